@@ -1,0 +1,107 @@
+# khobor: turn scraped Bengali news pages into JSON Lines.
+# A flat Makefile: settings first, then the lists, one pattern rule.
+
+PREFIX   = /usr/local
+DESTDIR  =
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man
+RULESDIR = $(PREFIX)/share/khobor/rules
+
+CC       = cc
+OPT      = -O2
+CFLAGS   = -std=c11 -Wall -Wextra -Werror $(OPT) -g
+PKGS     = libpcre2-8 yaml-0.1 libutf8proc
+DEBS     = libpcre2-dev libyaml-dev libutf8proc-dev pkg-config make gcc \
+           perl jq mandoc shellcheck clang libclang-rt-14-dev valgrind parallel python3
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS = -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Ifilters/lib \
+           -DKHOBOR_RULES_DIR='"$(RULESDIR)"' $(PKG_CFLAGS)
+LDLIBS   = $(PKG_LIBS) -lm
+
+# Where objects and executables go; the sanitizer build uses its own tree.
+B        = build
+OUT      = bin
+
+TOOLS    = to-jsonl
+SCRIPTS  = khobor
+LIBOBJ   = util record yml rx rules text json filter
+MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl
+MAN5     = khobor-rules
+MAN7     = khobor
+
+LIBA     = $(B)/libkhobor.a
+PROGS    = $(TOOLS:%=$(OUT)/%)
+
+all: depcheck $(PROGS)
+
+depcheck:
+	@for p in $(PKGS); do \
+	  pkg-config --exists $$p 2>/dev/null || { \
+	    case $$p in libpcre2-8) d=libpcre2-dev;; yaml-0.1) d=libyaml-dev;; libutf8proc) d=libutf8proc-dev;; esac; \
+	    echo "khobor: missing $$p: install the Debian package $$d (or run 'make deps' as root)" >&2; exit 1; }; \
+	done
+
+$(B)/%.o: filters/lib/%.c filters/lib/*.h
+	@mkdir -p $(B)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/%.o: filters/%.c filters/lib/*.h
+	@mkdir -p $(B)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIBOBJ:%=$(B)/%.o)
+	rm -f $@
+	ar rcs $@ $^
+
+$(OUT)/%: $(B)/%.o $(LIBA)
+	@mkdir -p $(OUT)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+	@[ "$(OUT)" = bin ] || cp bin/khobor $(OUT)/khobor
+
+# ASan+UBSan build of every tool, in its own tree.
+asan:
+	$(MAKE) B=build/asan OUT=build/asan/bin CC=clang OPT=-O1 \
+	  CFLAGS='-std=c11 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	  LDFLAGS='-fsanitize=address,undefined'
+
+deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEBS); \
+	else \
+	  echo "run as root: apt-get update && apt-get install -y --no-install-recommends $(DEBS)"; \
+	fi
+
+# The test suite, through prove; then again on the ASan+UBSan build.
+test: all asan
+	prove -r tests/t
+	KHOBOR_BIN=$(CURDIR)/build/asan/bin ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 prove -r tests/t
+
+# A run of the main job on the bundled sample pages.
+demo: all
+	bin/khobor tests/sites/*/*.txt
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(RULESDIR)/sites $(DESTDIR)$(RULESDIR)/dates
+	cp $(PROGS) bin/khobor $(DESTDIR)$(BINDIR)/
+	for m in $(MAN1); do cp man/$$m.1 $(DESTDIR)$(MANDIR)/man1/; done
+	for m in $(MAN5); do cp man/$$m.5 $(DESTDIR)$(MANDIR)/man5/; done
+	for m in $(MAN7); do cp man/$$m.7 $(DESTDIR)$(MANDIR)/man7/; done
+	cp rules/default.yaml $(DESTDIR)$(RULESDIR)/
+	cp rules/sites/*.yaml $(DESTDIR)$(RULESDIR)/sites/
+	cp rules/dates/*.yaml $(DESTDIR)$(RULESDIR)/dates/
+
+uninstall:
+	for t in $(TOOLS) $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
+	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$$m.1; done
+	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$$m.5; done
+	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$$m.7; done
+	rm -rf $(DESTDIR)$(PREFIX)/share/khobor
+
+clean:
+	rm -rf build $(PROGS)
+
+.PHONY: all asan deps depcheck test demo install uninstall clean
+.PRECIOUS: $(B)/%.o

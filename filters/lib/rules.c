@@ -1,0 +1,213 @@
+/* rules.c: find and load rule files (see rules.h and khobor-rules(5)). */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rules.h"
+#include "util.h"
+
+#ifndef KHOBOR_RULES_DIR
+#define KHOBOR_RULES_DIR "/usr/local/share/khobor/rules"
+#endif
+
+/* Every top-level key a site file may have; each filter checks its own section. */
+static const char *const site_keys[] = {
+	"name", "url", "lang", "zone", "match", "start", "strip", "heuristics",
+	"fields", "dates", NULL
+};
+
+char *
+rules_path(const char *dir, const char *name)
+{
+	struct buf b = {0};
+
+	buf_printf(&b, "%s/%s", dir, name);
+	return b.s;
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The rules/ directory of a build tree: bin/prog -> rules/. */
+static char *
+beside_executable(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	strcpy(slash, "/rules");
+	return is_dir(exe) ? estrdup(exe) : NULL;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct site *)a)->name, ((const struct site *)b)->name);
+}
+
+struct rules *
+rules_open(const char *dir)
+{
+	struct rules *r = ecalloc(1, sizeof(*r));
+	const char *env = getenv("KHOBOR_RULES");
+	char *sitedir;
+	DIR *d;
+	struct dirent *de;
+	size_t cap = 0;
+
+	if (dir)
+		r->dir = estrdup(dir);
+	else if (env && *env)
+		r->dir = estrdup(env);
+	else if (is_dir(KHOBOR_RULES_DIR))
+		r->dir = estrdup(KHOBOR_RULES_DIR);
+	else if ((r->dir = beside_executable()) == NULL)
+		die(EXIT_USAGE, "no rules directory: %s does not exist; give one with -r DIR or KHOBOR_RULES",
+		    KHOBOR_RULES_DIR);
+	if (!is_dir(r->dir))
+		die(EXIT_USAGE, "%s: not a rules directory (%s)", r->dir,
+		    errno ? strerror(errno) : "not a directory");
+
+	r->deflt.name = estrdup("default");
+	r->deflt.file = rules_path(r->dir, "default.yaml");
+
+	sitedir = rules_path(r->dir, "sites");
+	if ((d = opendir(sitedir)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			size_t len = strlen(de->d_name);
+			struct site *s;
+
+			if (len <= 5 || strcmp(de->d_name + len - 5, ".yaml") != 0 || de->d_name[0] == '.')
+				continue;
+			if (r->nsites == cap) {
+				cap = cap ? cap * 2 : 16;
+				r->sites = erealloc(r->sites, cap * sizeof(*r->sites));
+			}
+			s = &r->sites[r->nsites++];
+			memset(s, 0, sizeof(*s));
+			s->name = estrndup(de->d_name, len - 5);
+			s->file = rules_path(sitedir, de->d_name);
+		}
+		closedir(d);
+	}
+	free(sitedir);
+	if (r->nsites)
+		qsort(r->sites, r->nsites, sizeof(*r->sites), by_name);
+	return r;
+}
+
+static void
+site_free(struct site *s, void (*free_priv)(void *))
+{
+	if (free_priv && s->priv)
+		free_priv(s->priv);
+	yml_free(s->doc);
+	free(s->langs);
+	free(s->name);
+	free(s->file);
+}
+
+void
+rules_free(struct rules *r, void (*free_priv)(void *))
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nsites; i++)
+		site_free(&r->sites[i], free_priv);
+	site_free(&r->deflt, free_priv);
+	free(r->sites);
+	free(r->dir);
+	free(r);
+}
+
+struct site *
+rules_find(struct rules *r, const char *name)
+{
+	size_t lo = 0, hi = r->nsites;
+
+	if (strcmp(name, "default") == 0)
+		return &r->deflt;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(name, r->sites[mid].name);
+
+		if (c == 0)
+			return &r->sites[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+int
+rules_load(struct rules *r, struct site *s)
+{
+	const struct yml *n;
+	unsigned before = yml_nerrors;
+
+	(void)r;
+	if (s->state != 0)
+		return s->state > 0 ? 0 : -1;
+	s->state = -1;
+	if ((s->doc = yml_load(s->file)) == NULL)
+		return -1;
+	s->zone = "Asia/Dhaka";
+	if (s->doc->root == NULL) {
+		yml_error(s->doc, NULL, "empty rule file: a site file is a mapping with at least 'match'");
+		return -1;
+	}
+	if (yml_want(s->doc, s->doc->root, YML_MAP, "a rule file") < 0)
+		return -1;
+	s->root = s->doc->root;
+	yml_keys(s->doc, s->root, site_keys, "a site file");
+	if ((n = yml_get(s->root, "name")) != NULL)
+		yml_want(s->doc, n, YML_SCALAR, "'name'");
+	if ((n = yml_get(s->root, "url")) != NULL)
+		yml_want(s->doc, n, YML_SCALAR, "'url'");
+	if ((n = yml_get(s->root, "zone")) != NULL && yml_want(s->doc, n, YML_SCALAR, "'zone'") == 0) {
+		if (n->len == 0 || n->str[0] == '/' || strstr(n->str, "..") != NULL)
+			yml_error(s->doc, n, "'zone' must be an IANA zone name such as Asia/Dhaka");
+		s->zone = n->str;
+	}
+	if ((n = yml_get(s->root, "lang")) != NULL) {
+		if (yml_strlist(s->doc, n, &s->langs, &s->nlangs, "'lang'") == 0 && s->nlangs == 0)
+			yml_error(s->doc, n, "'lang' needs at least one language, such as bn");
+	}
+	if (strcmp(s->name, "default") != 0) {
+		if ((n = yml_get(s->root, "match")) == NULL)
+			yml_error(s->doc, s->root, "site '%s' has no 'match' patterns: without them no page is ever detected as this site",
+			    s->name);
+	}
+	if (yml_nerrors != before)
+		return -1;
+	s->state = 1;
+	return 0;
+}
+
+const struct yml *
+rules_section(const struct site *s, const char *name)
+{
+	return s->root ? yml_get(s->root, name) : NULL;
+}

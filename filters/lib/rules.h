@@ -1,0 +1,55 @@
+/*
+ * rules.h: the rules directory (see khobor-rules(5)).
+ *
+ *   DIR/sites/SITE.yaml   one file per site layout, tried in name order
+ *   DIR/default.yaml      the fallback for pages of no known site
+ *   DIR/dates/LANG.yaml   date language data, for normalize-date
+ *
+ * A site file is parsed on first use, and each filter compiles the part it
+ * needs on first use too, so a directory of hundreds of sites costs nothing
+ * until a page of one of them appears.
+ */
+#ifndef KHOBOR_RULES_H
+#define KHOBOR_RULES_H
+
+#include "yml.h"
+
+struct site {
+	char *name;		/* file name without .yaml; "default" for the fallback */
+	char *file;
+	struct ymldoc *doc;
+	const struct yml *root;	/* the top-level mapping (NULL if the file is empty) */
+	int state;		/* 0: not loaded, 1: loaded, -1: broken */
+	const char *zone;	/* IANA zone, default Asia/Dhaka */
+	const struct yml **langs;	/* date languages, the first is the page language */
+	size_t nlangs;
+	void *priv;		/* what the filter compiled from it */
+};
+
+struct rules {
+	char *dir;
+	struct site *sites;	/* sorted by name */
+	size_t nsites;
+	struct site deflt;
+};
+
+/*
+ * Open the rules directory: DIR if not NULL, else $KHOBOR_RULES, else the
+ * compiled-in default, else the rules/ directory beside the executable's
+ * bin/ (a build tree).  Exits with EXIT_USAGE if there is none.
+ */
+struct rules *rules_open(const char *dir);
+void rules_free(struct rules *r, void (*free_priv)(void *));
+
+/* Find a site by name ("default" is the fallback); NULL if no such file. */
+struct site *rules_find(struct rules *r, const char *name);
+/* Parse and check the common keys of a site; 0 on success, -1 if broken. */
+int rules_load(struct rules *r, struct site *s);
+
+/* Where a site's section NAME is, or NULL. */
+const struct yml *rules_section(const struct site *s, const char *name);
+
+/* Join dir and name into a new string. */
+char *rules_path(const char *dir, const char *name);
+
+#endif

@@ -1,0 +1,213 @@
+/* rx.c: the PCRE2 wrapper (see rx.h). */
+#include <string.h>
+
+#include "rx.h"
+#include "text.h"
+#include "util.h"
+
+static pcre2_match_context *mctx;
+static pcre2_jit_stack *jstack;
+static uint32_t match_limit = 10000000;
+static uint32_t heap_limit = 65536;	/* KiB */
+
+static void
+context(void)
+{
+	if (mctx)
+		return;
+	mctx = pcre2_match_context_create(NULL);
+	/*
+	 * Limits bound a catastrophic pattern (say "(a+)+$" on a long line)
+	 * to well under a second per record; the record is flagged instead.
+	 */
+	pcre2_set_match_limit(mctx, match_limit);
+	pcre2_set_depth_limit(mctx, match_limit);
+	pcre2_set_heap_limit(mctx, heap_limit);
+	jstack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (jstack)
+		pcre2_jit_stack_assign(mctx, NULL, jstack);
+}
+
+void
+rx_limits(uint32_t ml, uint32_t hk)
+{
+	match_limit = ml;
+	heap_limit = hk;
+	rx_cleanup();
+}
+
+void
+rx_cleanup(void)
+{
+	if (mctx)
+		pcre2_match_context_free(mctx);
+	if (jstack)
+		pcre2_jit_stack_free(jstack);
+	mctx = NULL;
+	jstack = NULL;
+}
+
+/* Map a byte offset inside a scalar to a line and column of the file. */
+static void
+position(const struct yml *n, size_t off, unsigned *line, unsigned *col)
+{
+	size_t i, chars = 0;
+	unsigned nl = 0;
+
+	if (off > n->len)
+		off = n->len;
+	for (i = 0; i < off; i++) {
+		if (n->str[i] == '\n') {
+			nl++;
+			chars = 0;
+		} else if (((unsigned char)n->str[i] & 0xC0) != 0x80) {
+			chars++;
+		}
+	}
+	switch (n->style) {
+	case 2: case 3:		/* single- or double-quoted: skip the quote */
+		*line = n->line + nl;
+		*col = (unsigned)(nl ? chars + 1 : n->col + 1 + chars);
+		break;
+	case 4: case 5:		/* block scalar: text starts on the next line, indented */
+		*line = n->line + 1 + nl;
+		*col = (unsigned)(n->col + 2 + chars);
+		break;
+	default:
+		*line = n->line + nl;
+		*col = (unsigned)(nl ? chars + 1 : n->col + chars);
+		break;
+	}
+}
+
+static struct rx *
+compile(const char *pat, size_t len, uint32_t flags, int *err, PCRE2_SIZE *erroff)
+{
+	struct rx *re;
+	pcre2_code *code;
+
+	code = pcre2_compile((PCRE2_SPTR)pat, len,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | flags, err, erroff, NULL);
+	if (code == NULL)
+		return NULL;
+	/* JIT where the platform has it; the interpreter otherwise. */
+	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	re = ecalloc(1, sizeof(*re));
+	re->code = code;
+	re->md = pcre2_match_data_create_from_pattern(code, NULL);
+	re->src = estrndup(pat, len);
+	return re;
+}
+
+struct rx *
+rx_compile(const struct ymldoc *doc, const struct yml *n, const char *name, uint32_t flags)
+{
+	struct rx *re;
+	int err;
+	PCRE2_SIZE erroff;
+
+	if (n->type != YML_SCALAR) {
+		yml_error(doc, n, "rule %s: a pattern must be a string", name);
+		return NULL;
+	}
+	re = compile(n->str, n->len, flags, &err, &erroff);
+	if (re == NULL) {
+		PCRE2_UCHAR msg[256];
+		unsigned line, col;
+
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		position(n, erroff, &line, &col);
+		fflush(stdout);
+		fprintf(stderr, "%s: %s:%u:%u: rule %s: bad pattern: %s (at offset %zu of the pattern)\n",
+		    prog, doc->file, line, col, name, (char *)msg, (size_t)erroff);
+		yml_nerrors++;
+		return NULL;
+	}
+	re->name = estrdup(name);
+	return re;
+}
+
+struct rx *
+rx_builtin(const char *pattern, uint32_t flags)
+{
+	struct rx *re;
+	int err;
+	PCRE2_SIZE erroff;
+
+	re = compile(pattern, strlen(pattern), flags, &err, &erroff);
+	if (re == NULL)
+		die(EXIT_USAGE, "internal pattern does not compile at offset %zu: %s", (size_t)erroff, pattern);
+	re->name = estrdup("built-in");
+	return re;
+}
+
+void
+rx_free(struct rx *re)
+{
+	if (re == NULL)
+		return;
+	pcre2_match_data_free(re->md);
+	pcre2_code_free(re->code);
+	free(re->name);
+	free(re->src);
+	free(re);
+}
+
+int
+rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
+{
+	int rc;
+
+	context();
+	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, opts, re->md, mctx);
+	if (rc >= 0)
+		return RX_MATCH;
+	switch (rc) {
+	case PCRE2_ERROR_NOMATCH:
+		return RX_NOMATCH;
+	case PCRE2_ERROR_MATCHLIMIT:
+	case PCRE2_ERROR_DEPTHLIMIT:
+	case PCRE2_ERROR_HEAPLIMIT:
+	case PCRE2_ERROR_JIT_STACKLIMIT:
+	case PCRE2_ERROR_NOMEMORY:
+		return RX_LIMIT;
+	default:
+		return RX_FAIL;
+	}
+}
+
+int
+rx_group(const struct rx *re, int g, size_t *so, size_t *eo)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
+	uint32_t n = pcre2_get_ovector_count(re->md);
+
+	if (g < 0 || (uint32_t)g >= n || ov[2 * g] == PCRE2_UNSET)
+		return 0;
+	*so = ov[2 * g];
+	*eo = ov[2 * g + 1];
+	/* \K can put the start after the end; treat that as empty. */
+	if (*so > *eo)
+		*so = *eo;
+	return 1;
+}
+
+int
+rx_named(const struct rx *re, const char *gname)
+{
+	int g = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)gname);
+
+	return g > 0 ? g : -1;
+}
+
+int
+rx_value(const struct rx *re, size_t *so, size_t *eo)
+{
+	uint32_t ncap = 0;
+	int g = rx_named(re, "value");
+
+	if (g > 0)
+		return rx_group(re, g, so, eo);
+	pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+	return rx_group(re, ncap > 0 ? 1 : 0, so, eo);
+}

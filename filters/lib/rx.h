@@ -1,0 +1,50 @@
+/*
+ * rx.h: PCRE2 wrapped once, as pcre2grep uses it: UTF and UCP mode, JIT
+ * with the interpreter as fallback, match data reused, match and heap
+ * limits in one match context, compile errors mapped back to the rule file.
+ */
+#ifndef KHOBOR_RX_H
+#define KHOBOR_RX_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stddef.h>
+
+#include "yml.h"
+
+struct rx {
+	pcre2_code *code;
+	pcre2_match_data *md;
+	char *name;		/* "site/rule", for messages */
+	char *src;		/* the pattern as written (NFC) */
+};
+
+/* Match results. */
+enum { RX_NOMATCH = 0, RX_MATCH = 1, RX_LIMIT = -1, RX_FAIL = -2 };
+
+/*
+ * Compile the scalar node N of DOC as a pattern named NAME.  FLAGS are
+ * added to PCRE2_UTF | PCRE2_UCP.  On error prints
+ * "prog: file:line:col: rule NAME: PCRE2 message (pattern offset K)" and
+ * returns NULL.
+ */
+struct rx *rx_compile(const struct ymldoc *doc, const struct yml *n, const char *name, uint32_t flags);
+/* Compile a pattern that is not in a rule file (built-in); dies on error. */
+struct rx *rx_builtin(const char *pattern, uint32_t flags);
+void rx_free(struct rx *re);
+
+/* Match from START in subject S of length LEN.  Returns RX_MATCH, RX_NOMATCH, RX_LIMIT or RX_FAIL. */
+int rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts);
+/* Offsets of group G of the last match (after rx_exec returned RX_MATCH); 0 if unset. */
+int rx_group(const struct rx *re, int g, size_t *so, size_t *eo);
+/* The group "value" if the pattern has one, else group 1 if any, else the whole match. */
+int rx_value(const struct rx *re, size_t *so, size_t *eo);
+/* Number of a named group, or -1. */
+int rx_named(const struct rx *re, const char *gname);
+
+/* Set the limits (defaults: match 10000000, heap 65536 KiB). */
+void rx_limits(uint32_t match_limit, uint32_t heap_kib);
+/* Free the shared match context at exit. */
+void rx_cleanup(void);
+
+#endif

@@ -1,0 +1,291 @@
+/* text.c: UTF-8 and Unicode normalization helpers (see text.h). */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text.h"
+
+int
+text_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+	unsigned char c = s[0];
+	int32_t v;
+	int len, i;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	/* RFC 3629, section 4: the valid byte sequences of UTF-8. */
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		v = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		v = c & 0x07;
+	} else {
+		return -1;
+	}
+	if (n < (size_t)len)
+		return -1;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return -1;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+	    (v >= 0xD800 && v <= 0xDFFF))
+		return -1;
+	*cp = v;
+	return len;
+}
+
+void
+text_encode(struct buf *out, int32_t cp)
+{
+	unsigned char tmp[4];
+	utf8proc_ssize_t k = utf8proc_encode_char(cp, tmp);
+
+	buf_add(out, (const char *)tmp, (size_t)k);
+}
+
+int
+text_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	int32_t cp;
+
+	while (p < end) {
+		int k;
+
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if ((k = text_decode(p, (size_t)(end - p), &cp)) < 0)
+			return 0;
+		p += k;
+	}
+	return 1;
+}
+
+size_t
+text_utf8_fix(const char *s, size_t n, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
+	size_t bad = 0;
+	int32_t cp;
+
+	buf_grow(out, n);
+	while (p < end) {
+		int k;
+
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if ((k = text_decode(p, (size_t)(end - p), &cp)) > 0) {
+			p += k;
+			continue;
+		}
+		buf_add(out, (const char *)run, (size_t)(p - run));
+		buf_add(out, "\xEF\xBF\xBD", 3);
+		bad++;
+		/* Skip one byte, then any stray continuation bytes (one U+FFFD per maximal bad run start). */
+		p++;
+		while (p < end && (*p & 0xC0) == 0x80)
+			p++;
+		run = p;
+	}
+	buf_add(out, (const char *)run, (size_t)(p - run));
+	return bad;
+}
+
+/*
+ * A conservative NFC quick check in the spirit of UAX #15, section 9
+ * (NFC_Quick_Check): a string is reported NFC only when no character can
+ * change under normalization.  Characters excluded from composition,
+ * singleton and non-starter decompositions, combining marks out of
+ * canonical order, and a second character of a composition pair right
+ * after a possible first (Bengali 09C7 + 09BE = 09CB) all send the string
+ * to the full normalizer.
+ */
+int
+text_nfc_quick(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	int prev_ccc = 0, prev_first = 0, prev_composite = 0;
+
+	while (p < end) {
+		const utf8proc_property_t *pr;
+		int32_t cp;
+		int k;
+
+		if (*p < 0x80) {
+			p++;
+			prev_ccc = 0;
+			prev_first = 1;	/* ASCII letters start Latin pairs */
+			prev_composite = 0;
+			continue;
+		}
+		if ((k = text_decode(p, (size_t)(end - p), &cp)) < 0)
+			return 0;
+		p += k;
+		pr = utf8proc_get_property(cp);
+		if (pr->combining_class != 0) {
+			if (prev_ccc > pr->combining_class || prev_composite)
+				return 0;
+		}
+		if (pr->comb_index != UINT16_MAX && pr->comb_index >= 0x8000 && prev_first)
+			return 0;
+		if (pr->decomp_seqindex != UINT16_MAX && pr->decomp_type == 0) {
+			utf8proc_int32_t d[8];
+			utf8proc_ssize_t m;
+
+			if (pr->comp_exclusion)
+				return 0;
+			m = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, NULL);
+			if (m <= 1 || utf8proc_get_property(d[0])->combining_class != 0)
+				return 0;
+			prev_composite = 1;
+		} else {
+			prev_composite = 0;
+		}
+		prev_ccc = pr->combining_class;
+		prev_first = pr->comb_index != UINT16_MAX && pr->comb_index < 0x8000;
+	}
+	return 1;
+}
+
+void
+text_nfc(const char *s, size_t n, struct buf *out)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t k;
+
+	if (text_nfc_quick(s, n)) {
+		buf_add(out, s, n);
+		return;
+	}
+	k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
+	    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (k < 0) {
+		/* Only invalid UTF-8 fails; callers repair first, so keep the text as it is. */
+		buf_add(out, s, n);
+		return;
+	}
+	buf_add(out, (const char *)dst, (size_t)k);
+	free(dst);
+}
+
+size_t
+text_chars(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			k++;
+	return k;
+}
+
+static int
+is_blank_line(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+void
+text_tidy_lines(struct buf *b)
+{
+	struct buf out = {0};
+	const char *p = b->s ? b->s : "", *end = p + b->len;
+	int pending_blank = 0, any = 0;
+
+	buf_grow(&out, b->len + 1);
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end;
+		size_t len = (size_t)(eol - p);
+
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		if (is_blank_line(p, len)) {
+			pending_blank = any;
+		} else {
+			if (pending_blank)
+				buf_addc(&out, '\n');
+			buf_add(&out, p, len);
+			buf_addc(&out, '\n');
+			pending_blank = 0;
+			any = 1;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	buf_free(b);
+	*b = out;
+	if (b->s == NULL)
+		buf_grow(b, 0);
+}
+
+void
+text_clean(const char *s, size_t n, struct buf *out, struct clean_report *rep)
+{
+	struct buf fixed = {0}, plain = {0};
+	const unsigned char *p, *end;
+
+	memset(rep, 0, sizeof(*rep));
+	rep->invalid = text_utf8_fix(s, n, &fixed);
+	p = (const unsigned char *)(fixed.s ? fixed.s : "");
+	end = p + fixed.len;
+	if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		p += 3;
+	buf_grow(&plain, fixed.len);
+	while (p < end) {
+		const unsigned char *q = p;
+
+		/* Copy the run of ordinary bytes in one go. */
+		while (q < end && *q >= 0x20 && *q != 0x7F && *q != 0xC2)
+			q++;
+		buf_add(&plain, (const char *)p, (size_t)(q - p));
+		if (q == end)
+			break;
+		p = q;
+		if (*p == '\r') {
+			buf_addc(&plain, '\n');
+			p += (p + 1 < end && p[1] == '\n') ? 2 : 1;
+		} else if (*p == '\n') {
+			buf_addc(&plain, '\n');
+			p++;
+		} else if (*p == '\t') {
+			buf_addc(&plain, ' ');
+			p++;
+		} else if (*p == 0xC2 && p + 1 < end && p[1] == 0xA0) {
+			buf_addc(&plain, ' ');	/* NBSP */
+			p += 2;
+		} else if (*p == 0xC2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9F) {
+			rep->controls++;	/* C1 control */
+			p += 2;
+		} else if (*p == 0xC2) {
+			buf_add(&plain, (const char *)p, 2);
+			p += 2;
+		} else {
+			if (*p == 0)
+				rep->nuls++;
+			rep->controls++;
+			p++;
+		}
+	}
+	text_tidy_lines(&plain);
+	text_nfc(plain.s, plain.len, out);
+	buf_free(&fixed);
+	buf_free(&plain);
+}

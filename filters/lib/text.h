@@ -1,0 +1,44 @@
+/* text.h: UTF-8 repair, NFC normalization and page clean-up. */
+#ifndef KHOBOR_TEXT_H
+#define KHOBOR_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+/* Decode one code point at s; returns its length, or -1 if the bytes are not valid UTF-8. */
+int text_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* Append the UTF-8 encoding of cp. */
+void text_encode(struct buf *out, int32_t cp);
+/* Is s valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF)? */
+int text_utf8_valid(const char *s, size_t n);
+/* Append s to out with every invalid sequence replaced by U+FFFD; returns how many. */
+size_t text_utf8_fix(const char *s, size_t n, struct buf *out);
+/* Append the NFC form of valid UTF-8 s to out (a copy when s is already NFC). */
+void text_nfc(const char *s, size_t n, struct buf *out);
+/* Quick check: 1 when s is certainly NFC, 0 when it may not be. */
+int text_nfc_quick(const char *s, size_t n);
+
+struct clean_report {
+	size_t invalid;		/* invalid UTF-8 sequences replaced by U+FFFD */
+	size_t controls;	/* control characters removed (NUL among them) */
+	size_t nuls;
+};
+
+/*
+ * The clean-up every page gets before any rule sees it: valid UTF-8, a
+ * leading BOM removed, CRLF and lone CR to LF, NBSP and tab to space,
+ * other control characters removed, trailing white space trimmed, runs of
+ * blank lines folded to one, no blank lines at either end, NFC.  The
+ * result is appended to out and ends in '\n' unless empty.
+ */
+void text_clean(const char *s, size_t n, struct buf *out, struct clean_report *rep);
+
+/* Trim trailing white space of every line, fold blank runs, trim the ends. */
+void text_tidy_lines(struct buf *b);
+
+/* Number of code points in s. */
+size_t text_chars(const char *s, size_t n);
+
+#endif

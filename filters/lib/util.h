@@ -1,0 +1,52 @@
+/* util.h: program name, diagnostics, or-die allocation, growable buffers. */
+#ifndef KHOBOR_UTIL_H
+#define KHOBOR_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define KHOBOR_VERSION "0.1.0"
+
+/* Exit statuses shared by every khobor executable (see khobor(7)). */
+enum exit_status {
+	EXIT_OK = 0,       /* all records processed cleanly */
+	EXIT_RECORDS = 1,  /* some records carry errors, or an input could not be read */
+	EXIT_USAGE = 2,    /* bad usage or bad rules, or raw text where records were expected */
+	EXIT_OUTPUT = 3    /* output could not be written */
+};
+
+extern const char *prog;	/* set once by util_init() */
+
+void util_init(const char *argv0);
+void warnx(const char *fmt, ...);		/* prog: message */
+void die(int status, const char *fmt, ...);	/* prog: message, then exit */
+
+void *emalloc(size_t n);
+void *ecalloc(size_t n, size_t size);
+void *erealloc(void *p, size_t n);
+char *estrdup(const char *s);
+char *estrndup(const char *s, size_t n);
+
+/* A growable byte buffer; always NUL-terminated after buf_* calls. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+void buf_grow(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_addc(struct buf *b, int c);
+void buf_adds(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...);
+void buf_reset(struct buf *b);
+void buf_free(struct buf *b);
+
+/* Finish writing stdout: flush and check. Returns EXIT_OK or EXIT_OUTPUT. */
+int util_close_stdout(void);
+/* Standard handling of --version. */
+void util_version(void);
+/* Open FILE for reading; "-" is stdin. On failure prints "prog: FILE: reason", returns NULL. */
+FILE *util_open(const char *path);
+
+#endif

@@ -1,0 +1,472 @@
+/* yml.c: load a YAML file with libyaml into a positioned tree (see yml.h). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "text.h"
+#include "util.h"
+#include "yml.h"
+
+/* Rule files are small and flat; deeper nesting is a mistake or an attack. */
+#define YML_MAX_DEPTH 32
+
+unsigned yml_nerrors;
+
+static void
+vreport(const char *kind, const char *file, unsigned line, unsigned col, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: %s:%u:%u: %s", prog, file, line, col, kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+static void
+report(const char *file, unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("", file, line, col, fmt, ap);
+	va_end(ap);
+	yml_nerrors++;
+}
+
+void
+yml_error(const struct ymldoc *doc, const struct yml *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("", doc->file, n ? n->line : 1, n ? n->col : 1, fmt, ap);
+	va_end(ap);
+	yml_nerrors++;
+}
+
+void
+yml_warn(const struct ymldoc *doc, const struct yml *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("warning: ", doc->file, n ? n->line : 1, n ? n->col : 1, fmt, ap);
+	va_end(ap);
+}
+
+static struct yml *
+node_new(enum yml_type t, const yaml_mark_t *m)
+{
+	struct yml *n = ecalloc(1, sizeof(*n));
+
+	n->type = t;
+	n->line = (unsigned)m->line + 1;
+	n->col = (unsigned)m->column + 1;
+	return n;
+}
+
+static void
+node_free(struct yml *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->nkid; i++)
+		node_free(n->kid[i]);
+	free(n->kid);
+	free(n->str);
+	free(n);
+}
+
+static void
+node_push(struct yml *parent, struct yml *kid)
+{
+	/* Grow by powers of two; nkid is a power of two exactly when full. */
+	if (parent->nkid == 0 || (parent->nkid & (parent->nkid - 1)) == 0)
+		parent->kid = erealloc(parent->kid, (parent->nkid ? parent->nkid * 2 : 1) * sizeof(*parent->kid));
+	parent->kid[parent->nkid++] = kid;
+}
+
+struct loader {
+	yaml_parser_t parser;
+	const char *file;
+	int failed;
+};
+
+static int
+next_event(struct loader *ld, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(&ld->parser, ev)) {
+		const yaml_parser_t *p = &ld->parser;
+		const yaml_mark_t *m = p->context ? &p->context_mark : &p->problem_mark;
+
+		if (p->context)
+			report(ld->file, (unsigned)p->problem_mark.line + 1, (unsigned)p->problem_mark.column + 1,
+			    "not valid YAML: %s %s (line %lu)", p->problem ? p->problem : "error",
+			    p->context, (unsigned long)m->line + 1);
+		else
+			report(ld->file, (unsigned)p->problem_mark.line + 1, (unsigned)p->problem_mark.column + 1,
+			    "not valid YAML: %s", p->problem ? p->problem : "error");
+		ld->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* Build the node that starts with event EV (already parsed). */
+static struct yml *
+build(struct loader *ld, yaml_event_t *ev, int depth)
+{
+	struct yml *n = NULL;
+	yaml_event_t kev;
+
+	if (depth > YML_MAX_DEPTH) {
+		report(ld->file, (unsigned)ev->start_mark.line + 1, (unsigned)ev->start_mark.column + 1,
+		    "nested more than %d levels deep", YML_MAX_DEPTH);
+		ld->failed = 1;
+		return NULL;
+	}
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		report(ld->file, (unsigned)ev->start_mark.line + 1, (unsigned)ev->start_mark.column + 1,
+		    "aliases (*%s) are not allowed in rule files; write the value out",
+		    (const char *)ev->data.alias.anchor);
+		ld->failed = 1;
+		return NULL;
+	case YAML_SCALAR_EVENT: {
+		struct buf nfc = {0};
+
+		n = node_new(YML_SCALAR, &ev->start_mark);
+		n->style = ev->data.scalar.style;
+		/*
+		 * Rule text is NFC-normalized like page text, so a pattern typed
+		 * with a precomposed letter matches either spelling in a page.
+		 */
+		text_nfc((const char *)ev->data.scalar.value, ev->data.scalar.length, &nfc);
+		n->str = nfc.s ? nfc.s : estrdup("");
+		n->len = nfc.len;
+		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
+			report(ld->file, n->line, n->col, "a NUL character is not allowed in a rule value");
+			ld->failed = 1;
+		}
+		return n;
+	}
+	case YAML_SEQUENCE_START_EVENT:
+		n = node_new(YML_SEQ, &ev->start_mark);
+		for (;;) {
+			struct yml *kid;
+
+			if (next_event(ld, &kev) < 0)
+				break;
+			if (kev.type == YAML_SEQUENCE_END_EVENT) {
+				yaml_event_delete(&kev);
+				break;
+			}
+			kid = build(ld, &kev, depth + 1);
+			yaml_event_delete(&kev);
+			if (kid == NULL)
+				break;
+			node_push(n, kid);
+		}
+		return n;
+	case YAML_MAPPING_START_EVENT:
+		n = node_new(YML_MAP, &ev->start_mark);
+		for (;;) {
+			struct yml *key, *val;
+			yaml_event_t vev;
+			size_t i;
+
+			if (next_event(ld, &kev) < 0)
+				break;
+			if (kev.type == YAML_MAPPING_END_EVENT) {
+				yaml_event_delete(&kev);
+				break;
+			}
+			key = build(ld, &kev, depth + 1);
+			yaml_event_delete(&kev);
+			if (key == NULL)
+				break;
+			if (key->type != YML_SCALAR) {
+				report(ld->file, key->line, key->col, "a key must be a plain string");
+				ld->failed = 1;
+			} else {
+				for (i = 0; i < n->nkid; i += 2)
+					if (strcmp(n->kid[i]->str, key->str) == 0) {
+						report(ld->file, key->line, key->col,
+						    "duplicate key '%s' (first at line %u)", key->str, n->kid[i]->line);
+						ld->failed = 1;
+					}
+			}
+			node_push(n, key);
+			if (next_event(ld, &vev) < 0)
+				break;
+			val = build(ld, &vev, depth + 1);
+			yaml_event_delete(&vev);
+			if (val == NULL)
+				break;
+			node_push(n, val);
+		}
+		if (n->nkid % 2) {	/* keep pairs whole even after an error */
+			node_free(n->kid[--n->nkid]);
+		}
+		return n;
+	default:
+		report(ld->file, (unsigned)ev->start_mark.line + 1, (unsigned)ev->start_mark.column + 1,
+		    "unexpected YAML event");
+		ld->failed = 1;
+		return NULL;
+	}
+}
+
+struct ymldoc *
+yml_load(const char *file)
+{
+	struct loader ld;
+	struct ymldoc *doc;
+	yaml_event_t ev;
+	FILE *fp;
+	int done = 0;
+
+	if ((fp = fopen(file, "rb")) == NULL) {
+		warnx("%s: %s", file, strerror(errno));
+		yml_nerrors++;
+		return NULL;
+	}
+	memset(&ld, 0, sizeof(ld));
+	ld.file = file;
+	yaml_parser_initialize(&ld.parser);
+	yaml_parser_set_input_file(&ld.parser, fp);
+	doc = ecalloc(1, sizeof(*doc));
+	doc->file = estrdup(file);
+	while (!done && !ld.failed) {
+		if (next_event(&ld, &ev) < 0)
+			break;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (doc->root != NULL) {
+				report(file, (unsigned)ev.start_mark.line + 1, (unsigned)ev.start_mark.column + 1,
+				    "a rule file holds one YAML document, not several");
+				ld.failed = 1;
+			}
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+		case YAML_SCALAR_EVENT:
+		case YAML_ALIAS_EVENT:
+			doc->root = build(&ld, &ev, 0);
+			if (doc->root == NULL)
+				ld.failed = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&ld.parser);
+	fclose(fp);
+	if (ld.failed) {
+		yml_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+void
+yml_free(struct ymldoc *doc)
+{
+	if (doc == NULL)
+		return;
+	node_free(doc->root);
+	free(doc->file);
+	free(doc);
+}
+
+size_t
+yml_npairs(const struct yml *map)
+{
+	return map && map->type == YML_MAP ? map->nkid / 2 : 0;
+}
+
+const struct yml *
+yml_key(const struct yml *map, size_t i)
+{
+	return map->kid[2 * i];
+}
+
+const struct yml *
+yml_val(const struct yml *map, size_t i)
+{
+	return map->kid[2 * i + 1];
+}
+
+const struct yml *
+yml_get(const struct yml *map, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < yml_npairs(map); i++)
+		if (strcmp(map->kid[2 * i]->str, key) == 0)
+			return map->kid[2 * i + 1];
+	return NULL;
+}
+
+static const char *
+type_name(enum yml_type t)
+{
+	switch (t) {
+	case YML_SCALAR: return "a string";
+	case YML_SEQ: return "a list";
+	case YML_MAP: return "a mapping";
+	}
+	return "?";
+}
+
+int
+yml_want(const struct ymldoc *doc, const struct yml *n, enum yml_type t, const char *what)
+{
+	if (n->type == t)
+		return 0;
+	yml_error(doc, n, "%s must be %s, not %s", what, type_name(t), type_name(n->type));
+	return -1;
+}
+
+/* Levenshtein distance, capped, to suggest the key a typo meant. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t row[64];
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t prev = row[0], tmp;
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			tmp = row[j];
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+int
+yml_keys(const struct ymldoc *doc, const struct yml *map, const char *const keys[], const char *what)
+{
+	size_t i, k;
+	int rc = 0;
+
+	for (i = 0; i < yml_npairs(map); i++) {
+		const struct yml *key = yml_key(map, i);
+		const char *best = NULL;
+		size_t bestd = 3;
+
+		for (k = 0; keys[k]; k++) {
+			size_t d;
+
+			if (strcmp(keys[k], key->str) == 0)
+				break;
+			d = distance(keys[k], key->str);
+			if (d < bestd) {
+				bestd = d;
+				best = keys[k];
+			}
+		}
+		if (keys[k])
+			continue;
+		if (best)
+			yml_error(doc, key, "unknown key '%s' in %s (did you mean '%s'?)", key->str, what, best);
+		else {
+			struct buf list = {0};
+
+			for (k = 0; keys[k]; k++)
+				buf_printf(&list, "%s%s", k ? ", " : "", keys[k]);
+			yml_error(doc, key, "unknown key '%s' in %s (known keys: %s)", key->str, what, list.s);
+			buf_free(&list);
+		}
+		rc = -1;
+	}
+	return rc;
+}
+
+int
+yml_bool(const struct ymldoc *doc, const struct yml *n, int *out)
+{
+	static const char *const yes[] = { "true", "yes", "on", NULL };
+	static const char *const no[] = { "false", "no", "off", NULL };
+	int i;
+
+	if (n->type == YML_SCALAR) {
+		for (i = 0; yes[i]; i++)
+			if (strcmp(n->str, yes[i]) == 0) {
+				*out = 1;
+				return 0;
+			}
+		for (i = 0; no[i]; i++)
+			if (strcmp(n->str, no[i]) == 0) {
+				*out = 0;
+				return 0;
+			}
+	}
+	yml_error(doc, n, "expected true or false");
+	return -1;
+}
+
+int
+yml_uint(const struct ymldoc *doc, const struct yml *n, unsigned long lo, unsigned long hi, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (n->type == YML_SCALAR && n->len > 0 && n->str[0] >= '0' && n->str[0] <= '9') {
+		errno = 0;
+		v = strtoul(n->str, &end, 10);
+		if (*end == '\0' && errno == 0 && v >= lo && v <= hi) {
+			*out = v;
+			return 0;
+		}
+	}
+	yml_error(doc, n, "expected a whole number from %lu to %lu", lo, hi);
+	return -1;
+}
+
+int
+yml_strlist(const struct ymldoc *doc, const struct yml *n, const struct yml ***items, size_t *nitems, const char *what)
+{
+	size_t i;
+
+	if (n->type == YML_SCALAR) {
+		*items = ecalloc(1, sizeof(**items));
+		(*items)[0] = n;
+		*nitems = 1;
+		return 0;
+	}
+	if (n->type != YML_SEQ) {
+		yml_error(doc, n, "%s must be a string or a list of strings", what);
+		return -1;
+	}
+	for (i = 0; i < n->nkid; i++)
+		if (n->kid[i]->type != YML_SCALAR) {
+			yml_error(doc, n->kid[i], "each item of %s must be a string", what);
+			return -1;
+		}
+	*items = ecalloc(n->nkid ? n->nkid : 1, sizeof(**items));
+	for (i = 0; i < n->nkid; i++)
+		(*items)[i] = n->kid[i];
+	*nitems = n->nkid;
+	return 0;
+}

@@ -1,0 +1,60 @@
+/*
+ * yml.h: a YAML file as a small tree that remembers where each node came
+ * from, so that every rule error can be reported as file:line:column.
+ */
+#ifndef KHOBOR_YML_H
+#define KHOBOR_YML_H
+
+#include <stddef.h>
+
+enum yml_type { YML_SCALAR, YML_SEQ, YML_MAP };
+
+struct yml {
+	enum yml_type type;
+	char *str;		/* scalar text (NFC-normalized), else NULL */
+	size_t len;
+	int style;		/* libyaml scalar style: plain, quoted, block */
+	unsigned line, col;	/* 1-based position of the node's start */
+	struct yml **kid;	/* SEQ: items; MAP: key, value, key, value, ... */
+	size_t nkid;
+};
+
+struct ymldoc {
+	char *file;
+	struct yml *root;	/* NULL for an empty file */
+};
+
+/*
+ * Load FILE.  Parse errors, duplicate keys, aliases and excessive nesting
+ * are printed as "prog: file:line:col: message"; NULL is returned then.
+ */
+struct ymldoc *yml_load(const char *file);
+void yml_free(struct ymldoc *doc);
+
+/* Number of pairs in a map, and the i-th key and value. */
+size_t yml_npairs(const struct yml *map);
+const struct yml *yml_key(const struct yml *map, size_t i);
+const struct yml *yml_val(const struct yml *map, size_t i);
+const struct yml *yml_get(const struct yml *map, const char *key);
+
+/* Print "prog: file:line:col: message" for node N and count the error. */
+void yml_error(const struct ymldoc *doc, const struct yml *n, const char *fmt, ...);
+/* Print a warning in the same form (not counted). */
+void yml_warn(const struct ymldoc *doc, const struct yml *n, const char *fmt, ...);
+extern unsigned yml_nerrors;
+
+/*
+ * Schema helpers.  Each returns 0 when the node is as expected; otherwise
+ * it reports a positioned error and returns -1.
+ */
+int yml_want(const struct ymldoc *doc, const struct yml *n, enum yml_type t, const char *what);
+/* Check that every key of MAP is in the NULL-terminated list KEYS. */
+int yml_keys(const struct ymldoc *doc, const struct yml *map, const char *const keys[], const char *what);
+/* Parse a boolean scalar (true/false/yes/no). */
+int yml_bool(const struct ymldoc *doc, const struct yml *n, int *out);
+/* Parse a non-negative integer scalar within [lo, hi]. */
+int yml_uint(const struct ymldoc *doc, const struct yml *n, unsigned long lo, unsigned long hi, unsigned long *out);
+/* A scalar or a sequence of scalars, as a list; items[] point into the tree. */
+int yml_strlist(const struct ymldoc *doc, const struct yml *n, const struct yml ***items, size_t *nitems, const char *what);
+
+#endif
