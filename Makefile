@@ -23,17 +23,26 @@ LDLIBS   = $(PKG_LIBS) -lm
 B        = build
 OUT      = bin
 
-TOOLS    = to-jsonl
+# Every filters/*.c is one executable.
+TOOLS    = $(sort $(basename $(notdir $(wildcard filters/*.c))))
 SCRIPTS  = khobor
-LIBOBJ   = util record yml rx rules text json filter
+LIBOBJ   = $(sort $(basename $(notdir $(wildcard filters/lib/*.c))))
 MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl
 MAN5     = khobor-rules
 MAN7     = khobor
 
 LIBA     = $(B)/libkhobor.a
 PROGS    = $(TOOLS:%=$(OUT)/%)
+# C unit tests: each tests/unit/*.c is a program that prints TAP.
+UNITS    = $(sort $(basename $(notdir $(wildcard tests/unit/*.c))))
 
 all: depcheck $(PROGS)
+
+units: $(UNITS:%=$(B)/unit/%)
+
+$(B)/unit/%: tests/unit/%.c $(LIBA) filters/lib/*.h
+	@mkdir -p $(B)/unit
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 
 depcheck:
 	@for p in $(PKGS); do \
@@ -61,7 +70,7 @@ $(OUT)/%: $(B)/%.o $(LIBA)
 
 # ASan+UBSan build of every tool, in its own tree.
 asan:
-	$(MAKE) B=build/asan OUT=build/asan/bin CC=clang OPT=-O1 \
+	$(MAKE) all units B=build/asan OUT=build/asan/bin CC=clang OPT=-O1 \
 	  CFLAGS='-std=c11 -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	  LDFLAGS='-fsanitize=address,undefined'
 
@@ -73,9 +82,10 @@ deps:
 	fi
 
 # The test suite, through prove; then again on the ASan+UBSan build.
-test: all asan
-	prove -r tests/t
-	KHOBOR_BIN=$(CURDIR)/build/asan/bin ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+test: all units asan
+	KHOBOR_UNIT=$(CURDIR)/build/unit prove -r tests/t
+	KHOBOR_BIN=$(CURDIR)/build/asan/bin KHOBOR_UNIT=$(CURDIR)/build/asan/unit \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 prove -r tests/t
 
 # A run of the main job on the bundled sample pages.
@@ -103,5 +113,5 @@ uninstall:
 clean:
 	rm -rf build $(PROGS)
 
-.PHONY: all asan deps depcheck test demo install uninstall clean
+.PHONY: all units asan deps depcheck test demo install uninstall clean
 .PRECIOUS: $(B)/%.o
