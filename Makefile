@@ -15,7 +15,7 @@ DEBS     = libpcre2-dev libyaml-dev libutf8proc-dev pkg-config make gcc \
            perl jq mandoc shellcheck clang libclang-rt-14-dev valgrind parallel python3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS = -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Ifilters/lib \
+CPPFLAGS = -D_GNU_SOURCE -Ifilters/lib \
            -DKHOBOR_RULES_DIR='"$(RULESDIR)"' $(PKG_CFLAGS)
 LDLIBS   = $(PKG_LIBS) -lm
 

@@ -165,6 +165,8 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	switch (rc) {
 	case PCRE2_ERROR_NOMATCH:
 		return RX_NOMATCH;
+	case PCRE2_ERROR_PARTIAL:
+		return RX_PARTIAL;
 	case PCRE2_ERROR_MATCHLIMIT:
 	case PCRE2_ERROR_DEPTHLIMIT:
 	case PCRE2_ERROR_HEAPLIMIT:

@@ -20,7 +20,7 @@ struct rx {
 };
 
 /* Match results. */
-enum { RX_NOMATCH = 0, RX_MATCH = 1, RX_LIMIT = -1, RX_FAIL = -2 };
+enum { RX_NOMATCH = 0, RX_MATCH = 1, RX_PARTIAL = 2, RX_LIMIT = -1, RX_FAIL = -2 };
 
 /*
  * Compile the scalar node N of DOC as a pattern named NAME.  FLAGS are
@@ -33,7 +33,11 @@ struct rx *rx_compile(const struct ymldoc *doc, const struct yml *n, const char 
 struct rx *rx_builtin(const char *pattern, uint32_t flags);
 void rx_free(struct rx *re);
 
-/* Match from START in subject S of length LEN.  Returns RX_MATCH, RX_NOMATCH, RX_LIMIT or RX_FAIL. */
+/*
+ * Match from START in subject S of length LEN.  Returns RX_MATCH,
+ * RX_NOMATCH, RX_PARTIAL (with PCRE2_PARTIAL_HARD in OPTS), RX_LIMIT or
+ * RX_FAIL.
+ */
 int rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts);
 /* Offsets of group G of the last match (after rx_exec returned RX_MATCH); 0 if unset. */
 int rx_group(const struct rx *re, int g, size_t *so, size_t *eo);

@@ -203,6 +203,33 @@ is_blank_line(const char *s, size_t n)
 	return 1;
 }
 
+/* Trim trailing spaces of each line in place; the line count stays. */
+static void
+trim_lines(struct buf *b)
+{
+	size_t r = 0, w = 0, sp = 0;
+
+	if (b->s == NULL)
+		return;
+	for (r = 0; r < b->len; r++) {
+		char c = b->s[r];
+
+		if (c == ' ') {
+			sp++;
+			continue;
+		}
+		if (c != '\n')
+			while (sp > 0) {
+				b->s[w++] = ' ';
+				sp--;
+			}
+		sp = 0;
+		b->s[w++] = c;
+	}
+	b->len = w;
+	b->s[w] = '\0';
+}
+
 void
 text_tidy_lines(struct buf *b)
 {
@@ -236,8 +263,8 @@ text_tidy_lines(struct buf *b)
 		buf_grow(b, 0);
 }
 
-void
-text_clean(const char *s, size_t n, struct buf *out, struct clean_report *rep)
+static void
+clean(const char *s, size_t n, struct buf *out, struct clean_report *rep, int tidy)
 {
 	struct buf fixed = {0}, plain = {0};
 	const unsigned char *p, *end;
@@ -284,8 +311,23 @@ text_clean(const char *s, size_t n, struct buf *out, struct clean_report *rep)
 			p++;
 		}
 	}
-	text_tidy_lines(&plain);
-	text_nfc(plain.s, plain.len, out);
+	if (tidy)
+		text_tidy_lines(&plain);
+	else
+		trim_lines(&plain);
+	text_nfc(plain.s ? plain.s : "", plain.len, out);
 	buf_free(&fixed);
 	buf_free(&plain);
+}
+
+void
+text_clean(const char *s, size_t n, struct buf *out, struct clean_report *rep)
+{
+	clean(s, n, out, rep, 1);
+}
+
+void
+text_normalize(const char *s, size_t n, struct buf *out, struct clean_report *rep)
+{
+	clean(s, n, out, rep, 0);
 }

@@ -34,6 +34,8 @@ struct clean_report {
  * result is appended to out and ends in '\n' unless empty.
  */
 void text_clean(const char *s, size_t n, struct buf *out, struct clean_report *rep);
+/* The same without the line tidying (trailing white space is still trimmed), so line numbers stay. */
+void text_normalize(const char *s, size_t n, struct buf *out, struct clean_report *rep);
 
 /* Trim trailing white space of every line, fold blank runs, trim the ends. */
 void text_tidy_lines(struct buf *b);

@@ -1,0 +1,1298 @@
+/*
+ * strip-boilerplate: raw page text in, the article out, as a record stream.
+ *
+ * Each page is cleaned (UTF-8, line ends, NFC), its site is detected by the
+ * sites' match patterns, and the site's strip rules take the chrome away:
+ * junk glued to the end, replacements, cuts between markers, dropped lines,
+ * removed fragments, repeated lines, and the generic heuristics.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "record.h"
+#include "rules.h"
+#include "rx.h"
+#include "text.h"
+#include "util.h"
+
+static const char usage_text[] =
+    "usage: strip-boilerplate [-r DIR] [-s SITE] [--split | --records] [--explain] [--progress] [FILE...]\n";
+
+static const char help_text[] =
+    "Read news pages (one FILE is one page) and write one record per page: headers\n"
+    "source and site, and the article text, without the site's chrome, as body.\n"
+    "\n"
+    "  -r, --rules=DIR   rules directory (default: $KHOBOR_RULES, or the installed rules)\n"
+    "  -s, --site=SITE   use the rules of SITE instead of detecting the site\n"
+    "      --split       a FILE is many pages glued together: cut it at each site's\n"
+    "                    start pattern, one record per page\n"
+    "      --records     read a record stream (body = page text) instead of pages\n"
+    "  -e, --explain     print every line removed or changed, with its rule, on stderr\n"
+    "      --progress    show pages done, MB/s and time left on a terminal's stderr\n"
+    "      --check-rules load and compile every rule this filter uses, then exit\n"
+    "  -h, --help        show this help\n"
+    "  -V, --version     show the version\n"
+    "\n"
+    "With no FILE, or with -, read standard input.\n"
+    "Exit status: 0 all well; 1 a FILE could not be read or a page carries an error;\n"
+    "2 usage or rules error; 3 output could not be written.\n";
+
+/* Kinds of strip rule, in the order they are applied to a page. */
+enum rkind { R_TAIL, R_REPLACE, R_CUT, R_DROP, R_REMOVE, R_NKINDS };
+static const char *const kind_key[R_NKINDS] = { "tail", "replace", "cut", "drop", "remove" };
+
+struct srule {
+	enum rkind kind;
+	char *name;		/* "strip.drop[2] cross-link", for --explain */
+	unsigned line;		/* where it is in the rule file */
+	struct rx *re;		/* pattern, or the cut's from marker */
+	struct rx *to;		/* the cut's end marker, or NULL: to the end */
+	char *literal, *with;	/* replace: literal text, replacement */
+};
+
+struct heur {
+	int bullets, numbered, tail;
+	unsigned long bullet_max, bullet_min, numbered_min, tail_max, tail_min;
+	struct rx *sentence_end;
+};
+
+/* What this filter compiled from one site file. */
+struct siterules {
+	int state;		/* 0: not yet, 1: match compiled, 2: all compiled, -1: broken */
+	struct rx **match;
+	size_t nmatch;
+	struct rx *start;
+	struct srule *r;
+	size_t nr;
+	int dedupe;
+	struct heur h;
+};
+
+struct line {
+	size_t off, len;	/* in the page text buffer */
+	unsigned no;		/* line number in the page as read */
+	int gone;
+};
+
+static struct {
+	const char *rulesdir, *site;
+	int split, records, explain, progress, check;
+} opt;
+
+static struct rules *rules;
+static int status = EXIT_OK;
+
+/* Progress: pages done and bytes read, against the totals of the FILE operands. */
+static struct {
+	int on;
+	unsigned long done, total;
+	double bytes, totalbytes;
+	struct timespec t0, last;
+} prog_state;
+
+/* ---- compiling rules ---- */
+
+static void
+free_siterules(void *p)
+{
+	struct siterules *sr = p;
+	size_t i;
+
+	if (sr == NULL)
+		return;
+	for (i = 0; i < sr->nmatch; i++)
+		rx_free(sr->match[i]);
+	free(sr->match);
+	rx_free(sr->start);
+	for (i = 0; i < sr->nr; i++) {
+		rx_free(sr->r[i].re);
+		rx_free(sr->r[i].to);
+		free(sr->r[i].name);
+		free(sr->r[i].literal);
+		free(sr->r[i].with);
+	}
+	free(sr->r);
+	rx_free(sr->h.sentence_end);
+	free(sr);
+}
+
+static struct siterules *
+siterules(struct site *s)
+{
+	if (s->priv == NULL)
+		s->priv = ecalloc(1, sizeof(struct siterules));
+	return s->priv;
+}
+
+static char *
+rule_name(const struct site *s, const char *what, size_t i, const struct yml *item)
+{
+	const struct yml *n = item && item->type == YML_MAP ? yml_get(item, "name") : NULL;
+	struct buf b = {0};
+
+	buf_printf(&b, "%s/strip.%s[%zu]", s->name, what, i);
+	if (n && n->type == YML_SCALAR)
+		buf_printf(&b, " %s", n->str);
+	return b.s;
+}
+
+/* Compile the match patterns and the start pattern (needed to detect and split). */
+static int
+compile_match(struct site *s)
+{
+	struct siterules *sr = siterules(s);
+	const struct yml **items = NULL, *n;
+	size_t nitems = 0, i;
+	unsigned before = yml_nerrors;
+
+	if (sr->state != 0)
+		return sr->state > 0 ? 0 : -1;
+	sr->state = -1;
+	if (rules_load(rules, s) < 0)
+		return -1;
+	if ((n = rules_section(s, "match")) != NULL &&
+	    yml_strlist(s->doc, n, &items, &nitems, "'match'") == 0) {
+		sr->match = ecalloc(nitems, sizeof(*sr->match));
+		for (i = 0; i < nitems; i++) {
+			struct buf name = {0};
+
+			buf_printf(&name, "%s/match[%zu]", s->name, i);
+			if ((sr->match[sr->nmatch] = rx_compile(s->doc, items[i], name.s, 0)) != NULL)
+				sr->nmatch++;
+			buf_free(&name);
+		}
+	}
+	free(items);
+	if ((n = rules_section(s, "start")) != NULL) {
+		struct buf name = {0};
+
+		buf_printf(&name, "%s/start", s->name);
+		sr->start = rx_compile(s->doc, n, name.s, PCRE2_MULTILINE);
+		buf_free(&name);
+	}
+	if (yml_nerrors != before)
+		return -1;
+	sr->state = 1;
+	return 0;
+}
+
+static const struct yml *
+need(const struct site *s, const struct yml *map, const char *key, const char *what)
+{
+	const struct yml *n = yml_get(map, key);
+
+	if (n == NULL)
+		yml_error(s->doc, map, "%s needs '%s'", what, key);
+	return n;
+}
+
+static void
+compile_rule(struct site *s, struct siterules *sr, enum rkind kind, size_t i, const struct yml *item)
+{
+	static const char *const keys[R_NKINDS][6] = {
+		[R_TAIL] = { "name", "pattern", NULL },
+		[R_REPLACE] = { "name", "pattern", "literal", "with", NULL },
+		[R_CUT] = { "name", "from", "to", NULL },
+		[R_DROP] = { "name", "pattern", NULL },
+		[R_REMOVE] = { "name", "pattern", NULL },
+	};
+	struct srule r = { .kind = kind };
+	const struct yml *n;
+	struct buf what = {0};
+	char *tailpat = NULL;
+
+	r.name = rule_name(s, kind_key[kind], i, item);
+	r.line = item->line;
+	buf_printf(&what, "rule %s", r.name);
+	if (item->type == YML_SCALAR && (kind == R_DROP || kind == R_REMOVE || kind == R_TAIL)) {
+		n = item;	/* shorthand: a bare pattern */
+	} else if (yml_want(s->doc, item, YML_MAP, what.s) < 0) {
+		goto fail;
+	} else {
+		yml_keys(s->doc, item, keys[kind], what.s);
+		n = NULL;
+	}
+	switch (kind) {
+	case R_TAIL:
+		if (n == NULL && (n = need(s, item, "pattern", what.s)) == NULL)
+			goto fail;
+		/* Junk at the end of the page: the pattern must reach the end. */
+		if (n->type == YML_SCALAR) {
+			struct yml wrapped = *n;
+			struct buf b = {0};
+
+			buf_printf(&b, "(?:%s)\\s*\\z", n->str);
+			wrapped.str = tailpat = b.s;
+			wrapped.len = b.len;
+			r.re = rx_compile(s->doc, &wrapped, r.name, 0);
+		} else {
+			yml_error(s->doc, n, "%s: 'pattern' must be a string", what.s);
+		}
+		break;
+	case R_DROP:
+	case R_REMOVE:
+		if (n == NULL && (n = need(s, item, "pattern", what.s)) == NULL)
+			goto fail;
+		r.re = rx_compile(s->doc, n, r.name, 0);
+		break;
+	case R_REPLACE: {
+		const struct yml *pat = yml_get(item, "pattern"), *lit = yml_get(item, "literal");
+		const struct yml *with = need(s, item, "with", what.s);
+
+		if ((pat == NULL) == (lit == NULL)) {
+			yml_error(s->doc, item, "%s needs exactly one of 'pattern' and 'literal'", what.s);
+			goto fail;
+		}
+		if (with == NULL || yml_want(s->doc, with, YML_SCALAR, "'with'") < 0)
+			goto fail;
+		r.with = estrdup(with->str);
+		if (pat)
+			r.re = rx_compile(s->doc, pat, r.name, 0);
+		else if (yml_want(s->doc, lit, YML_SCALAR, "'literal'") == 0) {
+			if (lit->len == 0)
+				yml_error(s->doc, lit, "%s: 'literal' must not be empty", what.s);
+			r.literal = estrdup(lit->str);
+		}
+		break;
+	}
+	case R_CUT:
+		if ((n = need(s, item, "from", what.s)) == NULL)
+			goto fail;
+		r.re = rx_compile(s->doc, n, r.name, 0);
+		if ((n = yml_get(item, "to")) != NULL)
+			r.to = rx_compile(s->doc, n, r.name, 0);
+		break;
+	default:
+		break;
+	}
+	free(tailpat);
+	buf_free(&what);
+	sr->r = erealloc(sr->r, (sr->nr + 1) * sizeof(*sr->r));
+	sr->r[sr->nr++] = r;
+	return;
+fail:
+	free(tailpat);
+	buf_free(&what);
+	free(r.name);
+	free(r.with);
+	free(r.literal);
+	rx_free(r.re);
+}
+
+static void
+compile_heuristics(struct site *s, struct siterules *sr, const struct yml *h)
+{
+	static const char *const hkeys[] = { "bullets", "numbered_list", "tail_cluster", NULL };
+	static const char *const bkeys[] = { "max_chars", "min_lines", NULL };
+	static const char *const nkeys[] = { "min_numbers", NULL };
+	static const char *const tkeys[] = { "max_chars", "min_lines", "sentence_end", NULL };
+	const struct yml *n, *v;
+
+	if (yml_want(s->doc, h, YML_MAP, "'heuristics'") < 0)
+		return;
+	yml_keys(s->doc, h, hkeys, "'heuristics'");
+	if ((n = yml_get(h, "bullets")) != NULL && yml_want(s->doc, n, YML_MAP, "'bullets'") == 0) {
+		yml_keys(s->doc, n, bkeys, "'bullets'");
+		sr->h.bullets = 1;
+		sr->h.bullet_max = 40;
+		sr->h.bullet_min = 2;
+		if ((v = yml_get(n, "max_chars")) != NULL)
+			yml_uint(s->doc, v, 1, 10000, &sr->h.bullet_max);
+		if ((v = yml_get(n, "min_lines")) != NULL)
+			yml_uint(s->doc, v, 1, 10000, &sr->h.bullet_min);
+	}
+	if ((n = yml_get(h, "numbered_list")) != NULL && yml_want(s->doc, n, YML_MAP, "'numbered_list'") == 0) {
+		yml_keys(s->doc, n, nkeys, "'numbered_list'");
+		sr->h.numbered = 1;
+		sr->h.numbered_min = 3;
+		if ((v = yml_get(n, "min_numbers")) != NULL)
+			yml_uint(s->doc, v, 2, 10000, &sr->h.numbered_min);
+	}
+	if ((n = yml_get(h, "tail_cluster")) != NULL && yml_want(s->doc, n, YML_MAP, "'tail_cluster'") == 0) {
+		yml_keys(s->doc, n, tkeys, "'tail_cluster'");
+		sr->h.tail = 1;
+		sr->h.tail_max = 110;
+		sr->h.tail_min = 3;
+		if ((v = yml_get(n, "max_chars")) != NULL)
+			yml_uint(s->doc, v, 1, 100000, &sr->h.tail_max);
+		if ((v = yml_get(n, "min_lines")) != NULL)
+			yml_uint(s->doc, v, 1, 100000, &sr->h.tail_min);
+		if ((v = yml_get(n, "sentence_end")) != NULL) {
+			struct buf name = {0};
+
+			buf_printf(&name, "%s/heuristics.tail_cluster.sentence_end", s->name);
+			sr->h.sentence_end = rx_compile(s->doc, v, name.s, 0);
+			buf_free(&name);
+		} else {
+			sr->h.sentence_end = rx_builtin("[।.!?\"”’]$", 0);
+		}
+	}
+}
+
+/* Compile everything the filter uses of site S; -1 if the file is broken. */
+static int
+compile_site(struct site *s)
+{
+	static const char *const strip_keys[] = { "tail", "replace", "cut", "drop", "remove", "dedupe", NULL };
+	struct siterules *sr;
+	const struct yml *strip, *n;
+	unsigned before = yml_nerrors;
+	int k;
+	size_t i;
+
+	if (s->state == 0 && rules_load(rules, s) < 0)
+		return -1;
+	if (s->state < 0)
+		return -1;
+	sr = siterules(s);
+	if (strcmp(s->name, "default") != 0 && compile_match(s) < 0)
+		return -1;
+	if (sr->state == 2 || sr->state < 0)
+		return sr->state < 0 ? -1 : 0;
+	if ((strip = rules_section(s, "strip")) != NULL && yml_want(s->doc, strip, YML_MAP, "'strip'") == 0) {
+		yml_keys(s->doc, strip, strip_keys, "'strip'");
+		for (k = 0; k < R_NKINDS; k++) {
+			if ((n = yml_get(strip, kind_key[k])) == NULL)
+				continue;
+			if (n->type != YML_SEQ) {
+				yml_error(s->doc, n, "'strip.%s' must be a list of rules", kind_key[k]);
+				continue;
+			}
+			for (i = 0; i < n->nkid; i++)
+				compile_rule(s, sr, (enum rkind)k, i, n->kid[i]);
+		}
+		if ((n = yml_get(strip, "dedupe")) != NULL)
+			yml_bool(s->doc, n, &sr->dedupe);
+	}
+	if ((n = rules_section(s, "heuristics")) != NULL)
+		compile_heuristics(s, sr, n);
+	if (yml_nerrors != before) {
+		sr->state = -1;
+		return -1;
+	}
+	sr->state = 2;
+	return 0;
+}
+
+/* ---- applying rules to a page ---- */
+
+struct page {
+	const char *source;
+	struct buf text;	/* the normalized page; replaced lines are appended */
+	struct line *l;
+	size_t nl, capl;
+	struct record *rec;
+	struct site *site;
+	int limited;		/* a rule hit a PCRE2 limit */
+};
+
+static void
+split_lines(struct page *pg)
+{
+	size_t off = 0;
+	unsigned no = 0;
+
+	pg->nl = 0;
+	while (off < pg->text.len) {
+		const char *nl = memchr(pg->text.s + off, '\n', pg->text.len - off);
+		size_t end = nl ? (size_t)(nl - pg->text.s) : pg->text.len;
+
+		if (pg->nl == pg->capl) {
+			pg->capl = pg->capl ? pg->capl * 2 : 256;
+			pg->l = erealloc(pg->l, pg->capl * sizeof(*pg->l));
+		}
+		pg->l[pg->nl].off = off;
+		pg->l[pg->nl].len = end - off;
+		pg->l[pg->nl].no = ++no;
+		pg->l[pg->nl].gone = 0;
+		pg->nl++;
+		off = end + 1;
+	}
+}
+
+static const char *
+ltext(const struct page *pg, size_t i)
+{
+	return pg->text.s + pg->l[i].off;
+}
+
+static void
+explain(const struct page *pg, size_t i, const struct srule *r, const char *what, const char *label)
+{
+	const struct line *ln = &pg->l[i];
+	int len = ln->len > 160 ? 160 : (int)ln->len;
+
+	if (!opt.explain)
+		return;
+	while (len > 0 && len < (int)ln->len && ((unsigned char)ltext(pg, i)[len] & 0xC0) == 0x80)
+		len--;
+	fflush(stdout);
+	if (r)
+		fprintf(stderr, "%s: %s:%u: %s:%u: %s: %s \"%.*s\"\n", prog, pg->source, ln->no,
+		    pg->site->file, r->line, r->name, what, len, ltext(pg, i));
+	else
+		fprintf(stderr, "%s: %s:%u: %s: %s: %s \"%.*s\"\n", prog, pg->source, ln->no,
+		    pg->site->file, label, what, len, ltext(pg, i));
+}
+
+static int
+matches(struct page *pg, struct rx *re, const char *s, size_t n)
+{
+	int rc = rx_exec(re, s, n, 0, 0);
+
+	if (rc == RX_LIMIT || rc == RX_FAIL) {
+		if (!pg->limited)
+			record_error(pg->rec, "rule %s: %s", re->name,
+			    rc == RX_LIMIT ? "match limit exceeded" : "match failed");
+		pg->limited = 1;
+		return 0;
+	}
+	return rc == RX_MATCH;
+}
+
+static void
+drop(struct page *pg, size_t i, const struct srule *r, const char *label)
+{
+	if (pg->l[i].gone)
+		return;
+	explain(pg, i, r, "removed", label);
+	pg->l[i].gone = 1;
+}
+
+/* Give line i new text: append it to the buffer and point the line at it. */
+static void
+set_line(struct page *pg, size_t i, const char *s, size_t n)
+{
+	size_t off = pg->text.len;
+
+	buf_add(&pg->text, s, n);
+	pg->l[i].off = off;
+	pg->l[i].len = n;
+}
+
+static ssize_t
+last_line(const struct page *pg)
+{
+	ssize_t i;
+
+	for (i = (ssize_t)pg->nl - 1; i >= 0; i--)
+		if (!pg->l[i].gone && pg->l[i].len > 0)
+			return i;
+	return -1;
+}
+
+static void
+apply_tail(struct page *pg, const struct srule *r)
+{
+	ssize_t i;
+	size_t so, eo;
+
+	/* Junk may be stacked (an error, then an X): repeat while something goes. */
+	while ((i = last_line(pg)) >= 0) {
+		if (!matches(pg, r->re, ltext(pg, (size_t)i), pg->l[i].len))
+			return;
+		rx_group(r->re, 0, &so, &eo);
+		if (so == 0) {
+			drop(pg, (size_t)i, r, NULL);
+		} else {
+			explain(pg, (size_t)i, r, "cut the end of", NULL);
+			pg->l[i].len = so;
+			while (pg->l[i].len > 0 && ltext(pg, (size_t)i)[pg->l[i].len - 1] == ' ')
+				pg->l[i].len--;
+		}
+	}
+}
+
+static void
+apply_replace(struct page *pg, const struct srule *r)
+{
+	struct buf out = {0};
+	size_t i;
+
+	for (i = 0; i < pg->nl; i++) {
+		const char *s = ltext(pg, i);
+		size_t n = pg->l[i].len;
+		int changed = 0;
+
+		if (pg->l[i].gone || n == 0)
+			continue;
+		buf_reset(&out);
+		if (r->literal) {
+			size_t ll = strlen(r->literal), k = 0;
+
+			while (k < n) {
+				const char *hit = memmem(s + k, n - k, r->literal, ll);
+
+				if (hit == NULL)
+					break;
+				buf_add(&out, s + k, (size_t)(hit - (s + k)));
+				buf_adds(&out, r->with);
+				k = (size_t)(hit - s) + ll;
+				changed = 1;
+			}
+			if (changed)
+				buf_add(&out, s + k, n - k);
+		} else {
+			size_t k = 0, so, eo;
+
+			while (k <= n) {
+				int rc = rx_exec(r->re, s, n, k, 0);
+
+				if (rc == RX_LIMIT || rc == RX_FAIL) {
+					matches(pg, r->re, "", 0);
+					if (!pg->limited) {
+						record_error(pg->rec, "rule %s: match limit exceeded", r->name);
+						pg->limited = 1;
+					}
+					changed = 0;
+					break;
+				}
+				if (rc != RX_MATCH)
+					break;
+				rx_group(r->re, 0, &so, &eo);
+				buf_add(&out, s + k, so - k);
+				buf_adds(&out, r->with);
+				changed = 1;
+				if (eo == so) {	/* an empty match: step over one character */
+					if (so >= n)
+						break;
+					do
+						buf_addc(&out, s[so++]);
+					while (so < n && ((unsigned char)s[so] & 0xC0) == 0x80);
+					eo = so;
+				}
+				k = eo;
+			}
+			if (changed && k < n)
+				buf_add(&out, s + k, n - k);
+		}
+		if (changed) {
+			explain(pg, i, r, "changed", NULL);
+			set_line(pg, i, out.s, out.len);
+		}
+	}
+	buf_free(&out);
+}
+
+static void
+apply_cut(struct page *pg, const struct srule *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < pg->nl; i++) {
+		if (pg->l[i].gone || !matches(pg, r->re, ltext(pg, i), pg->l[i].len))
+			continue;
+		for (j = i; j < pg->nl; j++) {
+			int end = r->to && j > i && matches(pg, r->to, ltext(pg, j), pg->l[j].len);
+
+			drop(pg, j, r, NULL);
+			if (end)
+				break;
+		}
+		if (r->to == NULL)
+			return;
+		i = j;
+	}
+}
+
+static void
+apply_drop(struct page *pg, const struct srule *r)
+{
+	size_t i;
+
+	for (i = 0; i < pg->nl; i++)
+		if (!pg->l[i].gone && matches(pg, r->re, ltext(pg, i), pg->l[i].len))
+			drop(pg, i, r, NULL);
+}
+
+static void
+apply_remove(struct page *pg, const struct srule *r)
+{
+	struct buf out = {0};
+	size_t i, so, eo;
+
+	for (i = 0; i < pg->nl; i++) {
+		const char *s = ltext(pg, i);
+		size_t n = pg->l[i].len;
+
+		if (pg->l[i].gone || n == 0 || !matches(pg, r->re, s, n))
+			continue;
+		rx_group(r->re, 0, &so, &eo);
+		if (eo == so)
+			continue;
+		buf_reset(&out);
+		buf_add(&out, s, so);
+		buf_add(&out, s + eo, n - eo);
+		while (out.len > 0 && out.s[out.len - 1] == ' ')
+			out.len--;
+		if (out.len == 0) {
+			drop(pg, i, r, NULL);
+		} else {
+			explain(pg, i, r, "changed", NULL);
+			set_line(pg, i, out.s, out.len);
+		}
+	}
+	buf_free(&out);
+}
+
+static void
+apply_dedupe(struct page *pg)
+{
+	size_t i;
+	ssize_t prev = -1;
+
+	for (i = 0; i < pg->nl; i++) {
+		if (pg->l[i].gone)
+			continue;
+		if (pg->l[i].len > 0 && prev >= 0 && pg->l[prev].len == pg->l[i].len &&
+		    memcmp(ltext(pg, (size_t)prev), ltext(pg, i), pg->l[i].len) == 0)
+			drop(pg, i, NULL, "strip.dedupe");
+		else
+			prev = (ssize_t)i;
+	}
+}
+
+/* A line that is only a number, in Bengali or ASCII digits: its value, else -1. */
+static long
+lone_number(const char *s, size_t n)
+{
+	long v = 0;
+	size_t i = 0, digits = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= '0' && c <= '9') {
+			v = v * 10 + (c - '0');
+			i++;
+		} else if (i + 2 < n + 0 && c == 0xE0 && (unsigned char)s[i + 1] == 0xA7 &&
+		    (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xAF) {
+			v = v * 10 + ((unsigned char)s[i + 2] - 0xA6);	/* U+09E6..U+09EF */
+			i += 3;
+		} else {
+			return -1;
+		}
+		if (++digits > 4)
+			return -1;
+	}
+	return digits ? v : -1;
+}
+
+static int
+is_bullet(const char *s, size_t n, size_t *textlen)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	if (n - i >= 3 && memcmp(s + i, "•", 3) == 0)
+		i += 3;
+	else if (n - i >= 2 && (s[i] == '*' || s[i] == '-') && s[i + 1] == ' ')
+		i += 1;
+	else
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	*textlen = text_chars(s + i, n - i);
+	return 1;
+}
+
+static void
+apply_heuristics(struct page *pg, const struct heur *h)
+{
+	size_t i, j;
+
+	if (h->bullets) {
+		/* A run of short bullet lines (blank lines between allowed) is a menu or a tab bar. */
+		for (i = 0; i < pg->nl; i = j) {
+			size_t count = 0, tl;
+
+			for (j = i; j < pg->nl; j++) {
+				if (pg->l[j].gone || pg->l[j].len == 0)
+					continue;
+				if (!is_bullet(ltext(pg, j), pg->l[j].len, &tl) || tl > h->bullet_max)
+					break;
+				count++;
+			}
+			if (count >= h->bullet_min) {
+				for (; i < j; i++)
+					if (pg->l[i].len > 0)
+						drop(pg, i, NULL, "heuristics.bullets");
+			}
+			if (j == i)
+				j++;
+		}
+	}
+	if (h->numbered) {
+		/* Numbers counting up by one are a ranked list: drop them and what lies between. */
+		size_t first = 0, lastnum = 0, count = 0;
+		long expect = -1;
+
+		for (i = 0; i <= pg->nl; i++) {
+			long v = i < pg->nl && !pg->l[i].gone ? lone_number(ltext(pg, i), pg->l[i].len) : -1;
+
+			if (v >= 0 && (expect < 0 || v == expect)) {
+				if (expect < 0)
+					first = i;
+				lastnum = i;
+				expect = v + 1;
+				count++;
+				continue;
+			}
+			if (i < pg->nl && v < 0 && expect >= 0 && (i - lastnum) <= 6)
+				continue;	/* an item between two numbers */
+			if (count >= h->numbered_min) {
+				/* The item after the last number goes too: up to the next blank line. */
+				size_t end = lastnum + 1;
+
+				while (end < pg->nl && pg->l[end].len == 0)
+					end++;
+				while (end < pg->nl && pg->l[end].len > 0 && lone_number(ltext(pg, end), pg->l[end].len) < 0)
+					end++;
+				for (j = first; j < end; j++)
+					if (pg->l[j].len > 0)
+						drop(pg, j, NULL, "heuristics.numbered_list");
+				i = end > 0 ? end - 1 : 0;
+			}
+			count = 0;
+			expect = -1;
+			if (i < pg->nl && v >= 0) {
+				first = lastnum = i;
+				expect = v + 1;
+				count = 1;
+			}
+		}
+	}
+	if (h->tail) {
+		/* Walk back from the end over short lines that do not end a sentence. */
+		size_t count = 0;
+		ssize_t k, stop = -1;
+
+		for (k = (ssize_t)pg->nl - 1; k >= 0; k--) {
+			const char *s = ltext(pg, (size_t)k);
+			size_t n = pg->l[k].len;
+
+			if (pg->l[k].gone || n == 0)
+				continue;
+			if (text_chars(s, n) > h->tail_max || matches(pg, h->sentence_end, s, n)) {
+				stop = k;
+				break;
+			}
+			count++;
+		}
+		/* Never take the whole page: a page of short lines is not all chrome. */
+		if (count >= h->tail_min && stop >= 0)
+			for (k = stop + 1; k < (ssize_t)pg->nl; k++)
+				if (pg->l[k].len > 0)
+					drop(pg, (size_t)k, NULL, "heuristics.tail_cluster");
+	}
+}
+
+static void
+apply_site(struct page *pg, struct siterules *sr)
+{
+	size_t i;
+	int k;
+
+	for (k = 0; k < R_NKINDS; k++) {
+		for (i = 0; i < sr->nr; i++) {
+			const struct srule *r = &sr->r[i];
+
+			if ((int)r->kind != k)
+				continue;
+			switch (r->kind) {
+			case R_TAIL: apply_tail(pg, r); break;
+			case R_REPLACE: apply_replace(pg, r); break;
+			case R_CUT: apply_cut(pg, r); break;
+			case R_DROP: apply_drop(pg, r); break;
+			case R_REMOVE: apply_remove(pg, r); break;
+			default: break;
+			}
+		}
+	}
+	if (sr->dedupe)
+		apply_dedupe(pg);
+	apply_heuristics(pg, &sr->h);
+}
+
+/* ---- sites ---- */
+
+static struct site *
+detect(struct page *pg)
+{
+	size_t i, k;
+
+	for (i = 0; i < rules->nsites; i++) {
+		struct site *s = &rules->sites[i];
+		struct siterules *sr;
+
+		if (compile_match(s) < 0) {
+			status = EXIT_USAGE;
+			continue;
+		}
+		sr = s->priv;
+		for (k = 0; k < sr->nmatch; k++)
+			if (matches(pg, sr->match[k], pg->text.s, pg->text.len))
+				return s;
+	}
+	return &rules->deflt;
+}
+
+static struct site *
+choose_site(struct page *pg, const char *hint)
+{
+	struct site *s = NULL;
+
+	if (opt.site)
+		s = rules_find(rules, opt.site);
+	else if (hint && (s = rules_find(rules, hint)) == NULL)
+		record_warning(pg->rec, "site '%s' has no rules in %s; detecting the site", hint, rules->dir);
+	if (s == NULL)
+		s = detect(pg);
+	if (compile_site(s) < 0) {
+		record_error(pg->rec, "rules of site %s are broken (%s); page passed through cleaned only",
+		    s->name, s->file);
+		status = EXIT_USAGE;
+		return NULL;
+	}
+	return s;
+}
+
+/* ---- one page ---- */
+
+static void
+finish_text(struct page *pg, struct buf *out)
+{
+	size_t i;
+
+	buf_reset(out);
+	for (i = 0; i < pg->nl; i++) {
+		if (pg->l[i].gone)
+			continue;
+		buf_add(out, ltext(pg, i), pg->l[i].len);
+		buf_addc(out, '\n');
+	}
+	text_tidy_lines(out);
+}
+
+static int
+looks_utf16(const char *s, size_t n)
+{
+	size_t i, nul = 0;
+
+	if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+	    ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
+		return 1;
+	for (i = 0; i < n && i < 4096; i++)
+		nul += s[i] == '\0';
+	return n >= 8 && nul * 4 >= (n < 4096 ? n : 4096);
+}
+
+/* The page being stripped; its buffers are reused page after page. */
+static struct page pg;
+
+/* Clean a page, strip it by its site's rules, and fill REC's site and body. */
+static void
+strip_page(struct record *rec, const char *source, const char *raw, size_t n, const char *hint)
+{
+	struct clean_report rep;
+	struct site *s;
+	struct buf body = {0};
+
+	pg.source = source;
+	pg.rec = rec;
+	pg.limited = 0;
+	buf_reset(&pg.text);
+	if (looks_utf16(raw, n)) {
+		record_set(rec, "site", "default");
+		record_error(rec, "text is UTF-16, not UTF-8: convert it first (iconv -f UTF-16 -t UTF-8)");
+		record_set_body(rec, "", 0);
+		return;
+	}
+	text_normalize(raw, n, &pg.text, &rep);
+	if (rep.invalid > 0)
+		record_warning(rec, "%zu invalid UTF-8 sequence%s replaced with U+FFFD%s", rep.invalid,
+		    rep.invalid == 1 ? "" : "s",
+		    rep.invalid * 50 > n ? " (is this Latin-1? convert it: iconv -f LATIN1 -t UTF-8)" : "");
+	if (rep.controls > 0)
+		record_warning(rec, "%zu control character%s removed%s", rep.controls,
+		    rep.controls == 1 ? "" : "s", rep.nuls ? " (NUL bytes among them)" : "");
+	split_lines(&pg);
+	s = choose_site(&pg, hint);
+	record_set(rec, "site", s ? s->name : "default");
+	if (s) {
+		pg.site = s;
+		apply_site(&pg, s->priv);
+	}
+	finish_text(&pg, &body);
+	if (body.len == 0)
+		record_warning(rec, "no article text left on the page");
+	record_set_body(rec, body.s ? body.s : "", body.len);
+	buf_free(&body);
+}
+
+/* ---- progress ---- */
+
+static double
+elapsed(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void
+progress(int final)
+{
+	struct timespec now;
+	double t, rate, left;
+
+	if (!prog_state.on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!final && elapsed(&prog_state.last, &now) < 0.2)
+		return;
+	prog_state.last = now;
+	t = elapsed(&prog_state.t0, &now);
+	rate = t > 0 ? prog_state.bytes / 1e6 / t : 0;
+	left = prog_state.bytes > 0 && prog_state.totalbytes > prog_state.bytes ?
+	    t * (prog_state.totalbytes - prog_state.bytes) / prog_state.bytes : 0;
+	if (prog_state.total)
+		fprintf(stderr, "\r%s: %lu/%lu pages, %.1f MB/s, %.0f s left  ", prog,
+		    prog_state.done, prog_state.total, rate, left);
+	else
+		fprintf(stderr, "\r%s: %lu pages, %.1f MB/s  ", prog, prog_state.done, rate);
+	if (final)
+		fputc('\n', stderr);
+}
+
+/* ---- input ---- */
+
+static int
+emit(struct record *rec)
+{
+	if (rec->nerrors > 0 && status == EXIT_OK)
+		status = EXIT_RECORDS;
+	prog_state.done++;
+	progress(0);
+	if (record_write(stdout, rec) < 0) {
+		if (errno != EPIPE) {
+			warnx("write error on standard output: %s", strerror(errno));
+			status = EXIT_OUTPUT;
+		}
+		return -1;
+	}
+	return 0;
+}
+
+static int
+emit_page(const char *source, const char *s, size_t n)
+{
+	struct record rec = {0};
+	int rc;
+
+	record_add(&rec, "source", source);
+	strip_page(&rec, source, s, n, NULL);
+	rc = emit(&rec);
+	record_free(&rec);
+	return rc;
+}
+
+/* A FILE that cannot be read still gives a record, so that no page is lost unnoticed. */
+static int
+emit_unreadable(const char *source, const char *why)
+{
+	struct record rec = {0};
+	int rc;
+
+	record_add(&rec, "source", source);
+	record_add(&rec, "site", "default");
+	record_error(&rec, "cannot read the page: %s", why);
+	rc = emit(&rec);
+	record_free(&rec);
+	status = status == EXIT_OK ? EXIT_RECORDS : status;
+	return rc;
+}
+
+static int
+slurp(FILE *fp, const char *name, struct buf *b)
+{
+	char chunk[1 << 16];
+	size_t n;
+
+	buf_reset(b);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		buf_add(b, chunk, n);
+		prog_state.bytes += (double)n;
+	}
+	if (ferror(fp)) {
+		warnx("%s: read error: %s", name, strerror(errno));
+		return -1;
+	}
+	if (b->s == NULL)
+		buf_grow(b, 0);
+	return 0;
+}
+
+/*
+ * --split: the earliest start of a page after position FROM in S, by any
+ * site's start pattern; *partial is set when a start may begin before
+ * that but needs more input to tell.
+ */
+static size_t
+next_cut(const char *s, size_t n, size_t from, int more, int *partial)
+{
+	size_t best = n, i, so, eo;
+
+	*partial = 0;
+	for (i = 0; i < rules->nsites; i++) {
+		struct site *site = &rules->sites[i];
+		struct siterules *sr;
+		int rc;
+
+		if (compile_match(site) < 0 || (sr = site->priv)->start == NULL)
+			continue;
+		rc = rx_exec(sr->start, s, n, from, more ? PCRE2_PARTIAL_HARD : 0);
+		if (rc == RX_MATCH || rc == RX_PARTIAL) {
+			rx_group(sr->start, 0, &so, &eo);
+			if (so < best) {
+				best = so;
+				*partial = rc == RX_PARTIAL;
+			}
+		}
+	}
+	return best;
+}
+
+static int
+split_stream(FILE *fp, const char *name)
+{
+	struct buf b = {0};
+	char chunk[1 << 16];
+	size_t from = 0, nread;
+	int eof = 0, rc = 0;
+	unsigned long pageno = 0;
+
+	for (;;) {
+		size_t cut;
+		int partial;
+
+		if (!eof && (nread = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+			buf_add(&b, chunk, nread);
+			prog_state.bytes += (double)nread;
+		} else if (!eof) {
+			if (ferror(fp))
+				warnx("%s: read error: %s", name, strerror(errno));
+			eof = 1;
+		}
+		for (;;) {
+			/* Search past the first character: a page starts at 0 already. */
+			size_t start = from > 0 ? from : 1;
+
+			while (start < b.len && ((unsigned char)b.s[start] & 0xC0) == 0x80)
+				start++;
+			if (start >= b.len)
+				break;
+			cut = next_cut(b.s, b.len, start, !eof, &partial);
+			if (cut >= b.len || partial) {
+				/* Next time, search again from a few lines back only. */
+				size_t back = b.len, k = 0;
+
+				while (back > 1 && k < 8)
+					if (b.s[--back] == '\n')
+						k++;
+				from = cut < b.len ? cut : (back > 1 ? back : 1);
+				break;
+			}
+			{
+				struct buf src = {0};
+
+				buf_printf(&src, "%s#%lu", name, ++pageno);
+				rc = emit_page(src.s, b.s, cut);
+				buf_free(&src);
+			}
+			memmove(b.s, b.s + cut, b.len - cut);
+			b.len -= cut;
+			from = 0;
+			if (rc < 0)
+				goto out;
+		}
+		if (eof)
+			break;
+	}
+	if (b.len > 0) {
+		struct buf src = {0};
+
+		buf_printf(&src, "%s#%lu", name, ++pageno);
+		rc = emit_page(src.s, b.s, b.len);
+		buf_free(&src);
+	}
+out:
+	buf_free(&b);
+	return rc;
+}
+
+static int
+read_records(FILE *fp, const char *name)
+{
+	struct reader rd;
+	struct record rec = {0};
+	struct buf page = {0}, scratch = {0};
+	int rc, out = 0;
+
+	reader_init(&rd, fp, name);
+	while ((rc = record_read(&rd, &rec)) > 0) {
+		const char *hint = record_get(&rec, "site");
+		char *hintcopy = hint ? estrdup(hint) : NULL;
+
+		if (record_get(&rec, "source") == NULL) {
+			buf_reset(&scratch);
+			buf_printf(&scratch, "%s#%lu", name, rec.no);
+			record_add(&rec, "source", scratch.s);
+		}
+		buf_reset(&page);
+		buf_add(&page, rec.body.s ? rec.body.s : "", rec.body.len);
+		prog_state.bytes += (double)rec.body.len;
+		strip_page(&rec, record_get(&rec, "source"), page.s, page.len, hintcopy);
+		free(hintcopy);
+		if ((out = emit(&rec)) < 0)
+			break;
+	}
+	if (rc < 0)
+		status = EXIT_USAGE;
+	record_free(&rec);
+	reader_free(&rd);
+	buf_free(&page);
+	buf_free(&scratch);
+	return out;
+}
+
+static int
+do_file(const char *path)
+{
+	static struct buf page;
+	FILE *fp;
+	int rc;
+
+	if (path == NULL) {	/* free the buffer at exit */
+		buf_free(&page);
+		return 0;
+	}
+	if ((fp = util_open(path)) == NULL)
+		return emit_unreadable(path, errno == 0 ? "is a directory" : strerror(errno));
+	if (opt.records)
+		rc = read_records(fp, path);
+	else if (opt.split)
+		rc = split_stream(fp, path);
+	else if (slurp(fp, path, &page) < 0)
+		rc = emit_unreadable(path, strerror(errno));
+	else
+		rc = emit_page(path, page.s, page.len);
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
+}
+
+/* Load and compile every rule file this filter uses; report all errors. */
+static int
+check_all(void)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < rules->nsites; i++)
+		bad |= compile_site(&rules->sites[i]) < 0;
+	bad |= compile_site(&rules->deflt) < 0;
+	return bad ? EXIT_USAGE : EXIT_OK;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "rules", required_argument, NULL, 'r' },
+		{ "site", required_argument, NULL, 's' },
+		{ "split", no_argument, NULL, 'S' },
+		{ "records", no_argument, NULL, 'R' },
+		{ "explain", no_argument, NULL, 'e' },
+		{ "progress", no_argument, NULL, 'P' },
+		{ "check-rules", no_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, i, rc;
+
+	util_init(argv[0]);
+	while ((c = getopt_long(argc, argv, "r:s:ehV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': opt.rulesdir = optarg; break;
+		case 's': opt.site = optarg; break;
+		case 'S': opt.split = 1; break;
+		case 'R': opt.records = 1; break;
+		case 'e': opt.explain = 1; break;
+		case 'P': opt.progress = 1; break;
+		case 'C': opt.check = 1; break;
+		case 'h':
+			fputs(usage_text, stdout);
+			fputs(help_text, stdout);
+			return util_close_stdout();
+		case 'V':
+			util_version();
+			break;
+		default:
+			fputs(usage_text, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (opt.split && opt.records)
+		die(EXIT_USAGE, "--split and --records do not go together: a record is one page already");
+	rules = rules_open(opt.rulesdir);
+	if (opt.check) {
+		rc = check_all();
+		rules_free(rules, free_siterules);
+		rx_cleanup();
+		return rc;
+	}
+	/* Rules errors in the default file or a forced site stop us before any output. */
+	if (opt.site) {
+		struct site *s = rules_find(rules, opt.site);
+
+		if (s == NULL)
+			die(EXIT_USAGE, "no site '%s' in %s/sites (give one of the NAME.yaml there, or default)",
+			    opt.site, rules->dir);
+		if (compile_site(s) < 0)
+			die(EXIT_USAGE, "%s: the rules have errors (see above)", s->file);
+	}
+	if (compile_site(&rules->deflt) < 0)
+		die(EXIT_USAGE, "%s: the rules have errors (see above)", rules->deflt.file);
+
+	prog_state.on = opt.progress && isatty(STDERR_FILENO);
+	if (prog_state.on) {
+		struct stat st;
+
+		clock_gettime(CLOCK_MONOTONIC, &prog_state.t0);
+		prog_state.total = opt.split || opt.records ? 0 : (unsigned long)(argc - optind);
+		for (i = optind; i < argc; i++)
+			if (stat(argv[i], &st) == 0)
+				prog_state.totalbytes += (double)st.st_size;
+	}
+	rc = 0;
+	if (optind == argc)
+		rc = do_file("-");
+	for (i = optind; i < argc && rc == 0; i++)
+		rc = do_file(argv[i]);
+	progress(1);
+	do_file(NULL);
+	free(pg.l);
+	buf_free(&pg.text);
+	rules_free(rules, free_siterules);
+	rx_cleanup();
+	if (rc < 0 && status != EXIT_OUTPUT)
+		return status == EXIT_USAGE ? EXIT_USAGE : EXIT_OK;
+	c = util_close_stdout();
+	return c ? c : status;
+}
