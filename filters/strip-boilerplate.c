@@ -35,6 +35,7 @@ static const char help_text[] =
     "  -e, --explain     print every line removed or changed, with its rule, on stderr\n"
     "      --progress    show pages done, MB/s and time left on a terminal's stderr\n"
     "      --check-rules load and compile every rule this filter uses, then exit\n"
+    "      --list-rules  the same, and list every rule as FILE:LINE: NAME\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
@@ -70,6 +71,7 @@ struct siterules {
 	struct srule *r;
 	size_t nr;
 	int dedupe;
+	unsigned dedupe_line, heur_line;
 	struct heur h;
 };
 
@@ -366,11 +368,15 @@ compile_site(struct site *s)
 			for (i = 0; i < n->nkid; i++)
 				compile_rule(s, sr, (enum rkind)k, i, n->kid[i]);
 		}
-		if ((n = yml_get(strip, "dedupe")) != NULL)
+		if ((n = yml_get(strip, "dedupe")) != NULL) {
 			yml_bool(s->doc, n, &sr->dedupe);
+			sr->dedupe_line = n->line;
+		}
 	}
-	if ((n = rules_section(s, "heuristics")) != NULL)
+	if ((n = rules_section(s, "heuristics")) != NULL) {
 		compile_heuristics(s, sr, n);
+		sr->heur_line = n->line;
+	}
 	if (yml_nerrors != before) {
 		sr->state = -1;
 		return -1;
@@ -436,8 +442,8 @@ explain(const struct page *pg, size_t i, const struct srule *r, const char *what
 		fprintf(stderr, "%s: %s:%u: %s:%u: %s: %s \"%.*s\"\n", prog, pg->source, ln->no,
 		    pg->site->file, r->line, r->name, what, len, ltext(pg, i));
 	else
-		fprintf(stderr, "%s: %s:%u: %s: %s: %s \"%.*s\"\n", prog, pg->source, ln->no,
-		    pg->site->file, label, what, len, ltext(pg, i));
+		fprintf(stderr, "%s: %s:%u: %s: %s/%s: %s \"%.*s\"\n", prog, pg->source, ln->no,
+		    pg->site->file, pg->site->name, label, what, len, ltext(pg, i));
 }
 
 static int
@@ -1196,16 +1202,44 @@ do_file(const char *path)
 	return rc;
 }
 
-/* Load and compile every rule file this filter uses; report all errors. */
+static void
+list_site(const struct site *s)
+{
+	const struct siterules *sr = s->priv;
+	size_t i;
+
+	for (i = 0; i < sr->nr; i++)
+		printf("%s:%u: %s\n", s->file, sr->r[i].line, sr->r[i].name);
+	if (sr->dedupe)
+		printf("%s:%u: %s/strip.dedupe\n", s->file, sr->dedupe_line, s->name);
+	if (sr->h.bullets)
+		printf("%s:%u: %s/heuristics.bullets\n", s->file, sr->heur_line, s->name);
+	if (sr->h.numbered)
+		printf("%s:%u: %s/heuristics.numbered_list\n", s->file, sr->heur_line, s->name);
+	if (sr->h.tail)
+		printf("%s:%u: %s/heuristics.tail_cluster\n", s->file, sr->heur_line, s->name);
+}
+
+/*
+ * Load and compile every rule file this filter uses; report all errors.
+ * With LIST, print every rule as "file:line: name" (for khobor check).
+ */
 static int
-check_all(void)
+check_all(int list)
 {
 	size_t i;
 	int bad = 0;
 
-	for (i = 0; i < rules->nsites; i++)
-		bad |= compile_site(&rules->sites[i]) < 0;
-	bad |= compile_site(&rules->deflt) < 0;
+	for (i = 0; i < rules->nsites; i++) {
+		if (compile_site(&rules->sites[i]) < 0)
+			bad = 1;
+		else if (list)
+			list_site(&rules->sites[i]);
+	}
+	if (compile_site(&rules->deflt) < 0)
+		bad = 1;
+	else if (list)
+		list_site(&rules->deflt);
 	return bad ? EXIT_USAGE : EXIT_OK;
 }
 
@@ -1220,6 +1254,7 @@ main(int argc, char *argv[])
 		{ "explain", no_argument, NULL, 'e' },
 		{ "progress", no_argument, NULL, 'P' },
 		{ "check-rules", no_argument, NULL, 'C' },
+		{ "list-rules", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -1236,6 +1271,7 @@ main(int argc, char *argv[])
 		case 'e': opt.explain = 1; break;
 		case 'P': opt.progress = 1; break;
 		case 'C': opt.check = 1; break;
+		case 'L': opt.check = 2; break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
@@ -1252,7 +1288,9 @@ main(int argc, char *argv[])
 		die(EXIT_USAGE, "--split and --records do not go together: a record is one page already");
 	rules = rules_open(opt.rulesdir);
 	if (opt.check) {
-		rc = check_all();
+		rc = check_all(opt.check > 1);
+		if (rc == EXIT_OK)
+			rc = util_close_stdout();
 		rules_free(rules, free_siterules);
 		rx_cleanup();
 		return rc;
