@@ -1044,33 +1044,62 @@ slurp(FILE *fp, const char *name, struct buf *b)
 }
 
 /*
- * --split: the earliest start of a page after position FROM in S, by any
- * site's start pattern; *partial is set when a start may begin before
- * that but needs more input to tell.
+ * --split: all sites' start patterns as one alternation, so that one scan
+ * finds the earliest page start whichever site it belongs to (a scan per
+ * site would read the rest of the buffer again for every page).
+ */
+static struct rx *split_re;
+
+static void
+compile_split(void)
+{
+	struct buf b = {0};
+	struct yml n = { .type = YML_SCALAR, .style = 1, .line = 1, .col = 1 };
+	struct ymldoc doc = { .file = "(all start patterns)" };
+	size_t i;
+
+	for (i = 0; i < rules->nsites; i++) {
+		struct site *site = &rules->sites[i];
+		struct siterules *sr;
+
+		if (compile_match(site) < 0) {
+			status = EXIT_USAGE;
+			continue;
+		}
+		sr = site->priv;
+		if (sr->start)
+			buf_printf(&b, "%s(?:%s)", b.len ? "|" : "", sr->start->src);
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return;
+	}
+	n.str = b.s;
+	n.len = b.len;
+	split_re = rx_compile(&doc, &n, "split", PCRE2_MULTILINE | PCRE2_DUPNAMES);
+	rx_jit_partial(split_re);
+	buf_free(&b);
+}
+
+/*
+ * The earliest start of a page after position FROM in S; *partial is set
+ * when a start may begin there but needs more input to tell.
  */
 static size_t
 next_cut(const char *s, size_t n, size_t from, int more, int *partial)
 {
-	size_t best = n, i, so, eo;
+	size_t so, eo;
+	int rc;
 
 	*partial = 0;
-	for (i = 0; i < rules->nsites; i++) {
-		struct site *site = &rules->sites[i];
-		struct siterules *sr;
-		int rc;
-
-		if (compile_match(site) < 0 || (sr = site->priv)->start == NULL)
-			continue;
-		rc = rx_exec(sr->start, s, n, from, more ? PCRE2_PARTIAL_HARD : 0);
-		if (rc == RX_MATCH || rc == RX_PARTIAL) {
-			rx_group(sr->start, 0, &so, &eo);
-			if (so < best) {
-				best = so;
-				*partial = rc == RX_PARTIAL;
-			}
-		}
-	}
-	return best;
+	if (split_re == NULL)
+		return n;
+	rc = rx_exec(split_re, s, n, from, more ? PCRE2_PARTIAL_HARD : 0);
+	if (rc != RX_MATCH && rc != RX_PARTIAL)
+		return n;
+	rx_group(split_re, 0, &so, &eo);
+	*partial = rc == RX_PARTIAL;
+	return so;
 }
 
 static int
@@ -1078,14 +1107,26 @@ split_stream(FILE *fp, const char *name)
 {
 	struct buf b = {0};
 	char chunk[1 << 16];
-	size_t from = 0, nread;
+	size_t base = 0, from = 0, nread;
 	int eof = 0, rc = 0;
 	unsigned long pageno = 0;
 
+	if (split_re == NULL)
+		compile_split();
+	/*
+	 * b.s[base..] is the page being read; FROM is where, relative to base,
+	 * the search for the next page start resumes.  The consumed part is
+	 * dropped only when it is most of the buffer, not after every page.
+	 */
 	for (;;) {
 		size_t cut;
 		int partial;
 
+		if (base > 0 && base >= b.len / 2) {
+			memmove(b.s, b.s + base, b.len - base);
+			b.len -= base;
+			base = 0;
+		}
 		if (!eof && (nread = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
 			buf_add(&b, chunk, nread);
 			prog_state.bytes += (double)nread;
@@ -1095,33 +1136,34 @@ split_stream(FILE *fp, const char *name)
 			eof = 1;
 		}
 		for (;;) {
+			const char *s = b.s + base;
+			size_t len = b.len - base;
 			/* Search past the first character: a page starts at 0 already. */
 			size_t start = from > 0 ? from : 1;
 
-			while (start < b.len && ((unsigned char)b.s[start] & 0xC0) == 0x80)
+			while (start < len && ((unsigned char)s[start] & 0xC0) == 0x80)
 				start++;
-			if (start >= b.len)
+			if (start >= len)
 				break;
-			cut = next_cut(b.s, b.len, start, !eof, &partial);
-			if (cut >= b.len || partial) {
+			cut = next_cut(s, len, start, !eof, &partial);
+			if (cut >= len || partial) {
 				/* Next time, search again from a few lines back only. */
-				size_t back = b.len, k = 0;
+				size_t back = len, k = 0;
 
 				while (back > 1 && k < 8)
-					if (b.s[--back] == '\n')
+					if (s[--back] == '\n')
 						k++;
-				from = cut < b.len ? cut : (back > 1 ? back : 1);
+				from = cut < len ? cut : (back > 1 ? back : 1);
 				break;
 			}
 			{
 				struct buf src = {0};
 
 				buf_printf(&src, "%s#%lu", name, ++pageno);
-				rc = emit_page(src.s, b.s, cut);
+				rc = emit_page(src.s, s, cut);
 				buf_free(&src);
 			}
-			memmove(b.s, b.s + cut, b.len - cut);
-			b.len -= cut;
+			base += cut;
 			from = 0;
 			if (rc < 0)
 				goto out;
@@ -1129,11 +1171,11 @@ split_stream(FILE *fp, const char *name)
 		if (eof)
 			break;
 	}
-	if (b.len > 0) {
+	if (b.len > base) {
 		struct buf src = {0};
 
 		buf_printf(&src, "%s#%lu", name, ++pageno);
-		rc = emit_page(src.s, b.s, b.len);
+		rc = emit_page(src.s, b.s + base, b.len - base);
 		buf_free(&src);
 	}
 out:
@@ -1328,6 +1370,7 @@ main(int argc, char *argv[])
 	free(pg.l);
 	buf_free(&pg.text);
 	rules_free(rules, free_siterules);
+	rx_free(split_re);
 	rx_cleanup();
 	if (rc < 0 && status != EXIT_OUTPUT)
 		return status == EXIT_USAGE ? EXIT_USAGE : EXIT_OK;

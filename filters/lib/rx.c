@@ -142,6 +142,13 @@ rx_builtin(const char *pattern, uint32_t flags)
 }
 
 void
+rx_jit_partial(struct rx *re)
+{
+	if (re)
+		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+}
+
+void
 rx_free(struct rx *re)
 {
 	if (re == NULL)

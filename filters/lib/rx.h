@@ -32,6 +32,8 @@ struct rx *rx_compile(const struct ymldoc *doc, const struct yml *n, const char 
 /* Compile a pattern that is not in a rule file (built-in); dies on error. */
 struct rx *rx_builtin(const char *pattern, uint32_t flags);
 void rx_free(struct rx *re);
+/* Also JIT-compile RE for PCRE2_PARTIAL_HARD matching (else the interpreter runs it). */
+void rx_jit_partial(struct rx *re);
 
 /*
  * Match from START in subject S of length LEN.  Returns RX_MATCH,

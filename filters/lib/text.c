@@ -5,44 +5,6 @@
 
 #include "text.h"
 
-int
-text_decode(const unsigned char *s, size_t n, int32_t *cp)
-{
-	unsigned char c = s[0];
-	int32_t v;
-	int len, i;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	/* RFC 3629, section 4: the valid byte sequences of UTF-8. */
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		v = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		v = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		v = c & 0x07;
-	} else {
-		return -1;
-	}
-	if (n < (size_t)len)
-		return -1;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return -1;
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-	    (v >= 0xD800 && v <= 0xDFFF))
-		return -1;
-	*cp = v;
-	return len;
-}
-
 void
 text_encode(struct buf *out, int32_t cp)
 {
@@ -113,19 +75,74 @@ text_utf8_fix(const char *s, size_t n, struct buf *out)
  * after a possible first (Bengali 09C7 + 09BE = 09CB) all send the string
  * to the full normalizer.
  */
+/*
+ * What the quick check needs to know of a code point, cached for the Basic
+ * Multilingual Plane because utf8proc's lookups dominate the cost of a page.
+ */
+enum {
+	QC_KNOWN = 1,		/* the entry has been filled */
+	QC_NO = 2,		/* never in NFC: excluded, singleton or non-starter decomposition */
+	QC_FIRST = 4,		/* can start a canonical composition pair */
+	QC_SECOND = 8,		/* can end one */
+	QC_COMPOSITE = 16	/* a primary composite (has a canonical decomposition) */
+};
+
+static unsigned char qc_flags[0x10000];
+static unsigned char qc_ccc[0x10000];
+
+static int
+qc_lookup(int32_t cp, int *ccc)
+{
+	const utf8proc_property_t *pr;
+	int f = QC_KNOWN;
+
+	if (cp < 0x10000 && (qc_flags[cp] & QC_KNOWN)) {
+		*ccc = qc_ccc[cp];
+		return qc_flags[cp];
+	}
+	pr = utf8proc_get_property(cp);
+	if (pr->decomp_seqindex != UINT16_MAX && pr->decomp_type == 0) {
+		utf8proc_int32_t d[8];
+		utf8proc_ssize_t m;
+
+		m = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, NULL);
+		if (pr->comp_exclusion || m <= 1 || utf8proc_get_property(d[0])->combining_class != 0)
+			f |= QC_NO;
+		else
+			f |= QC_COMPOSITE;
+	}
+	if (pr->comb_index != UINT16_MAX)
+		f |= pr->comb_index >= 0x8000 ? QC_SECOND : QC_FIRST;
+	*ccc = pr->combining_class;
+	if (cp < 0x10000) {
+		qc_flags[cp] = (unsigned char)f;
+		qc_ccc[cp] = (unsigned char)pr->combining_class;
+	}
+	return f;
+}
+
+/* Do A and B form a canonical composite?  Rare enough to ask utf8proc. */
+static int
+composes(int32_t a, int32_t b)
+{
+	utf8proc_int32_t pair[2] = { a, b };
+
+	return utf8proc_normalize_utf32(pair, 2, UTF8PROC_COMPOSE | UTF8PROC_STABLE) == 1;
+}
+
 int
 text_nfc_quick(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	int prev_ccc = 0, prev_first = 0, prev_composite = 0;
+	int32_t prev_cp = 0;
 
 	while (p < end) {
-		const utf8proc_property_t *pr;
 		int32_t cp;
-		int k;
+		int k, f, ccc;
 
 		if (*p < 0x80) {
-			p++;
+			prev_cp = *p++;
 			prev_ccc = 0;
 			prev_first = 1;	/* ASCII letters start Latin pairs */
 			prev_composite = 0;
@@ -134,28 +151,17 @@ text_nfc_quick(const char *s, size_t n)
 		if ((k = text_decode(p, (size_t)(end - p), &cp)) < 0)
 			return 0;
 		p += k;
-		pr = utf8proc_get_property(cp);
-		if (pr->combining_class != 0) {
-			if (prev_ccc > pr->combining_class || prev_composite)
-				return 0;
-		}
-		if (pr->comb_index != UINT16_MAX && pr->comb_index >= 0x8000 && prev_first)
+		f = qc_lookup(cp, &ccc);
+		if (f & QC_NO)
 			return 0;
-		if (pr->decomp_seqindex != UINT16_MAX && pr->decomp_type == 0) {
-			utf8proc_int32_t d[8];
-			utf8proc_ssize_t m;
-
-			if (pr->comp_exclusion)
-				return 0;
-			m = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, NULL);
-			if (m <= 1 || utf8proc_get_property(d[0])->combining_class != 0)
-				return 0;
-			prev_composite = 1;
-		} else {
-			prev_composite = 0;
-		}
-		prev_ccc = pr->combining_class;
-		prev_first = pr->comb_index != UINT16_MAX && pr->comb_index < 0x8000;
+		if (ccc != 0 && (prev_ccc > ccc || prev_composite))
+			return 0;
+		if ((f & QC_SECOND) && prev_first && composes(prev_cp, cp))
+			return 0;
+		prev_composite = (f & QC_COMPOSITE) != 0;
+		prev_ccc = ccc;
+		prev_first = (f & QC_FIRST) != 0;
+		prev_cp = cp;
 	}
 	return 1;
 }
@@ -263,25 +269,36 @@ text_tidy_lines(struct buf *b)
 		buf_grow(b, 0);
 }
 
+/*
+ * One pass over the raw bytes: repair UTF-8, drop the BOM, unify line ends,
+ * turn NBSP and tab into spaces and drop other control characters.
+ */
 static void
 clean(const char *s, size_t n, struct buf *out, struct clean_report *rep, int tidy)
 {
-	struct buf fixed = {0}, plain = {0};
-	const unsigned char *p, *end;
+	struct buf plain = {0};
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 
 	memset(rep, 0, sizeof(*rep));
-	rep->invalid = text_utf8_fix(s, n, &fixed);
-	p = (const unsigned char *)(fixed.s ? fixed.s : "");
-	end = p + fixed.len;
 	if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 		p += 3;
-	buf_grow(&plain, fixed.len);
+	buf_grow(&plain, n);
 	while (p < end) {
 		const unsigned char *q = p;
+		int32_t cp;
+		int k;
 
-		/* Copy the run of ordinary bytes in one go. */
-		while (q < end && *q >= 0x20 && *q != 0x7F && *q != 0xC2)
-			q++;
+		/* Copy the run of printable ASCII and valid multibyte text in one go. */
+		for (;;) {
+			while (q < end && *q >= 0x20 && *q < 0x7F)
+				q++;
+			if (q < end && *q >= 0xC2 && !(*q == 0xC2 && q + 1 < end && q[1] <= 0xA0) &&
+			    (k = text_decode(q, (size_t)(end - q), &cp)) > 0) {
+				q += k;
+				continue;
+			}
+			break;
+		}
 		buf_add(&plain, (const char *)p, (size_t)(q - p));
 		if (q == end)
 			break;
@@ -295,20 +312,24 @@ clean(const char *s, size_t n, struct buf *out, struct clean_report *rep, int ti
 		} else if (*p == '\t') {
 			buf_addc(&plain, ' ');
 			p++;
+		} else if (*p < 0x20 || *p == 0x7F) {
+			if (*p == 0)
+				rep->nuls++;
+			rep->controls++;
+			p++;
 		} else if (*p == 0xC2 && p + 1 < end && p[1] == 0xA0) {
 			buf_addc(&plain, ' ');	/* NBSP */
 			p += 2;
 		} else if (*p == 0xC2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9F) {
 			rep->controls++;	/* C1 control */
 			p += 2;
-		} else if (*p == 0xC2) {
-			buf_add(&plain, (const char *)p, 2);
-			p += 2;
 		} else {
-			if (*p == 0)
-				rep->nuls++;
-			rep->controls++;
+			/* Invalid UTF-8: one U+FFFD for the bad byte and its stray continuations. */
+			buf_add(&plain, "\xEF\xBF\xBD", 3);
+			rep->invalid++;
 			p++;
+			while (p < end && (*p & 0xC0) == 0x80)
+				p++;
 		}
 	}
 	if (tidy)
@@ -316,7 +337,6 @@ clean(const char *s, size_t n, struct buf *out, struct clean_report *rep, int ti
 	else
 		trim_lines(&plain);
 	text_nfc(plain.s ? plain.s : "", plain.len, out);
-	buf_free(&fixed);
 	buf_free(&plain);
 }
 

@@ -7,8 +7,47 @@
 
 #include "util.h"
 
-/* Decode one code point at s; returns its length, or -1 if the bytes are not valid UTF-8. */
-int text_decode(const unsigned char *s, size_t n, int32_t *cp);
+/*
+ * Decode one code point at s; returns its length, or -1 if the bytes are
+ * not valid UTF-8 (RFC 3629, section 4: no overlong forms, no surrogates,
+ * nothing past U+10FFFF).  Inline: it runs for every character of a page.
+ */
+static inline int
+text_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+	unsigned char c = s[0];
+	int32_t v;
+	int len, i;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		v = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		v = c & 0x07;
+	} else {
+		return -1;
+	}
+	if (n < (size_t)len)
+		return -1;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return -1;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+	    (v >= 0xD800 && v <= 0xDFFF))
+		return -1;
+	*cp = v;
+	return len;
+}
 /* Append the UTF-8 encoding of cp. */
 void text_encode(struct buf *out, int32_t cp);
 /* Is s valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF)? */
