@@ -1,0 +1,103 @@
+/*
+ * date.h: read dates the way news pages print them, driven by the language
+ * files rules/dates/LANG.yaml (see khobor-rules(5)), and write them as
+ * ISO 8601 / RFC 3339.
+ *
+ * The C side holds mechanisms only: a tokenizer, the matching of day,
+ * month and year against the orders a language allows, the 12-hour clock,
+ * calendar arithmetic and time-zone offsets.  Every word, digit and order
+ * comes from the YAML files, so a new language is a new file.
+ */
+#ifndef KHOBOR_DATE_H
+#define KHOBOR_DATE_H
+
+#include <stddef.h>
+
+/* One language file, validated. */
+struct datelang;
+/* The union of the languages a site uses, compiled for matching. */
+struct dateset;
+/* An IANA time zone from the system tz database. */
+struct datezone;
+
+/*
+ * Load and validate rules/dates/NAME.yaml.  Errors are printed as
+ * "prog: file:line:col: message" and counted in yml_nerrors; NULL then.
+ */
+struct datelang *datelang_load(const char *file, const char *name);
+const char *datelang_name(const struct datelang *l);
+void datelang_free(struct datelang *l);
+
+/*
+ * Merge languages, the first one first: a word two languages both define
+ * keeps the meaning of the earlier one, so list the page language first.
+ */
+struct dateset *dateset_new(struct datelang *const *langs, size_t n);
+void dateset_free(struct dateset *ds);
+
+/*
+ * The zone NAME (Asia/Dhaka), or NULL when the tz database has no such
+ * zone (glibc would silently use UTC).  Zones are interned: the same name
+ * gives the same pointer; all are freed by datezone_free_all().
+ */
+struct datezone *datezone_get(const char *name);
+const char *datezone_name(const struct datezone *z);
+void datezone_free_all(void);
+
+enum date_status {
+	DATE_OK = 0,
+	DATE_UNREADABLE,	/* not a date these languages know */
+	DATE_NO_SUCH_DAY,	/* 31 February, 30 Falgun 1431 */
+	DATE_NO_YEAR,		/* a day and month without a year */
+	DATE_TWO_DIGIT_YEAR,	/* the century is not printed */
+	DATE_ORDER,		/* day and month can be read both ways */
+	DATE_WEEKDAY,		/* the printed weekday is not the date's */
+	DATE_NO_TIME,		/* the local time is skipped by a clock change */
+	DATE_TWO_TIMES,		/* the local time happens twice (clocks turned back) */
+	DATE_CALENDAR		/* a Bangla year outside the calendar rules */
+};
+
+enum date_calendar { CAL_GREGORIAN = 0, CAL_BANGLA = 1 };
+
+struct date_result {
+	enum date_status status;
+	int year, month, day;		/* Gregorian */
+	int has_time;
+	int hour, min, sec;
+	int has_offset;
+	long offset;			/* seconds east of UTC */
+	int weekday;			/* ISO 1 = Monday .. 7, of the date */
+	int calendar;			/* the calendar the date was printed in */
+	char iso[40];			/* the ISO 8601 value when status is DATE_OK */
+	char why[200];			/* for a warning: what is wrong, or "" */
+};
+
+/*
+ * Read the date in S (N bytes of UTF-8, NFC) as a page prints it; local
+ * times are placed in ZONE unless the string names its own offset.
+ * Returns out->status.  Never allocates; never reads past S + N.
+ */
+int date_parse(const struct dateset *ds, const char *s, size_t n,
+    struct datezone *zone, struct date_result *out);
+
+/* Write Y-M-D as "YYYY-MM-DD" into out (11 bytes). */
+void date_format_day(char *out, int y, int m, int d);
+
+/*
+ * Dates mentioned in running text.  For every date found in S, FN gets
+ * the ISO value ("2023-07-24", or "2023-07-25/2023-07-27" for a range) and
+ * the text as printed; or, for a mention that contradicts itself, a NULL
+ * value and a message.  Relative mentions (yesterday, last 12 July, a day
+ * and month without a year) are resolved against PUB, the publication
+ * date; with PUB NULL they are skipped.
+ */
+typedef void (*date_mention_fn)(void *ctx, const char *iso, const char *text, size_t len,
+    const char *problem);
+size_t date_mentions(const struct dateset *ds, const char *s, size_t n,
+    const struct date_result *pub, date_mention_fn fn, void *ctx);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+long date_days(int y, int m, int d);
+void date_civil(long days, int *y, int *m, int *d);
+
+#endif
