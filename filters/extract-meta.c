@@ -1,0 +1,224 @@
+/*
+ * extract-meta: the article's metadata out of the text, into headers.
+ *
+ * Reads the record stream strip-boilerplate writes.  The "fields:" rules of
+ * each record's site (khobor-rules(5), FIELDS) find the headline, byline,
+ * dates, caption and credits in the body; each value becomes a header and
+ * what held it leaves the body, so that the body keeps only the article's
+ * paragraphs.  Then come lang and the counts of what is left.  The field
+ * engine itself is in filters/lib/fields.c.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fields.h"
+#include "filter.h"
+#include "record.h"
+#include "rules.h"
+#include "rx.h"
+#include "util.h"
+
+static const char usage_text[] =
+    "usage: extract-meta [-r DIR] [-s SITE] [--explain] [FILE...]\n"
+    "       extract-meta [-r DIR] --check-rules\n";
+
+static const char help_text[] =
+    "Find the headline, byline, dates, caption and credits in the body of each\n"
+    "record by the fields: rules of its site, write them as headers, and take\n"
+    "them out of the body; add lang, paragraph_count, word_count and char_count.\n"
+    "\n"
+    "  -r, --rules=DIR   rules directory (default: $KHOBOR_RULES, or the installed rules)\n"
+    "  -s, --site=SITE   use the fields of SITE for every record, whatever its site header\n"
+    "  -e, --explain     on stderr, say which rule gave each field from which body\n"
+    "                    line, and which rules looked for a missing field in vain\n"
+    "      --check-rules load and compile the fields of every site and the default,\n"
+    "                    report every error, then exit\n"
+    "  -h, --help        show this help\n"
+    "  -V, --version     show the version\n"
+    "\n"
+    "With no FILE, or with -, read standard input.\n"
+    "Exit status: 0 all well; 1 some records carry errors or a FILE could not be read;\n"
+    "2 usage or rules error, or input that is not a record stream; 3 output could\n"
+    "not be written.\n";
+
+/* What this filter compiled from one site file (site->priv). */
+struct sitefields {
+	int state;		/* 1 compiled, -1 broken */
+	struct fieldset *fs;
+};
+
+static struct {
+	const char *rulesdir, *site;
+	int explain, check;
+} opt;
+
+static struct rules *rules;
+static struct fieldwork *work;
+static int rules_broken;
+
+static void
+free_sitefields(void *p)
+{
+	struct sitefields *sf = p;
+
+	if (sf == NULL)
+		return;
+	fields_free(sf->fs);
+	free(sf);
+}
+
+/* The compiled fields of site S, compiled on first use; NULL if the file is broken. */
+static struct fieldset *
+site_fields(struct site *s)
+{
+	struct sitefields *sf = s->priv;
+
+	if (sf == NULL) {
+		sf = s->priv = ecalloc(1, sizeof(*sf));
+		sf->state = -1;
+		if (rules_load(rules, s) == 0 && (sf->fs = fields_compile(s)) != NULL)
+			sf->state = 1;
+	}
+	return sf->state > 0 ? sf->fs : NULL;
+}
+
+static void
+set_count(struct record *rec, const char *name, size_t n)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%zu", n);
+	record_set(rec, name, num);
+}
+
+static int
+extract(struct record *rec, void *ctx)
+{
+	const char *name = opt.site ? opt.site : record_get(rec, "site");
+	struct fieldset *fs;
+	struct body_counts c;
+	struct site *s;
+
+	(void)ctx;
+	/* A second pass would take the first paragraphs for a headline. */
+	if (record_get(rec, "char_count") != NULL) {
+		record_warning(rec, "record already went through extract-meta; passed on unchanged");
+		return FILTER_WRITE;
+	}
+	if (name == NULL) {
+		record_warning(rec, "record has no site header; default fields used");
+		s = &rules->deflt;
+	} else if ((s = rules_find(rules, name)) == NULL) {
+		record_warning(rec, "site '%s' has no rules in %s; default fields used", name, rules->dir);
+		s = &rules->deflt;
+	}
+	if ((fs = site_fields(s)) == NULL) {
+		record_error(rec, "rules of site %s are broken (%s); record passed on unchanged", s->name, s->file);
+		rules_broken = 1;
+		return FILTER_WRITE;
+	}
+	if (opt.explain) {
+		struct buf scratch = {0};
+
+		fflush(stdout);
+		fprintf(stderr, "%s: %s: fields of site %s (%s)\n", prog, record_source(rec, &scratch),
+		    s->name, s->file);
+		buf_free(&scratch);
+	}
+	fields_apply(fs, work, rec, opt.explain ? stderr : NULL);
+	if (s->nlangs > 0)
+		record_set(rec, "lang", s->langs[0]->str);
+	fields_count(rec->body.s ? rec->body.s : "", rec->body.len, &c);
+	set_count(rec, "paragraph_count", c.paragraphs);
+	set_count(rec, "word_count", c.words);
+	set_count(rec, "char_count", c.chars);
+	return FILTER_WRITE;
+}
+
+/* Compile the fields of every site and of the default; report all errors. */
+static int
+check_all(void)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < rules->nsites; i++)
+		bad |= site_fields(&rules->sites[i]) == NULL;
+	bad |= site_fields(&rules->deflt) == NULL;
+	return bad ? EXIT_USAGE : EXIT_OK;
+}
+
+static void
+cleanup(void)
+{
+	rules_free(rules, free_sitefields);
+	fields_work_free(work);
+	rx_cleanup();
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "rules", required_argument, NULL, 'r' },
+		{ "site", required_argument, NULL, 's' },
+		{ "explain", no_argument, NULL, 'e' },
+		{ "check-rules", no_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, rc;
+
+	util_init(argv[0]);
+	while ((c = getopt_long(argc, argv, "r:s:ehV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': opt.rulesdir = optarg; break;
+		case 's': opt.site = optarg; break;
+		case 'e': opt.explain = 1; break;
+		case 'C': opt.check = 1; break;
+		case 'h':
+			fputs(usage_text, stdout);
+			fputs(help_text, stdout);
+			return util_close_stdout();
+		case 'V':
+			util_version();
+			break;
+		default:
+			fputs(usage_text, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (opt.check && optind < argc) {
+		fputs(usage_text, stderr);
+		die(EXIT_USAGE, "--check-rules reads no FILE");
+	}
+	rules = rules_open(opt.rulesdir);
+	if (opt.check) {
+		rc = check_all();
+		rules_free(rules, free_sitefields);
+		rx_cleanup();
+		return rc;
+	}
+	/* Rules errors in the default file or a forced site stop us before any output. */
+	if (opt.site) {
+		struct site *s = rules_find(rules, opt.site);
+
+		if (s == NULL)
+			die(EXIT_USAGE, "no site '%s' in %s/sites (give one of the NAME.yaml there, or default)",
+			    opt.site, rules->dir);
+		if (site_fields(s) == NULL)
+			die(EXIT_USAGE, "%s: the rules have errors (see above)", s->file);
+	}
+	if (site_fields(&rules->deflt) == NULL)
+		die(EXIT_USAGE, "%s: the rules have errors (see above)", rules->deflt.file);
+
+	work = fields_work_new();
+	rc = filter_run(argv + optind, argc - optind, extract, NULL);
+	cleanup();
+	/* A broken site file is a rules error, even though its records went through. */
+	if (rules_broken && (rc == EXIT_OK || rc == EXIT_RECORDS))
+		rc = EXIT_USAGE;
+	return rc;
+}

@@ -1,0 +1,1037 @@
+/*
+ * fields.c: compile and apply a site's field rules (see fields.h and
+ * khobor-rules(5), FIELDS).
+ *
+ * The body is split into lines once per record.  Rules run in file order;
+ * each looks at a window of the lines that are neither blank nor consumed
+ * yet (all of them, the first or last N, or those after or before the line
+ * another field came from), matches its pattern against each line of the
+ * window in turn, cleans the value, and consumes the line, the matched
+ * text, or nothing.  Buffers live in a struct fieldwork and are reused
+ * record after record, so a record costs no allocation per line.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "fields.h"
+#include "rx.h"
+#include "text.h"
+#include "util.h"
+
+enum consume { C_LINE, C_MATCH, C_NONE };
+static const char *const consume_name[] = { "line", "match", "none" };
+
+/* Clean-up steps, applied to each value in the order the rule lists them. */
+enum step { S_TRIM, S_SQUEEZE, S_LEAD, S_TRAIL, S_COLON, S_NSTEPS };
+static const char *const step_name[S_NSTEPS] = {
+	"trim", "squeeze", "leading-punct", "trailing-punct", "colon"
+};
+#define MAX_STEPS 8
+
+/* Headers this filter or its neighbours own; a field rule may not write them. */
+static const char *const reserved[] = {
+	"source", "site", "error", "warning", "lang", "paragraph_count", "word_count",
+	"char_count", "text", "paragraphs", NULL
+};
+
+struct hdr {
+	char *name;
+	int list;		/* many values */
+	int required;		/* warn when the record has none */
+};
+
+struct frule {
+	char *label;		/* "kalbela/fields[3] title", for messages */
+	char *where;		/* "the first line after 'published'", for --explain */
+	unsigned line;		/* of the rule in its file */
+	int hdr;		/* the header the value group writes */
+	int vgroup;		/* the value group: 'value', else 1, else 0 */
+	struct rx *re;
+	int *also_hdr, *also_group;	/* headers written by other named groups */
+	size_t nalso;
+	int list, consume;
+	unsigned long head, tail;	/* window: first or last N lines; 0 = all */
+	int after, before;		/* window: lines after/before this header's line; -1 = none */
+	unsigned char step[MAX_STEPS];
+	size_t nsteps;
+	struct rx *split;
+	char **suffix;		/* drop_suffix, tried in order */
+	size_t nsuffix;
+};
+
+struct fieldset {
+	char *file;
+	struct frule *r;
+	size_t nr;
+	struct hdr *h;
+	size_t nh;
+};
+
+/* ---- compiling ---- */
+
+static int
+hdr_find(const struct fieldset *fs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < fs->nh; i++)
+		if (strcmp(fs->h[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+hdr_add(struct fieldset *fs, const char *name)
+{
+	int i = hdr_find(fs, name);
+
+	if (i >= 0)
+		return i;
+	fs->h = erealloc(fs->h, (fs->nh + 1) * sizeof(*fs->h));
+	fs->h[fs->nh].name = estrdup(name);
+	fs->h[fs->nh].list = 0;
+	fs->h[fs->nh].required = 0;
+	return (int)fs->nh++;
+}
+
+static int
+header_name_ok(const struct ymldoc *doc, const struct yml *n, const char *what)
+{
+	size_t k;
+
+	if (yml_want(doc, n, YML_SCALAR, what) < 0)
+		return 0;
+	if (!record_name_ok(n->str, n->len)) {
+		yml_error(doc, n, "%s: '%s' is not a header name ([a-z][a-z0-9_]*)", what, n->str);
+		return 0;
+	}
+	for (k = 0; reserved[k]; k++)
+		if (strcmp(n->str, reserved[k]) == 0) {
+			yml_error(doc, n, "%s: '%s' is a header khobor writes itself; choose another name",
+			    what, n->str);
+			return 0;
+		}
+	return 1;
+}
+
+/* An earlier rule's header, for after/before. */
+static int
+anchor(const struct ymldoc *doc, const struct fieldset *fs, const struct yml *n, const char *key, const char *what)
+{
+	int h;
+
+	if (n == NULL)
+		return -1;
+	if (yml_want(doc, n, YML_SCALAR, what) < 0)
+		return -1;
+	if ((h = hdr_find(fs, n->str)) < 0)
+		yml_error(doc, n, "%s: '%s: %s': no earlier rule finds a field '%s' (rules run in file order)",
+		    what, key, n->str, n->str);
+	return h;
+}
+
+static void
+describe_window(struct frule *r, const struct fieldset *fs)
+{
+	struct buf b = {0};
+
+	if (r->head)
+		buf_printf(&b, r->head == 1 ? "the first line" : "the first %lu lines", r->head);
+	else if (r->tail)
+		buf_printf(&b, r->tail == 1 ? "the last line" : "the last %lu lines", r->tail);
+	else
+		buf_adds(&b, "every line");
+	if (r->after >= 0)
+		buf_printf(&b, " after the '%s' line", fs->h[r->after].name);
+	if (r->before >= 0)
+		buf_printf(&b, "%s before the '%s' line", r->after >= 0 ? " and" : "", fs->h[r->before].name);
+	r->where = b.s;
+}
+
+static void
+free_rule(struct frule *r)
+{
+	size_t i;
+
+	free(r->label);
+	free(r->where);
+	rx_free(r->re);
+	rx_free(r->split);
+	free(r->also_hdr);
+	free(r->also_group);
+	for (i = 0; i < r->nsuffix; i++)
+		free(r->suffix[i]);
+	free(r->suffix);
+}
+
+static void
+compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct yml *item)
+{
+	static const char *const keys[] = {
+		"name", "id", "pattern", "head", "tail", "after", "before", "list", "consume",
+		"clean", "split", "drop_suffix", "also", "required", NULL
+	};
+	const struct ymldoc *doc = s->doc;
+	struct frule r;
+	const struct yml *n, *name, *id, **items = NULL;
+	size_t nitems = 0, i, k;
+	struct buf label = {0};
+	unsigned before = yml_nerrors;
+	int required = 0;
+	uint32_t ncap = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.after = r.before = -1;
+	r.line = item->line;
+	buf_printf(&label, "%s/fields[%zu]", s->name, idx);
+	if (yml_want(doc, item, YML_MAP, label.s) < 0) {
+		buf_free(&label);
+		return;
+	}
+	yml_keys(doc, item, keys, label.s);
+	name = yml_get(item, "name");
+	id = yml_get(item, "id");
+	if (name && name->type == YML_SCALAR)
+		buf_printf(&label, " %s", name->str);
+	if (id && yml_want(doc, id, YML_SCALAR, "'id'") == 0)
+		buf_printf(&label, " (%s)", id->str);
+	r.label = label.s;
+
+	if (name == NULL) {
+		yml_error(doc, item, "rule %s needs 'name', the header it writes", r.label);
+		goto fail;
+	}
+	if (!header_name_ok(doc, name, "'name'"))
+		goto fail;
+	if ((n = yml_get(item, "pattern")) == NULL) {
+		yml_error(doc, item, "rule %s needs 'pattern'", r.label);
+		goto fail;
+	}
+	if ((r.re = rx_compile(doc, n, r.label, 0)) == NULL)
+		goto fail;
+
+	if ((n = yml_get(item, "head")) != NULL)
+		yml_uint(doc, n, 1, 100000, &r.head);
+	if ((n = yml_get(item, "tail")) != NULL) {
+		yml_uint(doc, n, 1, 100000, &r.tail);
+		if (r.head)
+			yml_error(doc, n, "rule %s: give 'head' or 'tail', not both", r.label);
+	}
+	r.after = anchor(doc, fs, yml_get(item, "after"), "after", "'after'");
+	r.before = anchor(doc, fs, yml_get(item, "before"), "before", "'before'");
+	if ((n = yml_get(item, "list")) != NULL)
+		yml_bool(doc, n, &r.list);
+	if ((n = yml_get(item, "required")) != NULL)
+		yml_bool(doc, n, &required);
+	r.consume = C_LINE;
+	if ((n = yml_get(item, "consume")) != NULL && yml_want(doc, n, YML_SCALAR, "'consume'") == 0) {
+		for (k = 0; k < 3; k++)
+			if (strcmp(n->str, consume_name[k]) == 0)
+				break;
+		if (k == 3)
+			yml_error(doc, n, "rule %s: 'consume' is line, match or none, not '%s'", r.label, n->str);
+		else
+			r.consume = (int)k;
+	}
+	if ((n = yml_get(item, "clean")) != NULL && yml_strlist(doc, n, &items, &nitems, "'clean'") == 0) {
+		for (i = 0; i < nitems; i++) {
+			for (k = 0; k < S_NSTEPS; k++)
+				if (strcmp(items[i]->str, step_name[k]) == 0)
+					break;
+			if (k == S_NSTEPS)
+				yml_error(doc, items[i], "rule %s: unknown clean-up '%s' (known: trim, squeeze, "
+				    "leading-punct, trailing-punct, colon)", r.label, items[i]->str);
+			else if (r.nsteps == MAX_STEPS)
+				yml_error(doc, items[i], "rule %s: at most %d clean-up steps", r.label, MAX_STEPS);
+			else
+				r.step[r.nsteps++] = (unsigned char)k;
+		}
+	}
+	free(items);
+	items = NULL;
+	nitems = 0;
+	if ((n = yml_get(item, "split")) != NULL) {
+		struct buf sname = {0};
+
+		buf_printf(&sname, "%s split", r.label);
+		r.split = rx_compile(doc, n, sname.s, 0);
+		buf_free(&sname);
+	}
+	if ((n = yml_get(item, "drop_suffix")) != NULL &&
+	    yml_strlist(doc, n, &items, &nitems, "'drop_suffix'") == 0) {
+		r.suffix = ecalloc(nitems ? nitems : 1, sizeof(*r.suffix));
+		for (i = 0; i < nitems; i++) {
+			if (items[i]->len == 0)
+				yml_error(doc, items[i], "rule %s: an empty suffix drops nothing", r.label);
+			r.suffix[r.nsuffix++] = estrdup(items[i]->str);
+		}
+	}
+	free(items);
+	items = NULL;
+	nitems = 0;
+
+	/* The value group, and the named groups that write other headers. */
+	pcre2_pattern_info(r.re->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+	r.vgroup = rx_named(r.re, "value");
+	if (r.vgroup < 0)
+		r.vgroup = ncap > 0 ? 1 : 0;
+	if ((n = yml_get(item, "also")) != NULL && yml_strlist(doc, n, &items, &nitems, "'also'") == 0) {
+		r.also_hdr = ecalloc(nitems ? nitems : 1, sizeof(int));
+		r.also_group = ecalloc(nitems ? nitems : 1, sizeof(int));
+		for (i = 0; i < nitems; i++) {
+			int g;
+
+			if (!header_name_ok(doc, items[i], "'also'"))
+				continue;
+			if (strcmp(items[i]->str, name->str) == 0) {
+				yml_error(doc, items[i], "rule %s: '%s' is the rule's own name; 'also' lists other headers",
+				    r.label, items[i]->str);
+				continue;
+			}
+			if ((g = rx_named(r.re, items[i]->str)) < 0) {
+				yml_error(doc, items[i], "rule %s: the pattern has no group (?<%s>...) for 'also: %s'",
+				    r.label, items[i]->str, items[i]->str);
+				continue;
+			}
+			if (g == r.vgroup)
+				yml_error(doc, n, "rule %s: the value needs a group of its own, (?<value>...), "
+				    "besides the 'also' groups", r.label);
+			r.also_group[r.nalso] = g;
+			r.also_hdr[r.nalso++] = -1;	/* resolved below, after the checks */
+		}
+	}
+	if (yml_nerrors != before) {
+		free(items);
+		goto fail;
+	}
+	r.hdr = hdr_add(fs, name->str);
+	fs->h[r.hdr].list |= r.list;
+	fs->h[r.hdr].required |= required;
+	for (i = k = 0; i < nitems; i++) {
+		r.also_hdr[k] = hdr_add(fs, items[i]->str);
+		fs->h[r.also_hdr[k]].list |= r.list;
+		k++;
+	}
+	free(items);
+	describe_window(&r, fs);
+	fs->r = erealloc(fs->r, (fs->nr + 1) * sizeof(*fs->r));
+	fs->r[fs->nr++] = r;
+	return;
+fail:
+	free_rule(&r);
+}
+
+struct fieldset *
+fields_compile(const struct site *s)
+{
+	struct fieldset *fs = ecalloc(1, sizeof(*fs));
+	const struct yml *sec = rules_section(s, "fields");
+	unsigned before = yml_nerrors;
+	size_t i;
+
+	fs->file = estrdup(s->file);
+	if (sec != NULL) {
+		if (sec->type != YML_SEQ)
+			yml_error(s->doc, sec, "'fields' must be a list of field rules (each a mapping with name and pattern)");
+		else
+			for (i = 0; i < sec->nkid; i++)
+				compile_rule(fs, s, i, sec->kid[i]);
+	}
+	if (yml_nerrors != before) {
+		fields_free(fs);
+		return NULL;
+	}
+	return fs;
+}
+
+void
+fields_free(struct fieldset *fs)
+{
+	size_t i;
+
+	if (fs == NULL)
+		return;
+	for (i = 0; i < fs->nr; i++)
+		free_rule(&fs->r[i]);
+	for (i = 0; i < fs->nh; i++)
+		free(fs->h[i].name);
+	free(fs->r);
+	free(fs->h);
+	free(fs->file);
+	free(fs);
+}
+
+size_t
+fields_nrules(const struct fieldset *fs)
+{
+	return fs ? fs->nr : 0;
+}
+
+/* ---- applying ---- */
+
+struct wline {
+	size_t off, len;	/* in w->text */
+	int gone;		/* consumed, or blank after a cut */
+	int blank;
+};
+
+struct hit {
+	int hdr, rule;
+	size_t line, pos, seq;
+	size_t voff, vlen;	/* in w->vals */
+};
+
+struct cut {
+	size_t so, eo;
+};
+
+enum { R_SKIPPED, R_NOMATCH, R_FOUND, R_NOANCHOR, R_LIMIT };
+
+struct fieldwork {
+	struct buf text;	/* the body; lines rewritten after a cut are appended */
+	struct wline *l;
+	size_t nl, capl;
+	size_t *win;
+	size_t capwin;
+	struct hit *hit;
+	size_t nhit, caphit, seq;
+	struct buf vals, tmp, out;
+	ssize_t *first;		/* per header: the line of its first value, or -1 */
+	size_t *nvals;
+	size_t caph;
+	int *state;		/* per rule, for --explain */
+	size_t capr;
+	struct cut *cuts;
+	size_t ncuts, capcuts;
+	int limited;
+	/* for --explain */
+	FILE *ex;
+	const char *src;
+	const struct fieldset *fs;
+};
+
+struct fieldwork *
+fields_work_new(void)
+{
+	return ecalloc(1, sizeof(struct fieldwork));
+}
+
+void
+fields_work_free(struct fieldwork *w)
+{
+	if (w == NULL)
+		return;
+	buf_free(&w->text);
+	buf_free(&w->vals);
+	buf_free(&w->tmp);
+	buf_free(&w->out);
+	free(w->l);
+	free(w->win);
+	free(w->hit);
+	free(w->first);
+	free(w->nvals);
+	free(w->state);
+	free(w->cuts);
+	free(w);
+}
+
+static int
+all_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+static void
+split_lines(struct fieldwork *w)
+{
+	size_t off = 0;
+
+	w->nl = 0;
+	while (off < w->text.len) {
+		const char *nl = memchr(w->text.s + off, '\n', w->text.len - off);
+		size_t end = nl ? (size_t)(nl - w->text.s) : w->text.len;
+
+		if (w->nl == w->capl) {
+			w->capl = w->capl ? w->capl * 2 : 256;
+			w->l = erealloc(w->l, w->capl * sizeof(*w->l));
+		}
+		w->l[w->nl].off = off;
+		w->l[w->nl].len = end - off;
+		w->l[w->nl].gone = 0;
+		w->l[w->nl].blank = all_blank(w->text.s + off, end - off);
+		w->nl++;
+		off = end + 1;
+	}
+}
+
+static const char *
+ltext(const struct fieldwork *w, size_t i)
+{
+	return w->text.s + w->l[i].off;
+}
+
+/* Quote at most 120 characters of s for --explain. */
+static int
+qlen(const char *s, size_t n)
+{
+	size_t k = 0, chars = 0;
+
+	while (k < n && chars < 120) {
+		k++;
+		while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k++;
+		chars++;
+	}
+	return (int)k;
+}
+
+/* Does s[0..n) end with the UTF-8 string t?  Returns its length, or 0. */
+static size_t
+ends_with(const char *s, size_t n, const char *t)
+{
+	size_t k = strlen(t);
+
+	return k > 0 && k <= n && memcmp(s + n - k, t, k) == 0 ? k : 0;
+}
+
+static size_t
+starts_with(const char *s, size_t n, const char *t)
+{
+	size_t k = strlen(t);
+
+	return k > 0 && k <= n && memcmp(s, t, k) == 0 ? k : 0;
+}
+
+/* Punctuation a value may carry at its ends; Bengali dari and danda included. */
+static const char *const punct[] = {
+	".", ",", ";", ":", "!", "?", "-", "*", "\xE0\xA5\xA4" /* । */, "\xE0\xA5\xA5" /* ॥ */,
+	"\xE2\x80\x93" /* – */, "\xE2\x80\x94" /* — */, "\xE2\x80\xA2" /* • */,
+	"\xC2\xB7" /* · */, "\xEF\xBC\x9A" /* ： */, "\xE2\x80\xA6" /* … */, NULL
+};
+/* A colon, and the visarga typed for one ("প্রতিবেদকঃ"). */
+static const char *const colons[] = { ":", "\xEF\xBC\x9A", "\xE0\xA6\x83", NULL };
+
+static void
+trim(const char **s, size_t *n)
+{
+	while (*n > 0 && (**s == ' ' || **s == '\t' || **s == '\n')) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' || (*s)[*n - 1] == '\n'))
+		(*n)--;
+}
+
+static void
+strip_end(const char **s, size_t *n, const char *const set[], int once)
+{
+	int more = 1;
+
+	while (more) {
+		size_t k, j;
+
+		more = 0;
+		trim(s, n);
+		for (j = 0; set[j]; j++)
+			if ((k = ends_with(*s, *n, set[j])) > 0) {
+				*n -= k;
+				more = !once;
+				break;
+			}
+	}
+	trim(s, n);
+}
+
+static void
+strip_start(const char **s, size_t *n, const char *const set[])
+{
+	int more = 1;
+
+	while (more) {
+		size_t k, j;
+
+		more = 0;
+		trim(s, n);
+		for (j = 0; set[j]; j++)
+			if ((k = starts_with(*s, *n, set[j])) > 0) {
+				*s += k;
+				*n -= k;
+				more = 1;
+				break;
+			}
+	}
+}
+
+/*
+ * Clean one value piece by the rule's steps and suffixes; the result is
+ * appended to w->tmp (reset first).  Returns its length.
+ */
+static size_t
+clean_value(struct fieldwork *w, const struct frule *r, const char *s, size_t n)
+{
+	size_t i, k;
+
+	trim(&s, &n);
+	for (i = 0; i < r->nsteps; i++) {
+		switch (r->step[i]) {
+		case S_TRIM:
+			trim(&s, &n);
+			break;
+		case S_LEAD:
+			strip_start(&s, &n, punct);
+			break;
+		case S_TRAIL:
+			strip_end(&s, &n, punct, 0);
+			break;
+		case S_COLON:
+			strip_end(&s, &n, colons, 1);
+			break;
+		default:
+			break;
+		}
+	}
+	/* A genitive or other suffix: the first listed that ends the value goes. */
+	for (i = 0; i < r->nsuffix; i++)
+		if ((k = ends_with(s, n, r->suffix[i])) > 0 && k < n) {
+			n -= k;
+			trim(&s, &n);
+			break;
+		}
+	buf_reset(&w->tmp);
+	for (i = 0; i < r->nsteps; i++)
+		if (r->step[i] == S_SQUEEZE)
+			break;
+	if (i < r->nsteps) {
+		for (k = 0; k < n; k++)
+			if (!((s[k] == ' ' || s[k] == '\t') && w->tmp.len > 0 &&
+			    w->tmp.s[w->tmp.len - 1] == ' '))
+				buf_addc(&w->tmp, s[k] == '\t' ? ' ' : s[k]);
+	} else {
+		buf_add(&w->tmp, s, n);
+	}
+	if (w->tmp.s == NULL)
+		buf_grow(&w->tmp, 0);
+	return w->tmp.len;
+}
+
+static int
+have_value(const struct fieldwork *w, int hdr, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < w->nhit; i++)
+		if (w->hit[i].hdr == hdr && w->hit[i].vlen == n && memcmp(w->vals.s + w->hit[i].voff, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+explain_hit(const struct fieldwork *w, const struct frule *r, int hdr, size_t line,
+    const char *v, size_t vn, const char *ms, size_t mn)
+{
+	static const char *const did[] = { "line consumed", "cut out of the line", "line kept" };
+
+	if (w->ex == NULL)
+		return;
+	fflush(stdout);
+	fprintf(w->ex, "%s: %s:%zu: %s:%u: %s: %s \"%.*s\" from \"%.*s%s\" (%s)\n", prog, w->src, line + 1,
+	    w->fs->file, r->line, r->label, w->fs->h[hdr].name, (int)vn, v, qlen(ms, mn), ms,
+	    (size_t)qlen(ms, mn) < mn ? "..." : "", did[r->consume]);
+}
+
+/* Add the value(s) in s[0..n) to header HDR; returns how many were added. */
+static size_t
+add_value(struct fieldwork *w, const struct frule *r, int ri, int hdr, const char *s, size_t n,
+    size_t line, size_t pos, const char *ms, size_t mn)
+{
+	const struct hdr *h = &w->fs->h[hdr];
+	size_t added = 0, at = 0;
+
+	for (;;) {
+		size_t pn = n - at, next = n + 1;
+		struct hit *hp;
+
+		if (!h->list && w->nvals[hdr] > 0)
+			break;
+		if (r->split && at <= n) {
+			size_t so, eo;
+			int rc = rx_exec(r->split, s, n, at, 0);
+
+			if (rc == RX_MATCH && rx_group(r->split, 0, &so, &eo) && eo > so) {
+				pn = so - at;
+				next = eo;
+			}
+		}
+		if (clean_value(w, r, s + at, pn) > 0 && !(h->list && have_value(w, hdr, w->tmp.s, w->tmp.len))) {
+			if (w->nhit == w->caphit) {
+				w->caphit = w->caphit ? w->caphit * 2 : 32;
+				w->hit = erealloc(w->hit, w->caphit * sizeof(*w->hit));
+			}
+			hp = &w->hit[w->nhit++];
+			hp->hdr = hdr;
+			hp->rule = ri;
+			hp->line = line;
+			hp->pos = pos + at;
+			hp->seq = w->seq++;
+			hp->voff = w->vals.len;
+			hp->vlen = w->tmp.len;
+			buf_add(&w->vals, w->tmp.s, w->tmp.len);
+			if (w->first[hdr] < 0 || (size_t)w->first[hdr] > line)
+				w->first[hdr] = (ssize_t)line;
+			w->nvals[hdr]++;
+			added++;
+			explain_hit(w, r, hdr, line, w->tmp.s, w->tmp.len, ms, mn);
+		}
+		if (next > n)
+			break;
+		at = next;
+	}
+	return added;
+}
+
+/* Take the values of the last match of rule r in line s; returns how many. */
+static size_t
+take_values(struct fieldwork *w, const struct frule *r, int ri, size_t line, const char *s, size_t n)
+{
+	size_t got = 0, so, eo, mso = 0, meo = n, i;
+
+	rx_group(r->re, 0, &mso, &meo);
+	if (rx_group(r->re, r->vgroup, &so, &eo))
+		got += add_value(w, r, ri, r->hdr, s + so, eo - so, line, so, s + mso, meo - mso);
+	for (i = 0; i < r->nalso; i++)
+		if (rx_group(r->re, r->also_group[i], &so, &eo))
+			got += add_value(w, r, ri, r->also_hdr[i], s + so, eo - so, line, so, s + mso, meo - mso);
+	return got;
+}
+
+/* Rewrite line i without the cut ranges, closing up the space around each cut. */
+static void
+apply_cuts(struct fieldwork *w, size_t i)
+{
+	size_t k, at = 0, n = w->l[i].len, start = w->text.len;
+
+	buf_reset(&w->out);
+	for (k = 0; k < w->ncuts; k++) {
+		const char *s = ltext(w, i);
+
+		buf_add(&w->out, s + at, w->cuts[k].so - at);
+		at = w->cuts[k].eo;
+		/* "a. খবর X। b" -> "a. b": one space where the cut met two. */
+		if (w->out.len > 0 && w->out.s[w->out.len - 1] == ' ')
+			while (at < n && s[at] == ' ')
+				at++;
+	}
+	buf_add(&w->out, ltext(w, i) + at, n - at);
+	while (w->out.len > 0 && (w->out.s[w->out.len - 1] == ' ' || w->out.s[w->out.len - 1] == '\t'))
+		w->out.len--;
+	buf_add(&w->text, w->out.s ? w->out.s : "", w->out.len);
+	w->l[i].off = start;
+	w->l[i].len = w->out.len;
+	if (all_blank(ltext(w, i), w->l[i].len))
+		w->l[i].gone = 1;
+}
+
+/* The window of rule r: indices of lines neither blank nor consumed. */
+static size_t
+window(struct fieldwork *w, const struct frule *r)
+{
+	size_t lo = 0, hi = w->nl, i, nw = 0;
+
+	if (r->after >= 0)
+		lo = (size_t)w->first[r->after] + 1;
+	if (r->before >= 0)
+		hi = (size_t)w->first[r->before];
+	if (w->capwin < w->nl) {
+		w->capwin = w->nl;
+		w->win = erealloc(w->win, w->capwin * sizeof(*w->win));
+	}
+	for (i = lo; i < hi; i++)
+		if (!w->l[i].gone && !w->l[i].blank)
+			w->win[nw++] = i;
+	if (r->head && nw > r->head)
+		nw = r->head;
+	if (r->tail && nw > r->tail) {
+		memmove(w->win, w->win + (nw - r->tail), r->tail * sizeof(*w->win));
+		nw = r->tail;
+	}
+	return nw;
+}
+
+static void
+limit_hit(struct fieldwork *w, struct record *rec, const struct frule *r, int rc)
+{
+	if (!w->limited)
+		record_error(rec, "rule %s: %s", r->label, rc == RX_LIMIT ? "match limit exceeded" : "match failed");
+	w->limited = 1;
+}
+
+static int
+run_rule(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
+{
+	size_t nw, k;
+	int found = 0;
+
+	if ((r->after >= 0 && w->first[r->after] < 0) || (r->before >= 0 && w->first[r->before] < 0))
+		return R_NOANCHOR;
+	nw = window(w, r);
+	for (k = 0; k < nw && !(found && !r->list); k++) {
+		size_t li = w->win[k], pos = 0, so, eo;
+		const char *s = ltext(w, li);
+		size_t n = w->l[li].len;
+		int here = 0;
+
+		w->ncuts = 0;
+		while (pos <= n) {
+			int rc = rx_exec(r->re, s, n, pos, 0);
+
+			if (rc == RX_LIMIT || rc == RX_FAIL) {
+				limit_hit(w, rec, r, rc);
+				return found ? R_FOUND : R_LIMIT;
+			}
+			if (rc != RX_MATCH)
+				break;
+			rx_group(r->re, 0, &so, &eo);
+			if (take_values(w, r, ri, li, s, n) > 0) {
+				here = found = 1;
+				if (r->consume == C_MATCH && eo > so) {
+					if (w->ncuts == w->capcuts) {
+						w->capcuts = w->capcuts ? w->capcuts * 2 : 8;
+						w->cuts = erealloc(w->cuts, w->capcuts * sizeof(*w->cuts));
+					}
+					w->cuts[w->ncuts].so = so;
+					w->cuts[w->ncuts++].eo = eo;
+				}
+				if (!r->list)
+					break;
+			}
+			if (eo == so) {	/* an empty match: step over one character */
+				if (so >= n)
+					break;
+				eo = so + 1;
+				while (eo < n && ((unsigned char)s[eo] & 0xC0) == 0x80)
+					eo++;
+			}
+			pos = eo;
+		}
+		if (!here)
+			continue;
+		if (r->consume == C_LINE)
+			w->l[li].gone = 1;
+		else if (r->consume == C_MATCH && w->ncuts > 0)
+			apply_cuts(w, li);
+	}
+	return found ? R_FOUND : R_NOMATCH;
+}
+
+static int
+by_place(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void
+explain_missing(const struct fieldwork *w, const struct fieldset *fs)
+{
+	size_t h, i, k;
+
+	for (h = 0; h < fs->nh; h++) {
+		if (w->nvals[h] > 0)
+			continue;
+		for (i = 0; i < fs->nr; i++) {
+			const struct frule *r = &fs->r[i];
+			int mine = r->hdr == (int)h;
+
+			for (k = 0; k < r->nalso && !mine; k++)
+				mine = r->also_hdr[k] == (int)h;
+			if (!mine)
+				continue;
+			fprintf(w->ex, "%s: %s: %s:%u: %s: no %s: ", prog, w->src, fs->file, r->line, r->label,
+			    fs->h[h].name);
+			switch (w->state[i]) {
+			case R_NOANCHOR:
+				fprintf(w->ex, "not tried, as there is no '%s' to look %s\n",
+				    fs->h[r->after >= 0 && w->first[r->after] < 0 ? r->after : r->before].name,
+				    r->after >= 0 && w->first[r->after] < 0 ? "after" : "before");
+				break;
+			case R_LIMIT:
+				fprintf(w->ex, "match limit exceeded in %s\n", r->where);
+				break;
+			case R_SKIPPED:
+				fprintf(w->ex, "not tried\n");
+				break;
+			default:
+				fprintf(w->ex, "no match in %s\n", r->where);
+				break;
+			}
+		}
+	}
+}
+
+/* Write the body's lines that are left, trailing blanks trimmed, blank runs folded. */
+static void
+rebuild_body(struct fieldwork *w)
+{
+	size_t i;
+	int pending = 0, any = 0;
+
+	buf_reset(&w->out);
+	for (i = 0; i < w->nl; i++) {
+		const char *s = ltext(w, i);
+		size_t n = w->l[i].len;
+
+		if (w->l[i].gone)
+			continue;
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (n == 0 || w->l[i].blank) {
+			pending = any;
+			continue;
+		}
+		if (pending)
+			buf_addc(&w->out, '\n');
+		buf_add(&w->out, s, n);
+		buf_addc(&w->out, '\n');
+		pending = 0;
+		any = 1;
+	}
+	if (w->out.s == NULL)
+		buf_grow(&w->out, 0);
+}
+
+void
+fields_apply(const struct fieldset *fs, struct fieldwork *w, struct record *rec, FILE *explain)
+{
+	struct buf scratch = {0};
+	const char *body = rec->body.s ? rec->body.s : "";
+	size_t i, h;
+
+	w->fs = fs;
+	w->ex = explain;
+	w->src = explain ? record_source(rec, &scratch) : "";
+	w->limited = 0;
+	w->nhit = 0;
+	w->seq = 0;
+	buf_reset(&w->vals);
+	buf_reset(&w->text);
+	/* Rules are NFC; so must the text be (strip-boilerplate's output already is). */
+	text_nfc(body, rec->body.len, &w->text);
+	split_lines(w);
+	if (w->caph < fs->nh) {
+		w->caph = fs->nh;
+		w->first = erealloc(w->first, w->caph * sizeof(*w->first));
+		w->nvals = erealloc(w->nvals, w->caph * sizeof(*w->nvals));
+	}
+	for (h = 0; h < fs->nh; h++) {
+		w->first[h] = -1;
+		w->nvals[h] = 0;
+	}
+	if (w->capr < fs->nr) {
+		w->capr = fs->nr;
+		w->state = erealloc(w->state, w->capr * sizeof(*w->state));
+	}
+
+	for (i = 0; i < fs->nr; i++) {
+		const struct frule *r = &fs->r[i];
+
+		/* A one-value field already found is not looked for again. */
+		if (!fs->h[r->hdr].list && w->nvals[r->hdr] > 0) {
+			w->state[i] = R_SKIPPED;
+			continue;
+		}
+		w->state[i] = run_rule(w, rec, r, (int)i);
+	}
+	if (explain)
+		explain_missing(w, fs);
+
+	/* Headers in the order of the lines they came from; a field found replaces one already there. */
+	qsort(w->hit, w->nhit, sizeof(*w->hit), by_place);
+	for (h = 0; h < fs->nh; h++)
+		if (w->nvals[h] > 0)
+			record_del(rec, fs->h[h].name);
+	for (i = 0; i < w->nhit; i++) {
+		buf_reset(&w->tmp);
+		buf_add(&w->tmp, w->vals.s + w->hit[i].voff, w->hit[i].vlen);
+		record_add(rec, fs->h[w->hit[i].hdr].name, w->tmp.s);
+	}
+	for (h = 0; h < fs->nh; h++)
+		if (fs->h[h].required && w->nvals[h] == 0)
+			record_warning(rec, "no %s", fs->h[h].name);
+
+	/* The body's buffer and ours change places: no copy. */
+	rebuild_body(w);
+	{
+		struct buf t = rec->body;
+
+		rec->body = w->out;
+		w->out = t;
+	}
+	buf_free(&scratch);
+}
+
+void
+fields_count(const char *s, size_t n, struct body_counts *c)
+{
+	size_t i = 0;
+	int inword = 0, wordly = 0, linestart = 1, blankline = 1, inpara = 0;
+
+	memset(c, 0, sizeof(*c));
+	while (i < n) {
+		unsigned char ch = (unsigned char)s[i];
+		int32_t cp = ch;
+		int len = 1;
+
+		if (ch >= 0x80 && (len = text_decode((const unsigned char *)s + i, n - i, &cp)) < 0) {
+			len = 1;
+			cp = 0xFFFD;
+		}
+		if (linestart) {
+			blankline = 1;
+			linestart = 0;
+		}
+		if (cp == '\n') {
+			if (blankline)
+				inpara = 0;
+			linestart = 1;
+		} else {
+			c->chars++;
+		}
+		if (cp == ' ' || cp == '\t' || cp == '\n') {
+			if (inword && wordly)
+				c->words++;
+			inword = wordly = 0;
+		} else {
+			if (blankline) {
+				blankline = 0;
+				if (!inpara) {
+					c->paragraphs++;
+					inpara = 1;
+				}
+			}
+			inword = 1;
+			if (!wordly) {
+				if (cp < 0x80)
+					wordly = (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+				else {
+					utf8proc_category_t cat = utf8proc_category(cp);
+
+					wordly = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
+				}
+			}
+		}
+		i += (size_t)len;
+	}
+	if (inword && wordly)
+		c->words++;
+}

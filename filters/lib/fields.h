@@ -1,0 +1,55 @@
+/*
+ * fields.h: the field engine of extract-meta.  A site's "fields:" section
+ * (see khobor-rules(5), FIELDS) is compiled once into a fieldset; applied
+ * to a record, it finds each field's value in the body, adds it as a
+ * header, and takes what it consumed out of the body.
+ *
+ * It lives in the library, apart from the program, so that a fuzzer or a
+ * unit test can drive it on its own.
+ */
+#ifndef KHOBOR_FIELDS_H
+#define KHOBOR_FIELDS_H
+
+#include <stdio.h>
+
+#include "record.h"
+#include "rules.h"
+
+struct fieldset;
+struct fieldwork;
+
+/*
+ * Compile the "fields:" section of site S (already loaded with
+ * rules_load).  Every error is reported as "prog: file:line:col: message"
+ * and counted in yml_nerrors; NULL is returned if there was any.  A site
+ * with no "fields:" section gives an empty fieldset.
+ */
+struct fieldset *fields_compile(const struct site *s);
+void fields_free(struct fieldset *fs);
+/* Number of rules in FS. */
+size_t fields_nrules(const struct fieldset *fs);
+
+/* Buffers reused from record to record. */
+struct fieldwork *fields_work_new(void);
+void fields_work_free(struct fieldwork *w);
+
+/*
+ * Apply FS to REC: add a header for every value found, in the order of
+ * the body lines they came from; rewrite the body without what was
+ * consumed, blank lines tidied; add "warning: PROG: no FIELD" for every
+ * required field not found.  A rule that hits a PCRE2 limit adds
+ * "error: PROG: rule NAME: match limit exceeded" (once per record) and
+ * counts as not matching.  With EXPLAIN not NULL, say on it which rule
+ * gave what from which body line, and which rules tried in vain.
+ */
+void fields_apply(const struct fieldset *fs, struct fieldwork *w, struct record *rec, FILE *explain);
+
+/* Paragraphs (blocks of non-blank lines), words and characters of a body. */
+struct body_counts {
+	size_t paragraphs;	/* runs of non-blank lines */
+	size_t words;		/* white-space separated tokens with a letter, mark or digit */
+	size_t chars;		/* code points, line ends not counted */
+};
+void fields_count(const char *s, size_t n, struct body_counts *c);
+
+#endif
