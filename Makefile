@@ -113,5 +113,71 @@ uninstall:
 clean:
 	rm -rf build $(PROGS)
 
-.PHONY: all units asan deps depcheck test demo install uninstall clean
+.PHONY: all units asan deps depcheck test demo install uninstall clean fuzz fuzz-build fuzz-replay valgrind
 .PRECIOUS: $(B)/%.o
+
+# ---- Fuzzing and valgrind (issue 7) ------------------------------------------
+# make fuzz: build each libFuzzer harness fuzz/NAME.c (clang, ASan+UBSan) and
+# run it FUZZ_SECONDS each.  Seeds are fuzz/corpus/NAME/; what a run learns
+# goes to build/fuzz/corpus/NAME/, crashes to build/fuzz/crash/NAME/ (copy
+# them to tests/regress/fuzz/NAME/ and make test replays them).
+# make fuzz-replay: the same harnesses with a plain main, for that replay.
+# make valgrind: the test suite with every executable under valgrind memcheck.
+FUZZ_SECONDS = 60
+FUZZ_CC      = clang
+FUZZ_CFLAGS  = -std=c11 -Wall -Wextra -Werror -O1 -g -fno-omit-frame-pointer \
+               -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZERS      = $(sort $(basename $(notdir $(wildcard fuzz/*.c))))
+FB           = build/fuzz
+FUZZ_DEPS    = fuzz/common/check.c fuzz/common/check.h filters/*.c filters/lib/*.h
+FUZZ_CPP     = $(CPPFLAGS) -Ifuzz/common -DKHOBOR_TOP='"$(CURDIR)"'
+
+fuzz: fuzz-build
+	@sh fuzz/run.sh $(FB) $(FUZZ_SECONDS) $(FUZZERS)
+
+fuzz-build: depcheck $(FUZZERS:%=$(FB)/bin/%)
+
+fuzz-replay: depcheck $(FUZZERS:%=$(FB)/replay/%)
+
+# The library twice: with coverage for libFuzzer, and without for replay.
+$(FB)/libfuzz.a: filters/lib/*.c filters/lib/*.h
+	@$(MAKE) --no-print-directory $(LIBOBJ:%=$(FB)/cov/%.o) B=$(FB)/cov CC=$(FUZZ_CC) \
+	  CFLAGS='$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link'
+	rm -f $@ && ar rcs $@ $(LIBOBJ:%=$(FB)/cov/%.o)
+
+$(FB)/libreplay.a: filters/lib/*.c filters/lib/*.h
+	@$(MAKE) --no-print-directory $(LIBOBJ:%=$(FB)/plain/%.o) B=$(FB)/plain CC=$(FUZZ_CC) \
+	  CFLAGS='$(FUZZ_CFLAGS)'
+	rm -f $@ && ar rcs $@ $(LIBOBJ:%=$(FB)/plain/%.o)
+
+$(FB)/bin/%: fuzz/%.c $(FUZZ_DEPS) $(FB)/libfuzz.a
+	@mkdir -p $(FB)/bin
+	$(FUZZ_CC) $(FUZZ_CPP) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< fuzz/common/check.c \
+	  $(FB)/libfuzz.a $(LDLIBS)
+
+$(FB)/replay/%: fuzz/%.c fuzz/common/replay.c $(FUZZ_DEPS) $(FB)/libreplay.a
+	@mkdir -p $(FB)/replay
+	$(FUZZ_CC) $(FUZZ_CPP) $(FUZZ_CFLAGS) -o $@ $< fuzz/common/check.c fuzz/common/replay.c \
+	  $(FB)/libreplay.a $(LDLIBS)
+
+# Each executable is replaced by a script that runs it under memcheck and
+# logs to build/valgrind/log/; any log with an error fails the target, also
+# for runs whose exit status a test does not look at (the left side of a pipe).
+VB       = build/valgrind
+VALGRIND = valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+           --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1
+
+valgrind: all units
+	@rm -rf $(VB) && mkdir -p $(VB)/bin $(VB)/unit $(VB)/log
+	@for p in $(PROGS) $(wildcard $(B)/unit/*); do \
+	  case $$p in $(B)/unit/*) d=$(VB)/unit;; *) d=$(VB)/bin;; esac; \
+	  n=$$(basename $$p); \
+	  printf '#!/bin/sh\nexec $(VALGRIND) --log-file=%s/%s.%%p %s "$$@"\n' \
+	    "$(CURDIR)/$(VB)/log" "$$n" "$(CURDIR)/$$p" > $$d/$$n; \
+	  chmod +x $$d/$$n; \
+	done
+	@[ ! -f bin/khobor ] || cp bin/khobor $(VB)/bin/khobor
+	KHOBOR_BIN=$(CURDIR)/$(VB)/bin KHOBOR_UNIT=$(CURDIR)/$(VB)/unit KHOBOR_VALGRIND=1 \
+	  prove -r tests/t; st=$$?; \
+	  for f in $(VB)/log/*; do [ -s "$$f" ] && { echo "valgrind: $$f:"; cat "$$f"; st=1; }; done; \
+	  exit $$st
