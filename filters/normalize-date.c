@@ -411,7 +411,7 @@ normalize(struct record *rec, void *ctx)
 	const char *site = record_get(rec, "site");
 	struct sitedates *sd;
 	struct field *out;
-	size_t i, k = 0, ndates = 0, nf = rec->nf;
+	size_t i, k = 0, ndates = 0, nf;
 	struct date_result r;
 	struct {
 		size_t i;
@@ -423,6 +423,7 @@ normalize(struct record *rec, void *ctx)
 	sd = site_dates(site && *site ? site : "default", rec);
 	if (sd->warning)
 		record_warning(rec, "%s", sd->warning);
+	nf = rec->nf;	/* after the warnings above: they are fields too */
 	for (i = 0; i < nf; i++)
 		if (is_date_field(sd, rec->f[i].name))
 			ndates++;

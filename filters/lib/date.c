@@ -823,7 +823,7 @@ dateset_new(struct datelang *const *langs, size_t n)
 	ds->cls = emalloc(0x10000);
 	for (cp = 0; cp < 0x10000; cp++)
 		ds->cls[cp] = (unsigned char)base_class(cp);
-	ds->cls['\n'] = '\n';
+	ds->cls['\n'] = '|';	/* a line break ends a sentence, like the dari */
 	for (i = n; i-- > 0;) {
 		for (j = 0; j < langs[i]->ndig; j++)
 			if (langs[i]->dig[j].cp < 0x10000)
@@ -2110,7 +2110,7 @@ date_mentions(const struct dateset *ds, const char *s, size_t n, const struct da
 	/* Sentence by sentence: a date never runs over a line or a dari. */
 	while (more) {
 		more = next_token(ds, s, n, &pos, &tk);
-		if (more && !(tk.type == T_PUNCT && (tk.ch == '\n' || tk.ch == '|'))) {
+		if (more && !(tk.type == T_PUNCT && tk.ch == '|')) {
 			if (nt == cap) {
 				cap = cap ? cap * 2 : 256;
 				t = erealloc(t, cap * sizeof(*t));
