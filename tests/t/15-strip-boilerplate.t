@@ -181,6 +181,39 @@ tr -d '\0' <"$TMP/ctl.rec" >"$TMP/ctl.out"
 } >"$TMP/ctl.exp"
 is_file "$TMP/ctl.out" "$TMP/ctl.exp" "other control characters (SOH, DEL, C1 NEL, NUL) are removed, with a warning header"
 
+# Unicode white space other than space, tab and NBSP, at the end of a line.
+printf 'এক।\342\200\211\nদুই।\343\200\200\nতিন।\342\200\257\n' | strip-boilerplate 2>/dev/null >"$TMP/ws.rec"
+printf 'এক।\nদুই।\nতিন।\n' >"$TMP/ws.exp"
+body "$TMP/ws.rec" | cmp -s - "$TMP/ws.exp"
+todo $? "trailing THIN SPACE, IDEOGRAPHIC SPACE and NARROW NBSP are trimmed too" \
+	"only space, tab and NBSP are trimmed"
+
+# ---- the fallback's tail rules ----
+
+NOTICE='Notice: Undefined index: id in /var/www/html/news.php on line 12'
+printf 'এটি একটি অনুচ্ছেদ।\n' >"$TMP/t.exp"
+printf 'এটি একটি অনুচ্ছেদ।\n\n%s' "$NOTICE" | strip-boilerplate -s default 2>/dev/null >"$TMP/t.rec"
+body "$TMP/t.rec" | cmp -s - "$TMP/t.exp"
+ok $? "-s default: a PHP notice after the page goes"
+printf 'এটি একটি অনুচ্ছেদ।\n\nX\n%s' "$NOTICE" | strip-boilerplate -s default 2>/dev/null >"$TMP/t.rec"
+body "$TMP/t.rec" | cmp -s - "$TMP/t.exp"
+ok $? "-s default: a lone X, then a PHP notice, after the page: both go"
+printf 'এটি একটি অনুচ্ছেদ।\n\n%s\nX' "$NOTICE" | strip-boilerplate -s default 2>/dev/null >"$TMP/t.rec"
+body "$TMP/t.rec" | cmp -s - "$TMP/t.exp"
+todo $? "-s default: a PHP notice, then a lone X, after the page: both go" \
+	"each tail rule runs once, in file order: once lone-symbol has taken the X, server-error is not tried again"
+printf 'এটি একটি অনুচ্ছেদ।\n\nআরেকটি অনুচ্ছেদ।X' | strip-boilerplate -s default 2>/dev/null >"$TMP/t.rec"
+printf 'এটি একটি অনুচ্ছেদ।\n\nআরেকটি অনুচ্ছেদ।\n' >"$TMP/t.exp"
+body "$TMP/t.rec" | cmp -s - "$TMP/t.exp"
+todo $? "-s default: an X glued to the last paragraph goes" \
+	"default.yaml's lone-symbol wants the X at the start of a line"
+printf 'Heavy rain is expected in Dhaka.\n\nNotice: the office will be closed on Sunday.\n' |
+	strip-boilerplate -s default 2>/dev/null >"$TMP/t.rec"
+printf 'Heavy rain is expected in Dhaka.\n\nNotice: the office will be closed on Sunday.\n' >"$TMP/t.exp"
+body "$TMP/t.rec" | cmp -s - "$TMP/t.exp"
+todo $? "-s default: an English last paragraph that starts with Notice: stays" \
+	"default.yaml's server-error takes any last line that starts with Error:, Warning:, Notice:"
+
 # ---- site detection and -s ----
 
 body "$TMP/$K0.rec" >"$TMP/k0.body"
