@@ -21,7 +21,8 @@
 #include "util.h"
 
 static const char usage_text[] =
-    "usage: strip-boilerplate [-r DIR] [-s SITE] [--split | --records] [--explain] [--progress] [FILE...]\n";
+    "usage: strip-boilerplate [-r DIR] [-s SITE] [--split | --records] [--explain] [--progress] [FILE...]\n"
+    "       strip-boilerplate [-r DIR] --check-rules | --list-rules\n";
 
 static const char help_text[] =
     "Read news pages (one FILE is one page) and write one record per page: headers\n"
@@ -431,7 +432,7 @@ static void
 explain(const struct page *pg, size_t i, const struct srule *r, const char *what, const char *label)
 {
 	const struct line *ln = &pg->l[i];
-	int len = ln->len > 160 ? 160 : (int)ln->len;
+	int len = ln->len > 400 ? 400 : (int)ln->len;
 
 	if (!opt.explain)
 		return;
@@ -492,16 +493,16 @@ last_line(const struct page *pg)
 	return -1;
 }
 
-static void
+/* One tail rule on the last line; 1 if it took something away. */
+static int
 apply_tail(struct page *pg, const struct srule *r)
 {
 	ssize_t i;
 	size_t so, eo;
 
-	/* Junk may be stacked (an error, then an X): repeat while something goes. */
-	while ((i = last_line(pg)) >= 0) {
+	if ((i = last_line(pg)) >= 0) {
 		if (!matches(pg, r->re, ltext(pg, (size_t)i), pg->l[i].len))
-			return;
+			return 0;
 		rx_group(r->re, 0, &so, &eo);
 		if (so == 0) {
 			drop(pg, (size_t)i, r, NULL);
@@ -511,7 +512,9 @@ apply_tail(struct page *pg, const struct srule *r)
 			while (pg->l[i].len > 0 && ltext(pg, (size_t)i)[pg->l[i].len - 1] == ' ')
 				pg->l[i].len--;
 		}
+		return 1;
 	}
+	return 0;
 }
 
 static void
@@ -580,6 +583,7 @@ apply_replace(struct page *pg, const struct srule *r)
 		if (changed) {
 			explain(pg, i, r, "changed", NULL);
 			set_line(pg, i, out.s, out.len);
+			explain(pg, i, r, "into", NULL);
 		}
 	}
 	buf_free(&out);
@@ -641,6 +645,7 @@ apply_remove(struct page *pg, const struct srule *r)
 		} else {
 			explain(pg, i, r, "changed", NULL);
 			set_line(pg, i, out.s, out.len);
+			explain(pg, i, r, "into", NULL);
 		}
 	}
 	buf_free(&out);
@@ -805,14 +810,23 @@ apply_site(struct page *pg, struct siterules *sr)
 	size_t i;
 	int k;
 
-	for (k = 0; k < R_NKINDS; k++) {
+	/*
+	 * Junk may be stacked in any order (a PHP notice, then an X): all the
+	 * tail rules are tried again and again until none takes anything.
+	 */
+	for (int again = 1; again;) {
+		again = 0;
+		for (i = 0; i < sr->nr; i++)
+			if (sr->r[i].kind == R_TAIL && apply_tail(pg, &sr->r[i]))
+				again = 1;
+	}
+	for (k = R_TAIL + 1; k < R_NKINDS; k++) {
 		for (i = 0; i < sr->nr; i++) {
 			const struct srule *r = &sr->r[i];
 
 			if ((int)r->kind != k)
 				continue;
 			switch (r->kind) {
-			case R_TAIL: apply_tail(pg, r); break;
 			case R_REPLACE: apply_replace(pg, r); break;
 			case R_CUT: apply_cut(pg, r); break;
 			case R_DROP: apply_drop(pg, r); break;
@@ -1014,9 +1028,15 @@ emit_unreadable(const char *source, const char *why)
 	struct record rec = {0};
 	int rc;
 
+	struct buf msg = {0};
+
+	/* util_open() has said so on stderr already; the record says it downstream. */
 	record_add(&rec, "source", source);
 	record_add(&rec, "site", "default");
-	record_error(&rec, "cannot read the page: %s", why);
+	buf_printf(&msg, "%s: cannot read the page: %s", prog, why);
+	record_add(&rec, "error", msg.s);
+	rec.nerrors++;
+	buf_free(&msg);
 	rc = emit(&rec);
 	record_free(&rec);
 	status = status == EXIT_OK ? EXIT_RECORDS : status;
@@ -1102,13 +1122,56 @@ next_cut(const char *s, size_t n, size_t from, int more, int *partial)
 	return so;
 }
 
+/*
+ * Append raw bytes to the --split buffer with CRLF and lone CR made LF and
+ * byte order marks dropped, so that start patterns see what a page will be
+ * after cleaning.  *cr is set when the last byte added was a CR.
+ */
+static void
+add_unix(struct buf *b, const char *s, size_t n, int *cr)
+{
+	size_t i, from = b->len > 2 ? b->len - 2 : 0, r, w;
+
+	buf_grow(b, n);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\r') {
+			b->s[b->len++] = '\n';
+			*cr = 1;
+			continue;
+		}
+		if (!(s[i] == '\n' && *cr))
+			b->s[b->len++] = s[i];
+		*cr = 0;
+	}
+	for (r = w = from; r < b->len;) {
+		if (b->len - r >= 3 && memcmp(b->s + r, "\xEF\xBB\xBF", 3) == 0) {
+			r += 3;
+			continue;
+		}
+		b->s[w++] = b->s[r++];
+	}
+	b->len = w;
+	b->s[b->len] = '\0';
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
 static int
 split_stream(FILE *fp, const char *name)
 {
 	struct buf b = {0};
 	char chunk[1 << 16];
 	size_t base = 0, from = 0, nread;
-	int eof = 0, rc = 0;
+	int eof = 0, rc = 0, cr = 0;
 	unsigned long pageno = 0;
 
 	if (split_re == NULL)
@@ -1128,7 +1191,7 @@ split_stream(FILE *fp, const char *name)
 			base = 0;
 		}
 		if (!eof && (nread = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-			buf_add(&b, chunk, nread);
+			add_unix(&b, chunk, nread, &cr);
 			prog_state.bytes += (double)nread;
 		} else if (!eof) {
 			if (ferror(fp))
@@ -1156,7 +1219,7 @@ split_stream(FILE *fp, const char *name)
 				from = cut < len ? cut : (back > 1 ? back : 1);
 				break;
 			}
-			{
+			if (!blank(s, cut)) {	/* white space before the first page is no page */
 				struct buf src = {0};
 
 				buf_printf(&src, "%s#%lu", name, ++pageno);
@@ -1171,7 +1234,7 @@ split_stream(FILE *fp, const char *name)
 		if (eof)
 			break;
 	}
-	if (b.len > base) {
+	if (b.len > base && (pageno == 0 || !blank(b.s + base, b.len - base))) {
 		struct buf src = {0};
 
 		buf_printf(&src, "%s#%lu", name, ++pageno);
@@ -1229,8 +1292,9 @@ do_file(const char *path)
 		buf_free(&page);
 		return 0;
 	}
+	errno = 0;
 	if ((fp = util_open(path)) == NULL)
-		return emit_unreadable(path, errno == 0 ? "is a directory" : strerror(errno));
+		return emit_unreadable(path, errno == 0 || errno == EISDIR ? "is a directory" : strerror(errno));
 	if (opt.records)
 		rc = read_records(fp, path);
 	else if (opt.split)

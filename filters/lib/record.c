@@ -254,7 +254,7 @@ find_nul(struct reader *rd)
 	char *nul;
 
 	for (;;) {
-		nul = memchr(rd->buf + scanned, '\0', rd->len - scanned);
+		nul = rd->len > scanned ? memchr(rd->buf + scanned, '\0', rd->len - scanned) : NULL;
 		if (nul || rd->eof)
 			return nul;
 		scanned = rd->len;

@@ -209,28 +209,54 @@ is_blank_line(const char *s, size_t n)
 	return 1;
 }
 
-/* Trim trailing spaces of each line in place; the line count stays. */
+/*
+ * Length of s without its trailing white space: space, tab, and the Unicode
+ * space separators (category Zs) that pages carry: U+1680, U+2000..U+200A,
+ * U+202F, U+205F, U+3000 (NBSP is a space by then).
+ */
+static size_t
+rtrim_len(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (;;) {
+		if (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t')) {
+			len--;
+			continue;
+		}
+		if (len >= 3) {
+			const unsigned char *q = p + len - 3;
+
+			if ((q[0] == 0xE2 && q[1] == 0x80 && (q[2] <= 0x8A || q[2] == 0xAF)) ||
+			    (q[0] == 0xE2 && q[1] == 0x81 && q[2] == 0x9F) ||
+			    (q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x80) ||
+			    (q[0] == 0xE1 && q[1] == 0x9A && q[2] == 0x80)) {
+				len -= 3;
+				continue;
+			}
+		}
+		return len;
+	}
+}
+
+/* Trim the trailing white space of each line in place; the line count stays. */
 static void
 trim_lines(struct buf *b)
 {
-	size_t r = 0, w = 0, sp = 0;
+	size_t r = 0, w = 0;
 
 	if (b->s == NULL)
 		return;
-	for (r = 0; r < b->len; r++) {
-		char c = b->s[r];
+	while (r < b->len) {
+		char *nl = memchr(b->s + r, '\n', b->len - r);
+		size_t end = nl ? (size_t)(nl - b->s) : b->len;
+		size_t keep = rtrim_len(b->s + r, end - r);
 
-		if (c == ' ') {
-			sp++;
-			continue;
-		}
-		if (c != '\n')
-			while (sp > 0) {
-				b->s[w++] = ' ';
-				sp--;
-			}
-		sp = 0;
-		b->s[w++] = c;
+		memmove(b->s + w, b->s + r, keep);
+		w += keep;
+		if (nl)
+			b->s[w++] = '\n';
+		r = end + (nl != NULL);
 	}
 	b->len = w;
 	b->s[w] = '\0';
@@ -249,8 +275,7 @@ text_tidy_lines(struct buf *b)
 		const char *eol = nl ? nl : end;
 		size_t len = (size_t)(eol - p);
 
-		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-			len--;
+		len = rtrim_len(p, len);
 		if (is_blank_line(p, len)) {
 			pending_blank = any;
 		} else {
@@ -293,7 +318,7 @@ clean(const char *s, size_t n, struct buf *out, struct clean_report *rep, int ti
 			while (q < end && *q >= 0x20 && *q < 0x7F)
 				q++;
 			if (q < end && *q >= 0xC2 && !(*q == 0xC2 && q + 1 < end && q[1] <= 0xA0) &&
-			    (k = text_decode(q, (size_t)(end - q), &cp)) > 0) {
+			    (k = text_decode(q, (size_t)(end - q), &cp)) > 0 && cp != 0xFEFF) {
 				q += k;
 				continue;
 			}
@@ -320,6 +345,8 @@ clean(const char *s, size_t n, struct buf *out, struct clean_report *rep, int ti
 		} else if (*p == 0xC2 && p + 1 < end && p[1] == 0xA0) {
 			buf_addc(&plain, ' ');	/* NBSP */
 			p += 2;
+		} else if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+			p += 3;			/* a BOM glued inside, as cat of pages gives */
 		} else if (*p == 0xC2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9F) {
 			rep->controls++;	/* C1 control */
 			p += 2;

@@ -206,9 +206,11 @@ util_open(const char *path)
 		return NULL;
 	}
 	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
 		warnx("%s: is a directory; give the page files inside it (for example %s/*.txt)",
 		    path, path);
 		fclose(fp);
+		errno = EISDIR;
 		return NULL;
 	}
 	return fp;
