@@ -10,6 +10,7 @@
  * text, or nothing.  Buffers live in a struct fieldwork and are reused
  * record after record, so a record costs no allocation per line.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -53,6 +54,7 @@ struct frule {
 	int list, consume;
 	unsigned long head, tail;	/* window: first or last N lines; 0 = all */
 	int after, before;		/* window: lines after/before this header's line; -1 = none */
+	struct rx *until;		/* window: ends before the first line this matches */
 	unsigned char step[MAX_STEPS];
 	size_t nsteps;
 	struct rx *split;
@@ -141,11 +143,13 @@ describe_window(struct frule *r, const struct fieldset *fs)
 	else if (r->tail)
 		buf_printf(&b, r->tail == 1 ? "the last line" : "the last %lu lines", r->tail);
 	else
-		buf_adds(&b, "every line");
+		buf_adds(&b, r->after >= 0 || r->before >= 0 ? "the lines" : "the whole body");
 	if (r->after >= 0)
 		buf_printf(&b, " after the '%s' line", fs->h[r->after].name);
 	if (r->before >= 0)
 		buf_printf(&b, "%s before the '%s' line", r->after >= 0 ? " and" : "", fs->h[r->before].name);
+	if (r->until)
+		buf_adds(&b, " up to the first line that matches 'until'");
 	r->where = b.s;
 }
 
@@ -158,6 +162,7 @@ free_rule(struct frule *r)
 	free(r->where);
 	rx_free(r->re);
 	rx_free(r->split);
+	rx_free(r->until);
 	free(r->also_hdr);
 	free(r->also_group);
 	for (i = 0; i < r->nsuffix; i++)
@@ -169,8 +174,8 @@ static void
 compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct yml *item)
 {
 	static const char *const keys[] = {
-		"name", "id", "pattern", "head", "tail", "after", "before", "list", "consume",
-		"clean", "split", "drop_suffix", "also", "required", NULL
+		"name", "id", "pattern", "head", "tail", "after", "before", "until", "list",
+		"consume", "clean", "split", "drop_suffix", "also", "required", NULL
 	};
 	const struct ymldoc *doc = s->doc;
 	struct frule r;
@@ -220,6 +225,13 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 	}
 	r.after = anchor(doc, fs, yml_get(item, "after"), "after", "'after'");
 	r.before = anchor(doc, fs, yml_get(item, "before"), "before", "'before'");
+	if ((n = yml_get(item, "until")) != NULL) {
+		struct buf uname = {0};
+
+		buf_printf(&uname, "%s until", r.label);
+		r.until = rx_compile(doc, n, uname.s, 0);
+		buf_free(&uname);
+	}
 	if ((n = yml_get(item, "list")) != NULL)
 		yml_bool(doc, n, &r.list);
 	if ((n = yml_get(item, "required")) != NULL)
@@ -737,9 +749,21 @@ apply_cuts(struct fieldwork *w, size_t i)
 		w->l[i].gone = 1;
 }
 
-/* The window of rule r: indices of lines neither blank nor consumed. */
-static size_t
-window(struct fieldwork *w, const struct frule *r)
+static void
+limit_hit(struct fieldwork *w, struct record *rec, const struct frule *r, int rc)
+{
+	if (!w->limited)
+		record_error(rec, "rule %s: %s", r->label, rc == RX_LIMIT ? "match limit exceeded" : "match failed");
+	w->limited = 1;
+}
+
+/*
+ * The window of rule r: indices of lines neither blank nor consumed, after
+ * and before the anchors, up to the line 'until' matches.  Returns -1 when
+ * 'until' hit a PCRE2 limit.
+ */
+static ssize_t
+window(struct fieldwork *w, struct record *rec, const struct frule *r)
 {
 	size_t lo = 0, hi = w->nl, i, nw = 0;
 
@@ -751,37 +775,43 @@ window(struct fieldwork *w, const struct frule *r)
 		w->capwin = w->nl;
 		w->win = erealloc(w->win, w->capwin * sizeof(*w->win));
 	}
-	for (i = lo; i < hi; i++)
-		if (!w->l[i].gone && !w->l[i].blank)
-			w->win[nw++] = i;
-	if (r->head && nw > r->head)
-		nw = r->head;
+	for (i = lo; i < hi && !(r->head && nw == r->head); i++) {
+		if (w->l[i].gone || w->l[i].blank)
+			continue;
+		if (r->until) {
+			int rc = rx_exec(r->until, ltext(w, i), w->l[i].len, 0, 0);
+
+			if (rc == RX_LIMIT || rc == RX_FAIL) {
+				limit_hit(w, rec, r, rc);
+				return -1;
+			}
+			if (rc == RX_MATCH)
+				break;
+		}
+		w->win[nw++] = i;
+	}
 	if (r->tail && nw > r->tail) {
 		memmove(w->win, w->win + (nw - r->tail), r->tail * sizeof(*w->win));
 		nw = r->tail;
 	}
-	return nw;
-}
-
-static void
-limit_hit(struct fieldwork *w, struct record *rec, const struct frule *r, int rc)
-{
-	if (!w->limited)
-		record_error(rec, "rule %s: %s", r->label, rc == RX_LIMIT ? "match limit exceeded" : "match failed");
-	w->limited = 1;
+	return (ssize_t)nw;
 }
 
 static int
 run_rule(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
 {
+	ssize_t nwin;
 	size_t nw, k;
 	int found = 0;
 
 	if ((r->after >= 0 && w->first[r->after] < 0) || (r->before >= 0 && w->first[r->before] < 0))
 		return R_NOANCHOR;
-	nw = window(w, r);
+	if ((nwin = window(w, rec, r)) < 0)
+		return R_LIMIT;
+	nw = (size_t)nwin;
 	for (k = 0; k < nw && !(found && !r->list); k++) {
-		size_t li = w->win[k], pos = 0, so, eo;
+		/* A tail window is searched from its end: the line nearest first. */
+		size_t li = w->win[r->tail ? nw - 1 - k : k], pos = 0, so, eo;
 		const char *s = ltext(w, li);
 		size_t n = w->l[li].len;
 		int here = 0;
@@ -870,6 +900,10 @@ explain_missing(const struct fieldwork *w, const struct fieldset *fs)
 				break;
 			case R_SKIPPED:
 				fprintf(w->ex, "not tried\n");
+				break;
+			case R_FOUND:
+				fprintf(w->ex, "it matched in %s, but its group for %s was empty\n", r->where,
+				    fs->h[h].name);
 				break;
 			default:
 				fprintf(w->ex, "no match in %s\n", r->where);
@@ -980,58 +1014,86 @@ fields_apply(const struct fieldset *fs, struct fieldwork *w, struct record *rec,
 	buf_free(&scratch);
 }
 
+/* Is the character at p a letter, a mark or a digit? */
+static int
+wordly(const unsigned char *p, const unsigned char *end)
+{
+	int32_t cp;
+	utf8proc_category_t cat;
+
+	if (*p < 0x80)
+		return (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+	if (text_decode(p, (size_t)(end - p), &cp) < 0)
+		return 0;
+	/* The Bengali block is letters, marks and digits but for a few signs. */
+	if (cp >= 0x0980 && cp <= 0x09FF)
+		return !(cp == 0x09F2 || cp == 0x09F3 || cp == 0x09FA || cp == 0x09FB || cp == 0x09FD);
+	cat = utf8proc_category(cp);
+	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
+}
+
+/*
+ * Code points that are not line ends: the bytes that are neither UTF-8
+ * continuation bytes nor '\n', counted eight at a time.
+ */
+static size_t
+count_chars(const char *s, size_t n)
+{
+	const uint64_t hi = 0x8080808080808080ULL, lo7 = 0x7F7F7F7F7F7F7F7FULL;
+	const uint64_t nls = 0x0A0A0A0A0A0A0A0AULL;
+	size_t i = 0, skip = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v, y;
+
+		memcpy(&v, s + i, 8);
+		y = v ^ nls;
+		/* 10xxxxxx bytes, then the bytes equal to '\n' (exact, no carries). */
+		skip += (size_t)__builtin_popcountll(v & ~(v << 1) & hi);
+		skip += (size_t)__builtin_popcountll(~(((y & lo7) + lo7) | y) & hi);
+	}
+	for (; i < n; i++)
+		skip += ((unsigned char)s[i] & 0xC0) == 0x80 || s[i] == '\n';
+	return n - skip;
+}
+
+/*
+ * For words, only the first character of a token is decoded (and the next
+ * ones only while none was a letter, mark or digit), so a token such as "।"
+ * or "–" standing alone is not a word.
+ */
 void
 fields_count(const char *s, size_t n, struct body_counts *c)
 {
-	size_t i = 0;
-	int inword = 0, wordly = 0, linestart = 1, blankline = 1, inpara = 0;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	int inpara = 0;
 
 	memset(c, 0, sizeof(*c));
-	while (i < n) {
-		unsigned char ch = (unsigned char)s[i];
-		int32_t cp = ch;
-		int len = 1;
+	c->chars = count_chars(s, n);
+	while (p < end) {
+		/* One line: its tokens, and whether it opens a paragraph. */
+		int blank = 1;
 
-		if (ch >= 0x80 && (len = text_decode((const unsigned char *)s + i, n - i, &cp)) < 0) {
-			len = 1;
-			cp = 0xFFFD;
-		}
-		if (linestart) {
-			blankline = 1;
-			linestart = 0;
-		}
-		if (cp == '\n') {
-			if (blankline)
-				inpara = 0;
-			linestart = 1;
-		} else {
-			c->chars++;
-		}
-		if (cp == ' ' || cp == '\t' || cp == '\n') {
-			if (inword && wordly)
-				c->words++;
-			inword = wordly = 0;
-		} else {
-			if (blankline) {
-				blankline = 0;
-				if (!inpara) {
-					c->paragraphs++;
-					inpara = 1;
-				}
-			}
-			inword = 1;
-			if (!wordly) {
-				if (cp < 0x80)
-					wordly = (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-				else {
-					utf8proc_category_t cat = utf8proc_category(cp);
+		while (p < end && *p != '\n') {
+			int isword;
 
-					wordly = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
-				}
+			if (*p == ' ' || *p == '\t') {
+				p++;
+				continue;
 			}
+			blank = 0;
+			isword = wordly(p, end);
+			for (p++; p < end && *p != ' ' && *p != '\t' && *p != '\n'; p++)
+				if (!isword && (*p & 0xC0) != 0x80)
+					isword = wordly(p, end);
+			c->words += isword;
 		}
-		i += (size_t)len;
+		if (blank)
+			inpara = 0;
+		else if (!inpara) {
+			c->paragraphs++;
+			inpara = 1;
+		}
+		p++;
 	}
-	if (inword && wordly)
-		c->words++;
 }
