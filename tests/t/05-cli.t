@@ -22,6 +22,8 @@ known_bug() {
 	case "$1 $2" in
 	"khobor stdin")
 		echo "bin/khobor: fd 3 is opened inside the \$(...) that collects the stage statuses, so the JSON goes there: nothing on stdout, 'Illegal number' on stderr, exit 0" ;;
+	"extract-meta stdin" | "khobor missing-status")
+		echo "fields.c fields_apply(): qsort(w->hit, 0, ...) with w->hit NULL when no field rule matched a record; UBSan aborts the ASan build" ;;
 	"khobor full")
 		echo "bin/khobor: a write error on --help or --version output is ignored (exit 0)" ;;
 	*)
@@ -131,7 +133,7 @@ for path in "$BIN"/*; do
 	esac
 	check "$p" missing $? "a missing file: '$p: FILE: No such file or directory' on stderr"
 	[ "$st" -eq 1 ]
-	check "$p" missing $? "a missing file: exit status 1 (got $st)"
+	check "$p" missing-status $? "a missing file: exit status 1 (got $st)"
 done
 ok "$([ "$nprogs" -gt 0 ]; echo $?)" "executables found in $BIN ($nprogs)"
 
