@@ -428,6 +428,14 @@ normalize(struct record *rec, void *ctx)
 		if (is_date_field(sd, rec->f[i].name))
 			ndates++;
 	if (ndates > 0) {
+		int raws = 0;
+
+		/* Only a record that went through normalize-date before has _raw fields. */
+		for (i = 0; i < nf && !raws; i++) {
+			size_t l = strlen(rec->f[i].name);
+
+			raws = l > 4 && memcmp(rec->f[i].name + l - 4, "_raw", 4) == 0;
+		}
 		out = emalloc((nf + ndates) * sizeof(*out));
 		for (i = 0; i < nf; i++) {
 			struct field f = rec->f[i];
@@ -435,11 +443,13 @@ normalize(struct record *rec, void *ctx)
 			const char *v;
 
 			/* A field with a _raw beside it was normalized by an earlier run: leave it. */
-			if (!is_date_field(sd, f.name) || has_field(rec, f.name, nlen, "_raw")) {
+			if (!is_date_field(sd, f.name) || (raws && has_field(rec, f.name, nlen, "_raw"))) {
 				out[k++] = f;
 				continue;
 			}
-			v = nfc(f.value, strlen(f.value), &value, &vlen);
+			/* date_parse() puts words into NFC itself, only when they need it. */
+			v = f.value;
+			vlen = strlen(v);
 			if (date_parse(sd->ds, v, vlen, sd->zone, &r) != DATE_OK) {
 				if (nbad < sizeof(bad) / sizeof(bad[0])) {
 					bad[nbad].i = k;
@@ -452,9 +462,9 @@ normalize(struct record *rec, void *ctx)
 			}
 			out[k].name = f.name;
 			out[k++].value = estrdup(r.iso);
-			buf_reset(&scratch);
-			buf_printf(&scratch, "%s_raw", f.name);
-			out[k].name = estrdup(scratch.s);
+			out[k].name = emalloc(nlen + 5);
+			memcpy(out[k].name, f.name, nlen);
+			memcpy(out[k].name + nlen, "_raw", 5);
 			out[k++].value = f.value;
 		}
 		free(rec->f);
@@ -473,10 +483,8 @@ normalize(struct record *rec, void *ctx)
 		size_t blen;
 		int have = 0;
 
-		if (pub) {
-			b = nfc(pub, strlen(pub), &value, &blen);
-			have = date_parse(sd->ds, b, blen, sd->zone, &pr) == DATE_OK;
-		}
+		if (pub)
+			have = date_parse(sd->ds, pub, strlen(pub), sd->zone, &pr) == DATE_OK;
 		b = nfc(rec->body.s, rec->body.len, &body, &blen);
 		date_mentions(sd->ds, b, blen, have ? &pr : NULL, add_mention, rec);
 	}

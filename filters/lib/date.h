@@ -73,9 +73,10 @@ struct date_result {
 };
 
 /*
- * Read the date in S (N bytes of UTF-8, NFC) as a page prints it; local
- * times are placed in ZONE unless the string names its own offset.
- * Returns out->status.  Never allocates; never reads past S + N.
+ * Read the date in S (N bytes of UTF-8) as a page prints it; local times
+ * are placed in ZONE unless the string names its own offset.  Returns
+ * out->status.  Allocates only to put a word that is not NFC into NFC;
+ * never reads past S + N.
  */
 int date_parse(const struct dateset *ds, const char *s, size_t n,
     struct datezone *zone, struct date_result *out);
