@@ -393,6 +393,8 @@ main(int argc, char *argv[])
 {
 	const char *dir = argc > 1 ? argv[1] : "tests";
 
+	/* Line by line, so that a crash still shows the last test that ran. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (chdir(dir) != 0) {
 		perror(dir);
 		return 99;
