@@ -121,9 +121,12 @@ clean:
 # run it FUZZ_SECONDS each.  Seeds are fuzz/corpus/NAME/; what a run learns
 # goes to build/fuzz/corpus/NAME/, crashes to build/fuzz/crash/NAME/ (copy
 # them to tests/regress/fuzz/NAME/ and make test replays them).
+# FUZZ_FLAGS go to every harness (say -fork=1 -ignore_crashes=1 to go on
+# after a crash and collect them all).
 # make fuzz-replay: the same harnesses with a plain main, for that replay.
 # make valgrind: the test suite with every executable under valgrind memcheck.
 FUZZ_SECONDS = 60
+FUZZ_FLAGS   =
 FUZZ_CC      = clang
 FUZZ_CFLAGS  = -std=c11 -Wall -Wextra -Werror -O1 -g -fno-omit-frame-pointer \
                -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -133,7 +136,7 @@ FUZZ_DEPS    = fuzz/common/check.c fuzz/common/check.h filters/*.c filters/lib/*
 FUZZ_CPP     = $(CPPFLAGS) -Ifuzz/common -DKHOBOR_TOP='"$(CURDIR)"'
 
 fuzz: fuzz-build
-	@sh fuzz/run.sh $(FB) $(FUZZ_SECONDS) $(FUZZERS)
+	@FUZZ_FLAGS='$(FUZZ_FLAGS)' sh fuzz/run.sh $(FB) $(FUZZ_SECONDS) $(FUZZERS)
 
 fuzz-build: depcheck $(FUZZERS:%=$(FB)/bin/%)
 

@@ -3,7 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "check.h"
+#include "record.h"
 
 void
 check_fail(const char *fmt, ...)
@@ -337,4 +340,44 @@ check_json_string(const char *s, size_t n, struct buf *out)
 	if (n == 0 || s[0] != '"' || jstring(&j, out) < 0)
 		return 0;
 	return (size_t)(j.p - (const unsigned char *)s);
+}
+
+void
+check_roundtrip(const struct record *rec, const char *who)
+{
+	char *w = NULL;
+	size_t wn = 0, i, blen = rec->body.len;
+	FILE *out = open_memstream(&w, &wn), *in;
+	struct reader rd;
+	struct record back = {0};
+
+	CHECK(out != NULL, "open_memstream failed");
+	CHECK(record_write(out, rec) == 0, "%s: record_write failed", who);
+	fclose(out);
+	CHECK((in = fmemopen(w, wn, "rb")) != NULL, "fmemopen failed");
+	reader_init(&rd, in, "roundtrip");
+	CHECK(record_read(&rd, &back) == 1, "%s wrote a record that does not read back", who);
+	CHECK(back.nerrors == 0, "%s wrote a damaged record", who);
+	CHECK(back.nf == rec->nf, "%s: %zu headers read back as %zu", who, rec->nf, back.nf);
+	for (i = 0; i < rec->nf; i++) {
+		int ctl = 0;
+
+		for (const char *p = rec->f[i].value; *p; p++)
+			ctl |= (unsigned char)*p < 0x20 || *p == 0x7f;
+		CHECK(strcmp(rec->f[i].name, back.f[i].name) == 0, "%s: header name %s changed", who,
+		    rec->f[i].name);
+		/* The writer turns control characters in a value into spaces. */
+		CHECK(ctl || strcmp(rec->f[i].value, back.f[i].value) == 0, "%s: header %s changed", who,
+		    rec->f[i].name);
+	}
+	/* The writer turns a NUL in the body into U+FFFD, and ends the body with a newline. */
+	if (blen > 0 && memchr(rec->body.s, '\0', blen) == NULL) {
+		CHECK(back.body.len == blen + (rec->body.s[blen - 1] != '\n'), "%s: body length changed", who);
+		CHECK(memcmp(back.body.s, rec->body.s, blen) == 0, "%s: body changed", who);
+	}
+	CHECK(record_read(&rd, &back) == 0, "%s: one record read back as more", who);
+	record_free(&back);
+	reader_free(&rd);
+	fclose(in);
+	free(w);
 }

@@ -28,6 +28,14 @@ int check_json(const char *s, size_t n, int object, int maxdepth, const char **w
  */
 size_t check_json_string(const char *s, size_t n, struct buf *out);
 
+struct record;
+/*
+ * Write REC and read it back: the reader must find exactly one record,
+ * with no error header added, the same headers and the same body (but for
+ * the final newline the writer adds).  WHO names the filter in messages.
+ */
+void check_roundtrip(const struct record *rec, const char *who);
+
 /* Stop with a message and abort(), so that libFuzzer records the input. */
 void check_fail(const char *fmt, ...);
 
