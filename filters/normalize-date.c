@@ -507,6 +507,7 @@ main(int argc, char *argv[])
 	size_t i;
 
 	util_init(argv[0]);
+	opterr = 0;	/* getopt would name the path we were run by; warnx names the program */
 	while ((c = getopt_long(argc, argv, "r:z:l:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': opt.rules = optarg; break;
@@ -521,6 +522,12 @@ main(int argc, char *argv[])
 			util_version();
 			break;
 		default:
+			if (optopt && strchr("rzl", optopt))
+				warnx("option -%c needs an argument", optopt);
+			else if (optopt)
+				warnx("unknown option -%c", optopt);
+			else
+				warnx("unknown option '%s'", argv[optind - 1]);
 			fputs(usage_text, stderr);
 			return EXIT_USAGE;
 		}
