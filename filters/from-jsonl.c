@@ -240,6 +240,7 @@ main(int argc, char *argv[])
 	int c, i, rc = 0;
 
 	util_init(argv[0]);
+	argv[0] = (char *)prog;	/* getopt's messages then read "prog: ..." */
 	opt.text = "text";
 	while ((c = getopt_long(argc, argv, "t:i:k:x:hV", longopts, NULL)) != -1) {
 		switch (c) {

@@ -1368,6 +1368,7 @@ main(int argc, char *argv[])
 	int c, i, rc;
 
 	util_init(argv[0]);
+	argv[0] = (char *)prog;	/* getopt's messages then read "prog: ..." */
 	while ((c = getopt_long(argc, argv, "r:s:ehV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': opt.rulesdir = optarg; break;

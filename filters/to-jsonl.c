@@ -68,6 +68,85 @@ static struct opts opt;
 static struct stats st;
 static struct buf line;
 
+/*
+ * Keys written so far on this line.  A header named like the body key
+ * ("text"), a renamed key landing on another, or a header named
+ * to_jsonl_warning would give a duplicate key, which JSON parsers resolve
+ * by silently dropping one: such a key gets a suffix (_2, _3, ...) instead.
+ */
+static struct {
+	char **k;
+	size_t n, cap;
+} keys;
+
+static const char *out_name(const char *key);
+
+static void
+keys_reset(void)
+{
+	size_t i;
+
+	for (i = 0; i < keys.n; i++)
+		free(keys.k[i]);
+	keys.n = 0;
+}
+
+static void
+keys_add(const char *k)
+{
+	if (keys.n == keys.cap) {
+		keys.cap = keys.cap ? keys.cap * 2 : 16;
+		keys.k = erealloc(keys.k, keys.cap * sizeof(*keys.k));
+	}
+	keys.k[keys.n++] = estrdup(k);
+}
+
+/* The keys to-jsonl writes itself are taken first, so a header yields to them. */
+static void
+keys_reserve(void)
+{
+	keys_add(out_name("text"));
+	keys_add(out_name("paragraphs"));
+	keys_add("to_jsonl_warning");
+}
+
+/* Write KEY: once a header's name, RESERVED once one of to-jsonl's own keys. */
+static void
+put_key_as(const char *name, int *first, int reserved)
+{
+	struct buf k = {0};
+	size_t i;
+	int suffix = 1;
+
+	if (!*first)
+		buf_addc(&line, ',');
+	*first = 0;
+	buf_adds(&k, name);
+	if (reserved) {
+		json_string(&line, k.s, k.len, opt.ascii);
+		buf_addc(&line, ':');
+		buf_free(&k);
+		return;
+	}
+	for (i = 0; i < keys.n; i++) {
+		if (strcmp(keys.k[i], k.s) == 0) {
+			buf_reset(&k);
+			buf_printf(&k, "%s_%d", name, ++suffix);
+			i = (size_t)-1;	/* look again from the start */
+		}
+	}
+	keys_add(k.s);
+	json_string(&line, k.s, k.len, opt.ascii);
+	buf_addc(&line, ':');
+	buf_free(&k);
+}
+
+static void
+put_key(const char *name, int *first)
+{
+	put_key_as(name, first, 0);
+}
+
 static void
 list_split(struct list *l, const char *s)
 {
@@ -151,11 +230,7 @@ put_header(const struct record *rec, const char *key, int *first)
 
 	if (n == 0)
 		return 0;
-	if (!*first)
-		buf_addc(&line, ',');
-	*first = 0;
-	bad += json_string(&line, name, strlen(name), opt.ascii);
-	buf_addc(&line, ':');
+	put_key(name, first);
 	if (n == 1 && !list_has(&opt.arrays, key)) {
 		return bad + put_value(key, record_get(rec, key));
 	}
@@ -177,11 +252,7 @@ put_text(const struct record *rec, int *first)
 	const char *name = out_name("text");
 	size_t len = rec->body.len;
 
-	if (!*first)
-		buf_addc(&line, ',');
-	*first = 0;
-	json_string(&line, name, strlen(name), opt.ascii);
-	buf_addc(&line, ':');
+	put_key_as(name, first, 1);
 	/* The final newline belongs to the stream format, not to the text. */
 	if (len > 0 && rec->body.s[len - 1] == '\n')
 		len--;
@@ -196,11 +267,10 @@ put_paragraphs(const struct record *rec, int *first)
 	size_t bad = 0;
 	int k = 0;
 
-	if (!*first)
-		buf_addc(&line, ',');
-	*first = 0;
-	json_string(&line, name, strlen(name), opt.ascii);
-	buf_add(&line, ":[", 2);
+	put_key_as(name, first, 1);
+	buf_addc(&line, '[');
+	while (p < end && *p == '\n')
+		p++;
 	while (p < end) {
 		const char *q = p, *stop;
 		size_t len;
@@ -366,6 +436,8 @@ to_json(struct record *rec, void *ctx)
 	if (record_count(rec, "error") > 0)
 		rec->nerrors++;	/* the last stage reports errors of the whole chain */
 	buf_reset(&line);
+	keys_reset();
+	keys_reserve();
 	buf_addc(&line, '{');
 	if (opt.fields.n > 0) {
 		for (i = 0; i < opt.fields.n; i++) {
@@ -393,10 +465,7 @@ to_json(struct record *rec, void *ctx)
 
 		buf_printf(&msg, "to-jsonl: %zu invalid UTF-8 sequence%s replaced with U+FFFD",
 		    bad, bad == 1 ? "" : "s");
-		if (!first)
-			buf_addc(&line, ',');
-		json_string(&line, "to_jsonl_warning", 16, 0);
-		buf_addc(&line, ':');
+		put_key_as("to_jsonl_warning", &first, 1);
 		json_string(&line, msg.s, msg.len, opt.ascii);
 		warnx("%s: %s", record_source(rec, &scratch), msg.s + 10);
 		record_add(rec, "warning", msg.s);
@@ -446,6 +515,7 @@ main(int argc, char *argv[])
 	int c, status;
 
 	util_init(argv[0]);
+	argv[0] = (char *)prog;	/* getopt's messages then read "prog: ..." */
 	while ((c = getopt_long(argc, argv, "pAf:x:a:n:R:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p': opt.paragraphs = 1; break;
@@ -474,6 +544,8 @@ main(int argc, char *argv[])
 	if (opt.stats)
 		stats_print();
 	buf_free(&line);
+	keys_reset();
+	free(keys.k);
 	stats_free();
 	list_free(&opt.fields);
 	list_free(&opt.exclude);

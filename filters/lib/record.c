@@ -416,30 +416,24 @@ record_read(struct reader *rd, struct record *rec)
 int
 record_write(FILE *fp, const struct record *rec)
 {
+	static struct buf head;	/* reused: one write call for all the headers */
 	size_t i;
 	const char *b = rec->body.s ? rec->body.s : "";
 	size_t blen = rec->body.len;
 
+	buf_reset(&head);
 	for (i = 0; i < rec->nf; i++) {
-		const char *v = rec->f[i].value;
-		int bad = 0;
+		size_t start;
 
-		for (const char *p = v; *p; p++)
-			if ((unsigned char)*p < 0x20 || *p == 0x7f)
-				bad = 1;
-		fputs(rec->f[i].name, fp);
-		fputs(": ", fp);
-		if (bad) {
-			char *copy = estrdup(v);
-			sanitize_value(copy);
-			fputs(copy, fp);
-			free(copy);
-		} else {
-			fputs(v, fp);
-		}
-		putc('\n', fp);
+		buf_adds(&head, rec->f[i].name);
+		buf_add(&head, ": ", 2);
+		start = head.len;
+		buf_adds(&head, rec->f[i].value);
+		sanitize_value(head.s + start);
+		buf_addc(&head, '\n');
 	}
-	putc('\n', fp);
+	buf_addc(&head, '\n');
+	fwrite(head.s, 1, head.len, fp);
 	/* A NUL inside the body would end the record early: write U+FFFD instead. */
 	while (blen > 0) {
 		const char *z = memchr(b, '\0', blen);
@@ -457,4 +451,17 @@ record_write(FILE *fp, const struct record *rec)
 		putc('\n', fp);
 	putc('\0', fp);
 	return ferror(fp) ? -1 : 0;
+}
+
+void
+record_insert(struct record *rec, size_t at, const char *name, const char *value)
+{
+	struct field f;
+
+	if (at > rec->nf)
+		at = rec->nf;
+	add_field(rec, estrdup(name), estrdup(value));
+	f = rec->f[rec->nf - 1];
+	memmove(rec->f + at + 1, rec->f + at, (rec->nf - 1 - at) * sizeof(*rec->f));
+	rec->f[at] = f;
 }

@@ -110,6 +110,7 @@ buf_grow(struct buf *b, size_t extra)
 	while (b->cap < need)
 		b->cap *= 2;
 	b->s = erealloc(b->s, b->cap);
+	b->s[b->len] = '\0';
 }
 
 void

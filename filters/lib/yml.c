@@ -92,7 +92,8 @@ node_push(struct yml *parent, struct yml *kid)
 struct loader {
 	yaml_parser_t parser;
 	const char *file;
-	int failed;
+	int failed;	/* the parse cannot go on */
+	int bad;	/* the file is wrong, but parsing goes on to find more */
 };
 
 static int
@@ -149,7 +150,7 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 		n->len = nfc.len;
 		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
 			report(ld->file, n->line, n->col, "a NUL character is not allowed in a rule value");
-			ld->failed = 1;
+			ld->bad = 1;
 		}
 		return n;
 	}
@@ -158,7 +159,7 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 		for (;;) {
 			struct yml *kid;
 
-			if (next_event(ld, &kev) < 0)
+			if (ld->failed || next_event(ld, &kev) < 0)
 				break;
 			if (kev.type == YAML_SEQUENCE_END_EVENT) {
 				yaml_event_delete(&kev);
@@ -169,6 +170,8 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 			if (kid == NULL)
 				break;
 			node_push(n, kid);
+			if (ld->failed)
+				break;
 		}
 		return n;
 	case YAML_MAPPING_START_EVENT:
@@ -178,7 +181,7 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 			yaml_event_t vev;
 			size_t i;
 
-			if (next_event(ld, &kev) < 0)
+			if (ld->failed || next_event(ld, &kev) < 0)
 				break;
 			if (kev.type == YAML_MAPPING_END_EVENT) {
 				yaml_event_delete(&kev);
@@ -190,13 +193,13 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 				break;
 			if (key->type != YML_SCALAR) {
 				report(ld->file, key->line, key->col, "a key must be a plain string");
-				ld->failed = 1;
+				ld->bad = 1;
 			} else {
 				for (i = 0; i < n->nkid; i += 2)
 					if (strcmp(n->kid[i]->str, key->str) == 0) {
 						report(ld->file, key->line, key->col,
 						    "duplicate key '%s' (first at line %u)", key->str, n->kid[i]->line);
-						ld->failed = 1;
+						ld->bad = 1;
 					}
 			}
 			node_push(n, key);
@@ -207,6 +210,8 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 			if (val == NULL)
 				break;
 			node_push(n, val);
+			if (ld->failed)
+				break;
 		}
 		if (n->nkid % 2) {	/* keep pairs whole even after an error */
 			node_free(n->kid[--n->nkid]);
@@ -269,7 +274,7 @@ yml_load(const char *file)
 	}
 	yaml_parser_delete(&ld.parser);
 	fclose(fp);
-	if (ld.failed) {
+	if (ld.failed || ld.bad) {
 		yml_free(doc);
 		return NULL;
 	}
