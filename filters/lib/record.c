@@ -17,6 +17,21 @@ reader_init(struct reader *rd, FILE *fp, const char *name)
 	rd->name = name;
 	rd->line = 1;
 	rd->maxrec = DEFAULT_MAXREC;
+	/* The largest record is a setting, not a crash: KHOBOR_MAX_RECORD bytes. */
+	{
+		const char *env = getenv("KHOBOR_MAX_RECORD");
+		char *end;
+		unsigned long long v;
+
+		if (env && *env) {
+			v = strtoull(env, &end, 10);
+			if (*end == '\0' && v >= 1024)
+				rd->maxrec = (size_t)v;
+			else
+				warnx("KHOBOR_MAX_RECORD=%s is not a number of bytes (at least 1024); using %zu",
+				    env, rd->maxrec);
+		}
+	}
 }
 
 void
@@ -257,6 +272,10 @@ find_nul(struct reader *rd)
 		nul = rd->len > scanned ? memchr(rd->buf + scanned, '\0', rd->len - scanned) : NULL;
 		if (nul || rd->eof)
 			return nul;
+		if (rd->maxrec && rd->len - rd->pos > rd->maxrec) {
+			rd->toolong = 1;
+			return NULL;
+		}
 		scanned = rd->len;
 		if (rd->pos > 0 && rd->pos == rd->len) {
 			rd->pos = rd->len = scanned = 0;
@@ -346,17 +365,52 @@ parse_headers(struct reader *rd, struct record *rec, const char *s, size_t n)
 	return 0;
 }
 
+/* Throw away the rest of a record that was too large, up to its NUL. */
+static void
+skip_rest(struct reader *rd)
+{
+	while (rd->skipping) {
+		char *nul = rd->len > rd->pos ? memchr(rd->buf + rd->pos, '\0', rd->len - rd->pos) : NULL;
+
+		if (nul) {
+			rd->line += count_lines(rd->buf + rd->pos, (size_t)(nul - (rd->buf + rd->pos)));
+			rd->pos = (size_t)(nul - rd->buf) + 1;
+			rd->skipping = 0;
+			return;
+		}
+		rd->line += count_lines(rd->buf + rd->pos, rd->len - rd->pos);
+		rd->pos = rd->len = 0;
+		if (rd->eof)
+			return;
+		if (rd->cap == 0) {
+			rd->cap = 4 * READ_CHUNK;
+			rd->buf = erealloc(rd->buf, rd->cap);
+		}
+		rd->len = fread(rd->buf, 1, rd->cap, rd->fp);
+		if (rd->len == 0)
+			rd->eof = 1;
+	}
+}
+
 int
 record_read(struct reader *rd, struct record *rec)
 {
 	char *nul, *start, *sep;
 	size_t n, hlen;
-	int truncated = 0;
+	int truncated = 0, toolong = 0;
 
 	record_clear(rec);
+	skip_rest(rd);
 	nul = find_nul(rd);
 	start = rd->buf + rd->pos;
-	if (nul == NULL) {
+	if (nul == NULL && rd->toolong) {
+		/* Cut at the limit, on a character boundary; the rest is skipped. */
+		n = rd->maxrec;
+		while (n > 0 && ((unsigned char)start[n] & 0xC0) == 0x80)
+			n--;
+		rd->toolong = 0;
+		toolong = 1;
+	} else if (nul == NULL) {
 		size_t i;
 
 		n = rd->len - rd->pos;
@@ -408,8 +462,12 @@ record_read(struct reader *rd, struct record *rec)
 		record_error(rec, "%s:%lu: stream ends inside this record (no NUL byte after it): "
 		    "the producer was cut off; check the earlier stages of the pipeline",
 		    rd->name, rd->line);
+	if (toolong)
+		record_error(rec, "%s:%lu: record larger than %zu bytes: cut there, the rest of it skipped "
+		    "(raise KHOBOR_MAX_RECORD to keep it whole)", rd->name, rd->line, rd->maxrec);
 	rd->line += count_lines(start, n);
-	rd->pos += n + (truncated ? 0 : 1);
+	rd->pos += n + (truncated || toolong ? 0 : 1);
+	rd->skipping = toolong;
 	return 1;
 }
 

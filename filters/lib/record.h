@@ -33,7 +33,9 @@ struct reader {
 	size_t len, cap, pos;
 	int eof;
 	unsigned long recno, line;
-	size_t maxrec;		/* largest record accepted, in bytes */
+	size_t maxrec;		/* largest record accepted, in bytes ($KHOBOR_MAX_RECORD) */
+	int toolong;		/* the record being read passed maxrec */
+	int skipping;		/* throwing away the rest of a record cut at maxrec */
 };
 
 void reader_init(struct reader *rd, FILE *fp, const char *name);

@@ -47,37 +47,124 @@ rx_cleanup(void)
 	jstack = NULL;
 }
 
-/* Map a byte offset inside a scalar to a line and column of the file. */
-static void
-position(const struct yml *n, size_t off, unsigned *line, unsigned *col)
+/* The UTF-8 length of code point CP once NFC-normalized, as the value holds it. */
+static size_t
+nfc_len(const char *s, size_t n)
 {
-	size_t i, chars = 0;
-	unsigned nl = 0;
+	struct buf b = {0};
+	size_t k;
 
-	if (off > n->len)
-		off = n->len;
-	for (i = 0; i < off; i++) {
-		if (n->str[i] == '\n') {
-			nl++;
-			chars = 0;
-		} else if (((unsigned char)n->str[i] & 0xC0) != 0x80) {
-			chars++;
+	text_nfc(s, n, &b);
+	k = b.len;
+	buf_free(&b);
+	return k;
+}
+
+/*
+ * Map a byte offset inside a scalar's value to the line and column of the
+ * file where that character was typed, by walking the scalar's source text
+ * the way YAML reads it: quotes, '' and backslash escapes, folded line
+ * breaks and the indentation of block scalars.  Returns 0, or -1 when the
+ * file cannot be read (the caller falls back to the scalar's start).
+ */
+static int
+source_position(const char *file, const struct yml *n, size_t off, unsigned *line, unsigned *col)
+{
+	FILE *fp = fopen(file, "rb");
+	struct buf src = {0};
+	char chunk[4096];
+	size_t k, r = 0, v = 0, indent = 0;
+	unsigned l = 1, cchars = 1;
+
+	if (fp == NULL)
+		return -1;
+	while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(&src, chunk, k);
+	fclose(fp);
+	if (src.s == NULL)
+		return -1;
+	/* Find the node's start: line, then column in characters. */
+	while (r < src.len && l < n->line)
+		if (src.s[r++] == '\n')
+			l++;
+	while (r < src.len && cchars < n->col && src.s[r] != '\n') {
+		r++;
+		while (r < src.len && ((unsigned char)src.s[r] & 0xC0) == 0x80)
+			r++;
+		cchars++;
+	}
+	if (n->style == 2 || n->style == 3) {
+		r++;	/* the opening quote */
+	} else if (n->style == 4 || n->style == 5) {
+		while (r < src.len && src.s[r] != '\n')
+			r++;
+		r++;
+		while (r + indent < src.len && src.s[r + indent] == ' ')
+			indent++;
+		r += indent;
+	}
+	while (r < src.len && v < off) {
+		unsigned char ch = (unsigned char)src.s[r];
+		size_t len = 1;
+
+		if (n->style == 2 && ch == '\'' && r + 1 < src.len && src.s[r + 1] == '\'') {
+			r += 2;
+			v += 1;
+			continue;
+		}
+		if (n->style == 3 && ch == '\\' && r + 1 < src.len) {
+			char e = src.s[r + 1];
+
+			r += e == 'x' ? 4 : e == 'u' ? 6 : e == 'U' ? 10 : 2;
+			v += e == 'u' || e == 'U' ? 3 : 1;
+			continue;
+		}
+		if (ch == '\n') {
+			size_t sp = 0;
+
+			r++;
+			if (n->style == 4 || n->style == 5) {
+				while (sp < indent && r < src.len && src.s[r] == ' ') {
+					r++;
+					sp++;
+				}
+			} else {
+				while (r < src.len && (src.s[r] == ' ' || src.s[r] == '\t'))
+					r++;
+			}
+			v += 1;	/* a newline, or the space it was folded into */
+			continue;
+		}
+		while (r + len < src.len && ((unsigned char)src.s[r + len] & 0xC0) == 0x80)
+			len++;
+		v += ch < 0x80 ? 1 : nfc_len(src.s + r, len);
+		r += len;
+	}
+	/* Count the line and column of byte r. */
+	*line = 1;
+	*col = 1;
+	for (k = 0; k < r && k < src.len; k++) {
+		if (src.s[k] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)src.s[k] & 0xC0) != 0x80) {
+			(*col)++;
 		}
 	}
-	switch (n->style) {
-	case 2: case 3:		/* single- or double-quoted: skip the quote */
-		*line = n->line + nl;
-		*col = (unsigned)(nl ? chars + 1 : n->col + 1 + chars);
-		break;
-	case 4: case 5:		/* block scalar: text starts on the next line, indented */
-		*line = n->line + 1 + nl;
-		*col = (unsigned)(n->col + 2 + chars);
-		break;
-	default:
-		*line = n->line + nl;
-		*col = (unsigned)(nl ? chars + 1 : n->col + chars);
-		break;
-	}
+	buf_free(&src);
+	return 0;
+}
+
+/* Map a byte offset inside a scalar to a line and column of the file. */
+static void
+position(const char *file, const struct yml *n, size_t off, unsigned *line, unsigned *col)
+{
+	if (off > n->len)
+		off = n->len;
+	if (source_position(file, n, off, line, col) == 0)
+		return;
+	*line = n->line;
+	*col = n->col;
 }
 
 static struct rx *
@@ -116,7 +203,7 @@ rx_compile(const struct ymldoc *doc, const struct yml *n, const char *name, uint
 		unsigned line, col;
 
 		pcre2_get_error_message(err, msg, sizeof(msg));
-		position(n, erroff, &line, &col);
+		position(doc->file, n, erroff, &line, &col);
 		fflush(stdout);
 		fprintf(stderr, "%s: %s:%u:%u: rule %s: bad pattern: %s (at offset %zu of the pattern)\n",
 		    prog, doc->file, line, col, name, (char *)msg, (size_t)erroff);

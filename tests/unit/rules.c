@@ -215,15 +215,6 @@ load_site(struct rules *r, struct site *s)
 static const struct {
 	const char *site, *why;
 } known_bugs[] = {
-	{ "rx-literal", "rx.c position(): in a block scalar the column is taken as the indicator's column + 2, not the content's indentation" },
-	{ "rx-literal-key", "rx.c position(): in a block scalar the column is taken as the indicator's column + 2, not the content's indentation" },
-	{ "rx-folded", "rx.c position(): a folded block scalar's lines are joined, so the offset cannot be mapped by counting newlines in the value" },
-	{ "rx-plain-multiline", "rx.c position(): a plain scalar over several lines is folded; the offset is mapped as if it were on the first line" },
-	{ "rx-single-escaped", "rx.c position(): '' in a single-quoted scalar is two characters in the file, one in the value" },
-	{ "rx-double-escaped", "rx.c position(): an escape in a double-quoted scalar is longer in the file than in the value" },
-	{ "rx-nfc", "rx.c position(): the offset is counted in the NFC value; U+09DF is one character in the file, two after NFC" },
-	{ "not-yaml", "yml.c: after a parse error inside a collection, loading goes on and adds 'unexpected YAML event' at 1:1" },
-	{ "too-deep", "yml.c: after the depth limit, loading goes on: the error is repeated for every deeper level, then 'unexpected YAML event'" },
 	{ NULL, NULL }
 };
 
