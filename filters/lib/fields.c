@@ -97,39 +97,44 @@ hdr_add(struct fieldset *fs, const char *name)
 	return (int)fs->nh++;
 }
 
+/* Is N a header name a field rule may write?  KEY is "name" or "also". */
 static int
-header_name_ok(const struct ymldoc *doc, const struct yml *n, const char *what)
+header_name_ok(const struct ymldoc *doc, const struct yml *n, const char *label, const char *key)
 {
 	size_t k;
 
-	if (yml_want(doc, n, YML_SCALAR, what) < 0)
+	if (n->type != YML_SCALAR) {
+		yml_error(doc, n, "rule %s: '%s' must be a header name", label, key);
 		return 0;
+	}
 	if (!record_name_ok(n->str, n->len)) {
-		yml_error(doc, n, "%s: '%s' is not a header name ([a-z][a-z0-9_]*)", what, n->str);
+		yml_error(doc, n, "rule %s: '%s: %s' is not a header name ([a-z][a-z0-9_]*)", label, key, n->str);
 		return 0;
 	}
 	for (k = 0; reserved[k]; k++)
 		if (strcmp(n->str, reserved[k]) == 0) {
-			yml_error(doc, n, "%s: '%s' is a header khobor writes itself; choose another name",
-			    what, n->str);
+			yml_error(doc, n, "rule %s: '%s: %s' is a header khobor writes itself; choose another name",
+			    label, key, n->str);
 			return 0;
 		}
 	return 1;
 }
 
-/* An earlier rule's header, for after/before. */
+/* An earlier rule's header, for after and before; -1 if none. */
 static int
-anchor(const struct ymldoc *doc, const struct fieldset *fs, const struct yml *n, const char *key, const char *what)
+anchor(const struct ymldoc *doc, const struct fieldset *fs, const struct yml *n, const char *key, const char *label)
 {
 	int h;
 
 	if (n == NULL)
 		return -1;
-	if (yml_want(doc, n, YML_SCALAR, what) < 0)
+	if (n->type != YML_SCALAR) {
+		yml_error(doc, n, "rule %s: '%s' must be the name of a field", label, key);
 		return -1;
+	}
 	if ((h = hdr_find(fs, n->str)) < 0)
-		yml_error(doc, n, "%s: '%s: %s': no earlier rule finds a field '%s' (rules run in file order)",
-		    what, key, n->str, n->str);
+		yml_error(doc, n, "rule %s: '%s: %s': no earlier rule finds a field '%s' (rules run in file order)",
+		    label, key, n->str, n->str);
 	return h;
 }
 
@@ -190,31 +195,36 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 	r.after = r.before = -1;
 	r.line = item->line;
 	buf_printf(&label, "%s/fields[%zu]", s->name, idx);
-	if (yml_want(doc, item, YML_MAP, label.s) < 0) {
+	if (item->type != YML_MAP) {
+		yml_error(doc, item, "rule %s: a field rule is a mapping with at least 'name' and 'pattern'", label.s);
 		buf_free(&label);
 		return;
 	}
-	yml_keys(doc, item, keys, label.s);
 	name = yml_get(item, "name");
 	id = yml_get(item, "id");
 	if (name && name->type == YML_SCALAR)
 		buf_printf(&label, " %s", name->str);
-	if (id && yml_want(doc, id, YML_SCALAR, "'id'") == 0)
+	if (id && id->type == YML_SCALAR)
 		buf_printf(&label, " (%s)", id->str);
 	r.label = label.s;
+	{
+		struct buf what = {0};
 
-	if (name == NULL) {
+		buf_printf(&what, "rule %s", r.label);
+		yml_keys(doc, item, keys, what.s);
+		buf_free(&what);
+	}
+	if (id && id->type != YML_SCALAR)
+		yml_error(doc, id, "rule %s: 'id' must be a string", r.label);
+	/* Every key is checked even after an error, so that one run reports them all. */
+	if (name == NULL)
 		yml_error(doc, item, "rule %s needs 'name', the header it writes", r.label);
-		goto fail;
-	}
-	if (!header_name_ok(doc, name, "'name'"))
-		goto fail;
-	if ((n = yml_get(item, "pattern")) == NULL) {
+	else
+		header_name_ok(doc, name, r.label, "name");
+	if ((n = yml_get(item, "pattern")) == NULL)
 		yml_error(doc, item, "rule %s needs 'pattern'", r.label);
-		goto fail;
-	}
-	if ((r.re = rx_compile(doc, n, r.label, 0)) == NULL)
-		goto fail;
+	else
+		r.re = rx_compile(doc, n, r.label, 0);
 
 	if ((n = yml_get(item, "head")) != NULL)
 		yml_uint(doc, n, 1, 100000, &r.head);
@@ -223,8 +233,8 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		if (r.head)
 			yml_error(doc, n, "rule %s: give 'head' or 'tail', not both", r.label);
 	}
-	r.after = anchor(doc, fs, yml_get(item, "after"), "after", "'after'");
-	r.before = anchor(doc, fs, yml_get(item, "before"), "before", "'before'");
+	r.after = anchor(doc, fs, yml_get(item, "after"), "after", r.label);
+	r.before = anchor(doc, fs, yml_get(item, "before"), "before", r.label);
 	if ((n = yml_get(item, "until")) != NULL) {
 		struct buf uname = {0};
 
@@ -237,12 +247,14 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 	if ((n = yml_get(item, "required")) != NULL)
 		yml_bool(doc, n, &required);
 	r.consume = C_LINE;
-	if ((n = yml_get(item, "consume")) != NULL && yml_want(doc, n, YML_SCALAR, "'consume'") == 0) {
-		for (k = 0; k < 3; k++)
-			if (strcmp(n->str, consume_name[k]) == 0)
-				break;
+	if ((n = yml_get(item, "consume")) != NULL) {
+		k = 3;
+		if (n->type == YML_SCALAR)
+			for (k = 0; k < 3; k++)
+				if (strcmp(n->str, consume_name[k]) == 0)
+					break;
 		if (k == 3)
-			yml_error(doc, n, "rule %s: 'consume' is line, match or none, not '%s'", r.label, n->str);
+			yml_error(doc, n, "rule %s: 'consume' is line, match or none", r.label);
 		else
 			r.consume = (int)k;
 	}
@@ -284,23 +296,27 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 	nitems = 0;
 
 	/* The value group, and the named groups that write other headers. */
-	pcre2_pattern_info(r.re->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
-	r.vgroup = rx_named(r.re, "value");
-	if (r.vgroup < 0)
-		r.vgroup = ncap > 0 ? 1 : 0;
+	if (r.re != NULL) {
+		pcre2_pattern_info(r.re->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+		r.vgroup = rx_named(r.re, "value");
+		if (r.vgroup < 0)
+			r.vgroup = ncap > 0 ? 1 : 0;
+	}
 	if ((n = yml_get(item, "also")) != NULL && yml_strlist(doc, n, &items, &nitems, "'also'") == 0) {
 		r.also_hdr = ecalloc(nitems ? nitems : 1, sizeof(int));
 		r.also_group = ecalloc(nitems ? nitems : 1, sizeof(int));
 		for (i = 0; i < nitems; i++) {
 			int g;
 
-			if (!header_name_ok(doc, items[i], "'also'"))
+			if (!header_name_ok(doc, items[i], r.label, "also"))
 				continue;
-			if (strcmp(items[i]->str, name->str) == 0) {
+			if (name && name->type == YML_SCALAR && strcmp(items[i]->str, name->str) == 0) {
 				yml_error(doc, items[i], "rule %s: '%s' is the rule's own name; 'also' lists other headers",
 				    r.label, items[i]->str);
 				continue;
 			}
+			if (r.re == NULL)
+				continue;
 			if ((g = rx_named(r.re, items[i]->str)) < 0) {
 				yml_error(doc, items[i], "rule %s: the pattern has no group (?<%s>...) for 'also: %s'",
 				    r.label, items[i]->str, items[i]->str);
@@ -645,19 +661,24 @@ have_value(const struct fieldwork *w, int hdr, const char *s, size_t n)
 
 static void
 explain_hit(const struct fieldwork *w, const struct frule *r, int hdr, size_t line,
-    const char *v, size_t vn, const char *ms, size_t mn)
+    const char *v, size_t vn, const char *ms, size_t mn, int again)
 {
 	static const char *const did[] = { "line consumed", "cut out of the line", "line kept" };
 
 	if (w->ex == NULL)
 		return;
 	fflush(stdout);
-	fprintf(w->ex, "%s: %s:%zu: %s:%u: %s: %s \"%.*s\" from \"%.*s%s\" (%s)\n", prog, w->src, line + 1,
-	    w->fs->file, r->line, r->label, w->fs->h[hdr].name, (int)vn, v, qlen(ms, mn), ms,
-	    (size_t)qlen(ms, mn) < mn ? "..." : "", did[r->consume]);
+	fprintf(w->ex, "%s: %s:%zu: %s:%u: %s: %s \"%.*s\"%s from \"%.*s%s\" (%s)\n", prog, w->src,
+	    line + 1, w->fs->file, r->line, r->label, w->fs->h[hdr].name, (int)vn, v,
+	    again ? " again, written once" : "", qlen(ms, mn), ms, (size_t)qlen(ms, mn) < mn ? "..." : "",
+	    did[r->consume]);
 }
 
-/* Add the value(s) in s[0..n) to header HDR; returns how many were added. */
+/*
+ * Add the value(s) in s[0..n) to header HDR.  Returns how many values the
+ * text held, counting those already there (a second "এএফপি" is not written
+ * twice, but its credit is still a credit, to be consumed).
+ */
 static size_t
 add_value(struct fieldwork *w, const struct frule *r, int ri, int hdr, const char *s, size_t n,
     size_t line, size_t pos, const char *ms, size_t mn)
@@ -680,7 +701,10 @@ add_value(struct fieldwork *w, const struct frule *r, int ri, int hdr, const cha
 				next = eo;
 			}
 		}
-		if (clean_value(w, r, s + at, pn) > 0 && !(h->list && have_value(w, hdr, w->tmp.s, w->tmp.len))) {
+		if (clean_value(w, r, s + at, pn) > 0 && h->list && have_value(w, hdr, w->tmp.s, w->tmp.len)) {
+			added++;
+			explain_hit(w, r, hdr, line, w->tmp.s, w->tmp.len, ms, mn, 1);
+		} else if (w->tmp.len > 0) {
 			if (w->nhit == w->caphit) {
 				w->caphit = w->caphit ? w->caphit * 2 : 32;
 				w->hit = erealloc(w->hit, w->caphit * sizeof(*w->hit));
@@ -698,7 +722,7 @@ add_value(struct fieldwork *w, const struct frule *r, int ri, int hdr, const cha
 				w->first[hdr] = (ssize_t)line;
 			w->nvals[hdr]++;
 			added++;
-			explain_hit(w, r, hdr, line, w->tmp.s, w->tmp.len, ms, mn);
+			explain_hit(w, r, hdr, line, w->tmp.s, w->tmp.len, ms, mn, 0);
 		}
 		if (next > n)
 			break;
@@ -990,7 +1014,8 @@ fields_apply(const struct fieldset *fs, struct fieldwork *w, struct record *rec,
 		explain_missing(w, fs);
 
 	/* Headers in the order of the lines they came from; a field found replaces one already there. */
-	qsort(w->hit, w->nhit, sizeof(*w->hit), by_place);
+	if (w->nhit > 1)	/* qsort wants a non-null base even for nothing to sort */
+		qsort(w->hit, w->nhit, sizeof(*w->hit), by_place);
 	for (h = 0; h < fs->nh; h++)
 		if (w->nvals[h] > 0)
 			record_del(rec, fs->h[h].name);

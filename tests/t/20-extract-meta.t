@@ -1,0 +1,333 @@
+#!/bin/sh
+# extract-meta: golden records of every site fixture (strip-boilerplate |
+# extract-meta), the default fields on the seed pages, the field engine on a
+# small site made for the test, --explain, --check-rules, broken and slow
+# rules, and records it must pass on.  See tests/golden/extract-meta/README.
+# shellcheck source=/dev/null
+. "$(dirname "$0")/../lib.sh"
+cd "$TOP" || exit 1
+G=tests/golden/extract-meta
+
+todo_ok() {	# todo_ok STATUS DESCRIPTION REASON
+	_n=$((_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $_n - $2 # TODO $3"
+	else
+		echo "not ok $_n - $2 # TODO $3"
+	fi
+}
+
+# ---- golden records, in a UTF-8 locale and in the C locale ----
+
+for loc in C.UTF-8 C; do
+	for page in tests/sites/*/*.txt; do
+		n=$(basename "$page" .txt)
+		if [ ! -f "$G/$n.out" ]; then
+			todo_ok 1 "$page has a golden record $G/$n.out" "write it, and review it line by line"
+			continue
+		fi
+		LC_ALL=$loc strip-boilerplate "$page" | LC_ALL=$loc extract-meta >"$TMP/$n.out" 2>"$TMP/$n.err"
+		is_file "$TMP/$n.out" "$G/$n.out" "$n ($loc): headers and body as in $G/$n.out"
+		[ ! -s "$TMP/$n.err" ]
+		ok $? "$n ($loc): nothing on stderr"
+	done
+	# The default fields on the seed pages, their own site rules switched off.
+	for page in tests/sites/*/seed-*.txt; do
+		n=$(basename "$page" .txt)
+		[ -f "$G/default-$n.out" ] || continue
+		LC_ALL=$loc strip-boilerplate -s default "$page" | LC_ALL=$loc extract-meta >"$TMP/d-$n.out" 2>&1
+		is_file "$TMP/d-$n.out" "$G/default-$n.out" "$n ($loc), default fields: as in $G/default-$n.out"
+	done
+done
+
+# The golden files themselves: a body with a header line or a credit left in
+# it would mean a golden file was regenerated without being read.
+for f in "$G"/*.out; do
+	sed '1,/^$/d' "$f" | tr -d '\000' >"$TMP/body"
+	grep -nE '^(প্রকাশ|আপডেট) ?:|^অনলাইন সংস্করণ$|ছবি ?:|খবর [^ ]+’র।|[।] ?- ?বাসস$|^সূত্র ?:|^  *[0-9]+ [A-Z][a-z]+ [0-9]{4}, ' \
+	    "$TMP/body" >"$TMP/left"
+	[ ! -s "$TMP/left" ]
+	ok $? "${f##*/}: no byline, date, edition, caption or credit left in the body"
+	sed 's/^/# /' "$TMP/left"
+	head -n 1 "$f" | grep -q '^source: '
+	ok $? "${f##*/}: a record (starts with the source header)"
+done
+
+# --explain says nothing on stdout: the records are the same with it.
+strip-boilerplate tests/sites/kalbela/seed-004.txt >"$TMP/s4.rec"
+extract-meta --explain "$TMP/s4.rec" >"$TMP/s4.out" 2>"$TMP/s4.err"
+is_file "$TMP/s4.out" "$G/seed-004.out" "--explain: stdout is the same record"
+grep -q 'kalbela/fields\[[0-9]*\] agency (sources): agency "এএফপি" from "সূত্র: কেসিএনএ, এএফপি, আল জাজিরা" (cut out of the line)$' "$TMP/s4.err"
+ok $? "--explain: a value, its rule and the text it came from"
+grep -q 'kalbela/fields\[[0-9]*\] image_caption (caption-alone): no image_caption: no match in the first line after the .title. line$' "$TMP/s4.err"
+ok $? "--explain: a field not found, and the rule that tried"
+
+# ---- the field engine, on a site made for the test ----
+
+mkdir -p "$TMP/r/sites"
+echo 'lang: [bn]' >"$TMP/r/default.yaml"
+cat >"$TMP/r/sites/t.yaml" <<'EOF'
+# A site for the tests of the field engine, in ASCII so that the expectations read easily.
+match: ['^never$']
+lang: [xx, en]
+fields:
+  - name: date
+    head: 3
+    pattern: '^Date (?<value>\d{4})$'
+  - name: author
+    before: date
+    tail: 1
+    clean: [colon, squeeze]
+    pattern: '^by: (?<value>.+)$'
+  - name: title
+    after: date
+    head: 1
+    required: true
+    pattern: '^(?<value>.+)$'
+  - name: caption
+    id: pic
+    also: credit
+    after: title
+    head: 1
+    clean: [trailing-punct]
+    pattern: '^(?<value>.+?) PIC: (?<credit>.+)$'
+  - name: agency
+    list: true
+    consume: match
+    split: ',\s*|\s+and\s+'
+    clean: [trailing-punct]
+    pattern: ' ?CREDIT: (?<value>[^.]+)\.'
+  - name: agency
+    list: true
+    consume: match
+    drop_suffix: ["'s", "s"]
+    pattern: ' NEWS OF (?<value>\S+)\.'
+  - name: last
+    tail: 3
+    consume: none
+    pattern: '^(?<value>para \w+)'
+  - name: late
+    until: '^para'
+    pattern: '^(?<value>junk)$'
+  - name: missing
+    required: true
+    pattern: '^NOPE$'
+EOF
+printf 'source: t1\nsite: t\n\nHEAD: alpha\nby: Someone   Else :\nDate 2024\n\nTitle   line here\n\nPhoto caption. PIC: Agency One.\n\npara one ends. CREDIT: Reuters, AFP and AP.\n\npara two ends. NEWS OF AFP'"'"'s.\n\npara three CREDIT: Xinhua. goes on.\n\njunk\n\0' >"$TMP/t1.rec"
+printf 'source: t2\nsite: t\n\nby: X\nno date here\n\0' >"$TMP/t2.rec"
+# What each rule should do, worked out by hand:
+#   date      the first of the first 3 lines that matches; line consumed
+#   author    the line right above the date line; trailing colon dropped, spaces squeezed
+#   title     the line after the date line; its spaces kept as printed
+#   caption   'also' writes credit from its own group; trailing punctuation dropped
+#   agency    split on commas and "and"; each match cut out of its line, the
+#             sentence before it kept; "AFP's" loses its suffix, and is a duplicate:
+#             not written twice, but cut out all the same
+#   last      a tail window is searched from its end: "para three", not "para one"; kept
+#   late      'until' ends the window at the first paragraph: junk is not seen
+#   missing   required and not found: a warning; no header
+# Headers come in the order of the lines they came from, and within a line
+# by position ("last" at 0 comes before "Xinhua").
+printf '%s\n' 'source: t1' 'site: t' 'author: Someone Else' 'date: 2024' 'title: Title   line here' \
+    'caption: Photo caption' 'credit: Agency One' 'agency: Reuters' 'agency: AFP' 'agency: AP' \
+    'last: para three' 'agency: Xinhua' 'warning: extract-meta: no missing' 'lang: xx' \
+    'paragraph_count: 5' 'word_count: 13' 'char_count: 62' '' 'HEAD: alpha' '' 'para one ends.' '' \
+    'para two ends.' '' 'para three goes on.' '' 'junk' >"$TMP/t1.want"
+printf '\0' >>"$TMP/t1.want"
+# With no date, the rules anchored to it are not tried: nothing is consumed.
+printf '%s\n' 'source: t2' 'site: t' 'warning: extract-meta: no title' 'warning: extract-meta: no missing' \
+    'lang: xx' 'paragraph_count: 1' 'word_count: 5' 'char_count: 17' '' 'by: X' 'no date here' >"$TMP/t2.want"
+printf '\0' >>"$TMP/t2.want"
+(cd "$TMP" && extract-meta -r r --explain t1.rec t2.rec >t.out 2>t.err)
+ok $? "engine: exit 0"
+cat "$TMP/t1.want" "$TMP/t2.want" >"$TMP/t.want"
+is_file "$TMP/t.out" "$TMP/t.want" "engine: windows, anchors, clean-ups, split, suffixes, also, consumption, order"
+cat >"$TMP/t.err.want" <<'EOF'
+extract-meta: t1: fields of site t (r/sites/t.yaml)
+extract-meta: t1:3: r/sites/t.yaml:5: t/fields[0] date: date "2024" from "Date 2024" (line consumed)
+extract-meta: t1:2: r/sites/t.yaml:8: t/fields[1] author: author "Someone Else" from "by: Someone   Else :" (line consumed)
+extract-meta: t1:5: r/sites/t.yaml:13: t/fields[2] title: title "Title   line here" from "Title   line here" (line consumed)
+extract-meta: t1:7: r/sites/t.yaml:18: t/fields[3] caption (pic): caption "Photo caption" from "Photo caption. PIC: Agency One." (line consumed)
+extract-meta: t1:7: r/sites/t.yaml:18: t/fields[3] caption (pic): credit "Agency One" from "Photo caption. PIC: Agency One." (line consumed)
+extract-meta: t1:9: r/sites/t.yaml:25: t/fields[4] agency: agency "Reuters" from " CREDIT: Reuters, AFP and AP." (cut out of the line)
+extract-meta: t1:9: r/sites/t.yaml:25: t/fields[4] agency: agency "AFP" from " CREDIT: Reuters, AFP and AP." (cut out of the line)
+extract-meta: t1:9: r/sites/t.yaml:25: t/fields[4] agency: agency "AP" from " CREDIT: Reuters, AFP and AP." (cut out of the line)
+extract-meta: t1:13: r/sites/t.yaml:25: t/fields[4] agency: agency "Xinhua" from " CREDIT: Xinhua." (cut out of the line)
+extract-meta: t1:11: r/sites/t.yaml:31: t/fields[5] agency: agency "AFP" again, written once from " NEWS OF AFP's." (cut out of the line)
+extract-meta: t1:13: r/sites/t.yaml:36: t/fields[6] last: last "para three" from "para three" (line kept)
+extract-meta: t1: r/sites/t.yaml:40: t/fields[7] late: no late: no match in the whole body up to the first line that matches 'until'
+extract-meta: t1: r/sites/t.yaml:43: t/fields[8] missing: no missing: no match in the whole body
+extract-meta: t2: fields of site t (r/sites/t.yaml)
+extract-meta: t2: r/sites/t.yaml:5: t/fields[0] date: no date: no match in the first 3 lines
+extract-meta: t2: r/sites/t.yaml:8: t/fields[1] author: no author: not tried, as there is no 'date' to look before
+extract-meta: t2: r/sites/t.yaml:13: t/fields[2] title: no title: not tried, as there is no 'date' to look after
+extract-meta: t2: r/sites/t.yaml:18: t/fields[3] caption (pic): no caption: not tried, as there is no 'title' to look after
+extract-meta: t2: r/sites/t.yaml:18: t/fields[3] caption (pic): no credit: not tried, as there is no 'title' to look after
+extract-meta: t2: r/sites/t.yaml:25: t/fields[4] agency: no agency: no match in the whole body
+extract-meta: t2: r/sites/t.yaml:31: t/fields[5] agency: no agency: no match in the whole body
+extract-meta: t2: r/sites/t.yaml:36: t/fields[6] last: no last: no match in the last 3 lines
+extract-meta: t2: r/sites/t.yaml:40: t/fields[7] late: no late: no match in the whole body up to the first line that matches 'until'
+extract-meta: t2: r/sites/t.yaml:43: t/fields[8] missing: no missing: no match in the whole body
+EOF
+is_file "$TMP/t.err" "$TMP/t.err.want" "--explain: every value with its rule and line; every field not found with the rules that tried"
+
+# A record that went through once already passes on as it is, with a warning.
+(cd "$TMP" && extract-meta -r r t.out >t.again 2>t.again.err)
+ok $? "a second pass: exit 0"
+sed 's/^char_count: 62$/char_count: 62\nwarning: extract-meta: record already went through extract-meta; passed on unchanged/; s/^char_count: 17$/char_count: 17\nwarning: extract-meta: record already went through extract-meta; passed on unchanged/' \
+    "$TMP/t.want" >"$TMP/t.again.want"
+is_file "$TMP/t.again" "$TMP/t.again.want" "a second pass changes nothing but for a warning"
+
+# Rules and text are both NFC: a headline typed with the precomposed য় (U+09DF)
+# comes out with the decomposed য় (U+09AF U+09BC) the rules and seeds use.
+printf 'source: nfc\nsite: kalbela\n\nকালবেলা ডেস্ক\nপ্রকাশ : ০১ জানুয়ারি ২০২৫, ১০:০০ এএম\nঅনলাইন সংস্করণ\n\nবিজ\340\247\237 দিবসে শ্রদ্ধা\n\nআজ বিজ\340\247\237 দিবস।\n\0' \
+    | extract-meta >"$TMP/nfc.out"
+grep -q "^title: বিজ$(printf '\340\246\257\340\246\274') দিবসে শ্রদ্ধা$" "$TMP/nfc.out"
+ok $? "a body not in NFC is normalized before the rules see it"
+grep -q '^published: ০১ জানুয়ারি ২০২৫, ১০:০০ এএম$' "$TMP/nfc.out"
+ok $? "... and the fields around it are found"
+
+# A forced site: the fields of default for a Kalbela record; the site header stays.
+extract-meta -s default "$TMP/s4.rec" >"$TMP/forced.out"
+grep -q '^site: kalbela$' "$TMP/forced.out" && ! grep -q '^section:' "$TMP/forced.out" &&
+    grep -q '^author: কালবেলা ডেস্ক$' "$TMP/forced.out"
+ok $? "-s default: default fields, site header kept"
+extract-meta -s nosuchsite "$TMP/s4.rec" >"$TMP/nosite.out" 2>"$TMP/nosite.err"
+is $? 2 "-s with a site that has no rules: exit 2"
+[ ! -s "$TMP/nosite.out" ] && grep -q "^extract-meta: no site 'nosuchsite' in " "$TMP/nosite.err"
+ok $? "-s with a site that has no rules: a message and no output"
+
+# ---- rules that are broken, or too slow ----
+
+mkdir -p "$TMP/r2/sites"
+echo 'lang: [bn]' >"$TMP/r2/default.yaml"
+cat >"$TMP/r2/sites/bad.yaml" <<'EOF'
+match: ['^never$']
+fields:
+  - name: title
+    pattern: '^(?<value>[a-'
+  - name: Title
+    pattern: 'x'
+  - name: author
+    hed: 3
+    pattern: 'y'
+  - name: date
+    after: nosuch
+    also: [credit]
+    pattern: '(?<value>z)'
+  - name: lang
+    consume: everything
+    clean: [trim, trailing-punkt]
+    pattern: 'q'
+  - pattern: 'w'
+  - name: x
+    head: 2
+    tail: 2
+    pattern: 'v'
+EOF
+cat >"$TMP/r2/sites/slow.yaml" <<'EOF'
+match: ['^never$']
+fields:
+  - name: title
+    pattern: '^(?<value>(a+)+)$'
+EOF
+cat >"$TMP/r2/sites/good.yaml" <<'EOF'
+match: ['^never$']
+lang: bn
+fields:
+  - name: title
+    head: 1
+    pattern: '^(?<value>.+)$'
+EOF
+(cd "$TMP" && extract-meta -r r2 --check-rules >check.out 2>check.err)
+is $? 2 "--check-rules on a broken file: exit 2"
+cat >"$TMP/check.want" <<'EOF'
+extract-meta: r2/sites/bad.yaml:4:28: rule bad/fields[0] title: bad pattern: missing terminating ] for character class (at offset 13 of the pattern)
+extract-meta: r2/sites/bad.yaml:5:11: rule bad/fields[1] Title: 'name: Title' is not a header name ([a-z][a-z0-9_]*)
+extract-meta: r2/sites/bad.yaml:8:5: unknown key 'hed' in rule bad/fields[2] author (did you mean 'head'?)
+extract-meta: r2/sites/bad.yaml:11:12: rule bad/fields[3] date: 'after: nosuch': no earlier rule finds a field 'nosuch' (rules run in file order)
+extract-meta: r2/sites/bad.yaml:12:12: rule bad/fields[3] date: the pattern has no group (?<credit>...) for 'also: credit'
+extract-meta: r2/sites/bad.yaml:14:11: rule bad/fields[4] lang: 'name: lang' is a header khobor writes itself; choose another name
+extract-meta: r2/sites/bad.yaml:15:14: rule bad/fields[4] lang: 'consume' is line, match or none
+extract-meta: r2/sites/bad.yaml:16:19: rule bad/fields[4] lang: unknown clean-up 'trailing-punkt' (known: trim, squeeze, leading-punct, trailing-punct, colon)
+extract-meta: r2/sites/bad.yaml:18:5: rule bad/fields[5] needs 'name', the header it writes
+extract-meta: r2/sites/bad.yaml:21:11: rule bad/fields[6] x: give 'head' or 'tail', not both
+EOF
+is_file "$TMP/check.err" "$TMP/check.want" "--check-rules: every error of the file, each as file:line:col"
+[ ! -s "$TMP/check.out" ]
+ok $? "--check-rules: nothing on stdout"
+extract-meta --check-rules >"$TMP/real.out" 2>&1
+ok $? "--check-rules on the real rules: exit 0"
+[ ! -s "$TMP/real.out" ]
+ok $? "--check-rules on the real rules: silent"
+
+# Records of a broken site pass on with an error; the others are processed;
+# a rule that hits the PCRE2 match limit flags its record and the stream goes on.
+printf 'source: s1\nsite: slow\n\naaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n\0source: s2\nsite: good\n\nhello\nworld\n\0source: s3\nsite: bad\n\nbody\n\0source: s4\nsite: nosuchsite\n\nbody\n\0source: s5\n\nbody\n\0' >"$TMP/mixed.rec"
+(cd "$TMP" && extract-meta -r r2 mixed.rec >mixed.out 2>mixed.err)
+is $? 2 "a broken site file: exit 2 at the end"
+tr '\000' '@' <"$TMP/mixed.out" >"$TMP/mixed.vis"
+cat >"$TMP/mixed.want" <<'EOF'
+source: s1
+site: slow
+error: extract-meta: rule slow/fields[0] title: match limit exceeded
+paragraph_count: 1
+word_count: 1
+char_count: 40
+
+aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab
+@source: s2
+site: good
+title: hello
+lang: bn
+paragraph_count: 1
+word_count: 1
+char_count: 5
+
+world
+@source: s3
+site: bad
+error: extract-meta: rules of site bad are broken (r2/sites/bad.yaml); record passed on unchanged
+
+body
+@source: s4
+site: nosuchsite
+warning: extract-meta: site 'nosuchsite' has no rules in r2; default fields used
+lang: bn
+paragraph_count: 1
+word_count: 1
+char_count: 4
+
+body
+@source: s5
+warning: extract-meta: record has no site header; default fields used
+lang: bn
+paragraph_count: 1
+word_count: 1
+char_count: 4
+
+body
+@
+EOF
+printf '%s' "$(cat "$TMP/mixed.want")" >"$TMP/mixed.want2"
+is_file "$TMP/mixed.vis" "$TMP/mixed.want2" "one record out for every record in: limit, good, broken, unknown site, no site"
+grep -qx 'extract-meta: s1: rule slow/fields\[0\] title: match limit exceeded' "$TMP/mixed.err" &&
+    grep -qx 'extract-meta: s3: rules of site bad are broken (r2/sites/bad.yaml); record passed on unchanged' "$TMP/mixed.err"
+ok $? "errors on stderr name the record's source"
+printf 'source: s1\nsite: slow\n\naaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n\0' | (cd "$TMP" && extract-meta -r r2 >/dev/null 2>&1)
+is $? 1 "a record with an error (match limit): exit 1"
+
+# An empty body: counts of zero, and the required fields missing.
+printf 'source: e\nsite: kalbela\n\n\0' | extract-meta >"$TMP/empty.out"
+ok $? "an empty body: exit 0"
+grep -q '^warning: extract-meta: no title$' "$TMP/empty.out" && grep -q '^paragraph_count: 0$' "$TMP/empty.out" &&
+    grep -q '^char_count: 0$' "$TMP/empty.out"
+ok $? "an empty body: warnings for the required fields, counts of zero"
+
+# Raw text where a record stream was expected.
+extract-meta tests/sites/kalbela/seed-000.txt >"$TMP/raw.out" 2>"$TMP/raw.err"
+is $? 2 "raw page text instead of records: exit 2"
+grep -q 'put strip-boilerplate' "$TMP/raw.err"
+ok $? "raw page text: the message says how to fix the pipeline"
+
+done_testing
