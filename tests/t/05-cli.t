@@ -20,16 +20,8 @@ todo_ok() {	# todo_ok STATUS DESCRIPTION REASON: a test of a known bug
 # Known bugs: "PROGRAM CHECK" gives the reason; those checks are TODO tests.
 known_bug() {
 	case "$1 $2" in
-	"khobor stdin")
-		echo "bin/khobor: fd 3 is opened inside the \$(...) that collects the stage statuses, so the JSON goes there: nothing on stdout, 'Illegal number' on stderr, exit 0" ;;
 	"extract-meta stdin" | "khobor missing-status")
 		echo "fields.c fields_apply(): qsort(w->hit, 0, ...) with w->hit NULL when no field rule matched a record; UBSan aborts the ASan build" ;;
-	"khobor full")
-		echo "bin/khobor: a write error on --help or --version output is ignored (exit 0)" ;;
-	*)
-		if [ "$2" = progname ] && ! head -c 2 "$BIN/$1" | grep -q '^#!'; then
-			echo "getopt_long prints argv[0] (the path it was run by), not the program name; set opterr = 0 and report with warnx"
-		fi ;;
 	esac
 }
 
