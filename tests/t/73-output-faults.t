@@ -33,13 +33,16 @@ awk 'BEGIN { for (i = 1; i <= 3000; i++) { printf "{\"id\":\"j%d\",\"text\":\"",
 # cmd FILTER SIZE: the command line that feeds FILTER its SIZE (small, big) input.
 cmd() {
 	case $1 in
-	strip-boilerplate) [ "$2" = small ] && echo "$TMP/page.txt" || echo "$TMP/bigpage.txt $TMP/bigpage.txt $TMP/bigpage.txt" ;;
+	strip-boilerplate | khobor) [ "$2" = small ] && echo "$TMP/page.txt" || echo "$TMP/bigpage.txt $TMP/bigpage.txt $TMP/bigpage.txt" ;;
 	from-jsonl) echo "$TMP/$2.jsonl" ;;
 	*) echo "$TMP/$2.rec" ;;
 	esac
 }
 
-for f in strip-boilerplate from-jsonl extract-meta normalize-date to-jsonl; do
+# The khobor driver too: its last stage, to-jsonl, is the one that writes.
+for f in strip-boilerplate from-jsonl extract-meta normalize-date to-jsonl khobor; do
+	who=$f
+	[ "$f" != khobor ] || who=to-jsonl
 	if [ ! -x "$BIN/$f" ]; then
 		echo "ok $((_n + 1)) # SKIP $f is not built"
 		_n=$((_n + 1))
@@ -50,16 +53,16 @@ for f in strip-boilerplate from-jsonl extract-meta normalize-date to-jsonl; do
 		"$BIN/$f" $(cmd "$f" "$size") >/dev/full 2>"$TMP/err"
 		st=$?
 		if [ "$f:$size" = strip-boilerplate:big ]; then
-			[ "$(cat "$TMP/err")" = "$f: $FULL" ]
+			[ "$(cat "$TMP/err")" = "$who: $FULL" ]
 			todo $? "$f, $size input, to /dev/full: one message" \
 				"main() calls util_close_stdout after emit() already reported the write error: said twice"
 		else
-			is "$(cat "$TMP/err")" "$f: $FULL" "$f, $size input, to /dev/full: one message"
+			is "$(cat "$TMP/err")" "$who: $FULL" "$f, $size input, to /dev/full: one message"
 		fi
 		is "$st" 3 "$f, $size input, to /dev/full: status 3"
 	done
 
-	if [ "$f" = to-jsonl ]; then head="head -n 1"; else head="head -z -n 1"; fi
+	case $f in to-jsonl | khobor) head="head -n 1" ;; *) head="head -z -n 1" ;; esac
 	# shellcheck disable=SC2046
 	{
 		"$BIN/$f" $(cmd "$f" big) 2>"$TMP/err"
@@ -77,7 +80,10 @@ for f in strip-boilerplate from-jsonl extract-meta normalize-date to-jsonl; do
 	} | $head >"$TMP/out"
 	is "$(cat "$TMP/err")" "" "$f into a closed pipe, SIGPIPE ignored: no message"
 	is "$(cat "$TMP/st")" 0 "$f into a closed pipe, SIGPIPE ignored: status 0"
-	if [ "$f" = to-jsonl ]; then n=$(wc -l <"$TMP/out"); else n=$(tr -cd '\0' <"$TMP/out" | wc -c); fi
+	case $f in
+	to-jsonl | khobor) n=$(wc -l <"$TMP/out") ;;
+	*) n=$(tr -cd '\0' <"$TMP/out" | wc -c) ;;
+	esac
 	is "$n" 1 "$f into a closed pipe: the reader got its one record"
 done
 
