@@ -14,7 +14,8 @@
 #include "yml.h"
 
 static const char usage_text[] =
-    "usage: normalize-date [-r DIR] [-z ZONE] [-l LIST] [--mentions] [FILE...]\n";
+    "usage: normalize-date [-r DIR] [-z ZONE] [-l LIST] [--mentions] [FILE...]\n"
+    "       normalize-date [-r DIR] --check-rules\n";
 
 static const char help_text[] =
     "Rewrite the date headers of each record (published, updated, page_date and\n"
@@ -30,6 +31,8 @@ static const char help_text[] =
     "                      (comma-separated names of rules/dates/*.yaml; bn,en)\n"
     "      --mentions      also add a 'mention' header for every date in the\n"
     "                      body, relative ones resolved against 'published'\n"
+    "      --check-rules   load every date language and every site's date\n"
+    "                      settings, report all errors, then exit\n"
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n"
     "\n"
@@ -64,7 +67,7 @@ struct setentry {
 
 static struct {
 	const char *rules, *zone, *langs;
-	int mentions;
+	int mentions, check;
 } opt;
 
 static struct rules *rules;
@@ -499,6 +502,7 @@ main(int argc, char *argv[])
 		{ "zone", required_argument, NULL, 'z' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "mentions", no_argument, NULL, 'm' },
+		{ "check-rules", no_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -514,6 +518,7 @@ main(int argc, char *argv[])
 		case 'z': opt.zone = optarg; break;
 		case 'l': opt.langs = optarg; break;
 		case 'm': opt.mentions = 1; break;
+		case 'C': opt.check = 1; break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
@@ -538,7 +543,24 @@ main(int argc, char *argv[])
 	if ((fallback.zone = datezone_get(opt.zone ? opt.zone : FALLBACK_ZONE)) == NULL)
 		die(EXIT_USAGE, "%s: no such time zone in the tz database (is tzdata installed?)",
 		    opt.zone ? opt.zone : FALLBACK_ZONE);
-	status = filter_run(argv + optind, argc - optind, normalize, NULL);
+	if (opt.check) {
+		/* Every site's date settings, as its first record would load them. */
+		struct record dummy = {0};
+
+		status = EXIT_OK;
+		for (i = 0; i <= rules->nsites; i++) {
+			struct site *s = i < rules->nsites ? &rules->sites[i] : &rules->deflt;
+			struct sitedates *sd = site_dates(s->name, &dummy);
+
+			if (sd != NULL && sd != &fallback && sd->warning != NULL)
+				status = EXIT_USAGE;
+		}
+		record_free(&dummy);
+		if (status == EXIT_OK)
+			status = util_close_stdout();
+	} else {
+		status = filter_run(argv + optind, argc - optind, normalize, NULL);
+	}
 	rules_free(rules, sitedates_free);
 	for (i = 0; i < nsets; i++) {
 		dateset_free(sets[i].ds);

@@ -396,6 +396,8 @@ struct page {
 	struct record *rec;
 	struct site *site;
 	int limited;		/* a rule hit a PCRE2 limit */
+	struct rx *dead[8];	/* rules that hit it: not run again on this page */
+	int ndead;
 };
 
 static void
@@ -447,16 +449,27 @@ explain(const struct page *pg, size_t i, const struct srule *r, const char *what
 		    pg->site->file, pg->site->name, label, what, len, ltext(pg, i));
 }
 
+/*
+ * Does RE match? A rule that runs into PCRE2's limits flags the record once
+ * and is not tried again on this page: two hundred runaway lines must not
+ * cost two hundred times the limit.
+ */
 static int
 matches(struct page *pg, struct rx *re, const char *s, size_t n)
 {
-	int rc = rx_exec(re, s, n, 0, 0);
+	int rc, i;
 
+	for (i = 0; i < pg->ndead; i++)
+		if (pg->dead[i] == re)
+			return 0;
+	rc = rx_exec(re, s, n, 0, 0);
 	if (rc == RX_LIMIT || rc == RX_FAIL) {
 		if (!pg->limited)
 			record_error(pg->rec, "rule %s: %s", re->name,
 			    rc == RX_LIMIT ? "match limit exceeded" : "match failed");
 		pg->limited = 1;
+		if (pg->ndead < (int)(sizeof(pg->dead) / sizeof(pg->dead[0])))
+			pg->dead[pg->ndead++] = re;
 		return 0;
 	}
 	return rc == RX_MATCH;
@@ -927,6 +940,7 @@ strip_page(struct record *rec, const char *source, const char *raw, size_t n, co
 	pg.source = source;
 	pg.rec = rec;
 	pg.limited = 0;
+	pg.ndead = 0;
 	buf_reset(&pg.text);
 	if (looks_utf16(raw, n)) {
 		record_set(rec, "site", "default");

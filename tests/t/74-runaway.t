@@ -85,16 +85,14 @@ if [ -x "$BIN/extract-meta" ]; then
 	is "$st" 1 "a runaway field rule: status 1"
 fi
 
-# A page with 200 such lines: each line hits the limit again (about 12 ms
-# each), so the page takes 2.4 s, and a page of 10,000 such lines two
-# minutes.  Bounded, but not by much: a rule that hit a limit on a page
-# should not be run again on that page.
+# A page with 200 such lines: a rule that hit the limit is not run again on
+# that page, so the page costs one limit (about 12 ms), not 200 of them.
+# The bound is loose (the suite also runs under ASan, on a busy machine).
 awk -v a="$A5000" 'BEGIN { print "RUNAWAY PAGE"; for (i = 0; i < 200; i++) printf "%s!\n", substr(a, 1, 3000) }' >many.txt
 t0=$(now)
 "$BIN/strip-boilerplate" -r "$R" many.txt >out 2>err
 t1=$(now)
 is "$(grep -c 'match limit exceeded' out)" 1 "200 runaway lines: one error header"
-todo "$([ $((t1 - t0)) -le 1 ]; echo $?)" "200 runaway lines: done in a second ($((t1 - t0)) s)" \
-	"every line runs into the limit again; a rule that hit a limit should be skipped for the rest of the page"
+ok "$([ $((t1 - t0)) -le 2 ]; echo $?)" "200 runaway lines: done in two seconds ($((t1 - t0)) s)"
 
 done_testing
