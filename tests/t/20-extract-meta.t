@@ -44,6 +44,7 @@ done
 # it would mean a golden file was regenerated without being read.
 for f in "$G"/*.out; do
 	sed '1,/^$/d' "$f" | tr -d '\000' >"$TMP/body"
+	# shellcheck disable=SC1112 # the Bengali genitive is written with a typographic apostrophe
 	grep -nE '^(প্রকাশ|আপডেট) ?:|^অনলাইন সংস্করণ$|ছবি ?:|খবর [^ ]+’র।|[।] ?- ?বাসস$|^সূত্র ?:|^  *[0-9]+ [A-Z][a-z]+ [0-9]{4}, ' \
 	    "$TMP/body" >"$TMP/left"
 	[ ! -s "$TMP/left" ]

@@ -38,7 +38,7 @@ NF {
 
 awk -F '\t' -v US="$US" '!/^#/ && NF >= 2 { print NR US $1 US $2 US $4 }' "$TABLE" >"$TMP/want"
 rows=$(wc -l <"$TMP/want")
-is "$(wc -l <"$TMP/got" | tr -d ' ')" "$(echo $rows | tr -d ' ')" "one record out for every row"
+is "$(wc -l <"$TMP/got" | tr -d ' ')" "$(echo "$rows" | tr -d ' ')" "one record out for every row"
 
 while IFS=$US read -r lineno input expect note; do
 	got=$(grep "^$lineno$US" "$TMP/got")
