@@ -301,6 +301,21 @@ printf 'source: a\r\n\r\nbody\r\n\0' >"$W/crlf.rec"
 run "$BIN/to-jsonl" crlf.rec
 is "$st $(wc -c <"$TMP/out")" "2 0" "a CRLF record stream: refused as raw text, no output"
 
+# ---- JSON in and out -------------------------------------------------------
+
+if [ -x "$BIN/from-jsonl" ]; then
+	printf '{"id":"a","text":"before\\u0000after"}\n' >"$W/nul.jsonl"
+	run "$BIN/from-jsonl" nul.jsonl
+	grep -q 'after' "$TMP/out" && grep -q '^warning: from-jsonl: .*NUL' "$TMP/out"
+	todo $? "from-jsonl: a \\u0000 in the text: the text after it kept, with a warning" \
+		"items are C strings (strlen): the body ends at the NUL, the rest is dropped silently, status $st"
+fi
+printf 'source: a\n\nbody \377\n\0' >"$W/ff.rec"
+run "$BIN/to-jsonl" -p ff.rec
+grep -q '"to_jsonl_warning":"to-jsonl: 1 invalid UTF-8 sequence replaced with U+FFFD"' "$TMP/out"
+todo $? "to-jsonl -p: one invalid byte is counted once" \
+	"the body is encoded twice (text and paragraphs) and each encoding counts it: says 2"
+
 # ---- the whole chain keeps every page --------------------------------------
 
 CHAIN=""
