@@ -169,7 +169,8 @@ $(FB)/replay/%: fuzz/%.c fuzz/common/replay.c $(FUZZ_DEPS) $(FB)/libreplay.a
 # for runs whose exit status a test does not look at (the left side of a pipe).
 VB       = build/valgrind
 VALGRIND = valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
-           --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1
+           --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 \
+           --suppressions=$(CURDIR)/tests/valgrind.supp
 
 valgrind: all units
 	@rm -rf $(VB) && mkdir -p $(VB)/bin $(VB)/unit $(VB)/log
