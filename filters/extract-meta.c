@@ -21,7 +21,7 @@
 
 static const char usage_text[] =
     "usage: extract-meta [-r DIR] [-s SITE] [--explain] [FILE...]\n"
-    "       extract-meta [-r DIR] --check-rules\n";
+    "       extract-meta [-r DIR] --check-rules | --list-rules\n";
 
 static const char help_text[] =
     "Find the headline, byline, dates, caption and credits in the body of each\n"
@@ -34,6 +34,7 @@ static const char help_text[] =
     "                    line, and which rules looked for a missing field in vain\n"
     "      --check-rules load and compile the fields of every site and the default,\n"
     "                    report every error, then exit\n"
+    "      --list-rules  the same, and list every rule as FILE:LINE: NAME\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"
@@ -136,16 +137,25 @@ extract(struct record *rec, void *ctx)
 	return FILTER_WRITE;
 }
 
-/* Compile the fields of every site and of the default; report all errors. */
+/*
+ * Compile the fields of every site and of the default; report all errors.
+ * With LIST, print every rule as "file:line: label" (for khobor check).
+ */
 static int
-check_all(void)
+check_all(int list)
 {
 	size_t i;
 	int bad = 0;
 
-	for (i = 0; i < rules->nsites; i++)
-		bad |= site_fields(&rules->sites[i]) == NULL;
-	bad |= site_fields(&rules->deflt) == NULL;
+	for (i = 0; i <= rules->nsites; i++) {
+		struct site *s = i < rules->nsites ? &rules->sites[i] : &rules->deflt;
+		struct fieldset *fs = site_fields(s);
+
+		if (fs == NULL)
+			bad = 1;
+		else if (list)
+			fields_list(fs, stdout);
+	}
 	return bad ? EXIT_USAGE : EXIT_OK;
 }
 
@@ -165,6 +175,7 @@ main(int argc, char *argv[])
 		{ "site", required_argument, NULL, 's' },
 		{ "explain", no_argument, NULL, 'e' },
 		{ "check-rules", no_argument, NULL, 'C' },
+		{ "list-rules", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -179,6 +190,7 @@ main(int argc, char *argv[])
 		case 's': opt.site = optarg; break;
 		case 'e': opt.explain = 1; break;
 		case 'C': opt.check = 1; break;
+		case 'L': opt.check = 2; break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
@@ -206,7 +218,9 @@ main(int argc, char *argv[])
 	}
 	rules = rules_open(opt.rulesdir);
 	if (opt.check) {
-		rc = check_all();
+		rc = check_all(opt.check > 1);
+		if (rc == EXIT_OK)
+			rc = util_close_stdout();
 		rules_free(rules, free_sitefields);
 		rx_cleanup();
 		return rc;

@@ -997,6 +997,9 @@ progress(int final)
 	if (prog_state.total)
 		fprintf(stderr, "\r%s: %lu/%lu pages, %.1f MB/s, %.0f s left  ", prog,
 		    prog_state.done, prog_state.total, rate, left);
+	else if (prog_state.totalbytes > 0)	/* --split: the pages are not known, the bytes are */
+		fprintf(stderr, "\r%s: %lu pages, %.1f MB/s, %.0f%% read, %.0f s left  ", prog,
+		    prog_state.done, rate, 100.0 * prog_state.bytes / prog_state.totalbytes, left);
 	else
 		fprintf(stderr, "\r%s: %lu pages, %.1f MB/s  ", prog, prog_state.done, rate);
 	if (final)

@@ -6,6 +6,7 @@
 #include "filter.h"
 #include "json.h"
 #include "record.h"
+#include "text.h"
 #include "util.h"
 
 static const char usage_text[] =
@@ -385,8 +386,16 @@ stats_add(const struct record *rec)
 static void
 stats_print(void)
 {
-	size_t i, j;
+	size_t i, j, w = 24, kw = 40;
 
+	/* Columns as wide as the longest name, so the counts line up whatever the names. */
+	for (i = 0; i < st.nsites; i++)
+		for (j = 0; j < st.sites[i].nfields; j++)
+			if (strlen(st.sites[i].fields[j].key) > w)
+				w = strlen(st.sites[i].fields[j].key);
+	for (i = 0; i < st.nkinds; i++)
+		if (text_chars(st.kinds[i].key, strlen(st.kinds[i].key)) > kw)
+			kw = text_chars(st.kinds[i].key, strlen(st.kinds[i].key));
 	fprintf(stderr, "%s: records in %lu, out %lu", prog, st.in, st.out);
 	if (st.invalid)
 		fprintf(stderr, ", invalid UTF-8 replaced in %lu", st.invalid);
@@ -395,16 +404,20 @@ stats_print(void)
 		struct sitestat *s = &st.sites[i];
 
 		fprintf(stderr, "\nsite %-20s %8lu records\n", s->site, s->records);
-		fprintf(stderr, "  %-24s %8s %7s\n", "field", "records", "share");
+		fprintf(stderr, "  %-*s %8s %7s\n", (int)w, "field", "records", "share");
 		for (j = 0; j < s->nfields; j++)
-			fprintf(stderr, "  %-24s %8lu %6.1f%%\n", s->fields[j].key, s->fields[j].n,
+			fprintf(stderr, "  %-*s %8lu %6.1f%%\n", (int)w, s->fields[j].key, s->fields[j].n,
 			    100.0 * (double)s->fields[j].n / (double)s->records);
 	}
-	fprintf(stderr, "\n%-64s %8s\n", "warnings and errors by kind", "records");
+	fprintf(stderr, "\n%-*s %8s\n", (int)kw + 2, "warnings and errors by kind", "records");
 	if (st.nkinds == 0)
 		fprintf(stderr, "  (none)\n");
-	for (i = 0; i < st.nkinds; i++)
-		fprintf(stderr, "  %-62s %8lu\n", st.kinds[i].key, st.kinds[i].n);
+	for (i = 0; i < st.nkinds; i++) {
+		size_t pad = kw - text_chars(st.kinds[i].key, strlen(st.kinds[i].key));
+
+		/* Pad by characters, not bytes: the kinds may be Bengali. */
+		fprintf(stderr, "  %s%*s %8lu\n", st.kinds[i].key, (int)pad, "", st.kinds[i].n);
+	}
 }
 
 static void

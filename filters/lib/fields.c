@@ -390,6 +390,15 @@ fields_free(struct fieldset *fs)
 	free(fs);
 }
 
+void
+fields_list(const struct fieldset *fs, FILE *fp)
+{
+	size_t i;
+
+	for (i = 0; i < fs->nr; i++)
+		fprintf(fp, "%s:%u: %s\n", fs->file, fs->r[i].line, fs->r[i].label);
+}
+
 size_t
 fields_nrules(const struct fieldset *fs)
 {
