@@ -224,16 +224,21 @@ compile_rule(struct site *s, struct siterules *sr, enum rkind kind, size_t i, co
 	case R_TAIL:
 		if (n == NULL && (n = need(s, item, "pattern", what.s)) == NULL)
 			goto fail;
-		/* Junk at the end of the page: the pattern must reach the end. */
-		if (n->type == YML_SCALAR) {
+		/*
+		 * Junk at the end of the page: the pattern must reach the end.  It
+		 * is compiled alone first, so that an error points at the rule
+		 * file, and a stray ")" cannot escape the group it is wrapped in.
+		 */
+		if (n->type == YML_SCALAR && (r.re = rx_compile(s->doc, n, r.name, 0)) != NULL) {
 			struct yml wrapped = *n;
 			struct buf b = {0};
 
+			rx_free(r.re);
 			buf_printf(&b, "(?:%s)\\s*\\z", n->str);
 			wrapped.str = tailpat = b.s;
 			wrapped.len = b.len;
 			r.re = rx_compile(s->doc, &wrapped, r.name, 0);
-		} else {
+		} else if (n->type != YML_SCALAR) {
 			yml_error(s->doc, n, "%s: 'pattern' must be a string", what.s);
 		}
 		break;
@@ -353,10 +358,13 @@ compile_site(struct site *s)
 	if (s->state < 0)
 		return -1;
 	sr = siterules(s);
+	if (sr->state == 2)
+		return 0;
+	if (sr->state < 0 && sr->r != NULL)
+		return -1;	/* compiled and found broken before */
+	/* Broken match patterns do not stop the strip rules being checked too. */
 	if (strcmp(s->name, "default") != 0 && compile_match(s) < 0)
-		return -1;
-	if (sr->state == 2 || sr->state < 0)
-		return sr->state < 0 ? -1 : 0;
+		before = (unsigned)-1;
 	if ((strip = rules_section(s, "strip")) != NULL && yml_want(s->doc, strip, YML_MAP, "'strip'") == 0) {
 		yml_keys(s->doc, strip, strip_keys, "'strip'");
 		for (k = 0; k < R_NKINDS; k++) {
@@ -378,6 +386,8 @@ compile_site(struct site *s)
 		compile_heuristics(s, sr, n);
 		sr->heur_line = n->line;
 	}
+	if (sr->r == NULL)
+		sr->r = ecalloc(1, sizeof(*sr->r));	/* marks the strip part as compiled */
 	if (yml_nerrors != before) {
 		sr->state = -1;
 		return -1;
@@ -865,6 +875,9 @@ detect(struct page *pg)
 		struct siterules *sr;
 
 		if (compile_match(s) < 0) {
+			/* Say so on the page: it might have been this site's. */
+			record_error(pg->rec, "rules of site %s are broken (%s): not tried for this page",
+			    s->name, s->file);
 			status = EXIT_USAGE;
 			continue;
 		}
@@ -1185,7 +1198,7 @@ blank(const char *s, size_t n)
 static int
 split_stream(FILE *fp, const char *name)
 {
-	struct buf b = {0};
+	struct buf b = {0}, nfc = {0};
 	char chunk[1 << 16];
 	size_t base = 0, from = 0, nread;
 	int eof = 0, rc = 0, cr = 0;
@@ -1208,7 +1221,10 @@ split_stream(FILE *fp, const char *name)
 			base = 0;
 		}
 		if (!eof && (nread = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-			add_unix(&b, chunk, nread, &cr);
+			/* Start patterns are NFC, like every rule: so must the text be. */
+			buf_reset(&nfc);
+			text_nfc(chunk, nread, &nfc);
+			add_unix(&b, nfc.s, nfc.len, &cr);
 			prog_state.bytes += (double)nread;
 		} else if (!eof) {
 			if (ferror(fp))
@@ -1260,6 +1276,7 @@ split_stream(FILE *fp, const char *name)
 	}
 out:
 	buf_free(&b);
+	buf_free(&nfc);
 	return rc;
 }
 

@@ -73,13 +73,19 @@ rules_open(const char *dir)
 	struct dirent *de;
 	size_t cap = 0;
 
+	/*
+	 * A build tree's own rules come before the installed ones, so that
+	 * bin/ in a checkout never runs with the rules of another version.
+	 */
 	if (dir)
 		r->dir = estrdup(dir);
 	else if (env && *env)
 		r->dir = estrdup(env);
+	else if ((r->dir = beside_executable()) != NULL)
+		;
 	else if (is_dir(KHOBOR_RULES_DIR))
 		r->dir = estrdup(KHOBOR_RULES_DIR);
-	else if ((r->dir = beside_executable()) == NULL)
+	else
 		die(EXIT_USAGE, "no rules directory: %s does not exist; give one with -r DIR or KHOBOR_RULES",
 		    KHOBOR_RULES_DIR);
 	if (!is_dir(r->dir))

@@ -35,8 +35,8 @@ struct rules {
 
 /*
  * Open the rules directory: DIR if not NULL, else $KHOBOR_RULES, else the
- * compiled-in default, else the rules/ directory beside the executable's
- * bin/ (a build tree).  Exits with EXIT_USAGE if there is none.
+ * rules/ directory beside the executable's bin/ (a build tree), else the
+ * compiled-in default.  Exits with EXIT_USAGE if there is none.
  */
 struct rules *rules_open(const char *dir);
 void rules_free(struct rules *r, void (*free_priv)(void *));

@@ -100,7 +100,7 @@ has "$TMP/wrong2.diag" '#   expected: (absent)' "a field the expected file lacks
 has "$TMP/wrong2.diag" '#   got:      ["কেসিএনএ","এএফপি","আল জাজিরা"]' "a field the expected file lacks: the values got"
 has "$TMP/wrong2.diag" '# field extra:' "a field the output lacks: named"
 has "$TMP/wrong2.diag" '#   got:      (absent)' "a field the output lacks: got (absent)"
-has "$TMP/wrong2.diag" '# field text:' "a change in the text: the text field named"
+has "$TMP/wrong2.diag" '# field text (- expected, + got):' "a change in the text: the text field named"
 is "$(grep -c '^# field ' "$TMP/wrong2.diag")" 3 "three fields wrong: three fields shown"
 cp tests/sites/kalbela/seed-000.jsonl tests/sites/kalbela/seed-004.jsonl "$F/kalbela/"
 
@@ -292,5 +292,17 @@ khobor check -r "$TMP/no-such-rules" "$F" >/dev/null 2>"$TMP/norules.err"
 is $? 2 "check -r of a missing directory: exit status 2"
 is "$(cat "$TMP/norules.err")" "khobor: $TMP/no-such-rules: not a rules directory" \
 	"check -r of a missing directory: the message"
+
+# A site directory given on its own is checked as one site; a directory
+# with no pages is a failure, not an empty pass.
+khobor check tests/sites/prothomalo >"$TMP/one.out" 2>&1
+is $? 0 "a site directory alone: exit status 0"
+is "$(grep -c '^ok [0-9]* - prothomalo/' "$TMP/one.out")" "$(find tests/sites/prothomalo -name '*.txt' | wc -l | tr -d ' ')" \
+	"a site directory alone: each of its pages checked"
+mkdir "$TMP/empty"
+khobor check "$TMP/empty" >"$TMP/empty.out" 2>&1
+is $? 1 "a directory with no fixture pages: exit status 1"
+grep -q "^not ok [0-9]* - $TMP/empty: no fixture pages" "$TMP/empty.out"
+ok $? "a directory with no fixture pages: 'not ok' says so"
 
 done_testing
