@@ -163,8 +163,9 @@ convert_line(struct record *rec, const char *file, unsigned long lineno, char *l
 		record_error(rec, "%s: no \"%s\" string member with the page text", where.s, opt.text);
 	} else {
 		record_set_body(rec, text->item[0], strlen(text->item[0]));
-		if (strlen(text->item[0]) != 0 && memchr(text->item[0], '\0', 1) != NULL)
-			record_warning(rec, "the page text holds a NUL character");
+		if (obj->nuls > 0)
+			record_warning(rec, "%s: %zu NUL character%s (\\u0000) written as U+FFFD", where.s,
+			    obj->nuls, obj->nuls == 1 ? "" : "s");
 	}
 out:
 	rc = rec->nerrors;

@@ -926,17 +926,33 @@ finish_text(struct page *pg, struct buf *out)
 	text_tidy_lines(out);
 }
 
+/*
+ * UTF-16 text: a byte order mark, or many NUL bytes (Latin text), or, when
+ * the bytes are not UTF-8, one byte value filling half the odd or the even
+ * positions (Bengali U+09xx gives 0x09 in every other byte, with no NUL).
+ */
 static int
 looks_utf16(const char *s, size_t n)
 {
-	size_t i, nul = 0;
+	size_t i, nul = 0, m = n < 4096 ? n : 4096, pairs = m / 2;
+	size_t even[256] = {0}, odd[256] = {0}, maxe = 0, maxo = 0;
 
 	if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
 	    ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
 		return 1;
-	for (i = 0; i < n && i < 4096; i++)
+	for (i = 0; i < m; i++)
 		nul += s[i] == '\0';
-	return n >= 8 && nul * 4 >= (n < 4096 ? n : 4096);
+	if (m >= 8 && nul * 4 >= m)
+		return 1;
+	if (pairs < 8 || text_utf8_valid(s, m - (m > 3 ? 3 : 0)))
+		return 0;
+	for (i = 0; i + 1 < m; i += 2) {
+		if (++even[(unsigned char)s[i]] > maxe)
+			maxe = even[(unsigned char)s[i]];
+		if (++odd[(unsigned char)s[i + 1]] > maxo)
+			maxo = odd[(unsigned char)s[i + 1]];
+	}
+	return maxe * 2 >= pairs || maxo * 2 >= pairs;
 }
 
 /* The page being stripped; its buffers are reused page after page. */
@@ -1380,6 +1396,21 @@ check_all(int list)
 		bad = 1;
 	else if (list)
 		list_site(&rules->deflt);
+	/* Two files declaring one name would read as one site in every report. */
+	for (i = 0; i < rules->nsites; i++) {
+		const struct yml *a = rules->sites[i].root ? yml_get(rules->sites[i].root, "name") : NULL;
+		size_t j;
+
+		for (j = 0; a && a->type == YML_SCALAR && j < i; j++) {
+			const struct yml *b = rules->sites[j].root ? yml_get(rules->sites[j].root, "name") : NULL;
+
+			if (b && b->type == YML_SCALAR && strcmp(a->str, b->str) == 0) {
+				yml_error(rules->sites[i].doc, a, "site name '%s' is also the name of %s (line %u)",
+				    a->str, rules->sites[j].file, b->line);
+				bad = 1;
+			}
+		}
+	}
 	return bad ? EXIT_USAGE : EXIT_OK;
 }
 
@@ -1473,6 +1504,8 @@ main(int argc, char *argv[])
 	rx_cleanup();
 	if (rc < 0 && status != EXIT_OUTPUT)
 		return status == EXIT_USAGE ? EXIT_USAGE : EXIT_OK;
+	if (status == EXIT_OUTPUT)
+		return status;	/* the write error has been reported once */
 	c = util_close_stdout();
 	return c ? c : status;
 }

@@ -453,24 +453,34 @@ to_json(struct record *rec, void *ctx)
 	keys_reserve();
 	buf_addc(&line, '{');
 	if (opt.fields.n > 0) {
+		size_t bodybad = 0;
+
 		for (i = 0; i < opt.fields.n; i++) {
 			const char *k = opt.fields.item[i];
+			size_t b = 0;
 
 			if (strcmp(k, "text") == 0)
-				bad += put_text(rec, &first);
+				b = put_text(rec, &first);
 			else if (strcmp(k, "paragraphs") == 0)
-				bad += put_paragraphs(rec, &first);
+				b = put_paragraphs(rec, &first);
 			else
 				bad += put_header(rec, k, &first);
+			/* The same body written twice has the same bad bytes: count them once. */
+			if (b > bodybad)
+				bodybad = b;
 		}
+		bad += bodybad;
 	} else {
+		size_t tbad = 0, pbad = 0;
+
 		for (i = 0; i < rec->nf; i++)
 			if (!seen_before(rec, i) && !list_has(&opt.exclude, rec->f[i].name))
 				bad += put_header(rec, rec->f[i].name, &first);
 		if (!list_has(&opt.exclude, "text"))
-			bad += put_text(rec, &first);
+			tbad = put_text(rec, &first);
 		if (opt.paragraphs && !list_has(&opt.exclude, "paragraphs"))
-			bad += put_paragraphs(rec, &first);
+			pbad = put_paragraphs(rec, &first);
+		bad += tbad > pbad ? tbad : pbad;
 	}
 	if (bad > 0) {
 		/* Say so in the output too: a replaced byte is not silent. */

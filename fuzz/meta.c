@@ -26,7 +26,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (freopen("/dev/null", "w", stdout) == NULL)
 		check_fail("cannot open /dev/null");
 	rules = rules_open(KHOBOR_TOP "/rules");
-	CHECK(check_all() == EXIT_OK, "the bundled rules do not compile");
+	CHECK(check_all(0) == EXIT_OK, "the bundled rules do not compile");
 	work = fields_work_new();
 	atexit(cleanup);
 	return 0;

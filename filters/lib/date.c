@@ -1008,6 +1008,9 @@ month_days(int y, int m)
 {
 	static const int md[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 
+	/* A month the text did not give (0) has no days: no day fits in it. */
+	if (m < 1 || m > 12)
+		return 0;
 	return m == 2 && is_leap(y) ? 29 : md[m - 1];
 }
 
@@ -2007,7 +2010,7 @@ place_year(const struct reading *r, long pubday, long target, int dir)
 	for (y = py - 1; y <= py + 1; y++) {
 		long day, dist;
 
-		if (r->d > month_days(y, r->m))
+		if (r->m < 1 || r->m > 12 || r->d < 1 || r->d > month_days(y, r->m))
 			continue;
 		day = date_days(y, r->m, r->d);
 		if ((dir < 0 && day >= pubday) || (dir > 0 && day <= pubday))

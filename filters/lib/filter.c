@@ -31,6 +31,8 @@ run_one(FILE *fp, const char *name, filter_fn fn, void *ctx, int *status)
 	}
 	if (rc < 0)
 		*status = EXIT_USAGE;
+	else if (rd.error && *status == EXIT_OK)
+		*status = EXIT_RECORDS;	/* an input that could not be read to its end */
 	record_free(&rec);
 	reader_free(&rd);
 	return rc < 0 ? -1 : 0;

@@ -11,6 +11,7 @@
 struct jp {
 	const char *s, *end, *p;
 	const char *err;
+	size_t nuls;
 };
 
 static void
@@ -114,6 +115,11 @@ string(struct jp *j, struct buf *out)
 				v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
 			} else if (v >= 0xDC00 && v <= 0xDFFF) {
 				return fail(j, "a low surrogate escape on its own");
+			}
+			/* A C string cannot hold NUL: it becomes U+FFFD, and is counted. */
+			if (v == 0) {
+				v = 0xFFFD;
+				j->nuls++;
 			}
 			if (out)
 				text_encode(out, (int32_t)v);
@@ -336,7 +342,7 @@ value(struct jp *j, struct jmember *m)
 int
 json_read_object(const char *s, size_t n, struct jobject *obj, const char **err, size_t *pos)
 {
-	struct jp j = { s, s + n, s, NULL };
+	struct jp j = { s, s + n, s, NULL, 0 };
 	int first = 1;
 
 	jobject_clear(obj);
@@ -397,6 +403,7 @@ json_read_object(const char *s, size_t n, struct jobject *obj, const char **err,
 		fail(&j, "text after the end of the object");
 		goto bad;
 	}
+	obj->nuls = j.nuls;
 	return 0;
 bad:
 	*err = j.err;

@@ -16,6 +16,7 @@ struct jmember {
 struct jobject {
 	struct jmember *m;
 	size_t n, cap;
+	size_t nuls;		/* \u0000 escapes read, written as U+FFFD */
 };
 
 /*
@@ -23,7 +24,8 @@ struct jobject {
  * value is a scalar get it as text (strings decoded, numbers as written,
  * true/false, null as "").  An array of scalars gives one item per element;
  * a nested object or an array holding objects or arrays gives its JSON text
- * as the only item.  Returns 0, or -1 with *err set and *pos at the byte
+ * as the only item.  A \u0000 escape becomes U+FFFD (a C string cannot
+ * hold NUL) and is counted in obj->nuls.  Returns 0, or -1 with *err set and *pos at the byte
  * where the text stopped making sense.
  */
 int json_read_object(const char *s, size_t n, struct jobject *obj, const char **err, size_t *pos);

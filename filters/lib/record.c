@@ -294,8 +294,10 @@ find_nul(struct reader *rd)
 			size_t n = fread(rd->buf + rd->len, 1, rd->cap - rd->len, rd->fp);
 			rd->len += n;
 			if (n == 0) {
-				if (ferror(rd->fp))
+				if (ferror(rd->fp)) {
 					warnx("%s: read error: %s", rd->name, strerror(errno));
+					rd->error = 1;
+				}
 				rd->eof = 1;
 			}
 		}

@@ -36,6 +36,7 @@ struct reader {
 	size_t maxrec;		/* largest record accepted, in bytes ($KHOBOR_MAX_RECORD) */
 	int toolong;		/* the record being read passed maxrec */
 	int skipping;		/* throwing away the rest of a record cut at maxrec */
+	int error;		/* reading failed: the input ended early */
 };
 
 void reader_init(struct reader *rd, FILE *fp, const char *name);

@@ -101,6 +101,8 @@ rules_open(const char *dir)
 			size_t len = strlen(de->d_name);
 			struct site *s;
 
+			if (len > 4 && strcmp(de->d_name + len - 4, ".yml") == 0 && de->d_name[0] != '.')
+				warnx("%s/%s: not read: site files end in .yaml", sitedir, de->d_name);
 			if (len <= 5 || strcmp(de->d_name + len - 5, ".yaml") != 0 || de->d_name[0] == '.')
 				continue;
 			if (r->nsites == cap) {

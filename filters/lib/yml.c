@@ -196,7 +196,7 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 				ld->bad = 1;
 			} else {
 				for (i = 0; i < n->nkid; i += 2)
-					if (strcmp(n->kid[i]->str, key->str) == 0) {
+					if (n->kid[i]->type == YML_SCALAR && strcmp(n->kid[i]->str, key->str) == 0) {
 						report(ld->file, key->line, key->col,
 						    "duplicate key '%s' (first at line %u)", key->str, n->kid[i]->line);
 						ld->bad = 1;
