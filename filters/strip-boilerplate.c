@@ -930,29 +930,33 @@ finish_text(struct page *pg, struct buf *out)
  * UTF-16 text: a byte order mark, or many NUL bytes (Latin text), or, when
  * the bytes are not UTF-8, one byte value filling half the odd or the even
  * positions (Bengali U+09xx gives 0x09 in every other byte, with no NUL).
+ * UTF-8 text never has such a byte: in Bengali, E0 is every third byte.
+ * The first 512 bytes tell; the check runs on every page, so it stays cheap.
  */
 static int
 looks_utf16(const char *s, size_t n)
 {
-	size_t i, nul = 0, m = n < 4096 ? n : 4096, pairs = m / 2;
-	size_t even[256] = {0}, odd[256] = {0}, maxe = 0, maxo = 0;
+	size_t i, nul = 0, m = n < 512 ? n : 512, pairs = m / 2;
+	unsigned char even[256] = {0}, odd[256] = {0};
+	size_t maxe = 0, maxo = 0;
 
 	if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
 	    ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
 		return 1;
-	for (i = 0; i < m; i++)
-		nul += s[i] == '\0';
-	if (m >= 8 && nul * 4 >= m)
-		return 1;
-	if (pairs < 8 || text_utf8_valid(s, m - (m > 3 ? 3 : 0)))
+	if (pairs < 8)
 		return 0;
 	for (i = 0; i + 1 < m; i += 2) {
-		if (++even[(unsigned char)s[i]] > maxe)
-			maxe = even[(unsigned char)s[i]];
-		if (++odd[(unsigned char)s[i + 1]] > maxo)
-			maxo = odd[(unsigned char)s[i + 1]];
+		unsigned char a = (unsigned char)s[i], b = (unsigned char)s[i + 1];
+
+		nul += (a == 0) + (b == 0);
+		if (++even[a] > maxe)
+			maxe = even[a];
+		if (++odd[b] > maxo)
+			maxo = odd[b];
 	}
-	return maxe * 2 >= pairs || maxo * 2 >= pairs;
+	if (nul * 4 >= m)
+		return 1;
+	return (maxe * 2 >= pairs || maxo * 2 >= pairs) && !text_utf8_valid(s, m - 3);
 }
 
 /* The page being stripped; its buffers are reused page after page. */

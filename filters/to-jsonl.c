@@ -223,6 +223,60 @@ put_value(const char *key, const char *v)
 }
 
 /* Write one key with all the values of header KEY. */
+/*
+ * The headers grouped by name once per record: group[i] is the index of the
+ * first header with header i's name, and count[i] (at that first index) how
+ * many there are.  Comparing names once beats looking each name up again
+ * and again.
+ */
+static struct {
+	size_t *group, *count, cap;
+} grp;
+
+static void
+group_headers(const struct record *rec)
+{
+	size_t i, j;
+
+	if (rec->nf > grp.cap) {
+		grp.cap = rec->nf * 2;
+		grp.group = erealloc(grp.group, grp.cap * sizeof(*grp.group));
+		grp.count = erealloc(grp.count, grp.cap * sizeof(*grp.count));
+	}
+	for (i = 0; i < rec->nf; i++) {
+		grp.group[i] = i;
+		grp.count[i] = 0;
+		for (j = 0; j < i; j++)
+			if (grp.group[j] == j && strcmp(rec->f[j].name, rec->f[i].name) == 0) {
+				grp.group[i] = j;
+				break;
+			}
+		grp.count[grp.group[i]]++;
+	}
+}
+
+/* Write the group of headers that starts at index I. */
+static size_t
+put_group(const struct record *rec, size_t i, int *first)
+{
+	const char *key = rec->f[i].name;
+	size_t j, k = 0, bad = 0;
+
+	put_key(out_name(key), first);
+	if (grp.count[i] == 1 && !list_has(&opt.arrays, key))
+		return put_value(key, rec->f[i].value);
+	buf_addc(&line, '[');
+	for (j = i; j < rec->nf; j++) {
+		if (grp.group[j] != i)
+			continue;
+		if (k++)
+			buf_addc(&line, ',');
+		bad += put_value(key, rec->f[j].value);
+	}
+	buf_addc(&line, ']');
+	return bad;
+}
+
 static size_t
 put_header(const struct record *rec, const char *key, int *first)
 {
@@ -473,9 +527,10 @@ to_json(struct record *rec, void *ctx)
 	} else {
 		size_t tbad = 0, pbad = 0;
 
+		group_headers(rec);
 		for (i = 0; i < rec->nf; i++)
-			if (!seen_before(rec, i) && !list_has(&opt.exclude, rec->f[i].name))
-				bad += put_header(rec, rec->f[i].name, &first);
+			if (grp.group[i] == i && (opt.exclude.n == 0 || !list_has(&opt.exclude, rec->f[i].name)))
+				bad += put_group(rec, i, &first);
 		if (!list_has(&opt.exclude, "text"))
 			tbad = put_text(rec, &first);
 		if (opt.paragraphs && !list_has(&opt.exclude, "paragraphs"))
@@ -569,6 +624,8 @@ main(int argc, char *argv[])
 	buf_free(&line);
 	keys_reset();
 	free(keys.k);
+	free(grp.group);
+	free(grp.count);
 	stats_free();
 	list_free(&opt.fields);
 	list_free(&opt.exclude);

@@ -31,6 +31,11 @@ json_string(struct buf *out, const char *s, size_t n, int ascii)
 			p++;
 			continue;
 		}
+		/* U+0800..U+0FFF (Bengali among them): valid, and never escaped but with --ascii. */
+		if (!ascii && c == 0xE0 && end - p >= 3 && (p[1] & 0xE0) == 0xA0 && (p[2] & 0xC0) == 0x80) {
+			p += 3;
+			continue;
+		}
 		if (c >= 0x80) {
 			k = text_decode(p, (size_t)(end - p), &cp);
 			/* U+2028 and U+2029 are escaped so that the line is safe JavaScript too. */

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "record.h"
 
@@ -261,6 +262,31 @@ quote_line(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 }
 
+/*
+ * Read what has arrived, up to N bytes.  fread() on a pipe would wait until
+ * all N bytes are there, so a stage would idle while the one before it
+ * fills 256 KiB, and the chain's stages would take turns instead of
+ * running side by side; read(2) returns what the pipe holds.  A FILE with
+ * no descriptor (a memory stream in the tests) is read with fread().
+ */
+static size_t
+fill(struct reader *rd, char *p, size_t n)
+{
+	int fd = fileno(rd->fp);
+	ssize_t k;
+
+	if (fd < 0)
+		return fread(p, 1, n, rd->fp);
+	do
+		k = read(fd, p, n);
+	while (k < 0 && errno == EINTR);
+	if (k < 0) {
+		rd->fp_error = errno;
+		return 0;
+	}
+	return (size_t)k;
+}
+
 /* Fill the buffer until it holds a NUL at or after pos, or the input ends. */
 static char *
 find_nul(struct reader *rd)
@@ -291,11 +317,12 @@ find_nul(struct reader *rd)
 			rd->buf = erealloc(rd->buf, rd->cap);
 		}
 		{
-			size_t n = fread(rd->buf + rd->len, 1, rd->cap - rd->len, rd->fp);
+			size_t n = fill(rd, rd->buf + rd->len, rd->cap - rd->len);
 			rd->len += n;
 			if (n == 0) {
-				if (ferror(rd->fp)) {
-					warnx("%s: read error: %s", rd->name, strerror(errno));
+				if (ferror(rd->fp) || rd->fp_error) {
+					warnx("%s: read error: %s", rd->name,
+					    strerror(rd->fp_error ? rd->fp_error : errno));
 					rd->error = 1;
 				}
 				rd->eof = 1;
@@ -388,7 +415,7 @@ skip_rest(struct reader *rd)
 			rd->cap = 4 * READ_CHUNK;
 			rd->buf = erealloc(rd->buf, rd->cap);
 		}
-		rd->len = fread(rd->buf, 1, rd->cap, rd->fp);
+		rd->len = fill(rd, rd->buf, rd->cap);
 		if (rd->len == 0)
 			rd->eof = 1;
 	}

@@ -37,6 +37,7 @@ struct reader {
 	int toolong;		/* the record being read passed maxrec */
 	int skipping;		/* throwing away the rest of a record cut at maxrec */
 	int error;		/* reading failed: the input ended early */
+	int fp_error;		/* errno of a failed read(2) */
 };
 
 void reader_init(struct reader *rd, FILE *fp, const char *name);

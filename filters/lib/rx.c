@@ -167,6 +167,174 @@ position(const char *file, const struct yml *n, size_t off, unsigned *line, unsi
 	*col = n->col;
 }
 
+/*
+ * A literal that every match must contain, found by reading the pattern's
+ * top level: a run of plain characters outside groups and classes, not
+ * followed by a quantifier.  Bengali text gives PCRE2's own start-up
+ * optimization nothing to work with (every character starts with byte
+ * 0xE0), so before running a pattern over a line or a page, rx_exec looks
+ * for this literal and skips the match when it is absent.  Anything
+ * unusual (alternation at the top, caseless or extended mode, \Q) gives no
+ * literal: the prefilter must never reject a subject the pattern matches.
+ */
+static void
+find_literal(struct rx *re, const char *p, size_t n, uint32_t flags)
+{
+	struct buf run = {0}, best = {0};
+	size_t i = 0;
+	int depth = 0;
+
+	if (flags & (PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_LITERAL))
+		return;
+	if (memmem(p, n, "(?i", 3) || memmem(p, n, "(?x", 3) || memmem(p, n, "\\Q", 2) ||
+	    memmem(p, n, "(*", 2))
+		return;
+	while (i <= n) {
+		unsigned char ch = i < n ? (unsigned char)p[i] : 0;
+		size_t clen = 1;
+		int literal = 0;
+
+		if (i == n)
+			goto end_run;
+		if (depth > 0) {
+			if (ch == '\\')
+				i++;
+			else if (ch == '(')
+				depth++;
+			else if (ch == ')')
+				depth--;
+			else if (ch == '[') {
+				/* A class inside a group: skip it, ']' first in it is literal. */
+				i++;
+				if (i < n && p[i] == '^')
+					i++;
+				if (i < n && p[i] == ']')
+					i++;
+				while (i < n && p[i] != ']') {
+					if (p[i] == '\\')
+						i++;
+					i++;
+				}
+			}
+			i++;
+			continue;
+		}
+		if (ch == '|') {
+			buf_free(&run);
+			buf_free(&best);
+			return;	/* an alternative without the literal */
+		}
+		if (ch == '(') {
+			depth = 1;
+			i++;
+			goto end_run;
+		}
+		if (ch == '[') {
+			i++;
+			if (i < n && p[i] == '^')
+				i++;
+			if (i < n && p[i] == ']')
+				i++;
+			while (i < n && p[i] != ']') {
+				if (p[i] == '\\')
+					i++;
+				i++;
+			}
+			i++;
+			goto end_run;
+		}
+		if (ch == '\\') {
+			if (i + 1 < n && !((p[i + 1] >= 'a' && p[i + 1] <= 'z') || (p[i + 1] >= 'A' && p[i + 1] <= 'Z') ||
+			    (p[i + 1] >= '0' && p[i + 1] <= '9')) && (unsigned char)p[i + 1] < 0x80) {
+				literal = 1;	/* an escaped punctuation character */
+				i++;
+				ch = (unsigned char)p[i];
+			} else {
+				/* \d, \p{..}, \x{..}, \pL, \x0A, \1 ...: skip it whole, and more if unsure. */
+				i += 2;
+				while (i < n && (unsigned char)p[i] < 0x80 && ((p[i] >= 'a' && p[i] <= 'z') ||
+				    (p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9')))
+					i++;
+				if (i < n && p[i] == '{')
+					while (i < n && p[i++] != '}')
+						;
+				goto end_run;
+			}
+		} else if (ch == '{') {
+			while (i < n && p[i++] != '}')	/* a quantifier's bounds */
+				;
+			goto end_run;
+		} else if (strchr(".^$)?*+", ch)) {
+			i++;
+			goto end_run;
+		} else {
+			literal = 1;
+			while (i + clen < n && ((unsigned char)p[i + clen] & 0xC0) == 0x80)
+				clen++;
+		}
+		if (literal) {
+			/* A quantifier after the character makes it optional or repeated. */
+			char next = i + clen < n ? p[i + clen] : 0;
+
+			if (next == '?' || next == '*' || next == '+' || next == '{') {
+				i += clen;
+				goto end_run;
+			}
+			buf_add(&run, p + i, clen);
+			i += clen;
+			continue;
+		}
+end_run:
+		if (run.len > best.len) {
+			buf_reset(&best);
+			buf_add(&best, run.s, run.len);
+		}
+		buf_reset(&run);
+		if (i == n)
+			break;
+	}
+	if (best.len >= 3) {
+		static const unsigned char common[] = { 0xE0, 0xA6, 0xA7, 0xA5, ' ' };
+		size_t k, score = (size_t)-1;
+
+		re->lit = best.s;
+		re->litlen = best.len;
+		best.s = NULL;
+		/* Look for the byte least likely in Bengali text: not a lead byte. */
+		for (k = 0; k < re->litlen; k++) {
+			unsigned char b = (unsigned char)re->lit[k];
+			size_t s = memchr(common, b, sizeof(common)) ? 100 : (b >= 0x80 && b < 0xC0) ? 30 : 10;
+
+			if (s <= score) {
+				score = s;
+				re->rare = k;
+			}
+		}
+	}
+	buf_free(&run);
+	buf_free(&best);
+}
+
+/* Might a match start at or after START?  No when the required literal is absent. */
+static int
+literal_present(const struct rx *re, const char *s, size_t len, size_t start)
+{
+	const char *p = s + start, *end = s + len;
+	unsigned char rb = (unsigned char)re->lit[re->rare];
+
+	if (start + re->litlen > len)
+		return 0;
+	p += re->rare;
+	while (p < end && (p = memchr(p, rb, (size_t)(end - p))) != NULL) {
+		const char *cand = p - re->rare;
+
+		if (cand + re->litlen <= end && memcmp(cand, re->lit, re->litlen) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 static struct rx *
 compile(const char *pat, size_t len, uint32_t flags, int *err, PCRE2_SIZE *erroff)
 {
@@ -183,6 +351,7 @@ compile(const char *pat, size_t len, uint32_t flags, int *err, PCRE2_SIZE *errof
 	re->code = code;
 	re->md = pcre2_match_data_create_from_pattern(code, NULL);
 	re->src = estrndup(pat, len);
+	find_literal(re, pat, len, flags);
 	return re;
 }
 
@@ -242,6 +411,7 @@ rx_free(struct rx *re)
 		return;
 	pcre2_match_data_free(re->md);
 	pcre2_code_free(re->code);
+	free(re->lit);
 	free(re->name);
 	free(re->src);
 	free(re);
@@ -253,6 +423,8 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	int rc;
 
 	context();
+	if (re->lit && !(opts & (PCRE2_PARTIAL_HARD | PCRE2_PARTIAL_SOFT)) && !literal_present(re, s, len, start))
+		return RX_NOMATCH;
 	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, opts, re->md, mctx);
 	if (rc >= 0)
 		return RX_MATCH;

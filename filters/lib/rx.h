@@ -17,6 +17,8 @@ struct rx {
 	pcre2_match_data *md;
 	char *name;		/* "site/rule", for messages */
 	char *src;		/* the pattern as written (NFC) */
+	char *lit;		/* a literal every match contains, or NULL */
+	size_t litlen, rare;	/* its length, and the byte to look for first */
 };
 
 /* Match results. */

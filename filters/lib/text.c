@@ -27,6 +27,10 @@ text_utf8_valid(const char *s, size_t n)
 			p++;
 			continue;
 		}
+		if (end - p >= 3 && p[0] == 0xE0 && (p[1] & 0xE0) == 0xA0 && (p[2] & 0xC0) == 0x80) {
+			p += 3;		/* U+0800..U+0FFF, the common case */
+			continue;
+		}
 		if ((k = text_decode(p, (size_t)(end - p), &cp)) < 0)
 			return 0;
 		p += k;
@@ -148,9 +152,15 @@ text_nfc_quick(const char *s, size_t n)
 			prev_composite = 0;
 			continue;
 		}
-		if ((k = text_decode(p, (size_t)(end - p), &cp)) < 0)
-			return 0;
-		p += k;
+		if (end - p >= 3 && p[0] == 0xE0 && (p[1] & 0xE0) == 0xA0 && (p[2] & 0xC0) == 0x80) {
+			/* U+0800..U+0FFF, the Indic blocks: decoded inline, the hot case. */
+			cp = ((int32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+			p += 3;
+		} else {
+			if ((k = text_decode(p, (size_t)(end - p), &cp)) < 0)
+				return 0;
+			p += k;
+		}
 		f = qc_lookup(cp, &ccc);
 		if (f & QC_NO)
 			return 0;
@@ -317,6 +327,11 @@ clean(const char *s, size_t n, struct buf *out, struct clean_report *rep, int ti
 		for (;;) {
 			while (q < end && *q >= 0x20 && *q < 0x7F)
 				q++;
+			/* U+0800..U+0FFF (Bengali among them): always valid, never special. */
+			if (end - q >= 3 && q[0] == 0xE0 && (q[1] & 0xE0) == 0xA0 && (q[2] & 0xC0) == 0x80) {
+				q += 3;
+				continue;
+			}
 			if (q < end && *q >= 0xC2 && !(*q == 0xC2 && q + 1 < end && q[1] <= 0xA0) &&
 			    (k = text_decode(q, (size_t)(end - q), &cp)) > 0 && cp != 0xFEFF) {
 				q += k;
