@@ -64,10 +64,21 @@ struct heur {
 };
 
 /* What this filter compiled from one site file. */
+/* A match pattern, compiled only when its literal is on a page being detected. */
+struct mpat {
+	const struct yml *node;
+	char *lit;		/* a literal every match contains, or NULL */
+	size_t litlen, rare;
+	struct rx *re;
+};
+
 struct siterules {
 	int state;		/* 0: not yet, 1: match compiled, 2: all compiled, -1: broken */
-	struct rx **match;
-	size_t nmatch;
+	int peeked;		/* match patterns read: 1, or -1 if the file is broken */
+	struct ymldoc *head;	/* the head of the file, read for detection only */
+	const struct ymldoc *mdoc;	/* the document the match nodes are in */
+	struct mpat *mp;
+	size_t nmp;
 	struct rx *start;
 	struct srule *r;
 	size_t nr;
@@ -108,9 +119,12 @@ free_siterules(void *p)
 
 	if (sr == NULL)
 		return;
-	for (i = 0; i < sr->nmatch; i++)
-		rx_free(sr->match[i]);
-	free(sr->match);
+	for (i = 0; i < sr->nmp; i++) {
+		rx_free(sr->mp[i].re);
+		free(sr->mp[i].lit);
+	}
+	free(sr->mp);
+	yml_free(sr->head);
 	rx_free(sr->start);
 	for (i = 0; i < sr->nr; i++) {
 		rx_free(sr->r[i].re);
@@ -144,33 +158,88 @@ rule_name(const struct site *s, const char *what, size_t i, const struct yml *it
 	return b.s;
 }
 
-/* Compile the match patterns and the start pattern (needed to detect and split). */
+/*
+ * Read a site's match patterns for detection.  Only the head of the file
+ * is parsed (up to the strip, heuristics or fields section), and no
+ * pattern is compiled yet: with hundreds of site files, detecting one page
+ * must not cost parsing and compiling all of them.  A file whose match
+ * patterns come after those sections is read whole.
+ */
+static int
+peek(struct site *s)
+{
+	static const char *const stop[] = { "start", "strip", "heuristics", "fields", "dates", NULL };
+	struct siterules *sr = siterules(s);
+	const struct yml *root, *n, **items = NULL;
+	size_t nitems = 0, i;
+
+	if (sr->peeked != 0)
+		return sr->peeked > 0 ? 0 : -1;
+	sr->peeked = -1;
+	if (s->state < 0)
+		return -1;
+	if (s->state == 0) {
+		if ((sr->head = yml_load_head(s->file, stop)) == NULL)
+			return -1;
+		root = sr->head->root;
+		sr->mdoc = sr->head;
+		if (root == NULL || root->type != YML_MAP || yml_get(root, "match") == NULL) {
+			yml_free(sr->head);
+			sr->head = NULL;
+			if (rules_load(rules, s) < 0)
+				return -1;
+			root = s->root;
+			sr->mdoc = s->doc;
+		}
+	} else {
+		root = s->root;
+		sr->mdoc = s->doc;
+	}
+	if ((n = yml_get(root, "match")) != NULL && yml_strlist(sr->mdoc, n, &items, &nitems, "'match'") < 0)
+		return -1;
+	sr->mp = ecalloc(nitems, sizeof(*sr->mp));
+	for (i = 0; i < nitems; i++) {
+		sr->mp[i].node = items[i];
+		(void)rx_literal(items[i]->str, items[i]->len, 0, &sr->mp[i].lit, &sr->mp[i].litlen,
+		    &sr->mp[i].rare);
+	}
+	sr->nmp = nitems;
+	free(items);
+	sr->peeked = 1;
+	return 0;
+}
+
+static struct rx *
+match_pattern(struct site *s, size_t i)
+{
+	struct siterules *sr = s->priv;
+
+	if (sr->mp[i].re == NULL) {
+		struct buf name = {0};
+
+		buf_printf(&name, "%s/match[%zu]", s->name, i);
+		sr->mp[i].re = rx_compile(sr->mdoc, sr->mp[i].node, name.s, 0);
+		buf_free(&name);
+	}
+	return sr->mp[i].re;
+}
+
+/* Compile every match pattern and the start pattern (to check, and to split). */
 static int
 compile_match(struct site *s)
 {
 	struct siterules *sr = siterules(s);
-	const struct yml **items = NULL, *n;
-	size_t nitems = 0, i;
+	const struct yml *n;
 	unsigned before = yml_nerrors;
+	size_t i;
 
 	if (sr->state != 0)
 		return sr->state > 0 ? 0 : -1;
 	sr->state = -1;
-	if (rules_load(rules, s) < 0)
+	if (rules_load(rules, s) < 0 || peek(s) < 0)
 		return -1;
-	if ((n = rules_section(s, "match")) != NULL &&
-	    yml_strlist(s->doc, n, &items, &nitems, "'match'") == 0) {
-		sr->match = ecalloc(nitems, sizeof(*sr->match));
-		for (i = 0; i < nitems; i++) {
-			struct buf name = {0};
-
-			buf_printf(&name, "%s/match[%zu]", s->name, i);
-			if ((sr->match[sr->nmatch] = rx_compile(s->doc, items[i], name.s, 0)) != NULL)
-				sr->nmatch++;
-			buf_free(&name);
-		}
-	}
-	free(items);
+	for (i = 0; i < sr->nmp; i++)
+		(void)match_pattern(s, i);
 	if ((n = rules_section(s, "start")) != NULL) {
 		struct buf name = {0};
 
@@ -865,26 +934,51 @@ apply_site(struct page *pg, struct siterules *sr)
 
 /* ---- sites ---- */
 
+/* Is the page this site's?  1, 0, or -1 when its match patterns are broken. */
+static int
+site_matches(struct page *pg, struct site *s)
+{
+	struct siterules *sr;
+	size_t k;
+
+	if (peek(s) < 0)
+		return -1;
+	sr = s->priv;
+	for (k = 0; k < sr->nmp; k++) {
+		struct rx *re;
+
+		/* Most sites are ruled out by a literal missing from the page. */
+		if (sr->mp[k].lit && !rx_literal_in(sr->mp[k].lit, sr->mp[k].litlen, sr->mp[k].rare,
+		    pg->text.s, pg->text.len, 0))
+			continue;
+		if ((re = match_pattern(s, k)) == NULL) {
+			sr->peeked = -1;
+			return -1;
+		}
+		if (matches(pg, re, pg->text.s, pg->text.len))
+			return 1;
+	}
+	return 0;
+}
+
 static struct site *
 detect(struct page *pg)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < rules->nsites; i++) {
 		struct site *s = &rules->sites[i];
-		struct siterules *sr;
+		int m = site_matches(pg, s);
 
-		if (compile_match(s) < 0) {
+		if (m < 0) {
 			/* Say so on the page: it might have been this site's. */
 			record_error(pg->rec, "rules of site %s are broken (%s): not tried for this page",
 			    s->name, s->file);
 			status = EXIT_USAGE;
 			continue;
 		}
-		sr = s->priv;
-		for (k = 0; k < sr->nmatch; k++)
-			if (matches(pg, sr->match[k], pg->text.s, pg->text.len))
-				return s;
+		if (m > 0)
+			return s;
 	}
 	return &rules->deflt;
 }

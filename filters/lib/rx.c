@@ -177,18 +177,18 @@ position(const char *file, const struct yml *n, size_t off, unsigned *line, unsi
  * unusual (alternation at the top, caseless or extended mode, \Q) gives no
  * literal: the prefilter must never reject a subject the pattern matches.
  */
-static void
-find_literal(struct rx *re, const char *p, size_t n, uint32_t flags)
+int
+rx_literal(const char *p, size_t n, uint32_t flags, char **lit, size_t *litlen, size_t *rare)
 {
 	struct buf run = {0}, best = {0};
 	size_t i = 0;
 	int depth = 0;
 
 	if (flags & (PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_LITERAL))
-		return;
+		return 0;
 	if (memmem(p, n, "(?i", 3) || memmem(p, n, "(?x", 3) || memmem(p, n, "\\Q", 2) ||
 	    memmem(p, n, "(*", 2))
-		return;
+		return 0;
 	while (i <= n) {
 		unsigned char ch = i < n ? (unsigned char)p[i] : 0;
 		size_t clen = 1;
@@ -222,7 +222,7 @@ find_literal(struct rx *re, const char *p, size_t n, uint32_t flags)
 		if (ch == '|') {
 			buf_free(&run);
 			buf_free(&best);
-			return;	/* an alternative without the literal */
+			return 0;	/* an alternative without the literal */
 		}
 		if (ch == '(') {
 			depth = 1;
@@ -293,42 +293,45 @@ end_run:
 		if (i == n)
 			break;
 	}
-	if (best.len >= 3) {
+	if (best.len < 3) {
+		buf_free(&run);
+		buf_free(&best);
+		return 0;
+	}
+	{
 		static const unsigned char common[] = { 0xE0, 0xA6, 0xA7, 0xA5, ' ' };
 		size_t k, score = (size_t)-1;
 
-		re->lit = best.s;
-		re->litlen = best.len;
-		best.s = NULL;
+		*lit = best.s;
+		*litlen = best.len;
 		/* Look for the byte least likely in Bengali text: not a lead byte. */
-		for (k = 0; k < re->litlen; k++) {
-			unsigned char b = (unsigned char)re->lit[k];
+		for (k = 0; k < best.len; k++) {
+			unsigned char b = (unsigned char)best.s[k];
 			size_t s = memchr(common, b, sizeof(common)) ? 100 : (b >= 0x80 && b < 0xC0) ? 30 : 10;
 
 			if (s <= score) {
 				score = s;
-				re->rare = k;
+				*rare = k;
 			}
 		}
 	}
 	buf_free(&run);
-	buf_free(&best);
+	return 1;
 }
 
-/* Might a match start at or after START?  No when the required literal is absent. */
-static int
-literal_present(const struct rx *re, const char *s, size_t len, size_t start)
+int
+rx_literal_in(const char *lit, size_t litlen, size_t rare, const char *s, size_t len, size_t start)
 {
 	const char *p = s + start, *end = s + len;
-	unsigned char rb = (unsigned char)re->lit[re->rare];
+	unsigned char rb = (unsigned char)lit[rare];
 
-	if (start + re->litlen > len)
+	if (start + litlen > len)
 		return 0;
-	p += re->rare;
+	p += rare;
 	while (p < end && (p = memchr(p, rb, (size_t)(end - p))) != NULL) {
-		const char *cand = p - re->rare;
+		const char *cand = p - rare;
 
-		if (cand + re->litlen <= end && memcmp(cand, re->lit, re->litlen) == 0)
+		if (cand + litlen <= end && memcmp(cand, lit, litlen) == 0)
 			return 1;
 		p++;
 	}
@@ -351,7 +354,7 @@ compile(const char *pat, size_t len, uint32_t flags, int *err, PCRE2_SIZE *errof
 	re->code = code;
 	re->md = pcre2_match_data_create_from_pattern(code, NULL);
 	re->src = estrndup(pat, len);
-	find_literal(re, pat, len, flags);
+	(void)rx_literal(pat, len, flags, &re->lit, &re->litlen, &re->rare);
 	return re;
 }
 
@@ -423,7 +426,8 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	int rc;
 
 	context();
-	if (re->lit && !(opts & (PCRE2_PARTIAL_HARD | PCRE2_PARTIAL_SOFT)) && !literal_present(re, s, len, start))
+	if (re->lit && !(opts & (PCRE2_PARTIAL_HARD | PCRE2_PARTIAL_SOFT)) &&
+	    !rx_literal_in(re->lit, re->litlen, re->rare, s, len, start))
 		return RX_NOMATCH;
 	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, opts, re->md, mctx);
 	if (rc >= 0)

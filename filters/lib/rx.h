@@ -50,6 +50,15 @@ int rx_value(const struct rx *re, size_t *so, size_t *eo);
 /* Number of a named group, or -1. */
 int rx_named(const struct rx *re, const char *gname);
 
+/*
+ * A literal every match of pattern P must contain (see rx.c), as a new
+ * string in *lit, with the index of the byte to look for first; 0 if the
+ * pattern has none that is safe to require.
+ */
+int rx_literal(const char *p, size_t n, uint32_t flags, char **lit, size_t *litlen, size_t *rare);
+/* Is the literal in S at or after START? */
+int rx_literal_in(const char *lit, size_t litlen, size_t rare, const char *s, size_t len, size_t start);
+
 /* Set the limits (defaults: match 10000000, heap 65536 KiB). */
 void rx_limits(uint32_t match_limit, uint32_t heap_kib);
 /* Free the shared match context at exit. */

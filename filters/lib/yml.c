@@ -94,6 +94,8 @@ struct loader {
 	const char *file;
 	int failed;	/* the parse cannot go on */
 	int bad;	/* the file is wrong, but parsing goes on to find more */
+	const char *const *stop;	/* top-level keys to stop at (yml_load_head) */
+	int stopped;
 };
 
 static int
@@ -191,6 +193,17 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 			yaml_event_delete(&kev);
 			if (key == NULL)
 				break;
+			if (depth == 0 && ld->stop && key->type == YML_SCALAR) {
+				size_t s;
+
+				for (s = 0; ld->stop[s] && strcmp(ld->stop[s], key->str) != 0; s++)
+					;
+				if (ld->stop[s]) {
+					node_free(key);
+					ld->stopped = 1;
+					break;
+				}
+			}
 			if (key->type != YML_SCALAR) {
 				report(ld->file, key->line, key->col, "a key must be a plain string");
 				ld->bad = 1;
@@ -225,9 +238,10 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 	}
 }
 
-struct ymldoc *
-yml_load(const char *file)
+static struct ymldoc *
+load(const char *file, const char *const *stop)
 {
+	struct buf head = {0};
 	struct loader ld;
 	struct ymldoc *doc;
 	yaml_event_t ev;
@@ -241,11 +255,42 @@ yml_load(const char *file)
 	}
 	memset(&ld, 0, sizeof(ld));
 	ld.file = file;
+	ld.stop = stop;
 	yaml_parser_initialize(&ld.parser);
-	yaml_parser_set_input_file(&ld.parser, fp);
+	if (stop) {
+		/*
+		 * libyaml decodes its whole input buffer before the first event,
+		 * so for a head-only load it gets the text up to the first line
+		 * that starts with a stop key; the key check below still stops it
+		 * if the key is written another way.
+		 */
+		char chunk[8192];
+		size_t k, off;
+
+		while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+			buf_add(&head, chunk, k);
+		for (off = 0; off < head.len;) {
+			const char *nl = memchr(head.s + off, '\n', head.len - off);
+			size_t s;
+
+			for (s = 0; stop[s]; s++) {
+				size_t kl = strlen(stop[s]);
+
+				if (head.len - off > kl && memcmp(head.s + off, stop[s], kl) == 0 &&
+				    head.s[off + kl] == ':')
+					break;
+			}
+			if (stop[s])
+				break;
+			off = nl ? (size_t)(nl - head.s) + 1 : head.len;
+		}
+		yaml_parser_set_input_string(&ld.parser, (const unsigned char *)(head.s ? head.s : ""), off);
+	} else {
+		yaml_parser_set_input_file(&ld.parser, fp);
+	}
 	doc = ecalloc(1, sizeof(*doc));
 	doc->file = estrdup(file);
-	while (!done && !ld.failed) {
+	while (!done && !ld.failed && !ld.stopped) {
 		if (next_event(&ld, &ev) < 0)
 			break;
 		switch (ev.type) {
@@ -274,11 +319,24 @@ yml_load(const char *file)
 	}
 	yaml_parser_delete(&ld.parser);
 	fclose(fp);
+	buf_free(&head);
 	if (ld.failed || ld.bad) {
 		yml_free(doc);
 		return NULL;
 	}
 	return doc;
+}
+
+struct ymldoc *
+yml_load(const char *file)
+{
+	return load(file, NULL);
+}
+
+struct ymldoc *
+yml_load_head(const char *file, const char *const stop[])
+{
+	return load(file, stop);
 }
 
 void

@@ -29,6 +29,12 @@ struct ymldoc {
  * are printed as "prog: file:line:col: message"; NULL is returned then.
  */
 struct ymldoc *yml_load(const char *file);
+/*
+ * Load only the head of FILE: parsing stops at the first top-level key in
+ * the NULL-terminated list STOP, so what comes after it costs nothing (and
+ * its errors are not seen).  For site detection among many sites.
+ */
+struct ymldoc *yml_load_head(const char *file, const char *const stop[]);
 void yml_free(struct ymldoc *doc);
 
 /* Number of pairs in a map, and the i-th key and value. */
