@@ -177,6 +177,23 @@ position(const char *file, const struct yml *n, size_t off, unsigned *line, unsi
  * unusual (alternation at the top, caseless or extended mode, \Q) gives no
  * literal: the prefilter must never reject a subject the pattern matches.
  */
+/* The index after the character class that starts at p[i] ('['); a ']' first in it is literal. */
+static size_t
+skip_class(const char *p, size_t n, size_t i)
+{
+	i++;
+	if (i < n && p[i] == '^')
+		i++;
+	if (i < n && p[i] == ']')
+		i++;
+	while (i < n && p[i] != ']') {
+		if (p[i] == '\\')
+			i++;
+		i++;
+	}
+	return i + 1;
+}
+
 int
 rx_literal(const char *p, size_t n, uint32_t flags, char **lit, size_t *litlen, size_t *rare)
 {
@@ -204,17 +221,8 @@ rx_literal(const char *p, size_t n, uint32_t flags, char **lit, size_t *litlen, 
 			else if (ch == ')')
 				depth--;
 			else if (ch == '[') {
-				/* A class inside a group: skip it, ']' first in it is literal. */
-				i++;
-				if (i < n && p[i] == '^')
-					i++;
-				if (i < n && p[i] == ']')
-					i++;
-				while (i < n && p[i] != ']') {
-					if (p[i] == '\\')
-						i++;
-					i++;
-				}
+				i = skip_class(p, n, i);
+				continue;
 			}
 			i++;
 			continue;
@@ -230,17 +238,7 @@ rx_literal(const char *p, size_t n, uint32_t flags, char **lit, size_t *litlen, 
 			goto end_run;
 		}
 		if (ch == '[') {
-			i++;
-			if (i < n && p[i] == '^')
-				i++;
-			if (i < n && p[i] == ']')
-				i++;
-			while (i < n && p[i] != ']') {
-				if (p[i] == '\\')
-					i++;
-				i++;
-			}
-			i++;
+			i = skip_class(p, n, i);
 			goto end_run;
 		}
 		if (ch == '\\') {

@@ -1,0 +1,87 @@
+/*
+ * rx.c unit test: the required literal rx_exec looks for before running
+ * PCRE2.  It must never make a pattern miss a subject it matches, so the
+ * test checks both the literal found and, for every pattern against every
+ * subject, that the prefiltered answer equals PCRE2's own.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rx.h"
+#include "util.h"
+
+static int n, failed;
+
+static void
+ok(int cond, const char *what, const char *detail)
+{
+	n++;
+	printf("%sok %d - %s%s%s\n", cond ? "" : "not ", n, what, detail ? ": " : "", detail ? detail : "");
+	if (!cond)
+		failed++;
+}
+
+static const struct {
+	const char *pattern, *literal;	/* "" when none is safe */
+} lits[] = {
+	{ "abc", "abc" },
+	{ "a{2}bcd", "bcd" },
+	{ "ab?cde", "cde" },
+	{ "x\\d+yyy", "yyy" },
+	{ "\\x{41}xyz", "xyz" },
+	{ "\\pLhello", "" },
+	{ "a|bcd", "" },
+	{ "(x|y)abcd", "abcd" },
+	{ "(x[)]y)abcd", "abcd" },
+	{ "[abc]defg", "defg" },
+	{ "[]a]bcd", "bcd" },
+	{ "\\.com", ".com" },
+	{ "(?i)abcd", "" },
+	{ "(?x)a b c d", "" },
+	{ "\\Qabc\\E", "" },
+	{ "(?m)^কালবেলা অনলাইন", "কালবেলা অনলাইন" },
+	{ "\\s*আরও পড়ুন ?: [^।?!]*$", "আরও পড়ুন" },
+	{ "Error!: SQLSTATE\\[[0-9A-Z]{5}\\]:", "Error!: SQLSTATE[" },
+	{ "ab", "" },
+};
+
+static const char *const subjects[] = {
+	"abc", "xabcx", "ABC", "aabcd", "abcde", "acde", "x123yyy", "Axyz", "hello",
+	"bcd", "xabcd", "yabcd", "]abcd", "adefg", "abcdefg", "]bcd", "a.com", "acom",
+	"ABCD", "abcd", "a b c d", "কালবেলা অনলাইন", "এর আগে। আরও পড়ুন : শিরোনাম",
+	"Error!: SQLSTATE[42S22]: x", "", "ab",
+};
+
+int
+main(void)
+{
+	size_t i, j;
+
+	prog = "rx";
+	for (i = 0; i < sizeof(lits) / sizeof(lits[0]); i++) {
+		struct rx *re = rx_builtin(lits[i].pattern, 0);
+		char detail[256];
+
+		snprintf(detail, sizeof(detail), "%s gives [%.*s]", lits[i].pattern,
+		    re->lit ? (int)re->litlen : 0, re->lit ? re->lit : "");
+		ok((re->lit ? strlen(lits[i].literal) == re->litlen && memcmp(re->lit, lits[i].literal, re->litlen) == 0 :
+		    lits[i].literal[0] == '\0'), "the required literal", detail);
+		for (j = 0; j < sizeof(subjects) / sizeof(subjects[0]); j++) {
+			const char *s = subjects[j];
+			int with = rx_exec(re, s, strlen(s), 0, 0);
+			int plain = pcre2_match(re->code, (PCRE2_SPTR)s, strlen(s), 0, 0, re->md, NULL) >= 0;
+
+			if ((with == RX_MATCH) != plain) {
+				snprintf(detail, sizeof(detail), "%s on \"%s\": prefiltered %d, PCRE2 %d",
+				    lits[i].pattern, s, with, plain);
+				ok(0, "the prefilter never changes the answer", detail);
+			}
+		}
+		rx_free(re);
+	}
+	ok(1, "the prefilter never changes the answer (every pattern on every subject)", NULL);
+	rx_cleanup();
+	printf("1..%d\n", n);
+	return failed ? 1 : 0;
+}
