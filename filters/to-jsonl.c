@@ -74,13 +74,27 @@ static struct buf line;
  * ("text"), a renamed key landing on another, or a header named
  * to_jsonl_warning would give a duplicate key, which JSON parsers resolve
  * by silently dropping one: such a key gets a suffix (_2, _3, ...) instead.
+ * A hash set, so that a record of many thousand headers stays linear.
  */
 static struct {
-	char **k;
-	size_t n, cap;
+	char **slot;		/* open addressing, linear probing; NULL is empty */
+	size_t cap;		/* a power of two, at least twice n */
+	char **all;		/* the keys in order, to clear the set */
+	size_t n, allcap;
 } keys;
 
 static const char *out_name(const char *key);
+
+/* FNV-1a (Fowler, Noll, Vo). */
+static size_t
+hash(const char *s)
+{
+	size_t h = (size_t)14695981039346656037ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+	return h;
+}
 
 static void
 keys_reset(void)
@@ -88,18 +102,52 @@ keys_reset(void)
 	size_t i;
 
 	for (i = 0; i < keys.n; i++)
-		free(keys.k[i]);
+		free(keys.all[i]);
 	keys.n = 0;
+	if (keys.slot)
+		memset(keys.slot, 0, keys.cap * sizeof(*keys.slot));
+}
+
+static int
+keys_has(const char *k)
+{
+	size_t i;
+
+	if (keys.cap == 0)
+		return 0;
+	for (i = hash(k) & (keys.cap - 1); keys.slot[i]; i = (i + 1) & (keys.cap - 1))
+		if (strcmp(keys.slot[i], k) == 0)
+			return 1;
+	return 0;
 }
 
 static void
 keys_add(const char *k)
 {
-	if (keys.n == keys.cap) {
-		keys.cap = keys.cap ? keys.cap * 2 : 16;
-		keys.k = erealloc(keys.k, keys.cap * sizeof(*keys.k));
+	size_t i;
+
+	if (2 * (keys.n + 1) > keys.cap) {
+		size_t old = keys.cap, j;
+		char **was = keys.slot;
+
+		keys.cap = keys.cap ? keys.cap * 2 : 64;
+		keys.slot = ecalloc(keys.cap, sizeof(*keys.slot));
+		for (j = 0; j < old; j++)
+			if (was[j]) {
+				for (i = hash(was[j]) & (keys.cap - 1); keys.slot[i]; i = (i + 1) & (keys.cap - 1))
+					;
+				keys.slot[i] = was[j];
+			}
+		free(was);
 	}
-	keys.k[keys.n++] = estrdup(k);
+	if (keys.n == keys.allcap) {
+		keys.allcap = keys.allcap ? keys.allcap * 2 : 64;
+		keys.all = erealloc(keys.all, keys.allcap * sizeof(*keys.all));
+	}
+	keys.all[keys.n++] = estrdup(k);
+	for (i = hash(k) & (keys.cap - 1); keys.slot[i]; i = (i + 1) & (keys.cap - 1))
+		;
+	keys.slot[i] = keys.all[keys.n - 1];
 }
 
 /* The keys to-jsonl writes itself are taken first, so a header yields to them. */
@@ -116,27 +164,19 @@ static void
 put_key_as(const char *name, int *first, int reserved)
 {
 	struct buf k = {0};
-	size_t i;
 	int suffix = 1;
 
 	if (!*first)
 		buf_addc(&line, ',');
 	*first = 0;
 	buf_adds(&k, name);
-	if (reserved) {
-		json_string(&line, k.s, k.len, opt.ascii);
-		buf_addc(&line, ':');
-		buf_free(&k);
-		return;
-	}
-	for (i = 0; i < keys.n; i++) {
-		if (strcmp(keys.k[i], k.s) == 0) {
+	if (!reserved) {
+		while (keys_has(k.s)) {
 			buf_reset(&k);
 			buf_printf(&k, "%s_%d", name, ++suffix);
-			i = (size_t)-1;	/* look again from the start */
 		}
+		keys_add(k.s);
 	}
-	keys_add(k.s);
 	json_string(&line, k.s, k.len, opt.ascii);
 	buf_addc(&line, ':');
 	buf_free(&k);
@@ -236,23 +276,31 @@ static struct {
 static void
 group_headers(const struct record *rec)
 {
-	size_t i, j;
+	size_t i, j, cap = 64;
+	size_t *slot;
 
 	if (rec->nf > grp.cap) {
 		grp.cap = rec->nf * 2;
 		grp.group = erealloc(grp.group, grp.cap * sizeof(*grp.group));
 		grp.count = erealloc(grp.count, grp.cap * sizeof(*grp.count));
 	}
+	while (cap < 2 * rec->nf)
+		cap *= 2;
+	/* A hash table of group leaders (index + 1; 0 is empty). */
+	slot = ecalloc(cap, sizeof(*slot));
 	for (i = 0; i < rec->nf; i++) {
 		grp.group[i] = i;
 		grp.count[i] = 0;
-		for (j = 0; j < i; j++)
-			if (grp.group[j] == j && strcmp(rec->f[j].name, rec->f[i].name) == 0) {
-				grp.group[i] = j;
+		for (j = hash(rec->f[i].name) & (cap - 1); slot[j]; j = (j + 1) & (cap - 1))
+			if (strcmp(rec->f[slot[j] - 1].name, rec->f[i].name) == 0) {
+				grp.group[i] = slot[j] - 1;
 				break;
 			}
+		if (grp.group[i] == i)
+			slot[j] = i + 1;
 		grp.count[grp.group[i]]++;
 	}
+	free(slot);
 }
 
 /* Write the group of headers that starts at index I. */
@@ -623,7 +671,8 @@ main(int argc, char *argv[])
 		stats_print();
 	buf_free(&line);
 	keys_reset();
-	free(keys.k);
+	free(keys.slot);
+	free(keys.all);
 	free(grp.group);
 	free(grp.count);
 	stats_free();

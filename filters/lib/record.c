@@ -8,6 +8,7 @@
 #include "record.h"
 
 #define READ_CHUNK (1 << 16)
+#define MAX_BAD_HEADERS 10
 #define DEFAULT_MAXREC ((size_t)1 << 30)
 
 void
@@ -349,7 +350,7 @@ static int
 parse_headers(struct reader *rd, struct record *rec, const char *s, size_t n)
 {
 	const char *p = s, *end = s + n;
-	unsigned long hline = 0;
+	unsigned long hline = 0, nbad = 0;
 
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -381,16 +382,22 @@ parse_headers(struct reader *rd, struct record *rec, const char *s, size_t n)
 
 			if (rec->no == 1 && hline == 1)
 				return -1;
-			quote_line(&q, p, (size_t)(eol - p));
-			record_error(rec, "%s:%lu: %s: %s", rd->name,
-			    rec->line + hline - 1, why, q.s);
-			buf_free(&q);
+			/* Ten are enough to see what is wrong; the rest are counted. */
+			if (++nbad <= MAX_BAD_HEADERS) {
+				quote_line(&q, p, (size_t)(eol - p));
+				record_error(rec, "%s:%lu: %s: %s", rd->name,
+				    rec->line + hline - 1, why, q.s);
+				buf_free(&q);
+			}
 		} else {
 			add_field(rec, estrndup(p, (size_t)(colon - p)),
 			    estrndup(v, (size_t)(eol - v)));
 		}
 		p = nl ? nl + 1 : end;
 	}
+	if (nbad > MAX_BAD_HEADERS)
+		record_error(rec, "%s:%lu: %lu more bad header lines in this record", rd->name, rec->line,
+		    nbad - MAX_BAD_HEADERS);
 	return 0;
 }
 
