@@ -264,25 +264,37 @@ load(const char *file, const char *const *stop)
 		 * that starts with a stop key; the key check below still stops it
 		 * if the key is written another way.
 		 */
-		char chunk[8192];
-		size_t k, off;
+		char chunk[4096];
+		size_t k, off = 0;
+		int found = 0, eof = 0;
 
-		while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-			buf_add(&head, chunk, k);
-		for (off = 0; off < head.len;) {
-			const char *nl = memchr(head.s + off, '\n', head.len - off);
+		/* Read only as far as the first stop key: the rest is not needed. */
+		while (!found) {
+			const char *nl;
 			size_t s;
 
+			if ((nl = head.len > off ? memchr(head.s + off, '\n', head.len - off) : NULL) == NULL) {
+				if (eof) {
+					off = head.len;
+					break;
+				}
+				if ((k = fread(chunk, 1, sizeof(chunk), fp)) == 0)
+					eof = 1;
+				else
+					buf_add(&head, chunk, k);
+				continue;
+			}
 			for (s = 0; stop[s]; s++) {
 				size_t kl = strlen(stop[s]);
 
-				if (head.len - off > kl && memcmp(head.s + off, stop[s], kl) == 0 &&
+				if ((size_t)(nl - (head.s + off)) > kl && memcmp(head.s + off, stop[s], kl) == 0 &&
 				    head.s[off + kl] == ':')
 					break;
 			}
 			if (stop[s])
-				break;
-			off = nl ? (size_t)(nl - head.s) + 1 : head.len;
+				found = 1;
+			else
+				off = (size_t)(nl - head.s) + 1;
 		}
 		yaml_parser_set_input_string(&ld.parser, (const unsigned char *)(head.s ? head.s : ""), off);
 	} else {
