@@ -23,6 +23,7 @@ echo
 
 echo "== correctness on $TABLE ($(grep -vc '^#' "$TABLE") rows)"
 prove tests/t/31-date-table.t 2>&1 | tail -n 1 | sed 's/^/normalize-date (tests\/t\/31-date-table.t): /'
+# shellcheck disable=SC2046 # pkg-config prints several flags
 cc -std=c11 -O2 -D_GNU_SOURCE -Ifilters/lib -o "$OUT/parse-bench" bench/dates/parse-bench.c \
     build/libkhobor.a $(pkg-config --libs libpcre2-8 yaml-0.1 libutf8proc) -lm
 echo
@@ -52,7 +53,7 @@ for per in 3 1; do
 	bin/normalize-date "$OUT/stream$per" >/dev/null	# warm the page cache
 	best=
 	cpu=
-	for k in 1 2 3; do
+	for _ in 1 2 3; do
 		t0=$(now)
 		/usr/bin/time -f '%U %S' -o "$OUT/time" bin/normalize-date "$OUT/stream$per" >"$OUT/out$per"
 		t1=$(now)
