@@ -41,7 +41,7 @@ all: depcheck $(PROGS)
 
 units: $(UNITS:%=$(B)/unit/%)
 
-$(B)/unit/%: tests/unit/%.c $(LIBA) filters/lib/*.h
+$(B)/unit/%: tests/unit/%.c $(LIBA) filters/lib/*.h tests/unit/*.h
 	@mkdir -p $(B)/unit
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 

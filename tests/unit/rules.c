@@ -24,34 +24,9 @@
 #include "util.h"
 #include "yml.h"
 
-/* ---- a little TAP ---- */
+/* ---- a little TAP (tap.h) ---- */
 
-static int ntest, nfail;
-static const char *todo;	/* when set, failures are expected (a known bug) */
-
-static int
-vtap(int pass, const char *fmt, va_list ap)
-{
-	printf("%s %d - ", pass ? "ok" : "not ok", ++ntest);
-	vprintf(fmt, ap);
-	if (todo)
-		printf(" # TODO %s", todo);
-	putchar('\n');
-	if (!pass && !todo)
-		nfail++;
-	return pass;
-}
-
-static int
-ok(int pass, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vtap(pass, fmt, ap);
-	va_end(ap);
-	return pass;
-}
+#include "tap.h"
 
 static void
 diag_text(const char *label, const char *s)
