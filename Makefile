@@ -13,7 +13,7 @@ CFLAGS   = -std=c11 -Wall -Wextra -Werror $(OPT) -g
 PKGS     = libpcre2-8 yaml-0.1 libutf8proc
 DEBS     = libpcre2-dev libyaml-dev libutf8proc-dev pkg-config make gcc \
            perl jq mandoc shellcheck clang libclang-rt-14-dev valgrind parallel python3 \
-           tzdata
+           tzdata bsdextrautils bc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS = -D_GNU_SOURCE -Ifilters/lib \
