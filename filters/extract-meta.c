@@ -192,9 +192,8 @@ main(int argc, char *argv[])
 		case 'C': opt.check = 1; break;
 		case 'L': opt.check = 2; break;
 		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return util_close_stdout();
+			util_help(usage_text, help_text);
+			break;
 		case 'V':
 			util_version();
 			break;

@@ -45,23 +45,6 @@ static struct {
 
 static int status = EXIT_OK;
 
-static void
-split(const char *s, char ***list, size_t *n)
-{
-	const char *p = s;
-
-	while (*p) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-
-		if (len > 0) {
-			*list = erealloc(*list, (*n + 1) * sizeof(**list));
-			(*list)[(*n)++] = estrndup(p, len);
-		}
-		p += len + (comma != NULL);
-	}
-}
-
 static int
 in(char **list, size_t n, const char *s)
 {
@@ -246,13 +229,12 @@ main(int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, "t:i:k:x:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't': opt.text = optarg; break;
-		case 'i': split(optarg, &opt.ids, &opt.nids); break;
-		case 'k': split(optarg, &opt.keep, &opt.nkeep); opt.keep_set = 1; break;
-		case 'x': split(optarg, &opt.exclude, &opt.nexclude); break;
+		case 'i': util_split(optarg, &opt.ids, &opt.nids); break;
+		case 'k': util_split(optarg, &opt.keep, &opt.nkeep); opt.keep_set = 1; break;
+		case 'x': util_split(optarg, &opt.exclude, &opt.nexclude); break;
 		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return util_close_stdout();
+			util_help(usage_text, help_text);
+			break;
 		case 'V':
 			util_version();
 			break;
@@ -264,7 +246,7 @@ main(int argc, char *argv[])
 	if (opt.keep_set && opt.nexclude)
 		die(EXIT_USAGE, "--keep and --exclude do not go together; use one");
 	if (opt.nids == 0)
-		split("id,url", &opt.ids, &opt.nids);
+		util_split("id,url", &opt.ids, &opt.nids);
 	if (optind == argc)
 		rc = do_file("-");
 	for (i = optind; i < argc && rc == 0; i++)

@@ -520,9 +520,8 @@ main(int argc, char *argv[])
 		case 'm': opt.mentions = 1; break;
 		case 'C': opt.check = 1; break;
 		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return util_close_stdout();
+			util_help(usage_text, help_text);
+			break;
 		case 'V':
 			util_version();
 			break;

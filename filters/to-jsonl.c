@@ -191,18 +191,7 @@ put_key(const char *name, int *first)
 static void
 list_split(struct list *l, const char *s)
 {
-	const char *p = s;
-
-	while (*p) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-
-		if (len > 0) {
-			l->item = erealloc(l->item, (l->n + 1) * sizeof(*l->item));
-			l->item[l->n++] = estrndup(p, len);
-		}
-		p += len + (comma != NULL);
-	}
+	util_split(s, &l->item, &l->n);
 }
 
 static int
@@ -653,9 +642,8 @@ main(int argc, char *argv[])
 		case 'R': add_rename(optarg); break;
 		case 's': opt.stats = 1; break;
 		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			return util_close_stdout();
+			util_help(usage_text, help_text);
+			break;
 		case 'V':
 			util_version();
 			break;

@@ -203,6 +203,31 @@ util_version(void)
 	exit(util_close_stdout());
 }
 
+void
+util_help(const char *usage, const char *help)
+{
+	fputs(usage, stdout);
+	fputs(help, stdout);
+	exit(util_close_stdout());
+}
+
+void
+util_split(const char *s, char ***items, size_t *n)
+{
+	const char *p = s;
+
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+
+		if (len > 0) {
+			*items = erealloc(*items, (*n + 1) * sizeof(**items));
+			(*items)[(*n)++] = estrndup(p, len);
+		}
+		p += len + (comma != NULL);
+	}
+}
+
 FILE *
 util_open(const char *path)
 {

@@ -44,8 +44,11 @@ void buf_free(struct buf *b);
 
 /* Finish writing stdout: flush and check. Returns EXIT_OK or EXIT_OUTPUT. */
 int util_close_stdout(void);
-/* Standard handling of --version. */
+/* Standard handling of --version, and of --help (the usage, then the help): both exit. */
 void util_version(void);
+void util_help(const char *usage, const char *help);
+/* Append the comma-separated items of S (empty ones skipped) to *items. */
+void util_split(const char *s, char ***items, size_t *n);
 /* Open FILE for reading; "-" is stdin. On failure prints "prog: FILE: reason", returns NULL. */
 FILE *util_open(const char *path);
 
