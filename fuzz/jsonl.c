@@ -27,7 +27,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	opt.text = "text";
-	split("id,url", &opt.ids, &opt.nids);
+	util_split("id,url", &opt.ids, &opt.nids);
 	atexit(cleanup);
 	return 0;
 }
