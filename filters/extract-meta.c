@@ -183,7 +183,7 @@ main(int argc, char *argv[])
 	int c, rc;
 
 	util_init(argv[0]);
-	opterr = 0;	/* getopt would name argv[0]; warnx names the program */
+	opterr = 0;	/* util_bad_option says it, naming the program */
 	while ((c = getopt_long(argc, argv, ":r:s:ehV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': opt.rulesdir = optarg; break;
@@ -197,18 +197,8 @@ main(int argc, char *argv[])
 		case 'V':
 			util_version();
 			break;
-		case ':':
-			warnx("option %s needs an argument", argv[optind - 1]);
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
 		default:
-			/* A long option is named as given; -x may sit in a cluster (-ex). */
-			if (strncmp(argv[optind - 1], "--", 2) == 0)
-				warnx("unknown option, or an argument it does not take: %s", argv[optind - 1]);
-			else
-				warnx("unknown option -%c", optopt);
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
+			return util_bad_option(c, argv, longopts, usage_text);
 		}
 	}
 	if (opt.check && optind < argc) {

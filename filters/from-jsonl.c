@@ -178,10 +178,8 @@ do_file(const char *path)
 		if (convert_line(&rec, path, lineno, line, (size_t)n, &obj) > 0 && status == EXIT_OK)
 			status = EXIT_RECORDS;
 		if (record_write(stdout, &rec) < 0) {
-			if (errno != EPIPE) {
-				warnx("write error on standard output: %s", strerror(errno));
+			if (util_write_error() == EXIT_OUTPUT)
 				status = EXIT_OUTPUT;
-			}
 			rc = -1;
 			break;
 		}
@@ -224,9 +222,9 @@ main(int argc, char *argv[])
 	int c, i, rc = 0;
 
 	util_init(argv[0]);
-	argv[0] = (char *)prog;	/* getopt's messages then read "prog: ..." */
 	opt.text = "text";
-	while ((c = getopt_long(argc, argv, "t:i:k:x:hV", longopts, NULL)) != -1) {
+	opterr = 0;	/* util_bad_option says it, naming the program */
+	while ((c = getopt_long(argc, argv, ":t:i:k:x:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't': opt.text = optarg; break;
 		case 'i': util_split(optarg, &opt.ids, &opt.nids); break;
@@ -239,8 +237,7 @@ main(int argc, char *argv[])
 			util_version();
 			break;
 		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
+			return util_bad_option(c, argv, longopts, usage_text);
 		}
 	}
 	if (opt.keep_set && opt.nexclude)

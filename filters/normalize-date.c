@@ -355,9 +355,7 @@ quote(const char *s, size_t n)
 {
 	buf_reset(&quoted);
 	if (n > 200) {
-		n = 200;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
+		n = text_utf8_floor(s, 200);
 		buf_add(&quoted, s, n);
 		buf_adds(&quoted, "...");
 	} else {
@@ -511,8 +509,8 @@ main(int argc, char *argv[])
 	size_t i;
 
 	util_init(argv[0]);
-	opterr = 0;	/* getopt would name the path we were run by; warnx names the program */
-	while ((c = getopt_long(argc, argv, "r:z:l:hV", longopts, NULL)) != -1) {
+	opterr = 0;	/* util_bad_option says it, naming the program */
+	while ((c = getopt_long(argc, argv, ":r:z:l:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': opt.rules = optarg; break;
 		case 'z': opt.zone = optarg; break;
@@ -526,14 +524,7 @@ main(int argc, char *argv[])
 			util_version();
 			break;
 		default:
-			if (optopt && strchr("rzl", optopt))
-				warnx("option -%c needs an argument", optopt);
-			else if (optopt)
-				warnx("unknown option -%c", optopt);
-			else
-				warnx("unknown option '%s'", argv[optind - 1]);
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
+			return util_bad_option(c, argv, longopts, usage_text);
 		}
 	}
 	rules = rules_open(opt.rules);

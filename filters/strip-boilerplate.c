@@ -517,8 +517,8 @@ explain(const struct page *pg, size_t i, const struct srule *r, const char *what
 
 	if (!opt.explain)
 		return;
-	while (len > 0 && len < (int)ln->len && ((unsigned char)ltext(pg, i)[len] & 0xC0) == 0x80)
-		len--;
+	if (len > 0 && len < (int)ln->len)
+		len = (int)text_utf8_floor(ltext(pg, i), (size_t)len);
 	fflush(stdout);
 	if (r)
 		fprintf(stderr, "%s: %s:%u: %s:%u: %s: %s \"%.*s\"\n", prog, pg->source, ln->no,
@@ -1143,10 +1143,8 @@ emit(struct record *rec)
 	prog_state.done++;
 	progress(0);
 	if (record_write(stdout, rec) < 0) {
-		if (errno != EPIPE) {
-			warnx("write error on standard output: %s", strerror(errno));
+		if (util_write_error() == EXIT_OUTPUT)
 			status = EXIT_OUTPUT;
-		}
 		return -1;
 	}
 	return 0;
@@ -1351,8 +1349,7 @@ split_stream(FILE *fp, const char *name)
 			/* Search past the first character: a page starts at 0 already. */
 			size_t start = from > 0 ? from : 1;
 
-			while (start < len && ((unsigned char)s[start] & 0xC0) == 0x80)
-				start++;
+			start = text_utf8_ceil(s, len, start);
 			if (start >= len)
 				break;
 			cut = next_cut(s, len, start, !eof, &partial);
@@ -1531,8 +1528,8 @@ main(int argc, char *argv[])
 	int c, i, rc;
 
 	util_init(argv[0]);
-	argv[0] = (char *)prog;	/* getopt's messages then read "prog: ..." */
-	while ((c = getopt_long(argc, argv, "r:s:ehV", longopts, NULL)) != -1) {
+	opterr = 0;	/* util_bad_option says it, naming the program */
+	while ((c = getopt_long(argc, argv, ":r:s:ehV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': opt.rulesdir = optarg; break;
 		case 's': opt.site = optarg; break;
@@ -1549,8 +1546,7 @@ main(int argc, char *argv[])
 			util_version();
 			break;
 		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
+			return util_bad_option(c, argv, longopts, usage_text);
 		}
 	}
 	if (opt.split && opt.records)

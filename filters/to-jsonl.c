@@ -1,9 +1,11 @@
 /* to-jsonl: write a khobor record stream as JSON Lines, one object per record. */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "filter.h"
+#include "hash.h"
 #include "json.h"
 #include "record.h"
 #include "text.h"
@@ -77,24 +79,12 @@ static struct buf line;
  * A hash set, so that a record of many thousand headers stays linear.
  */
 static struct {
-	char **slot;		/* open addressing, linear probing; NULL is empty */
-	size_t cap;		/* a power of two, at least twice n */
-	char **all;		/* the keys in order, to clear the set */
+	struct hmap set;	/* the keys below, for lookup */
+	char **all;		/* the keys in order, owned, to clear the set */
 	size_t n, allcap;
 } keys;
 
 static const char *out_name(const char *key);
-
-/* FNV-1a (Fowler, Noll, Vo). */
-static size_t
-hash(const char *s)
-{
-	size_t h = (size_t)14695981039346656037ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
-	return h;
-}
 
 static void
 keys_reset(void)
@@ -104,50 +94,25 @@ keys_reset(void)
 	for (i = 0; i < keys.n; i++)
 		free(keys.all[i]);
 	keys.n = 0;
-	if (keys.slot)
-		memset(keys.slot, 0, keys.cap * sizeof(*keys.slot));
+	hmap_clear(&keys.set);
 }
 
 static int
 keys_has(const char *k)
 {
-	size_t i;
-
-	if (keys.cap == 0)
-		return 0;
-	for (i = hash(k) & (keys.cap - 1); keys.slot[i]; i = (i + 1) & (keys.cap - 1))
-		if (strcmp(keys.slot[i], k) == 0)
-			return 1;
-	return 0;
+	return hmap_has(&keys.set, k, strlen(k));
 }
 
 static void
 keys_add(const char *k)
 {
-	size_t i;
-
-	if (2 * (keys.n + 1) > keys.cap) {
-		size_t old = keys.cap, j;
-		char **was = keys.slot;
-
-		keys.cap = keys.cap ? keys.cap * 2 : 64;
-		keys.slot = ecalloc(keys.cap, sizeof(*keys.slot));
-		for (j = 0; j < old; j++)
-			if (was[j]) {
-				for (i = hash(was[j]) & (keys.cap - 1); keys.slot[i]; i = (i + 1) & (keys.cap - 1))
-					;
-				keys.slot[i] = was[j];
-			}
-		free(was);
-	}
 	if (keys.n == keys.allcap) {
 		keys.allcap = keys.allcap ? keys.allcap * 2 : 64;
 		keys.all = erealloc(keys.all, keys.allcap * sizeof(*keys.all));
 	}
-	keys.all[keys.n++] = estrdup(k);
-	for (i = hash(k) & (keys.cap - 1); keys.slot[i]; i = (i + 1) & (keys.cap - 1))
-		;
-	keys.slot[i] = keys.all[keys.n - 1];
+	keys.all[keys.n] = estrdup(k);
+	hmap_put(&keys.set, keys.all[keys.n], strlen(k), NULL);
+	keys.n++;
 }
 
 /* The keys to-jsonl writes itself are taken first, so a header yields to them. */
@@ -260,36 +225,31 @@ put_value(const char *key, const char *v)
  */
 static struct {
 	size_t *group, *count, cap;
+	struct hmap leader;	/* header name -> index of its first header + 1 */
 } grp;
 
 static void
 group_headers(const struct record *rec)
 {
-	size_t i, j, cap = 64;
-	size_t *slot;
+	size_t i;
 
 	if (rec->nf > grp.cap) {
 		grp.cap = rec->nf * 2;
 		grp.group = erealloc(grp.group, grp.cap * sizeof(*grp.group));
 		grp.count = erealloc(grp.count, grp.cap * sizeof(*grp.count));
 	}
-	while (cap < 2 * rec->nf)
-		cap *= 2;
-	/* A hash table of group leaders (index + 1; 0 is empty). */
-	slot = ecalloc(cap, sizeof(*slot));
+	hmap_clear(&grp.leader);
 	for (i = 0; i < rec->nf; i++) {
-		grp.group[i] = i;
+		const char *name = rec->f[i].name;
+		size_t len = strlen(name);
+
+		if (hmap_put(&grp.leader, name, len, (void *)(uintptr_t)(i + 1)))
+			grp.group[i] = i;
+		else
+			grp.group[i] = (size_t)(uintptr_t)hmap_get(&grp.leader, name, len) - 1;
 		grp.count[i] = 0;
-		for (j = hash(rec->f[i].name) & (cap - 1); slot[j]; j = (j + 1) & (cap - 1))
-			if (strcmp(rec->f[slot[j] - 1].name, rec->f[i].name) == 0) {
-				grp.group[i] = slot[j] - 1;
-				break;
-			}
-		if (grp.group[i] == i)
-			slot[j] = i + 1;
 		grp.count[grp.group[i]]++;
 	}
-	free(slot);
 }
 
 /* Write the group of headers that starts at index I. */
@@ -630,8 +590,8 @@ main(int argc, char *argv[])
 	int c, status;
 
 	util_init(argv[0]);
-	argv[0] = (char *)prog;	/* getopt's messages then read "prog: ..." */
-	while ((c = getopt_long(argc, argv, "pAf:x:a:n:R:hV", longopts, NULL)) != -1) {
+	opterr = 0;	/* util_bad_option says it, naming the program */
+	while ((c = getopt_long(argc, argv, ":pAf:x:a:n:R:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p': opt.paragraphs = 1; break;
 		case 'A': opt.ascii = 1; break;
@@ -648,8 +608,7 @@ main(int argc, char *argv[])
 			util_version();
 			break;
 		default:
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
+			return util_bad_option(c, argv, longopts, usage_text);
 		}
 	}
 	if (opt.fields.n > 0 && opt.exclude.n > 0)
@@ -659,10 +618,11 @@ main(int argc, char *argv[])
 		stats_print();
 	buf_free(&line);
 	keys_reset();
-	free(keys.slot);
+	hmap_free(&keys.set);
 	free(keys.all);
 	free(grp.group);
 	free(grp.count);
+	hmap_free(&grp.leader);
 	stats_free();
 	list_free(&opt.fields);
 	list_free(&opt.exclude);

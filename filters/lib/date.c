@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "date.h"
+#include "hash.h"
 #include "text.h"
 #include "util.h"
 #include "yml.h"
@@ -91,8 +92,7 @@ enum { C_LETTER = 0, C_SPACE = 1, C_JOINER = 2, C_DIGIT0 = 3 /* .. 12 */ };
 /* Values 33..126 are punctuation, as the ASCII character it counts as. */
 
 struct dateset {
-	const struct word **tab;	/* open addressing on the key hash */
-	size_t mask;
+	struct hmap words;	/* key -> const struct word * */
 	unsigned char *cls;		/* 65536 entries */
 	char order[4 * MAXORD][8];
 	size_t norder;
@@ -103,19 +103,6 @@ struct dateset {
 
 /* ---------------------------------------------------------------- */
 /* Words and keys                                                     */
-
-static uint32_t
-hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;	/* FNV-1a */
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
 
 static int
 is_joiner(int32_t cp)
@@ -783,38 +770,22 @@ datelang_free(struct datelang *l)
 static const struct word *
 lookup(const struct dateset *ds, const char *key, size_t n)
 {
-	size_t i = hash(key, n) & ds->mask;
-
-	for (; ds->tab[i]; i = (i + 1) & ds->mask)
-		if (strncmp(ds->tab[i]->key, key, n) == 0 && ds->tab[i]->key[n] == '\0')
-			return ds->tab[i];
-	return NULL;
+	return hmap_get(&ds->words, key, n);
 }
 
 struct dateset *
 dateset_new(struct datelang *const *langs, size_t n)
 {
 	struct dateset *ds = ecalloc(1, sizeof(*ds));
-	size_t i, j, k, total = 0, cap = 64;
+	size_t i, j, k;
 	int32_t cp;
 
-	for (i = 0; i < n; i++)
-		total += langs[i]->nw;
-	while (cap < 2 * total + 16)
-		cap *= 2;
-	ds->tab = ecalloc(cap, sizeof(*ds->tab));
-	ds->mask = cap - 1;
 	/* The first language that defines a word gives its meaning. */
 	for (i = 0; i < n; i++)
 		for (j = 0; j < langs[i]->nw; j++) {
 			const struct word *w = &langs[i]->w[j];
-			size_t len = strlen(w->key), h;
 
-			if (lookup(ds, w->key, len) != NULL)
-				continue;
-			for (h = hash(w->key, len) & ds->mask; ds->tab[h]; h = (h + 1) & ds->mask)
-				;
-			ds->tab[h] = w;
+			hmap_put(&ds->words, w->key, strlen(w->key), (void *)w);
 		}
 	/*
 	 * One class byte for every BMP code point, so the tokenizer never
@@ -856,7 +827,7 @@ dateset_free(struct dateset *ds)
 {
 	if (ds == NULL)
 		return;
-	free(ds->tab);
+	hmap_free(&ds->words);
 	free(ds->cls);
 	free(ds);
 }

@@ -520,9 +520,7 @@ qlen(const char *s, size_t n)
 	size_t k = 0, chars = 0;
 
 	while (k < n && chars < 120) {
-		k++;
-		while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
-			k++;
+		k = text_utf8_ceil(s, n, k + 1);
 		chars++;
 	}
 	return (int)k;
@@ -876,9 +874,7 @@ run_rule(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
 			if (eo == so) {	/* an empty match: step over one character */
 				if (so >= n)
 					break;
-				eo = so + 1;
-				while (eo < n && ((unsigned char)s[eo] & 0xC0) == 0x80)
-					eo++;
+				eo = text_utf8_ceil(s, n, so + 1);
 			}
 			pos = eo;
 		}

@@ -22,10 +22,8 @@ run_one(FILE *fp, const char *name, filter_fn fn, void *ctx, int *status)
 		if (w < 0) {
 			record_free(&rec);
 			reader_free(&rd);
-			if (errno == EPIPE)
-				return -1;
-			warnx("write error on standard output: %s", strerror(errno));
-			*status = EXIT_OUTPUT;
+			if (util_write_error() == EXIT_OUTPUT)
+				*status = EXIT_OUTPUT;
 			return -1;
 		}
 	}

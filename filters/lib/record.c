@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "record.h"
+#include "text.h"
 
 #define READ_CHUNK (1 << 16)
 #define MAX_BAD_HEADERS 10
@@ -251,9 +252,7 @@ quote_line(struct buf *b, const char *s, size_t n)
 
 	if (n > 60) {
 		/* Do not cut a UTF-8 sequence in half. */
-		n = 60;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
+		n = text_utf8_floor(s, 60);
 	}
 	buf_addc(b, '"');
 	for (i = 0; i < n; i++) {
@@ -441,9 +440,7 @@ record_read(struct reader *rd, struct record *rec)
 	start = rd->buf + rd->pos;
 	if (nul == NULL && rd->toolong) {
 		/* Cut at the limit, on a character boundary; the rest is skipped. */
-		n = rd->maxrec;
-		while (n > 0 && ((unsigned char)start[n] & 0xC0) == 0x80)
-			n--;
+		n = text_utf8_floor(start, rd->maxrec);
 		rd->toolong = 0;
 		toolong = 1;
 	} else if (nul == NULL) {

@@ -88,9 +88,7 @@ source_position(const char *file, const struct yml *n, size_t off, unsigned *lin
 		if (src.s[r++] == '\n')
 			l++;
 	while (r < src.len && cchars < n->col && src.s[r] != '\n') {
-		r++;
-		while (r < src.len && ((unsigned char)src.s[r] & 0xC0) == 0x80)
-			r++;
+		r = text_utf8_ceil(src.s, src.len, r + 1);
 		cchars++;
 	}
 	if (n->style == 2 || n->style == 3) {

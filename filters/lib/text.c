@@ -393,3 +393,19 @@ text_normalize(const char *s, size_t n, struct buf *out, struct clean_report *re
 {
 	clean(s, n, out, rep, 0);
 }
+
+size_t
+text_utf8_floor(const char *s, size_t k)
+{
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return k;
+}
+
+size_t
+text_utf8_ceil(const char *s, size_t n, size_t k)
+{
+	while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k++;
+	return k;
+}

@@ -79,6 +79,13 @@ void text_normalize(const char *s, size_t n, struct buf *out, struct clean_repor
 /* Trim trailing white space of every line, fold blank runs, trim the ends. */
 void text_tidy_lines(struct buf *b);
 
+/*
+ * Where to cut S so that no UTF-8 sequence is split: the largest boundary
+ * at or before K, and the smallest at or after K (at most N).
+ */
+size_t text_utf8_floor(const char *s, size_t k);
+size_t text_utf8_ceil(const char *s, size_t n, size_t k);
+
 /* Number of code points in s. */
 size_t text_chars(const char *s, size_t n);
 

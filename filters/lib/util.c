@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -68,7 +69,7 @@ emalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		die(EXIT_USAGE, "out of memory (%zu bytes)", n);
+		die(EXIT_MEMORY, "out of memory (%zu bytes)", n);
 	return p;
 }
 
@@ -78,7 +79,7 @@ ecalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		die(EXIT_USAGE, "out of memory (%zu x %zu bytes)", n, size);
+		die(EXIT_MEMORY, "out of memory (%zu x %zu bytes)", n, size);
 	return p;
 }
 
@@ -87,7 +88,7 @@ erealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (p == NULL)
-		die(EXIT_USAGE, "out of memory (%zu bytes)", n);
+		die(EXIT_MEMORY, "out of memory (%zu bytes)", n);
 	return p;
 }
 
@@ -187,13 +188,56 @@ util_close_stdout(void)
 	 * A reader that went away (EPIPE) is not an error worth a message:
 	 * `khobor ... | head -z -n 1` must end quietly.
 	 */
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		if (errno == EPIPE)
-			return EXIT_OK;
-		warnx("write error on standard output: %s", strerror(errno));
-		return EXIT_OUTPUT;
-	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return util_write_error();
 	return EXIT_OK;
+}
+
+int
+util_write_error(void)
+{
+	static int said;
+
+	if (errno == EPIPE)
+		return EXIT_OK;
+	if (!said++)
+		warnx("write error on standard output: %s", strerror(errno));
+	return EXIT_OUTPUT;
+}
+
+int
+util_bad_option(int c, char *const argv[], const struct option *longopts, const char *usage)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	int islong = 0;
+
+	/*
+	 * In a cluster (-ex) getopt may not have moved past the element, so
+	 * the element before optind is a long option only when its name is
+	 * the one that failed.
+	 */
+	if (strncmp(arg, "--", 2) == 0) {
+		size_t n = strcspn(arg + 2, "=");
+		const struct option *o;
+
+		if (optopt == 0)
+			islong = 1;
+		for (o = longopts; o && o->name; o++)
+			if (strncmp(o->name, arg + 2, n) == 0 && o->name[n] == '\0' && o->val == optopt)
+				islong = 1;
+		if (islong && c == ':')
+			warnx("option '%.*s' needs an argument", (int)(n + 2), arg);
+		else if (islong && optopt != 0 && arg[n + 2] == '=')
+			warnx("option '%.*s' takes no argument", (int)(n + 2), arg);
+		else if (islong)
+			warnx("unknown option '%.*s'", (int)(n + 2), arg);
+	}
+	if (!islong && c == ':')
+		warnx("option '-%c' needs an argument", optopt);
+	else if (!islong)
+		warnx("unknown option '-%c'", optopt);
+	fputs(usage, stderr);
+	return EXIT_USAGE;
 }
 
 void

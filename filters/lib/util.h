@@ -13,7 +13,8 @@ enum exit_status {
 	EXIT_OK = 0,       /* all records processed cleanly */
 	EXIT_RECORDS = 1,  /* some records carry errors, or an input could not be read */
 	EXIT_USAGE = 2,    /* bad usage or bad rules, or raw text where records were expected */
-	EXIT_OUTPUT = 3    /* output could not be written */
+	EXIT_OUTPUT = 3,   /* output could not be written */
+	EXIT_MEMORY = 4    /* memory ran out: nothing is wrong with the input or the usage */
 };
 
 extern const char *prog;	/* set once by util_init() */
@@ -44,6 +45,21 @@ void buf_free(struct buf *b);
 
 /* Finish writing stdout: flush and check. Returns EXIT_OK or EXIT_OUTPUT. */
 int util_close_stdout(void);
+/*
+ * A write to stdout failed (errno set): the one place that says so.  A
+ * reader that went away (EPIPE) ends the program quietly: EXIT_OK.  Else
+ * "write error on standard output: reason", printed once however often it
+ * is called, and EXIT_OUTPUT.
+ */
+int util_write_error(void);
+/*
+ * After getopt_long returned C, ':' or '?' (with opterr = 0 and an
+ * optstring that starts with ':'): print "prog: unknown option 'X'",
+ * "prog: option 'X' needs an argument" or "prog: option 'X' takes no
+ * argument", then USAGE, on stderr.  Returns EXIT_USAGE.
+ */
+struct option;
+int util_bad_option(int c, char *const argv[], const struct option *longopts, const char *usage);
 /* Standard handling of --version, and of --help (the usage, then the help): both exit. */
 void util_version(void);
 void util_help(const char *usage, const char *help);

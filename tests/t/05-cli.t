@@ -74,7 +74,14 @@ for path in "$BIN"/*; do
 	check "$p" usage $? "an unknown option writes nothing on stdout"
 	head -n 1 "$TMP/bad.err" | grep -q "^$p: "
 	check "$p" progname $? "an unknown option: the message starts with '$p: '"
-	head -n 1 "$TMP/bad.err" | sed 's/^/# /'
+	is "$(head -n 1 "$TMP/bad.err")" "$p: unknown option '--no-such-option'" \
+	    "$p: an unknown option is named in the one form every filter uses"
+	"$path" -Z </dev/null >/dev/null 2>"$TMP/bad.err"
+	is "$(head -n 1 "$TMP/bad.err")" "$p: unknown option '-Z'" \
+	    "$p: an unknown letter is named in the same form"
+	"$path" --help=yes </dev/null >/dev/null 2>"$TMP/bad.err"
+	is "$?:$(head -n 1 "$TMP/bad.err")" "2:$p: option '--help' takes no argument" \
+	    "$p: an argument given to a flag is refused, exit 2"
 
 	# Output that cannot be written: status 3.
 	"$path" --version >/dev/full 2>/dev/null
