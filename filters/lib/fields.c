@@ -399,12 +399,6 @@ fields_list(const struct fieldset *fs, FILE *fp)
 		fprintf(fp, "%s:%u: %s\n", fs->file, fs->r[i].line, fs->r[i].label);
 }
 
-size_t
-fields_nrules(const struct fieldset *fs)
-{
-	return fs ? fs->nr : 0;
-}
-
 /* ---- applying ---- */
 
 struct wline {

@@ -26,8 +26,6 @@ struct fieldwork;
  */
 struct fieldset *fields_compile(const struct site *s);
 void fields_free(struct fieldset *fs);
-/* Number of rules in FS. */
-size_t fields_nrules(const struct fieldset *fs);
 /* Print every rule of FS as "file:line: label" (for khobor check). */
 void fields_list(const struct fieldset *fs, FILE *fp);
 
