@@ -466,8 +466,11 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 	r.hdr = hdr_add(fs, name->str);
 	fs->h[r.hdr].list |= r.list;
 	fs->h[r.hdr].required |= required;
-	for (i = 0; i < nalso; i++)
-		fs->h[hdr_add(fs, items[i]->str)].list |= r.list;
+	for (i = 0; i < nalso; i++) {
+		int h = hdr_add(fs, items[i]->str);	/* before fs->h is read: it may move */
+
+		fs->h[h].list |= r.list;
+	}
 	for (p = 0; p < npats; p++)
 		for (k = 0; k < pats[p].nalso; k++)
 			pats[p].also_hdr[k] = hdr_find(fs, items[pats[p].also_hdr[k]]->str);
