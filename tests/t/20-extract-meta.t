@@ -238,19 +238,21 @@ printf 'source: o1\nsite: o\n\nA\nloose one\nB\nstrict two\n\0' >"$TMP/o1.rec"
 #   o1  the strict pattern after "A" finds nothing, after "B" it finds "two";
 #       the loose pattern is not tried.
 # The site has no 'lang': no lang header.
-printf '%s\n' 'source: l1' 'site: l' 'author: Ann' 'date: 2024' 'title: Headline one' 'kind: ay' \
-    'caption: plain' 'tag: x' 'tag: y' 'tag: z' 'paragraph_count: 1' 'word_count: 7' \
-    'char_count: 24' '' 'Kind B: bee' 'tags #x @y #z' >"$TMP/l.want"
-printf '\0' >>"$TMP/l.want"
-printf '%s\n' 'source: l2' 'site: l' 'date: 2024' 'author: Bob' 'stamp: 7' 'title: Second title' 'kind: bee' \
-    'caption: Nice view' 'credit: Ann' 'paragraph_count: 0' 'word_count: 0' 'char_count: 0' '' >>"$TMP/l.want"
-printf '\0' >>"$TMP/l.want"
-printf '%s\n' 'source: l3' 'site: l' 'date: 2024' 'title: Third' 'stamp: 9' 'paragraph_count: 1' \
-    'word_count: 4' 'char_count: 13' '' 'x not a title' >>"$TMP/l.want"
-printf '\0' >>"$TMP/l.want"
-printf '%s\n' 'source: o1' 'site: o' 'a: A' 'b: B' 'pick: two' 'paragraph_count: 1' 'word_count: 2' \
-    'char_count: 9' '' 'loose one' >>"$TMP/l.want"
-printf '\0' >>"$TMP/l.want"
+{
+	printf '%s\n' 'source: l1' 'site: l' 'author: Ann' 'date: 2024' 'title: Headline one' 'kind: ay' \
+	    'caption: plain' 'tag: x' 'tag: y' 'tag: z' 'paragraph_count: 1' 'word_count: 7' \
+	    'char_count: 24' '' 'Kind B: bee' 'tags #x @y #z'
+	printf '\0'
+	printf '%s\n' 'source: l2' 'site: l' 'date: 2024' 'author: Bob' 'stamp: 7' 'title: Second title' 'kind: bee' \
+	    'caption: Nice view' 'credit: Ann' 'paragraph_count: 0' 'word_count: 0' 'char_count: 0' ''
+	printf '\0'
+	printf '%s\n' 'source: l3' 'site: l' 'date: 2024' 'title: Third' 'stamp: 9' 'paragraph_count: 1' \
+	    'word_count: 4' 'char_count: 13' '' 'x not a title'
+	printf '\0'
+	printf '%s\n' 'source: o1' 'site: o' 'a: A' 'b: B' 'pick: two' 'paragraph_count: 1' 'word_count: 2' \
+	    'char_count: 9' '' 'loose one'
+	printf '\0'
+} >"$TMP/l.want"
 (cd "$TMP" && extract-meta -r r3 l1.rec l2.rec l3.rec o1.rec >l.out 2>l.err)
 ok $? "lists: exit 0"
 is_file "$TMP/l.out" "$TMP/l.want" "lists: patterns, then 'after' and 'before' fields, each tried in order"
