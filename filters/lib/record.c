@@ -543,16 +543,3 @@ record_write(FILE *fp, const struct record *rec)
 	putc('\0', fp);
 	return ferror(fp) ? -1 : 0;
 }
-
-void
-record_insert(struct record *rec, size_t at, const char *name, const char *value)
-{
-	struct field f;
-
-	if (at > rec->nf)
-		at = rec->nf;
-	add_field(rec, estrdup(name), estrdup(value));
-	f = rec->f[rec->nf - 1];
-	memmove(rec->f + at + 1, rec->f + at, (rec->nf - 1 - at) * sizeof(*rec->f));
-	rec->f[at] = f;
-}
