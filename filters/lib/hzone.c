@@ -319,6 +319,19 @@ is_date(const struct hzoneset *rs, const char *s, size_t n, struct date_result *
 	return date_parse(rs->ds, s, n, rs->tz, r) != DATE_UNREADABLE;
 }
 
+/* A list item ("• ...", "- ..."): a highlight or a menu entry, never a headline. */
+static int
+is_item(const char *s, size_t n)
+{
+	static const char *const marks[] = { "•", "●", "◆", "■", "▪", "►", "- ", "* ", "– ", NULL };
+	size_t k;
+
+	for (k = 0; marks[k]; k++)
+		if (n > strlen(marks[k]) && memcmp(s, marks[k], strlen(marks[k])) == 0)
+			return 1;
+	return 0;
+}
+
 /* A line printed twice with nothing between ("অনলাইন ডেস্কঅনলাইন ডেস্ক"). */
 static size_t
 undouble(const char *s, size_t n)
@@ -326,29 +339,69 @@ undouble(const char *s, size_t n)
 	return n >= 4 && n % 2 == 0 && memcmp(s, s + n / 2, n / 2) == 0 ? n / 2 : n;
 }
 
-/* A labelled date line: every segment (cut at '|' and at runs of spaces) that carries a label. */
+/* The next segment of S from *I: cut at '|' and at runs of two spaces or more, trimmed. */
+static int
+segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
+{
+	size_t j = *i;
+
+	while (j < n && (s[j] == ' ' || s[j] == '|'))
+		j++;
+	if (j >= n)
+		return 0;
+	*a = j;
+	while (j < n && s[j] != '|' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
+		j++;
+	*e = j;
+	while (*e > *a && s[*e - 1] == ' ')
+		(*e)--;
+	*i = j;
+	return 1;
+}
+
+/* What one segment of a header line is. */
+enum seg { S_NONE, S_PUBLISHED, S_UPDATED, S_EDITION, S_DATE, S_BYLINE };
+
+static enum seg
+what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
+{
+	struct date_result r;
+	size_t k;
+
+	if (value_of(rs->published, s, n, vo, vl) && is_date(rs, s + *vo, *vl, &r))
+		return S_PUBLISHED;
+	if (value_of(rs->updated, s, n, vo, vl) && is_date(rs, s + *vo, *vl, &r))
+		return S_UPDATED;
+	if (rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH)
+		return S_EDITION;
+	*vo = 0;
+	*vl = n;
+	if (is_date(rs, s, n, &r))
+		return S_DATE;
+	for (k = 0; k < rs->byline.n; k++)
+		if (value_of(rs->byline.re[k], s, n, vo, vl))
+			return S_BYLINE;
+	return S_NONE;
+}
+
+/*
+ * A header line: a labelled date in one of its segments ("প্রকাশিত:... |
+ * হালনাগাদ:... | অনলাইন সংস্করণ"), or segments each of which is a byline,
+ * a date or the edition ("যুগান্তর ডেস্ক    ১২ মে ২০২১, ০০:০০ | প্রিন্ট সংস্করণ").
+ */
 static int
 labelled(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t i = 0, found = 0;
+	size_t i = 0, a, e, vo, vl, nseg = 0, known = 0, label = 0;
 
-	while (i < n) {
-		size_t j = i, vo, vl, e;
-		struct date_result r;
+	while (segment(s, n, &i, &a, &e)) {
+		enum seg k = what_segment(rs, s + a, e - a, &vo, &vl);
 
-		while (j < n && s[j] != '|' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
-			j++;
-		e = j;
-		while (i < e && s[i] == ' ')
-			i++;
-		if ((value_of(rs->published, s + i, e - i, &vo, &vl) ||
-		    value_of(rs->updated, s + i, e - i, &vo, &vl)) && is_date(rs, s + i + vo, vl, &r))
-			found++;
-		i = j + 1;
-		while (i < n && s[i] == ' ')
-			i++;
+		nseg++;
+		known += k != S_NONE;
+		label += k == S_PUBLISHED || k == S_UPDATED;
 	}
-	return found > 0;
+	return label > 0 || (nseg > 1 && known == nseg);
 }
 
 /*
@@ -418,6 +471,8 @@ classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->kind = K_PARA;
 	} else if (nw >= 5 && sentence_end(s, n)) {
 		l->kind = K_PARA;
+	} else if (is_item(s, n)) {
+		l->why = "a list item";
 	} else if (nw >= rs->title_words && text_chars(s, n) >= 8 && text_chars(s, n) <= 200 &&
 	    !ends_with(s, n, "।") && !strstr(s, " | ")) {
 		l->kind = K_TITLELIKE;
@@ -475,37 +530,41 @@ add(struct record *rec, struct hzonework *w, const char *name, const char *s, si
 	record_add(rec, name, w->val.s);
 }
 
-/* The segments of a labelled line, each to published, updated or edition. */
+/* The segments of a header line, each to its field. */
 static void
 add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li,
-    int *pub, int *upd, int *ed)
+    int *pub, int *upd, int *ed, int *author)
 {
 	const char *s = ltext(w, li);
-	size_t n = w->l[li].len, i = 0;
+	size_t n = w->l[li].len, i = 0, a, e, vo, vl;
 
-	while (i < n) {
-		size_t j = i, e, vo, vl;
-		struct date_result r;
-
-		while (j < n && s[j] != '|' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
-			j++;
-		e = j;
-		while (i < e && s[i] == ' ')
-			i++;
-		while (e > i && s[e - 1] == ' ')
-			e--;
-		if (value_of(rs->published, s + i, e - i, &vo, &vl) && is_date(rs, s + i + vo, vl, &r)) {
+	while (segment(s, n, &i, &a, &e))
+		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
+		case S_PUBLISHED:
 			if (!(*pub)++)
-				add(rec, w, "published", s + i + vo, vl);
-		} else if (value_of(rs->updated, s + i, e - i, &vo, &vl) && is_date(rs, s + i + vo, vl, &r)) {
+				add(rec, w, "published", s + a + vo, vl);
+			break;
+		case S_DATE:
+			if (!(*pub)++)
+				add(rec, w, "published", s + a + vo, vl);
+			else if (!(*upd)++)
+				add(rec, w, "updated", s + a + vo, vl);
+			break;
+		case S_UPDATED:
 			if (!(*upd)++)
-				add(rec, w, "updated", s + i + vo, vl);
-		} else if (rs->edition && e > i && rx_exec(rs->edition, s + i, e - i, 0, 0) == RX_MATCH) {
+				add(rec, w, "updated", s + a + vo, vl);
+			break;
+		case S_EDITION:
 			if (!(*ed)++)
-				add(rec, w, "edition", s + i, e - i);
+				add(rec, w, "edition", s + a, e - a);
+			break;
+		case S_BYLINE:
+			if (!(*author)++)
+				add(rec, w, "author", s + a + vo, vl);
+			break;
+		case S_NONE:
+			break;
 		}
-		i = j + 1;
-	}
 }
 
 /*
@@ -619,6 +678,38 @@ step(const struct hzonework *w, long i, int dir, long lo, long hi)
 	return -1;
 }
 
+/* A short line that could be a name: at most four words, no digits. */
+static int
+short_name(const struct hzonework *w, size_t j)
+{
+	const char *s = ltext(w, j);
+
+	return words(s, w->l[j].len) <= 4 && text_chars(s, w->l[j].len) <= 30 && !has_digit(s, w->l[j].len);
+}
+
+/*
+ * The first title-like line under the block that starts at B0 and above
+ * the paragraph P; a line of one or two words over another title-like line
+ * is a section label, passed over.
+ */
+static long
+first_below(const struct hzonework *w, long b0, long p)
+{
+	long j = b0;
+
+	while ((j = step(w, j, 1, 0, p)) >= 0) {
+		long next;
+
+		if (w->l[j].kind != K_TITLELIKE)
+			continue;
+		next = step(w, j, 1, 0, p);
+		if (words(ltext(w, j), w->l[j].len) <= 2 && next >= 0 && w->l[next].kind == K_TITLELIKE)
+			continue;
+		return j;
+	}
+	return -1;
+}
+
 static int
 in_block(enum kind k)
 {
@@ -678,6 +769,26 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		w->l[i].why = NULL;
 		classify(rs, w, (size_t)i);
 		if (w->l[i].kind == K_PARA) {
+			long next = i + 1;
+
+			while (next < zone && w->l[next].len == 0)
+				next++;
+			if (next >= zone)
+				next = -1;
+
+			/*
+			 * A paragraph right above a byline or date line is the
+			 * standfirst of a print story, not the article's first.
+			 */
+			if (next >= 0) {
+				w->l[next].kind = K_OTHER;
+				classify(rs, w, (size_t)next);
+				if (w->l[next].kind == K_LABELLED) {
+					w->l[i].kind = K_OTHER;
+					w->l[i].why = "a standfirst above the byline and date";
+					continue;
+				}
+			}
 			p = i;
 			break;
 		}
@@ -749,12 +860,25 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				break;
 			} else if (w->l[j].kind == K_CLOCK || w->l[j].kind == K_DATE)
 				break;
+		/*
+		 * A short line right on top of the dates, with a headline under
+		 * them, is the byline of a page that starts with it (a writer's
+		 * name, "চট্টগ্রাম ব্যুরো").
+		 */
+		if (title >= 0 && step(w, title, 1, 0, p) == b0 && short_name(w, (size_t)title)) {
+			long below = first_below(w, b0, p);
+
+			if (below >= 0 && words(ltext(w, below), w->l[below].len) > words(ltext(w, title), w->l[title].len)) {
+				w->l[title].kind = K_BYLINE;
+				w->l[title].vo = w->l[title].off;
+				w->l[title].vl = w->l[title].half;
+				w->l[title].why = "a short name on top of the dates, the headline under them";
+				b0 = title;
+				title = below;
+			}
+		}
 		if (title < 0)
-			for (j = b0; (j = step(w, j, 1, 0, p)) >= 0;)
-				if (w->l[j].kind == K_TITLELIKE) {
-					title = j;
-					break;
-				}
+			title = first_below(w, b0, p);
 	} else if (p < zone) {
 		for (i = p - 1; i >= 0; i--)
 			if (w->l[i].kind == K_TITLELIKE) {
@@ -783,7 +907,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 		switch (l->kind) {
 		case K_LABELLED:
-			add_labelled(rs, w, rec, (size_t)i, &pub, &upd, &ed);
+			add_labelled(rs, w, rec, (size_t)i, &pub, &upd, &ed, &author);
 			break;
 		case K_DATE:
 			if (!pub++)
