@@ -305,8 +305,13 @@ ends_with(const char *s, size_t n, const char *end)
 static int
 sentence_end(const char *s, size_t n)
 {
-	while (n > 0 && strchr("\"'’”)", s[n - 1]))
-		n--;
+	for (;;)
+		if (n > 0 && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+			n--;
+		else if (ends_with(s, n, "’") || ends_with(s, n, "”"))
+			n -= 3;
+		else
+			break;
 	return ends_with(s, n, "।") || ends_with(s, n, ".");
 }
 
@@ -392,7 +397,7 @@ what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, siz
 static int
 labelled(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t i = 0, a, e, vo, vl, nseg = 0, known = 0, label = 0;
+	size_t i = 0, a, e, vo, vl, nseg = 0, known = 0, label = 0, other = 0;
 
 	while (segment(s, n, &i, &a, &e)) {
 		enum seg k = what_segment(rs, s + a, e - a, &vo, &vl);
@@ -400,8 +405,10 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 		nseg++;
 		known += k != S_NONE;
 		label += k == S_PUBLISHED || k == S_UPDATED;
+		other += k == S_BYLINE || k == S_EDITION;
 	}
-	return label > 0 || (nseg > 1 && known == nseg);
+	/* Dates alone, cut by '|', are the page clock in its calendars, not a header line. */
+	return label > 0 || (nseg > 1 && known == nseg && other > 0);
 }
 
 /*
@@ -467,14 +474,14 @@ classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->has_time = r.has_time;
 	} else if (any(&rs->keep, s, n)) {
 		l->kind = K_KEEP;
-	} else if (nw >= rs->para_words && (memchr(s, ',', n) || strstr(s, "।") || sentence_end(s, n))) {
+	} else if (nw >= rs->para_words && (memchr(s, ',', n) || memmem(s, n, "।", 3) || sentence_end(s, n))) {
 		l->kind = K_PARA;
 	} else if (nw >= 5 && sentence_end(s, n)) {
 		l->kind = K_PARA;
 	} else if (is_item(s, n)) {
 		l->why = "a list item";
 	} else if (nw >= rs->title_words && text_chars(s, n) >= 8 && text_chars(s, n) <= 200 &&
-	    !ends_with(s, n, "।") && !strstr(s, " | ")) {
+	    !ends_with(s, n, "।") && !memmem(s, n, " | ", 3)) {
 		l->kind = K_TITLELIKE;
 	}
 }
