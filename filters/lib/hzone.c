@@ -367,15 +367,39 @@ segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
 /* What one segment of a header line is. */
 enum seg { S_NONE, S_PUBLISHED, S_UPDATED, S_EDITION, S_DATE, S_BYLINE };
 
+/*
+ * Is the labelled value at S + *VO a date?  A word or two after it may be
+ * an empty label ("প্রকাশ: ০০:০০, শনিবার, ২৮ মে, ২০২২ আপডেট:"): they go.
+ */
+static int
+date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
+{
+	struct date_result r;
+	size_t n = *vl;
+	int drop;
+
+	for (drop = 0; drop <= 2; drop++) {
+		if (is_date(rs, s + vo, n, &r)) {
+			*vl = n;
+			return 1;
+		}
+		while (n > 0 && s[vo + n - 1] != ' ')
+			n--;
+		while (n > 0 && s[vo + n - 1] == ' ')
+			n--;
+	}
+	return 0;
+}
+
 static enum seg
 what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
 {
 	struct date_result r;
 	size_t k;
 
-	if (value_of(rs->published, s, n, vo, vl) && is_date(rs, s + *vo, *vl, &r))
+	if (value_of(rs->published, s, n, vo, vl) && date_value(rs, s, *vo, vl))
 		return S_PUBLISHED;
-	if (value_of(rs->updated, s, n, vo, vl) && is_date(rs, s + *vo, *vl, &r))
+	if (value_of(rs->updated, s, n, vo, vl) && date_value(rs, s, *vo, vl))
 		return S_UPDATED;
 	if (rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH)
 		return S_EDITION;
@@ -537,6 +561,29 @@ add(struct record *rec, struct hzonework *w, const char *name, const char *s, si
 	record_add(rec, name, w->val.s);
 }
 
+/*
+ * A byline as written: a run of words printed twice in a row ("রফিক
+ * আহমেদ রফিক আহমেদ , প্রতিবেদক", a photo's alt text and the link) once,
+ * and no space before a comma.
+ */
+static void
+add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
+{
+	size_t i, k, best = 0;
+
+	for (k = 1; k <= n / 2; k++)
+		if (s[k] == ' ' && k + 1 + k <= n && memcmp(s, s + k + 1, k) == 0 &&
+		    (k + 1 + k == n || s[k + 1 + k] == ' ' || s[k + 1 + k] == ','))
+			best = k + 1;
+	s += best;
+	n -= best;
+	buf_reset(&w->val);
+	for (i = 0; i < n; i++)
+		if (!(s[i] == ' ' && i + 1 < n && s[i + 1] == ','))
+			buf_addc(&w->val, s[i]);
+	record_add(rec, "author", w->val.s);
+}
+
 /* The segments of a header line, each to its field. */
 static void
 add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li,
@@ -567,7 +614,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			break;
 		case S_BYLINE:
 			if (!(*author)++)
-				add(rec, w, "author", s + a + vo, vl);
+				add_author(rec, w, s + a + vo, vl);
 			break;
 		case S_NONE:
 			break;
@@ -818,7 +865,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		long d[2], j;
 		int t;
 
-		if (w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED)
+		if (w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED && w->l[i].kind != K_EDITION)
 			continue;
 		d[0] = step(w, i, -1, 0, p);
 		d[1] = step(w, i, 1, 0, p);
@@ -855,7 +902,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		int seen = 0;
 
 		while ((j = step(w, j, -1, 0, p)) >= 0 && seen++ < 4)
-			if (w->l[j].kind == K_TITLELIKE) {
+			if (w->l[j].kind == K_TITLELIKE && w->l[b0].len > w->l[j].len &&
+			    memcmp(ltext(w, b0), ltext(w, j), w->l[j].len) == 0) {
+				w->l[j].kind = K_CHROME;
+				w->l[j].why = "the writer's name over the byline that repeats it";
+			} else if (w->l[j].kind == K_TITLELIKE) {
 				long up = step(w, j, -1, 0, p);
 
 				title = j;
@@ -928,7 +979,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			break;
 		case K_BYLINE:
 			if (!author++)
-				add(rec, w, "author", w->text.s + l->vo, l->vl);
+				add_author(rec, w, w->text.s + l->vo, l->vl);
 			break;
 		case K_EDITION:
 			if (!ed++)
