@@ -324,6 +324,24 @@ is_date(const struct hzoneset *rs, const char *s, size_t n, struct date_result *
 	return date_parse(rs->ds, s, n, rs->tz, r) != DATE_UNREADABLE;
 }
 
+/* Does S begin with a year, four digits ("১৪৩২ বঙ্গাব্দ", "2025")? */
+static int
+starts_year(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	for (k = 0; k < 4; k++) {
+		if (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		else if (i + 2 < n && (unsigned char)s[i] == 0xE0 && (unsigned char)s[i + 1] == 0xA7 &&
+		    (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xAF)
+			i += 3;
+		else
+			return 0;
+	}
+	return i == n || s[i] == ' ';
+}
+
 /* A list item ("• ...", "- ..."): a highlight or a menu entry, never a headline. */
 static int
 is_item(const char *s, size_t n)
@@ -421,18 +439,20 @@ what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, siz
 static int
 labelled(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t i = 0, a, e, vo, vl, nseg = 0, known = 0, label = 0, other = 0;
+	size_t i = 0, a, e, vo, vl, label = 0, date = 0, other = 0;
 
 	while (segment(s, n, &i, &a, &e)) {
 		enum seg k = what_segment(rs, s + a, e - a, &vo, &vl);
 
-		nseg++;
-		known += k != S_NONE;
 		label += k == S_PUBLISHED || k == S_UPDATED;
+		date += k == S_DATE;
 		other += k == S_BYLINE || k == S_EDITION;
 	}
-	/* Dates alone, cut by '|', are the page clock in its calendars, not a header line. */
-	return label > 0 || (nseg > 1 && known == nseg && other > 0);
+	/*
+	 * A section name may stand among them ("by X | date | দেশ"); dates
+	 * alone, cut by '|', are the page clock in its calendars.
+	 */
+	return label > 0 || (date > 0 && other > 0);
 }
 
 /*
@@ -455,6 +475,72 @@ unclock(const struct hzoneset *rs, const char *s, size_t n, struct buf *out)
 			hit = 1;
 		}
 	return hit;
+}
+
+/*
+ * The next piece of a clock line from *I, cut at ',' and '|': a year
+ * after a comma stays with the day and month before it ("২৩ ফাল্গুন,
+ * ১৪৩০").  Trimmed into [*A, *E); 0 at the end.
+ */
+static int
+piece(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
+{
+	size_t b;
+
+	for (;;) {
+		while (*i < n && (s[*i] == ' ' || s[*i] == ',' || s[*i] == '|'))
+			(*i)++;
+		if (*i >= n)
+			return 0;
+		b = *i;
+		while (b < n && s[b] != '|' && s[b] != ',')
+			b++;
+		while (b < n && s[b] == ',') {
+			size_t c = b + 1, d;
+
+			while (c < n && s[c] == ' ')
+				c++;
+			d = c;
+			while (d < n && s[d] != '|' && s[d] != ',')
+				d++;
+			if (d > c && starts_year(s + c, d - c))
+				b = d;
+			else
+				break;
+		}
+		*a = *i;
+		*e = b;
+		while (*e > *a && s[*e - 1] == ' ')
+			(*e)--;
+		*i = b;
+		if (*e > *a)
+			return 1;
+	}
+}
+
+enum cal { CAL_NONE, CAL_GREG, CAL_BN, CAL_HIJRI };
+
+static enum cal
+calendar_of(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r)
+{
+	if (rs->hijri && rx_exec(rs->hijri, s, n, 0, 0) == RX_MATCH)
+		return CAL_HIJRI;
+	if (!is_date(rs, s, n, r))
+		return CAL_NONE;
+	return r->calendar == CAL_BANGLA ? CAL_BN : CAL_GREG;
+}
+
+/* A line of dates in more than one calendar: the page clock. */
+static int
+calendars(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, a, e;
+	int seen[4] = { 0 };
+	struct date_result r;
+
+	while (piece(s, n, &i, &a, &e))
+		seen[calendar_of(rs, s + a, e - a, &r)] = 1;
+	return seen[CAL_GREG] + seen[CAL_BN] + seen[CAL_HIJRI] >= 2;
 }
 
 static void
@@ -496,6 +582,9 @@ classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	} else if (is_date(rs, s, n, &r)) {
 		l->kind = K_DATE;
 		l->has_time = r.has_time;
+	} else if (calendars(rs, s, n)) {
+		l->kind = K_CLOCK;
+		l->why = "dates in more than one calendar";
 	} else if (any(&rs->keep, s, n)) {
 		l->kind = K_KEEP;
 	} else if (nw >= rs->para_words && (memchr(s, ',', n) || memmem(s, n, "।", 3) || sentence_end(s, n))) {
@@ -510,33 +599,13 @@ classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	}
 }
 
-/* A clock line whose date parses once its place or label is taken off. */
+/* A date line that also prints a Bangla or Hijri date is the page clock. */
 static void
 check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
-	struct date_result r;
-
-	(void)r;
-	if (w->l[i].kind == K_DATE && w->l[i].len > 0) {
-		/* A date line that also prints a Bangla or Hijri date is the page clock. */
-		const char *s = ltext(w, i);
-		size_t n = w->l[i].len, a = 0;
-
-		while (a < n) {
-			size_t b = a;
-
-			while (b < n && s[b] != '|' && s[b] != ',')
-				b++;
-			while (a < b && s[a] == ' ')
-				a++;
-			if ((rs->hijri && rx_exec(rs->hijri, s + a, b - a, 0, 0) == RX_MATCH) ||
-			    (b > a && is_date(rs, s + a, b - a, &r) && r.calendar == CAL_BANGLA)) {
-				w->l[i].kind = K_CLOCK;
-				w->l[i].why = "it prints a second calendar";
-				return;
-			}
-			a = b + 1;
-		}
+	if (w->l[i].kind == K_DATE && calendars(rs, ltext(w, i), w->l[i].len)) {
+		w->l[i].kind = K_CLOCK;
+		w->l[i].why = "it prints a second calendar";
 	}
 }
 
@@ -631,7 +700,7 @@ static void
 add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li)
 {
 	const char *s = ltext(w, li);
-	size_t n = w->l[li].len, a = 0;
+	size_t n = w->l[li].len, a = 0, pa, pe;
 	struct buf *g = &w->out;
 
 	buf_reset(g);
@@ -641,41 +710,19 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 		unclock(rs, s, n, &line);
 		s = line.s;
 		n = line.len;
-		while (a < n) {
-			size_t b = a, e;
+		while (piece(s, n, &a, &pa, &pe)) {
 			struct date_result r;
+			enum cal c = calendar_of(rs, s + pa, pe - pa, &r);
 
-			while (b < n && s[b] != '|' && s[b] != ',')
-				b++;
-			/* A year alone after a comma belongs to the day and month before it. */
-			if (b < n && s[b] == ',') {
-				size_t c = b + 1, d;
-
-				while (c < n && s[c] == ' ')
-					c++;
-				d = c;
-				while (d < n && s[d] != '|' && s[d] != ',')
-					d++;
-				if (d > c && words(s + c, d - c) == 1 && has_digit(s + c, d - c) && d - c >= 8)
-					b = d;
+			if (c == CAL_HIJRI)
+				add(rec, w, "page_date_hijri", s + pa, pe - pa);
+			else if (c == CAL_BN)
+				add(rec, w, "page_date_bangla", s + pa, pe - pa);
+			else {
+				if (g->len)
+					buf_adds(g, ", ");
+				buf_add(g, s + pa, pe - pa);
 			}
-			e = b;
-			while (a < e && (s[a] == ' ' || s[a] == ','))
-				a++;
-			while (e > a && s[e - 1] == ' ')
-				e--;
-			if (e > a) {
-				if (rs->hijri && rx_exec(rs->hijri, s + a, e - a, 0, 0) == RX_MATCH)
-					add(rec, w, "page_date_hijri", s + a, e - a);
-				else if (is_date(rs, s + a, e - a, &r) && r.calendar == CAL_BANGLA)
-					add(rec, w, "page_date_bangla", s + a, e - a);
-				else {
-					if (g->len)
-						buf_adds(g, ", ");
-					buf_add(g, s + a, e - a);
-				}
-			}
-			a = b + 1;
 		}
 		if (g->len)
 			record_add(rec, "page_date", g->s);
@@ -762,6 +809,18 @@ first_below(const struct hzonework *w, long b0, long p)
 		return j;
 	}
 	return -1;
+}
+
+/* Is line J the first line of the page with anything on it? */
+static int
+first_content(const struct hzonework *w, long j)
+{
+	long i;
+
+	for (i = 0; i < j; i++)
+		if (w->l[i].len > 0)
+			return 0;
+	return 1;
 }
 
 static int
@@ -945,6 +1004,19 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			} else if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME &&
 			    w->l[i].kind != K_KEEP && w->l[i].kind != K_OTHER)
 				break;
+		/*
+		 * A short name that opens the page, right on the first paragraph,
+		 * is its writer ("তানভীর হাসান রুমি"), not a headline: a headline
+		 * has a blank line or page chrome around it.
+		 */
+		if (title >= 0 && title + 1 == p && step(w, title, -1, 0, p) < 0 && first_content(w, title) &&
+		    short_name(w, (size_t)title) && words(ltext(w, title), w->l[title].len) <= 3) {
+			w->l[title].kind = K_BYLINE;
+			w->l[title].vo = w->l[title].off;
+			w->l[title].vl = w->l[title].half;
+			w->l[title].why = "a short name opening the page, right on the first paragraph";
+			title = -1;
+		}
 	}
 	/* A printed title line above it may be a repeat of it, kept for the body. */
 	if (title >= 0)
