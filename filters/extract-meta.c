@@ -12,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "fields.h"
 #include "filter.h"
+#include "hzone.h"
 #include "record.h"
 #include "rules.h"
 #include "rx.h"
@@ -48,6 +50,7 @@ static const char help_text[] =
 struct sitefields {
 	int state;		/* 1 compiled, -1 broken */
 	struct fieldset *fs;
+	struct hzoneset *rs;	/* the header-zone reader, if the site has one */
 };
 
 static struct {
@@ -57,6 +60,7 @@ static struct {
 
 static struct rules *rules;
 static struct fieldwork *work;
+static struct hzonework *rwork;
 static int rules_broken;
 
 static void
@@ -67,11 +71,12 @@ free_sitefields(void *p)
 	if (sf == NULL)
 		return;
 	fields_free(sf->fs);
+	hzone_free(sf->rs);
 	free(sf);
 }
 
 /* The compiled fields of site S, compiled on first use; NULL if the file is broken. */
-static struct fieldset *
+static struct sitefields *
 site_fields(struct site *s)
 {
 	struct sitefields *sf = s->priv;
@@ -79,10 +84,13 @@ site_fields(struct site *s)
 	if (sf == NULL) {
 		sf = s->priv = ecalloc(1, sizeof(*sf));
 		sf->state = -1;
-		if (rules_load(rules, s) == 0 && (sf->fs = fields_compile(s)) != NULL)
+		int none;
+
+		if (rules_load(rules, s) == 0 && (sf->fs = fields_compile(s)) != NULL &&
+		    ((sf->rs = hzone_compile(s, rules->dir, &none)) != NULL || none))
 			sf->state = 1;
 	}
-	return sf->state > 0 ? sf->fs : NULL;
+	return sf->state > 0 ? sf : NULL;
 }
 
 static void
@@ -98,7 +106,7 @@ static int
 extract(struct record *rec, void *ctx)
 {
 	const char *name = opt.site ? opt.site : record_get(rec, "site");
-	struct fieldset *fs;
+	struct sitefields *sf;
 	struct body_counts c;
 	struct site *s;
 
@@ -115,7 +123,7 @@ extract(struct record *rec, void *ctx)
 		record_warning(rec, "site '%s' has no rules in %s; default fields used", name, rules->dir);
 		s = &rules->deflt;
 	}
-	if ((fs = site_fields(s)) == NULL) {
+	if ((sf = site_fields(s)) == NULL) {
 		record_error(rec, "rules of site %s are broken (%s); record passed on unchanged", s->name, s->file);
 		rules_broken = 1;
 		return FILTER_WRITE;
@@ -128,7 +136,9 @@ extract(struct record *rec, void *ctx)
 		    s->name, s->file);
 		buf_free(&scratch);
 	}
-	fields_apply(fs, work, rec, opt.explain ? stderr : NULL);
+	if (sf->rs)
+		hzone_apply(sf->rs, rwork, rec, opt.explain ? stderr : NULL);
+	fields_apply(sf->fs, work, rec, opt.explain ? stderr : NULL);
 	if (s->nlangs > 0)
 		record_set(rec, "lang", s->langs[0]->str);
 	fields_count(rec->body.s ? rec->body.s : "", rec->body.len, &c);
@@ -150,12 +160,12 @@ check_all(int list)
 
 	for (i = 0; i <= rules->nsites; i++) {
 		struct site *s = i < rules->nsites ? &rules->sites[i] : &rules->deflt;
-		struct fieldset *fs = site_fields(s);
+		struct sitefields *sf = site_fields(s);
 
-		if (fs == NULL)
+		if (sf == NULL)
 			bad = 1;
 		else if (list)
-			fields_list(fs, stdout);
+			fields_list(sf->fs, stdout);
 	}
 	return bad ? EXIT_USAGE : EXIT_OK;
 }
@@ -165,6 +175,8 @@ cleanup(void)
 {
 	rules_free(rules, free_sitefields);
 	fields_work_free(work);
+	hzone_work_free(rwork);
+	datezone_free_all();
 	rx_cleanup();
 }
 
@@ -229,6 +241,7 @@ main(int argc, char *argv[])
 		die(EXIT_USAGE, "%s: the rules have errors (see above)", rules->deflt.file);
 
 	work = fields_work_new();
+	rwork = hzone_work_new();
 	rc = filter_run(argv + optind, argc - optind, extract, NULL);
 	cleanup();
 	/* A broken site file is a rules error, even though its records went through. */

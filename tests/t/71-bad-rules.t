@@ -29,6 +29,7 @@ todo() {
 dir() {
 	mkdir -p "$TMP/$1/sites"
 	cp "$RULES/default.yaml" "$TMP/$1/"
+	cp -r "$RULES/dates" "$TMP/$1/"	# the default header-zone reader reads dates
 	D=$TMP/$1
 }
 

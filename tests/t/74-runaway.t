@@ -25,6 +25,7 @@ now() { date +%s; }
 R=$TMP/rules
 mkdir -p "$R/sites"
 cp "$RULES/default.yaml" "$R/"
+cp -r "$RULES/dates" "$R/"	# the default header-zone reader reads dates
 cat >"$R/sites/x.yaml" <<'EOF'
 match: '(?m)^RUNAWAY PAGE$'
 strip:

@@ -1,0 +1,1096 @@
+/* hzone.c: the header-zone reader (see hzone.h and khobor-rules(5), READER). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "hzone.h"
+#include "rx.h"
+#include "text.h"
+#include "util.h"
+
+/* What a line of the header zone is. */
+enum kind {
+	K_BLANK, K_OTHER, K_CHROME, K_CLOCK, K_LABELLED, K_DATE, K_BYLINE, K_EDITION,
+	K_TITLELIKE, K_PARA, K_KEEP
+};
+static const char *const kind_name[] = {
+	"blank", "other", "chrome", "page clock", "labelled date", "date", "byline", "edition",
+	"title-like", "paragraph", "kept"
+};
+
+struct pats {
+	struct rx **re;
+	size_t n;
+};
+
+struct hzoneset {
+	const struct site *site;
+	unsigned long zone, para_words, title_words;
+	struct rx *published, *updated, *edition, *hijri;
+	struct pats byline, chrome, clock, dateline, keep;
+	struct datelang **langs;
+	size_t nlangs;
+	struct dateset *ds;
+	struct datezone *tz;
+};
+
+struct rline {
+	size_t off, len;	/* in w->text, trimmed */
+	size_t half;		/* len, or len / 2 for a line printed twice without a break */
+	enum kind kind;
+	int has_time;		/* K_DATE: a time of day too */
+	const char *why;	/* for --explain */
+	size_t vo, vl;		/* K_BYLINE: the value, in w->text */
+};
+
+struct hzonework {
+	struct buf text, out, val;
+	struct rline *l;
+	size_t nl, cap;
+	FILE *ex;
+	const char *src;
+};
+
+/* ---- compiling ---- */
+
+static const char *const hzone_keys[] = {
+	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
+	"byline", "chrome", "clock", "dateline", "keep", NULL
+};
+
+static struct rx *
+one(const struct site *s, const struct yml *sec, const char *key)
+{
+	const struct yml *n = yml_get(sec, key);
+	struct buf name = {0};
+	struct rx *re;
+
+	if (n == NULL)
+		return NULL;
+	buf_printf(&name, "%s/reader.%s", s->name, key);
+	re = yml_want(s->doc, n, YML_SCALAR, key) == 0 ? rx_compile(s->doc, n, name.s, 0) : NULL;
+	buf_free(&name);
+	return re;
+}
+
+static void
+many(const struct site *s, const struct yml *sec, const char *key, struct pats *p)
+{
+	const struct yml *n = yml_get(sec, key), **items;
+	size_t i, nitems;
+
+	if (n == NULL || yml_strlist(s->doc, n, &items, &nitems, key) != 0)
+		return;
+	p->re = ecalloc(nitems, sizeof(*p->re));
+	for (i = 0; i < nitems; i++) {
+		struct buf name = {0};
+
+		buf_printf(&name, "%s/reader.%s[%zu]", s->name, key, i);
+		if ((p->re[p->n] = rx_compile(s->doc, items[i], name.s, 0)) != NULL)
+			p->n++;
+		buf_free(&name);
+	}
+	free(items);
+}
+
+static void
+free_pats(struct pats *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		rx_free(p->re[i]);
+	free(p->re);
+}
+
+/* The date languages of S, from DIR/dates/LANG.yaml. */
+static int
+load_langs(struct hzoneset *rs, const struct site *s, const char *dir)
+{
+	char *dates = rules_path(dir, "dates");
+	size_t i;
+	int bad = 0;
+
+	rs->langs = ecalloc(s->nlangs ? s->nlangs : 1, sizeof(*rs->langs));
+	for (i = 0; i < s->nlangs; i++) {
+		struct buf name = {0};
+		char *file;
+
+		buf_printf(&name, "%s.yaml", s->langs[i]->str);
+		file = rules_path(dates, name.s);
+		if ((rs->langs[rs->nlangs] = datelang_load(file, s->langs[i]->str)) == NULL)
+			bad = 1;
+		else
+			rs->nlangs++;
+		free(file);
+		buf_free(&name);
+	}
+	free(dates);
+	if (bad || rs->nlangs == 0) {
+		if (!bad)
+			yml_error(s->doc, s->root, "the reader needs the site's date languages ('lang')");
+		return -1;
+	}
+	rs->ds = dateset_new(rs->langs, rs->nlangs);
+	rs->tz = datezone_get(s->zone ? s->zone : "Asia/Dhaka");
+	return 0;
+}
+
+struct hzoneset *
+hzone_compile(const struct site *s, const char *rulesdir, int *none)
+{
+	const struct yml *sec = rules_section(s, "reader");
+	unsigned before = yml_nerrors;
+	struct hzoneset *rs;
+	const struct yml *n;
+
+	*none = sec == NULL;
+	if (sec == NULL)
+		return NULL;
+	if (yml_want(s->doc, sec, YML_MAP, "'reader'") != 0)
+		return NULL;
+	yml_keys(s->doc, sec, hzone_keys, "the reader");
+	rs = ecalloc(1, sizeof(*rs));
+	rs->site = s;
+	rs->zone = 40;
+	rs->para_words = 14;
+	rs->title_words = 2;
+	if ((n = yml_get(sec, "zone")) != NULL)
+		yml_uint(s->doc, n, 1, 1000, &rs->zone);
+	if ((n = yml_get(sec, "paragraph_words")) != NULL)
+		yml_uint(s->doc, n, 2, 1000, &rs->para_words);
+	if ((n = yml_get(sec, "title_words")) != NULL)
+		yml_uint(s->doc, n, 1, 100, &rs->title_words);
+	rs->published = one(s, sec, "published");
+	rs->updated = one(s, sec, "updated");
+	rs->edition = one(s, sec, "edition");
+	rs->hijri = one(s, sec, "hijri");
+	many(s, sec, "byline", &rs->byline);
+	many(s, sec, "chrome", &rs->chrome);
+	many(s, sec, "clock", &rs->clock);
+	many(s, sec, "dateline", &rs->dateline);
+	many(s, sec, "keep", &rs->keep);
+	if (rs->published == NULL && yml_get(sec, "published") == NULL)
+		yml_error(s->doc, sec, "the reader needs 'published', the pattern of a labelled publication time");
+	if (load_langs(rs, s, rulesdir) != 0 || yml_nerrors != before) {
+		hzone_free(rs);
+		return NULL;
+	}
+	return rs;
+}
+
+void
+hzone_free(struct hzoneset *rs)
+{
+	size_t i;
+
+	if (rs == NULL)
+		return;
+	rx_free(rs->published);
+	rx_free(rs->updated);
+	rx_free(rs->edition);
+	rx_free(rs->hijri);
+	free_pats(&rs->byline);
+	free_pats(&rs->chrome);
+	free_pats(&rs->clock);
+	free_pats(&rs->dateline);
+	free_pats(&rs->keep);
+	dateset_free(rs->ds);
+	for (i = 0; i < rs->nlangs; i++)
+		datelang_free(rs->langs[i]);
+	free(rs->langs);
+	free(rs);
+}
+
+struct hzonework *
+hzone_work_new(void)
+{
+	return ecalloc(1, sizeof(struct hzonework));
+}
+
+void
+hzone_work_free(struct hzonework *w)
+{
+	if (w == NULL)
+		return;
+	buf_free(&w->text);
+	buf_free(&w->out);
+	buf_free(&w->val);
+	free(w->l);
+	free(w);
+}
+
+/* ---- looking at one line ---- */
+
+static const char *
+ltext(const struct hzonework *w, size_t i)
+{
+	return w->text.s + w->l[i].off;
+}
+
+/* Does any pattern of P match S? */
+static int
+any(const struct pats *p, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (rx_exec(p->re[i], s, n, 0, 0) == RX_MATCH)
+			return 1;
+	return 0;
+}
+
+/* Match RE on S; the "value" group (or the whole match) in *vo, *vl. */
+static int
+value_of(struct rx *re, const char *s, size_t n, size_t *vo, size_t *vl)
+{
+	size_t so, eo;
+	int g;
+
+	if (re == NULL || rx_exec(re, s, n, 0, 0) != RX_MATCH)
+		return 0;
+	g = rx_named(re, "value");
+	if (g < 0 || !rx_group(re, g, &so, &eo))
+		rx_group(re, 0, &so, &eo);
+	while (so < eo && (s[so] == ' ' || s[so] == '\t'))
+		so++;
+	while (eo > so && (s[eo - 1] == ' ' || s[eo - 1] == '\t'))
+		eo--;
+	*vo = so;
+	*vl = eo - so;
+	return eo > so;
+}
+
+static size_t
+words(const char *s, size_t n)
+{
+	size_t i, k = 0;
+	int in = 0;
+
+	for (i = 0; i < n; i++) {
+		int sp = s[i] == ' ' || s[i] == '\t';
+
+		if (!sp && !in)
+			k++;
+		in = !sp;
+	}
+	return k;
+}
+
+static int
+has_digit(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+		/* Bengali digits: U+09E6..U+09EF, E0 A7 A6..AF */
+		if (i + 2 < n && (unsigned char)s[i] == 0xE0 && (unsigned char)s[i + 1] == 0xA7 &&
+		    (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xAF)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+ends_with(const char *s, size_t n, const char *end)
+{
+	size_t k = strlen(end);
+
+	return n >= k && memcmp(s + n - k, end, k) == 0;
+}
+
+/* Ends a sentence as a paragraph does: the dari (।) or a full stop. */
+static int
+sentence_end(const char *s, size_t n)
+{
+	for (;;)
+		if (n > 0 && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+			n--;
+		else if (ends_with(s, n, "’") || ends_with(s, n, "”"))
+			n -= 3;
+		else
+			break;
+	return ends_with(s, n, "।") || ends_with(s, n, ".");
+}
+
+/* Is the line readable as a date (whatever is wrong with it)? */
+static int
+is_date(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r)
+{
+	if (n == 0 || n > 160 || !has_digit(s, n))
+		return 0;
+	return date_parse(rs->ds, s, n, rs->tz, r) != DATE_UNREADABLE;
+}
+
+/* Does S begin with a year, four digits ("১৪৩২ বঙ্গাব্দ", "2025")? */
+static int
+starts_year(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	for (k = 0; k < 4; k++) {
+		if (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		else if (i + 2 < n && (unsigned char)s[i] == 0xE0 && (unsigned char)s[i + 1] == 0xA7 &&
+		    (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xAF)
+			i += 3;
+		else
+			return 0;
+	}
+	return i == n || s[i] == ' ';
+}
+
+/* A list item ("• ...", "- ..."): a highlight or a menu entry, never a headline. */
+static int
+is_item(const char *s, size_t n)
+{
+	static const char *const marks[] = { "•", "●", "◆", "■", "▪", "►", "- ", "* ", "– ", NULL };
+	size_t k;
+
+	for (k = 0; marks[k]; k++)
+		if (n > strlen(marks[k]) && memcmp(s, marks[k], strlen(marks[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/* A line printed twice with nothing between ("অনলাইন ডেস্কঅনলাইন ডেস্ক"). */
+static size_t
+undouble(const char *s, size_t n)
+{
+	return n >= 4 && n % 2 == 0 && memcmp(s, s + n / 2, n / 2) == 0 ? n / 2 : n;
+}
+
+/* The next segment of S from *I: cut at '|' and at runs of two spaces or more, trimmed. */
+static int
+segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
+{
+	size_t j = *i;
+
+	while (j < n && (s[j] == ' ' || s[j] == '|'))
+		j++;
+	if (j >= n)
+		return 0;
+	*a = j;
+	while (j < n && s[j] != '|' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
+		j++;
+	*e = j;
+	while (*e > *a && s[*e - 1] == ' ')
+		(*e)--;
+	*i = j;
+	return 1;
+}
+
+/* What one segment of a header line is. */
+enum seg { S_NONE, S_PUBLISHED, S_UPDATED, S_EDITION, S_DATE, S_BYLINE };
+
+/*
+ * Is the labelled value at S + *VO a date?  A word or two after it may be
+ * an empty label ("প্রকাশ: ০০:০০, শনিবার, ২৮ মে, ২০২২ আপডেট:"): they go.
+ */
+static int
+date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
+{
+	struct date_result r;
+	size_t n = *vl;
+	int drop;
+
+	for (drop = 0; drop <= 2; drop++) {
+		if (is_date(rs, s + vo, n, &r)) {
+			*vl = n;
+			return 1;
+		}
+		while (n > 0 && s[vo + n - 1] != ' ')
+			n--;
+		while (n > 0 && s[vo + n - 1] == ' ')
+			n--;
+	}
+	return 0;
+}
+
+static enum seg
+what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
+{
+	struct date_result r;
+	size_t k;
+
+	if (value_of(rs->published, s, n, vo, vl) && date_value(rs, s, *vo, vl))
+		return S_PUBLISHED;
+	if (value_of(rs->updated, s, n, vo, vl) && date_value(rs, s, *vo, vl))
+		return S_UPDATED;
+	if (rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH)
+		return S_EDITION;
+	*vo = 0;
+	*vl = n;
+	if (is_date(rs, s, n, &r))
+		return S_DATE;
+	for (k = 0; k < rs->byline.n; k++)
+		if (value_of(rs->byline.re[k], s, n, vo, vl))
+			return S_BYLINE;
+	return S_NONE;
+}
+
+/*
+ * A header line: a labelled date in one of its segments ("প্রকাশিত:... |
+ * হালনাগাদ:... | অনলাইন সংস্করণ"), or segments each of which is a byline,
+ * a date or the edition ("যুগান্তর ডেস্ক    ১২ মে ২০২১, ০০:০০ | প্রিন্ট সংস্করণ").
+ */
+static int
+labelled(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, a, e, vo, vl, label = 0, date = 0, other = 0;
+
+	while (segment(s, n, &i, &a, &e)) {
+		enum seg k = what_segment(rs, s + a, e - a, &vo, &vl);
+
+		label += k == S_PUBLISHED || k == S_UPDATED;
+		date += k == S_DATE;
+		other += k == S_BYLINE || k == S_EDITION;
+	}
+	/*
+	 * A section name may stand among them ("by X | date | দেশ"); dates
+	 * alone, cut by '|', are the page clock in its calendars.
+	 */
+	return label > 0 || (date > 0 && other > 0);
+}
+
+/*
+ * Take off what the clock patterns match (a place, a "today:" label) from
+ * S into OUT; 1 if any did.
+ */
+static int
+unclock(const struct hzoneset *rs, const char *s, size_t n, struct buf *out)
+{
+	size_t k, so, eo;
+	int hit = 0;
+
+	buf_reset(out);
+	buf_add(out, s, n);
+	for (k = 0; k < rs->clock.n; k++)
+		if (rx_exec(rs->clock.re[k], out->s, out->len, 0, 0) == RX_MATCH &&
+		    rx_group(rs->clock.re[k], 0, &so, &eo) && eo > so) {
+			memmove(out->s + so, out->s + eo, out->len - eo + 1);
+			out->len -= eo - so;
+			hit = 1;
+		}
+	return hit;
+}
+
+/*
+ * The next piece of a clock line from *I, cut at ',' and '|': a year
+ * after a comma stays with the day and month before it ("২৩ ফাল্গুন,
+ * ১৪৩০").  Trimmed into [*A, *E); 0 at the end.
+ */
+static int
+piece(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
+{
+	size_t b;
+
+	for (;;) {
+		while (*i < n && (s[*i] == ' ' || s[*i] == ',' || s[*i] == '|'))
+			(*i)++;
+		if (*i >= n)
+			return 0;
+		b = *i;
+		while (b < n && s[b] != '|' && s[b] != ',')
+			b++;
+		while (b < n && s[b] == ',') {
+			size_t c = b + 1, d;
+
+			while (c < n && s[c] == ' ')
+				c++;
+			d = c;
+			while (d < n && s[d] != '|' && s[d] != ',')
+				d++;
+			if (d > c && starts_year(s + c, d - c))
+				b = d;
+			else
+				break;
+		}
+		*a = *i;
+		*e = b;
+		while (*e > *a && s[*e - 1] == ' ')
+			(*e)--;
+		*i = b;
+		if (*e > *a)
+			return 1;
+	}
+}
+
+enum cal { CAL_NONE, CAL_GREG, CAL_BN, CAL_HIJRI };
+
+static enum cal
+calendar_of(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r)
+{
+	if (rs->hijri && rx_exec(rs->hijri, s, n, 0, 0) == RX_MATCH)
+		return CAL_HIJRI;
+	if (!is_date(rs, s, n, r))
+		return CAL_NONE;
+	return r->calendar == CAL_BANGLA ? CAL_BN : CAL_GREG;
+}
+
+/* A line of dates in more than one calendar: the page clock. */
+static int
+calendars(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, a, e;
+	int seen[4] = { 0 };
+	struct date_result r;
+
+	while (piece(s, n, &i, &a, &e))
+		seen[calendar_of(rs, s + a, e - a, &r)] = 1;
+	return seen[CAL_GREG] + seen[CAL_BN] + seen[CAL_HIJRI] >= 2;
+}
+
+static void
+classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
+{
+	struct rline *l = &w->l[i];
+	const char *s = ltext(w, i);
+	size_t n = l->len, nw, vo, vl, k;
+	struct date_result r;
+
+	l->half = undouble(s, n);
+	if (n == 0) {
+		l->kind = K_BLANK;
+		return;
+	}
+	nw = words(s, n);
+	if (any(&rs->chrome, s, n)) {
+		l->kind = K_CHROME;
+		l->why = "a chrome pattern";
+	} else if (rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH) {
+		l->kind = K_EDITION;
+	} else if (labelled(rs, s, n)) {
+		l->kind = K_LABELLED;
+	} else if (nw <= 12) {
+		for (k = 0; k < rs->byline.n; k++)
+			if (value_of(rs->byline.re[k], s, l->half, &vo, &vl)) {
+				l->kind = K_BYLINE;
+				l->vo = l->off + vo;
+				l->vl = vl;
+				l->why = "a byline pattern";
+				return;
+			}
+	}
+	if (l->kind != K_OTHER)
+		return;
+	if (unclock(rs, s, n, &w->val) && is_date(rs, w->val.s, w->val.len, &r)) {
+		l->kind = K_CLOCK;
+		l->why = "a page-clock place or label, and a date";
+	} else if (is_date(rs, s, n, &r)) {
+		l->kind = K_DATE;
+		l->has_time = r.has_time;
+	} else if (calendars(rs, s, n)) {
+		l->kind = K_CLOCK;
+		l->why = "dates in more than one calendar";
+	} else if (any(&rs->keep, s, n)) {
+		l->kind = K_KEEP;
+	} else if (nw >= rs->para_words && (memchr(s, ',', n) || memmem(s, n, "।", 3) || sentence_end(s, n))) {
+		l->kind = K_PARA;
+	} else if (nw >= 5 && sentence_end(s, n)) {
+		l->kind = K_PARA;
+	} else if (is_item(s, n)) {
+		l->why = "a list item";
+	} else if (nw >= rs->title_words && text_chars(s, n) >= 8 && text_chars(s, n) <= 200 &&
+	    !ends_with(s, n, "।") && !memmem(s, n, " | ", 3)) {
+		l->kind = K_TITLELIKE;
+	}
+}
+
+/* A date line that also prints a Bangla or Hijri date is the page clock. */
+static void
+check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i)
+{
+	if (w->l[i].kind == K_DATE && calendars(rs, ltext(w, i), w->l[i].len)) {
+		w->l[i].kind = K_CLOCK;
+		w->l[i].why = "it prints a second calendar";
+	}
+}
+
+/* ---- writing what was found ---- */
+
+static void
+explain(struct hzonework *w, size_t i, const char *what, const char *why)
+{
+	if (w->ex == NULL)
+		return;
+	fflush(stdout);
+	fprintf(w->ex, "%s: %s: reader: body line %zu: %s%s%s: %.*s\n", prog, w->src, i + 1, what,
+	    why ? ", by " : "", why ? why : "", (int)(w->l[i].len > 120 ? text_utf8_floor(ltext(w, i), 120) :
+	    w->l[i].len), ltext(w, i));
+}
+
+static void
+add(struct record *rec, struct hzonework *w, const char *name, const char *s, size_t n)
+{
+	buf_reset(&w->val);
+	buf_add(&w->val, s, n);
+	record_add(rec, name, w->val.s);
+}
+
+/*
+ * A byline as written: a run of words printed twice in a row ("রফিক
+ * আহমেদ রফিক আহমেদ , প্রতিবেদক", a photo's alt text and the link) once,
+ * and no space before a comma.
+ */
+static void
+add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
+{
+	size_t i, k, best = 0;
+
+	for (k = 1; k <= n / 2; k++)
+		if (s[k] == ' ' && k + 1 + k <= n && memcmp(s, s + k + 1, k) == 0 &&
+		    (k + 1 + k == n || s[k + 1 + k] == ' ' || s[k + 1 + k] == ','))
+			best = k + 1;
+	s += best;
+	n -= best;
+	buf_reset(&w->val);
+	for (i = 0; i < n; i++)
+		if (!(s[i] == ' ' && i + 1 < n && s[i + 1] == ','))
+			buf_addc(&w->val, s[i]);
+	record_add(rec, "author", w->val.s);
+}
+
+/* The segments of a header line, each to its field. */
+static void
+add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li,
+    int *pub, int *upd, int *ed, int *author)
+{
+	const char *s = ltext(w, li);
+	size_t n = w->l[li].len, i = 0, a, e, vo, vl;
+
+	while (segment(s, n, &i, &a, &e))
+		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
+		case S_PUBLISHED:
+			if (!(*pub)++)
+				add(rec, w, "published", s + a + vo, vl);
+			break;
+		case S_DATE:
+			if (!(*pub)++)
+				add(rec, w, "published", s + a + vo, vl);
+			else if (!(*upd)++)
+				add(rec, w, "updated", s + a + vo, vl);
+			break;
+		case S_UPDATED:
+			if (!(*upd)++)
+				add(rec, w, "updated", s + a + vo, vl);
+			break;
+		case S_EDITION:
+			if (!(*ed)++)
+				add(rec, w, "edition", s + a, e - a);
+			break;
+		case S_BYLINE:
+			if (!(*author)++)
+				add_author(rec, w, s + a + vo, vl);
+			break;
+		case S_NONE:
+			break;
+		}
+}
+
+/*
+ * A clock line in its parts: the Bangla date to page_date_bangla, the
+ * Hijri one to page_date_hijri, the rest (the Gregorian date, with its
+ * weekday and time) to page_date; the place or label the clock patterns
+ * match goes.
+ */
+static void
+add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li)
+{
+	const char *s = ltext(w, li);
+	size_t n = w->l[li].len, a = 0, pa, pe;
+	struct buf *g = &w->out;
+
+	buf_reset(g);
+	{
+		struct buf line = {0};
+
+		unclock(rs, s, n, &line);
+		s = line.s;
+		n = line.len;
+		while (piece(s, n, &a, &pa, &pe)) {
+			struct date_result r;
+			enum cal c = calendar_of(rs, s + pa, pe - pa, &r);
+
+			if (c == CAL_HIJRI)
+				add(rec, w, "page_date_hijri", s + pa, pe - pa);
+			else if (c == CAL_BN)
+				add(rec, w, "page_date_bangla", s + pa, pe - pa);
+			else {
+				if (g->len)
+					buf_adds(g, ", ");
+				buf_add(g, s + pa, pe - pa);
+			}
+		}
+		if (g->len)
+			record_add(rec, "page_date", g->s);
+		buf_free(&line);
+	}
+}
+
+/* ---- the zone ---- */
+
+static void
+split(struct hzonework *w)
+{
+	const char *s = w->text.s;
+	size_t i = 0, n = w->text.len;
+
+	w->nl = 0;
+	while (i < n) {
+		size_t e = i, a = i;
+		struct rline *l;
+
+		while (e < n && s[e] != '\n')
+			e++;
+		if (w->nl == w->cap) {
+			w->cap = w->cap ? 2 * w->cap : 64;
+			w->l = erealloc(w->l, w->cap * sizeof(*w->l));
+		}
+		l = &w->l[w->nl++];
+		memset(l, 0, sizeof(*l));
+		while (a < e && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		l->off = a;
+		l->len = e - a;
+		while (l->len > 0 && (s[a + l->len - 1] == ' ' || s[a + l->len - 1] == '\t'))
+			l->len--;
+		i = e + 1;
+	}
+}
+
+/* Lines I and J say the same (a title printed again, a caption printed twice). */
+static int
+same(const struct hzonework *w, size_t i, size_t j)
+{
+	return w->l[i].len == w->l[j].len && w->l[i].len > 0 &&
+	    memcmp(ltext(w, i), ltext(w, j), w->l[i].len) == 0;
+}
+
+/* The non-blank, non-chrome line before (DIR -1) or after (+1) I, or -1. */
+static long
+step(const struct hzonework *w, long i, int dir, long lo, long hi)
+{
+	for (i += dir; i >= lo && i < hi; i += dir)
+		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME)
+			return i;
+	return -1;
+}
+
+/* A short line that could be a name: at most four words, no digits. */
+static int
+short_name(const struct hzonework *w, size_t j)
+{
+	const char *s = ltext(w, j);
+
+	return words(s, w->l[j].len) <= 4 && text_chars(s, w->l[j].len) <= 30 && !has_digit(s, w->l[j].len);
+}
+
+/*
+ * The first title-like line under the block that starts at B0 and above
+ * the paragraph P; a line of one or two words over another title-like line
+ * is a section label, passed over.
+ */
+static long
+first_below(const struct hzonework *w, long b0, long p)
+{
+	long j = b0;
+
+	while ((j = step(w, j, 1, 0, p)) >= 0) {
+		long next;
+
+		if (w->l[j].kind != K_TITLELIKE)
+			continue;
+		next = step(w, j, 1, 0, p);
+		if (words(ltext(w, j), w->l[j].len) <= 2 && next >= 0 && w->l[next].kind == K_TITLELIKE)
+			continue;
+		return j;
+	}
+	return -1;
+}
+
+/* Is line J the first line of the page with anything on it? */
+static int
+first_content(const struct hzonework *w, long j)
+{
+	long i;
+
+	for (i = 0; i < j; i++)
+		if (w->l[i].len > 0)
+			return 0;
+	return 1;
+}
+
+static int
+in_block(enum kind k)
+{
+	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_EDITION;
+}
+
+/* Take the dateline off the first paragraph: its byline, place and agency. */
+static void
+dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author)
+{
+	const char *s = ltext(w, p);
+	size_t n = w->l[p].len, k, so, eo;
+
+	for (k = 0; k < rs->dateline.n; k++) {
+		struct rx *re = rs->dateline.re[k];
+		const char *groups[] = { "author", "place", "agency" };
+		const char *names[] = { "author", "dateline_place", "agency" };
+		size_t j;
+
+		if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n)
+			continue;
+		for (j = 0; j < 3; j++) {
+			int g = rx_named(re, groups[j]);
+			size_t a, b;
+
+			if (g < 0 || !rx_group(re, g, &a, &b) || b <= a)
+				continue;
+			if (j == 0 && (*author)++)
+				continue;
+			add(rec, w, names[j], s + a, b - a);
+		}
+		explain(w, p, "dateline taken off the first paragraph", NULL);
+		w->l[p].off += eo;
+		w->l[p].len -= eo;
+		return;
+	}
+}
+
+void
+hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
+{
+	struct buf scratch = {0};
+	long i, p = -1, b0 = -1, title = -1, zone;
+	int pub = 0, upd = 0, ed = 0, author = 0;
+	size_t k;
+
+	w->ex = ex;
+	w->src = ex ? record_source(rec, &scratch) : "";
+	buf_reset(&w->text);
+	text_nfc(rec->body.s ? rec->body.s : "", rec->body.len, &w->text);
+	split(w);
+	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
+
+	/* Every line of the zone, by what it is; the first paragraph ends the zone. */
+	for (i = 0; i < zone; i++) {
+		w->l[i].kind = K_OTHER;
+		w->l[i].why = NULL;
+		classify(rs, w, (size_t)i);
+		if (w->l[i].kind == K_PARA) {
+			long next = i + 1;
+
+			while (next < zone && w->l[next].len == 0)
+				next++;
+			if (next >= zone)
+				next = -1;
+
+			/*
+			 * A paragraph right above a byline or date line is the
+			 * standfirst of a print story, not the article's first.
+			 */
+			if (next >= 0) {
+				w->l[next].kind = K_OTHER;
+				classify(rs, w, (size_t)next);
+				if (w->l[next].kind == K_LABELLED) {
+					w->l[i].kind = K_OTHER;
+					w->l[i].why = "a standfirst above the byline and date";
+					continue;
+				}
+			}
+			p = i;
+			break;
+		}
+		check_clock(rs, w, (size_t)i);
+	}
+	if (p < 0)
+		p = zone;
+	for (i = 0; i < p; i++)
+		if (in_block(w->l[i].kind)) {
+			b0 = i;
+			break;
+		}
+
+	/*
+	 * A short name next to a date, under a longer headline, is a writer's
+	 * byline ("Doinik Astha", a reporter's name): bylines with no byline
+	 * word have no other mark.
+	 */
+	for (i = 0; i < p; i++) {
+		long d[2], j;
+		int t;
+
+		if (w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED && w->l[i].kind != K_EDITION)
+			continue;
+		d[0] = step(w, i, -1, 0, p);
+		d[1] = step(w, i, 1, 0, p);
+		for (t = 0; t < 2; t++) {
+			const char *s;
+
+			if ((j = d[t]) < 0 || w->l[j].kind != K_TITLELIKE)
+				continue;
+			s = ltext(w, j);
+			if (words(s, w->l[j].len) <= 3 && text_chars(s, w->l[j].len) <= 30 &&
+			    !has_digit(s, w->l[j].len)) {
+				long up = step(w, j, -1, 0, p);
+
+				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
+				    words(ltext(w, up), w->l[up].len) > words(s, w->l[j].len) + 1) {
+					w->l[j].kind = K_BYLINE;
+					w->l[j].vo = w->l[j].off;
+					w->l[j].vl = w->l[j].half;
+					w->l[j].why = "a short name beside the date, under the headline";
+					if (b0 < 0 || j < b0)
+						b0 = j;
+				}
+			}
+		}
+	}
+
+	/*
+	 * The headline: the nearest title-like line above the byline and date
+	 * block; with nothing there, the first one below it (byline and dates
+	 * first); with no block, the nearest one above the first paragraph.
+	 */
+	if (b0 >= 0) {
+		long j = b0;
+		int seen = 0;
+
+		while ((j = step(w, j, -1, 0, p)) >= 0 && seen++ < 4)
+			if (w->l[j].kind == K_TITLELIKE && w->l[b0].len > w->l[j].len &&
+			    memcmp(ltext(w, b0), ltext(w, j), w->l[j].len) == 0) {
+				w->l[j].kind = K_CHROME;
+				w->l[j].why = "the writer's name over the byline that repeats it";
+			} else if (w->l[j].kind == K_TITLELIKE) {
+				long up = step(w, j, -1, 0, p);
+
+				title = j;
+				/* A long line right under a shorter one is the subtitle of that headline. */
+				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
+				    words(ltext(w, j), w->l[j].len) >= 10 &&
+				    2 * words(ltext(w, j), w->l[j].len) >= 3 * words(ltext(w, up), w->l[up].len))
+					title = up;
+				break;
+			} else if (w->l[j].kind == K_CLOCK || w->l[j].kind == K_DATE)
+				break;
+		/*
+		 * A short line right on top of the dates, with a headline under
+		 * them, is the byline of a page that starts with it (a writer's
+		 * name, "চট্টগ্রাম ব্যুরো").
+		 */
+		if (title >= 0 && step(w, title, 1, 0, p) == b0 && short_name(w, (size_t)title)) {
+			long below = first_below(w, b0, p);
+
+			if (below >= 0 && words(ltext(w, below), w->l[below].len) > words(ltext(w, title), w->l[title].len)) {
+				w->l[title].kind = K_BYLINE;
+				w->l[title].vo = w->l[title].off;
+				w->l[title].vl = w->l[title].half;
+				w->l[title].why = "a short name on top of the dates, the headline under them";
+				b0 = title;
+				title = below;
+			}
+		}
+		if (title < 0)
+			title = first_below(w, b0, p);
+	} else if (p < zone) {
+		for (i = p - 1; i >= 0; i--)
+			if (w->l[i].kind == K_TITLELIKE) {
+				title = i;
+				break;
+			} else if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME &&
+			    w->l[i].kind != K_KEEP && w->l[i].kind != K_OTHER)
+				break;
+		/*
+		 * A short name that opens the page, right on the first paragraph,
+		 * is its writer ("তানভীর হাসান রুমি"), not a headline: a headline
+		 * has a blank line or page chrome around it.
+		 */
+		if (title >= 0 && title + 1 == p && step(w, title, -1, 0, p) < 0 && first_content(w, title) &&
+		    short_name(w, (size_t)title) && words(ltext(w, title), w->l[title].len) <= 3) {
+			w->l[title].kind = K_BYLINE;
+			w->l[title].vo = w->l[title].off;
+			w->l[title].vl = w->l[title].half;
+			w->l[title].why = "a short name opening the page, right on the first paragraph";
+			title = -1;
+		}
+	}
+	/* A printed title line above it may be a repeat of it, kept for the body. */
+	if (title >= 0)
+		for (i = 0; i < title; i++)
+			if (same(w, (size_t)i, (size_t)title)) {
+				title = i;
+				break;
+			}
+
+	/* Unlabelled dates above the headline are the page clock; below it, the times of the story. */
+	for (i = 0; i < p; i++)
+		if (w->l[i].kind == K_DATE && title >= 0 && i < title)
+			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date above the headline";
+
+	/* Write the fields in the order of their lines. */
+	for (i = 0; i < p; i++) {
+		struct rline *l = &w->l[i];
+
+		switch (l->kind) {
+		case K_LABELLED:
+			add_labelled(rs, w, rec, (size_t)i, &pub, &upd, &ed, &author);
+			break;
+		case K_DATE:
+			if (!pub++)
+				add(rec, w, "published", ltext(w, i), l->len);
+			else if (!upd++)
+				add(rec, w, "updated", ltext(w, i), l->len);
+			break;
+		case K_CLOCK:
+			if (record_get(rec, "page_date") == NULL)
+				add_clock(rs, w, rec, (size_t)i);
+			break;
+		case K_BYLINE:
+			if (!author++)
+				add_author(rec, w, w->text.s + l->vo, l->vl);
+			break;
+		case K_EDITION:
+			if (!ed++)
+				add(rec, w, "edition", ltext(w, i), l->len);
+			break;
+		default:
+			if (i == title)
+				add(rec, w, "title", ltext(w, i), l->len);
+			break;
+		}
+		if (w->ex && l->kind != K_BLANK)
+			explain(w, (size_t)i, i == title ? "headline" : kind_name[l->kind], l->why);
+	}
+	if (p < zone)
+		dateline(rs, w, rec, (size_t)p, &author);
+
+	/*
+	 * The body: from the first paragraph on, and the lines above it that a
+	 * "keep" pattern asks for (a caption, for the field rules after).  A
+	 * page with no paragraph in its zone loses only what was read.
+	 */
+	buf_reset(&w->out);
+	for (k = 0; k < w->nl; k++) {
+		struct rline *l = &w->l[k];
+		int keep;
+
+		if ((long)k >= p)
+			keep = 1;
+		else if (p < zone || b0 >= 0 || title >= 0)
+			keep = l->kind == K_KEEP || (p == zone && (l->kind == K_OTHER || l->kind == K_TITLELIKE) &&
+			    (long)k != title && !(title >= 0 && same(w, k, (size_t)title)));
+		else
+			keep = 1;
+		if (!keep)
+			continue;
+		buf_add(&w->out, w->text.s + l->off, l->len);
+		buf_addc(&w->out, '\n');
+	}
+	text_tidy_lines(&w->out);
+	record_set_body(rec, w->out.s ? w->out.s : "", w->out.len);
+	buf_free(&scratch);
+}

@@ -1,0 +1,90 @@
+#!/bin/sh
+# The header-zone reader (rules/default.yaml, reader:) on pages of outlets
+# with no rule file: tests/anysite/ holds pages in the layouts of real
+# outlets, written in our own words, each with its expected record written
+# by hand (tests/anysite/SOURCES names the page studied for each).
+# khobor check --score measures it; this test holds it to the figures the
+# README states, checks that it invents nothing on those pages, and checks
+# the scorer itself on a wrong expected file.
+# shellcheck source=/dev/null
+. "$(dirname "$0")/../lib.sh"
+
+ANY=$TOP/tests/anysite
+
+# ---- (a) the score over tests/anysite, every page read as of an unknown outlet ----
+khobor check --score -s default "$ANY" >"$TMP/score" 2>"$TMP/score.err"
+is $? 0 "khobor check --score -s default tests/anysite: exit status 0"
+sed 's/^/# /' "$TMP/score"
+for f in title author published updated text_start; do
+	line=$(grep "^$f " "$TMP/score")
+	# field right wrong missed invented precision recall F1
+	# shellcheck disable=SC2086 # the row, split into its columns
+	set -- $line
+	[ "$#" -eq 8 ]
+	ok $? "$f: a row of the score table"
+	awk -v p="$6" 'BEGIN { exit !(p >= 0.98) }'
+	ok $? "$f: precision $6 >= 0.98 (wrong $3, invented $5)"
+	awk -v r="$7" 'BEGIN { exit !(r >= 0.90) }'
+	ok $? "$f: recall $7 >= 0.90 (missed $4)"
+	is "$5" 0 "$f: no value invented on a page that has none"
+done
+npages=$(find "$ANY" -name '*.txt' | wc -l)
+noutlets=$(awk 'NF >= 2 && $1 ~ /\.txt$/ { print $2 }' "$ANY/SOURCES" | sort -u | wc -l)
+[ "$npages" -ge 30 ]
+ok $? "tests/anysite holds $npages pages"
+is "$(awk 'NF >= 2 && $1 ~ /\.txt$/' "$ANY/SOURCES" | wc -l | tr -d ' ')" "$npages" "SOURCES names the page studied for each of them ($noutlets outlets)"
+
+# ---- (b) the scorer counts what it says ----
+mkdir -p "$TMP/fx/site"
+cp "$ANY/jagonews24.txt" "$TMP/fx/site/a.txt"
+jq -c '.title = "a headline the page does not print" | del(.author) | .source = "a.txt"' \
+    "$ANY/jagonews24.jsonl" >"$TMP/fx/site/a.jsonl"
+khobor check --score -s default "$TMP/fx" >"$TMP/s2" 2>&1
+is "$(awk '$1 == "title" { print $2, $3, $4, $5 }' "$TMP/s2")" "0 1 0 0" "--score: a title that differs is counted wrong"
+is "$(awk '$1 == "author" { print $2, $3, $4, $5 }' "$TMP/s2")" "0 0 0 1" "--score: a byline the expected record has not is counted invented"
+is "$(awk '$1 == "published" { print $2, $3, $4, $5 }' "$TMP/s2")" "1 0 0 0" "--score: a date found as expected is counted right"
+rm "$TMP/fx/site/a.jsonl"
+khobor check --score "$TMP/fx" >/dev/null 2>"$TMP/s3.err"
+is "$?" 2 "--score: a page with no expected file is exit 2"
+grep -q 'no expected file' "$TMP/s3.err"
+ok $? "--score: ... and says which file is missing"
+khobor check -s default "$TMP/fx" >/dev/null 2>"$TMP/s4.err"
+is "$?" 2 "khobor check -s without --score is a usage error"
+
+# ---- (c) --explain says what each line of the zone was taken for ----
+khobor -s default --explain "$ANY/ajkerdarpon.txt" 2>"$TMP/ex" >/dev/null
+grep -q 'reader: body line [0-9]*: page clock' "$TMP/ex"
+ok $? "--explain: the clock line is named as the page clock"
+grep -q 'reader: body line [0-9]*: headline: ' "$TMP/ex"
+ok $? "--explain: the headline is named"
+grep -q 'reader: body line [0-9]*: byline, by a byline pattern' "$TMP/ex"
+ok $? "--explain: the byline and the pattern that told it"
+
+# ---- (d) one line, two dates: published and updated apart ----
+khobor -s default "$ANY/bdtodays.txt" >"$TMP/bd.json"
+is "$(jq -r '[.published, .updated, .published_raw, .updated_raw] | join(" ")' "$TMP/bd.json")" \
+    "2023-11-14 2023-11-16 মঙ্গলবার ১৪ নভেম্বর 20২৩ বৃহস্পতিবার ১৬ নভেম্বর ২০২৩" \
+    "'প্রকাশিত:... | হালনাগাদ:... |' gives both dates, each as printed"
+
+# ---- (e) the page clock, never the publication time ----
+khobor -s default "$ANY/bangladhoni.txt" >"$TMP/clock.json"
+is "$(jq -r '[.published // "none", .page_date, .page_date_bangla, .page_date_hijri] | join(" | ")' "$TMP/clock.json")" \
+    "none | 2025-06-17 | 2025-06-17 | ২১শে জিলহজ, ১৪৪৬ হিজরি" \
+    "a clock in three calendars: page_date, page_date_bangla, page_date_hijri as printed; no published"
+is "$(jq -r '.warning // [] | length' "$TMP/clock.json")" 0 "... and no warning (the Hijri date is kept, not misread)"
+
+# ---- (f) a dateline comes off the first paragraph ----
+khobor -s default "$ANY/bartaman.txt" >"$TMP/dl.json"
+is "$(jq -r '[(.agency | join(",")), .dateline_place] | join(" ")' "$TMP/dl.json")" "বিএনএ বাঁকুড়া" \
+    "'বিএনএ, বাঁকুড়া: ...': agency and place"
+jq -r .text "$TMP/dl.json" | head -n 1 | grep -q '^শ্রাবণ মাস'
+ok $? "... and the paragraph stays, without them"
+
+# ---- (g) no header at all: nothing is invented, nothing is lost ----
+printf 'সকালে শহরে হালকা বৃষ্টি হয়েছে, দুপুরের পর আকাশ পরিষ্কার থাকবে বলে জানিয়েছে আবহাওয়া অফিস। তাপমাত্রা কিছুটা কমতে পারে।\n' >"$TMP/plain.txt"
+khobor -s default "$TMP/plain.txt" >"$TMP/plain.json"
+is "$(jq -r '[has("title"), has("author"), has("published")] | map(tostring) | join(" ")' "$TMP/plain.json")" \
+    "false false false" "a page that is one paragraph: no title, byline or date"
+is "$(jq -r .paragraph_count "$TMP/plain.json")" 1 "... and its paragraph is the body"
+
+done_testing
