@@ -7,10 +7,12 @@
  *    U+2028/U+2029, is pure ASCII with --ascii, and decodes to exactly
  *    what text_utf8_fix makes of the input.
  * 2. The input, less its first byte, as a record stream through
- *    jsonl_write (the options from the first byte): every line is one JSON
- *    object (by the same validator) with unique keys, parses with
- *    from-jsonl's reader too, and its "text" is the body (repaired,
- *    without the final newline); no header is lost.
+ *    jsonl_write (the options from the first byte, among them renames
+ *    onto to-jsonl's own keys and onto each other, and --fields): every
+ *    line is one JSON object (by the same validator) with unique keys,
+ *    parses with from-jsonl's reader too, and its text member is the body
+ *    (repaired, without the final newline); no header is lost, and the
+ *    warning member comes last exactly when bytes were replaced.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -27,10 +29,14 @@
 /* The bits of the first byte, each an option. */
 enum {
 	O_ASCII = 1, O_PARAGRAPHS = 2, O_ARRAY = 4, O_NUMBER = 8,
-	O_NSPECS = 16
+	O_RENAME = 16,		/* renames onto to-jsonl's own keys and onto each other */
+	O_FIELDS = 32,		/* --fields instead of every header */
+	O_NSPECS = 64
 };
 
 static char *arrays[] = { "site" }, *numbers[] = { "n" };
+static char *from[] = { "site", "a", "b", "text" }, *to[] = { "text", "b", "a", "to_jsonl_warning" };
+static char *fields[] = { "n", "text", "site", "paragraphs", "a" };
 static struct jsonl_spec *spec[O_NSPECS];
 static struct jsonl_work *work;
 
@@ -62,6 +68,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 			o.arrays = arrays, o.narrays = 1;
 		if (i & O_NUMBER)
 			o.numbers = numbers, o.nnumbers = 1;
+		if (i & O_RENAME)
+			o.rename_from = from, o.rename_to = to, o.nrename = 4;
+		if (i & O_FIELDS)
+			o.fields = fields, o.nfields = 5;
 		spec[i] = jsonl_compile(&o);
 	}
 	work = jsonl_work_new();
@@ -118,7 +128,7 @@ record_checks(const struct record *rec, int opts)
 	struct jobject obj = {0};
 	const struct jmember *m;
 	struct buf line = {0}, fixed = {0};
-	const char *err, *why;
+	const char *err, *why, *text = "text";
 	size_t pos, i, j, len, bad;
 	char *nl;
 
@@ -132,27 +142,46 @@ record_checks(const struct record *rec, int opts)
 	for (i = 0; i < obj.n; i++)
 		for (j = i + 1; j < obj.n; j++)
 			CHECK(strcmp(obj.m[i].key, obj.m[j].key) != 0, "duplicate key \"%s\"", obj.m[i].key);
-	CHECK((jobject_get(&obj, "to_jsonl_warning") != NULL) == (bad > 0),
-	    "%zu sequences replaced, but the warning member %s", bad, bad ? "is missing" : "is there");
-	CHECK((m = jobject_get(&obj, "text")) != NULL && m->type == J_STRING, "no text member");
+	if (bad > 0) {
+		/* The warning is the last member; with the renames its name has a suffix. */
+		m = &obj.m[obj.n - 1];
+		CHECK(strncmp(m->key, "to_jsonl_warning", 16) == 0 && m->type == J_STRING &&
+		    strncmp(m->item[0], "to-jsonl: ", 10) == 0, "no warning member last, but \"%s\"", m->key);
+	} else if (!(opts & O_RENAME)) {
+		CHECK(jobject_get(&obj, "to_jsonl_warning") == NULL, "a warning member, and nothing replaced");
+	}
+	if (opts & O_RENAME)
+		text = "to_jsonl_warning";	/* the body's member, renamed */
+	CHECK((m = jobject_get(&obj, text)) != NULL && m->type == J_STRING, "no text member");
 	len = rec->body.len;
 	if (len > 0 && rec->body.s[len - 1] == '\n')
 		len--;
 	text_utf8_fix(rec->body.s ? rec->body.s : "", len, &fixed);
 	buf_grow(&fixed, 0);
-	CHECK(strcmp(m->item[0], fixed.s) == 0, "\"text\" is not the body");
-	/* Every header name is one member, under its name or another with a suffix. */
-	CHECK(obj.n == members_expected(rec, opts, bad), "%zu members for %zu expected", obj.n,
-	    members_expected(rec, opts, bad));
-	/* ... under its name or (when it clashes with to-jsonl's own keys) NAME_2. */
-	for (i = 0; i < rec->nf; i++) {
-		struct buf alt = {0};
-
-		buf_printf(&alt, "%s_2", rec->f[i].name);
-		CHECK(jobject_get(&obj, rec->f[i].name) != NULL || jobject_get(&obj, alt.s) != NULL,
-		    "header %s missing", rec->f[i].name);
-		buf_free(&alt);
+	CHECK(strcmp(m->item[0], fixed.s) == 0, "\"%s\" is not the body", text);
+	if (!(opts & O_FIELDS)) {
+		/* Every header name is one member, under its name or another with a suffix. */
+		CHECK(obj.n == members_expected(rec, opts, bad), "%zu members for %zu expected", obj.n,
+		    members_expected(rec, opts, bad));
+	} else if (!(opts & O_RENAME)) {
+		for (i = 0; i < obj.n; i++) {
+			for (j = 0; j < sizeof(fields) / sizeof(*fields); j++)
+				if (strcmp(obj.m[i].key, fields[j]) == 0)
+					break;
+			CHECK(j < sizeof(fields) / sizeof(*fields) || strcmp(obj.m[i].key, "to_jsonl_warning") == 0,
+			    "--fields wrote member \"%s\"", obj.m[i].key);
+		}
 	}
+	/* ... under its name or (when it clashes with to-jsonl's own keys) NAME_2. */
+	if (!(opts & (O_RENAME | O_FIELDS)))
+		for (i = 0; i < rec->nf; i++) {
+			struct buf alt = {0};
+
+			buf_printf(&alt, "%s_2", rec->f[i].name);
+			CHECK(jobject_get(&obj, rec->f[i].name) != NULL || jobject_get(&obj, alt.s) != NULL,
+			    "header %s missing", rec->f[i].name);
+			buf_free(&alt);
+		}
 	buf_free(&line);
 	buf_free(&fixed);
 	jobject_clear(&obj);

@@ -45,6 +45,7 @@ struct jsonl_work {
 	struct hmap keys;
 	char **own;
 	size_t nown, capown;
+	int written[3];			/* own keys written: text, paragraphs, the warning */
 	struct buf key;			/* a suffixed key being built */
 	/*
 	 * The headers grouped by name once per record: group[i] is the index
@@ -190,12 +191,14 @@ jsonl_work_free(struct jsonl_work *w)
 
 /*
  * Write the key NAME (LEN bytes, which stay valid while the object is
- * written): once a header's name, RESERVED once one of the writer's own
- * keys, which are taken before any header's and never get a suffix.
+ * written).  OWN says it is one of the writer's own keys (the body's, the
+ * warning's), which are taken before any header's; a header that would
+ * take one, or an own key written a second time (--fields text,text, or
+ * text renamed onto paragraphs), gets a suffix instead.
  */
 static void
 put_key(const struct jsonl_spec *spec, struct jsonl_work *w, struct buf *out, int *first,
-    const char *name, size_t len, int reserved)
+    const char *name, size_t len, int own)
 {
 	const char *k = name;
 	int suffix = 1;
@@ -203,7 +206,17 @@ put_key(const struct jsonl_spec *spec, struct jsonl_work *w, struct buf *out, in
 	if (!*first)
 		buf_addc(out, ',');
 	*first = 0;
-	if (!reserved && !hmap_put(&w->keys, name, len, NULL)) {
+	if (own) {
+		int *written = hmap_get(&w->keys, name, len);
+
+		if (written && !*written)
+			*written = 1;
+		else
+			k = NULL;
+	} else if (!hmap_put(&w->keys, name, len, NULL)) {
+		k = NULL;
+	}
+	if (k == NULL) {
 		do {
 			buf_reset(&w->key);
 			buf_printf(&w->key, "%s_%d", name, ++suffix);
@@ -220,15 +233,17 @@ put_key(const struct jsonl_spec *spec, struct jsonl_work *w, struct buf *out, in
 	buf_addc(out, ':');
 }
 
+static const char warn_key[] = "to_jsonl_warning";
+
+/* Take the writer's own keys, each with its flag "written" (shared when two are named alike). */
 static void
 keys_reserve(const struct jsonl_spec *spec, struct jsonl_work *w)
 {
-	static const char warn[] = "to_jsonl_warning";
-
 	keys_reset(w);
-	hmap_put(&w->keys, spec->text_key, strlen(spec->text_key), NULL);
-	hmap_put(&w->keys, spec->para_key, strlen(spec->para_key), NULL);
-	hmap_put(&w->keys, warn, sizeof(warn) - 1, NULL);
+	memset(w->written, 0, sizeof(w->written));
+	hmap_put(&w->keys, spec->text_key, strlen(spec->text_key), &w->written[0]);
+	hmap_put(&w->keys, spec->para_key, strlen(spec->para_key), &w->written[1]);
+	hmap_put(&w->keys, warn_key, sizeof(warn_key) - 1, &w->written[2]);
 }
 
 /* ---- values ---- */
@@ -459,9 +474,7 @@ jsonl_write(const struct jsonl_spec *spec, struct jsonl_work *w, const struct re
 	bad = spec->fields ? put_fields(spec, w, out, &first, rec) : put_all(spec, w, out, &first, rec);
 	if (bad > 0) {
 		/* Say so in the output too: a replaced byte is not silent. */
-		static const char warn[] = "to_jsonl_warning";
-
-		put_key(spec, w, out, &first, warn, sizeof(warn) - 1, 1);
+		put_key(spec, w, out, &first, warn_key, sizeof(warn_key) - 1, 1);
 		buf_reset(&w->key);
 		buf_adds(&w->key, "to-jsonl: ");
 		replaced(bad, &w->key);
