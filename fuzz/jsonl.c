@@ -1,33 +1,43 @@
 /*
- * fuzz/jsonl.c: from-jsonl's per-line processing and its JSON reader.
+ * fuzz/jsonl.c: from-jsonl's converter (filters/lib/fromjson.c) and its
+ * JSON reader (filters/lib/jsonread.c).
  *
  * json_read_object accepts exactly the lines an independent strict
  * validator takes for one JSON object (when nesting is shallow), and
- * every line, JSON or not, gives one record that reads back clean.
+ * every line, JSON or not, gives one record with one source header that
+ * reads back clean.
  */
 #include <stdint.h>
-
-#define main from_jsonl_main
-#include "../filters/from-jsonl.c"
-#undef main
+#include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
+#include "fromjson.h"
+#include "jsonread.h"
+#include "record.h"
+
+static struct fromjson *fj;
+static struct fromjson_work *work;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 static void
 cleanup(void)
 {
-	free_list(opt.ids, opt.nids);
+	fromjson_free(fj);
+	fromjson_work_free(work);
 }
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	static char *ids[] = { "id", "url" };
+	struct fromjson_opts o = { .text = "text", .ids = ids, .nids = 2 };
+
 	(void)argc;
 	(void)argv;
-	opt.text = "text";
-	util_split("id,url", &opt.ids, &opt.nids);
+	fj = fromjson_compile(&o);
+	work = fromjson_work_new();
 	atexit(cleanup);
 	return 0;
 }
@@ -55,13 +65,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!theirs)
 		CHECK(err != NULL && pos <= size, "a refusal without a reason or a position");
 	jobject_clear(&obj);
+	free(obj.m);
 
-	convert_line(&rec, "fuzz", 1, line, size, &obj);
+	fromjson_convert(fj, work, "fuzz", 1, line, size, &rec);
 	check_roundtrip(&rec, "from-jsonl");
 	CHECK(record_count(&rec, "source") == 1, "%zu source headers", record_count(&rec, "source"));
+	CHECK(rec.no == 1, "record number %lu for line 1", rec.no);
 	record_free(&rec);
-	jobject_clear(&obj);
-	free(obj.m);
 	free(line);
 	return 0;
 }

@@ -11,17 +11,6 @@
 
 GOLD=$TOP/tests/golden/to-jsonl
 
-# A test of a known bug: reported as TODO, so it neither fails the suite nor
-# passes unnoticed.  todo_ok STATUS DESCRIPTION REASON
-todo_ok() {
-	_n=$((_n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $_n - $2 # TODO $3"
-	else
-		echo "not ok $_n - $2 # TODO $3"
-	fi
-}
-
 # The python3 check of JSON lines: for each FILE NAME line of stdin, print
 # "0 NAME" if every line of FILE is a JSON object (strict UTF-8, a newline at
 # the end, no key twice), else "1 NAME: why".  One python3 for all the files.
@@ -131,7 +120,7 @@ for LC_ALL in C.UTF-8 C; do
 done
 LC_ALL=C.UTF-8
 
-# Known bugs, as TODO tests.
+# Bugs once found, checked since they were fixed.
 to-jsonl -p <"$TMP/paragraphs-leading-blank.in" >"$TMP/plb.out" 2>&1
 cmp -s "$TMP/plb.out" "$GOLD/paragraphs-leading-blank.jsonl"
 ok $? "paragraphs: a body that starts with a blank line gives no paragraph starting with a newline"
@@ -139,6 +128,25 @@ printf 'text: a header called text\nparagraphs: and one called paragraphs\n\nthe
 	to-jsonl -p >"$TMP/dup.out" 2>&1
 echo "$TMP/dup.out dup" | python3 -c "$PYCHECK" | grep -qx '0 dup'
 ok $? "a header named text (or paragraphs) does not give a duplicate key"
+
+# to-jsonl's own keys written twice, by --fields or by a rename onto another
+# of them: the second gets a suffix, like a header would (once, each was
+# written twice under one name).  dupkey DESCRIPTION EXPECTED OPTION...
+dupkey() {
+	desc=$1 want=$2
+	shift 2
+	printf 'source: s\n\nbody \377\n\0' | to-jsonl "$@" >"$TMP/own.out" 2>/dev/null
+	is "$(cat "$TMP/own.out")" "$want" "$desc: each key once"
+}
+dupkey "--fields text,text,paragraphs,paragraphs" \
+	'{"text":"body �","text_2":"body �","paragraphs":["body �"],"paragraphs_2":["body �"],"to_jsonl_warning":"to-jsonl: 1 invalid UTF-8 sequence replaced with U+FFFD"}' \
+	--fields=text,text,paragraphs,paragraphs
+dupkey "--rename text=paragraphs -p" \
+	'{"source":"s","paragraphs":"body �","paragraphs_2":["body �"],"to_jsonl_warning":"to-jsonl: 1 invalid UTF-8 sequence replaced with U+FFFD"}' \
+	--rename=text=paragraphs -p
+dupkey "--rename text=to_jsonl_warning" \
+	'{"source":"s","to_jsonl_warning":"body �","to_jsonl_warning_2":"to-jsonl: 1 invalid UTF-8 sequence replaced with U+FFFD"}' \
+	--rename=text=to_jsonl_warning
 
 # Several inputs, and - for standard input, in the order given.
 to-jsonl "$TMP/order.in" - "$TMP/empty.in" <"$TMP/repeated.in" >"$TMP/files.out" 2>"$TMP/files.err"
