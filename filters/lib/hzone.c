@@ -277,6 +277,25 @@ words(const char *s, size_t n)
 	return k;
 }
 
+/* Does S hold a letter of any script (not only digits and signs)? */
+static int
+has_letter(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			return 1;
+		/* Bengali letters: U+0985..U+09B9 and U+09DC..U+09DF (E0 A6 85 .. E0 A7 9F) */
+		if (c == 0xE0 && i + 2 < n && ((unsigned char)s[i + 1] == 0xA6 ||
+		    ((unsigned char)s[i + 1] == 0xA7 && (unsigned char)s[i + 2] >= 0x9C && (unsigned char)s[i + 2] <= 0x9F)))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 has_digit(const char *s, size_t n)
 {
@@ -386,8 +405,9 @@ segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
 enum seg { S_NONE, S_PUBLISHED, S_UPDATED, S_EDITION, S_DATE, S_BYLINE };
 
 /*
- * Is the labelled value at S + *VO a date?  A word or two after it may be
- * an empty label ("প্রকাশ: ০০:০০, শনিবার, ২৮ মে, ২০২২ আপডেট:"): they go.
+ * Is the labelled value at S + *VO a date?  A few words after it may be an
+ * empty label ("প্রকাশ: ০০:০০, শনিবার, ২৮ মে, ২০২২ আপডেট:"), a view
+ * counter or an age ("৮ ঘন্টা আগে"): they go.
  */
 static int
 date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
@@ -396,7 +416,7 @@ date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
 	size_t n = *vl;
 	int drop;
 
-	for (drop = 0; drop <= 2; drop++) {
+	for (drop = 0; drop <= 4; drop++) {
 		if (is_date(rs, s + vo, n, &r)) {
 			*vl = n;
 			return 1;
@@ -428,7 +448,43 @@ what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, siz
 	for (k = 0; k < rs->byline.n; k++)
 		if (value_of(rs->byline.re[k], s, n, vo, vl))
 			return S_BYLINE;
+	*vo = 0;
+	*vl = n;
 	return S_NONE;
+}
+
+/* A writer's name as a segment beside a date: four words at most, no digit. */
+static int
+name_segment(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 60 || words(s, n) > 4 || has_digit(s, n))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strchr(":|,;()[]", s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Where a byline runs into a date with one space between ("নিজস্ব
+ * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"): the offset of the date, or 0.
+ */
+static size_t
+byline_then_date(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t d, vo, vl, k;
+	struct date_result r;
+
+	for (d = 0; d < n && !(s[d] >= '0' && s[d] <= '9') && !has_digit(s + d, n - d > 3 ? 3 : n - d); d++)
+		;
+	if (d == 0 || d >= n || s[d - 1] != ' ' || !is_date(rs, s + d, n - d, &r))
+		return 0;
+	for (k = 0; k < rs->byline.n; k++)
+		if (value_of(rs->byline.re[k], s, d - 1, &vo, &vl))
+			return d;
+	return 0;
 }
 
 /*
@@ -441,6 +497,8 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 {
 	size_t i = 0, a, e, vo, vl, label = 0, date = 0, other = 0;
 
+	if (byline_then_date(rs, s, n))
+		return 1;
 	while (segment(s, n, &i, &a, &e)) {
 		enum seg k = what_segment(rs, s + a, e - a, &vo, &vl);
 
@@ -557,7 +615,7 @@ classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		return;
 	}
 	nw = words(s, n);
-	if (any(&rs->chrome, s, n)) {
+	if (any(&rs->chrome, s, n) && !(has_digit(s, n) && !has_letter(s, n) && is_date(rs, s, n, &r))) {
 		l->kind = K_CHROME;
 		l->why = "a chrome pattern";
 	} else if (rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH) {
@@ -593,6 +651,9 @@ classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->kind = K_PARA;
 	} else if (is_item(s, n)) {
 		l->why = "a list item";
+	} else if (value_of(rs->published, s, n, &vo, &vl) || value_of(rs->updated, s, n, &vo, &vl) ||
+	    ends_with(s, n, ":") || ends_with(s, n, "ঃ")) {
+		l->why = "a label, or a date label with no date it can read";
 	} else if (nw >= rs->title_words && text_chars(s, n) >= 8 && text_chars(s, n) <= 200 &&
 	    !ends_with(s, n, "।") && !memmem(s, n, " | ", 3)) {
 		l->kind = K_TITLELIKE;
@@ -603,9 +664,17 @@ classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 static void
 check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
-	if (w->l[i].kind == K_DATE && calendars(rs, ltext(w, i), w->l[i].len)) {
+	struct date_result r;
+
+	if (w->l[i].kind != K_DATE)
+		return;
+	if (calendars(rs, ltext(w, i), w->l[i].len)) {
 		w->l[i].kind = K_CLOCK;
 		w->l[i].why = "it prints a second calendar";
+	} else if (is_date(rs, ltext(w, i), w->l[i].len, &r) && r.calendar == CAL_BANGLA) {
+		/* No story is dated in the Bangla calendar alone: a page clock. */
+		w->l[i].kind = K_CLOCK;
+		w->l[i].why = "a Bangla-calendar date";
 	}
 }
 
@@ -659,8 +728,23 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
     int *pub, int *upd, int *ed, int *author)
 {
 	const char *s = ltext(w, li);
-	size_t n = w->l[li].len, i = 0, a, e, vo, vl;
+	size_t n = w->l[li].len, i = 0, a, e, vo, vl, d;
+	int label = 0;
 
+	if ((d = byline_then_date(rs, s, n)) > 0) {
+		what_segment(rs, s, d - 1, &vo, &vl);
+		if (!(*author)++)
+			add_author(rec, w, s + vo, vl);
+		if (!(*pub)++)
+			add(rec, w, "published", s + d, n - d);
+		return;
+	}
+	while (segment(s, n, &i, &a, &e)) {
+		enum seg k = what_segment(rs, s + a, e - a, &vo, &vl);
+
+		label += k == S_PUBLISHED || k == S_UPDATED;
+	}
+	i = 0;
 	while (segment(s, n, &i, &a, &e))
 		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
@@ -686,6 +770,9 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 				add_author(rec, w, s + a + vo, vl);
 			break;
 		case S_NONE:
+			/* A name beside a labelled date is its writer ("Name | প্রকাশ: ..."). */
+			if (label && name_segment(s + a, e - a) && !(*author)++)
+				add_author(rec, w, s + a, e - a);
 			break;
 		}
 }
@@ -1040,6 +1127,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			add_labelled(rs, w, rec, (size_t)i, &pub, &upd, &ed, &author);
 			break;
 		case K_DATE:
+			/*
+			 * A date with no time and no headline above it may be the
+			 * day the page was seen: no value rather than a wrong one.
+			 */
+			if (!l->has_time && (title < 0 || i < title))
+				break;
 			if (!pub++)
 				add(rec, w, "published", ltext(w, i), l->len);
 			else if (!upd++)
