@@ -1105,6 +1105,36 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			title = -1;
 		}
 	}
+	/*
+	 * A headline is often printed twice (as the photo's alt text too): a
+	 * title-like line of four words or more that the zone prints again is
+	 * the headline, wherever the block is.  A line that only begins
+	 * another title-like line is that one's tag ("Mamata Banerjee" over
+	 * "Mamata Banerjee: ..."), not the headline.
+	 */
+	for (i = 0; i < p; i++) {
+		long j;
+
+		if (w->l[i].kind != K_TITLELIKE || words(ltext(w, i), w->l[i].len) < 4)
+			continue;
+		for (j = i + 1; j < p; j++)
+			if (same(w, (size_t)i, (size_t)j))
+				break;
+		if (j < p) {
+			title = i;
+			break;
+		}
+	}
+	if (title >= 0)
+		for (i = 0; i < p; i++) {
+			size_t n = w->l[title].len;
+
+			if (i != title && w->l[i].kind == K_TITLELIKE && w->l[i].len > n + 1 &&
+			    memcmp(ltext(w, i), ltext(w, title), n) == 0 && strchr(" :,-", ltext(w, i)[n])) {
+				title = i;
+				break;
+			}
+		}
 	/* A printed title line above it may be a repeat of it, kept for the body. */
 	if (title >= 0)
 		for (i = 0; i < title; i++)
