@@ -164,6 +164,15 @@ record_set(struct record *rec, const char *name, const char *value)
 }
 
 void
+record_set_at(struct record *rec, size_t i, const char *value)
+{
+	char *v = estrdup(value);
+
+	free(rec->f[i].value);
+	rec->f[i].value = v;
+}
+
+void
 record_set_body(struct record *rec, const char *s, size_t n)
 {
 	buf_reset(&rec->body);
