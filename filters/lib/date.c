@@ -30,7 +30,7 @@ lookup(const struct dateset *ds, const char *key, size_t n)
 /* ---------------------------------------------------------------- */
 /* Tokens                                                             */
 
-static int
+static inline int
 classify(const struct dateset *ds, const unsigned char *p, size_t n, int32_t *cpo, int *len)
 {
 	int32_t cp;
@@ -49,6 +49,106 @@ classify(const struct dateset *ds, const unsigned char *p, size_t n, int32_t *cp
 	*len = k;
 	*cpo = cp;
 	return cp < 0x10000 ? ds->cls[cp] : datelang_class(cp);
+}
+
+/*
+ * The letters of a word from s[*pos] on (its first character of class
+ * CL, LEN bytes), into KEY at *K (its lookup key: ASCII lower-cased,
+ * joiners dropped); a '.' between letters belongs to the word ("a.m.")
+ * but not one at its end.  *TOOLONG when it does not fit.
+ */
+static void
+read_word(const struct dateset *ds, const unsigned char *u, size_t n, size_t *pos, int cl, int len, char *key,
+    size_t *k, int *toolong)
+{
+	size_t p = *pos;
+	int32_t cp;
+
+	for (;;) {
+		if (cl == C_LETTER) {
+			if (*k + (size_t)len >= KEYMAX)
+				*toolong = 1;
+			else if (len == 1)
+				key[(*k)++] = (char)(u[p] >= 'A' && u[p] <= 'Z' ? u[p] + 32 : u[p]);
+			else {
+				memcpy(key + *k, u + p, (size_t)len);
+				*k += (size_t)len;
+			}
+		} else if (cl != C_JOINER) {
+			int32_t c2;
+			int l2;
+
+			if (cl != '.' || p + 1 >= n || classify(ds, u + p + 1, n - p - 1, &c2, &l2) != C_LETTER)
+				break;
+		}
+		p += (size_t)len;
+		if (p >= n)
+			break;
+		cl = classify(ds, u + p, n - p, &cp, &len);
+		if (cl != C_LETTER && cl != C_JOINER && cl != '.')
+			break;
+	}
+	*pos = p;
+}
+
+static const struct word *
+find_word(const struct dateset *ds, const char *key, size_t k)
+{
+	const struct word *w = lookup(ds, key, k);
+
+	if (w == NULL && !text_nfc_quick(key, k)) {
+		/*
+		 * The rules are NFC; a word typed otherwise (য় as one code
+		 * point) gets a second look in NFC.  Only such words pay.
+		 */
+		struct buf b = {0};
+
+		text_nfc(key, k, &b);
+		if (b.len < KEYMAX)
+			w = lookup(ds, b.s, b.len);
+		buf_free(&b);
+	}
+	return w;
+}
+
+/*
+ * A month name of two or three words (রবিউল আউয়াল) that begins with the
+ * word KEY (K bytes, its meaning W or NULL) just read: the longest the
+ * set knows, the words one space or more apart.  Returns its meaning and
+ * moves *POS past it, or returns W.
+ */
+static const struct word *
+read_phrase(const struct dateset *ds, const unsigned char *u, size_t n, size_t *pos, const char *key, size_t k,
+    const struct word *w)
+{
+	char pk[KEYMAX];
+	size_t q = *pos;
+	int words;
+
+	memcpy(pk, key, k);
+	for (words = 1; words < 3 && (ds->headlen >> k & 1) && hmap_has(&ds->heads, pk, k); words++) {
+		const struct word *w2;
+		size_t r = q;
+		int32_t cp;
+		int len, toolong = 0;
+
+		int cl = C_SPACE;
+
+		while (r < n && (cl = classify(ds, u + r, n - r, &cp, &len)) == C_SPACE)
+			r += (size_t)len;
+		if (r == q || r >= n || cl != C_LETTER || k + 1 >= KEYMAX)
+			break;
+		pk[k++] = ' ';
+		read_word(ds, u, n, &r, cl, len, pk, &k, &toolong);
+		if (toolong)
+			break;
+		if ((w2 = find_word(ds, pk, k)) != NULL) {
+			w = w2;
+			*pos = r;
+		}
+		q = r;
+	}
+	return w;
 }
 
 /*
@@ -98,45 +198,10 @@ date_next_token(const struct dateset *ds, const char *s, size_t n, size_t *pos, 
 		const struct word *w;
 
 		t->type = T_WORD;
-		for (;;) {
-			if (cl == C_LETTER) {
-				if (k + (size_t)len >= KEYMAX)
-					toolong = 1;
-				else if (len == 1)
-					key[k++] = (char)(u[p] >= 'A' && u[p] <= 'Z' ? u[p] + 32 : u[p]);
-				else {
-					memcpy(key + k, u + p, (size_t)len);
-					k += (size_t)len;
-				}
-			} else if (cl != C_JOINER) {
-				/* A '.' between letters belongs to the word: "a.m.", "p.m." */
-				int32_t c2;
-				int l2;
-
-				if (cl != '.' || p + 1 >= n ||
-				    classify(ds, u + p + 1, n - p - 1, &c2, &l2) != C_LETTER)
-					break;
-			}
-			p += (size_t)len;
-			if (p >= n)
-				break;
-			cl = classify(ds, u + p, n - p, &cp, &len);
-			if (cl != C_LETTER && cl != C_JOINER && cl != '.')
-				break;
-		}
-		w = toolong ? NULL : lookup(ds, key, k);
-		if (w == NULL && !toolong && !text_nfc_quick(key, k)) {
-			/*
-			 * The rules are NFC; a word typed otherwise (য় as one code
-			 * point) gets a second look in NFC.  Only such words pay.
-			 */
-			struct buf b = {0};
-
-			text_nfc(key, k, &b);
-			if (b.len < KEYMAX)
-				w = lookup(ds, b.s, b.len);
-			buf_free(&b);
-		}
+		read_word(ds, u, n, &p, cl, len, key, &k, &toolong);
+		w = toolong ? NULL : find_word(ds, key, k);
+		if (!toolong && (ds->headlen >> k & 1))
+			w = read_phrase(ds, u, n, &p, key, k, w);
 		if (w != NULL) {
 			t->kind = w->kind;
 			t->flag = w->flag;
@@ -187,7 +252,8 @@ date_to_days(const struct dateset *ds, int cal, int y, int m, int d, long *days,
 		return fail(out, DATE_CALENDAR, "%s dates cannot be converted: no language file of the site "
 		    "gives the calendar's table", name);
 	if (!sc->convert)
-		return fail(out, DATE_CALENDAR, "%s dates are not converted (its table says 'convert: no')", name);
+		return fail(out, DATE_CALENDAR, "%s dates are not converted to Gregorian ones ('convert: no' in "
+		    "the rules)", name);
 	switch (cal_days(&sc->cal, y, m, d, days, &len)) {
 	case CAL_OK:
 		return DATE_OK;
@@ -683,19 +749,19 @@ reading_status(struct date_result *out, int k, const struct reading res[2])
 }
 
 /*
- * A Gregorian date G and a date O of another calendar printed beside it
- * must be the same day.  A day off is let pass: pages print the Bangla
- * date by the superseded 1987 rules (a day behind the 2019 ones from
- * Kartik to Falgun), or let it begin at sunrise.  A date its calendar
- * cannot convert (a year outside the table, a calendar whose dates are
- * not converted) is not checked; a day its month does not have is wrong.
+ * A date O printed beside the date read, day GD, must be the same day.
+ * A day off is let pass: pages print the Bangla date by the superseded
+ * 1987 rules (a day behind the 2019 ones from Kartik to Falgun), or let
+ * it begin at sunrise.  A date its calendar cannot convert (a year
+ * outside the table, a calendar whose dates are not converted) is not
+ * checked; a day its month does not have is wrong.
  */
 static int
-agree(const struct dateset *ds, const struct reading *g, const struct reading *o, struct date_result *out)
+agree(const struct dateset *ds, long gd, const struct reading *o, struct date_result *out)
 {
 	const struct setcal *sc = &ds->cal[o->cal];
 	struct date_result scratch;
-	long gd = date_days(g->y, g->m, g->d), od = 0;
+	long od = 0;
 	char a[11], b[11], month[80];
 
 	if (sc->mname[o->m])
@@ -716,54 +782,109 @@ agree(const struct dateset *ds, const struct reading *g, const struct reading *o
 	    a, b);
 }
 
+#define MAXGROUPS 3
+
 /*
- * Two month names: a Gregorian date and one of another calendar side by
- * side (the Gregorian one is taken, once the two agree), or the same date
- * twice.
+ * Of the readings G of one date printed in several calendars, the one
+ * to write: the Gregorian one, else the first whose calendar converts.
+ * Readings of its calendar must be the same; the others go to OTHERS, to
+ * be checked against it.
  */
 static int
-read_two(const struct dateset *ds, const struct comp *c, size_t nc, struct reading *got, struct date_result *out)
+pick_reading(const struct dateset *ds, const struct reading *g, size_t ng, struct reading *pick,
+    struct reading *others, size_t *no, struct date_result *out)
 {
-	struct reading other;
-	size_t p1, p2, s;
-	int n = 0, has_other = 0;
+	struct date_result scratch;
+	size_t i, p = ng;
+	long day;
 
-	for (p1 = 0; c[p1].kind != 'M'; p1++)
-		;
-	for (p2 = p1 + 1; c[p2].kind != 'M'; p2++)
-		;
-	for (s = p1 + 1; s <= p2; s++) {
-		struct reading l[2], r[2], pick;
-
-		if (date_read_comps(ds, c, s, 0, l) != R_OK || date_read_comps(ds, c + s, nc - s, 0, r) != R_OK)
+	for (i = 0; i < ng && p == ng; i++)
+		if (g[i].cal == CAL_GREGORIAN)
+			p = i;
+	for (i = 0; i < ng && p == ng; i++)
+		if (date_to_days(ds, g[i].cal, g[i].y, g[i].m, g[i].d, &day, &scratch) == DATE_OK)
+			p = i;
+	if (p == ng)
+		p = 0;
+	*pick = g[p];
+	*no = 0;
+	for (i = 0; i < ng; i++) {
+		if (i == p)
 			continue;
-		has_other = 0;
-		if (l[0].cal == CAL_GREGORIAN && r[0].cal == CAL_GREGORIAN) {
-			if (!same_reading(&l[0], &r[0]))
-				return fail(out, DATE_UNREADABLE, "two different dates");
-			pick = l[0];
-		} else if (l[0].cal == CAL_GREGORIAN || r[0].cal == CAL_GREGORIAN) {
-			pick = l[0].cal == CAL_GREGORIAN ? l[0] : r[0];
-			other = l[0].cal == CAL_GREGORIAN ? r[0] : l[0];
-			has_other = 1;
-		} else {
-			if (!same_reading(&l[0], &r[0]))
-				return fail(out, DATE_UNREADABLE, "two different dates");
-			pick = l[0];
-		}
-		if (n == 1 && !same_reading(got, &pick)) {
-			struct reading two[2];
+		if (g[i].cal != g[p].cal)
+			others[(*no)++] = g[i];
+		else if (!same_reading(&g[i], &g[p]))
+			return fail(out, DATE_UNREADABLE, "two different dates");
+	}
+	return DATE_OK;
+}
 
-			two[0] = *got;
-			two[1] = pick;
-			return order_message(out, two);
+/*
+ * Two or three month names: one date printed in several calendars
+ * (২০ নভেম্বর ২০২৫, ৫ অগ্রহায়ণ ১৪৩২, ২৮ জমাদিউল আউয়াল ১৪৪৭), which must
+ * agree, or the same date twice.  The pieces are cut into groups of one
+ * month name each, every cut tried; cuts that read differently are a
+ * warning, as two orders are.
+ */
+static int
+read_groups(const struct dateset *ds, const struct comp *c, size_t nc, size_t nmonth, struct reading *got,
+    struct date_result *out)
+{
+	struct reading g[MAXGROUPS], others[MAXGROUPS], keep[MAXGROUPS];
+	size_t pm[MAXGROUPS], cut[MAXGROUPS + 1], i, j, nkeep = 0, no;
+	int k, n = 0;
+	long day;
+
+	for (i = j = 0; i < nc; i++)
+		if (c[i].kind == 'M')
+			pm[j++] = i;
+	/* Cut K lies after month name K - 1 and at or before month name K. */
+	cut[0] = 0;
+	cut[nmonth] = nc;
+	for (k = 1; k < (int)nmonth; k++)
+		cut[k] = pm[k - 1] + 1;
+	for (;;) {
+		struct reading r[2], pick;
+
+		for (i = 0; i < nmonth; i++) {
+			if (date_read_comps(ds, c + cut[i], cut[i + 1] - cut[i], 0, r) != R_OK)
+				break;
+			g[i] = r[0];
 		}
-		*got = pick;
-		n = 1;
+		if (i == nmonth) {
+			if (pick_reading(ds, g, nmonth, &pick, others, &no, out) != DATE_OK)
+				return out->status;
+			if (n == 1 && !same_reading(got, &pick)) {
+				struct reading two[2];
+
+				two[0] = *got;
+				two[1] = pick;
+				return order_message(out, two);
+			}
+			*got = pick;
+			n = 1;
+			memcpy(keep, others, no * sizeof(*others));
+			nkeep = no;
+		}
+		/* The next cut, the last one moving first. */
+		for (k = (int)nmonth - 1; k >= 1 && cut[k] == pm[k]; k--)
+			;
+		if (k < 1)
+			break;
+		cut[k]++;
+		for (k++; k < (int)nmonth; k++)
+			cut[k] = pm[k - 1] + 1;
 	}
 	if (n == 0)
 		return fail(out, DATE_UNREADABLE, "%s", "");
-	return has_other ? agree(ds, got, &other, out) : DATE_OK;
+	if (got->cal == CAL_GREGORIAN)
+		day = date_days(got->y, got->m, got->d);
+	else if (date_to_days(ds, got->cal, got->y, got->m, got->d, &day, out) != DATE_OK)
+		return out->status;
+	for (i = 0; i < nkeep; i++)
+		if (agree(ds, day, &keep[i], out) != DATE_OK)
+			return out->status;
+	return DATE_OK;
 }
 
 int
@@ -799,11 +920,11 @@ date_parse(const struct dateset *ds, const char *s, size_t n, struct datezone *z
 			return fail(out, DATE_NO_YEAR, "no year");
 		if (reading_status(out, k, res) != DATE_OK)
 			return out->status;
-	} else if (nmonth == 2) {
-		if (read_two(ds, c, nc, &res[0], out) != DATE_OK)
+	} else if (nmonth <= MAXGROUPS) {
+		if (read_groups(ds, c, nc, nmonth, &res[0], out) != DATE_OK)
 			return out->status;
 	} else {
-		return fail(out, DATE_UNREADABLE, "more than two month names");
+		return fail(out, DATE_UNREADABLE, "more than %d month names", MAXGROUPS);
 	}
 	out->calendar = res[0].cal;
 	if (res[0].cal != CAL_GREGORIAN) {

@@ -564,7 +564,8 @@ datefields_apply(const struct datesite *sd, struct datework *w, struct record *r
 			continue;
 		}
 		buf_reset(&w->scratch);
-		buf_printf(&w->scratch, "%s_raw", rec->f[at].name);
+		buf_adds(&w->scratch, rec->f[at].name);
+		buf_adds(&w->scratch, "_raw");
 		record_insert(rec, at + 1, w->scratch.s, v);
 		record_set_at(rec, at, r.iso);
 		shift++;

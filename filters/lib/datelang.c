@@ -144,25 +144,35 @@ add_word(struct loadctx *c, const struct yml *n, int kind, int a, int b, int fla
 {
 	struct datelang *l = c->l;
 	char key[KEYMAX];
-	const unsigned char *p;
+	const unsigned char *p, *end = (const unsigned char *)n->str + n->len;
 	size_t i;
-	int32_t cp;
-	int k;
+	int32_t cp, prev = 0;
+	int k, spaces = 0;
 
 	if (n->type != YML_SCALAR) {
 		yml_error(c->doc, n, "a word must be a string");
 		return;
 	}
 	/* A word must come out of the tokenizer as one word, or it could never match. */
-	for (p = (const unsigned char *)n->str; p < (const unsigned char *)n->str + n->len; p += k) {
+	for (p = (const unsigned char *)n->str; p < end; p += k, prev = cp) {
 		int cl;
 
-		k = text_decode(p, (size_t)((const unsigned char *)n->str + n->len - p), &cp);
+		k = text_decode(p, (size_t)(end - p), &cp);
 		if (k < 0) {
 			yml_error(c->doc, n, "'%s' is not valid UTF-8", n->str);
 			return;
 		}
 		cl = datelang_class(cp);
+		/* A month name may be two or three words, one space apart (রবিউল আউয়াল). */
+		if (kind == K_MONTH && cp == ' ') {
+			if (prev == 0 || prev == ' ' || prev == '.' || p + 1 >= end || p[1] == ' ' || p[1] == '.' ||
+			    ++spaces > 2) {
+				yml_error(c->doc, n, "'%s': a month name is one word, or two or three "
+				    "words one space apart", n->str);
+				return;
+			}
+			continue;
+		}
 		if (cp == '.' || cl == C_LETTER || cl == C_JOINER) {
 			if (lang_digit(l, cp) >= 0) {
 				yml_error(c->doc, n, "'%s' contains a digit of this language; "

@@ -45,7 +45,8 @@ extern const char *const datelang_kind_names[];
 #define MAXCAL 8		/* calendars a language or a set names, the Gregorian one included */
 
 struct word {
-	char *key;		/* NFC, ASCII lower-cased, without '.' and joiners */
+	char *key;		/* NFC, ASCII lower-cased, without '.' and joiners; a month
+				 * name of more words has them one ASCII space apart */
 	unsigned char kind, flag;
 	int a, b;
 	unsigned line, col;	/* where the file lists it, for duplicate messages */
@@ -97,6 +98,8 @@ struct setcal {
 
 struct dateset {
 	struct hmap words;	/* key -> const struct word *, into w */
+	struct hmap heads;	/* the first word, and two, of a month name of more words */
+	uint64_t headlen;	/* bit K: a head K bytes long (a cheap test before the map) */
 	struct word *w;		/* the languages' words, calendars numbered for the set */
 	unsigned char *cls;	/* 65536 entries */
 	char order[4 * MAXORD][8];

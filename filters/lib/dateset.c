@@ -81,8 +81,16 @@ dateset_new(struct datelang *const *langs, size_t n)
 					continue;	/* a calendar past the set's room: its words are not known */
 				*(w->kind == K_MONTH ? &w->b : &w->a) = s;
 			}
-			if (hmap_put(&ds->words, w->key, strlen(w->key), w))
+			if (hmap_put(&ds->words, w->key, strlen(w->key), w)) {
+				const char *sp;
+
+				/* A name of more words: its first words lead the tokenizer on. */
+				for (sp = strchr(w->key, ' '); sp; sp = strchr(sp + 1, ' ')) {
+					hmap_put(&ds->heads, w->key, (size_t)(sp - w->key), w);
+					ds->headlen |= 1ULL << (sp - w->key);
+				}
 				nw++;
+			}
 		}
 	/*
 	 * One class byte for every BMP code point, so the tokenizer never
@@ -121,6 +129,7 @@ dateset_free(struct dateset *ds)
 	if (ds == NULL)
 		return;
 	hmap_free(&ds->words);
+	hmap_free(&ds->heads);
 	free(ds->w);
 	free(ds->cls);
 	free(ds);

@@ -88,6 +88,15 @@ is "$(rec kalbela 'published: ৫ অগ্রহায়ণ ১৪৩২, ২�
 is "$(rec kalbela 'published: ২০ নভেম্বর ২০২৫, ৩১ পৌষ ১৪৩২' | nd | tr '\0' '\n' | grep '^warning:')" 'warning: normalize-date: published: calendars disagree in "২০ নভেম্বর ২০২৫, ৩১ পৌষ ১৪৩২": the Bangla date 31 পৌষ 1432 is no day (no such day: Bangla month 9 of 1432 has 30 days), and cannot be 2025-11-20' "a Bangla day its month does not have"
 is "$(rec kalbela 'published: ২০ নভেম্বর ১৯৮০, ৬ অগ্রহায়ণ ১৩৮৭' | nd | tr '\0' '\n' | grep -E '^(published|warning):')" "published: 1980-11-20" "a Bangla year before the calendar's table is not checked"
 
+# --- the Hijri calendar: recognised, never converted (bn.yaml: convert: no) ----
+# Bangladeshi pages print three calendars side by side; the Hijri month begins
+# when the moon is sighted, so its date is left alone, and alone it is a warning.
+is "$(rec kalbela 'published: বৃহস্পতিবার, ২০ নভেম্বর ২০২৫, ৫ অগ্রহায়ণ ১৪৩২, ২৮ জমাদিউল আউয়াল ১৪৪৭ হিজরি' | nd | tr '\0' '\n' | grep -E '^(published|warning):')" "published: 2025-11-20" "Gregorian, Bangla and Hijri side by side: the Gregorian date, the Bangla one checked"
+is "$(rec kalbela 'published: রোববার ০৩ ডিসেম্বর ২০২৩ || অগ্রহায়ণ ১৮ ১৪৩০ || ১৯ জমাদিউল  আউয়াল ১৪৪৫' | nd | tr '\0' '\n' | grep -E '^(published|warning):')" "published: 2023-12-03" "a month name of two words, with any spaces between them"
+is "$(rec kalbela 'published: ২০ নভেম্বর ২০২৫, ২০ পৌষ ১৪৩২, ২৮ জমাদিউল আউয়াল ১৪৪৭' | nd | tr '\0' '\n' | grep '^warning:')" 'warning: normalize-date: published: calendars disagree in "২০ নভেম্বর ২০২৫, ২০ পৌষ ১৪৩২, ২৮ জমাদিউল আউয়াল ১৪৪৭": the Bangla date 20 পৌষ 1432 is 2026-01-04, not 2025-11-20' "with three calendars, a Bangla date a month off is still a warning"
+is "$(rec kalbela 'published: ২৮ জমাদিউল আউয়াল ১৪৪৭' | nd | tr '\0' '\n' | grep '^warning:')" "warning: normalize-date: published: cannot read \"২৮ জমাদিউল আউয়াল ১৪৪৭\": Hijri dates are not converted to Gregorian ones ('convert: no' in the rules)" "a Hijri date alone stays as printed, with a warning"
+is "$(rec kalbela 'published: ২৮ রবিউল ১৪৪৭' | nd | tr '\0' '\n' | grep '^warning:')" 'warning: normalize-date: published: cannot read "২৮ রবিউল ১৪৪৭": a word the date rules do not know' "half a month name is no month"
+
 # --- zones and languages: site, override, fallback -----------------------------
 is "$(rec kolkata 'published: ২৫ জুলাই ২০২৩, ০৪:৫৩ পিএম' | nd | tr '\0' '\n' | grep '^published:')" "published: 2023-07-25T16:53:00+05:30" "the site's zone"
 is "$(rec kalbela 'published: ২৫ জুলাই ২০২৩, ০৪:৫৩ পিএম' | nd -z Asia/Kolkata | tr '\0' '\n' | grep '^published:')" "published: 2023-07-25T16:53:00+05:30" "-z overrides the site's zone"
@@ -181,6 +190,13 @@ $BMONTHS
     periods:
       - {years: [1426], year_offset: 593, new_year: [4, 14], leap_month: 11, months: [31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 29, 30]}
       - {years: [1394, 1426], year_offset: 593, new_year: [4, 14], leap_month: 11, months: [31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 30, 30]}" "8:9: the years overlap those of the period from 1394" "overlapping periods"
+badlang x14 "$MIN
+$MONTHS
+calendars:
+  b:
+    months: {1: [ba], 2: [bb], 3: [bc], 4: [bd], 5: [be], 6: [bf], 7: [bg], 8: [bh], 9: [bi], 10: [bj], 11: [bk], 12: [b  l]}
+    periods:
+      - {years: [1], year_offset: 593, new_year: [4, 14], leap_month: 11, months: [31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 29, 30]}" "6:120: 'b  l': a month name is one word, or two or three words one space apart" "a month name with two spaces"
 badlang x12 "$MIN
 $MONTHS
 calendars:

@@ -7,13 +7,18 @@
  * loader.  Expected dates are checked by hand from the rules (see the
  * comments in bn.yaml and tests/dates/table.tsv); the Hijri ones come from
  * the formula of Reingold and Dershowitz, "Calendrical Calculations"
- * (fixed-from-islamic), computed apart from this code.
+ * (fixed-from-islamic), computed apart from this code.  Last, the tables
+ * of the shipped rules/dates/bn.yaml must be these same tables, so that
+ * what is checked here is what normalize-date uses (run from the top of
+ * the tree, as tests/t/10-unit.t does).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "calendar.h"
+#include "date.h"
+#include "datelang.h"
 
 #include "tap.h"
 
@@ -232,6 +237,45 @@ zones(void)
 	datezone_free_all();
 }
 
+static int
+same_period(const struct calperiod *a, const struct calperiod *b)
+{
+	int k;
+
+	for (k = 0; k < CAL_MONTHS; k++)
+		if (a->len[k] != b->len[k])
+			return 0;
+	return a->from == b->from && a->to == b->to && a->leap_month == b->leap_month && a->leap == b->leap &&
+	    a->cycle == b->cycle && a->leapyears == b->leapyears && a->new_month == b->new_month &&
+	    a->new_day == b->new_day && a->year_offset == b->year_offset && a->epoch == b->epoch;
+}
+
+static void
+shipped(void)
+{
+	struct datelang *l = datelang_load("rules/dates/bn.yaml", "bn");
+	const struct calendar *want[] = { &bangla, &hijri };
+	const char *key[] = { "bangla", "hijri" };
+	size_t i, j, k;
+
+	if (!ok(l != NULL, "rules/dates/bn.yaml loads"))
+		return;
+	for (i = 0; i < 2; i++) {
+		const struct langcal *lc = NULL;
+		int same;
+
+		for (j = 0; j < l->ncal; j++)
+			if (strcmp(l->cal[j].key, key[i]) == 0)
+				lc = &l->cal[j];
+		same = lc != NULL && lc->np == want[i]->np;
+		for (k = 0; same && k < lc->np; k++)
+			same = same_period(&lc->p[k], &want[i]->p[k]);
+		ok(same, "bn.yaml's %s table is the one tested here", key[i]);
+		ok(lc != NULL && lc->convert == (i == 0), "bn.yaml converts %s dates: %s", key[i], i == 0 ? "yes" : "no");
+	}
+	datelang_free(l);
+}
+
 int
 main(void)
 {
@@ -241,6 +285,7 @@ main(void)
 	hijri_dates();
 	checks();
 	zones();
+	shipped();
 	printf("1..%d\n", ntest);
 	return nfail ? 1 : 0;
 }
