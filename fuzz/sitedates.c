@@ -143,6 +143,8 @@ static const char *const headers[][2] = {
 	{ "when", "গতকাল" },
 };
 
+static const char body[] = "গতকাল সোমবার (২৪ জুলাই) তিনি আসেন।\n";
+
 static void
 apply(const struct datesite *sd)
 {
@@ -153,7 +155,7 @@ apply(const struct datesite *sd)
 	record_add(&rec, "site", "x");
 	for (i = 0; i < sizeof(headers) / sizeof(headers[0]); i++)
 		record_add(&rec, headers[i][0], headers[i][1]);
-	record_set_body(&rec, "গতকাল সোমবার (২৪ জুলাই) তিনি আসেন।\n", strlen("গতকাল সোমবার (২৪ জুলাই) তিনি আসেন।\n"));
+	record_set_body(&rec, body, strlen(body));
 	for (i = 0; i < rec.nf; i++)
 		record_add(&before, rec.f[i].name, rec.f[i].value);
 	datefields_apply(sd, work, &rec, 1);
@@ -203,7 +205,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	datefields_site_free(sd);
 	/* The default rules have no file here: the fallback, never freed, never broken. */
 	sd = datefields_site(dates, rules, &rules->deflt);
-	CHECK(sd == datefields_fallback(dates) && !datefields_broken(sd), "the default without a file is not the fallback");
+	CHECK(sd == datefields_fallback(dates) && !datefields_broken(sd),
+	    "the default without a file is not the fallback");
 	apply(sd);
 	datefields_site_free(sd);
 	rules_free(rules, NULL);

@@ -1,11 +1,16 @@
 /*
- * date.c: the date reader behind normalize-date (see date.h).
+ * date.c: the date reader behind normalize-date (see date.h): a header's
+ * date, date_parse.  Dates in running text are datetext.c's; the
+ * languages are loaded by datelang.c and merged by dateset.c; calendars
+ * and zones are calendar.c's arithmetic.
  *
  * A string is cut into tokens (numbers in any digits a language file
  * gives, words looked up in the merged vocabulary, punctuation); the time
  * of day is found first, then day, month and year are matched against the
  * orders the languages allow.  Every reading that fits is kept: one
- * reading is a date, two different ones are a warning, never a guess.
+ * reading is a date, two different ones are a warning, never a guess.  A
+ * date printed in two or three calendars is read once, and the calendars
+ * must agree.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -18,8 +23,6 @@
 #include "dateread.h"
 #include "text.h"
 #include "util.h"
-
-#define kind_names datelang_kind_names
 
 static const struct word *
 lookup(const struct dateset *ds, const char *key, size_t n)
@@ -118,8 +121,8 @@ find_word(const struct dateset *ds, const char *key, size_t k)
  * moves *POS past it, or returns W.
  */
 static const struct word *
-read_phrase(const struct dateset *ds, const unsigned char *u, size_t n, size_t *pos, const char *key, size_t k,
-    const struct word *w)
+read_phrase(const struct dateset *ds, const unsigned char *u, size_t n, size_t *pos, const char *key,
+    size_t k, const struct word *w)
 {
 	char pk[KEYMAX];
 	size_t q = *pos;
@@ -348,7 +351,8 @@ same_reading(const struct reading *a, const struct reading *b)
  * otherwise the most telling failure.
  */
 int
-date_read_comps(const struct dateset *ds, const struct comp *c, size_t nc, int yearless, struct reading res[2])
+date_read_comps(const struct dateset *ds, const struct comp *c, size_t nc, int yearless,
+    struct reading res[2])
 {
 	size_t i;
 	int nvalid = 0, two = 0, noday = 0;
@@ -705,7 +709,8 @@ collect(struct tok *t, size_t nt, struct comp *c, size_t *ncp, int *weekday, str
 		case K_ERA:
 			/* It marks the number just before it as the day, or the year. */
 			if (nc == 0 || c[nc - 1].kind != 'N' || c[nc - 1].ti != (int)i - 1 || c[nc - 1].tag)
-				return fail(out, DATE_UNREADABLE, "%s not after a number", kind_names[k->kind]);
+				return fail(out, DATE_UNREADABLE, "%s not after a number",
+				    datelang_kind_names[k->kind]);
 			c[nc - 1].tag = k->kind == K_ORDINAL ? TAG_DAY : TAG_YEAR;
 			if (k->kind == K_ERA)
 				c[nc - 1].cal = k->val;
@@ -907,7 +912,7 @@ date_parse(const struct dateset *ds, const char *s, size_t n, struct datezone *z
 	for (i = 0; i < nt; i++)
 		if (t[i].type == T_WORD && !t[i].used &&
 		    (t[i].kind == K_HOURS || t[i].kind == K_HOURWORD || t[i].kind == K_MINWORD || t[i].kind == K_ZONE))
-			return fail(out, DATE_UNREADABLE, "%s away from the time", kind_names[t[i].kind]);
+			return fail(out, DATE_UNREADABLE, "%s away from the time", datelang_kind_names[t[i].kind]);
 	if (collect(t, nt, c, &nc, &weekday, out) != DATE_OK)
 		return out->status;
 	for (i = 0; i < nc; i++)

@@ -470,7 +470,8 @@ quote(struct datework *w, const char *s, size_t n)
 }
 
 static void
-warn_date(struct datework *w, struct record *rec, const char *field, const char *raw, const struct date_result *r)
+warn_date(struct datework *w, struct record *rec, const char *field, const char *raw,
+    const struct date_result *r)
 {
 	const char *q = quote(w, raw, strlen(raw));
 

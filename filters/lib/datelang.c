@@ -739,8 +739,8 @@ load_periods(struct loadctx *c, const struct yml *n, struct langcal *lc, int old
 		yml_error(c->doc, n, "%s needs at least one set of rules", what);
 		return;
 	}
-	if (lc->np > 0) {
-		yml_error(c->doc, n, "the calendar '%s' has its table already", lc->key);
+	if (lc->p != NULL) {
+		yml_error(c->doc, n, "the calendar '%s' is given a table twice in this file", lc->key);
 		return;
 	}
 	pn = ecalloc(n->nkid, sizeof(*pn));

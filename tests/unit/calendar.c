@@ -140,7 +140,8 @@ bangla_dates(void)
 		pm = m;
 		pd = d;
 	}
-	ok(bad == 0 && py == 1499 && pm == 12 && pd == 30, "every day from 1394 to 1499 once, in order (%d bad)", bad);
+	ok(bad == 0 && py == 1499 && pm == 12 && pd == 30, "every day from 1394 to 1499 once, in order (%d bad)",
+	    bad);
 
 	/* The cut-over: within 1426 both rule sets agree up to 30 Ashwin (15 October 2019). */
 	old_p[0] = bangla_p[1];
@@ -231,8 +232,10 @@ zones(void)
 	ok(datezone_offset(dhaka, 2025, 7, 25, 16, 53, 0, &off) == ZONE_OK && off == 6 * 3600, "Dhaka is +06:00");
 	ok(datezone_offset(dhaka, 2009, 6, 20, 10, 0, 0, &off) == ZONE_OK && off == 7 * 3600,
 	    "Dhaka kept daylight time in 2009: +07:00");
-	ok(datezone_offset(london, 2025, 3, 30, 1, 30, 0, &off) == ZONE_SKIPPED, "01:30 on 2025-03-30 in London was skipped");
-	ok(datezone_offset(london, 2025, 10, 26, 1, 30, 0, &off) == ZONE_TWICE, "01:30 on 2025-10-26 in London came twice");
+	ok(datezone_offset(london, 2025, 3, 30, 1, 30, 0, &off) == ZONE_SKIPPED,
+	    "01:30 on 2025-03-30 in London was skipped");
+	ok(datezone_offset(london, 2025, 10, 26, 1, 30, 0, &off) == ZONE_TWICE,
+	    "01:30 on 2025-10-26 in London came twice");
 	ok(datezone_offset(london, 2025, 10, 26, 3, 0, 0, &off) == ZONE_OK && off == 0, "03:00 that day is +00:00");
 	datezone_free_all();
 }
