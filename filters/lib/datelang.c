@@ -477,13 +477,6 @@ load_zones(struct loadctx *c, const struct yml *n)
 	}
 }
 
-/* Say that KEY is an older spelling, still read, and what to write instead. */
-static void
-old_spelling(struct loadctx *c, const struct yml *n, const char *key, const char *instead)
-{
-	yml_warn(c->doc, n, "'%s' is an older spelling, still read for now: write %s", key, instead);
-}
-
 /* The index of this language's calendar KEY, added when new; -1 after an error at N. */
 static int
 lang_calendar(struct loadctx *c, const char *key, const struct yml *n)
@@ -517,7 +510,7 @@ load_eras(struct loadctx *c, const struct yml *n)
 	if ((v = yml_get(n, "gregorian")) != NULL)
 		add_words(c, v, "'gregorian'", K_ERA, CAL_GREGORIAN, 0, 0);
 	if ((v = yml_get(n, "bangla")) != NULL) {
-		old_spelling(c, v, "eras: bangla", "the words under 'calendars: bangla: eras'");
+		yml_deprecated(c->doc, v, "eras: bangla", "calendars: bangla: eras", NULL);
 		if ((k = lang_calendar(c, "bangla", v)) >= 0)
 			add_words(c, v, "'bangla'", K_ERA, k, 0, 0);
 	}
@@ -901,12 +894,13 @@ datelang_load(const char *file, const char *name)
 		load_calendars(&c, v);
 	/* The spellings from before calendars were data: the Bangla calendar's months and table. */
 	if ((v = yml_get(root, "bangla_months")) != NULL) {
-		old_spelling(&c, v, "bangla_months", "'calendars: bangla: months'");
+		yml_deprecated(c.doc, v, "bangla_months", "calendars: bangla: months", NULL);
 		if ((k = lang_calendar(&c, "bangla", v)) >= 0)
 			numbered_words(&c, v, "Bangla month", 1, 12, K_MONTH, k, c.l->cal[k].mname);
 	}
 	if ((v = yml_get(root, "bangla_calendar")) != NULL) {
-		old_spelling(&c, v, "bangla_calendar", "'calendars: bangla: periods', with 'years: [FROM, TO]' for 'from'");
+		yml_deprecated(c.doc, v, "bangla_calendar", "calendars: bangla: periods",
+		    "and 'years: [FROM]' for 'from: FROM'");
 		if ((k = lang_calendar(&c, "bangla", v)) >= 0) {
 			if (c.l->cal[k].name == NULL)
 				c.l->cal[k].name = estrdup("Bangla");

@@ -23,12 +23,23 @@
 enum consume { C_LINE, C_MATCH, C_NONE };
 static const char *const consume_name[] = { "line", "match", "none" };
 
-/* Clean-up steps, applied to each value in the order the rule lists them. */
-enum step { S_TRIM, S_SQUEEZE, S_LEAD, S_TRAIL, S_COLON, S_NSTEPS };
+/*
+ * Clean-up steps, applied to each value in the order the rule lists them.
+ * "trim" was one too; it did nothing, as every value is trimmed before the
+ * steps run, and is now read with a deprecation warning and dropped.
+ */
+enum step { S_SQUEEZE, S_LEAD, S_TRAIL, S_COLON, S_NSTEPS };
 static const char *const step_name[S_NSTEPS] = {
-	"trim", "squeeze", "leading-punct", "trailing-punct", "colon"
+	"squeeze", "leading-punct", "trailing-punct", "colon"
 };
 #define MAX_STEPS 8
+
+/*
+ * A rule with a list of patterns, or of 'after' or 'before' fields, stands
+ * for one rule per combination; at most this many, so that a rule file
+ * cannot make the set grow without bound.
+ */
+#define MAX_ALTS 64
 
 /* Headers this filter or its neighbours own; a field rule may not write them. */
 static const char *const reserved[] = {
@@ -42,14 +53,21 @@ struct hdr {
 	int required;		/* warn when the record has none */
 };
 
+/*
+ * One rule as the engine runs it: a rule of the file, or one alternative of
+ * a rule that lists several patterns or anchors.  What it points to (label,
+ * patterns, arrays) belongs to the fieldset, as alternatives share it.
+ */
 struct frule {
-	char *label;		/* "kalbela/fields[3] title", for messages */
-	char *where;		/* "the first line after 'published'", for --explain */
-	unsigned line;		/* of the rule in its file */
+	const char *label;	/* "kalbela/fields[3] title", for messages */
+	const char *where;	/* "the first line after 'published'", for --explain */
+	unsigned line;		/* of the rule in its file, or of its pattern in a list */
+	unsigned rule_line;	/* of the rule, for --list-rules */
+	int first;		/* the first alternative of its rule */
 	int hdr;		/* the header the value group writes */
 	int vgroup;		/* the value group: 'value', else 1, else 0 */
 	struct rx *re;
-	int *also_hdr, *also_group;	/* headers written by other named groups */
+	const int *also_hdr, *also_group;	/* headers written by other named groups */
 	size_t nalso;
 	int list, consume;
 	unsigned long head, tail;	/* window: first or last N lines; 0 = all */
@@ -58,7 +76,7 @@ struct frule {
 	unsigned char step[MAX_STEPS];
 	size_t nsteps;
 	struct rx *split;
-	char **suffix;		/* drop_suffix, tried in order */
+	char *const *suffix;	/* drop_suffix, tried in order */
 	size_t nsuffix;
 };
 
@@ -68,9 +86,35 @@ struct fieldset {
 	size_t nr;
 	struct hdr *h;
 	size_t nh;
+	/* What the rules point to, freed with the set. */
+	struct rx **rx;
+	size_t nrx;
+	void **mem;
+	size_t nmem;
 };
 
 /* ---- compiling ---- */
+
+/* Give P to the set, to be freed with it; returns P. */
+static void *
+keep(struct fieldset *fs, void *p)
+{
+	if (p == NULL)
+		return NULL;
+	fs->mem = erealloc(fs->mem, (fs->nmem + 1) * sizeof(*fs->mem));
+	fs->mem[fs->nmem++] = p;
+	return p;
+}
+
+static struct rx *
+keep_rx(struct fieldset *fs, struct rx *re)
+{
+	if (re == NULL)
+		return NULL;
+	fs->rx = erealloc(fs->rx, (fs->nrx + 1) * sizeof(*fs->rx));
+	fs->rx[fs->nrx++] = re;
+	return re;
+}
 
 static int
 hdr_find(const struct fieldset *fs, const char *name)
@@ -120,26 +164,46 @@ header_name_ok(const struct ymldoc *doc, const struct yml *n, const char *label,
 	return 1;
 }
 
-/* An earlier rule's header, for after and before; -1 if none. */
-static int
-anchor(const struct ymldoc *doc, const struct fieldset *fs, const struct yml *n, const char *key, const char *label)
+/*
+ * The headers of earlier rules named by 'after' or 'before' (KEY): one
+ * field or a list of them, tried in order.  Without the key, one entry of
+ * -1 (no anchor).  Returns the number of entries; the array goes to FS.
+ */
+static size_t
+anchors(struct fieldset *fs, const struct ymldoc *doc, const struct yml *n, const char *key, const char *label,
+    int **out)
 {
-	int h;
+	const struct yml *const *items = n && n->type == YML_SEQ ? (const struct yml *const *)n->kid : &n;
+	size_t nitems = n && n->type == YML_SEQ ? n->nkid : 1, i, k = 0;
 
+	*out = keep(fs, ecalloc(nitems ? nitems : 1, sizeof(**out)));
+	(*out)[0] = -1;
 	if (n == NULL)
-		return -1;
-	if (n->type != YML_SCALAR) {
-		yml_error(doc, n, "rule %s: '%s' must be the name of a field", label, key);
-		return -1;
+		return 1;
+	if (nitems == 0) {
+		yml_error(doc, n, "rule %s: '%s' needs at least one field", label, key);
+		return 1;
 	}
-	if ((h = hdr_find(fs, n->str)) < 0)
-		yml_error(doc, n, "rule %s: '%s: %s': no earlier rule finds a field '%s' (rules run in file order)",
-		    label, key, n->str, n->str);
-	return h;
+	for (i = 0; i < nitems; i++) {
+		const struct yml *a = items[i];
+		int h;
+
+		if (a->type != YML_SCALAR) {
+			yml_error(doc, a, "rule %s: '%s' must be the name of a field, or a list of them", label, key);
+			continue;
+		}
+		if ((h = hdr_find(fs, a->str)) < 0) {
+			yml_error(doc, a, "rule %s: '%s: %s': no earlier rule finds a field '%s' (rules run in file order)",
+			    label, key, a->str, a->str);
+			continue;
+		}
+		(*out)[k++] = h;
+	}
+	return k ? k : 1;
 }
 
-static void
-describe_window(struct frule *r, const struct fieldset *fs)
+static const char *
+describe_window(struct fieldset *fs, const struct frule *r)
 {
 	struct buf b = {0};
 
@@ -155,24 +219,151 @@ describe_window(struct frule *r, const struct fieldset *fs)
 		buf_printf(&b, "%s before the '%s' line", r->after >= 0 ? " and" : "", fs->h[r->before].name);
 	if (r->until)
 		buf_adds(&b, " up to the first line that matches 'until'");
-	r->where = b.s;
+	return keep(fs, b.s);
 }
 
-static void
-free_rule(struct frule *r)
-{
-	size_t i;
+/* A pattern of a rule, with its groups. */
+struct pat {
+	struct rx *re;
+	unsigned line;
+	int vgroup;
+	int *also_hdr, *also_group;	/* only the 'also' headers this pattern has a group for */
+	size_t nalso;
+};
 
-	free(r->label);
-	free(r->where);
-	rx_free(r->re);
-	rx_free(r->split);
-	rx_free(r->until);
-	free(r->also_hdr);
-	free(r->also_group);
-	for (i = 0; i < r->nsuffix; i++)
-		free(r->suffix[i]);
-	free(r->suffix);
+/*
+ * Compile 'pattern': one pattern or a list of them, tried in order.
+ * Returns the number of patterns in *PATS (an array given to FS), 0 on error.
+ */
+static size_t
+patterns(struct fieldset *fs, const struct ymldoc *doc, const struct yml *item, const char *label, struct pat **pats)
+{
+	const struct yml *n = yml_get(item, "pattern");
+	const struct yml *const *items;
+	size_t nitems, i, good = 0;
+
+	*pats = NULL;
+	if (n == NULL) {
+		yml_error(doc, item, "rule %s needs 'pattern'", label);
+		return 0;
+	}
+	items = n->type == YML_SEQ ? (const struct yml *const *)n->kid : &n;
+	nitems = n->type == YML_SEQ ? n->nkid : 1;
+	if (nitems == 0) {
+		yml_error(doc, n, "rule %s: 'pattern' needs at least one pattern", label);
+		return 0;
+	}
+	*pats = keep(fs, ecalloc(nitems, sizeof(**pats)));
+	for (i = 0; i < nitems; i++) {
+		struct pat *p = &(*pats)[i];
+		uint32_t ncap = 0;
+
+		/* A list item that is not a string gets rx_compile's message. */
+		p->line = n->type == YML_SEQ ? items[i]->line : item->line;
+		if ((p->re = keep_rx(fs, rx_compile(doc, items[i], label, 0))) == NULL)
+			continue;
+		pcre2_pattern_info(p->re->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+		p->vgroup = rx_named(p->re, "value");
+		if (p->vgroup < 0)
+			p->vgroup = ncap > 0 ? 1 : 0;
+		good++;
+	}
+	return good == nitems ? nitems : 0;
+}
+
+/*
+ * 'also': the headers other named groups write.  With a list of patterns,
+ * each header needs its group in one of them at least; a pattern without it
+ * gives that header no value.
+ */
+static void
+also(struct fieldset *fs, const struct ymldoc *doc, const struct yml *n, const struct yml *name, const char *label,
+    struct pat *pats, size_t npats, const struct yml ***items, size_t *nitems)
+{
+	size_t i, p;
+
+	*items = NULL;
+	*nitems = 0;
+	if (n == NULL || yml_strlist(doc, n, items, nitems, "'also'") < 0)
+		return;
+	keep(fs, (void *)*items);
+	for (p = 0; p < npats; p++) {
+		pats[p].also_hdr = keep(fs, ecalloc(*nitems ? *nitems : 1, sizeof(int)));
+		pats[p].also_group = keep(fs, ecalloc(*nitems ? *nitems : 1, sizeof(int)));
+	}
+	for (i = 0; i < *nitems; i++) {
+		const struct yml *a = (*items)[i];
+		size_t found = 0;
+
+		if (!header_name_ok(doc, a, label, "also"))
+			continue;
+		if (name && name->type == YML_SCALAR && strcmp(a->str, name->str) == 0) {
+			yml_error(doc, a, "rule %s: '%s' is the rule's own name; 'also' lists other headers", label, a->str);
+			continue;
+		}
+		for (p = 0; p < npats; p++) {
+			int g = rx_named(pats[p].re, a->str);
+
+			if (g < 0)
+				continue;
+			found++;
+			if (g == pats[p].vgroup)
+				yml_error(doc, n, "rule %s: the value needs a group of its own, (?<value>...), "
+				    "besides the 'also' groups", label);
+			pats[p].also_group[pats[p].nalso] = g;
+			pats[p].also_hdr[pats[p].nalso++] = (int)i;	/* made a header below, after the checks */
+		}
+		if (found == 0 && npats == 1)
+			yml_error(doc, a, "rule %s: the pattern has no group (?<%s>...) for 'also: %s'",
+			    label, a->str, a->str);
+		else if (found == 0 && npats > 1)
+			yml_error(doc, a, "rule %s: no pattern has a group (?<%s>...) for 'also: %s'",
+			    label, a->str, a->str);
+	}
+}
+
+/* 'clean': the steps in order; 'trim' is read, with a warning, and dropped. */
+static void
+clean_steps(const struct ymldoc *doc, const struct yml *n, const char *label, struct frule *r)
+{
+	const struct yml **items = NULL;
+	size_t nitems = 0, i, k;
+
+	if (n == NULL || yml_strlist(doc, n, &items, &nitems, "'clean'") < 0)
+		return;
+	for (i = 0; i < nitems; i++) {
+		if (strcmp(items[i]->str, "trim") == 0) {
+			yml_deprecated(doc, items[i], "clean: trim", NULL, "every value is trimmed");
+			continue;
+		}
+		for (k = 0; k < S_NSTEPS; k++)
+			if (strcmp(items[i]->str, step_name[k]) == 0)
+				break;
+		if (k == S_NSTEPS)
+			yml_error(doc, items[i], "rule %s: unknown clean-up '%s' (known: squeeze, "
+			    "leading-punct, trailing-punct, colon)", label, items[i]->str);
+		else if (r->nsteps == MAX_STEPS)
+			yml_error(doc, items[i], "rule %s: at most %d clean-up steps", label, MAX_STEPS);
+		else
+			r->step[r->nsteps++] = (unsigned char)k;
+	}
+	free(items);
+}
+
+/* A pattern of the rule, compiled and given to FS; NULL if absent or broken. */
+static struct rx *
+sub_pattern(struct fieldset *fs, const struct ymldoc *doc, const struct yml *item, const char *key, const char *label)
+{
+	const struct yml *n = yml_get(item, key);
+	struct buf what = {0};
+	struct rx *re;
+
+	if (n == NULL)
+		return NULL;
+	buf_printf(&what, "%s %s", label, key);
+	re = keep_rx(fs, rx_compile(doc, n, what.s, 0));
+	buf_free(&what);
+	return re;
 }
 
 static void
@@ -185,28 +376,29 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 	const struct ymldoc *doc = s->doc;
 	struct frule r;
 	const struct yml *n, *name, *id, **items = NULL;
-	size_t nitems = 0, i, k;
+	struct pat *pats;
+	size_t npats, nitems = 0, nafter, nbefore, nalso, i, k, p, a, b;
+	int *after, *before;
 	struct buf label = {0};
-	unsigned before = yml_nerrors;
+	unsigned errors = yml_nerrors;
 	int required = 0;
-	uint32_t ncap = 0;
 
 	memset(&r, 0, sizeof(r));
-	r.after = r.before = -1;
-	r.line = item->line;
+	r.rule_line = r.line = item->line;
 	buf_printf(&label, "%s/fields[%zu]", s->name, idx);
 	if (item->type != YML_MAP) {
 		yml_error(doc, item, "rule %s: a field rule is a mapping with at least 'name' and 'pattern'", label.s);
 		buf_free(&label);
 		return;
 	}
+	/* The label: the header, and the rule's id when it has one. */
 	name = yml_get(item, "name");
 	id = yml_get(item, "id");
 	if (name && name->type == YML_SCALAR)
 		buf_printf(&label, " %s", name->str);
 	if (id && id->type == YML_SCALAR)
 		buf_printf(&label, " (%s)", id->str);
-	r.label = label.s;
+	r.label = keep(fs, label.s);
 	{
 		struct buf what = {0};
 
@@ -221,10 +413,7 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		yml_error(doc, item, "rule %s needs 'name', the header it writes", r.label);
 	else
 		header_name_ok(doc, name, r.label, "name");
-	if ((n = yml_get(item, "pattern")) == NULL)
-		yml_error(doc, item, "rule %s needs 'pattern'", r.label);
-	else
-		r.re = rx_compile(doc, n, r.label, 0);
+	npats = patterns(fs, doc, item, r.label, &pats);
 
 	if ((n = yml_get(item, "head")) != NULL)
 		yml_uint(doc, n, 1, 100000, &r.head);
@@ -233,15 +422,9 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		if (r.head)
 			yml_error(doc, n, "rule %s: give 'head' or 'tail', not both", r.label);
 	}
-	r.after = anchor(doc, fs, yml_get(item, "after"), "after", r.label);
-	r.before = anchor(doc, fs, yml_get(item, "before"), "before", r.label);
-	if ((n = yml_get(item, "until")) != NULL) {
-		struct buf uname = {0};
-
-		buf_printf(&uname, "%s until", r.label);
-		r.until = rx_compile(doc, n, uname.s, 0);
-		buf_free(&uname);
-	}
+	nafter = anchors(fs, doc, yml_get(item, "after"), "after", r.label, &after);
+	nbefore = anchors(fs, doc, yml_get(item, "before"), "before", r.label, &before);
+	r.until = sub_pattern(fs, doc, item, "until", r.label);
 	if ((n = yml_get(item, "list")) != NULL)
 		yml_bool(doc, n, &r.list);
 	if ((n = yml_get(item, "required")) != NULL)
@@ -258,96 +441,60 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		else
 			r.consume = (int)k;
 	}
-	if ((n = yml_get(item, "clean")) != NULL && yml_strlist(doc, n, &items, &nitems, "'clean'") == 0) {
-		for (i = 0; i < nitems; i++) {
-			for (k = 0; k < S_NSTEPS; k++)
-				if (strcmp(items[i]->str, step_name[k]) == 0)
-					break;
-			if (k == S_NSTEPS)
-				yml_error(doc, items[i], "rule %s: unknown clean-up '%s' (known: trim, squeeze, "
-				    "leading-punct, trailing-punct, colon)", r.label, items[i]->str);
-			else if (r.nsteps == MAX_STEPS)
-				yml_error(doc, items[i], "rule %s: at most %d clean-up steps", r.label, MAX_STEPS);
-			else
-				r.step[r.nsteps++] = (unsigned char)k;
-		}
-	}
-	free(items);
-	items = NULL;
-	nitems = 0;
-	if ((n = yml_get(item, "split")) != NULL) {
-		struct buf sname = {0};
-
-		buf_printf(&sname, "%s split", r.label);
-		r.split = rx_compile(doc, n, sname.s, 0);
-		buf_free(&sname);
-	}
+	clean_steps(doc, yml_get(item, "clean"), r.label, &r);
+	r.split = sub_pattern(fs, doc, item, "split", r.label);
 	if ((n = yml_get(item, "drop_suffix")) != NULL &&
 	    yml_strlist(doc, n, &items, &nitems, "'drop_suffix'") == 0) {
-		r.suffix = ecalloc(nitems ? nitems : 1, sizeof(*r.suffix));
+		char **suffix = keep(fs, ecalloc(nitems ? nitems : 1, sizeof(*suffix)));
+
 		for (i = 0; i < nitems; i++) {
 			if (items[i]->len == 0)
 				yml_error(doc, items[i], "rule %s: an empty suffix drops nothing", r.label);
-			r.suffix[r.nsuffix++] = estrdup(items[i]->str);
+			suffix[i] = keep(fs, estrdup(items[i]->str));
 		}
-	}
-	free(items);
-	items = NULL;
-	nitems = 0;
-
-	/* The value group, and the named groups that write other headers. */
-	if (r.re != NULL) {
-		pcre2_pattern_info(r.re->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
-		r.vgroup = rx_named(r.re, "value");
-		if (r.vgroup < 0)
-			r.vgroup = ncap > 0 ? 1 : 0;
-	}
-	if ((n = yml_get(item, "also")) != NULL && yml_strlist(doc, n, &items, &nitems, "'also'") == 0) {
-		r.also_hdr = ecalloc(nitems ? nitems : 1, sizeof(int));
-		r.also_group = ecalloc(nitems ? nitems : 1, sizeof(int));
-		for (i = 0; i < nitems; i++) {
-			int g;
-
-			if (!header_name_ok(doc, items[i], r.label, "also"))
-				continue;
-			if (name && name->type == YML_SCALAR && strcmp(items[i]->str, name->str) == 0) {
-				yml_error(doc, items[i], "rule %s: '%s' is the rule's own name; 'also' lists other headers",
-				    r.label, items[i]->str);
-				continue;
-			}
-			if (r.re == NULL)
-				continue;
-			if ((g = rx_named(r.re, items[i]->str)) < 0) {
-				yml_error(doc, items[i], "rule %s: the pattern has no group (?<%s>...) for 'also: %s'",
-				    r.label, items[i]->str, items[i]->str);
-				continue;
-			}
-			if (g == r.vgroup)
-				yml_error(doc, n, "rule %s: the value needs a group of its own, (?<value>...), "
-				    "besides the 'also' groups", r.label);
-			r.also_group[r.nalso] = g;
-			r.also_hdr[r.nalso++] = -1;	/* resolved below, after the checks */
-		}
-	}
-	if (yml_nerrors != before) {
+		r.suffix = suffix;
+		r.nsuffix = nitems;
 		free(items);
-		goto fail;
 	}
+	also(fs, doc, yml_get(item, "also"), name, r.label, pats, npats, &items, &nalso);
+	if (npats * nafter * nbefore > MAX_ALTS)
+		yml_error(doc, item, "rule %s: %zu alternatives (patterns x 'after' fields x 'before' fields: "
+		    "%zu x %zu x %zu); at most %d", r.label, npats * nafter * nbefore, npats, nafter, nbefore, MAX_ALTS);
+	if (yml_nerrors != errors)
+		return;
+
 	r.hdr = hdr_add(fs, name->str);
 	fs->h[r.hdr].list |= r.list;
 	fs->h[r.hdr].required |= required;
-	for (i = k = 0; i < nitems; i++) {
-		r.also_hdr[k] = hdr_add(fs, items[i]->str);
-		fs->h[r.also_hdr[k]].list |= r.list;
-		k++;
+	for (i = 0; i < nalso; i++) {
+		int h = hdr_add(fs, items[i]->str);	/* before fs->h is read: it may move */
+
+		fs->h[h].list |= r.list;
 	}
-	free(items);
-	describe_window(&r, fs);
-	fs->r = erealloc(fs->r, (fs->nr + 1) * sizeof(*fs->r));
-	fs->r[fs->nr++] = r;
-	return;
-fail:
-	free_rule(&r);
+	for (p = 0; p < npats; p++)
+		for (k = 0; k < pats[p].nalso; k++)
+			pats[p].also_hdr[k] = hdr_find(fs, items[pats[p].also_hdr[k]]->str);
+
+	/* One rule to run per pattern, then per 'after', then per 'before' field. */
+	for (p = 0; p < npats; p++)
+		for (a = 0; a < nafter; a++)
+			for (b = 0; b < nbefore; b++) {
+				struct frule *alt;
+
+				fs->r = erealloc(fs->r, (fs->nr + 1) * sizeof(*fs->r));
+				alt = &fs->r[fs->nr++];
+				*alt = r;
+				alt->first = p == 0 && a == 0 && b == 0;
+				alt->line = pats[p].line;
+				alt->re = pats[p].re;
+				alt->vgroup = pats[p].vgroup;
+				alt->also_hdr = pats[p].also_hdr;
+				alt->also_group = pats[p].also_group;
+				alt->nalso = pats[p].nalso;
+				alt->after = after[a];
+				alt->before = before[b];
+				alt->where = describe_window(fs, alt);
+			}
 }
 
 struct fieldset *
@@ -355,7 +502,7 @@ fields_compile(const struct site *s)
 {
 	struct fieldset *fs = ecalloc(1, sizeof(*fs));
 	const struct yml *sec = rules_section(s, "fields");
-	unsigned before = yml_nerrors;
+	unsigned errors = yml_nerrors;
 	size_t i;
 
 	fs->file = estrdup(s->file);
@@ -366,7 +513,7 @@ fields_compile(const struct site *s)
 			for (i = 0; i < sec->nkid; i++)
 				compile_rule(fs, s, i, sec->kid[i]);
 	}
-	if (yml_nerrors != before) {
+	if (yml_nerrors != errors) {
 		fields_free(fs);
 		return NULL;
 	}
@@ -380,12 +527,16 @@ fields_free(struct fieldset *fs)
 
 	if (fs == NULL)
 		return;
-	for (i = 0; i < fs->nr; i++)
-		free_rule(&fs->r[i]);
 	for (i = 0; i < fs->nh; i++)
 		free(fs->h[i].name);
+	for (i = 0; i < fs->nrx; i++)
+		rx_free(fs->rx[i]);
+	for (i = 0; i < fs->nmem; i++)
+		free(fs->mem[i]);
 	free(fs->r);
 	free(fs->h);
+	free(fs->rx);
+	free(fs->mem);
 	free(fs->file);
 	free(fs);
 }
@@ -396,13 +547,8 @@ fields_list(const struct fieldset *fs, FILE *fp)
 	size_t i;
 
 	for (i = 0; i < fs->nr; i++)
-		fprintf(fp, "%s:%u: %s\n", fs->file, fs->r[i].line, fs->r[i].label);
-}
-
-size_t
-fields_nrules(const struct fieldset *fs)
-{
-	return fs ? fs->nr : 0;
+		if (fs->r[i].first)
+			fprintf(fp, "%s:%u: %s\n", fs->file, fs->r[i].rule_line, fs->r[i].label);
 }
 
 /* ---- applying ---- */
@@ -615,9 +761,6 @@ clean_value(struct fieldwork *w, const struct frule *r, const char *s, size_t n)
 	trim(&s, &n);
 	for (i = 0; i < r->nsteps; i++) {
 		switch (r->step[i]) {
-		case S_TRIM:
-			trim(&s, &n);
-			break;
 		case S_LEAD:
 			strip_start(&s, &n, punct);
 			break;

@@ -22,13 +22,14 @@ struct fieldwork;
  * Compile the "fields:" section of site S (already loaded with
  * rules_load).  Every error is reported as "prog: file:line:col: message"
  * and counted in yml_nerrors; NULL is returned if there was any.  A site
- * with no "fields:" section gives an empty fieldset.
+ * with no "fields:" section gives an empty fieldset.  A rule that lists
+ * patterns, or 'after' or 'before' fields, becomes one rule per
+ * combination, tried in order; a deprecated spelling is read with a
+ * warning (yml_deprecated).
  */
 struct fieldset *fields_compile(const struct site *s);
 void fields_free(struct fieldset *fs);
-/* Number of rules in FS. */
-size_t fields_nrules(const struct fieldset *fs);
-/* Print every rule of FS as "file:line: label" (for khobor check). */
+/* Print every rule of the file as "file:line: label", once each (for khobor check). */
 void fields_list(const struct fieldset *fs, FILE *fp);
 
 /* Buffers reused from record to record. */

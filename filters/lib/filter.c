@@ -1,51 +1,86 @@
-/* filter.c: the record loop shared by extract-meta, normalize-date and to-jsonl. */
+/* filter.c: the per-record driver shared by every filter (see filter.h). */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "filter.h"
 
-static int
-run_one(FILE *fp, const char *name, filter_fn fn, void *ctx, int *status)
+/* ---- the record stream as an input ---- */
+
+static void *
+records_open(FILE *fp, const char *name, void *ctx)
 {
-	struct reader rd;
+	struct reader *rd = emalloc(sizeof(*rd));
+
+	(void)ctx;
+	reader_init(rd, fp, name);
+	return rd;
+}
+
+static int
+records_next(void *state, struct record *rec)
+{
+	return record_read(state, rec);
+}
+
+static int
+records_close(void *state)
+{
+	struct reader *rd = state;
+	int failed = rd->error;
+
+	reader_free(rd);
+	free(rd);
+	return failed;
+}
+
+const struct filter_input filter_records = { records_open, records_next, records_close };
+
+/* ---- the driver ---- */
+
+/* Run one input; -1 if the run must stop (write error, or not a stream). */
+static int
+run_one(FILE *fp, const char *name, const struct filter_input *in, void *inctx,
+    filter_fn fn, void *ctx, int *status)
+{
 	struct record rec = {0};
-	int rc;
+	void *st;
+	int rc, w = FILTER_WRITE;
 
-	reader_init(&rd, fp, name);
-	while ((rc = record_read(&rd, &rec)) > 0) {
-		int w = fn ? fn(&rec, ctx) : FILTER_WRITE;
-
+	if ((st = in->open(fp, name, inctx)) == NULL) {
+		*status = *status == EXIT_OK ? EXIT_RECORDS : *status;
+		return 0;
+	}
+	while ((rc = in->next(st, &rec)) > 0) {
+		w = fn ? fn(&rec, ctx) : FILTER_WRITE;
 		if (rec.nerrors > 0 && *status == EXIT_OK)
 			*status = EXIT_RECORDS;
 		if (w == FILTER_WRITE)
 			w = record_write(stdout, &rec);
 		if (w < 0) {
-			record_free(&rec);
-			reader_free(&rd);
 			if (util_write_error() == EXIT_OUTPUT)
 				*status = EXIT_OUTPUT;
-			return -1;
+			break;
 		}
 	}
 	if (rc < 0)
 		*status = EXIT_USAGE;
-	else if (rd.error && *status == EXIT_OK)
+	if (in->close(st) && *status == EXIT_OK)
 		*status = EXIT_RECORDS;	/* an input that could not be read to its end */
 	record_free(&rec);
-	reader_free(&rd);
-	return rc < 0 ? -1 : 0;
+	return rc < 0 || w < 0 ? -1 : 0;
 }
 
 int
-filter_run(char **files, int nfiles, filter_fn fn, void *ctx)
+filter_run_input(char **files, int nfiles, const struct filter_input *in, void *inctx,
+    filter_fn fn, void *ctx)
 {
+	static char *dash[] = { "-" };
 	int status = EXIT_OK, i, rc;
 
 	if (nfiles == 0) {
-		if (run_one(stdin, "-", fn, ctx, &status) < 0)
-			return status;
-		rc = util_close_stdout();
-		return rc ? rc : status;
+		files = dash;
+		nfiles = 1;
 	}
 	for (i = 0; i < nfiles; i++) {
 		FILE *fp = util_open(files[i]);
@@ -54,7 +89,7 @@ filter_run(char **files, int nfiles, filter_fn fn, void *ctx)
 			status = status == EXIT_OK ? EXIT_RECORDS : status;
 			continue;
 		}
-		rc = run_one(fp, files[i], fn, ctx, &status);
+		rc = run_one(fp, files[i], in, inctx, fn, ctx, &status);
 		if (fp != stdin)
 			fclose(fp);
 		if (rc < 0)
@@ -62,4 +97,10 @@ filter_run(char **files, int nfiles, filter_fn fn, void *ctx)
 	}
 	rc = util_close_stdout();
 	return rc ? rc : status;
+}
+
+int
+filter_run(char **files, int nfiles, filter_fn fn, void *ctx)
+{
+	return filter_run_input(files, nfiles, &filter_records, NULL, fn, ctx);
 }

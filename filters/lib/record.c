@@ -173,6 +173,19 @@ record_set_at(struct record *rec, size_t i, const char *value)
 }
 
 void
+record_insert(struct record *rec, size_t at, const char *name, const char *value)
+{
+	struct field f;
+
+	if (at > rec->nf)
+		at = rec->nf;
+	add_field(rec, estrdup(name), estrdup(value));
+	f = rec->f[rec->nf - 1];
+	memmove(rec->f + at + 1, rec->f + at, (rec->nf - 1 - at) * sizeof(*rec->f));
+	rec->f[at] = f;
+}
+
+void
 record_set_body(struct record *rec, const char *s, size_t n)
 {
 	buf_reset(&rec->body);
@@ -551,17 +564,4 @@ record_write(FILE *fp, const struct record *rec)
 		putc('\n', fp);
 	putc('\0', fp);
 	return ferror(fp) ? -1 : 0;
-}
-
-void
-record_insert(struct record *rec, size_t at, const char *name, const char *value)
-{
-	struct field f;
-
-	if (at > rec->nf)
-		at = rec->nf;
-	add_field(rec, estrdup(name), estrdup(value));
-	f = rec->f[rec->nf - 1];
-	memmove(rec->f + at + 1, rec->f + at, (rec->nf - 1 - at) * sizeof(*rec->f));
-	rec->f[at] = f;
 }

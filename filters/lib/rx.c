@@ -467,15 +467,3 @@ rx_named(const struct rx *re, const char *gname)
 
 	return g > 0 ? g : -1;
 }
-
-int
-rx_value(const struct rx *re, size_t *so, size_t *eo)
-{
-	uint32_t ncap = 0;
-	int g = rx_named(re, "value");
-
-	if (g > 0)
-		return rx_group(re, g, so, eo);
-	pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
-	return rx_group(re, ncap > 0 ? 1 : 0, so, eo);
-}

@@ -45,8 +45,6 @@ void rx_jit_partial(struct rx *re);
 int rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts);
 /* Offsets of group G of the last match (after rx_exec returned RX_MATCH); 0 if unset. */
 int rx_group(const struct rx *re, int g, size_t *so, size_t *eo);
-/* The group "value" if the pattern has one, else group 1 if any, else the whole match. */
-int rx_value(const struct rx *re, size_t *so, size_t *eo);
 /* Number of a named group, or -1. */
 int rx_named(const struct rx *re, const char *gname);
 

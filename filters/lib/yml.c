@@ -55,6 +55,17 @@ yml_warn(const struct ymldoc *doc, const struct yml *n, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+yml_deprecated(const struct ymldoc *doc, const struct yml *n, const char *old, const char *new_, const char *why)
+{
+	if (new_ != NULL)
+		yml_warn(doc, n, "'%s' is deprecated; write '%s'%s%s%s", old, new_, why ? " (" : "", why ? why : "",
+		    why ? ")" : "");
+	else
+		yml_warn(doc, n, "'%s' is deprecated; leave it out%s%s%s", old, why ? " (" : "", why ? why : "",
+		    why ? ")" : "");
+}
+
 static struct yml *
 node_new(enum yml_type t, const yaml_mark_t *m)
 {

@@ -45,8 +45,17 @@ const struct yml *yml_get(const struct yml *map, const char *key);
 
 /* Print "prog: file:line:col: message" for node N and count the error. */
 void yml_error(const struct ymldoc *doc, const struct yml *n, const char *fmt, ...);
-/* Print a warning in the same form (not counted). */
+/* Print a warning in the same form, "prog: file:line:col: warning: message" (not counted). */
 void yml_warn(const struct ymldoc *doc, const struct yml *n, const char *fmt, ...);
+/*
+ * Warn that the spelling OLD at node N still loads but is going away:
+ * "prog: file:line:col: warning: 'OLD' is deprecated; write 'NEW'", or
+ * "...; leave it out" when NEW is NULL, then " (WHY)" when WHY is not NULL.
+ * One form for every rule file, so that a deprecation reads the same in
+ * every section and every filter.
+ */
+void yml_deprecated(const struct ymldoc *doc, const struct yml *n, const char *old, const char *new_,
+    const char *why);
 extern unsigned yml_nerrors;
 
 /*

@@ -172,6 +172,162 @@ extract-meta: t2: r/sites/t.yaml:43: t/fields[8] missing: no missing: no match i
 EOF
 is_file "$TMP/t.err" "$TMP/t.err.want" "--explain: every value with its rule and line; every field not found with the rules that tried"
 
+# ---- lists in a rule: patterns, and 'after' and 'before' fields, tried in order ----
+
+mkdir -p "$TMP/r3/sites"
+echo 'lang: [bn]' >"$TMP/r3/default.yaml"
+cat >"$TMP/r3/sites/l.yaml" <<'EOF'
+match: ['^never$']
+fields:
+  - name: date
+    head: 4
+    pattern: '^Date (?<value>\d{4})$'
+  - name: stamp
+    head: 4
+    pattern: '^Stamp (?<value>\d+)$'
+  - name: title
+    after: [stamp, date]
+    head: 1
+    pattern: '^T (?<value>.+)$'
+  - name: author
+    before: [stamp, date]
+    tail: 1
+    pattern: '^by (?<value>.+)$'
+  - name: kind
+    pattern:
+      - '^Kind A: (?<value>.+)$'
+      - '^Kind B: (?<value>.+)$'
+  - name: caption
+    id: pic
+    also: credit
+    pattern:
+      - '^(?<value>.+) PIC: (?<credit>.+)$'
+      - '^Caption: (?<value>.+)$'
+  - name: tag
+    list: true
+    consume: none
+    pattern: ['#(?<value>[a-z]+)', '@(?<value>[a-z]+)']
+EOF
+# Patterns and fields both listed: each pattern is tried at every place
+# before the next pattern, so a loose pattern never wins over a strict one.
+cat >"$TMP/r3/sites/o.yaml" <<'EOF'
+match: ['^never$']
+fields:
+  - name: a
+    pattern: '^A$'
+  - name: b
+    pattern: '^B$'
+  - name: pick
+    after: [a, b]
+    head: 1
+    pattern: ['^strict (?<value>.+)$', '^(?<value>.+)$']
+EOF
+printf 'source: l1\nsite: l\n\nby Ann\nDate 2024\nT Headline one\nKind B: bee\nKind A: ay\nCaption: plain\ntags #x @y #z\n\0' >"$TMP/l1.rec"
+printf 'source: l2\nsite: l\n\nDate 2024\nby Bob\nStamp 7\nT Second title\nKind B: bee\nNice view PIC: Ann\n\0' >"$TMP/l2.rec"
+printf 'source: l3\nsite: l\n\nDate 2024\nT Third\nStamp 9\nx not a title\n\0' >"$TMP/l3.rec"
+printf 'source: o1\nsite: o\n\nA\nloose one\nB\nstrict two\n\0' >"$TMP/o1.rec"
+# Worked out by hand:
+#   l1  no stamp: title and author fall back to the date line.  Kind: the
+#       first pattern wins though the second matches an earlier line.
+#       Caption: the second pattern, which has no credit group.  Tag: a list
+#       field, so both patterns run; values in the order of the line.
+#   l2  the stamp line is there: title after it, author right above it; no
+#       "Kind A", so "Kind B"; the first caption pattern, with its credit.
+#   l3  the line after the stamp is not a title: the title after the date
+#       is tried next; no author above either line.
+#   o1  the strict pattern after "A" finds nothing, after "B" it finds "two";
+#       the loose pattern is not tried.
+# The site has no 'lang': no lang header.
+{
+	printf '%s\n' 'source: l1' 'site: l' 'author: Ann' 'date: 2024' 'title: Headline one' 'kind: ay' \
+	    'caption: plain' 'tag: x' 'tag: y' 'tag: z' 'paragraph_count: 1' 'word_count: 7' \
+	    'char_count: 24' '' 'Kind B: bee' 'tags #x @y #z'
+	printf '\0'
+	printf '%s\n' 'source: l2' 'site: l' 'date: 2024' 'author: Bob' 'stamp: 7' 'title: Second title' 'kind: bee' \
+	    'caption: Nice view' 'credit: Ann' 'paragraph_count: 0' 'word_count: 0' 'char_count: 0' ''
+	printf '\0'
+	printf '%s\n' 'source: l3' 'site: l' 'date: 2024' 'title: Third' 'stamp: 9' 'paragraph_count: 1' \
+	    'word_count: 4' 'char_count: 13' '' 'x not a title'
+	printf '\0'
+	printf '%s\n' 'source: o1' 'site: o' 'a: A' 'b: B' 'pick: two' 'paragraph_count: 1' 'word_count: 2' \
+	    'char_count: 9' '' 'loose one'
+	printf '\0'
+} >"$TMP/l.want"
+(cd "$TMP" && extract-meta -r r3 l1.rec l2.rec l3.rec o1.rec >l.out 2>l.err)
+ok $? "lists: exit 0"
+is_file "$TMP/l.out" "$TMP/l.want" "lists: patterns, then 'after' and 'before' fields, each tried in order"
+[ ! -s "$TMP/l.err" ]
+ok $? "lists: nothing on stderr"
+# --explain names the alternative that tried: by its window, and by the line of its pattern.
+(cd "$TMP" && extract-meta -r r3 --explain l3.rec >/dev/null 2>l3.err)
+cat >"$TMP/l3.err.want" <<'EOF'
+extract-meta: l3: fields of site l (r3/sites/l.yaml)
+extract-meta: l3:1: r3/sites/l.yaml:3: l/fields[0] date: date "2024" from "Date 2024" (line consumed)
+extract-meta: l3:3: r3/sites/l.yaml:6: l/fields[1] stamp: stamp "9" from "Stamp 9" (line consumed)
+extract-meta: l3:2: r3/sites/l.yaml:9: l/fields[2] title: title "Third" from "T Third" (line consumed)
+extract-meta: l3: r3/sites/l.yaml:13: l/fields[3] author: no author: no match in the last line before the 'stamp' line
+extract-meta: l3: r3/sites/l.yaml:13: l/fields[3] author: no author: no match in the last line before the 'date' line
+extract-meta: l3: r3/sites/l.yaml:19: l/fields[4] kind: no kind: no match in the whole body
+extract-meta: l3: r3/sites/l.yaml:20: l/fields[4] kind: no kind: no match in the whole body
+extract-meta: l3: r3/sites/l.yaml:25: l/fields[5] caption (pic): no caption: no match in the whole body
+extract-meta: l3: r3/sites/l.yaml:26: l/fields[5] caption (pic): no caption: no match in the whole body
+extract-meta: l3: r3/sites/l.yaml:25: l/fields[5] caption (pic): no credit: no match in the whole body
+extract-meta: l3: r3/sites/l.yaml:30: l/fields[6] tag: no tag: no match in the whole body
+extract-meta: l3: r3/sites/l.yaml:30: l/fields[6] tag: no tag: no match in the whole body
+EOF
+is_file "$TMP/l3.err" "$TMP/l3.err.want" "lists, --explain: every alternative that tried in vain"
+(cd "$TMP" && extract-meta -r r3 --list-rules >l.list 2>&1)
+printf '%s\n' 'r3/sites/l.yaml:3: l/fields[0] date' 'r3/sites/l.yaml:6: l/fields[1] stamp' \
+    'r3/sites/l.yaml:9: l/fields[2] title' 'r3/sites/l.yaml:13: l/fields[3] author' \
+    'r3/sites/l.yaml:17: l/fields[4] kind' 'r3/sites/l.yaml:21: l/fields[5] caption (pic)' \
+    'r3/sites/l.yaml:27: l/fields[6] tag' 'r3/sites/o.yaml:3: o/fields[0] a' 'r3/sites/o.yaml:5: o/fields[1] b' \
+    'r3/sites/o.yaml:7: o/fields[2] pick' >"$TMP/l.list.want"
+is_file "$TMP/l.list" "$TMP/l.list.want" "lists, --list-rules: one line per rule of the file"
+
+# Lists that cannot be.
+mkdir -p "$TMP/r4/sites"
+echo 'lang: [bn]' >"$TMP/r4/default.yaml"
+cat >"$TMP/r4/sites/l.yaml" <<'EOF'
+match: ['^never$']
+fields:
+  - name: one
+    pattern: 'x'
+  - name: two
+    pattern: 'y'
+  - name: a
+    pattern: []
+  - name: b
+    after: []
+    pattern: 'x'
+  - name: c
+    before: [one, nosuch]
+    pattern: 'x'
+  - name: d
+    pattern: ['x', [y]]
+  - name: e
+    also: credit
+    pattern: ['(?<value>x)', '(?<value>y)']
+  - name: f
+    after: {one: two}
+    pattern: 'x'
+  - name: g
+    after: [one, two, one, two, one, two, one, two]
+    before: [one, two, one, two, one, two, one, two, one]
+    pattern: 'x'
+EOF
+(cd "$TMP" && extract-meta -r r4 --check-rules >l4.out 2>l4.err)
+is $? 2 "lists that cannot be: exit 2"
+cat >"$TMP/l4.want" <<'EOF'
+extract-meta: r4/sites/l.yaml:8:14: rule l/fields[2] a: 'pattern' needs at least one pattern
+extract-meta: r4/sites/l.yaml:10:12: rule l/fields[3] b: 'after' needs at least one field
+extract-meta: r4/sites/l.yaml:13:19: rule l/fields[4] c: 'before: nosuch': no earlier rule finds a field 'nosuch' (rules run in file order)
+extract-meta: r4/sites/l.yaml:16:20: rule l/fields[5] d: a pattern must be a string
+extract-meta: r4/sites/l.yaml:18:11: rule l/fields[6] e: no pattern has a group (?<credit>...) for 'also: credit'
+extract-meta: r4/sites/l.yaml:21:12: rule l/fields[7] f: 'after' must be the name of a field, or a list of them
+extract-meta: r4/sites/l.yaml:23:5: rule l/fields[8] g: 72 alternatives (patterns x 'after' fields x 'before' fields: 1 x 8 x 9); at most 64
+EOF
+is_file "$TMP/l4.err" "$TMP/l4.want" "lists that cannot be: each error as file:line:col"
+
 # A record that went through once already passes on as it is, with a warning.
 (cd "$TMP" && extract-meta -r r t.out >t.again 2>t.again.err)
 ok $? "a second pass: exit 0"
@@ -218,7 +374,7 @@ fields:
     pattern: '(?<value>z)'
   - name: lang
     consume: everything
-    clean: [trim, trailing-punkt]
+    clean: [squeeze, trailing-punkt]
     pattern: 'q'
   - pattern: 'w'
   - name: x
@@ -250,7 +406,7 @@ extract-meta: r2/sites/bad.yaml:11:12: rule bad/fields[3] date: 'after: nosuch':
 extract-meta: r2/sites/bad.yaml:12:12: rule bad/fields[3] date: the pattern has no group (?<credit>...) for 'also: credit'
 extract-meta: r2/sites/bad.yaml:14:11: rule bad/fields[4] lang: 'name: lang' is a header khobor writes itself; choose another name
 extract-meta: r2/sites/bad.yaml:15:14: rule bad/fields[4] lang: 'consume' is line, match or none
-extract-meta: r2/sites/bad.yaml:16:19: rule bad/fields[4] lang: unknown clean-up 'trailing-punkt' (known: trim, squeeze, leading-punct, trailing-punct, colon)
+extract-meta: r2/sites/bad.yaml:16:22: rule bad/fields[4] lang: unknown clean-up 'trailing-punkt' (known: squeeze, leading-punct, trailing-punct, colon)
 extract-meta: r2/sites/bad.yaml:18:5: rule bad/fields[5] needs 'name', the header it writes
 extract-meta: r2/sites/bad.yaml:21:11: rule bad/fields[6] x: give 'head' or 'tail', not both
 EOF

@@ -233,9 +233,9 @@ is "$(tr '\0' '\n' <"$TMP/out" | grep -E '^(published|warning):' | sed 's/^warni
 published: 2019-02-21
 published: ২০ নভেম্বর ২০২৫, ২০ পৌষ ১৪৩২
 calendars disagree in \"২০ নভেম্বর ২০২৫, ২০ পৌষ ১৪৩২\": the Bangla date 20 পৌষ 1432 is 2026-01-04, not 2025-11-20" "and reads as the new one does: the 2019 rules, the 1987 rules, the cross-check"
-is "$(cat "$TMP/err")" "normalize-date: $R/dates/oldbn.yaml:5:11: warning: 'eras: bangla' is an older spelling, still read for now: write the words under 'calendars: bangla: eras'
-normalize-date: $R/dates/oldbn.yaml:6:16: warning: 'bangla_months' is an older spelling, still read for now: write 'calendars: bangla: months'
-normalize-date: $R/dates/oldbn.yaml:8:3: warning: 'bangla_calendar' is an older spelling, still read for now: write 'calendars: bangla: periods', with 'years: [FROM, TO]' for 'from'" "with a warning for each old key, naming the new one"
+is "$(cat "$TMP/err")" "normalize-date: $R/dates/oldbn.yaml:5:11: warning: 'eras: bangla' is deprecated; write 'calendars: bangla: eras'
+normalize-date: $R/dates/oldbn.yaml:6:16: warning: 'bangla_months' is deprecated; write 'calendars: bangla: months'
+normalize-date: $R/dates/oldbn.yaml:8:3: warning: 'bangla_calendar' is deprecated; write 'calendars: bangla: periods' (and 'years: [FROM]' for 'from: FROM')" "with a warning for each old key, naming the new one"
 rm "$R/dates/oldbn.yaml"
 
 # --- day and month order that the rules cannot settle ---------------------------
