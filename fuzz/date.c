@@ -12,7 +12,8 @@
  *   date_mentions on the rest, resolved against a fixed publication date:
  *   every mention is either a well-formed day or range (first day first)
  *   or a problem, never both, and points inside the text.
- *   date_days and date_civil are inverses.
+ *   date_days and date_civil are inverses, and so are cal_date and
+ *   cal_days for every calendar of the set that has a table.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@
 
 #include "check.h"
 #include "date.h"
+#include "datelang.h"
 #include "util.h"
 #include "yml.h"
 
@@ -108,6 +110,24 @@ civil_roundtrip(long days)
 	CHECK(date_days(y, m, d) == days, "date_days(date_civil(%ld)) is %ld", days, date_days(y, m, d));
 }
 
+/* Every calendar of DS with a table: the day DAYS and back. */
+static void
+calendar_roundtrip(const struct dateset *ds, long days)
+{
+	size_t i;
+
+	for (i = 1; i < ds->ncal; i++) {
+		const struct calendar *c = &ds->cal[i].cal;
+		int y, m, d, len;
+		long back;
+
+		if (c->np == 0 || cal_date(c, days, &y, &m, &d) != 0)
+			continue;
+		CHECK(cal_days(c, y, m, d, &back, &len) == CAL_OK && back == days,
+		    "%s: day %ld is %d-%d-%d, which is day %ld", c->name, days, y, m, d, back);
+	}
+}
+
 struct mctx {
 	const char *s;
 	size_t n;
@@ -191,6 +211,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		memcpy(&v, s, 4);
 		civil_roundtrip((long)(v % 4000000));
+		calendar_roundtrip(ds, (long)(v % 4000000));
 	}
 	return 0;
 }

@@ -4,21 +4,23 @@
  * ISO 8601 / RFC 3339.
  *
  * The C side holds mechanisms only: a tokenizer, the matching of day,
- * month and year against the orders a language allows, the 12-hour clock,
- * calendar arithmetic and time-zone offsets.  Every word, digit and order
- * comes from the YAML files, so a new language is a new file.
+ * month and year against the orders a language allows, the 12-hour clock
+ * (date.c); loading the language files (datelang.c); calendar arithmetic
+ * and time-zone offsets (calendar.h).  Every word, digit, order and
+ * calendar table comes from the YAML files, so a new language is a new
+ * file.
  */
 #ifndef KHOBOR_DATE_H
 #define KHOBOR_DATE_H
 
 #include <stddef.h>
 
+#include "calendar.h"
+
 /* One language file, validated. */
 struct datelang;
 /* The union of the languages a site uses, compiled for matching. */
 struct dateset;
-/* An IANA time zone from the system tz database. */
-struct datezone;
 
 /*
  * Load and validate rules/dates/NAME.yaml.  Errors are printed as
@@ -31,18 +33,11 @@ void datelang_free(struct datelang *l);
 /*
  * Merge languages, the first one first: a word two languages both define
  * keeps the meaning of the earlier one, so list the page language first.
+ * A calendar takes its table from the first language that gives one.  A
+ * set points into its languages: free it before them.
  */
 struct dateset *dateset_new(struct datelang *const *langs, size_t n);
 void dateset_free(struct dateset *ds);
-
-/*
- * The zone NAME (Asia/Dhaka), or NULL when the tz database has no such
- * zone (glibc would silently use UTC).  Zones are interned: the same name
- * gives the same pointer; all are freed by datezone_free_all().
- */
-struct datezone *datezone_get(const char *name);
-const char *datezone_name(const struct datezone *z);
-void datezone_free_all(void);
 
 enum date_status {
 	DATE_OK = 0,
@@ -54,10 +49,12 @@ enum date_status {
 	DATE_WEEKDAY,		/* the printed weekday is not the date's */
 	DATE_NO_TIME,		/* the local time is skipped by a clock change */
 	DATE_TWO_TIMES,		/* the local time happens twice (clocks turned back) */
-	DATE_CALENDAR		/* a Bangla year outside the calendar rules */
+	DATE_CALENDAR,		/* a Bangla year outside the calendar's table, or a calendar not converted */
+	DATE_MISMATCH		/* a Gregorian date and a Bangla one beside it are not the same day */
 };
 
-enum date_calendar { CAL_GREGORIAN = 0, CAL_BANGLA = 1 };
+/* date_result.calendar: the Gregorian calendar, or another one of the set. */
+enum { CAL_GREGORIAN = 0 };
 
 struct date_result {
 	enum date_status status;
@@ -67,7 +64,7 @@ struct date_result {
 	int has_offset;
 	long offset;			/* seconds east of UTC */
 	int weekday;			/* ISO 1 = Monday .. 7, of the date */
-	int calendar;			/* the calendar the date was printed in */
+	int calendar;			/* the calendar the date was printed in (the set's number) */
 	char iso[40];			/* the ISO 8601 value when status is DATE_OK */
 	char why[200];			/* for a warning: what is wrong, or "" */
 };
@@ -81,9 +78,6 @@ struct date_result {
 int date_parse(const struct dateset *ds, const char *s, size_t n,
     struct datezone *zone, struct date_result *out);
 
-/* Write Y-M-D as "YYYY-MM-DD" into out (11 bytes). */
-void date_format_day(char *out, int y, int m, int d);
-
 /*
  * Dates mentioned in running text.  For every date found in S, FN gets
  * the ISO value ("2023-07-24", or "2023-07-25/2023-07-27" for a range) and
@@ -96,9 +90,5 @@ typedef void (*date_mention_fn)(void *ctx, const char *iso, const char *text, si
     const char *problem);
 size_t date_mentions(const struct dateset *ds, const char *s, size_t n,
     const struct date_result *pub, date_mention_fn fn, void *ctx);
-
-/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
-long date_days(int y, int m, int d);
-void date_civil(long days, int *y, int *m, int *d);
 
 #endif

@@ -164,6 +164,28 @@ record_set(struct record *rec, const char *name, const char *value)
 }
 
 void
+record_set_at(struct record *rec, size_t i, const char *value)
+{
+	char *v = estrdup(value);
+
+	free(rec->f[i].value);
+	rec->f[i].value = v;
+}
+
+void
+record_insert(struct record *rec, size_t at, const char *name, const char *value)
+{
+	struct field f;
+
+	if (at > rec->nf)
+		at = rec->nf;
+	add_field(rec, estrdup(name), estrdup(value));
+	f = rec->f[rec->nf - 1];
+	memmove(rec->f + at + 1, rec->f + at, (rec->nf - 1 - at) * sizeof(*rec->f));
+	rec->f[at] = f;
+}
+
+void
 record_set_body(struct record *rec, const char *s, size_t n)
 {
 	buf_reset(&rec->body);

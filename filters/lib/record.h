@@ -57,6 +57,10 @@ const char *record_get(const struct record *rec, const char *name);
 size_t record_count(const struct record *rec, const char *name);
 void record_add(struct record *rec, const char *name, const char *value);
 void record_set(struct record *rec, const char *name, const char *value);
+/* Replace the value of the I-th header (0 = first); I must be below rec->nf. */
+void record_set_at(struct record *rec, size_t i, const char *value);
+/* Insert a header at position AT (0 = first); past the end, append. */
+void record_insert(struct record *rec, size_t at, const char *name, const char *value);
 void record_del(struct record *rec, const char *name);
 void record_set_body(struct record *rec, const char *s, size_t n);
 /* The record's source, for messages: its "source" header or "record N". */

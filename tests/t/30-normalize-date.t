@@ -76,6 +76,27 @@ warning: normalize-date: published: cannot read "৩১ ফেব্রুয়
 rec kalbela 'published: বৃহস্পতিবার, ২৫ জুলাই ২০২৩' | nd | tr '\0' '\n' | grep '^warning' >"$TMP/w"
 is "$(cat "$TMP/w")" 'warning: normalize-date: published: weekday contradicts the date in "বৃহস্পতিবার, ২৫ জুলাই ২০২৩": the weekday is বৃহস্পতিবার, but 2023-07-25 is মঙ্গলবার' "a wrong weekday says which day the date is"
 
+# --- a Bangla date beside a Gregorian one must be the same day -----------------
+# By the 2019 rules 1 অগ্রহায়ণ 1432 is 16 November 2025 and 1 পৌষ 16 December
+# (rules/dates/bn.yaml), so 20 November is 5 অগ্রহায়ণ and 20 পৌষ is 4 January 2026.
+is "$(rec kalbela 'published: ২০ নভেম্বর ২০২৫, ৫ অগ্রহায়ণ ১৪৩২' | nd | tr '\0' '\n' | grep -E '^(published|warning):')" "published: 2025-11-20" "a Bangla date that agrees with the Gregorian one: the date, no warning"
+rec kalbela 'published: ২০ নভেম্বর ২০২৫, ২০ পৌষ ১৪৩২' | nd >"$TMP/out"
+is $? 0 "a Bangla date a month off the Gregorian one is a warning, not an error"
+is "$(tr '\0' '\n' <"$TMP/out" | grep -E '^(published|warning):')" 'published: ২০ নভেম্বর ২০২৫, ২০ পৌষ ১৪৩২
+warning: normalize-date: published: calendars disagree in "২০ নভেম্বর ২০২৫, ২০ পৌষ ১৪৩২": the Bangla date 20 পৌষ 1432 is 2026-01-04, not 2025-11-20' "the field stays as printed, and the warning gives both days"
+is "$(rec kalbela 'published: ৫ অগ্রহায়ণ ১৪৩২, ২২ নভেম্বর ২০২৫' | nd | tr '\0' '\n' | grep '^warning:')" 'warning: normalize-date: published: calendars disagree in "৫ অগ্রহায়ণ ১৪৩২, ২২ নভেম্বর ২০২৫": the Bangla date 5 অগ্রহায়ণ 1432 is 2025-11-20, not 2025-11-22' "the Bangla date first, two days off"
+is "$(rec kalbela 'published: ২০ নভেম্বর ২০২৫, ৩১ পৌষ ১৪৩২' | nd | tr '\0' '\n' | grep '^warning:')" 'warning: normalize-date: published: calendars disagree in "২০ নভেম্বর ২০২৫, ৩১ পৌষ ১৪৩২": the Bangla date 31 পৌষ 1432 is no day (no such day: Bangla month 9 of 1432 has 30 days), and cannot be 2025-11-20' "a Bangla day its month does not have"
+is "$(rec kalbela 'published: ২০ নভেম্বর ১৯৮০, ৬ অগ্রহায়ণ ১৩৮৭' | nd | tr '\0' '\n' | grep -E '^(published|warning):')" "published: 1980-11-20" "a Bangla year before the calendar's table is not checked"
+
+# --- the Hijri calendar: recognised, never converted (bn.yaml: convert: no) ----
+# Bangladeshi pages print three calendars side by side; the Hijri month begins
+# when the moon is sighted, so its date is left alone, and alone it is a warning.
+is "$(rec kalbela 'published: বৃহস্পতিবার, ২০ নভেম্বর ২০২৫, ৫ অগ্রহায়ণ ১৪৩২, ২৮ জমাদিউল আউয়াল ১৪৪৭ হিজরি' | nd | tr '\0' '\n' | grep -E '^(published|warning):')" "published: 2025-11-20" "Gregorian, Bangla and Hijri side by side: the Gregorian date, the Bangla one checked"
+is "$(rec kalbela 'published: রোববার ০৩ ডিসেম্বর ২০২৩ || অগ্রহায়ণ ১৮ ১৪৩০ || ১৯ জমাদিউল  আউয়াল ১৪৪৫' | nd | tr '\0' '\n' | grep -E '^(published|warning):')" "published: 2023-12-03" "a month name of two words, with any spaces between them"
+is "$(rec kalbela 'published: ২০ নভেম্বর ২০২৫, ২০ পৌষ ১৪৩২, ২৮ জমাদিউল আউয়াল ১৪৪৭' | nd | tr '\0' '\n' | grep '^warning:')" 'warning: normalize-date: published: calendars disagree in "২০ নভেম্বর ২০২৫, ২০ পৌষ ১৪৩২, ২৮ জমাদিউল আউয়াল ১৪৪৭": the Bangla date 20 পৌষ 1432 is 2026-01-04, not 2025-11-20' "with three calendars, a Bangla date a month off is still a warning"
+is "$(rec kalbela 'published: ২৮ জমাদিউল আউয়াল ১৪৪৭' | nd | tr '\0' '\n' | grep '^warning:')" "warning: normalize-date: published: cannot read \"২৮ জমাদিউল আউয়াল ১৪৪৭\": Hijri dates are not converted to Gregorian ones ('convert: no' in the rules)" "a Hijri date alone stays as printed, with a warning"
+is "$(rec kalbela 'published: ২৮ রবিউল ১৪৪৭' | nd | tr '\0' '\n' | grep '^warning:')" 'warning: normalize-date: published: cannot read "২৮ রবিউল ১৪৪৭": a word the date rules do not know' "half a month name is no month"
+
 # --- zones and languages: site, override, fallback -----------------------------
 is "$(rec kolkata 'published: ২৫ জুলাই ২০২৩, ০৪:৫৩ পিএম' | nd | tr '\0' '\n' | grep '^published:')" "published: 2023-07-25T16:53:00+05:30" "the site's zone"
 is "$(rec kalbela 'published: ২৫ জুলাই ২০২৩, ০৪:৫৩ পিএম' | nd -z Asia/Kolkata | tr '\0' '\n' | grep '^published:')" "published: 2023-07-25T16:53:00+05:30" "-z overrides the site's zone"
@@ -146,17 +167,76 @@ badlang x6 "$MIN
 $MONTHS
 dayparts:
   - {words: [late], hours: [18, 9]}" "5:28: hours 18 to 9 span 16 hours; a day part spans at most 12, or it could not tell 2 from 14" "a day part of more than 12 hours"
+BMONTHS='    months: {1: [ba], 2: [bb], 3: [bc], 4: [bd], 5: [be], 6: [bf], 7: [bg], 8: [bh], 9: [bi], 10: [bj], 11: [bk], 12: [bl]}'
 badlang x7 "$MIN
 $MONTHS
-bangla_months: {1: [ba], 2: [bb], 3: [bc], 4: [bd], 5: [be], 6: [bf], 7: [bg], 8: [bh], 9: [bi], 10: [bj], 11: [bk], 12: [bl]}
-bangla_calendar:
-  - {from: 1, year_offset: 593, new_year: [4, 14], leap_month: 11, months: [31, 31, 31, 31, 31, 31, 31, 30, 30, 30, 29, 30]}" "6:76: the months add up to 366 days; a common year has 365" "calendar months that do not make a year"
+calendars:
+  b:
+$BMONTHS
+    periods:
+      - {years: [1], year_offset: 593, new_year: [4, 14], leap_month: 11, months: [31, 31, 31, 31, 31, 31, 31, 30, 30, 30, 29, 30]}" "8:83: the months add up to 366 days; a common year has 365" "calendar months that do not make a year"
+badlang x10 "$MIN
+$MONTHS
+calendars:
+  b:
+$BMONTHS
+    periods:
+      - {years: [1], year_offset: 593, new_year: [4, 14], leap_month: 1, months: [31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 29, 30]}" "8:9: year 2 ends on 0596-04-12, but year 3 begins on 0596-04-14: the months do not fill the year, or the leap month is not the one that takes 29 February" "a leap month that does not take 29 February"
+badlang x11 "$MIN
+$MONTHS
+calendars:
+  b:
+$BMONTHS
+    periods:
+      - {years: [1426], year_offset: 593, new_year: [4, 14], leap_month: 11, months: [31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 29, 30]}
+      - {years: [1394, 1426], year_offset: 593, new_year: [4, 14], leap_month: 11, months: [31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 30, 30]}" "8:9: the years overlap those of the period from 1394" "overlapping periods"
+badlang x14 "$MIN
+$MONTHS
+calendars:
+  b:
+    months: {1: [ba], 2: [bb], 3: [bc], 4: [bd], 5: [be], 6: [bf], 7: [bg], 8: [bh], 9: [bi], 10: [bj], 11: [bk], 12: [b  l]}
+    periods:
+      - {years: [1], year_offset: 593, new_year: [4, 14], leap_month: 11, months: [31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 29, 30]}" "6:120: 'b  l': a month name is one word, or two or three words one space apart" "a month name with two spaces"
+badlang x12 "$MIN
+$MONTHS
+calendars:
+  gregorian: {eras: [ad]}" "5:3: the Gregorian calendar is built in: its months are 'months', its era words 'eras: gregorian'" "the Gregorian calendar is not a table"
+badlang x13 "$MIN
+$MONTHS
+calendars:
+  lunar: {eras: [lh]}" "5:3: calendar 'lunar' has no table: no file in $TMP/bad/dates gives its 'periods'" "a calendar no file gives the table of"
 badlang x8 "$MIN
 $MONTHS
 zones: {IST: 5.5}" "4:14: a zone's offset is a quoted string like \"+06:00\" or \"-05:00\"" "a zone offset that is not +HH:MM"
 badlang x9 "$MIN
 $MONTHS
 fillers: [two words]" "4:11: 'two words' is not one word: it contains the space ' '" "a word with a space"
+
+# --- the spellings from before calendars were data still load, with a warning ---
+# bangla_months, bangla_calendar (a rule holds until the next one's 'from') and
+# 'eras: bangla', as bn.yaml wrote them until the calendars became tables.
+cat >"$R/dates/oldbn.yaml" <<'YAML'
+digits: ["০১২৩৪৫৬৭৮৯"]
+months: {1: [জানুয়ারি], 2: [ফেব্রুয়ারি], 3: [মার্চ], 4: [এপ্রিল], 5: [মে], 6: [জুন], 7: [জুলাই], 8: [আগস্ট], 9: [সেপ্টেম্বর], 10: [অক্টোবর], 11: [নভেম্বর], 12: [ডিসেম্বর]}
+orders: [d M y]
+eras:
+  bangla: [বঙ্গাব্দ]
+bangla_months: {1: [বৈশাখ], 2: [জ্যৈষ্ঠ], 3: [আষাঢ়], 4: [শ্রাবণ], 5: [ভাদ্র], 6: [আশ্বিন], 7: [কার্তিক], 8: [অগ্রহায়ণ], 9: [পৌষ], 10: [মাঘ], 11: [ফাল্গুন], 12: [চৈত্র]}
+bangla_calendar:
+  - {from: 1426, year_offset: 593, new_year: [4, 14], leap_month: 11, months: [31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 29, 30]}
+  - {from: 1394, year_offset: 593, new_year: [4, 14], leap_month: 11, months: [31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 30, 30]}
+YAML
+{ rec '' 'published: ৭ অগ্রহায়ণ ১৪৩২ বঙ্গাব্দ'; rec '' 'published: ৯ ফাল্গুন ১৪২৫'; rec '' 'published: ২০ নভেম্বর ২০২৫, ২০ পৌষ ১৪৩২'; } |
+	nd -l oldbn >"$TMP/out" 2>"$TMP/err"
+is $? 0 "a language file in the old spelling loads"
+is "$(tr '\0' '\n' <"$TMP/out" | grep -E '^(published|warning):' | sed 's/^warning: normalize-date: published: //')" "published: 2025-11-22
+published: 2019-02-21
+published: ২০ নভেম্বর ২০২৫, ২০ পৌষ ১৪৩২
+calendars disagree in \"২০ নভেম্বর ২০২৫, ২০ পৌষ ১৪৩২\": the Bangla date 20 পৌষ 1432 is 2026-01-04, not 2025-11-20" "and reads as the new one does: the 2019 rules, the 1987 rules, the cross-check"
+is "$(cat "$TMP/err")" "normalize-date: $R/dates/oldbn.yaml:5:11: warning: 'eras: bangla' is deprecated; write 'calendars: bangla: eras'
+normalize-date: $R/dates/oldbn.yaml:6:16: warning: 'bangla_months' is deprecated; write 'calendars: bangla: months'
+normalize-date: $R/dates/oldbn.yaml:8:3: warning: 'bangla_calendar' is deprecated; write 'calendars: bangla: periods' (and 'years: [FROM]' for 'from: FROM')" "with a warning for each old key, naming the new one"
+rm "$R/dates/oldbn.yaml"
 
 # --- day and month order that the rules cannot settle ---------------------------
 cat >"$R/dates/enus.yaml" <<'YAML'
@@ -188,8 +268,8 @@ is "$(rec kalbela 'published: ২৫ জুলাই ২০২৩' | nd | tr '\0
 if command -v mandoc >/dev/null 2>&1; then
 	is "$(mandoc -Tlint -W warning "$TOP/man/normalize-date.1" 2>&1)" "" "man/normalize-date.1 is clean under mandoc -Tlint"
 	is "$(mandoc -Tlint -W warning "$TOP/man/khobor-rules.5" 2>&1)" "" "man/khobor-rules.5, which documents the date files, is clean"
-	grep -q 'bangla_calendar' "$TOP/man/khobor-rules.5"
-	ok $? "khobor-rules(5) documents the date files (bangla_calendar among their keys)"
+	grep -q '^\.It Cm periods' "$TOP/man/khobor-rules.5"
+	ok $? "khobor-rules(5) documents the date files (a calendar's periods among their keys)"
 	is "$(mandoc -Tutf8 "$TOP/man/normalize-date.1" | col -b | grep -A1 '^SYNOPSIS' | tail -n 1 | tr -s ' ' | sed 's/^ //')" "normalize-date [-r DIR] [-z ZONE] [-l LIST] [--mentions] [FILE ...]" "the man page SYNOPSIS matches the usage line"
 fi
 
