@@ -38,6 +38,12 @@ void datelang_free(struct datelang *l);
  */
 struct dateset *dateset_new(struct datelang *const *langs, size_t n);
 void dateset_free(struct dateset *ds);
+/*
+ * The key of calendar number CAL of DS, as the language files name it
+ * ("bangla", "hijri"; "gregorian" for 0), and whether its dates are ever
+ * converted (*CONVERT); NULL for a number the set does not have.
+ */
+const char *dateset_calendar(const struct dateset *ds, int cal, int *convert);
 
 enum date_status {
 	DATE_OK = 0,

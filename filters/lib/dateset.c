@@ -134,3 +134,12 @@ dateset_free(struct dateset *ds)
 	free(ds->cls);
 	free(ds);
 }
+
+const char *
+dateset_calendar(const struct dateset *ds, int cal, int *convert)
+{
+	if (cal < 0 || (size_t)cal >= ds->ncal)
+		return NULL;
+	*convert = cal == 0 || ds->cal[cal].convert;
+	return cal == 0 ? "gregorian" : ds->cal[cal].key;
+}

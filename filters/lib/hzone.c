@@ -581,11 +581,17 @@ enum cal { CAL_NONE, CAL_GREG, CAL_BN, CAL_HIJRI };
 static enum cal
 calendar_of(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r)
 {
+	const char *key;
+	int convert;
+
 	if (rs->hijri && rx_exec(rs->hijri, s, n, 0, 0) == RX_MATCH)
 		return CAL_HIJRI;
 	if (!is_date(rs, s, n, r))
 		return CAL_NONE;
-	return r->calendar == CAL_BANGLA ? CAL_BN : CAL_GREG;
+	if (r->calendar == CAL_GREGORIAN || (key = dateset_calendar(rs->ds, r->calendar, &convert)) == NULL)
+		return CAL_GREG;
+	/* A calendar the language files never convert (the Hijri one) is kept as printed. */
+	return convert ? CAL_BN : CAL_HIJRI;
 }
 
 /* A line of dates in more than one calendar: the page clock. */
@@ -671,10 +677,10 @@ check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	if (calendars(rs, ltext(w, i), w->l[i].len)) {
 		w->l[i].kind = K_CLOCK;
 		w->l[i].why = "it prints a second calendar";
-	} else if (is_date(rs, ltext(w, i), w->l[i].len, &r) && r.calendar == CAL_BANGLA) {
-		/* No story is dated in the Bangla calendar alone: a page clock. */
+	} else if (calendar_of(rs, ltext(w, i), w->l[i].len, &r) != CAL_GREG) {
+		/* No story is dated in the Bangla or Hijri calendar alone: a page clock. */
 		w->l[i].kind = K_CLOCK;
-		w->l[i].why = "a Bangla-calendar date";
+		w->l[i].why = "a date in the Bangla or Hijri calendar";
 	}
 }
 
