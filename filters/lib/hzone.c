@@ -1187,8 +1187,19 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				add(rec, w, "edition", ltext(w, i), l->len);
 			break;
 		default:
-			if (i == title)
-				add(rec, w, "title", ltext(w, i), l->len);
+			if (i == title) {
+				size_t n = l->len;
+				const char *t = ltext(w, i);
+
+				/* A dash or colon left hanging at the end is no part of the headline. */
+				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || t[n - 1] == '-'))
+					n--;
+				if (ends_with(t, n, "–"))
+					n -= 3;
+				while (n > 0 && t[n - 1] == ' ')
+					n--;
+				add(rec, w, "title", t, n > 0 ? n : l->len);
+			}
 			break;
 		}
 		if (w->ex && l->kind != K_BLANK)
