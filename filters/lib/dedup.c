@@ -2,7 +2,7 @@
  * dedup.c: signatures, the LSH index, its file, and band lines for shard mode.
  *
  * The method (chosen by measurement; see dedupe(1), METHOD):
- * - Words are hashed with xxHash (XXH3, libxxhash), word 5-grams ("shingles")
+ * - Words are hashed with xxHash (XXH3, libxxhash), word 3-grams ("shingles")
  *   are hashed from the words' hashes.
  * - One Permutation Hashing: each shingle falls in one of DEDUPE_BINS bins by
  *   its hash, each bin keeps the least hash it saw (Li, Owen & Zhang, "One
@@ -36,7 +36,7 @@
 
 const struct dedupe_params dedupe_default_params = {
 	.norm = 1,
-	.shingle = 5,
+	.shingle = 3,
 	.bins = DEDUPE_BINS,
 	.bands = 24,
 	.rows = 2,
@@ -46,7 +46,7 @@ const struct dedupe_params dedupe_default_params = {
 
 const struct dedupe_rule dedupe_default_rule = {
 	.jaccard = 0.5,
-	.containment = 0.8,
+	.containment = 0.4,
 	.ratio = 0.3,
 	.numbers = 0.5,
 	.min_numbers = 4,
