@@ -25,7 +25,7 @@ static const char help_text[] =
     "                        text and paragraphs are keys too)\n"
     "  -x, --exclude=LIST    leave these keys out\n"
     "  -a, --array=LIST      always write these keys as arrays, even with one value\n"
-    "  -n, --number=LIST     write these keys as JSON numbers when the value is an integer\n"
+    "  -n, --number=LIST     write these keys as JSON numbers when the value is a number\n"
     "  -R, --rename=OLD=NEW  write key OLD as NEW (repeatable)\n"
     "      --stats           at the end, print a table of records, sites, field\n"
     "                        coverage, warnings and errors on stderr\n"
@@ -192,24 +192,28 @@ out_name(const char *key)
 }
 
 static int
-is_integer(const char *s)
+is_number(const char *s)
 {
 	const char *p = s;
+	size_t digits = 0;
 
 	if (*p == '-')
 		p++;
-	if (*p < '0' || *p > '9' || (*p == '0' && p[1] != '\0') || strlen(p) > 15)
+	if (*p < '0' || *p > '9' || (*p == '0' && p[1] >= '0' && p[1] <= '9'))
 		return 0;
-	for (; *p; p++)
-		if (*p < '0' || *p > '9')
-			return 0;
-	return 1;
+	for (; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	/* A decimal fraction, as dedupe's similarity: "0.91". */
+	if (*p == '.' && p[1] >= '0' && p[1] <= '9')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	return *p == '\0' && digits <= 15;
 }
 
 static size_t
 put_value(const char *key, const char *v)
 {
-	if (list_has(&opt.numbers, key) && is_integer(v)) {
+	if (list_has(&opt.numbers, key) && is_number(v)) {
 		buf_adds(&line, v);
 		return 0;
 	}

@@ -23,6 +23,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -48,7 +49,7 @@ const struct dedupe_rule dedupe_default_rule = {
 	.jaccard = 0.5,
 	.containment = 0.4,
 	.ratio = 0.3,
-	.numbers = 0.5,
+	.numbers = 0.75,
 	.min_numbers = 4,
 };
 
@@ -318,7 +319,7 @@ int
 dedupe_compare(const struct dedupe_params *p, const struct dedupe_rule *r,
     const struct dedupe_sig *a, const struct dedupe_sig *b, struct dedupe_match *m)
 {
-	unsigned i, agree = 0, na, nb;
+	unsigned i, agree = 0, na, nb, nu;
 	double small, big, j, c;
 
 	memset(m, 0, sizeof(*m));
@@ -347,8 +348,22 @@ dedupe_compare(const struct dedupe_params *p, const struct dedupe_rule *r,
 	m->containment = c = c > 1 ? 1 : c;
 	na = popcount64(a->numbers);
 	nb = popcount64(b->numbers);
-	if (na >= r->min_numbers && nb >= r->min_numbers)
-		m->numbers = (double)popcount64(a->numbers & b->numbers) / (na < nb ? na : nb);
+	nu = popcount64(a->numbers | b->numbers);
+	if (na >= r->min_numbers && nb >= r->min_numbers && nu < 64) {
+		/*
+		 * How many numbers both quote, from the bits: n = -64 ln(1 - bits/64)
+		 * numbers set a given count of bits, so both = n(a) + n(b) - n(a|b)
+		 * (the union estimate of Swamidass & Baldi, "Mathematical correction
+		 * for fingerprint similarity measures", J. Chem. Inf. Model. 2007).
+		 * Counting shared bits instead would see chance collisions as agreement.
+		 */
+		double ea = -64 * log(1 - na / 64.0), eb = -64 * log(1 - nb / 64.0);
+		double both = ea + eb + 64 * log(1 - nu / 64.0);
+
+		m->numbers = both <= 0 ? 0 : both / (ea < eb ? ea : eb);
+		if (m->numbers > 1)
+			m->numbers = 1;
+	}
 	if (m->numbers >= 0 && m->numbers < r->numbers)
 		return 0;	/* a templated report: same words, other figures */
 	if (j >= r->jaccard) {
