@@ -1011,23 +1011,33 @@ struct entry {
 };
 
 struct dedupe_marks {
-	struct dedupe_mark *m;	/* m[recno - 1] */
-	size_t n;
+	struct dedupe_mark *m;	/* in the order first seen */
+	unsigned long *recno;	/* recno[i]: whose mark m[i] is */
+	size_t n, cap;
+	struct table at;	/* recno -> its place in m (head) */
+	uint32_t *unused;	/* table_add's chain array, one slot a mark */
 };
 
+/* The mark of RECNO, made empty on first use.  Sparse: a table may name any record number. */
 static struct dedupe_mark *
 mark_at(struct dedupe_marks *mk, unsigned long recno)
 {
-	if (recno > mk->n) {
-		size_t n = mk->n ? mk->n : 256;
+	const struct slot *s = table_get(&mk->at, recno);
 
-		while (n < recno)
-			n *= 2;
-		mk->m = erealloc(mk->m, n * sizeof(*mk->m));
-		memset(mk->m + mk->n, 0, (n - mk->n) * sizeof(*mk->m));
-		mk->n = n;
+	if (s != NULL)
+		return &mk->m[s->head];
+	if (mk->n == mk->cap) {
+		mk->cap = mk->cap ? 2 * mk->cap : 256;
+		mk->m = erealloc(mk->m, mk->cap * sizeof(*mk->m));
+		mk->recno = erealloc(mk->recno, mk->cap * sizeof(*mk->recno));
+		mk->unused = erealloc(mk->unused, mk->cap * sizeof(*mk->unused));
 	}
-	return &mk->m[recno - 1];
+	if (mk->n >= NIL - 1)
+		die(EXIT_MEMORY, "too many records in one shard (%zu)", mk->n);
+	memset(&mk->m[mk->n], 0, sizeof(*mk->m));
+	mk->recno[mk->n] = recno;
+	table_add(&mk->at, recno, (uint32_t)mk->n, mk->unused, 1);
+	return &mk->m[mk->n++];
 }
 
 static int
@@ -1199,9 +1209,9 @@ fail:
 const struct dedupe_mark *
 dedupe_marks_get(const struct dedupe_marks *mk, unsigned long recno)
 {
-	if (recno == 0 || recno > mk->n || !mk->m[recno - 1].seen)
-		return NULL;
-	return &mk->m[recno - 1];
+	const struct slot *s = table_get(&mk->at, recno);
+
+	return s == NULL || !mk->m[s->head].seen ? NULL : &mk->m[s->head];
 }
 
 void
@@ -1214,5 +1224,8 @@ dedupe_marks_free(struct dedupe_marks *mk)
 	for (i = 0; i < mk->n; i++)
 		free(mk->m[i].key);
 	free(mk->m);
+	free(mk->recno);
+	free(mk->unused);
+	free(mk->at.s);
 	free(mk);
 }
