@@ -28,7 +28,7 @@ OUT      = bin
 TOOLS    = $(sort $(basename $(notdir $(wildcard filters/*.c))))
 SCRIPTS  = khobor
 LIBOBJ   = $(sort $(basename $(notdir $(wildcard filters/lib/*.c))))
-MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl
+MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl dedupe
 MAN5     = khobor-rules
 MAN7     = khobor
 
