@@ -468,6 +468,8 @@ struct dedupe_index {
 	struct table bands, exact;
 	uint32_t *bnext;	/* n * bands: the next record in record i's chain of band t */
 	uint32_t *xnext;	/* n: the next record in the chain of i's exact hash */
+	uint32_t *stamp;	/* n: the query that last checked record i */
+	uint32_t query;
 };
 
 struct dedupe_index *
@@ -491,6 +493,7 @@ dedupe_index_free(struct dedupe_index *ix)
 	free(ix->exact.s);
 	free(ix->bnext);
 	free(ix->xnext);
+	free(ix->stamp);
 	free(ix);
 }
 
@@ -593,9 +596,11 @@ dedupe_index_add(struct dedupe_index *ix, const struct dedupe_sig *sig, const ch
 		ix->keyoff = erealloc(ix->keyoff, ix->cap * sizeof(*ix->keyoff));
 		ix->bnext = erealloc(ix->bnext, ix->cap * p->bands * sizeof(*ix->bnext));
 		ix->xnext = erealloc(ix->xnext, ix->cap * sizeof(*ix->xnext));
+		ix->stamp = erealloc(ix->stamp, ix->cap * sizeof(*ix->stamp));
 	}
 	rec = (uint32_t)ix->n++;
 	ix->sig[rec] = *sig;
+	ix->stamp[rec] = 0;
 	ix->keyoff[rec] = ix->keys.len;
 	buf_add(&ix->keys, key, strlen(key));
 	buf_addc(&ix->keys, '\0');
@@ -618,15 +623,31 @@ explain_reject(FILE *fp, const char *prefix, const char *key, const struct dedup
 	fputc('\n', fp);
 }
 
+/*
+ * Is match A (of record JA of shard SA) a better original than match B?
+ * The closest by estimated Jaccard, then the earliest.  Not by similarity:
+ * a part cut out of the copy is fully contained in it, but further from it
+ * than the story it came from.
+ */
+static int
+better(const struct dedupe_match *a, unsigned long sa, unsigned long ja,
+    const struct dedupe_match *b, unsigned long sb, unsigned long jb)
+{
+	if (b->kind == DEDUPE_NONE)
+		return 1;
+	if (a->jaccard != b->jaccard)
+		return a->jaccard > b->jaccard;
+	return sa < sb || (sa == sb && ja < jb);
+}
+
 long
-dedupe_index_find(const struct dedupe_index *ix, const struct dedupe_rule *rule,
+dedupe_index_find(struct dedupe_index *ix, const struct dedupe_rule *rule,
     const struct dedupe_sig *sig, struct dedupe_match *best_m, FILE *explain, const char *prefix)
 {
 	const struct dedupe_params *p = &ix->p;
 	struct dedupe_match m;
 	const struct slot *s;
-	uint32_t best = NIL, j, *seen = NULL;
-	size_t nseen = 0, k;
+	uint32_t best = NIL, j;
 	unsigned t;
 
 	memset(best_m, 0, sizeof(*best_m));
@@ -634,6 +655,7 @@ dedupe_index_find(const struct dedupe_index *ix, const struct dedupe_rule *rule,
 	if (sig->flags & DEDUPE_EMPTY)
 		return -1;
 	if (sig->flags & DEDUPE_SHORT) {
+		/* All candidates are equal: the earliest is the original. */
 		if ((s = table_get(&ix->exact, sig->exact)) != NULL)
 			for (j = s->head; j != NIL; j = ix->xnext[j])
 				if (dedupe_compare(p, rule, &ix->sig[j], sig, &m)) {
@@ -643,28 +665,36 @@ dedupe_index_find(const struct dedupe_index *ix, const struct dedupe_rule *rule,
 				}
 		return best == NIL ? -1 : (long)best;
 	}
-	/* The earliest copy in each band's chain; the earliest of those wins. */
+	/*
+	 * Every record that shares a band is checked once (the stamp says which
+	 * were); the closest copy (by Jaccard) is the original, the earliest
+	 * among equals.
+	 * Chains are in record order, so after an exact copy nothing later in a
+	 * chain can do better.
+	 */
+	if (++ix->query == 0) {
+		memset(ix->stamp, 0, ix->n * sizeof(*ix->stamp));
+		ix->query = 1;
+	}
 	for (t = 0; t < p->bands; t++) {
 		if ((s = table_get(&ix->bands, band_key(p, sig, t))) == NULL)
 			continue;
-		for (j = s->head; j != NIL && j < best; j = ix->bnext[(size_t)j * p->bands + t]) {
-			if (dedupe_compare(p, rule, &ix->sig[j], sig, &m)) {
-				best = j;
-				*best_m = m;
+		for (j = s->head; j != NIL; j = ix->bnext[(size_t)j * p->bands + t]) {
+			if (best != NIL && j >= best && best_m->jaccard >= 1)
 				break;
-			}
-			if (explain) {
-				for (k = 0; k < nseen && seen[k] != j; k++)
-					;
-				if (k == nseen) {
-					seen = erealloc(seen, (nseen + 1) * sizeof(*seen));
-					seen[nseen++] = j;
-					explain_reject(explain, prefix, dedupe_index_key(ix, j), &m);
+			if (ix->stamp[j] == ix->query)
+				continue;
+			ix->stamp[j] = ix->query;
+			if (dedupe_compare(p, rule, &ix->sig[j], sig, &m)) {
+				if (better(&m, 0, j, best_m, 0, best)) {
+					best = j;
+					*best_m = m;
 				}
+			} else if (explain) {
+				explain_reject(explain, prefix, dedupe_index_key(ix, j), &m);
 			}
 		}
 	}
-	free(seen);
 	return best == NIL ? -1 : (long)best;
 }
 
@@ -1078,14 +1108,13 @@ mark_group(struct dedupe_marks *mk, const struct dedupe_params *p, const struct 
 		for (j = 0; j < i && earlier(e[j].shard, e[j].recno, e[i].shard, e[i].recno); j++) {
 			if (!dedupe_compare(p, rule, &e[j].sig, &e[i].sig, &m))
 				continue;
-			if (dm->m.kind == DEDUPE_NONE || earlier(e[j].shard, e[j].recno, dm->shard, dm->recno)) {
+			if (better(&m, e[j].shard, e[j].recno, &dm->m, dm->shard, dm->recno)) {
 				dm->shard = e[j].shard;
 				dm->recno = e[j].recno;
 				free(dm->key);
 				dm->key = estrdup(e[j].key);
 				dm->m = m;
 			}
-			break;
 		}
 	}
 }

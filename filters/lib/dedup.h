@@ -106,12 +106,13 @@ const char *dedupe_index_key(const struct dedupe_index *ix, size_t i);
 const struct dedupe_sig *dedupe_index_sig(const struct dedupe_index *ix, size_t i);
 
 /*
- * The earliest record of IX that SIG copies by RULE, or -1.  Candidates
- * are the records that share an LSH band with SIG (the exact hash, for a
- * short body); *m gets the estimates of the copy found.  With EXPLAIN not
- * NULL, the candidates turned down are said on it, after PREFIX.
+ * The record of IX that SIG copies by RULE, or -1: of the candidates that
+ * pass, the one with the highest estimated Jaccard, the earliest among equals.
+ * Candidates are the records that share an LSH band with SIG (the exact
+ * hash, for a short body); *m gets the estimates of the copy found.  With
+ * EXPLAIN not NULL, the candidates turned down are said on it, after PREFIX.
  */
-long dedupe_index_find(const struct dedupe_index *ix, const struct dedupe_rule *rule,
+long dedupe_index_find(struct dedupe_index *ix, const struct dedupe_rule *rule,
     const struct dedupe_sig *sig, struct dedupe_match *m, FILE *explain, const char *prefix);
 /* Add SIG, under KEY, as the index's latest record; returns its number.  Empty bodies are not added. */
 size_t dedupe_index_add(struct dedupe_index *ix, const struct dedupe_sig *sig, const char *key);
@@ -160,7 +161,8 @@ struct dedupe_mark {
 struct dedupe_marks;
 /*
  * Read the grouped band lines of FP (NAME for messages) and find, for
- * every record of SHARD, the earliest record of any shard it copies.
+ * every record of SHARD, the record of an earlier place it copies, chosen
+ * as dedupe_index_find chooses.
  * Lines of one band must be adjacent; their order within the band does not
  * matter.  Returns NULL with the reason in *err for a line that is not a
  * band line, or one made with other parameters.
