@@ -32,26 +32,23 @@ mkdir -p "$out"
 [ -f "$data/dump.txt" ] || "$top/bench/gen-corpus" --size "$size" --seed 1 --no-pages >&2
 
 rec=$out/records-$size
-if [ ! -s "$rec" ]; then
+if [ ! -s "$rec" ] || [ ! -s "$rec-shuffled" ]; then
 	echo "bench/dedupe: making the records (strip-boilerplate --split | extract-meta)" >&2
 	KHOBOR_RULES=$top/rules "$bin/strip-boilerplate" --split "$data/dump.txt" |
 		KHOBOR_RULES=$top/rules "$bin/extract-meta" >"$rec.plain"
 	python3 "$here/copies" <"$rec.plain" >"$rec"
+	python3 "$here/copies" --shuffle <"$rec.plain" >"$rec-shuffled"
 	rm -f "$rec.plain"
 fi
 
-python3 - "$bin/dedupe" "$rec" "$runs" "$out" <<'PY'
-import os, resource, statistics, subprocess, sys, time
+for input in "$rec" "$rec-shuffled"; do
+	echo "== $(basename "$input")"
+	python3 - "$bin/dedupe" "$input" "$runs" "$out" <<'PY'
+import os, resource, statistics, struct, subprocess, sys, time
 dedupe, rec, runs, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 data = open(rec, "rb").read()
 records = data.count(b"\0")
 body = sum(len(r.partition(b"\n\n")[2]) for r in data.split(b"\0") if r)
-keys = 0
-for r in data.split(b"\0"):
-    h = r.partition(b"\n\n")[0].split(b"\n")
-    url = [l[5:] for l in h if l.startswith(b"url: ")]
-    src = [l[8:] for l in h if l.startswith(b"source: ")]
-    keys += len((url or src or [b""])[0]) if r else 0
 
 def load():
     return open("/proc/loadavg").read().split()[0]
@@ -66,36 +63,37 @@ def run(args, stdout=subprocess.DEVNULL):
     return wall, cpu, after.ru_maxrss, p.stderr.decode()
 
 print("records %d, body text %.1f MB, input %.1f MB" % (records, body / 1e6, len(data) / 1e6))
-rows = []
-for i in range(runs):
-    l = load()
-    wall, cpu, rss, err = run([dedupe, "--stats", rec])
-    rows.append((cpu, wall, l))
-    print("run %d: load %s, CPU %.2f s, wall %.2f s, %.0f MB/s of body text (CPU), %.0f (wall)"
-          % (i + 1, l, cpu, wall, body / 1e6 / cpu, body / 1e6 / wall))
-cpu = statistics.median(r[0] for r in rows)
-wall = statistics.median(r[1] for r in rows)
-print("median: %.0f MB/s of body text on one core (CPU time), %.0f MB/s wall; %.0f records/s"
-      % (body / 1e6 / cpu, body / 1e6 / wall, records / cpu))
-print("peak RSS of the last run (RUSAGE_CHILDREN max): %.0f MB" % (rss / 1024))
-print("dedupe --stats:\n" + "".join("  " + l + "\n" for l in err.splitlines()))
+for mode in (["--stats"], ["--signatures"]):
+    rows = []
+    for i in range(runs):
+        l = load()
+        wall, cpu, rss, err = run([dedupe] + mode + [rec])
+        rows.append((cpu, wall))
+        print("dedupe %s, run %d: load %s, CPU %.2f s, wall %.2f s: %.0f MB/s of body text (CPU), %.0f (wall)"
+              % (mode[0], i + 1, l, cpu, wall, body / 1e6 / cpu, body / 1e6 / wall))
+    cpu = statistics.median(r[0] for r in rows)
+    wall = statistics.median(r[1] for r in rows)
+    print("dedupe %s, median of %d: %.0f MB/s of body text on one core (CPU time), %.0f MB/s wall; %.0f records/s"
+          % (mode[0], runs, body / 1e6 / cpu, body / 1e6 / wall, records / cpu))
+    if mode[0] == "--stats":
+        print("".join("  " + l + "\n" for l in err.splitlines()), end="")
+print("peak RSS of the runs: %.0f MB" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
 
 idx = os.path.join(out, "index")
 if os.path.exists(idx):
     os.unlink(idx)
 wall_i, cpu_i, _, err = run([dedupe, "--index", idx, rec])
+head = open(idx, "rb").read(64)
+n, keybytes = struct.unpack("<QQ", head[48:64])
 sz = os.path.getsize(idx)
-indexed = int(subprocess.run([dedupe, "--index", idx, "--stats", "/dev/null"], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE).stderr.decode().split("index " + idx + ": ")[1].split()[0])
-# The keys of the records that went into the index (the ones with words); close enough to count them all.
-print("index: %d bytes for %d records; %.1f bytes a record besides the key's bytes (header and checksum included)"
-      % (sz, indexed, (sz - keys) / indexed))
-print("index: %.1f s CPU to build and save" % cpu_i)
+print("index: %d bytes for %d records (%d bytes of keys): %.1f bytes a record besides the key's bytes"
+      % (sz, n, keybytes, (sz - keybytes) / n))
+os.unlink(idx)
 
 table = os.path.join(out, "table")
 with open(table, "wb") as f:
     subprocess.run([dedupe, "--signatures", rec], stdout=f, check=True)
-print("shard mode: the band lines are %.0f bytes a record (%.0f MB for %d records)"
-      % (os.path.getsize(table) / records, os.path.getsize(table) / 1e6, records))
+print("shard mode: the band lines are %.0f bytes a record (%.0f MB)" % (os.path.getsize(table) / records, os.path.getsize(table) / 1e6))
 os.unlink(table)
 PY
+done

@@ -346,6 +346,8 @@ dedupe_compare(const struct dedupe_params *p, const struct dedupe_rule *r,
 	big = a->shingles < b->shingles ? b->shingles : a->shingles;
 	c = j * (small + big) / ((1 + j) * small);
 	m->containment = c = c > 1 ? 1 : c;
+	if (j < r->jaccard && !(c >= r->containment && small >= r->ratio * big))
+		return 0;	/* no copy whatever the numbers say: skip their logarithms */
 	na = popcount64(a->numbers);
 	nb = popcount64(b->numbers);
 	nu = popcount64(a->numbers | b->numbers);
@@ -648,7 +650,7 @@ dedupe_index_find(struct dedupe_index *ix, const struct dedupe_rule *rule,
 	struct dedupe_match m;
 	const struct slot *s;
 	uint32_t best = NIL, j;
-	unsigned t;
+	unsigned t, k;
 
 	memset(best_m, 0, sizeof(*best_m));
 	best_m->numbers = -1;
@@ -668,7 +670,9 @@ dedupe_index_find(struct dedupe_index *ix, const struct dedupe_rule *rule,
 	/*
 	 * Every record that shares a band is checked once (the stamp says which
 	 * were); the closest copy (by Jaccard) is the original, the earliest
-	 * among equals.
+	 * among equals.  Only the first DEDUPE_CHAIN records of a band are
+	 * candidates: a template or a story carried a thousand times must not
+	 * make each new record check a thousand.
 	 * Chains are in record order, so after an exact copy nothing later in a
 	 * chain can do better.
 	 */
@@ -679,7 +683,7 @@ dedupe_index_find(struct dedupe_index *ix, const struct dedupe_rule *rule,
 	for (t = 0; t < p->bands; t++) {
 		if ((s = table_get(&ix->bands, band_key(p, sig, t))) == NULL)
 			continue;
-		for (j = s->head; j != NIL; j = ix->bnext[(size_t)j * p->bands + t]) {
+		for (j = s->head, k = 0; j != NIL && k < DEDUPE_CHAIN; j = ix->bnext[(size_t)j * p->bands + t], k++) {
 			if (best != NIL && j >= best && best_m->jaccard >= 1)
 				break;
 			if (ix->stamp[j] == ix->query)
@@ -1105,7 +1109,7 @@ mark_group(struct dedupe_marks *mk, const struct dedupe_params *p, const struct 
 		dm = mark_at(mk, e[i].recno);
 		dm->seen = 1;
 		dm->sighash = dedupe_sig_hash(&e[i].sig);
-		for (j = 0; j < i && earlier(e[j].shard, e[j].recno, e[i].shard, e[i].recno); j++) {
+		for (j = 0; j < i && j < DEDUPE_CHAIN && earlier(e[j].shard, e[j].recno, e[i].shard, e[i].recno); j++) {
 			if (!dedupe_compare(p, rule, &e[j].sig, &e[i].sig, &m))
 				continue;
 			if (better(&m, e[j].shard, e[j].recno, &dm->m, dm->shard, dm->recno)) {

@@ -22,6 +22,7 @@
 /* Sizes fixed at compile time: the signature and the index format depend on them. */
 #define DEDUPE_BINS 48		/* MinHash values a signature holds */
 #define DEDUPE_SIG_BYTES 120	/* a signature as stored in the index and in band lines */
+#define DEDUPE_CHAIN 8		/* candidates: the first records of each band, at most this many */
 
 /* What a signature depends on.  An index records them and is refused under others. */
 struct dedupe_params {
