@@ -152,7 +152,9 @@ words(struct dedupe_work *w, const char *s, size_t n, uint64_t *numbers)
 	struct buf *tok = &w->tok;
 	int digit = 0;
 
+	/* No word is longer than the text: one buf_grow, none in the loop. */
 	tok->len = 0;
+	buf_grow(tok, n + 4);
 	while (p < end) {
 		unsigned char c = *p;
 		int32_t cp;
@@ -161,7 +163,6 @@ words(struct dedupe_work *w, const char *s, size_t n, uint64_t *numbers)
 		if (c < 0x80) {
 			cls = w->ascii[c];
 			if (cls == C_WORD) {
-				buf_grow(tok, 1);
 				if (c >= 'A' && c <= 'Z')
 					c = (unsigned char)(c - 'A' + 'a');
 				else if (c >= '0' && c <= '9')
@@ -175,7 +176,6 @@ words(struct dedupe_work *w, const char *s, size_t n, uint64_t *numbers)
 			cp = ((int32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
 			cls = w->bengali[cp - 0x980];
 			if (cls == C_WORD) {
-				buf_grow(tok, 3);
 				if (cp >= 0x9E6 && cp <= 0x9EF) {
 					/* Bengali digits read as ASCII ones: "২৫" and "25" are one number. */
 					tok->s[tok->len++] = (char)('0' + cp - 0x9E6);
@@ -194,7 +194,6 @@ words(struct dedupe_work *w, const char *s, size_t n, uint64_t *numbers)
 				cls = cp_class(cp);
 			}
 			if (cls == C_WORD) {
-				buf_grow(tok, (size_t)k);
 				memcpy(tok->s + tok->len, p, (size_t)k);
 				tok->len += (size_t)k;
 			}
