@@ -77,7 +77,9 @@ for mode in (["--stats"], ["--signatures"]):
           % (mode[0], runs, body / 1e6 / cpu, body / 1e6 / wall, records / cpu))
     if mode[0] == "--stats":
         print("".join("  " + l + "\n" for l in err.splitlines()), end="")
-print("peak RSS of the runs: %.0f MB" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
+# GNU time's %M: RUSAGE_CHILDREN would count this Python process, which the child is before exec.
+t = subprocess.run(["/usr/bin/time", "-f", "%M", dedupe, rec], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+print("peak RSS of dedupe (GNU time %%M): %.1f MB" % (int(t.stderr.split()[-1]) / 1024))
 
 idx = os.path.join(out, "index")
 if os.path.exists(idx):
