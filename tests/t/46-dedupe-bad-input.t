@@ -101,6 +101,31 @@ tr '\0' '\n' <"$TMP/bad8.out" | grep -q '^duplicate_of: https://wire.example/202
 ok $? "... and is still found to copy its valid twin"
 is "$(tr -cd '\0' <"$TMP/bad8.out" | wc -c)" 2 "... one record out for each in"
 
+# Bodies not in NFC, each with one of what NFC changes in Bengali: U+09DF for
+# U+09AF U+09BC; U+09C7 U+09BE for U+09CB; the virama before the nukta.  Each
+# is read as its NFC form, so that it is an exact copy of the NFC original.
+python3 - "$D/01-wire.rec" >"$TMP/nfc.rec" <<'PY'
+import sys
+t = open(sys.argv[1], encoding="utf-8").read()
+head, _, body = t.partition("\n\n")
+# A nukta and a virama together: the NFC order first, then the other.
+nv = body.replace("\u09ac\u09a1\u09bc ", "\u09ac\u09a1\u09bc\u09cd ", 1)
+assert nv != body
+out = t + "\0" + "source: nfc-nukta-virama\nurl: https://not-nfc.example/base\n\n%s\0" % nv
+for name, base, a, b in (("09df", body, "\u09af\u09bc", "\u09df"), ("09cb", body, "\u09cb", "\u09c7\u09be"),
+                         ("nukta", nv, "\u09a1\u09bc\u09cd", "\u09a1\u09cd\u09bc")):
+    assert a in base, name
+    out += "source: not-nfc-%s\nurl: https://not-nfc.example/%s\n\n%s\0" % (name, name, base.replace(a, b))
+sys.stdout.write(out)
+PY
+dedupe --explain "$TMP/nfc.rec" >/dev/null 2>"$TMP/nfc.err"
+for v in 09df 09cb nukta; do
+	orig=https://wire.example/2024/03/kashbon-bridge
+	[ "$v" = nukta ] && orig=https://not-nfc.example/base
+	grep -q "^dedupe: not-nfc-$v: exact copy of $orig:" "$TMP/nfc.err"
+	ok $? "a body not in NFC ($v) is read as its NFC form: an exact copy"
+done
+
 # Raw text where records were expected.
 printf 'just some text\n' | dedupe >/dev/null 2>"$TMP/raw.err"
 is "$?" 2 "raw text instead of a record stream: exit 2"
