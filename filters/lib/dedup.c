@@ -553,7 +553,12 @@ dedupe_index_sig(const struct dedupe_index *ix, size_t i)
 static size_t
 slot_of(const struct table *t, uint64_t key)
 {
-	size_t i = (size_t)XXH3_64bits(&key, sizeof(key)) & (t->cap - 1);
+	/*
+	 * The keys are hash values already (MinHash values, exact hashes, record
+	 * numbers): Fibonacci hashing (Knuth, TAOCP vol. 3, 6.4) spreads them
+	 * over the slots, without a call into xxHash for each of the 24 bands.
+	 */
+	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 32) & (t->cap - 1);
 
 	while (t->s[i].head != NIL && t->s[i].key != key)
 		i = (i + 1) & (t->cap - 1);
