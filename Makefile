@@ -10,8 +10,8 @@ RULESDIR = $(PREFIX)/share/khobor/rules
 CC       = cc
 OPT      = -O2
 CFLAGS   = -std=c11 -Wall -Wextra -Werror $(OPT) -g
-PKGS     = libpcre2-8 yaml-0.1 libutf8proc
-DEBS     = libpcre2-dev libyaml-dev libutf8proc-dev pkg-config make gcc \
+PKGS     = libpcre2-8 yaml-0.1 libutf8proc libxxhash
+DEBS     = libpcre2-dev libyaml-dev libutf8proc-dev libxxhash-dev pkg-config make gcc \
            perl jq mandoc shellcheck clang libclang-rt-14-dev valgrind parallel python3 \
            tzdata bsdextrautils bc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -28,7 +28,7 @@ OUT      = bin
 TOOLS    = $(sort $(basename $(notdir $(wildcard filters/*.c))))
 SCRIPTS  = khobor
 LIBOBJ   = $(sort $(basename $(notdir $(wildcard filters/lib/*.c))))
-MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl
+MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl dedupe
 MAN5     = khobor-rules
 MAN7     = khobor
 
@@ -48,7 +48,7 @@ $(B)/unit/%: tests/unit/%.c $(LIBA) filters/lib/*.h tests/unit/*.h
 depcheck:
 	@for p in $(PKGS); do \
 	  pkg-config --exists $$p 2>/dev/null || { \
-	    case $$p in libpcre2-8) d=libpcre2-dev;; yaml-0.1) d=libyaml-dev;; libutf8proc) d=libutf8proc-dev;; esac; \
+	    case $$p in libpcre2-8) d=libpcre2-dev;; yaml-0.1) d=libyaml-dev;; libutf8proc) d=libutf8proc-dev;; libxxhash) d=libxxhash-dev;; esac; \
 	    echo "khobor: missing $$p: install the Debian package $$d (or run 'make deps' as root)" >&2; exit 1; }; \
 	done
 

@@ -248,26 +248,32 @@ keys_reserve(const struct jsonl_spec *spec, struct jsonl_work *w)
 
 /* ---- values ---- */
 
-/* An integer that every consumer reads exactly: -?(0|[1-9][0-9]*), at most 15 digits. */
+/*
+ * A number every consumer reads exactly: -?(0|[1-9][0-9]*), with a decimal
+ * fraction allowed (dedupe's similarity, "0.91"); at most 15 digits in all.
+ */
 static int
-is_integer(const char *s)
+is_number(const char *s)
 {
 	const char *p = s;
+	size_t digits = 0;
 
 	if (*p == '-')
 		p++;
-	if (*p < '0' || *p > '9' || (*p == '0' && p[1] != '\0') || strlen(p) > 15)
+	if (*p < '0' || *p > '9' || (*p == '0' && p[1] >= '0' && p[1] <= '9'))
 		return 0;
-	for (; *p; p++)
-		if (*p < '0' || *p > '9')
-			return 0;
-	return 1;
+	for (; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (*p == '.' && p[1] >= '0' && p[1] <= '9')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	return *p == '\0' && digits <= 15;
 }
 
 static size_t
 put_value(const struct jsonl_spec *spec, struct buf *out, const struct keyinfo *ki, const char *v)
 {
-	if (ki && (ki->flags & K_NUMBER) && is_integer(v)) {
+	if (ki && (ki->flags & K_NUMBER) && is_number(v)) {
 		buf_adds(out, v);
 		return 0;
 	}

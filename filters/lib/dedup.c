@@ -1,0 +1,1302 @@
+/*
+ * dedup.c: signatures, the LSH index, its file, and band lines for shard mode.
+ *
+ * The method (chosen by measurement; see dedupe(1), METHOD):
+ * - Words are hashed with xxHash (XXH3, libxxhash), word 3-grams ("shingles")
+ *   are hashed from the words' hashes.
+ * - One Permutation Hashing: each shingle falls in one of DEDUPE_BINS bins by
+ *   its hash, each bin keeps the least hash it saw (Li, Owen & Zhang, "One
+ *   Permutation Hashing", NIPS 2012); empty bins borrow from a filled bin
+ *   picked by a hash of their number and the attempt ("optimal
+ *   densification", Shrivastava, ICML 2017).  This costs one hash a
+ *   shingle instead of one a shingle and bin.
+ * - Only the low 16 bits of each minimum are kept ("b-bit minwise hashing",
+ *   Li & Koenig, WWW 2010): two unrelated bins agree with chance 2^-16.
+ * - LSH banding (Broder 1997; Leskovec, Rajaraman & Ullman, "Mining of
+ *   Massive Datasets", ch. 3.4): 24 bands of 2 values, so that a pair with
+ *   Jaccard 0.4 is a candidate with chance 0.985, and a cut copy with a low
+ *   Jaccard but a high containment is still found.  Each candidate is then
+ *   checked: Jaccard estimated from the agreeing bins, containment from
+ *   Jaccard and the two shingle counts, |A n B| = J (|A| + |B|) / (1 + J).
+ * - Very short bodies are matched only on the hash of their normalized
+ *   words, together with the title's.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#include "dedup.h"
+#include "text.h"
+
+const struct dedupe_params dedupe_default_params = {
+	.norm = 1,
+	.shingle = 3,
+	.bins = DEDUPE_BINS,
+	.bands = 24,
+	.rows = 2,
+	.short_words = 40,
+	.seed = 0x6b686f626f72ULL,	/* "khobor" */
+};
+
+const struct dedupe_rule dedupe_default_rule = {
+	.jaccard = 0.5,
+	.containment = 0.4,
+	.ratio = 0.3,
+	.numbers = 0.75,
+	.min_numbers = 4,
+};
+
+#define NIL UINT32_MAX
+#define INDEX_MAGIC "KHOBORDX"
+#define INDEX_VERSION 1
+#define INDEX_HEAD 64
+
+const char *
+dedupe_kind_name(enum dedupe_kind k)
+{
+	switch (k) {
+	case DEDUPE_EXACT: return "exact";
+	case DEDUPE_NEAR: return "near";
+	case DEDUPE_CONTAINED: return "contained";
+	default: return "none";
+	}
+}
+
+/* ---- words ---- */
+
+enum { C_SEP = 0, C_WORD = 1, C_SKIP = 2 };
+
+struct dedupe_work {
+	struct dedupe_params p;
+	unsigned char ascii[128];	/* class of each ASCII byte */
+	unsigned char bengali[128];	/* class of U+0980..U+09FF, the hot block */
+	struct buf fix, nfc, tok;
+	uint64_t *th;			/* hashes of the words of the text at hand */
+	size_t nth, capth;
+	uint32_t minv[DEDUPE_BINS];
+};
+
+static int
+cp_class(int32_t cp)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return C_WORD;
+	case UTF8PROC_CATEGORY_CF:	/* ZWJ and ZWNJ inside Bengali conjuncts, soft hyphens */
+		return C_SKIP;
+	default:
+		return C_SEP;
+	}
+}
+
+struct dedupe_work *
+dedupe_work_new(const struct dedupe_params *p)
+{
+	struct dedupe_work *w = ecalloc(1, sizeof(*w));
+	int i;
+
+	w->p = *p;
+	for (i = 0; i < 128; i++) {
+		w->ascii[i] = (unsigned char)cp_class(i);
+		w->bengali[i] = (unsigned char)cp_class(0x980 + i);
+	}
+	return w;
+}
+
+void
+dedupe_work_free(struct dedupe_work *w)
+{
+	if (w == NULL)
+		return;
+	buf_free(&w->fix);
+	buf_free(&w->nfc);
+	buf_free(&w->tok);
+	free(w->th);
+	free(w);
+}
+
+static void
+push_word(struct dedupe_work *w, int digit, uint64_t *numbers)
+{
+	uint64_t h = XXH3_64bits_withSeed(w->tok.s, w->tok.len, w->p.seed);
+
+	if (w->nth == w->capth) {
+		w->capth = w->capth ? 2 * w->capth : 1024;
+		w->th = erealloc(w->th, w->capth * sizeof(*w->th));
+	}
+	w->th[w->nth++] = h;
+	/* A word with a digit is a number: "২৫", "৭০তম", "12.5" (two words). */
+	if (digit && numbers)
+		*numbers |= 1ULL << (h >> 58);
+	w->tok.len = 0;
+}
+
+/*
+ * Append the hashes of the words of S to w->th; the numbers among them go
+ * to *numbers when it is not NULL.  Returns 0 when S is certainly valid
+ * UTF-8 in NFC, so that the words stand; 1 when it may not be, and the
+ * caller must normalize S and read it again.
+ *
+ * Certainly NFC here means: ASCII, Latin-1 letters and signs, the danda
+ * and double danda (U+0964, U+0965, which Bengali borrows from Devanagari),
+ * the General Punctuation block but for U+2000 and U+2001 (canonically
+ * U+2002 and U+2003), and the Bengali block but for what NFC changes there
+ * (UAX #15; the Unicode data of utf8proc): U+09DC, U+09DD and U+09DF, which
+ * NFC decomposes (they are composition exclusions); U+09C7 before U+09BE or
+ * U+09D7, which compose to U+09CB and U+09CC; and the virama before the
+ * nukta, the only Bengali marks with a combining class (9 and 7), which NFC
+ * puts in order.  Anything else sends the text through text_nfc_quick.
+ * Reading the text once instead of twice saves a fifth of dedupe's time.
+ */
+static int
+words(struct dedupe_work *w, const char *s, size_t n, uint64_t *numbers)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	struct buf *tok = &w->tok;
+	int digit = 0, unsure = 0;
+	int32_t prev = 0;
+
+	/* No word is longer than the text: one buf_grow, none in the loop. */
+	tok->len = 0;
+	buf_grow(tok, n + 4);
+	while (p < end) {
+		unsigned char c = *p;
+		int32_t cp;
+		int k, cls;
+
+		if (c < 0x80) {
+			cls = w->ascii[c];
+			if (cls == C_WORD) {
+				if (c >= 'A' && c <= 'Z')
+					c = (unsigned char)(c - 'A' + 'a');
+				else if (c >= '0' && c <= '9')
+					digit = 1;
+				tok->s[tok->len++] = (char)c;
+			}
+			prev = c;
+			p++;
+		} else if (c == 0xE0 && end - p >= 3 && (p[1] == 0xA6 || p[1] == 0xA7) &&
+		    (p[2] & 0xC0) == 0x80) {
+			/* U+0980..U+09FF, Bengali, decoded inline. */
+			cp = ((int32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+			cls = w->bengali[cp - 0x980];
+			if (cp == 0x9DC || cp == 0x9DD || cp == 0x9DF ||
+			    ((cp == 0x9BE || cp == 0x9D7) && prev == 0x9C7) || (cp == 0x9BC && prev == 0x9CD))
+				unsure = 1;
+			prev = cp;
+			if (cls == C_WORD) {
+				if (cp >= 0x9E6 && cp <= 0x9EF) {
+					/* Bengali digits read as ASCII ones: "২৫" and "25" are one number. */
+					tok->s[tok->len++] = (char)('0' + cp - 0x9E6);
+					digit = 1;
+				} else {
+					memcpy(tok->s + tok->len, p, 3);
+					tok->len += 3;
+				}
+			}
+			p += 3;
+		} else {
+			if ((k = text_decode(p, (size_t)(end - p), &cp)) < 0) {
+				cls = C_SEP;
+				k = 1;
+				cp = 0xFFFD;
+				unsure = 1;
+			} else {
+				cls = cp_class(cp);
+				if (!(cp <= 0xFF || cp == 0x964 || cp == 0x965 || (cp >= 0x2002 && cp <= 0x206F)))
+					unsure = 1;
+			}
+			prev = cp;
+			if (cls == C_WORD) {
+				memcpy(tok->s + tok->len, p, (size_t)k);
+				tok->len += (size_t)k;
+			}
+			p += k;
+		}
+		if (cls == C_SEP && tok->len > 0) {
+			push_word(w, digit, numbers);
+			digit = 0;
+		}
+	}
+	if (tok->len > 0)
+		push_word(w, digit, numbers);
+	return unsure;
+}
+
+/* S as NFC valid UTF-8: S itself when it already is, else a repaired copy in W. */
+static const char *
+clean_text(struct dedupe_work *w, const char *s, size_t *n, int *bad)
+{
+	if (text_nfc_quick(s, *n))
+		return s;
+	if (!text_utf8_valid(s, *n)) {
+		buf_reset(&w->fix);
+		text_utf8_fix(s, *n, &w->fix);
+		s = w->fix.s;
+		*n = w->fix.len;
+		*bad = 1;
+	}
+	buf_reset(&w->nfc);
+	text_nfc(s, *n, &w->nfc);
+	*n = w->nfc.len;
+	return w->nfc.s;
+}
+
+/* A hash of (a, b), for the densification's choice of a bin. */
+static uint64_t
+hash2(uint64_t seed, uint64_t a, uint64_t b)
+{
+	uint64_t v[2] = { a, b };
+
+	return XXH3_64bits_withSeed(v, sizeof(v), seed);
+}
+
+int
+dedupe_sign(struct dedupe_work *w, const char *title, size_t tn, const char *body, size_t bn,
+    struct dedupe_sig *sig)
+{
+	const struct dedupe_params *p = &w->p;
+	uint32_t *minv = w->minv;
+	unsigned char filled[DEDUPE_BINS];
+	int bad = 0;
+	size_t i, nsh;
+	unsigned b;
+
+	memset(sig, 0, sizeof(*sig));
+	if (body == NULL)
+		body = "";
+	w->nth = 0;
+	if (words(w, body, bn, &sig->numbers)) {
+		const char *clean = clean_text(w, body, &bn, &bad);
+
+		if (clean != body) {
+			w->nth = 0;
+			sig->numbers = 0;
+			words(w, clean, bn, &sig->numbers);
+		}
+	}
+	if (w->nth == 0) {
+		sig->flags = DEDUPE_EMPTY | DEDUPE_SHORT;
+		return bad;
+	}
+	sig->exact = XXH3_64bits_withSeed(w->th, w->nth * sizeof(*w->th), p->seed + 1);
+	if (w->nth < p->short_words || w->nth < p->shingle) {
+		/* Too few words to estimate anything: the words of title and body must be equal. */
+		uint64_t pair[2];
+		int tbad = 0;
+
+		sig->flags = DEDUPE_SHORT;
+		sig->shingles = (uint32_t)w->nth;
+		pair[1] = sig->exact;
+		w->nth = 0;
+		if (title != NULL) {
+			title = clean_text(w, title, &tn, &tbad);
+			words(w, title, tn, NULL);
+		}
+		pair[0] = XXH3_64bits_withSeed(w->th, w->nth * sizeof(*w->th), p->seed + 3);
+		sig->exact = XXH3_64bits_withSeed(pair, sizeof(pair), p->seed + 4);
+		return bad;
+	}
+	nsh = w->nth - p->shingle + 1;
+	sig->shingles = nsh > UINT32_MAX ? UINT32_MAX : (uint32_t)nsh;
+	memset(filled, 0, sizeof(filled));
+	for (b = 0; b < p->bins; b++)
+		minv[b] = UINT32_MAX;
+	for (i = 0; i < nsh; i++) {
+		uint64_t h = XXH3_64bits_withSeed(w->th + i, p->shingle * sizeof(*w->th), p->seed + 2);
+		/* The high half picks the bin (Lemire's multiply-shift range), the low half competes in it. */
+		uint32_t bin = (uint32_t)(((h >> 32) * p->bins) >> 32), v = (uint32_t)h;
+
+		if (v < minv[bin] || !filled[bin]) {
+			minv[bin] = v;
+			filled[bin] = 1;
+		}
+	}
+	for (b = 0; b < p->bins; b++) {
+		uint32_t v = minv[b];
+		uint64_t attempt;
+
+		if (!filled[b]) {
+			/* At least one bin is filled: there is a shingle. */
+			for (attempt = 1;; attempt++) {
+				uint32_t from = (uint32_t)(hash2(p->seed + 5, b, attempt) % p->bins);
+
+				if (filled[from]) {
+					v = minv[from];
+					break;
+				}
+			}
+		}
+		sig->mh[b] = (uint16_t)(v & 0xFFFF);
+	}
+	return bad;
+}
+
+static unsigned
+popcount64(uint64_t x)
+{
+	return (unsigned)__builtin_popcountll(x);
+}
+
+int
+dedupe_compare(const struct dedupe_params *p, const struct dedupe_rule *r,
+    const struct dedupe_sig *a, const struct dedupe_sig *b, struct dedupe_match *m)
+{
+	unsigned i, agree = 0, na, nb, nu;
+	double small, big, j, c;
+
+	memset(m, 0, sizeof(*m));
+	m->numbers = -1;
+	if ((a->flags | b->flags) & DEDUPE_EMPTY)
+		return 0;
+	if ((a->flags | b->flags) & DEDUPE_SHORT) {
+		if ((a->flags & b->flags & DEDUPE_SHORT) && a->exact == b->exact) {
+			m->kind = DEDUPE_EXACT;
+			m->jaccard = m->containment = m->similarity = 1;
+			return 1;
+		}
+		return 0;
+	}
+	if (a->exact == b->exact) {
+		m->kind = DEDUPE_EXACT;
+		m->jaccard = m->containment = m->similarity = 1;
+		return 1;
+	}
+	for (i = 0; i < p->bins; i++)
+		agree += a->mh[i] == b->mh[i];
+	m->jaccard = j = (double)agree / p->bins;
+	small = a->shingles < b->shingles ? a->shingles : b->shingles;
+	big = a->shingles < b->shingles ? b->shingles : a->shingles;
+	c = j * (small + big) / ((1 + j) * small);
+	m->containment = c = c > 1 ? 1 : c;
+	if (j < r->jaccard && !(c >= r->containment && small >= r->ratio * big))
+		return 0;	/* no copy whatever the numbers say: skip their logarithms */
+	na = popcount64(a->numbers);
+	nb = popcount64(b->numbers);
+	nu = popcount64(a->numbers | b->numbers);
+	if (na >= r->min_numbers && nb >= r->min_numbers && nu < 64) {
+		/*
+		 * How many numbers both quote, from the bits: n = -64 ln(1 - bits/64)
+		 * numbers set a given count of bits, so both = n(a) + n(b) - n(a|b)
+		 * (the union estimate of Swamidass & Baldi, "Mathematical correction
+		 * for fingerprint similarity measures", J. Chem. Inf. Model. 2007).
+		 * Counting shared bits instead would see chance collisions as agreement.
+		 */
+		double ea = -64 * log(1 - na / 64.0), eb = -64 * log(1 - nb / 64.0);
+		double both = ea + eb + 64 * log(1 - nu / 64.0);
+
+		m->numbers = both <= 0 ? 0 : both / (ea < eb ? ea : eb);
+		if (m->numbers > 1)
+			m->numbers = 1;
+	}
+	if (m->numbers >= 0 && m->numbers < r->numbers)
+		return 0;	/* a templated report: same words, other figures */
+	if (j >= r->jaccard) {
+		m->kind = DEDUPE_NEAR;
+		m->similarity = j;
+		return 1;
+	}
+	if (c >= r->containment && small >= r->ratio * big) {
+		m->kind = DEDUPE_CONTAINED;
+		m->similarity = c;
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- little-endian bytes ---- */
+
+static void
+put32(unsigned char *o, uint32_t v)
+{
+	o[0] = (unsigned char)v;
+	o[1] = (unsigned char)(v >> 8);
+	o[2] = (unsigned char)(v >> 16);
+	o[3] = (unsigned char)(v >> 24);
+}
+
+static void
+put64(unsigned char *o, uint64_t v)
+{
+	put32(o, (uint32_t)v);
+	put32(o + 4, (uint32_t)(v >> 32));
+}
+
+static uint32_t
+get32(const unsigned char *i)
+{
+	return (uint32_t)i[0] | (uint32_t)i[1] << 8 | (uint32_t)i[2] << 16 | (uint32_t)i[3] << 24;
+}
+
+static uint64_t
+get64(const unsigned char *i)
+{
+	return (uint64_t)get32(i) | (uint64_t)get32(i + 4) << 32;
+}
+
+void
+dedupe_sig_pack(const struct dedupe_sig *sig, unsigned char *o)
+{
+	unsigned i;
+
+	put64(o, sig->exact);
+	put64(o + 8, sig->numbers);
+	put32(o + 16, sig->shingles);
+	put32(o + 20, sig->flags);
+	for (i = 0; i < DEDUPE_BINS; i++) {
+		o[24 + 2 * i] = (unsigned char)sig->mh[i];
+		o[25 + 2 * i] = (unsigned char)(sig->mh[i] >> 8);
+	}
+}
+
+void
+dedupe_sig_unpack(const unsigned char *in, struct dedupe_sig *sig)
+{
+	unsigned i;
+
+	sig->exact = get64(in);
+	sig->numbers = get64(in + 8);
+	sig->shingles = get32(in + 16);
+	sig->flags = get32(in + 20);
+	for (i = 0; i < DEDUPE_BINS; i++)
+		sig->mh[i] = (uint16_t)(in[24 + 2 * i] | in[25 + 2 * i] << 8);
+}
+
+uint64_t
+dedupe_sig_hash(const struct dedupe_sig *sig)
+{
+	unsigned char b[DEDUPE_SIG_BYTES];
+
+	dedupe_sig_pack(sig, b);
+	return XXH3_64bits(b, sizeof(b));
+}
+
+/* ---- the index ---- */
+
+/* A chain of records sharing a key (a band's value, or an exact hash), oldest first. */
+struct slot {
+	uint64_t key;
+	uint32_t head, tail;	/* head NIL: an empty slot */
+};
+
+struct table {
+	struct slot *s;
+	size_t cap, n;		/* cap a power of two, at least twice n */
+};
+
+struct dedupe_index {
+	struct dedupe_params p;
+	struct dedupe_sig *sig;
+	size_t *keyoff;		/* offset of each key in keys */
+	size_t n, cap;
+	struct buf keys;	/* the keys, each ending in NUL */
+	struct table bands, exact;
+	uint32_t *bnext;	/* n * bands: the next record in record i's chain of band t */
+	uint32_t *xnext;	/* n: the next record in the chain of i's exact hash */
+	uint32_t *stamp;	/* n: the query that last checked record i */
+	uint32_t query;
+};
+
+struct dedupe_index *
+dedupe_index_new(const struct dedupe_params *p)
+{
+	struct dedupe_index *ix = ecalloc(1, sizeof(*ix));
+
+	ix->p = *p;
+	return ix;
+}
+
+void
+dedupe_index_free(struct dedupe_index *ix)
+{
+	if (ix == NULL)
+		return;
+	free(ix->sig);
+	free(ix->keyoff);
+	buf_free(&ix->keys);
+	free(ix->bands.s);
+	free(ix->exact.s);
+	free(ix->bnext);
+	free(ix->xnext);
+	free(ix->stamp);
+	free(ix);
+}
+
+size_t
+dedupe_index_count(const struct dedupe_index *ix)
+{
+	return ix->n;
+}
+
+const char *
+dedupe_index_key(const struct dedupe_index *ix, size_t i)
+{
+	return ix->keys.s + ix->keyoff[i];
+}
+
+const struct dedupe_sig *
+dedupe_index_sig(const struct dedupe_index *ix, size_t i)
+{
+	return &ix->sig[i];
+}
+
+static size_t
+slot_of(const struct table *t, uint64_t key)
+{
+	/*
+	 * The keys are hash values already (MinHash values, exact hashes, record
+	 * numbers): Fibonacci hashing (Knuth, TAOCP vol. 3, 6.4) spreads them
+	 * over the slots, without a call into xxHash for each of the 24 bands.
+	 */
+	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 32) & (t->cap - 1);
+
+	while (t->s[i].head != NIL && t->s[i].key != key)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+static const struct slot *
+table_get(const struct table *t, uint64_t key)
+{
+	size_t i;
+
+	if (t->cap == 0)
+		return NULL;
+	i = slot_of(t, key);
+	return t->s[i].head == NIL ? NULL : &t->s[i];
+}
+
+/* Append record REC to KEY's chain; NEXT is the chain array (next[rec * stride]). */
+static void
+table_add(struct table *t, uint64_t key, uint32_t rec, uint32_t *next, size_t stride)
+{
+	size_t i;
+
+	if (2 * (t->n + 1) > t->cap) {
+		struct table old = *t;
+		size_t k;
+
+		t->cap = t->cap ? 2 * t->cap : 1024;
+		t->s = emalloc(t->cap * sizeof(*t->s));
+		for (k = 0; k < t->cap; k++)
+			t->s[k].head = NIL;
+		for (k = 0; k < old.cap; k++)
+			if (old.s[k].head != NIL)
+				t->s[slot_of(t, old.s[k].key)] = old.s[k];
+		free(old.s);
+	}
+	next[(size_t)rec * stride] = NIL;
+	i = slot_of(t, key);
+	if (t->s[i].head == NIL) {
+		t->s[i].key = key;
+		t->s[i].head = t->s[i].tail = rec;
+		t->n++;
+	} else {
+		next[(size_t)t->s[i].tail * stride] = rec;
+		t->s[i].tail = rec;
+	}
+}
+
+static uint64_t
+band_key(const struct dedupe_params *p, const struct dedupe_sig *sig, unsigned t)
+{
+	uint64_t v = 0;
+	unsigned r;
+
+	for (r = 0; r < p->rows; r++)
+		v = v << 16 | sig->mh[t * p->rows + r];
+	/* rows <= 3, so the band's number fits above the values. */
+	return (uint64_t)t << 48 | v;
+}
+
+size_t
+dedupe_index_add(struct dedupe_index *ix, const struct dedupe_sig *sig, const char *key)
+{
+	const struct dedupe_params *p = &ix->p;
+	uint32_t rec;
+	unsigned t;
+
+	if (sig->flags & DEDUPE_EMPTY)
+		return (size_t)-1;
+	if (ix->n >= NIL - 1)
+		die(EXIT_MEMORY, "the index is full (%zu records)", ix->n);
+	if (ix->n == ix->cap) {
+		ix->cap = ix->cap ? 2 * ix->cap : 256;
+		ix->sig = erealloc(ix->sig, ix->cap * sizeof(*ix->sig));
+		ix->keyoff = erealloc(ix->keyoff, ix->cap * sizeof(*ix->keyoff));
+		ix->bnext = erealloc(ix->bnext, ix->cap * p->bands * sizeof(*ix->bnext));
+		ix->xnext = erealloc(ix->xnext, ix->cap * sizeof(*ix->xnext));
+		ix->stamp = erealloc(ix->stamp, ix->cap * sizeof(*ix->stamp));
+	}
+	rec = (uint32_t)ix->n++;
+	ix->sig[rec] = *sig;
+	ix->stamp[rec] = 0;
+	ix->keyoff[rec] = ix->keys.len;
+	buf_add(&ix->keys, key, strlen(key));
+	buf_addc(&ix->keys, '\0');
+	if (sig->flags & DEDUPE_SHORT) {
+		table_add(&ix->exact, sig->exact, rec, ix->xnext, 1);
+	} else {
+		for (t = 0; t < p->bands; t++)
+			table_add(&ix->bands, band_key(p, sig, t), rec, ix->bnext + t, p->bands);
+	}
+	return rec;
+}
+
+static void
+explain_reject(FILE *fp, const char *prefix, const char *key, const struct dedupe_match *m)
+{
+	fprintf(fp, "%s: not a copy of %s: jaccard %.2f, containment %.2f", prefix, key, m->jaccard,
+	    m->containment);
+	if (m->numbers >= 0)
+		fprintf(fp, ", numbers %.2f", m->numbers);
+	fputc('\n', fp);
+}
+
+/*
+ * Is match A (of record JA of shard SA) a better original than match B?
+ * The closest by estimated Jaccard, then the earliest.  Not by similarity:
+ * a part cut out of the copy is fully contained in it, but further from it
+ * than the story it came from.
+ */
+static int
+better(const struct dedupe_match *a, unsigned long sa, unsigned long ja,
+    const struct dedupe_match *b, unsigned long sb, unsigned long jb)
+{
+	if (b->kind == DEDUPE_NONE)
+		return 1;
+	if (a->jaccard != b->jaccard)
+		return a->jaccard > b->jaccard;
+	return sa < sb || (sa == sb && ja < jb);
+}
+
+long
+dedupe_index_find(struct dedupe_index *ix, const struct dedupe_rule *rule,
+    const struct dedupe_sig *sig, struct dedupe_match *best_m, FILE *explain, const char *prefix)
+{
+	const struct dedupe_params *p = &ix->p;
+	struct dedupe_match m;
+	const struct slot *s;
+	uint32_t best = NIL, j;
+	unsigned t, k;
+
+	memset(best_m, 0, sizeof(*best_m));
+	best_m->numbers = -1;
+	if (sig->flags & DEDUPE_EMPTY)
+		return -1;
+	if (sig->flags & DEDUPE_SHORT) {
+		/* All candidates are equal: the earliest is the original. */
+		if ((s = table_get(&ix->exact, sig->exact)) != NULL)
+			for (j = s->head; j != NIL; j = ix->xnext[j])
+				if (dedupe_compare(p, rule, &ix->sig[j], sig, &m)) {
+					best = j;
+					*best_m = m;
+					break;
+				}
+		return best == NIL ? -1 : (long)best;
+	}
+	/*
+	 * Every record that shares a band is checked once (the stamp says which
+	 * were); the closest copy (by Jaccard) is the original, the earliest
+	 * among equals.  Only the first DEDUPE_CHAIN records of a band are
+	 * candidates: a template or a story carried a thousand times must not
+	 * make each new record check a thousand.
+	 * Chains are in record order, so after an exact copy nothing later in a
+	 * chain can do better.
+	 */
+	if (++ix->query == 0) {
+		memset(ix->stamp, 0, ix->n * sizeof(*ix->stamp));
+		ix->query = 1;
+	}
+	for (t = 0; t < p->bands; t++) {
+		if ((s = table_get(&ix->bands, band_key(p, sig, t))) == NULL)
+			continue;
+		for (j = s->head, k = 0; j != NIL && k < DEDUPE_CHAIN; j = ix->bnext[(size_t)j * p->bands + t], k++) {
+			if (best != NIL && j >= best && best_m->jaccard >= 1)
+				break;
+			if (ix->stamp[j] == ix->query)
+				continue;
+			ix->stamp[j] = ix->query;
+			if (dedupe_compare(p, rule, &ix->sig[j], sig, &m)) {
+				if (better(&m, 0, j, best_m, 0, best)) {
+					best = j;
+					*best_m = m;
+				}
+			} else if (explain) {
+				explain_reject(explain, prefix, dedupe_index_key(ix, j), &m);
+			}
+		}
+	}
+	return best == NIL ? -1 : (long)best;
+}
+
+/* ---- the index file ---- */
+
+/*
+ * Layout, all integers little-endian:
+ *   0  "KHOBORDX"        8  version        12 norm      16 shingle
+ *   20 bins              24 bands          28 rows      32 short_words
+ *   36 0                 40 seed (8)       48 records (8)   56 key bytes (8)
+ *   64 the signatures, DEDUPE_SIG_BYTES each
+ *      the keys, each as a 4-byte length and its bytes
+ *      an XXH3 64-bit checksum of everything before it
+ */
+static void
+head_pack(const struct dedupe_params *p, uint64_t n, uint64_t keybytes, unsigned char *h)
+{
+	memset(h, 0, INDEX_HEAD);
+	memcpy(h, INDEX_MAGIC, 8);
+	put32(h + 8, INDEX_VERSION);
+	put32(h + 12, p->norm);
+	put32(h + 16, p->shingle);
+	put32(h + 20, p->bins);
+	put32(h + 24, p->bands);
+	put32(h + 28, p->rows);
+	put32(h + 32, p->short_words);
+	put64(h + 40, p->seed);
+	put64(h + 48, n);
+	put64(h + 56, keybytes);
+}
+
+static int
+write_all(FILE *fp, XXH3_state_t *st, const void *s, size_t n)
+{
+	XXH3_64bits_update(st, s, n);
+	return fwrite(s, 1, n, fp) == n ? 0 : -1;
+}
+
+int
+dedupe_index_write_fp(const struct dedupe_index *ix, FILE *fp)
+{
+	unsigned char h[INDEX_HEAD], sb[DEDUPE_SIG_BYTES], l[8];
+	XXH3_state_t *st = XXH3_createState();
+	uint64_t keybytes = 0;
+	size_t i;
+	int rc = 0;
+
+	if (st == NULL)
+		die(EXIT_MEMORY, "out of memory (xxHash state)");
+	XXH3_64bits_reset(st);
+	for (i = 0; i < ix->n; i++)
+		keybytes += strlen(dedupe_index_key(ix, i));
+	head_pack(&ix->p, ix->n, keybytes, h);
+	rc |= write_all(fp, st, h, sizeof(h));
+	for (i = 0; i < ix->n && rc == 0; i++) {
+		dedupe_sig_pack(&ix->sig[i], sb);
+		rc |= write_all(fp, st, sb, sizeof(sb));
+	}
+	for (i = 0; i < ix->n && rc == 0; i++) {
+		const char *k = dedupe_index_key(ix, i);
+		size_t kl = strlen(k);
+
+		put32(l, (uint32_t)kl);
+		rc |= write_all(fp, st, l, 4);
+		rc |= write_all(fp, st, k, kl);
+	}
+	put64(l, XXH3_64bits_digest(st));
+	XXH3_freeState(st);
+	if (rc == 0 && fwrite(l, 1, 8, fp) != 8)
+		rc = -1;
+	return rc;
+}
+
+void
+dedupe_index_write(const struct dedupe_index *ix, struct buf *out)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&s, &n);
+
+	if (fp == NULL)
+		die(EXIT_MEMORY, "out of memory (index)");
+	if (dedupe_index_write_fp(ix, fp) != 0 || fclose(fp) != 0)
+		die(EXIT_MEMORY, "out of memory (index)");
+	buf_add(out, s, n);
+	free(s);
+}
+
+static void
+param_diff(struct buf *err, const char *what, uint64_t got, uint64_t want)
+{
+	buf_printf(err, "%s%s %llu (this dedupe: %llu)", err->len ? ", " : "", what,
+	    (unsigned long long)got, (unsigned long long)want);
+}
+
+int
+dedupe_index_read(struct dedupe_index *ix, const void *data, size_t size, const char *name, struct buf *err)
+{
+	const unsigned char *d = data, *k;
+	const struct dedupe_params *p = &ix->p;
+	uint64_t n, keybytes, need, sum;
+	struct buf diff = {0};
+	struct dedupe_sig sig;
+	size_t i, left;
+
+	if (size < 8 || memcmp(d, INDEX_MAGIC, 8) != 0) {
+		buf_printf(err, "%s: not a dedupe index (it does not start with \"%s\")", name, INDEX_MAGIC);
+		return -1;
+	}
+	if (size < INDEX_HEAD + 8) {
+		buf_printf(err, "%s: truncated index (%zu bytes, less than its header)", name, size);
+		return -1;
+	}
+	if (get32(d + 8) != INDEX_VERSION) {
+		buf_printf(err, "%s: index format version %u; this dedupe reads version %u",
+		    name, get32(d + 8), INDEX_VERSION);
+		return -1;
+	}
+	if (get32(d + 12) != p->norm) param_diff(&diff, "normalization", get32(d + 12), p->norm);
+	if (get32(d + 16) != p->shingle) param_diff(&diff, "shingle", get32(d + 16), p->shingle);
+	if (get32(d + 20) != p->bins) param_diff(&diff, "bins", get32(d + 20), p->bins);
+	if (get32(d + 24) != p->bands) param_diff(&diff, "bands", get32(d + 24), p->bands);
+	if (get32(d + 28) != p->rows) param_diff(&diff, "rows", get32(d + 28), p->rows);
+	if (get32(d + 32) != p->short_words) param_diff(&diff, "short_words", get32(d + 32), p->short_words);
+	if (get64(d + 40) != p->seed) param_diff(&diff, "seed", get64(d + 40), p->seed);
+	if (diff.len) {
+		buf_printf(err, "%s: index built with other parameters: %s; build a new index", name, diff.s);
+		buf_free(&diff);
+		return -1;
+	}
+	n = get64(d + 48);
+	keybytes = get64(d + 56);
+	/* Sizes checked without overflow: each record takes at least SIG_BYTES + 4 bytes. */
+	if (n > size / (DEDUPE_SIG_BYTES + 4) || keybytes > size) {
+		buf_printf(err, "%s: truncated or damaged index (%zu bytes for %llu records)", name, size,
+		    (unsigned long long)n);
+		return -1;
+	}
+	need = INDEX_HEAD + n * (DEDUPE_SIG_BYTES + 4) + keybytes + 8;
+	if (need != size) {
+		buf_printf(err, "%s: %s index (%zu bytes, its header says %llu)", name,
+		    size < need ? "truncated" : "damaged", size, (unsigned long long)need);
+		return -1;
+	}
+	sum = XXH3_64bits(d, size - 8);
+	if (sum != get64(d + size - 8)) {
+		buf_printf(err, "%s: damaged index (checksum does not match)", name);
+		return -1;
+	}
+	k = d + INDEX_HEAD + n * DEDUPE_SIG_BYTES;
+	left = (size_t)keybytes + 4 * (size_t)n;
+	for (i = 0; i < n; i++) {
+		uint32_t kl = get32(k);
+		char *key;
+
+		dedupe_sig_unpack(d + INDEX_HEAD + i * DEDUPE_SIG_BYTES, &sig);
+		if (sig.flags & ~(uint32_t)DEDUPE_SHORT || kl > left - 4 || memchr(k + 4, '\0', kl) != NULL) {
+			buf_printf(err, "%s: damaged index (record %zu)", name, i + 1);
+			return -1;
+		}
+		key = estrndup((const char *)k + 4, kl);
+		dedupe_index_add(ix, &sig, key);
+		free(key);
+		left -= 4 + (size_t)kl;
+		k += 4 + kl;
+	}
+	return 0;
+}
+
+int
+dedupe_index_load(struct dedupe_index *ix, const char *path, struct buf *err)
+{
+	struct buf b = {0};
+	char chunk[1 << 16];
+	size_t got;
+	FILE *fp = fopen(path, "rb");
+	int rc;
+
+	if (fp == NULL) {
+		if (errno == ENOENT)
+			return 1;
+		buf_printf(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(&b, chunk, got);
+	if (ferror(fp)) {
+		buf_printf(err, "%s: %s", path, strerror(errno));
+		fclose(fp);
+		buf_free(&b);
+		return -1;
+	}
+	fclose(fp);
+	rc = dedupe_index_read(ix, b.s ? b.s : "", b.len, path, err);
+	buf_free(&b);
+	return rc;
+}
+
+int
+dedupe_index_save(const struct dedupe_index *ix, const char *path, struct buf *err)
+{
+	struct buf tmp = {0};
+	mode_t mask;
+	FILE *fp;
+	int fd, e;
+
+	buf_printf(&tmp, "%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(tmp.s)) < 0) {
+		buf_printf(err, "%s: cannot create a temporary file beside it: %s", path, strerror(errno));
+		buf_free(&tmp);
+		return -1;
+	}
+	mask = umask(0);
+	umask(mask);
+	(void)fchmod(fd, 0666 & ~mask);
+	if ((fp = fdopen(fd, "wb")) == NULL) {
+		e = errno;
+		close(fd);
+		goto fail;
+	}
+	if (dedupe_index_write_fp(ix, fp) != 0 || fflush(fp) != 0 || fsync(fileno(fp)) != 0) {
+		e = errno;
+		fclose(fp);
+		goto fail;
+	}
+	if (fclose(fp) != 0) {
+		e = errno;
+		goto fail;
+	}
+	if (rename(tmp.s, path) != 0) {
+		e = errno;
+		goto fail;
+	}
+	buf_free(&tmp);
+	return 0;
+fail:
+	unlink(tmp.s);
+	buf_printf(err, "%s: cannot write the index: %s; the old index is left as it was", path, strerror(e));
+	buf_free(&tmp);
+	return -1;
+}
+
+/* ---- band lines ---- */
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* DEDUPE_SIG_BYTES (a multiple of 3) as base64, RFC 4648, section 4. */
+static void
+b64_encode(const unsigned char *s, size_t n, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i + 3 <= n; i += 3) {
+		uint32_t v = (uint32_t)s[i] << 16 | (uint32_t)s[i + 1] << 8 | s[i + 2];
+
+		buf_addc(out, b64[v >> 18]);
+		buf_addc(out, b64[(v >> 12) & 63]);
+		buf_addc(out, b64[(v >> 6) & 63]);
+		buf_addc(out, b64[v & 63]);
+	}
+}
+
+static int
+b64_value(int c)
+{
+	const char *p = c ? strchr(b64, c) : NULL;
+
+	return p ? (int)(p - b64) : -1;
+}
+
+/* Decode exactly 4/3 N characters of S into N bytes; -1 on a bad character. */
+static int
+b64_decode(const char *s, size_t len, unsigned char *out, size_t n)
+{
+	size_t i, o = 0;
+
+	if (len != n / 3 * 4)
+		return -1;
+	for (i = 0; i < len; i += 4) {
+		int a = b64_value(s[i]), b = b64_value(s[i + 1]), c = b64_value(s[i + 2]), d = b64_value(s[i + 3]);
+		uint32_t v;
+
+		if (a < 0 || b < 0 || c < 0 || d < 0)
+			return -1;
+		v = (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 | (uint32_t)d;
+		out[o++] = (unsigned char)(v >> 16);
+		out[o++] = (unsigned char)(v >> 8);
+		out[o++] = (unsigned char)v;
+	}
+	return 0;
+}
+
+static uint32_t
+params_digest(const struct dedupe_params *p)
+{
+	unsigned char h[INDEX_HEAD];
+
+	head_pack(p, 0, 0, h);
+	return (uint32_t)XXH3_64bits(h, sizeof(h));
+}
+
+void
+dedupe_band_lines(const struct dedupe_params *p, const struct dedupe_sig *sig, unsigned long shard,
+    unsigned long recno, const char *key, struct buf *out)
+{
+	unsigned char sb[DEDUPE_SIG_BYTES];
+	struct buf tail = {0};
+	uint32_t dg = params_digest(p);
+	const char *k;
+	unsigned t;
+
+	if (sig->flags & DEDUPE_EMPTY)
+		return;
+	buf_printf(&tail, "\t%010lu:%012lu\t", shard, recno);
+	dedupe_sig_pack(sig, sb);
+	b64_encode(sb, sizeof(sb), &tail);
+	buf_addc(&tail, '\t');
+	for (k = key; *k; k++) {
+		switch (*k) {
+		case '\t': buf_adds(&tail, "\\t"); break;
+		case '\n': buf_adds(&tail, "\\n"); break;
+		case '\\': buf_adds(&tail, "\\\\"); break;
+		default: buf_addc(&tail, *k);
+		}
+	}
+	buf_addc(&tail, '\n');
+	if (sig->flags & DEDUPE_SHORT) {
+		buf_printf(out, "%08x.x.%016llx", dg, (unsigned long long)sig->exact);
+		buf_add(out, tail.s, tail.len);
+	} else {
+		for (t = 0; t < p->bands; t++) {
+			buf_printf(out, "%08x.b%02u.%012llx", dg, t,
+			    (unsigned long long)(band_key(p, sig, t) & 0xFFFFFFFFFFFFULL));
+			buf_add(out, tail.s, tail.len);
+		}
+	}
+	buf_free(&tail);
+}
+
+struct entry {
+	unsigned long shard, recno;
+	struct dedupe_sig sig;
+	char *key;
+};
+
+struct dedupe_marks {
+	struct dedupe_mark *m;	/* in the order first seen */
+	unsigned long *recno;	/* recno[i]: whose mark m[i] is */
+	size_t n, cap;
+	struct table at;	/* recno -> its place in m (head) */
+	uint32_t *unused;	/* table_add's chain array, one slot a mark */
+};
+
+/* The mark of RECNO, made empty on first use.  Sparse: a table may name any record number. */
+static struct dedupe_mark *
+mark_at(struct dedupe_marks *mk, unsigned long recno)
+{
+	const struct slot *s = table_get(&mk->at, recno);
+
+	if (s != NULL)
+		return &mk->m[s->head];
+	if (mk->n == mk->cap) {
+		mk->cap = mk->cap ? 2 * mk->cap : 256;
+		mk->m = erealloc(mk->m, mk->cap * sizeof(*mk->m));
+		mk->recno = erealloc(mk->recno, mk->cap * sizeof(*mk->recno));
+		mk->unused = erealloc(mk->unused, mk->cap * sizeof(*mk->unused));
+	}
+	if (mk->n >= NIL - 1)
+		die(EXIT_MEMORY, "too many records in one shard (%zu)", mk->n);
+	memset(&mk->m[mk->n], 0, sizeof(*mk->m));
+	mk->recno[mk->n] = recno;
+	table_add(&mk->at, recno, (uint32_t)mk->n, mk->unused, 1);
+	return &mk->m[mk->n++];
+}
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	if (x->shard != y->shard)
+		return x->shard < y->shard ? -1 : 1;
+	if (x->recno != y->recno)
+		return x->recno < y->recno ? -1 : 1;
+	return 0;
+}
+
+static int
+earlier(unsigned long s1, unsigned long r1, unsigned long s2, unsigned long r2)
+{
+	return s1 < s2 || (s1 == s2 && r1 < r2);
+}
+
+/* One band's lines: every record of SHARD against the records before it. */
+static void
+mark_group(struct dedupe_marks *mk, const struct dedupe_params *p, const struct dedupe_rule *rule,
+    unsigned long shard, struct entry *e, size_t n)
+{
+	struct dedupe_match m;
+	size_t i, j;
+
+	qsort(e, n, sizeof(*e), entry_cmp);
+	for (i = 0; i < n; i++) {
+		struct dedupe_mark *dm;
+
+		if (e[i].shard != shard)
+			continue;
+		dm = mark_at(mk, e[i].recno);
+		dm->seen = 1;
+		dm->sighash = dedupe_sig_hash(&e[i].sig);
+		for (j = 0; j < i && j < DEDUPE_CHAIN && earlier(e[j].shard, e[j].recno, e[i].shard, e[i].recno); j++) {
+			if (!dedupe_compare(p, rule, &e[j].sig, &e[i].sig, &m))
+				continue;
+			if (better(&m, e[j].shard, e[j].recno, &dm->m, dm->shard, dm->recno)) {
+				dm->shard = e[j].shard;
+				dm->recno = e[j].recno;
+				free(dm->key);
+				dm->key = estrdup(e[j].key);
+				dm->m = m;
+			}
+		}
+	}
+}
+
+/* Parse one band line (without its newline) into *e and its band into *band. */
+static int
+parse_line(char *line, const struct dedupe_params *p, uint32_t dg, struct entry *e, char **band,
+    struct buf *why)
+{
+	char *f[4], *s, *o;
+	unsigned char sb[DEDUPE_SIG_BYTES];
+	int i;
+
+	f[0] = line;
+	for (i = 1; i < 4; i++) {
+		if ((s = strchr(f[i - 1], '\t')) == NULL) {
+			buf_adds(why, "not a band line (it has fewer than 4 tab-separated fields)");
+			return -1;
+		}
+		*s = '\0';
+		f[i] = s + 1;
+	}
+	if (strlen(f[0]) < 9 || strtoul(f[0], NULL, 16) != dg || f[0][8] != '.') {
+		buf_printf(why, "band line made with other parameters (this dedupe writes %08x.)", dg);
+		return -1;
+	}
+	if (sscanf(f[1], "%lu:%lu", &e->shard, &e->recno) != 2 || e->recno == 0) {
+		buf_adds(why, "bad SHARD:RECNO field");
+		return -1;
+	}
+	if (b64_decode(f[2], strlen(f[2]), sb, sizeof(sb)) != 0) {
+		buf_adds(why, "bad signature field");
+		return -1;
+	}
+	dedupe_sig_unpack(sb, &e->sig);
+	if (e->sig.flags & ~(uint32_t)DEDUPE_SHORT) {
+		buf_adds(why, "bad signature field");
+		return -1;
+	}
+	/* Unescape the key in place. */
+	for (s = o = f[3]; *s; s++) {
+		if (*s == '\\' && s[1]) {
+			s++;
+			*o++ = *s == 't' ? '\t' : *s == 'n' ? '\n' : *s;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+	e->key = estrdup(f[3]);
+	*band = f[0];
+	(void)p;
+	return 0;
+}
+
+struct dedupe_marks *
+dedupe_marks_read(FILE *fp, const char *name, const struct dedupe_params *p,
+    const struct dedupe_rule *rule, unsigned long shard, struct buf *err)
+{
+	struct dedupe_marks *mk = ecalloc(1, sizeof(*mk));
+	struct entry *e = NULL;
+	size_t ne = 0, cape = 0, cap = 0, i;
+	char *line = NULL, *band;
+	struct buf cur = {0}, why = {0};
+	unsigned long lineno = 0;
+	uint32_t dg = params_digest(p);
+	int mine = 0;
+	ssize_t len;
+
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		struct entry x;
+
+		lineno++;
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		if (memchr(line, '\0', (size_t)len) != NULL || parse_line(line, p, dg, &x, &band, &why) != 0) {
+			buf_printf(err, "%s:%lu: %s", name, lineno, why.len ? why.s : "a NUL byte in a band line");
+			goto fail;
+		}
+		if (cur.s == NULL || strcmp(cur.s, band) != 0) {
+			if (ne > 0 && mine)
+				mark_group(mk, p, rule, shard, e, ne);
+			for (i = 0; i < ne; i++)
+				free(e[i].key);
+			ne = 0;
+			mine = 0;
+			buf_reset(&cur);
+			buf_adds(&cur, band);
+		}
+		if (ne == cape) {
+			cape = cape ? 2 * cape : 64;
+			e = erealloc(e, cape * sizeof(*e));
+		}
+		e[ne++] = x;
+		mine |= x.shard == shard;
+	}
+	if (ferror(fp)) {
+		buf_printf(err, "%s: %s", name, strerror(errno));
+		goto fail;
+	}
+	if (ne > 0 && mine)
+		mark_group(mk, p, rule, shard, e, ne);
+	for (i = 0; i < ne; i++)
+		free(e[i].key);
+	free(e);
+	free(line);
+	buf_free(&cur);
+	buf_free(&why);
+	return mk;
+fail:
+	for (i = 0; i < ne; i++)
+		free(e[i].key);
+	free(e);
+	free(line);
+	buf_free(&cur);
+	buf_free(&why);
+	dedupe_marks_free(mk);
+	return NULL;
+}
+
+const struct dedupe_mark *
+dedupe_marks_get(const struct dedupe_marks *mk, unsigned long recno)
+{
+	const struct slot *s = table_get(&mk->at, recno);
+
+	return s == NULL || !mk->m[s->head].seen ? NULL : &mk->m[s->head];
+}
+
+void
+dedupe_marks_free(struct dedupe_marks *mk)
+{
+	size_t i;
+
+	if (mk == NULL)
+		return;
+	for (i = 0; i < mk->n; i++)
+		free(mk->m[i].key);
+	free(mk->m);
+	free(mk->recno);
+	free(mk->unused);
+	free(mk->at.s);
+	free(mk);
+}
