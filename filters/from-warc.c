@@ -175,6 +175,25 @@ http_text(const char *s, size_t n, size_t *payload)
 	return 0;
 }
 
+/* The length of S without a UTF-8 sequence cut off at its end. */
+static size_t
+whole_chars(const char *s, size_t n)
+{
+	size_t k = n, back = 0;
+	unsigned char c;
+	size_t need;
+
+	while (k > 0 && back < 3 && ((unsigned char)s[k - 1] & 0xC0) == 0x80) {
+		k--;
+		back++;
+	}
+	if (k == 0)
+		return n;
+	c = (unsigned char)s[k - 1];
+	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	return need > back + 1 ? k - 1 : n;
+}
+
 /* Which kind of record: -1 a page of text, or the T_* it is skipped as (the type alone). */
 static int
 classify(const struct warc_record *wr)
@@ -271,6 +290,9 @@ convert(struct warc *w, struct warc_record *wr, struct record *rec, struct buf *
 		}
 		buf_reset(&wr->errors);
 	}
+	/* A block cut at the size limit may end inside a character: cut it before. */
+	if (wr->damage & WARC_D_OVERSIZE)
+		n = whole_chars(body, n);
 	text_clean(body, n, &rec->body, &rep);
 	if (rep.invalid > 0) {
 		st.damaged++;
@@ -339,10 +361,10 @@ print_stats(void)
 	if (opt.nlangs)
 		fprintf(stderr, "  skipped, %-30s %10lu (%lu with no language)\n", "by language", st.lang,
 		    st.nolang);
-	fprintf(stderr, "  %-40s %10lu\n", "damage reported", st.damaged);
+	fprintf(stderr, "  %-39s %10lu\n", "damage reported", st.damaged);
 	for (i = 0; i < D_NKINDS; i++)
 		if (st.damage[i])
-			fprintf(stderr, "    %-38s %10lu\n", damage_label[i], st.damage[i]);
+			fprintf(stderr, "    %-37s %10lu\n", damage_label[i], st.damage[i]);
 }
 
 /* "64M", "1G", "4096": a size in bytes, or 0 when it is not one. */

@@ -824,9 +824,13 @@ warc_next(struct warc *w, struct warc_record *rec)
 		where_at(w, start, &rec->where);
 		hend = head_end(w, start, &blank);
 		if (hend == 0 || cut_in(w, start, hend)) {
-			say(w, rec->where.s, NULL, WARC_D_HEADER,
-			    "a record whose header block does not end (no empty line in %d bytes); skipped to the next record",
-			    MAXHEAD);
+			if (hend == 0 && w->deof && w->dabs + w->dlen < start + MAXHEAD)
+				say(w, rec->where.s, NULL, WARC_D_TRUNCATED,
+				    "the input ends inside the header block of a record; the record is lost");
+			else
+				say(w, rec->where.s, NULL, WARC_D_HEADER,
+				    "a record whose header block does not end (no empty line in %d bytes); skipped to the next record",
+				    MAXHEAD);
 			w->dpos += 5;
 			w->quiet_garbage = 1;
 			continue;
@@ -867,7 +871,7 @@ warc_next(struct warc *w, struct warc_record *rec)
  * dropped as the search goes, after copying the kept part to rec->big.
  */
 static u64
-search_end(struct warc *w, struct warc_record *rec, u64 start, u64 *next)
+search_end(struct warc *w, struct warc_record *rec, u64 start, u64 *next, int *trailer)
 {
 	u64 pos = start;
 
@@ -896,8 +900,8 @@ search_end(struct warc *w, struct warc_record *rec, u64 start, u64 *next)
 				break;
 			k = (size_t)(q - p);
 			if (k + 9 <= n && memcmp(q, "\r\n\r\nWARC/", 9) == 0 && version_at(w, pos + k + 4)) {
-				p = AT(w, pos);
 				*next = pos + k + 4;
+				*trailer = 1;
 				return pos + k;
 			}
 			p = AT(w, pos);
@@ -907,8 +911,15 @@ search_end(struct warc *w, struct warc_record *rec, u64 start, u64 *next)
 			u64 e = lim;
 
 			*next = e;
-			if (e - start >= 4 && memcmp(AT(w, e - 4), "\r\n\r\n", 4) == 0 && w->dabs <= e - 4)
-				e -= 4;
+			if (e - start >= 4 && w->dabs <= e - 4 && memcmp(AT(w, e - 4), "\r\n\r\n", 4) == 0) {
+				*trailer = 1;
+				return e - 4;
+			}
+			/* At the end of the input, a block followed by part of its CRLF CRLF. */
+			if (rec->has_length && start + rec->length < e && e - (start + rec->length) < 4 &&
+			    w->dabs <= start + rec->length &&
+			    memcmp(AT(w, start + rec->length), "\r\n\r\n", (size_t)(e - start - rec->length)) == 0)
+				return start + rec->length;
 			return e;
 		}
 		/* Not found yet: keep the first max_record bytes aside before dropping any. */
@@ -927,7 +938,7 @@ void
 warc_body(struct warc *w, struct warc_record *rec)
 {
 	u64 start, dend, cend, next, e;
-	int length_ok = 0;
+	int length_ok = 0, trailer = 0;
 
 	if (!w->pending || w->prev != rec)
 		return;
@@ -947,15 +958,18 @@ warc_body(struct warc *w, struct warc_record *rec)
 			next = dend + 4;
 			length_ok = 1;
 		} else {
-			e = search_end(w, rec, start, &next);
+			e = search_end(w, rec, start, &next, &trailer);
 		}
 	} else {
-		e = search_end(w, rec, start, &next);
+		e = search_end(w, rec, start, &next, &trailer);
 	}
-	if (!length_ok && rec->has_length) {
+	if (!length_ok && rec->has_length && !(trailer && e == start + rec->length)) {
 		u64 stop = w->deof && next == w->dabs + w->dlen ? next : 0;
 		u64 cut = cut_in(w, start, next);
 
+		/* A gzip member cut short at the end has said so already. */
+		if (stop && w->mode == 2 && w->nm > 0 && w->m[w->nm - 1].bad)
+			cut = stop;
 		if ((cut || stop) && e < start + rec->length) {
 			if (!cut)
 				say(w, rec->where.s, rec, WARC_D_TRUNCATED,
