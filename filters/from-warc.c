@@ -293,7 +293,8 @@ convert(struct warc *w, struct warc_record *wr, struct record *rec, struct buf *
 	/* A block cut at the size limit may end inside a character: cut it before. */
 	if (wr->damage & WARC_D_OVERSIZE)
 		n = whole_chars(body, n);
-	text_clean(body, n, &rec->body, &rep);
+	/* The clean-up strip-boilerplate gives a page before its rules (strip_page). */
+	text_normalize(body, n, &rec->body, &rep);
 	if (rep.invalid > 0) {
 		st.damaged++;
 		st.damage[D_UTF8]++;
