@@ -19,7 +19,8 @@ static const char usage_text[] =
 
 static const char help_text[] =
     "Read JSON Lines, one object per page, and write one record per line: the\n"
-    "page text as body, the id as the source header, other members as headers.\n"
+    "page text as body, the id as the source header (a url member is also kept\n"
+    "as the url header), other members as headers.\n"
     "\n"
     "  -t, --text=KEY      the member holding the page text (default: text)\n"
     "  -i, --id=KEYS       the member(s) holding the page id, first found wins\n"
@@ -123,7 +124,8 @@ convert_line(struct record *rec, const char *file, unsigned long lineno, char *l
 	for (i = 0; i < obj->n; i++) {
 		const struct jmember *m = &obj->m[i];
 
-		if (strcmp(m->key, opt.text) == 0 || m == id)
+		/* The id is the source; a url stays a header too, for site detection by host. */
+		if (strcmp(m->key, opt.text) == 0 || (m == id && strcmp(m->key, "url") != 0))
 			continue;
 		if (opt.keep_set ? !in(opt.keep, opt.nkeep, m->key) : in(opt.exclude, opt.nexclude, m->key))
 			continue;
