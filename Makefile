@@ -19,7 +19,7 @@ INFLATE_DEF_isal = -DKHOBOR_ISAL
 PKGS     = libpcre2-8 yaml-0.1 libutf8proc $(INFLATE_PKG_$(INFLATE))
 DEBS     = libpcre2-dev libyaml-dev libutf8proc-dev pkg-config make gcc \
            perl jq mandoc shellcheck clang libclang-rt-14-dev valgrind parallel python3 \
-           tzdata bsdextrautils bc zlib1g-dev libisal-dev openssh-server
+           tzdata bsdextrautils bc zlib1g-dev libisal-dev libdeflate-dev openssh-server rsync
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS = -D_GNU_SOURCE -Ifilters/lib $(INFLATE_DEF_$(INFLATE)) \

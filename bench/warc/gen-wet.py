@@ -254,13 +254,15 @@ def main():
             f.write(data)
             written += len(data)
         put(first)
-        k = 200
-        with multiprocessing.Pool(a.jobs, initializer=init, initargs=(a.seed,)) as pool:
+        k = max(4, min(200, int(a.size / 40000)))	# records a batch: small files stay small
+        # One job: no worker processes (their start-up costs more than small files).
+        pool = multiprocessing.Pool(a.jobs, initializer=init, initargs=(a.seed,)) if a.jobs > 1 else None
+        try:
             batch = 0
             while written < a.size:
                 jobs = [(a.seed, batch + j, k, a.bengali, a.framing) for j in range(a.jobs * 2)]
                 batch += len(jobs)
-                for data in pool.imap(make_batch, jobs):
+                for data in (pool.imap(make_batch, jobs) if pool else map(make_batch, jobs)):
                     if a.framing == "member":
                         f.write(data)
                         written += len(data)
@@ -268,6 +270,10 @@ def main():
                         put(data)
                     if written >= a.size:
                         break
+        finally:
+            if pool:
+                pool.close()
+                pool.join()
         if stream is not None:
             tail = stream.flush()
             f.write(tail)

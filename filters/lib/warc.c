@@ -39,7 +39,7 @@
 
 typedef unsigned long long u64;
 
-enum { MAXHEAD = 1 << 16, CHUNK = 1 << 18, RAWCHUNK = 1 << 20 };
+enum { MAXHEAD = 1 << 16, CHUNK = 1 << 18, RAWCHUNK = 1 << 20, RESYNC_BACK = 1 << 22 };
 enum { INF_MORE, INF_END, INF_ERR };
 
 /* Where a gzip member's data starts in the stream, and how the member ended. */
@@ -144,13 +144,23 @@ raw_fill(struct warc *w)
 {
 	ssize_t n;
 
+	size_t drop = w->rawpos;
+
 	if (w->raweof)
 		return 0;
-	if (w->rawpos > 0) {
-		memmove(w->rawbuf, w->rawbuf + w->rawpos, w->rawlen - w->rawpos);
-		w->rawoff += w->rawpos;
-		w->rawlen -= w->rawpos;
-		w->rawpos = 0;
+	/*
+	 * Keep the open gzip member from its start, up to RESYNC_BACK bytes
+	 * back: if it turns out damaged, the next member is looked for from
+	 * there, as in a mapped file.
+	 */
+	if (w->inmember && w->nm > 0 && w->m[w->nm - 1].off >= w->rawoff &&
+	    w->rawoff + w->rawpos - w->m[w->nm - 1].off <= RESYNC_BACK)
+		drop = (size_t)(w->m[w->nm - 1].off - w->rawoff);
+	if (drop > 0) {
+		memmove(w->rawbuf, w->rawbuf + drop, w->rawlen - drop);
+		w->rawoff += drop;
+		w->rawlen -= drop;
+		w->rawpos -= drop;
 	}
 	if (w->rawcap - w->rawlen < RAWCHUNK) {
 		w->rawcap = w->rawcap ? w->rawcap * 2 : 2 * RAWCHUNK;
