@@ -50,9 +50,11 @@ is_file merged.jsonl serial.jsonl "parallel, a FILE.jsonl per file: merged in or
 # those files.  Emulated with parallel --pipe, which cuts at newlines too.
 cat >khobor-wet-map <<'EOF'
 #!/bin/sh
-# A map task: WET paths in, one a line; JSON Lines out.
+# A map task: WET paths in, one a line (after a tab, if the input format
+# gives a key first); JSON Lines out.
+tab=$(printf '\t')
 while IFS= read -r path; do
-	from-warc --lang ben "$path"
+	from-warc --lang ben "${path##*"$tab"}"
 done | strip-boilerplate --records | extract-meta | normalize-date |
 	to-jsonl --array=agency,mention,warning,error,warc_lang --number=paragraph_count,word_count,char_count
 [ $? -le 1 ]
@@ -63,6 +65,9 @@ is $? 0 "line mode, one path a task: exit status 0"
 is_file hadoop1.jsonl serial.jsonl "line mode, one path a task: the same JSON"
 parallel --pipe -N 3 --keep-order ./khobor-wet-map <paths >hadoop3.jsonl 2>>hadoop.err
 is_file hadoop3.jsonl serial.jsonl "line mode, three paths a task: the same JSON"
+# NLineInputFormat hands a streaming mapper "offset<TAB>line".
+awk '{ printf "%d\t%s\n", NR * 100, $0 }' paths | parallel --pipe -N 2 --keep-order ./khobor-wet-map >hadoopk.jsonl 2>>hadoop.err
+is_file hadoopk.jsonl serial.jsonl "line mode, offset TAB path as NLineInputFormat gives it: the same JSON"
 is_file hadoop.err /dev/null "line mode: nothing on stderr"
 
 done_testing
