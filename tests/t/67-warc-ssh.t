@@ -90,7 +90,7 @@ is $? 0 "parallel --sshloginfile --transferfile --return: exit status 0"
 is_file par.err /dev/null "parallel over ssh: nothing on stderr"
 while IFS= read -r f; do cat "${f%.gz}.jsonl"; done <paths >merged.jsonl
 is_file merged.jsonl serial.jsonl "parallel over ssh: the files brought back, merged in order, equal the serial run"
-left=$(find "$TMP/remote" -type f | wc -l | tr -d ' ')
+left=$(find "$TMP/remote" -type f 2>/dev/null | wc -l | tr -d ' ')
 is "$left" 0 "parallel over ssh: --cleanup left nothing on the remote side"
 # (The jobs run after the two logins of the start-up check: count past those.)
 [ "$(grep -c "Connection from .* on 127.0.0.1 port $port" "$S/sshd.log")" -gt 1 ] &&
