@@ -10,13 +10,19 @@ RULESDIR = $(PREFIX)/share/khobor/rules
 CC       = cc
 OPT      = -O2
 CFLAGS   = -std=c11 -Wall -Wextra -Werror $(OPT) -g
-PKGS     = libpcre2-8 yaml-0.1 libutf8proc libxxhash
+# from-warc's inflater: isal (ISA-L's igzip, the fastest of Debian's three,
+# bench/RESULTS.md "Reading WET"), or zlib where libisal-dev is missing.
+INFLATE := $(shell pkg-config --exists libisal 2>/dev/null && echo isal || echo zlib)
+INFLATE_PKG_isal = libisal
+INFLATE_PKG_zlib = zlib
+INFLATE_DEF_isal = -DKHOBOR_ISAL
+PKGS     = libpcre2-8 yaml-0.1 libutf8proc libxxhash $(INFLATE_PKG_$(INFLATE))
 DEBS     = libpcre2-dev libyaml-dev libutf8proc-dev libxxhash-dev pkg-config make gcc \
            perl jq mandoc shellcheck clang libclang-rt-14-dev valgrind parallel python3 \
-           tzdata bsdextrautils bc
+           tzdata bsdextrautils bc zlib1g-dev libisal-dev libdeflate-dev openssh-server rsync
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS = -D_GNU_SOURCE -Ifilters/lib \
+CPPFLAGS = -D_GNU_SOURCE -Ifilters/lib $(INFLATE_DEF_$(INFLATE)) \
            -DKHOBOR_RULES_DIR='"$(RULESDIR)"' $(PKG_CFLAGS)
 LDLIBS   = $(PKG_LIBS) -lm
 
@@ -28,7 +34,7 @@ OUT      = bin
 TOOLS    = $(sort $(basename $(notdir $(wildcard filters/*.c))))
 SCRIPTS  = khobor
 LIBOBJ   = $(sort $(basename $(notdir $(wildcard filters/lib/*.c))))
-MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl dedupe
+MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl dedupe from-warc
 MAN5     = khobor-rules
 MAN7     = khobor
 
@@ -48,7 +54,8 @@ $(B)/unit/%: tests/unit/%.c $(LIBA) filters/lib/*.h tests/unit/*.h
 depcheck:
 	@for p in $(PKGS); do \
 	  pkg-config --exists $$p 2>/dev/null || { \
-	    case $$p in libpcre2-8) d=libpcre2-dev;; yaml-0.1) d=libyaml-dev;; libutf8proc) d=libutf8proc-dev;; libxxhash) d=libxxhash-dev;; esac; \
+	    case $$p in libpcre2-8) d=libpcre2-dev;; yaml-0.1) d=libyaml-dev;; libutf8proc) d=libutf8proc-dev;; \
+	      libxxhash) d=libxxhash-dev;; libisal) d=libisal-dev;; zlib) d=zlib1g-dev;; esac; \
 	    echo "khobor: missing $$p: install the Debian package $$d (or run 'make deps' as root)" >&2; exit 1; }; \
 	done
 

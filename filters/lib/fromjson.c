@@ -135,7 +135,7 @@ static int
 wanted(const struct fromjson *fj, const struct jmember *m, const struct jmember *id)
 {
 	/* The id is the source header, and not a header of its own as well. */
-	if (m == id)
+	if (m == id && strcmp(m->key, "url") != 0)
 		return 0;
 	if (fj->keep_only ? !in(fj->keep, fj->nkeep, m->key) : in(fj->exclude, fj->nexclude, m->key))
 		return 0;

@@ -35,10 +35,12 @@ check() {	# check PROGRAM CHECK STATUS DESCRIPTION
 cp "$SEEDS/000_b6825d0d03b8bef4.txt" "$TMP/page.txt"
 printf '{"source":"x.txt","text":"প্রথম লাইন\\nদ্বিতীয় লাইন\\n"}\n' >"$TMP/json.in"
 printf 'source: x.txt\nsite: kalbela\n\nপ্রথম লাইন\nদ্বিতীয় লাইন\n\0' >"$TMP/record.in"
+printf 'WARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: 7\r\n\r\na page\n\r\n\r\n' >"$TMP/warc.in"
 input_for() {
 	case $1 in
 	strip-boilerplate | khobor) echo "$TMP/page.txt" ;;
 	from-jsonl) echo "$TMP/json.in" ;;
+	from-warc) echo "$TMP/warc.in" ;;
 	*) echo "$TMP/record.in" ;;
 	esac
 }

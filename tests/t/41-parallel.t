@@ -77,7 +77,7 @@ same "files, parallel -k -X" "$TMP/serial.files" \
 # as JSON Lines, through from-jsonl and strip-boilerplate --records.
 if have from-jsonl; then
 	for f in "$@"; do
-		jq -Rsc --arg u "$f" '{url: $u, text: .}' "$f"
+		jq -Rsc --arg u "$f" '{id: $u, text: .}' "$f"
 	done >"$TMP/in"
 	same "JSON lines, one line per job" "$TMP/serial.files" \
 		parallel --pipe --keep-order -N1 "from-jsonl | strip-boilerplate --records | $chain"

@@ -27,6 +27,7 @@ records=$(tr -cd '\000' <"$TMP/rec" | wc -c)
 tr '\000' '\n' <"$TMP/rec" >"$TMP/rec.lines"
 is "$records" "$lines" "one record per input line"
 is "$(grep -c '^source: https://example.com/' "$TMP/rec.lines")" 11 "the url becomes the source header"
+is "$(grep -c '^url: https://example.com/' "$TMP/rec.lines")" 11 "the url stays a header too (for site detection by host)"
 is "$(grep -c '^tags: a$' "$TMP/rec.lines")" 10 "an array of strings becomes a repeated header"
 is "$(grep -c '^meta:' "$TMP/rec.lines")" 0 "a nested object is not a header"
 grep -q 'from-jsonl: .*in.jsonl:11: not a JSON object' "$TMP/err"

@@ -1,0 +1,446 @@
+/*
+ * from-warc: WARC and WET files in (Common Crawl's, or any WARC 1.0/1.1),
+ * a khobor record stream out: one record per page of text, so that
+ *
+ *   from-warc --lang ben CC-MAIN-*.warc.wet.gz | strip-boilerplate --records | ...
+ *
+ * turns a crawl's text into articles.  The reading is filters/lib/warc.c.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "record.h"
+#include "text.h"
+#include "util.h"
+#include "warc.h"
+
+static const char usage_text[] =
+    "usage: from-warc [-l LIST] [-m SIZE] [--stats] [FILE...]\n";
+
+static const char help_text[] =
+    "Read WARC files (plain, gzip per record as Common Crawl writes them, or one\n"
+    "gzip stream) and write one record per page of text: the \"conversion\" records\n"
+    "of a WET file, and \"resource\" and \"response\" records whose content is\n"
+    "text/plain.  Headers source (FILE@OFFSET), url, crawl_date, warc_record_id and\n"
+    "warc_lang (one per language); the text, cleaned, as body.\n"
+    "\n"
+    "  -l, --lang=LIST        keep only records whose WARC-Identified-Content-Language\n"
+    "                         includes one of LIST (comma-separated ISO 639-3 codes,\n"
+    "                         e.g. ben); the others are skipped from their headers\n"
+    "  -m, --max-record=SIZE  keep at most SIZE bytes of a record's text (K, M, G\n"
+    "                         suffixes; default 64M); the rest is skipped, with an error\n"
+    "      --stats            print records read, kept, skipped and damaged on stderr\n"
+    "  -h, --help             show this help\n"
+    "  -V, --version          show the version\n"
+    "\n"
+    "Damage (a gzip member cut short or corrupt, bytes between records, a wrong\n"
+    "Content-Length, text that is not UTF-8, an oversized record) is reported as\n"
+    "\"from-warc: FILE@OFFSET: message\"; reading goes on at the next record, and a\n"
+    "damaged record that has text comes out with an error header.\n"
+    "With no FILE, or with -, read standard input.\n"
+    "Exit status: 0 all well; 1 some records were damaged or a FILE could not be\n"
+    "read; 2 usage error; 3 output could not be written; 4 out of memory.\n";
+
+static struct {
+	char **langs;
+	size_t nlangs;
+	size_t max_record;
+	int stats;
+} opt;
+
+/* What --stats prints. */
+enum { T_WARCINFO, T_REQUEST, T_METADATA, T_RESPONSE_NOT_TEXT, T_RESOURCE_NOT_TEXT, T_REVISIT,
+	T_OTHER, T_NTYPES };
+static const char *const type_label[T_NTYPES] = {
+	"warcinfo", "request", "metadata", "response, not text/plain", "resource, not text/plain",
+	"revisit", "other types"
+};
+enum { D_GZIP, D_GARBAGE, D_LENGTH, D_OVERSIZE, D_HEADER, D_TRUNCATED, D_UTF8, D_NKINDS };
+static const char *const damage_label[D_NKINDS] = {
+	"gzip member cut short or corrupt", "bytes between records", "Content-Length wrong or missing",
+	"oversized record", "header block unreadable", "input ends inside a record", "not UTF-8"
+};
+
+static struct {
+	unsigned long files, read, kept, type[T_NTYPES], nolang, lang, damaged, damage[D_NKINDS];
+} st;
+
+static int status = EXIT_OK;
+
+static int
+damage_index(unsigned kind)
+{
+	switch (kind) {
+	case WARC_D_GZIP: return D_GZIP;
+	case WARC_D_GARBAGE: return D_GARBAGE;
+	case WARC_D_LENGTH: return D_LENGTH;
+	case WARC_D_OVERSIZE: return D_OVERSIZE;
+	case WARC_D_HEADER: return D_HEADER;
+	default: return D_TRUNCATED;
+	}
+}
+
+/* The reader's damage callback: one line on stderr, counted. */
+static void
+on_damage(void *ctx, unsigned kind, const char *where, const char *msg)
+{
+	(void)ctx;
+	warnx("%s: %s", where, msg);
+	st.damaged++;
+	st.damage[damage_index(kind)]++;
+	if (status == EXIT_OK)
+		status = EXIT_RECORDS;
+}
+
+/* Is one of the comma-separated codes of LANGS in the --lang list? */
+static int
+lang_wanted(const char *langs)
+{
+	const char *p = langs;
+
+	while (*p) {
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p), i;
+
+		while (n > 0 && (*p == ' ' || *p == '\t')) {
+			p++;
+			n--;
+		}
+		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		for (i = 0; i < opt.nlangs; i++)
+			if (strlen(opt.langs[i]) == n && strncasecmp(opt.langs[i], p, n) == 0)
+				return 1;
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	return 0;
+}
+
+static int
+starts(const char *s, const char *prefix)
+{
+	return s && strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* A header value as one line of valid UTF-8. */
+static void
+add_header(struct record *rec, const char *name, const char *value, struct buf *scratch)
+{
+	buf_reset(scratch);
+	text_utf8_fix(value, strlen(value), scratch);
+	record_add(rec, name, scratch->s ? scratch->s : "");
+}
+
+/*
+ * A response record's block is an HTTP message: its Content-Type and
+ * where the payload starts.  Returns 1 for a text/plain payload.
+ */
+static int
+http_text(const char *s, size_t n, size_t *payload)
+{
+	size_t i = 0;
+	int text = 0;
+
+	while (i < n) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
+
+		if (len == 0 || (len == 1 && s[i] == '\r')) {
+			*payload = i + len + (nl != NULL);
+			return text;
+		}
+		if (len > 13 && strncasecmp(s + i, "content-type:", 13) == 0) {
+			size_t k = i + 13;
+
+			while (k < i + len && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			text = i + len - k >= 10 && strncasecmp(s + k, "text/plain", 10) == 0;
+		}
+		if (len > 17 && strncasecmp(s + i, "content-encoding:", 17) == 0) {
+			size_t k = i + 17;
+
+			while (k < i + len && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			if (!(i + len - k >= 8 && strncasecmp(s + k, "identity", 8) == 0))
+				return 0;	/* compressed payloads are not read here */
+		}
+		i += len + (nl != NULL);
+	}
+	*payload = n;
+	return 0;
+}
+
+/* The length of S without a UTF-8 sequence cut off at its end. */
+static size_t
+whole_chars(const char *s, size_t n)
+{
+	size_t k = n, back = 0;
+	unsigned char c;
+	size_t need;
+
+	while (k > 0 && back < 3 && ((unsigned char)s[k - 1] & 0xC0) == 0x80) {
+		k--;
+		back++;
+	}
+	if (k == 0)
+		return n;
+	c = (unsigned char)s[k - 1];
+	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	return need > back + 1 ? k - 1 : n;
+}
+
+/* Which kind of record: -1 a page of text, or the T_* it is skipped as (the type alone). */
+static int
+classify(const struct warc_record *wr)
+{
+	const char *type = warc_get(wr, "WARC-Type");
+	const char *ct = warc_get(wr, "Content-Type");
+
+	if (type == NULL)
+		return T_OTHER;
+	if (strcasecmp(type, "conversion") == 0)
+		return -1;
+	if (strcasecmp(type, "resource") == 0)
+		return starts(ct, "text/plain") ? -1 : T_RESOURCE_NOT_TEXT;
+	if (strcasecmp(type, "response") == 0) {
+		/* Common Crawl says the payload's type in a header; else the HTTP headers say it. */
+		const char *pt = warc_get(wr, "WARC-Identified-Payload-Type");
+
+		if (pt && !starts(pt, "text/plain"))
+			return T_RESPONSE_NOT_TEXT;
+		return starts(ct, "application/http") || starts(ct, "text/plain") ? -1 : T_RESPONSE_NOT_TEXT;
+	}
+	if (strcasecmp(type, "warcinfo") == 0)
+		return T_WARCINFO;
+	if (strcasecmp(type, "request") == 0)
+		return T_REQUEST;
+	if (strcasecmp(type, "metadata") == 0)
+		return T_METADATA;
+	if (strcasecmp(type, "revisit") == 0)
+		return T_REVISIT;
+	return T_OTHER;
+}
+
+/* Turn one WARC record into a khobor record; returns 0 when it is skipped. */
+static int
+convert(struct warc *w, struct warc_record *wr, struct record *rec, struct buf *scratch)
+{
+	const char *langs = warc_get(wr, "WARC-Identified-Content-Language"), *v, *body;
+	size_t n, payload = 0;
+	struct clean_report rep;
+	int kind = classify(wr);
+
+	if (kind >= 0) {
+		st.type[kind]++;
+		return 0;
+	}
+	if (opt.nlangs && (langs == NULL || !lang_wanted(langs))) {
+		st.nolang += langs == NULL;
+		st.lang++;
+		return 0;
+	}
+	warc_body(w, wr);
+	body = wr->body;
+	n = wr->bodylen;
+	v = warc_get(wr, "WARC-Type");
+	if (strcasecmp(v, "response") == 0 && starts(warc_get(wr, "Content-Type"), "application/http")) {
+		if (!http_text(body, n, &payload)) {
+			st.type[T_RESPONSE_NOT_TEXT]++;
+			return 0;
+		}
+		body += payload;
+		n -= payload;
+	}
+	record_clear(rec);
+	rec->no = st.read;
+	add_header(rec, "source", wr->where.s, scratch);
+	if ((v = warc_get(wr, "WARC-Target-URI")) != NULL)
+		add_header(rec, "url", v, scratch);
+	if ((v = warc_get(wr, "WARC-Date")) != NULL)
+		add_header(rec, "crawl_date", v, scratch);
+	if ((v = warc_get(wr, "WARC-Record-ID")) != NULL)
+		add_header(rec, "warc_record_id", v, scratch);
+	if (langs) {
+		char **list = NULL;
+		size_t nl = 0, i;
+
+		util_split(langs, &list, &nl);
+		for (i = 0; i < nl; i++) {
+			add_header(rec, "warc_lang", list[i], scratch);
+			free(list[i]);
+		}
+		free(list);
+	}
+	/* Damage the reader found in this record: an error header per message. */
+	if (wr->errors.len > 0) {
+		char *line = wr->errors.s, *nl;
+
+		while ((nl = strchr(line, '\n')) != NULL) {
+			*nl = '\0';
+			buf_reset(scratch);
+			buf_printf(scratch, "%s: %s", prog, line);
+			record_add(rec, "error", scratch->s);
+			rec->nerrors++;
+			line = nl + 1;
+		}
+		buf_reset(&wr->errors);
+	}
+	/* A block cut at the size limit may end inside a character: cut it before. */
+	if (wr->damage & WARC_D_OVERSIZE)
+		n = whole_chars(body, n);
+	/* The clean-up strip-boilerplate gives a page before its rules (strip_page). */
+	text_normalize(body, n, &rec->body, &rep);
+	if (rep.invalid > 0) {
+		st.damaged++;
+		st.damage[D_UTF8]++;
+		record_error(rec, "not UTF-8: %zu invalid sequence%s replaced with U+FFFD", rep.invalid,
+		    rep.invalid == 1 ? "" : "s");
+	}
+	if (rep.controls > 0)
+		record_warning(rec, "%zu control character%s removed%s", rep.controls,
+		    rep.controls == 1 ? "" : "s", rep.nuls ? " (NUL bytes among them)" : "");
+	if (rec->body.len == 0)
+		record_warning(rec, "no text in the record");
+	return 1;
+}
+
+static int
+do_file(const char *path)
+{
+	struct warc_options wo = { .max_record = opt.max_record, .warn = on_damage, .ctx = NULL };
+	struct warc_record wr = {0};
+	struct record rec = {0};
+	struct buf scratch = {0};
+	struct warc *w;
+	int rc = 0;
+
+	if ((w = warc_open(path, NULL, &wo)) == NULL) {
+		warnx("%s: %s", path, strerror(errno));
+		status = status == EXIT_OK ? EXIT_RECORDS : status;
+		return 0;
+	}
+	st.files++;
+	for (;;) {
+		if (!warc_next(w, &wr))
+			break;
+		st.read++;
+		if (convert(w, &wr, &rec, &scratch)) {
+			st.kept++;
+			if (rec.nerrors > 0 && status == EXIT_OK)
+				status = EXIT_RECORDS;
+			if (record_write(stdout, &rec) < 0) {
+				if (util_write_error() == EXIT_OUTPUT)
+					status = EXIT_OUTPUT;
+				rc = -1;
+				break;
+			}
+		}
+	}
+	if (warc_close(w) < 0)
+		status = status == EXIT_OK ? EXIT_RECORDS : status;
+	warc_record_free(&wr);
+	record_free(&rec);
+	buf_free(&scratch);
+	return rc;
+}
+
+static void
+print_stats(void)
+{
+	int i;
+
+	fprintf(stderr, "%s: %lu file%s, %lu records read, %lu kept (inflater: %s)\n", prog, st.files,
+	    st.files == 1 ? "" : "s", st.read, st.kept, warc_inflater());
+	for (i = 0; i < T_NTYPES; i++)
+		if (st.type[i])
+			fprintf(stderr, "  skipped, %-30s %10lu\n", type_label[i], st.type[i]);
+	if (opt.nlangs)
+		fprintf(stderr, "  skipped, %-30s %10lu (%lu with no language)\n", "by language", st.lang,
+		    st.nolang);
+	fprintf(stderr, "  %-39s %10lu\n", "damage reported", st.damaged);
+	for (i = 0; i < D_NKINDS; i++)
+		if (st.damage[i])
+			fprintf(stderr, "    %-37s %10lu\n", damage_label[i], st.damage[i]);
+}
+
+/* "64M", "1G", "4096": a size in bytes, or 0 when it is not one. */
+static size_t
+parse_size(const char *s)
+{
+	char *end;
+	unsigned long long v;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno)
+		return 0;
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	default: break;
+	}
+	if (*end != '\0' || v < 1024 || v > (1ULL << 40))
+		return 0;
+	return (size_t)v;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "lang", required_argument, NULL, 'l' },
+		{ "max-record", required_argument, NULL, 'm' },
+		{ "stats", no_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, i, rc = 0;
+
+	util_init(argv[0]);
+	opt.max_record = (size_t)64 << 20;
+	opterr = 0;	/* util_bad_option says it, naming the program */
+	while ((c = getopt_long(argc, argv, ":l:m:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			util_split(optarg, &opt.langs, &opt.nlangs);
+			if (opt.nlangs == 0)
+				die(EXIT_USAGE, "--lang needs language codes, as in --lang ben or --lang ben,eng");
+			break;
+		case 'm':
+			if ((opt.max_record = parse_size(optarg)) == 0)
+				die(EXIT_USAGE, "--max-record '%s': give a size from 1K to 1024G, as in 64M", optarg);
+			break;
+		case 'S': opt.stats = 1; break;
+		case 'h':
+			util_help(usage_text, help_text);
+			break;
+		case 'V':
+			util_version();
+			break;
+		default:
+			return util_bad_option(c, argv, longopts, usage_text);
+		}
+	}
+	if (optind == argc)
+		rc = do_file("-");
+	for (i = optind; i < argc && rc == 0; i++)
+		rc = do_file(argv[i]);
+	if (opt.stats)
+		print_stats();
+	for (i = 0; (size_t)i < opt.nlangs; i++)
+		free(opt.langs[i]);
+	free(opt.langs);
+	if (rc < 0)
+		return status;
+	c = util_close_stdout();
+	return c ? c : status;
+}
