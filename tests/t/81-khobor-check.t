@@ -10,16 +10,6 @@
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 1
 
-# todo STATUS DESCRIPTION WHY: a check of a known bug, with a TODO directive.
-todo() {
-	_n=$((_n + 1))
-	if [ "$1" -eq 0 ]; then
-		printf 'ok %d - %s # TODO %s\n' "$_n" "$2" "$3"
-	else
-		printf 'not ok %d - %s # TODO %s\n' "$_n" "$2" "$3"
-	fi
-}
-
 # has FILE LINE DESCRIPTION: FILE has LINE, exactly.
 has() {
 	grep -qxF -- "$2" "$1"
