@@ -222,4 +222,10 @@ fi
 
 python_checks
 
+# The man page's synopsis shows -A and -p: "Fl Ap" once made mdoc read its
+# Ap macro and print "-'", which mandoc -Tlint does not warn about.
+mandoc -Tascii "$TOP/man/to-jsonl.1" | col -b | sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' >"$TMP/synopsis"
+grep -qF 'to-jsonl [-Ap] [-f list]' "$TMP/synopsis"
+ok $? "to-jsonl(1): the synopsis shows [-Ap]"
+
 done_testing

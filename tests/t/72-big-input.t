@@ -9,15 +9,6 @@
 # shellcheck source=../lib.sh disable=SC1091
 . "$(dirname "$0")/../lib.sh"
 
-todo() {
-	_n=$((_n + 1))
-	if [ "$1" -eq 0 ]; then
-		printf 'ok %d - %s # TODO %s\n' "$_n" "$2" "$3"
-	else
-		printf 'not ok %d - %s # TODO %s\n' "$_n" "$2" "$3"
-	fi
-}
-
 SCALE=1
 case $BIN in
 *valgrind*) SCALE=0 ;;

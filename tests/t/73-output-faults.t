@@ -13,15 +13,6 @@
 
 FULL="write error on standard output: No space left on device"
 
-todo() {
-	_n=$((_n + 1))
-	if [ "$1" -eq 0 ]; then
-		printf 'ok %d - %s # TODO %s\n' "$_n" "$2" "$3"
-	else
-		printf 'not ok %d - %s # TODO %s\n' "$_n" "$2" "$3"
-	fi
-}
-
 # Inputs: a small one, and one of about 3 MB so that writes fail before the end.
 printf 'একটি ছোট পাতা।\n' >"$TMP/page.txt"
 awk 'BEGIN { for (i = 1; i <= 3000; i++) { printf "অনুচ্ছেদ %d: ", i; for (j = 0; j < 20; j++) printf "বাংলা লেখা "; printf "।\n\n" } }' >"$TMP/bigpage.txt"

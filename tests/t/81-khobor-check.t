@@ -5,20 +5,12 @@
 # field, on a fixture whose expected file is wrong; --update writes a missing
 # expected file; a broken rule file fails the rules checks with its
 # file:line:column; a rule that no fixture fires is warned about; it works on
-# a user's own rules and fixtures outside the repo; prove takes its output.
+# a user's own rules and fixtures outside the repo; prove takes its output;
+# output that cannot be written is one message and status 3, as in the
+# filters, and a reader that goes away is no error.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 1
-
-# todo STATUS DESCRIPTION WHY: a check of a known bug, with a TODO directive.
-todo() {
-	_n=$((_n + 1))
-	if [ "$1" -eq 0 ]; then
-		printf 'ok %d - %s # TODO %s\n' "$_n" "$2" "$3"
-	else
-		printf 'not ok %d - %s # TODO %s\n' "$_n" "$2" "$3"
-	fi
-}
 
 # has FILE LINE DESCRIPTION: FILE has LINE, exactly.
 has() {
@@ -281,6 +273,37 @@ grep -q '^Result: FAIL$' "$TMP/prove2.out"
 ok $? "prove: Result: FAIL"
 grep -q 'Failed test:  *4$' "$TMP/prove2.out"
 ok $? "prove: the failed test is number 4"
+
+# ---- output that cannot be written ----
+
+# A full disk: one message, the filters' words, status 3; not a line per
+# TAP line, and not status 0.  Its temporary directory is removed.
+mkdir "$TMP/tmpdir"
+TMPDIR=$TMP/tmpdir khobor check >/dev/full 2>"$TMP/full.err"
+is $? 3 "check > /dev/full: exit status 3"
+is "$(cat "$TMP/full.err")" "khobor: write error on standard output: No space left on device" \
+	"check > /dev/full: one message, as the filters write it"
+is "$(find "$TMP/tmpdir" -mindepth 1 | wc -l | tr -d ' ')" 0 "check > /dev/full: no temporary files left"
+# The same when only --help is written.
+khobor check --help >/dev/full 2>"$TMP/full-help.err"
+is $? 3 "check --help > /dev/full: exit status 3"
+is "$(cat "$TMP/full-help.err")" "khobor: write error on standard output: No space left on device" \
+	"check --help > /dev/full: one message"
+# A closed standard output.
+khobor check >&- 2>"$TMP/closed.err"
+is $? 3 "check with standard output closed: exit status 3"
+is "$(cat "$TMP/closed.err")" "khobor: write error on standard output: Bad file descriptor" \
+	"check with standard output closed: one message"
+# A reader that goes away after the first line: no message, status 0.
+{
+	TMPDIR=$TMP/tmpdir khobor check 2>"$TMP/pipe.err"
+	echo $? >"$TMP/pipe.st"
+} | head -n 1 >"$TMP/pipe.out"
+is "$(cat "$TMP/pipe.st")" 0 "check | head -n 1: exit status 0"
+is_file "$TMP/pipe.err" /dev/null "check | head -n 1: nothing on stderr"
+grep -q '^ok 1 - ' "$TMP/pipe.out"
+ok $? "check | head -n 1: the first TAP line came through"
+is "$(find "$TMP/tmpdir" -mindepth 1 | wc -l | tr -d ' ')" 0 "check | head -n 1: no temporary files left"
 
 # ---- usage ----
 

@@ -14,16 +14,6 @@ cd "$TOP" || exit 1
 
 EXP=tests/expected/seeds.jsonl
 
-# todo STATUS DESCRIPTION WHY: a check of a known bug, with a TODO directive.
-todo() {
-	_n=$((_n + 1))
-	if [ "$1" -eq 0 ]; then
-		printf 'ok %d - %s # TODO %s\n' "$_n" "$2" "$3"
-	else
-		printf 'not ok %d - %s # TODO %s\n' "$_n" "$2" "$3"
-	fi
-}
-
 # has FILE LINE DESCRIPTION: FILE, its runs of spaces squeezed, has LINE.
 has() {
 	tr -s ' ' <"$1" | grep -qxF -- "$2"

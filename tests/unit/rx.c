@@ -56,7 +56,7 @@ static const char *const subjects[] = {
 int
 main(void)
 {
-	size_t i, j;
+	size_t i, j, mismatches;
 
 	prog = "rx";
 	for (i = 0; i < sizeof(lits) / sizeof(lits[0]); i++) {
@@ -67,20 +67,24 @@ main(void)
 		    re->lit ? (int)re->litlen : 0, re->lit ? re->lit : "");
 		ok((re->lit ? strlen(lits[i].literal) == re->litlen && memcmp(re->lit, lits[i].literal, re->litlen) == 0 :
 		    lits[i].literal[0] == '\0'), "the required literal", detail);
+		/* One check per pattern: its answer on every subject, with the
+		 * prefilter and by PCRE2 alone; each subject that differs is shown. */
+		mismatches = 0;
 		for (j = 0; j < sizeof(subjects) / sizeof(subjects[0]); j++) {
 			const char *s = subjects[j];
 			int with = rx_exec(re, s, strlen(s), 0, 0);
 			int plain = pcre2_match(re->code, (PCRE2_SPTR)s, strlen(s), 0, 0, re->md, NULL) >= 0;
 
 			if ((with == RX_MATCH) != plain) {
-				snprintf(detail, sizeof(detail), "%s on \"%s\": prefiltered %d, PCRE2 %d",
-				    lits[i].pattern, s, with, plain);
-				ok(0, "the prefilter never changes the answer", detail);
+				printf("# %s on \"%s\": prefiltered %d, PCRE2 %d\n", lits[i].pattern, s, with, plain);
+				mismatches++;
 			}
 		}
+		snprintf(detail, sizeof(detail), "%s, on %zu subjects", lits[i].pattern,
+		    sizeof(subjects) / sizeof(subjects[0]));
+		ok(mismatches == 0, "the prefilter never changes the answer", detail);
 		rx_free(re);
 	}
-	ok(1, "the prefilter never changes the answer (every pattern on every subject)", NULL);
 	rx_cleanup();
 	printf("1..%d\n", n);
 	return failed ? 1 : 0;
