@@ -10,8 +10,9 @@ RULESDIR = $(PREFIX)/share/khobor/rules
 CC       = cc
 OPT      = -O2
 CFLAGS   = -std=c11 -Wall -Wextra -Werror $(OPT) -g
-PKGS     = libpcre2-8 yaml-0.1 libutf8proc
-DEBS     = libpcre2-dev libyaml-dev libutf8proc-dev pkg-config make gcc \
+# from-html: libxml2's HTML parser and jansson for JSON-LD (from-html(1) says why).
+PKGS     = libpcre2-8 yaml-0.1 libutf8proc libxml-2.0 jansson
+DEBS     = libpcre2-dev libyaml-dev libutf8proc-dev libxml2-dev libjansson-dev pkg-config make gcc \
            perl jq mandoc shellcheck clang libclang-rt-14-dev valgrind parallel python3 \
            tzdata bsdextrautils bc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -28,7 +29,7 @@ OUT      = bin
 TOOLS    = $(sort $(basename $(notdir $(wildcard filters/*.c))))
 SCRIPTS  = khobor
 LIBOBJ   = $(sort $(basename $(notdir $(wildcard filters/lib/*.c))))
-MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl
+MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl from-html
 MAN5     = khobor-rules
 MAN7     = khobor
 
@@ -48,7 +49,8 @@ $(B)/unit/%: tests/unit/%.c $(LIBA) filters/lib/*.h tests/unit/*.h
 depcheck:
 	@for p in $(PKGS); do \
 	  pkg-config --exists $$p 2>/dev/null || { \
-	    case $$p in libpcre2-8) d=libpcre2-dev;; yaml-0.1) d=libyaml-dev;; libutf8proc) d=libutf8proc-dev;; esac; \
+	    case $$p in libpcre2-8) d=libpcre2-dev;; yaml-0.1) d=libyaml-dev;; libutf8proc) d=libutf8proc-dev;; \
+	      libxml-2.0) d=libxml2-dev;; jansson) d=libjansson-dev;; esac; \
 	    echo "khobor: missing $$p: install the Debian package $$d (or run 'make deps' as root)" >&2; exit 1; }; \
 	done
 
