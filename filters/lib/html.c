@@ -828,7 +828,8 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 		return;
 	hide = k == K_SKIP || k == K_SCRIPT || k == K_TITLE;
 	if (a && !hide)
-		hide = attr(a, "hidden") != NULL || ((v = attr(a, "style")) != NULL && style_hides(v));
+		hide = attr(a, "hidden") != NULL || ((v = attr(a, "style")) != NULL && style_hides(v)) ||
+		    ((v = attr(a, "layout")) != NULL && strcmp(v, "nodisplay") == 0);	/* AMP's hidden */
 	if (k == K_DIALOG && attr(a, "open") == NULL)
 		hide = 1;
 	if (parent && parent->kind == K_DETAILS && (parent->flags & F_CLOSED) && k != K_SUMMARY)
@@ -911,12 +912,14 @@ end_capture(struct htmlwork *w)
 	struct decoder *d = &w->dec;
 
 	switch (w->capture) {
-	case C_TITLE:
-		htmlmeta_slot(w->meta, HM_TITLE, w->cap.s ? w->cap.s : "", w->cap.len);
+	case C_TITLE: case C_H1: {
+		struct buf b = {0};
+
+		add_text(&b, w->cap.s ? w->cap.s : "", w->cap.len);
+		htmlmeta_slot(w->meta, w->capture == C_TITLE ? HM_TITLE : HM_H1, b.s ? b.s : "", b.len);
+		buf_free(&b);
 		break;
-	case C_H1:
-		htmlmeta_slot(w->meta, HM_H1, w->cap.s ? w->cap.s : "", w->cap.len);
-		break;
+	}
 	case C_JSONLD:
 		htmlmeta_jsonld(w->meta, w->cap.s ? w->cap.s : "", w->capfull ? (size_t)MAX_JSONLD + 1 : w->cap.len,
 		    d->exact ? page_offset(d, w->jsonld_at) : w->jsonld_at,

@@ -547,7 +547,7 @@ htmlmeta_jsonld(struct htmlmeta *m, char *s, size_t n, size_t offset, const char
 	if (root == NULL) {
 		size_t at = offset + (err.position > 0 ? (size_t)err.position - 1 : 0);
 
-		warn(m, "JSON-LD at byte %zu%s cannot be read: %s (at byte %zu); left out", offset, where,
+		warn(m, "JSON-LD at byte %zu%s cannot be read: %s (near byte %zu); left out", offset, where,
 		    err.text, at);
 		return;
 	}
