@@ -802,7 +802,7 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 	struct htmlwork *w = ctxt->_private;
 	const char *name = (const char *)xname;
 	enum kind k = tag_kind(name);
-	struct elem *e, *parent = w->depth > 0 ? &w->stack[w->depth - 1] : NULL;
+	struct elem *e, *parent;
 	const char *v;
 	int hide;
 
@@ -810,6 +810,8 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 		w->capstack = w->capstack ? 2 * w->capstack : 64;
 		w->stack = erealloc(w->stack, w->capstack * sizeof(*w->stack));
 	}
+	/* After the stack may have moved. */
+	parent = w->depth > 0 ? &w->stack[w->depth - 1] : NULL;
 	e = &w->stack[w->depth++];
 	e->kind = (unsigned char)k;
 	e->flags = 0;

@@ -192,8 +192,11 @@ clean_value(const char *s, size_t n)
 		buf_free(&b);
 		return NULL;
 	}
-	if (i < n)
-		b.len = text_utf8_floor(b.s, b.len);
+	/* Cut at a character boundary: give back the bytes of a character cut in two. */
+	while (i < n && b.len > 0 && ((unsigned char)s[i] & 0xC0) == 0x80) {
+		b.len--;
+		i--;
+	}
 	b.s[b.len] = '\0';
 	return b.s;
 }
