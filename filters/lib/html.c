@@ -866,8 +866,11 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 		break;
 	case K_UL: case K_OL:
 		w->lists++;
-		if (k == K_OL)
-			e->count = (v = attr(a, "start")) != NULL ? atoi(v) : 1;
+		if (k == K_OL) {
+			long start = (v = attr(a, "start")) != NULL ? strtol(v, NULL, 10) : 1;
+
+			e->count = start > 1000000000L ? 1000000000 : start < -1000000000L ? -1000000000 : (int)start;
+		}
 		want_breaks(w, 1);
 		break;
 	case K_LI: {
@@ -881,7 +884,7 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 		memset(w->prefix, ' ', 2 * level);
 		if (i > 0 && w->stack[i - 1].kind == K_OL)
 			snprintf(w->prefix + 2 * level, sizeof(w->prefix) - 2 * level, "%d. ",
-			    w->stack[i - 1].count++);
+			    w->stack[i - 1].count < 2000000000 ? w->stack[i - 1].count++ : w->stack[i - 1].count);
 		else
 			snprintf(w->prefix + 2 * level, sizeof(w->prefix) - 2 * level, "%s ",
 			    bullet[level > 3 ? 2 : level - 1]);
@@ -893,8 +896,11 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 
 		while (i > 0 && w->stack[i - 1].kind != K_TR)
 			i--;
-		if (i > 0 && w->stack[i - 1].count++ > 0)
-			put_literal(w, '\t');
+		if (i > 0) {
+			if (w->stack[i - 1].count)
+				put_literal(w, '\t');
+			w->stack[i - 1].count = 1;
+		}
 		break;
 	}
 	case K_BR:
