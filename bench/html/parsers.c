@@ -12,6 +12,7 @@
  */
 #include <gumbo.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,7 @@ libxml2(const char *s, size_t n)
 	h.error = h.warning = h.fatalError = quiet;
 	c = htmlCreateMemoryParserCtxt(s, (int)n);
 	memcpy(c->sax, &h, sizeof(h));
+	xmlSwitchEncoding(c, XML_CHAR_ENCODING_UTF8);	/* as from-html declares it */
 	htmlCtxtUseOptions(c, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
 	htmlParseDocument(c);
