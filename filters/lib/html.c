@@ -37,6 +37,7 @@
 #define MAX_MAP 4096		/* decoded-to-page offset checkpoints kept */
 #define MAX_CAPTURE (64 * 1024)	/* bytes of <title> and <h1> text kept */
 #define MAX_JSONLD (4 << 20)	/* bytes of one JSON-LD script kept */
+#define TAGCACHE 128		/* element kinds cached by name pointer */
 
 /* ---- decoding ---- */
 
@@ -51,6 +52,7 @@ struct decoder {
 	size_t rawoff;		/* offset in the page of raw[0] */
 	int eof, err;		/* no more to read; errno of a failed read */
 	int utf8;		/* decoded here; else by iconv */
+	size_t unit;		/* bytes of one code unit of the page's encoding */
 	iconv_t cd;
 	struct buf mid;		/* iconv's output, before the UTF-8 pass */
 	struct buf out;		/* decoded, not yet handed to the parser */
@@ -124,6 +126,9 @@ struct htmlwork {
 	const char *charset;
 	char charsetbuf[64];
 	char *badcharset;	/* a declared charset iconv does not know */
+	char mislabel[64];	/* a declared charset the bytes belie (they are UTF-8) */
+	const xmlChar *tagkey[TAGCACHE];	/* element names seen on this page, */
+	unsigned char tagkind[TAGCACHE];	/* and their kinds */
 };
 
 /* ---- the decoder ---- */
@@ -212,50 +217,47 @@ utf8_pass(struct decoder *d, const char *s, size_t n, size_t base, int last, str
 {
 	static const char fffd[] = "\xEF\xBF\xBD";
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, run;
+	size_t i = 0, start = 0;
 	int32_t cp;
 	int len;
 
 	buf_grow(out, n + 16);
+	/* Valid text is copied in runs; only a fault stops a run. */
 	while (i < n) {
-		for (run = i; run < n && u[run] >= 0x20 && u[run] < 0x80; run++)
-			;
-		if (run > i) {
-			buf_add(out, s + i, run - i);
-			d->produced += run - i;
-			i = run;
-			continue;
-		}
-		if (u[i] < 0x80) {
-			if (u[i] == '\t' || u[i] == '\n' || u[i] == '\f' || u[i] == '\r') {
-				buf_addc(out, s[i]);
-				d->produced++;
-			} else if (u[i] == 0) {
-				buf_add(out, fffd, 3);
-				d->produced += 3;
-				d->nnul++;
-				map_point(d, base + i + 1);
-			} else {
-				d->ncontrol++;
-				map_point(d, base + i + 1);
-			}
+		unsigned char c = u[i];
+
+		if (c >= 0x20 && c < 0x80) {
 			i++;
 			continue;
 		}
-		if ((len = text_decode(u + i, n - i, &cp)) > 0) {
-			buf_add(out, s + i, (size_t)len);
-			d->produced += (size_t)len;
+		if (c >= 0x80 && (len = text_decode(u + i, n - i, &cp)) > 0) {
 			i += (size_t)len;
 			continue;
 		}
-		if (!last && n - i < 4 && utf8_prefix(u + i, n - i))
+		if (c == '\t' || c == '\n' || c == '\f' || c == '\r') {
+			i++;
+			continue;
+		}
+		if (c >= 0x80 && !last && n - i < 4 && utf8_prefix(u + i, n - i))
 			break;
-		buf_add(out, fffd, 3);
-		d->produced += 3;
-		bad_byte(d, base + i);
+		buf_add(out, s + start, i - start);
+		d->produced += i - start;
+		if (c == 0) {
+			buf_add(out, fffd, 3);
+			d->produced += 3;
+			d->nnul++;
+		} else if (c < 0x80) {
+			d->ncontrol++;
+		} else {
+			buf_add(out, fffd, 3);
+			d->produced += 3;
+			bad_byte(d, base + i);
+		}
 		map_point(d, base + i + 1);
-		i++;
+		start = ++i;
 	}
+	buf_add(out, s + start, i - start);
+	d->produced += i - start;
 	return i;
 }
 
@@ -316,7 +318,7 @@ decode_more(struct decoder *d)
 		/* iconv, then the UTF-8 pass over its output for NUL and controls. */
 		{
 			char *in = (char *)d->raw + d->rawpos, *op;
-			size_t inleft = d->rawlen - d->rawpos, outleft;
+			size_t inleft = d->rawlen - d->rawpos, outleft, k;
 
 			d->mid.len = 0;
 			buf_grow(&d->mid, 4 * inleft + 16);
@@ -336,8 +338,10 @@ decode_more(struct decoder *d)
 					outleft -= 3;
 				}
 				bad_byte(d, d->rawoff + (size_t)(in - d->raw));
-				in++;
-				inleft--;
+				/* Step over one code unit: a UTF-16 page stays in step. */
+				k = d->unit < inleft ? d->unit : inleft;
+				in += k;
+				inleft -= k;
 			}
 			d->mid.len = (size_t)(op - d->mid.s);
 			used = (size_t)(in - (d->raw + d->rawpos));
@@ -562,12 +566,22 @@ tag_cmp(const void *key, const void *elem)
 	return strcmp(key, ((const struct tag *)elem)->name);
 }
 
+/*
+ * libxml2 interns element names in its dictionary, so within a page a name
+ * is one pointer: a small cache by pointer saves the search.
+ */
 static enum kind
-tag_kind(const char *name)
+tag_kind(struct htmlwork *w, const xmlChar *name)
 {
-	const struct tag *t = bsearch(name, tags, sizeof(tags) / sizeof(tags[0]), sizeof(tags[0]), tag_cmp);
+	size_t h = ((uintptr_t)name >> 4) & (TAGCACHE - 1);
+	const struct tag *t;
 
-	return t ? t->kind : K_INLINE;
+	if (w->tagkey[h] == name)
+		return (enum kind)w->tagkind[h];
+	t = bsearch(name, tags, sizeof(tags) / sizeof(tags[0]), sizeof(tags[0]), tag_cmp);
+	w->tagkey[h] = name;
+	w->tagkind[h] = (unsigned char)(t ? t->kind : K_INLINE);
+	return (enum kind)w->tagkind[h];
 }
 
 /* Windows-1252's characters for C1 controls, as HTML reads &#128;-&#159; (index-windows-1252). */
@@ -710,13 +724,30 @@ put_literal(struct htmlwork *w, char c)
 	w->nl = 0;
 }
 
-static const char *
-attr(const xmlChar **a, const char *name)
+/* The attributes the renderer and the head reader look at, found in one pass. */
+enum { A_CONTENT, A_DATETIME, A_HIDDEN, A_HREF, A_ITEMPROP, A_LANG, A_LAYOUT, A_NAME, A_OPEN,
+	A_PROPERTY, A_REL, A_START, A_STYLE, A_TYPE, A_XMLLANG, A_N };
+static const char *const attr_names[A_N] = {
+	"content", "datetime", "hidden", "href", "itemprop", "lang", "layout", "name", "open",
+	"property", "rel", "start", "style", "type", "xml:lang"
+};
+
+static void
+read_attrs(const xmlChar **a, const char *v[A_N])
 {
-	for (; a && a[0]; a += 2)
-		if (strcmp((const char *)a[0], name) == 0)
-			return a[1] ? (const char *)a[1] : "";
-	return NULL;
+	int k;
+
+	memset(v, 0, A_N * sizeof(*v));
+	for (; a && a[0]; a += 2) {
+		const char *n = (const char *)a[0];
+
+		for (k = 0; k < A_N; k++)
+			if (n[0] == attr_names[k][0] && strcmp(n, attr_names[k]) == 0) {
+				if (v[k] == NULL)
+					v[k] = a[1] ? (const char *)a[1] : "";
+				break;
+			}
+	}
 }
 
 /* Does an inline style hide the element (display: none, visibility: hidden)? */
@@ -760,39 +791,36 @@ start_capture(struct htmlwork *w, enum capture c)
 
 /* The metadata an element carries, whether it is shown or not. */
 static void
-element_meta(struct htmlwork *w, enum kind k, const xmlChar **a)
+element_meta(struct htmlwork *w, enum kind k, const char *const *at)
 {
-	const char *v, *ip;
+	const char *v;
 
 	switch (k) {
 	case K_META:
-		if ((v = attr(a, "content")) != NULL) {
-			const char *key;
-
-			if ((key = attr(a, "property")) != NULL)
-				htmlmeta_tag(w->meta, "property", key, v);
-			if ((key = attr(a, "name")) != NULL)
-				htmlmeta_tag(w->meta, "name", key, v);
+		if ((v = at[A_CONTENT]) != NULL) {
+			if (at[A_PROPERTY])
+				htmlmeta_tag(w->meta, "property", at[A_PROPERTY], v);
+			if (at[A_NAME])
+				htmlmeta_tag(w->meta, "name", at[A_NAME], v);
 		}
 		break;
 	case K_LINK:
-		if ((v = attr(a, "href")) != NULL && has_token(attr(a, "rel"), "canonical"))
+		if ((v = at[A_HREF]) != NULL && has_token(at[A_REL], "canonical"))
 			htmlmeta_slot(w->meta, HM_CANONICAL, v, strlen(v));
 		break;
 	case K_HTML:
-		if ((v = attr(a, "lang")) != NULL || (v = attr(a, "xml:lang")) != NULL)
+		if ((v = at[A_LANG]) != NULL || (v = at[A_XMLLANG]) != NULL)
 			htmlmeta_slot(w->meta, HM_LANG, v, strlen(v));
 		break;
 	case K_TIME:
-		if (w->articles > 0 && (v = attr(a, "datetime")) != NULL)
+		if (w->articles > 0 && (v = at[A_DATETIME]) != NULL)
 			htmlmeta_slot(w->meta, HM_ARTICLE_TIME, v, strlen(v));
 		break;
 	default:
 		break;
 	}
-	if ((ip = attr(a, "itemprop")) != NULL &&
-	    ((v = attr(a, "content")) != NULL || (v = attr(a, "datetime")) != NULL))
-		htmlmeta_tag(w->meta, "itemprop", ip, v);
+	if (at[A_ITEMPROP] != NULL && ((v = at[A_CONTENT]) != NULL || (v = at[A_DATETIME]) != NULL))
+		htmlmeta_tag(w->meta, "itemprop", at[A_ITEMPROP], v);
 }
 
 static void
@@ -800,10 +828,9 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 {
 	htmlParserCtxtPtr ctxt = ctx;
 	struct htmlwork *w = ctxt->_private;
-	const char *name = (const char *)xname;
-	enum kind k = tag_kind(name);
+	enum kind k = tag_kind(w, xname);
 	struct elem *e, *parent;
-	const char *v;
+	const char *v, *at[A_N];
 	int hide;
 
 	if (w->depth == w->capstack) {
@@ -818,9 +845,10 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 	e->count = 0;
 	if (k == K_ARTICLE)
 		w->articles++;
+	read_attrs(a, at);
 	if (a)
-		element_meta(w, k, a);
-	if (k == K_SCRIPT && w->capture == C_NONE && (v = attr(a, "type")) != NULL &&
+		element_meta(w, k, at);
+	if (k == K_SCRIPT && w->capture == C_NONE && (v = at[A_TYPE]) != NULL &&
 	    strncasecmp(v, "application/ld+json", 19) == 0) {
 		start_capture(w, C_JSONLD);
 		/* The parser stands on the '>' of the start tag. */
@@ -830,9 +858,9 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 		return;
 	hide = k == K_SKIP || k == K_SCRIPT || k == K_TITLE;
 	if (a && !hide)
-		hide = attr(a, "hidden") != NULL || ((v = attr(a, "style")) != NULL && style_hides(v)) ||
-		    ((v = attr(a, "layout")) != NULL && strcmp(v, "nodisplay") == 0);	/* AMP's hidden */
-	if (k == K_DIALOG && attr(a, "open") == NULL)
+		hide = at[A_HIDDEN] != NULL || ((v = at[A_STYLE]) != NULL && style_hides(v)) ||
+		    ((v = at[A_LAYOUT]) != NULL && strcmp(v, "nodisplay") == 0);	/* AMP's hidden */
+	if (k == K_DIALOG && at[A_OPEN] == NULL)
 		hide = 1;
 	if (parent && parent->kind == K_DETAILS && (parent->flags & F_CLOSED) && k != K_SUMMARY)
 		hide = 1;
@@ -852,7 +880,7 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 		want_breaks(w, 2);
 		break;
 	case K_DETAILS:
-		if (attr(a, "open") == NULL)
+		if (at[A_OPEN] == NULL)
 			e->flags |= F_CLOSED;
 		want_breaks(w, 1);
 		break;
@@ -867,7 +895,7 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 	case K_UL: case K_OL:
 		w->lists++;
 		if (k == K_OL) {
-			long start = (v = attr(a, "start")) != NULL ? strtol(v, NULL, 10) : 1;
+			long start = (v = at[A_START]) != NULL ? strtol(v, NULL, 10) : 1;
 
 			e->count = start > 1000000000L ? 1000000000 : start < -1000000000L ? -1000000000 : (int)start;
 		}
@@ -1098,6 +1126,20 @@ html_charset(const struct htmlwork *w)
 	return w->charset ? w->charset : "UTF-8";
 }
 
+/* Is the start of the page valid UTF-8 with at least one multibyte character? */
+static int
+utf8_evidence(const char *s, size_t n)
+{
+	size_t k = n, i;
+	int multi = 0;
+
+	while (k > 0 && (unsigned char)s[k - 1] >= 0x80)	/* a character the chunk may cut */
+		k--;
+	for (i = 0; i < k && !multi; i++)
+		multi = (unsigned char)s[i] >= 0x80;
+	return multi && text_utf8_valid(s, k);
+}
+
 /* Choose the page's encoding: BOM, then the transport's, then <meta>, then UTF-8. */
 static void
 choose_charset(struct htmlwork *w, const struct html_opts *o)
@@ -1106,8 +1148,11 @@ choose_charset(struct htmlwork *w, const struct html_opts *o)
 	const unsigned char *u = (const unsigned char *)d->raw;
 	size_t n = d->rawlen, len;
 	const char *label = NULL, *name = NULL;
+	int declared = 0;
 
 	w->charset = "UTF-8";
+	w->mislabel[0] = '\0';
+	d->unit = 1;
 	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		d->rawpos = 3;
 	} else if (n >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE))) {
@@ -1119,9 +1164,20 @@ choose_charset(struct htmlwork *w, const struct html_opts *o)
 			len = strlen(label);
 		} else {
 			len = prescan(d->raw, n, &label);
+			declared = 1;
 		}
 		if (label && (name = charset_name(label, len, w->charsetbuf, sizeof(w->charsetbuf))) != NULL)
 			w->charset = name;
+		/*
+		 * A page that declares a legacy charset but whose bytes are UTF-8
+		 * (a template never updated, a CMS that re-encoded the page) is
+		 * read as UTF-8: decoded as declared, all its Bengali would be
+		 * mojibake.  Only the page's own declaration is overruled so.
+		 */
+		if (declared && strcmp(w->charset, "UTF-8") != 0 && utf8_evidence(d->raw, n)) {
+			snprintf(w->mislabel, sizeof(w->mislabel), "%s", w->charset);
+			w->charset = "UTF-8";
+		}
 	}
 	if (d->rawpos > 0)
 		map_point(d, d->rawpos);
@@ -1136,6 +1192,8 @@ choose_charset(struct htmlwork *w, const struct html_opts *o)
 	}
 	d->utf8 = 0;
 	d->exact = 0;
+	if (strncmp(w->charset, "UTF-16", 6) == 0)
+		d->unit = 2;
 }
 
 static void
@@ -1159,6 +1217,7 @@ reset(struct htmlwork *w, const struct html_source *src)
 	buf_reset(&w->text);
 	buf_reset(&w->cap);
 	w->depth = w->skip = 0;
+	memset(w->tagkey, 0, sizeof(w->tagkey));
 	w->capture = C_NONE;
 	w->pre = w->breaks = w->space = w->nl = 0;
 	w->prefix[0] = '\0';
@@ -1222,6 +1281,9 @@ decoder_warnings(struct htmlwork *w, struct record *rec)
 	struct buf b = {0};
 	size_t i;
 
+	if (w->mislabel[0])
+		record_warning(rec, "the page declares the charset '%s', but its bytes are UTF-8; read as UTF-8",
+		    w->mislabel);
 	if (w->badcharset)
 		record_warning(rec, "the page declares the charset '%.40s', which iconv does not know; read as UTF-8",
 		    w->badcharset);

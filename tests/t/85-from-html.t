@@ -72,6 +72,14 @@ printf '\357\273\277<p>caf\303\251</p>' | from-html --charset=latin1 | tr -d '\0
 ok $? "a UTF-8 byte order mark overrides --charset"
 printf '\377\376<\000p\000>\000\225\011' | from-html | tr -d '\000' | grep -qx 'ক'
 ok $? "a UTF-16LE page with its byte order mark"
+printf '\377\376<\000p\000>\000\000\334\225\011' | from-html | tr -d '\000' >"$TMP/got"
+grep -qx '�ক' "$TMP/got" && grep -q '1 byte not UTF-16LE replaced with U+FFFD (at byte 8)' "$TMP/got"
+ok $? "UTF-16: a lone surrogate is U+FFFD, and the text after it stays in step"
+printf '<meta charset="iso-8859-1"><p>বাংলা caf\303\251</p>' | from-html | tr -d '\000' >"$TMP/got"
+grep -qx 'বাংলা café' "$TMP/got" && grep -q "declares the charset 'WINDOWS-1252', but its bytes are UTF-8" "$TMP/got"
+ok $? "a page that declares windows-1252 but is UTF-8 is read as UTF-8, and said"
+printf '<meta charset="iso-8859-1"><p>caf\351</p>' | from-html | tr -d '\000' | grep -qx 'café'
+ok $? "a page that declares windows-1252 and is: read as windows-1252"
 printf '<p>x</p>' | from-html --url=https://example.com/a | tr -d '\000' | grep -qx 'url: https://example.com/a'
 ok $? "--url stands in for a page that names no address"
 from-html --url=https://example.com/a "$HTML/hard/amp.html" | tr -d '\000' |
