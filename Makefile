@@ -16,8 +16,9 @@ INFLATE := $(shell pkg-config --exists libisal 2>/dev/null && echo isal || echo 
 INFLATE_PKG_isal = libisal
 INFLATE_PKG_zlib = zlib
 INFLATE_DEF_isal = -DKHOBOR_ISAL
-PKGS     = libpcre2-8 yaml-0.1 libutf8proc libxxhash $(INFLATE_PKG_$(INFLATE))
-DEBS     = libpcre2-dev libyaml-dev libutf8proc-dev libxxhash-dev pkg-config make gcc \
+# from-html: libxml2's HTML parser and jansson for JSON-LD (from-html(1) says why).
+PKGS     = libpcre2-8 yaml-0.1 libutf8proc libxxhash libxml-2.0 jansson $(INFLATE_PKG_$(INFLATE))
+DEBS     = libpcre2-dev libyaml-dev libutf8proc-dev libxxhash-dev libxml2-dev libjansson-dev pkg-config make gcc \
            perl jq mandoc shellcheck clang libclang-rt-14-dev valgrind parallel python3 \
            tzdata bsdextrautils bc zlib1g-dev libisal-dev libdeflate-dev openssh-server rsync
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -34,7 +35,7 @@ OUT      = bin
 TOOLS    = $(sort $(basename $(notdir $(wildcard filters/*.c))))
 SCRIPTS  = khobor
 LIBOBJ   = $(sort $(basename $(notdir $(wildcard filters/lib/*.c))))
-MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl dedupe from-warc
+MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl dedupe from-warc from-html
 MAN5     = khobor-rules
 MAN7     = khobor
 
@@ -55,7 +56,8 @@ depcheck:
 	@for p in $(PKGS); do \
 	  pkg-config --exists $$p 2>/dev/null || { \
 	    case $$p in libpcre2-8) d=libpcre2-dev;; yaml-0.1) d=libyaml-dev;; libutf8proc) d=libutf8proc-dev;; \
-	      libxxhash) d=libxxhash-dev;; libisal) d=libisal-dev;; zlib) d=zlib1g-dev;; esac; \
+	      libxxhash) d=libxxhash-dev;; libisal) d=libisal-dev;; zlib) d=zlib1g-dev;; \
+	      libxml-2.0) d=libxml2-dev;; jansson) d=libjansson-dev;; esac; \
 	    echo "khobor: missing $$p: install the Debian package $$d (or run 'make deps' as root)" >&2; exit 1; }; \
 	done
 

@@ -1,0 +1,1363 @@
+/*
+ * html.c: an HTML page to the text a browser's select-all copy gives (see
+ * html.h and from-html(1)).
+ *
+ * Three stages, each streaming: the decoder turns the page's bytes into
+ * UTF-8 in chunks (our own UTF-8 check, else iconv), libxml2's HTML parser
+ * reads that through an I/O callback and calls back for each element and
+ * run of text (SAX: no tree), and the renderer writes the text as those
+ * events come, keeping only a stack of the open elements.  Peak memory is
+ * the text written plus a few chunks, whatever the size of the page.
+ *
+ * How the text is laid out follows the "innerText" algorithm of the HTML
+ * standard (https://html.spec.whatwg.org/multipage/dom.html#the-innertext-idl-attribute):
+ * a block element asks for one line break before and after it, a paragraph
+ * or a heading for two (Chromium's copy adds the blank line after p and
+ * h1-h6, whose margins are wide), and runs of asked-for breaks collapse to
+ * the largest; <br> is a line break of its own; white space collapses as
+ * CSS normal flow does (white-space: normal), and stays in <pre>.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html.h"
+#include "htmlmeta.h"
+#include "text.h"
+#include "util.h"
+
+#define CHUNK (64 * 1024)	/* bytes of the page decoded at a time */
+#define SNIFF 8192		/* bytes searched for <meta charset> */
+#define MAX_OFFSETS 5		/* offsets of undecodable bytes named in the warning */
+#define MAX_MAP 4096		/* decoded-to-page offset checkpoints kept */
+#define MAX_CAPTURE (64 * 1024)	/* bytes of <title> and <h1> text kept */
+#define MAX_JSONLD (4 << 20)	/* bytes of one JSON-LD script kept */
+#define TAGCACHE 128		/* element kinds cached by name pointer */
+
+/* ---- decoding ---- */
+
+struct decoder {
+	FILE *fp;		/* the page, when it is a stream */
+	const char *mem;	/* else its bytes */
+	size_t memlen;
+	char *own;		/* the read buffer, for a stream */
+	size_t owncap;
+	const char *raw;	/* the raw window: raw[rawpos..rawlen) not yet decoded */
+	size_t rawpos, rawlen;
+	size_t rawoff;		/* offset in the page of raw[0] */
+	int eof, err;		/* no more to read; errno of a failed read */
+	int utf8;		/* decoded here; else by iconv */
+	size_t unit;		/* bytes of one code unit of the page's encoding */
+	iconv_t cd;
+	struct buf mid;		/* iconv's output, before the UTF-8 pass */
+	struct buf out;		/* decoded, not yet handed to the parser */
+	size_t outpos;
+	size_t produced;	/* bytes of UTF-8 produced so far */
+	size_t nbad, bad[MAX_OFFSETS];	/* undecodable bytes, the first offsets */
+	size_t nnul, ncontrol;
+	size_t (*map)[2];	/* (decoded offset, page offset) where the difference changes */
+	size_t nmap, capmap;
+	int exact;		/* offsets map back exactly (not through iconv) */
+};
+
+/* What the renderer does with an element. */
+enum kind {
+	K_INLINE, K_BLOCK, K_PARA, K_H1, K_BR, K_HR, K_LI, K_UL, K_OL, K_TR, K_CELL, K_PRE, K_SKIP,
+	K_TITLE, K_SCRIPT, K_META, K_LINK, K_HTML, K_ARTICLE, K_TIME, K_DETAILS, K_SUMMARY, K_DIALOG, K_A
+};
+
+static const struct tag {
+	const char *name;
+	enum kind kind;
+} tags[] = {	/* sorted by name, for bsearch */
+	{ "a", K_A }, { "address", K_BLOCK }, { "article", K_ARTICLE }, { "aside", K_BLOCK },
+	{ "audio", K_SKIP }, { "blockquote", K_BLOCK }, { "body", K_BLOCK }, { "br", K_BR },
+	{ "canvas", K_SKIP }, { "caption", K_BLOCK }, { "center", K_BLOCK }, { "datalist", K_SKIP },
+	{ "dd", K_BLOCK }, { "details", K_DETAILS }, { "dialog", K_DIALOG }, { "dir", K_UL },
+	{ "div", K_BLOCK }, { "dl", K_BLOCK }, { "dt", K_BLOCK }, { "fieldset", K_BLOCK },
+	{ "figcaption", K_BLOCK }, { "figure", K_BLOCK }, { "footer", K_BLOCK }, { "form", K_BLOCK },
+	{ "frameset", K_BLOCK }, { "h1", K_H1 }, { "h2", K_PARA }, { "h3", K_PARA }, { "h4", K_PARA },
+	{ "h5", K_PARA }, { "h6", K_PARA }, { "header", K_BLOCK }, { "hgroup", K_BLOCK }, { "hr", K_HR },
+	{ "html", K_HTML }, { "iframe", K_SKIP }, { "legend", K_BLOCK }, { "li", K_LI },
+	{ "link", K_LINK }, { "listing", K_PRE }, { "main", K_BLOCK }, { "menu", K_UL },
+	{ "meta", K_META }, { "nav", K_BLOCK }, { "noembed", K_SKIP }, { "noframes", K_SKIP },
+	{ "noscript", K_SKIP }, { "object", K_SKIP }, { "ol", K_OL }, { "p", K_PARA },
+	{ "plaintext", K_PRE }, { "pre", K_PRE }, { "rp", K_SKIP }, { "script", K_SCRIPT },
+	{ "section", K_BLOCK }, { "select", K_SKIP }, { "style", K_SKIP }, { "summary", K_SUMMARY },
+	{ "svg", K_SKIP }, { "table", K_BLOCK }, { "td", K_CELL }, { "template", K_SKIP },
+	{ "textarea", K_SKIP }, { "th", K_CELL }, { "time", K_TIME }, { "title", K_TITLE },
+	{ "tr", K_TR }, { "ul", K_UL }, { "video", K_SKIP }, { "xmp", K_PRE },
+};
+
+enum { F_SKIPS = 1, F_CLOSED = 2, F_PRESTART = 4 };
+
+struct elem {
+	unsigned char kind, flags;
+	int count;		/* ol: the next number; tr: cells so far */
+};
+
+enum capture { C_NONE, C_TITLE, C_H1, C_JSONLD };
+
+struct htmlwork {
+	htmlParserCtxtPtr ctxt;
+	struct decoder dec;
+	struct htmlmeta *meta;
+	struct buf text;	/* the body being written */
+	struct buf cap;		/* <title>, <h1> or JSON-LD text being gathered */
+	struct elem *stack;
+	size_t depth, capstack;
+	size_t skip;		/* 1 + index of the element whose subtree is left out; 0: none */
+	enum capture capture;
+	size_t capdepth;	/* depth of the element gathered */
+	size_t jsonld_at;	/* decoded offset of the JSON-LD text */
+	int capfull;
+	int pre;		/* inside <pre>: white space kept */
+	int breaks;		/* line breaks asked for before the next text */
+	int space;		/* white space seen since the last text */
+	int nl;			/* line breaks at the end of text */
+	char prefix[48];	/* a list item's bullet, written before its first text */
+	int lists, articles, links, h1;
+	size_t chars, linkchars;
+	const char *charset;
+	char charsetbuf[64];
+	char *badcharset;	/* a declared charset iconv does not know */
+	char mislabel[64];	/* a declared charset the bytes belie (they are UTF-8) */
+	const xmlChar *tagkey[TAGCACHE];	/* element names seen on this page, */
+	unsigned char tagkind[TAGCACHE];	/* and their kinds */
+};
+
+/* ---- the decoder ---- */
+
+static void
+map_point(struct decoder *d, size_t page_off)
+{
+	if (!d->exact)
+		return;
+	if (d->nmap == MAX_MAP) {
+		d->exact = 0;	/* too many faults to map offsets exactly */
+		return;
+	}
+	if (d->nmap == d->capmap) {
+		d->capmap = d->capmap ? 2 * d->capmap : 16;
+		d->map = erealloc(d->map, d->capmap * sizeof(*d->map));
+	}
+	d->map[d->nmap][0] = d->produced;
+	d->map[d->nmap][1] = page_off;
+	d->nmap++;
+}
+
+/* The page offset of decoded offset OFF (exact when d->exact). */
+static size_t
+page_offset(const struct decoder *d, size_t off)
+{
+	size_t lo = 0, hi = d->nmap;
+
+	if (d->nmap == 0)
+		return off;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+
+		if (d->map[mid][0] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (d->map[lo][0] > off)
+		return off;
+	return d->map[lo][1] + (off - d->map[lo][0]);
+}
+
+static void
+bad_byte(struct decoder *d, size_t page_off)
+{
+	if (d->nbad < MAX_OFFSETS)
+		d->bad[d->nbad] = page_off;
+	d->nbad++;
+}
+
+/* Can the N bytes at S (N < 4) begin a valid UTF-8 sequence that the next bytes complete? */
+static int
+utf8_prefix(const unsigned char *s, size_t n)
+{
+	static const unsigned char need[] = { 0, 0, 1, 2, 3 };
+	size_t len, i;
+
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		len = 2;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		len = 3;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		len = 4;
+	else
+		return 0;
+	(void)need;
+	if (n >= len)
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return 1;
+}
+
+/*
+ * The UTF-8 pass: append the valid text of S[0..N) to OUT, with every
+ * undecodable byte as U+FFFD and NUL as U+FFFD (as HTML does), other
+ * control characters but tab, line feed, form feed and carriage return
+ * left out.  BASE is the page offset of S (when exact).  Returns the bytes
+ * used: fewer than N when the end holds the start of a sequence the next
+ * chunk completes (never when LAST).
+ */
+static size_t
+utf8_pass(struct decoder *d, const char *s, size_t n, size_t base, int last, struct buf *out)
+{
+	static const char fffd[] = "\xEF\xBF\xBD";
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start = 0;
+	int32_t cp;
+	int len;
+
+	buf_grow(out, n + 16);
+	/* Valid text is copied in runs; only a fault stops a run. */
+	while (i < n) {
+		unsigned char c = u[i];
+
+		if (c >= 0x20 && c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0x80 && (len = text_decode(u + i, n - i, &cp)) > 0) {
+			i += (size_t)len;
+			continue;
+		}
+		if (c == '\t' || c == '\n' || c == '\f' || c == '\r') {
+			i++;
+			continue;
+		}
+		if (c >= 0x80 && !last && n - i < 4 && utf8_prefix(u + i, n - i))
+			break;
+		buf_add(out, s + start, i - start);
+		d->produced += i - start;
+		if (c == 0) {
+			buf_add(out, fffd, 3);
+			d->produced += 3;
+			d->nnul++;
+		} else if (c < 0x80) {
+			d->ncontrol++;
+		} else {
+			buf_add(out, fffd, 3);
+			d->produced += 3;
+			bad_byte(d, base + i);
+		}
+		map_point(d, base + i + 1);
+		start = ++i;
+	}
+	buf_add(out, s + start, i - start);
+	d->produced += i - start;
+	return i;
+}
+
+/* Get more raw bytes into the window; 0 at the end of the page. */
+static int
+fill(struct decoder *d)
+{
+	size_t left = d->rawlen - d->rawpos, n;
+
+	if (d->eof)
+		return 0;
+	if (d->fp == NULL) {
+		/* Memory: widen the window over the page a chunk at a time. */
+		d->rawlen = d->memlen - d->rawlen > CHUNK ? d->rawlen + CHUNK : d->memlen;
+		if (d->rawlen == d->memlen)
+			d->eof = 1;
+		return 1;
+	}
+	if (d->owncap < left + CHUNK) {
+		d->owncap = left + CHUNK;
+		d->own = erealloc(d->own, d->owncap);
+	}
+	memmove(d->own, d->own + d->rawpos, left);
+	d->rawoff += d->rawpos;
+	d->rawpos = 0;
+	d->raw = d->own;
+	n = fread(d->own + left, 1, CHUNK, d->fp);
+	d->rawlen = left + n;
+	if (n < CHUNK) {
+		if (ferror(d->fp))
+			d->err = errno ? errno : EIO;
+		d->eof = 1;
+	}
+	return 1;
+}
+
+/* Decode the next stretch of the page into d->out; 0 at the end. */
+static int
+decode_more(struct decoder *d)
+{
+	size_t used;
+
+	d->out.len = 0;
+	d->outpos = 0;
+	while (d->out.len == 0) {
+		if (d->rawpos == d->rawlen || (!d->eof && d->rawlen - d->rawpos < 4)) {
+			if (!fill(d) && d->rawpos == d->rawlen)
+				return 0;
+		}
+		if (d->utf8) {
+			used = utf8_pass(d, d->raw + d->rawpos, d->rawlen - d->rawpos, d->rawoff + d->rawpos,
+			    d->eof, &d->out);
+			d->rawpos += used;
+			if (used == 0 && !d->eof && !fill(d))
+				return 0;
+			continue;
+		}
+		/* iconv, then the UTF-8 pass over its output for NUL and controls. */
+		{
+			char *in = (char *)d->raw + d->rawpos, *op;
+			size_t inleft = d->rawlen - d->rawpos, outleft, k;
+
+			d->mid.len = 0;
+			buf_grow(&d->mid, 4 * inleft + 16);
+			op = d->mid.s;
+			outleft = d->mid.cap - 1;
+			while (inleft > 0) {
+				if (iconv(d->cd, &in, &inleft, &op, &outleft) != (size_t)-1)
+					break;
+				if (errno == E2BIG)
+					break;	/* cannot happen: 4 bytes of room for every byte */
+				if (errno == EINVAL && !d->eof)
+					break;	/* a sequence the next chunk completes */
+				/* An undecodable byte, or a sequence cut off by the end of the page. */
+				if (outleft >= 3) {
+					memcpy(op, "\xEF\xBF\xBD", 3);
+					op += 3;
+					outleft -= 3;
+				}
+				bad_byte(d, d->rawoff + (size_t)(in - d->raw));
+				/* Step over one code unit: a UTF-16 page stays in step. */
+				k = d->unit < inleft ? d->unit : inleft;
+				in += k;
+				inleft -= k;
+			}
+			d->mid.len = (size_t)(op - d->mid.s);
+			used = (size_t)(in - (d->raw + d->rawpos));
+			d->rawpos += used;
+			utf8_pass(d, d->mid.s, d->mid.len, 0, 1, &d->out);
+			if (used == 0 && !d->eof && !fill(d))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* libxml2's read callback: the decoded page, LEN bytes at most at a time. */
+static int
+xread(void *ctx, char *buf, int len)
+{
+	struct decoder *d = ctx;
+	size_t n;
+
+	while (d->outpos == d->out.len)
+		if (!decode_more(d))
+			return 0;
+	n = d->out.len - d->outpos;
+	if (n > (size_t)len)
+		n = (size_t)len;
+	memcpy(buf, d->out.s + d->outpos, n);
+	d->outpos += n;
+	return (int)n;
+}
+
+static int
+xclose(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+/* ---- the encoding ---- */
+
+/*
+ * A charset label as iconv names it, after the WHATWG Encoding Standard
+ * (https://encoding.spec.whatwg.org/#names-and-labels): ISO-8859-1 and
+ * ASCII mean windows-1252, and a page cannot declare UTF-16 of itself.
+ */
+static const char *
+charset_name(const char *label, size_t n, char *buf, size_t cap)
+{
+	static const char *const cp1252[] = {
+		"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "ascii", "us-ascii", "cp1252",
+		"windows-1252", "x-cp1252", "cp819", "ibm819", "iso-ir-100", "csisolatin1", "iso88591",
+		"ansi_x3.4-1968", NULL
+	};
+	size_t i, k = 0;
+
+	while (n > 0 && (*label == ' ' || *label == '\t' || *label == '"' || *label == '\''))
+		label++, n--;
+	for (i = 0; i < n && k + 1 < cap; i++) {
+		char c = label[i];
+
+		if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == ';' || c == '>' || c == '/')
+			break;
+		buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	buf[k] = '\0';
+	if (k == 0)
+		return NULL;
+	if (strcmp(buf, "utf-8") == 0 || strcmp(buf, "utf8") == 0 || strcmp(buf, "unicode-1-1-utf-8") == 0 ||
+	    strncmp(buf, "utf-16", 6) == 0)
+		return "UTF-8";
+	for (i = 0; cp1252[i]; i++)
+		if (strcmp(buf, cp1252[i]) == 0)
+			return "WINDOWS-1252";
+	for (i = 0; i < k; i++)
+		if (buf[i] >= 'a' && buf[i] <= 'z')
+			buf[i] = (char)(buf[i] - 'a' + 'A');
+	return buf;
+}
+
+static int
+ci_prefix(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+
+	return n >= k && strncasecmp(s, lit, k) == 0;
+}
+
+/*
+ * The charset a <meta> near the top declares (charset=, or http-equiv
+ * Content-Type with "charset=" in content), in the spirit of the HTML
+ * standard's prescan (https://html.spec.whatwg.org/multipage/parsing.html#prescan-a-byte-stream-to-determine-its-encoding),
+ * over the first SNIFF bytes.  Returns its length at *at, or 0.
+ */
+static size_t
+prescan(const char *s, size_t n, const char **at)
+{
+	size_t i = 0;
+
+	if (n > SNIFF)
+		n = SNIFF;
+	while (i < n) {
+		const char *lt = memchr(s + i, '<', n - i);
+		const char *cs = NULL, *content = NULL;
+		size_t cslen = 0, contentlen = 0;
+		int equiv = 0;
+
+		if (lt == NULL)
+			break;
+		i = (size_t)(lt - s);
+		if (ci_prefix(s + i, n - i, "<!--")) {
+			const char *end = memmem(s + i + 4, n - i - 4, "-->", 3);
+
+			if (end == NULL)
+				break;
+			i = (size_t)(end - s) + 3;
+			continue;
+		}
+		if (!ci_prefix(s + i, n - i, "<meta") || i + 5 >= n ||
+		    !(s[i + 5] == ' ' || s[i + 5] == '\t' || s[i + 5] == '\n' || s[i + 5] == '\r' || s[i + 5] == '/')) {
+			i++;
+			continue;
+		}
+		i += 5;
+		/* The attributes, up to '>'. */
+		while (i < n && s[i] != '>') {
+			size_t name, namelen, val = 0, vallen = 0;
+
+			while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '/'))
+				i++;
+			name = i;
+			while (i < n && s[i] != '=' && s[i] != '>' && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+			    s[i] != '\r' && s[i] != '/')
+				i++;
+			namelen = i - name;
+			if (i < n && s[i] == '=') {
+				i++;
+				if (i < n && (s[i] == '"' || s[i] == '\'')) {
+					char q = s[i++];
+
+					val = i;
+					while (i < n && s[i] != q)
+						i++;
+					vallen = i - val;
+					if (i < n)
+						i++;
+				} else {
+					val = i;
+					while (i < n && s[i] != '>' && s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
+						i++;
+					vallen = i - val;
+				}
+			}
+			if (namelen == 0 && i < n && s[i] != '>') {
+				i++;
+				continue;
+			}
+			if (namelen == 7 && strncasecmp(s + name, "charset", 7) == 0) {
+				cs = s + val;
+				cslen = vallen;
+			} else if (namelen == 10 && strncasecmp(s + name, "http-equiv", 10) == 0) {
+				equiv = vallen == 12 && strncasecmp(s + val, "content-type", 12) == 0;
+			} else if (namelen == 7 && strncasecmp(s + name, "content", 7) == 0) {
+				content = s + val;
+				contentlen = vallen;
+			}
+		}
+		if (cs && cslen > 0) {
+			*at = cs;
+			return cslen;
+		}
+		if (equiv && content) {
+			size_t k;
+
+			for (k = 0; k + 8 <= contentlen; k++)
+				if (strncasecmp(content + k, "charset=", 8) == 0) {
+					*at = content + k + 8;
+					return contentlen - k - 8;
+				}
+		}
+	}
+	return 0;
+}
+
+/* What binary data the page starts with, or NULL for text. */
+static const char *
+binary_kind(const unsigned char *s, size_t n)
+{
+	size_t i, nul = 0, even = 0;
+
+	if (n >= 2 && s[0] == 0x1f && s[1] == 0x8b)
+		return "gzip data: decompress it first (gzip -dc)";
+	if (n >= 4 && memcmp(s, "PK\3\4", 4) == 0)
+		return "a zip archive";
+	if (n >= 5 && memcmp(s, "%PDF-", 5) == 0)
+		return "a PDF file";
+	if (n >= 8 && memcmp(s, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return "a PNG image";
+	if (n >= 3 && s[0] == 0xff && s[1] == 0xd8 && s[2] == 0xff)
+		return "a JPEG image";
+	if (n >= 4 && memcmp(s, "GIF8", 4) == 0)
+		return "a GIF image";
+	if (n >= 4 && memcmp(s, "WARC", 4) == 0)
+		return "a WARC file: read it with from-warc";
+	if (n > 4096)
+		n = 4096;
+	for (i = 0; i < n; i++)
+		if (s[i] == 0) {
+			nul++;
+			even += (i % 2 == 0);
+		}
+	if (n >= 16 && nul * 3 >= n && (even * 10 >= nul * 9 || even * 10 <= nul))
+		return "UTF-16 without a byte order mark: convert it first (iconv -f UTF-16LE -t UTF-8)";
+	if (n >= 16 && nul * 20 >= n)
+		return "binary data";
+	return NULL;
+}
+
+/* ---- the renderer ---- */
+
+static int
+tag_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct tag *)elem)->name);
+}
+
+/*
+ * libxml2 interns element names in its dictionary, so within a page a name
+ * is one pointer: a small cache by pointer saves the search.
+ */
+static enum kind
+tag_kind(struct htmlwork *w, const xmlChar *name)
+{
+	size_t h = ((uintptr_t)name >> 4) & (TAGCACHE - 1);
+	const struct tag *t;
+
+	if (w->tagkey[h] == name)
+		return (enum kind)w->tagkind[h];
+	t = bsearch(name, tags, sizeof(tags) / sizeof(tags[0]), sizeof(tags[0]), tag_cmp);
+	w->tagkey[h] = name;
+	w->tagkind[h] = (unsigned char)(t ? t->kind : K_INLINE);
+	return (enum kind)w->tagkind[h];
+}
+
+/* Windows-1252's characters for C1 controls, as HTML reads &#128;-&#159; (index-windows-1252). */
+static const uint16_t c1_1252[32] = {
+	0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+	0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178
+};
+
+/* Append text, with C1 controls (U+0080-U+009F) read as windows-1252 characters. */
+static void
+add_text(struct buf *b, const char *s, size_t n)
+{
+	const char *c2;
+
+	while (n > 0 && (c2 = memchr(s, 0xC2, n)) != NULL) {
+		size_t k = (size_t)(c2 - s);
+
+		if (k + 1 < n && (unsigned char)c2[1] >= 0x80 && (unsigned char)c2[1] <= 0x9F) {
+			buf_add(b, s, k);
+			text_encode(b, c1_1252[(unsigned char)c2[1] - 0x80]);
+			s += k + 2;
+			n -= k + 2;
+		} else {
+			buf_add(b, s, k + 1);
+			s += k + 1;
+			n -= k + 1;
+		}
+	}
+	buf_add(b, s, n);
+}
+
+static void
+want_breaks(struct htmlwork *w, int n)
+{
+	if (w->breaks < n)
+		w->breaks = n;
+}
+
+/* Before text: the line breaks asked for, or one space, then a bullet. */
+static void
+flush(struct htmlwork *w)
+{
+	if (w->text.len > 0) {
+		if (w->breaks > w->nl) {
+			for (; w->nl < w->breaks; w->nl++)
+				buf_addc(&w->text, '\n');
+		} else if (w->space && w->nl == 0 && w->breaks == 0) {
+			buf_addc(&w->text, ' ');
+		}
+	}
+	w->breaks = 0;
+	w->space = 0;
+	if (w->prefix[0]) {
+		buf_adds(&w->text, w->prefix);
+		w->prefix[0] = '\0';
+		w->nl = 0;
+	}
+}
+
+static int
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static void
+put_text(struct htmlwork *w, const char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	if (w->pre) {
+		struct elem *e = &w->stack[w->depth - 1];
+
+		/* The line break right after <pre> is not part of the text (HTML). */
+		if (e->kind == K_PRE && (e->flags & F_PRESTART)) {
+			e->flags &= (unsigned char)~F_PRESTART;
+			if (n > 0 && s[0] == '\r')
+				s++, n--;
+			if (n > 0 && s[0] == '\n')
+				s++, n--;
+		}
+		if (n == 0)
+			return;
+		flush(w);
+		for (i = 0; i < n; i = j) {
+			for (j = i; j < n && s[j] != '\n' && s[j] != '\r'; j++)
+				;
+			if (j > i) {
+				add_text(&w->text, s + i, j - i);
+				w->nl = 0;
+				w->chars += j - i;
+				if (w->links)
+					w->linkchars += j - i;
+			}
+			if (j < n) {
+				if (s[j] == '\r' && j + 1 < n && s[j + 1] == '\n')
+					j++;
+				buf_addc(&w->text, '\n');
+				w->nl++;
+				j++;
+			}
+		}
+		return;
+	}
+	while (i < n) {
+		if (is_space((unsigned char)s[i])) {
+			w->space = 1;
+			i++;
+			continue;
+		}
+		for (j = i + 1; j < n && !is_space((unsigned char)s[j]); j++)
+			;
+		flush(w);
+		add_text(&w->text, s + i, j - i);
+		w->nl = 0;
+		w->chars += j - i;
+		if (w->links)
+			w->linkchars += j - i;
+		i = j;
+	}
+}
+
+/* A line break or a tab of the markup's own (<br>, between table cells). */
+static void
+put_literal(struct htmlwork *w, char c)
+{
+	if (c == '\n') {
+		if (w->text.len > 0 && w->breaks > w->nl)
+			for (; w->nl < w->breaks; w->nl++)
+				buf_addc(&w->text, '\n');
+		w->breaks = 0;
+		w->space = 0;
+		buf_addc(&w->text, '\n');
+		w->nl++;
+		return;
+	}
+	flush(w);
+	buf_addc(&w->text, c);
+	w->nl = 0;
+}
+
+/* The attributes the renderer and the head reader look at, found in one pass. */
+enum { A_CONTENT, A_DATETIME, A_HIDDEN, A_HREF, A_ITEMPROP, A_LANG, A_LAYOUT, A_NAME, A_OPEN,
+	A_PROPERTY, A_REL, A_START, A_STYLE, A_TYPE, A_XMLLANG, A_N };
+static const char *const attr_names[A_N] = {
+	"content", "datetime", "hidden", "href", "itemprop", "lang", "layout", "name", "open",
+	"property", "rel", "start", "style", "type", "xml:lang"
+};
+
+static void
+read_attrs(const xmlChar **a, const char *v[A_N])
+{
+	int k;
+
+	memset(v, 0, A_N * sizeof(*v));
+	for (; a && a[0]; a += 2) {
+		const char *n = (const char *)a[0];
+
+		for (k = 0; k < A_N; k++)
+			if (n[0] == attr_names[k][0] && strcmp(n, attr_names[k]) == 0) {
+				if (v[k] == NULL)
+					v[k] = a[1] ? (const char *)a[1] : "";
+				break;
+			}
+	}
+}
+
+/* Does an inline style hide the element (display: none, visibility: hidden)? */
+static int
+style_hides(const char *style)
+{
+	char b[256];
+	size_t k = 0;
+
+	for (; *style && k + 1 < sizeof(b); style++)
+		if (!is_space((unsigned char)*style))
+			b[k++] = (char)(*style >= 'A' && *style <= 'Z' ? *style - 'A' + 'a' : *style);
+	b[k] = '\0';
+	return strstr(b, "display:none") != NULL || strstr(b, "visibility:hidden") != NULL;
+}
+
+static int
+has_token(const char *list, const char *tok)
+{
+	size_t k = strlen(tok);
+
+	while (list && *list) {
+		while (is_space((unsigned char)*list))
+			list++;
+		if (strncasecmp(list, tok, k) == 0 && (list[k] == '\0' || is_space((unsigned char)list[k])))
+			return 1;
+		while (*list && !is_space((unsigned char)*list))
+			list++;
+	}
+	return 0;
+}
+
+static void
+start_capture(struct htmlwork *w, enum capture c)
+{
+	w->capture = c;
+	w->capdepth = w->depth;
+	w->capfull = 0;
+	buf_reset(&w->cap);
+}
+
+/* The metadata an element carries, whether it is shown or not. */
+static void
+element_meta(struct htmlwork *w, enum kind k, const char *const *at)
+{
+	const char *v;
+
+	switch (k) {
+	case K_META:
+		if ((v = at[A_CONTENT]) != NULL) {
+			if (at[A_PROPERTY])
+				htmlmeta_tag(w->meta, "property", at[A_PROPERTY], v);
+			if (at[A_NAME])
+				htmlmeta_tag(w->meta, "name", at[A_NAME], v);
+		}
+		break;
+	case K_LINK:
+		if ((v = at[A_HREF]) != NULL && has_token(at[A_REL], "canonical"))
+			htmlmeta_slot(w->meta, HM_CANONICAL, v, strlen(v));
+		break;
+	case K_HTML:
+		if ((v = at[A_LANG]) != NULL || (v = at[A_XMLLANG]) != NULL)
+			htmlmeta_slot(w->meta, HM_LANG, v, strlen(v));
+		break;
+	case K_TIME:
+		if (w->articles > 0 && (v = at[A_DATETIME]) != NULL)
+			htmlmeta_slot(w->meta, HM_ARTICLE_TIME, v, strlen(v));
+		break;
+	default:
+		break;
+	}
+	if (at[A_ITEMPROP] != NULL && ((v = at[A_CONTENT]) != NULL || (v = at[A_DATETIME]) != NULL))
+		htmlmeta_tag(w->meta, "itemprop", at[A_ITEMPROP], v);
+}
+
+static void
+sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
+{
+	htmlParserCtxtPtr ctxt = ctx;
+	struct htmlwork *w = ctxt->_private;
+	enum kind k = tag_kind(w, xname);
+	struct elem *e, *parent;
+	const char *v, *at[A_N];
+	int hide;
+
+	if (w->depth == w->capstack) {
+		w->capstack = w->capstack ? 2 * w->capstack : 64;
+		w->stack = erealloc(w->stack, w->capstack * sizeof(*w->stack));
+	}
+	/* After the stack may have moved. */
+	parent = w->depth > 0 ? &w->stack[w->depth - 1] : NULL;
+	e = &w->stack[w->depth++];
+	e->kind = (unsigned char)k;
+	e->flags = 0;
+	e->count = 0;
+	if (k == K_ARTICLE)
+		w->articles++;
+	read_attrs(a, at);
+	if (a)
+		element_meta(w, k, at);
+	if (k == K_SCRIPT && w->capture == C_NONE && (v = at[A_TYPE]) != NULL &&
+	    strncasecmp(v, "application/ld+json", 19) == 0) {
+		start_capture(w, C_JSONLD);
+		/* The parser stands on the '>' of the start tag. */
+		w->jsonld_at = (size_t)xmlByteConsumed(ctxt) + 1;
+	}
+	if (w->skip)
+		return;
+	hide = k == K_SKIP || k == K_SCRIPT || k == K_TITLE;
+	if (a && !hide)
+		hide = at[A_HIDDEN] != NULL || ((v = at[A_STYLE]) != NULL && style_hides(v)) ||
+		    ((v = at[A_LAYOUT]) != NULL && strcmp(v, "nodisplay") == 0);	/* AMP's hidden */
+	if (k == K_DIALOG && at[A_OPEN] == NULL)
+		hide = 1;
+	if (parent && parent->kind == K_DETAILS && (parent->flags & F_CLOSED) && k != K_SUMMARY)
+		hide = 1;
+	if (hide) {
+		e->flags |= F_SKIPS;
+		w->skip = w->depth;
+		if (k == K_TITLE && w->capture == C_NONE && htmlmeta_get(w->meta, HM_TITLE) == NULL)
+			start_capture(w, C_TITLE);
+		return;
+	}
+	switch (k) {
+	case K_H1:
+		if (!w->h1++ && w->capture == C_NONE)
+			start_capture(w, C_H1);
+		/* FALLTHROUGH */
+	case K_PARA:
+		want_breaks(w, 2);
+		break;
+	case K_DETAILS:
+		if (at[A_OPEN] == NULL)
+			e->flags |= F_CLOSED;
+		want_breaks(w, 1);
+		break;
+	case K_BLOCK: case K_ARTICLE: case K_SUMMARY: case K_DIALOG: case K_HR: case K_TR:
+		want_breaks(w, 1);
+		break;
+	case K_PRE:
+		e->flags |= F_PRESTART;
+		w->pre++;
+		want_breaks(w, 1);
+		break;
+	case K_UL: case K_OL:
+		w->lists++;
+		if (k == K_OL) {
+			long start = (v = at[A_START]) != NULL ? strtol(v, NULL, 10) : 1;
+
+			e->count = start > 1000000000L ? 1000000000 : start < -1000000000L ? -1000000000 : (int)start;
+		}
+		want_breaks(w, 1);
+		break;
+	case K_LI: {
+		static const char *const bullet[] = { "•", "◦", "▪" };
+		size_t i = w->depth - 1, level = w->lists > 0 ? (size_t)w->lists : 1;
+
+		while (i > 0 && w->stack[i - 1].kind != K_UL && w->stack[i - 1].kind != K_OL)
+			i--;
+		if (level > 8)
+			level = 8;
+		memset(w->prefix, ' ', 2 * level);
+		if (i > 0 && w->stack[i - 1].kind == K_OL)
+			snprintf(w->prefix + 2 * level, sizeof(w->prefix) - 2 * level, "%d. ",
+			    w->stack[i - 1].count < 2000000000 ? w->stack[i - 1].count++ : w->stack[i - 1].count);
+		else
+			snprintf(w->prefix + 2 * level, sizeof(w->prefix) - 2 * level, "%s ",
+			    bullet[level > 3 ? 2 : level - 1]);
+		want_breaks(w, 1);
+		break;
+	}
+	case K_CELL: {
+		size_t i = w->depth - 1;
+
+		while (i > 0 && w->stack[i - 1].kind != K_TR)
+			i--;
+		if (i > 0) {
+			if (w->stack[i - 1].count)
+				put_literal(w, '\t');
+			w->stack[i - 1].count = 1;
+		}
+		break;
+	}
+	case K_BR:
+		put_literal(w, '\n');
+		break;
+	case K_A:
+		w->links++;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+end_capture(struct htmlwork *w)
+{
+	struct decoder *d = &w->dec;
+
+	switch (w->capture) {
+	case C_TITLE: case C_H1: {
+		struct buf b = {0};
+
+		add_text(&b, w->cap.s ? w->cap.s : "", w->cap.len);
+		htmlmeta_slot(w->meta, w->capture == C_TITLE ? HM_TITLE : HM_H1, b.s ? b.s : "", b.len);
+		buf_free(&b);
+		break;
+	}
+	case C_JSONLD:
+		htmlmeta_jsonld(w->meta, w->cap.s ? w->cap.s : "", w->capfull ? (size_t)MAX_JSONLD + 1 : w->cap.len,
+		    d->exact ? page_offset(d, w->jsonld_at) : w->jsonld_at,
+		    d->exact ? "" : " of the page decoded to UTF-8");
+		break;
+	case C_NONE:
+		break;
+	}
+	w->capture = C_NONE;
+}
+
+static void
+sax_end(void *ctx, const xmlChar *name)
+{
+	htmlParserCtxtPtr ctxt = ctx;
+	struct htmlwork *w = ctxt->_private;
+	struct elem *e;
+
+	(void)name;
+	if (w->depth == 0)
+		return;
+	e = &w->stack[w->depth - 1];
+	if (w->capture != C_NONE && w->capdepth == w->depth)
+		end_capture(w);
+	if (e->kind == K_ARTICLE)
+		w->articles--;
+	if (w->skip) {
+		if (w->skip == w->depth)
+			w->skip = 0;
+		w->depth--;
+		return;
+	}
+	switch (e->kind) {
+	case K_PARA: case K_H1:
+		want_breaks(w, 2);
+		break;
+	case K_BLOCK: case K_ARTICLE: case K_SUMMARY: case K_DIALOG: case K_DETAILS: case K_TR:
+		want_breaks(w, 1);
+		break;
+	case K_PRE:
+		w->pre--;
+		want_breaks(w, 1);
+		break;
+	case K_UL: case K_OL:
+		w->lists--;
+		want_breaks(w, 1);
+		break;
+	case K_LI:
+		w->prefix[0] = '\0';	/* an empty item shows no bullet */
+		want_breaks(w, 1);
+		break;
+	case K_A:
+		w->links--;
+		break;
+	default:
+		break;
+	}
+	w->depth--;
+}
+
+static void
+sax_text(void *ctx, const xmlChar *s, int len)
+{
+	htmlParserCtxtPtr ctxt = ctx;
+	struct htmlwork *w = ctxt->_private;
+
+	if (len <= 0)
+		return;
+	if (w->capture != C_NONE) {
+		size_t max = w->capture == C_JSONLD ? (size_t)MAX_JSONLD : MAX_CAPTURE;
+
+		if (w->cap.len + (size_t)len <= max)
+			buf_add(&w->cap, (const char *)s, (size_t)len);
+		else
+			w->capfull = 1;
+	}
+	if (w->skip)
+		return;
+	put_text(w, (const char *)s, (size_t)len);
+}
+
+/* Script and style text: only JSON-LD is kept. */
+static void
+sax_cdata(void *ctx, const xmlChar *s, int len)
+{
+	htmlParserCtxtPtr ctxt = ctx;
+	struct htmlwork *w = ctxt->_private;
+
+	if (w->capture == C_JSONLD && len > 0) {
+		if (w->cap.len + (size_t)len <= MAX_JSONLD)
+			buf_add(&w->cap, (const char *)s, (size_t)len);
+		else
+			w->capfull = 1;
+	}
+}
+
+static void
+sax_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+sax_quiet_structured(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
+/* ---- the page ---- */
+
+struct htmlwork *
+html_work_new(void)
+{
+	struct htmlwork *w = ecalloc(1, sizeof(*w));
+	htmlSAXHandler *h;
+
+	xmlInitParser();
+	xmlSetStructuredErrorFunc(NULL, sax_quiet_structured);
+	if ((w->ctxt = htmlNewParserCtxt()) == NULL || w->ctxt->sax == NULL)
+		die(EXIT_MEMORY, "out of memory (the HTML parser)");
+	h = (htmlSAXHandler *)w->ctxt->sax;
+	memset(h, 0, sizeof(*h));
+	h->startElement = sax_start;
+	h->endElement = sax_end;
+	h->characters = sax_text;
+	/* Blanks are text too: white space between inline elements is a space. */
+	h->ignorableWhitespace = sax_text;
+	h->cdataBlock = sax_cdata;
+	h->warning = sax_quiet;
+	h->error = sax_quiet;
+	h->fatalError = sax_quiet;
+	w->meta = htmlmeta_new();
+	w->dec.cd = (iconv_t)-1;
+	return w;
+}
+
+void
+html_work_free(struct htmlwork *w)
+{
+	if (w == NULL)
+		return;
+	htmlFreeParserCtxt(w->ctxt);
+	htmlmeta_free(w->meta);
+	if (w->dec.cd != (iconv_t)-1)
+		iconv_close(w->dec.cd);
+	free(w->dec.own);
+	free(w->dec.map);
+	buf_free(&w->dec.mid);
+	buf_free(&w->dec.out);
+	buf_free(&w->text);
+	buf_free(&w->cap);
+	free(w->stack);
+	free(w->badcharset);
+	free(w);
+}
+
+void
+html_cleanup(void)
+{
+	xmlCleanupParser();
+}
+
+const char *
+html_charset(const struct htmlwork *w)
+{
+	return w->charset ? w->charset : "UTF-8";
+}
+
+/* Is the start of the page valid UTF-8 with at least one multibyte character? */
+static int
+utf8_evidence(const char *s, size_t n)
+{
+	size_t k = n, i;
+	int multi = 0;
+
+	while (k > 0 && (unsigned char)s[k - 1] >= 0x80)	/* a character the chunk may cut */
+		k--;
+	for (i = 0; i < k && !multi; i++)
+		multi = (unsigned char)s[i] >= 0x80;
+	return multi && text_utf8_valid(s, k);
+}
+
+/* Choose the page's encoding: BOM, then the transport's, then <meta>, then UTF-8. */
+static void
+choose_charset(struct htmlwork *w, const struct html_opts *o)
+{
+	struct decoder *d = &w->dec;
+	const unsigned char *u = (const unsigned char *)d->raw;
+	size_t n = d->rawlen, len;
+	const char *label = NULL, *name = NULL;
+	int declared = 0;
+
+	w->charset = "UTF-8";
+	w->mislabel[0] = '\0';
+	d->unit = 1;
+	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		d->rawpos = 3;
+	} else if (n >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE))) {
+		d->rawpos = 2;
+		w->charset = u[0] == 0xFE ? "UTF-16BE" : "UTF-16LE";
+	} else {
+		if (o && o->charset && *o->charset) {
+			label = o->charset;
+			len = strlen(label);
+		} else {
+			len = prescan(d->raw, n, &label);
+			declared = 1;
+		}
+		if (label && (name = charset_name(label, len, w->charsetbuf, sizeof(w->charsetbuf))) != NULL)
+			w->charset = name;
+		/*
+		 * A page that declares a legacy charset but whose bytes are UTF-8
+		 * (a template never updated, a CMS that re-encoded the page) is
+		 * read as UTF-8: decoded as declared, all its Bengali would be
+		 * mojibake.  Only the page's own declaration is overruled so.
+		 */
+		if (declared && strcmp(w->charset, "UTF-8") != 0 && utf8_evidence(d->raw, n)) {
+			snprintf(w->mislabel, sizeof(w->mislabel), "%s", w->charset);
+			w->charset = "UTF-8";
+		}
+	}
+	if (d->rawpos > 0)
+		map_point(d, d->rawpos);
+	if (strcmp(w->charset, "UTF-8") == 0)
+		return;
+	d->cd = iconv_open("UTF-8", w->charset);
+	if (d->cd == (iconv_t)-1) {
+		free(w->badcharset);
+		w->badcharset = estrdup(w->charset);
+		w->charset = "UTF-8";
+		return;
+	}
+	d->utf8 = 0;
+	d->exact = 0;
+	if (strncmp(w->charset, "UTF-16", 6) == 0)
+		d->unit = 2;
+}
+
+static void
+reset(struct htmlwork *w, const struct html_source *src)
+{
+	struct decoder *d = &w->dec;
+
+	if (d->cd != (iconv_t)-1)
+		iconv_close(d->cd);
+	d->cd = (iconv_t)-1;
+	d->fp = src->fp;
+	d->mem = src->s;
+	d->memlen = src->fp ? 0 : src->n;
+	d->raw = src->fp ? d->own : src->s;
+	d->rawpos = d->rawlen = d->rawoff = 0;
+	d->eof = d->err = 0;
+	d->utf8 = 1;
+	d->exact = 1;
+	d->out.len = d->outpos = d->produced = 0;
+	d->nbad = d->nnul = d->ncontrol = d->nmap = 0;
+	buf_reset(&w->text);
+	buf_reset(&w->cap);
+	w->depth = w->skip = 0;
+	memset(w->tagkey, 0, sizeof(w->tagkey));
+	w->capture = C_NONE;
+	w->pre = w->breaks = w->space = w->nl = 0;
+	w->prefix[0] = '\0';
+	w->lists = w->articles = w->links = w->h1 = 0;
+	w->chars = w->linkchars = 0;
+	w->charset = NULL;
+	free(w->badcharset);
+	w->badcharset = NULL;
+	htmlmeta_reset(w->meta);
+}
+
+/* Is a title or heading that of an error page ("404", "not found", "পাওয়া যায়নি")? */
+static int
+error_marker(const char *s)
+{
+	static const char *const words[] = {
+		"not found", "server error",
+		"\u09AA\u09BE\u0993\u09DF\u09BE \u09AF\u09BE\u09DF\u09A8\u09BF",	/* "not found", য় precomposed */
+		"\u09AA\u09BE\u0993\u09AF\u09BC\u09BE \u09AF\u09BE\u09AF\u09BC\u09A8\u09BF",	/* the same, NFC */
+		NULL
+	};
+	const char *p;
+	size_t i;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; words[i]; i++)
+		if (strcasestr(s, words[i]))
+			return 1;
+	for (p = s; (p = strstr(p, "404")) != NULL; p += 3)
+		if ((p == s || p[-1] < '0' || p[-1] > '9') && (p[3] < '0' || p[3] > '9'))
+			return 1;
+	return strstr(s, "৪০৪") != NULL;
+}
+
+/* Flag a page that is not an article: an error page, or a listing of links. */
+static void
+page_kind(struct htmlwork *w, struct record *rec)
+{
+	const char *title = htmlmeta_get(w->meta, HM_TITLE), *h1 = htmlmeta_get(w->meta, HM_H1);
+	double share = w->chars ? (double)w->linkchars / (double)w->chars : 0;
+
+	if (htmlmeta_is_article(w->meta))
+		return;
+	if (error_marker(title) || error_marker(h1)) {
+		record_add(rec, "page_kind", "error");
+		record_warning(rec, "not an article: an error page ('%.100s')", error_marker(title) ? title : h1);
+		return;
+	}
+	if (w->chars >= 200 && (share >= 0.5 || (htmlmeta_is_listing(w->meta) && share >= 0.3))) {
+		record_add(rec, "page_kind", "listing");
+		record_warning(rec, "not an article: a listing (%.0f%% of the text is links%s)", share * 100,
+		    htmlmeta_is_listing(w->meta) ? ", and the head says so" : "");
+	}
+}
+
+static void
+decoder_warnings(struct htmlwork *w, struct record *rec)
+{
+	struct decoder *d = &w->dec;
+	struct buf b = {0};
+	size_t i;
+
+	if (w->mislabel[0])
+		record_warning(rec, "the page declares the charset '%s', but its bytes are UTF-8; read as UTF-8",
+		    w->mislabel);
+	if (w->badcharset)
+		record_warning(rec, "the page declares the charset '%.40s', which iconv does not know; read as UTF-8",
+		    w->badcharset);
+	if (d->nbad > 0) {
+		for (i = 0; i < d->nbad && i < MAX_OFFSETS; i++)
+			buf_printf(&b, "%s%zu", i ? ", " : "", d->bad[i]);
+		record_warning(rec, "%zu byte%s not %s replaced with U+FFFD (at byte %s%s)", d->nbad,
+		    d->nbad == 1 ? "" : "s", w->charset, b.s, d->nbad > MAX_OFFSETS ? ", ..." : "");
+	}
+	if (d->nnul > 0)
+		record_warning(rec, "%zu NUL byte%s replaced with U+FFFD", d->nnul, d->nnul == 1 ? "" : "s");
+	if (d->ncontrol > 0)
+		record_warning(rec, "%zu control character%s removed", d->ncontrol, d->ncontrol == 1 ? "" : "s");
+	buf_free(&b);
+}
+
+int
+html_render(struct htmlwork *w, const struct html_source *src, const struct html_opts *o, struct record *rec)
+{
+	struct decoder *d = &w->dec;
+	const char *bin;
+	htmlDocPtr doc;
+	struct buf tmp;
+	size_t start;
+	int err;
+
+	reset(w, src);
+	fill(d);
+	if ((bin = binary_kind((const unsigned char *)d->raw, d->rawlen)) != NULL) {
+		/* Read to the end, so that a stream is used up as the caller expects. */
+		while (d->fp && !d->eof) {
+			d->rawpos = d->rawlen;
+			fill(d);
+		}
+		record_error(rec, "not an HTML page: %s", bin);
+		record_set_body(rec, "", 0);
+		return d->err ? (errno = d->err, -1) : 0;
+	}
+	choose_charset(w, o);
+	w->ctxt->_private = w;
+	doc = htmlCtxtReadIO(w->ctxt, xread, xclose, d, NULL, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+	    HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
+	if (doc)
+		xmlFreeDoc(doc);
+	while (w->depth > 0)	/* the parser closes what is open; in case it stopped early */
+		sax_end(w->ctxt, NULL);
+	err = d->err;
+	/* The text: no line breaks before it, one after it. */
+	for (start = 0; start < w->text.len && w->text.s[start] == '\n'; start++)
+		;
+	while (w->text.len > start && is_space((unsigned char)w->text.s[w->text.len - 1]))
+		w->text.len--;
+	if (start > 0) {
+		memmove(w->text.s, w->text.s + start, w->text.len - start);
+		w->text.len -= start;
+	}
+	if (w->text.len > 0)
+		buf_addc(&w->text, '\n');
+	htmlmeta_write(w->meta, rec, o ? o->url : NULL);
+	page_kind(w, rec);
+	decoder_warnings(w, rec);
+	if (err)
+		record_error(rec, "read error: %s; the page is cut short", strerror(err));
+	/* The text becomes the body; the body's buffer is kept for the next page. */
+	tmp = rec->body;
+	rec->body = w->text;
+	w->text = tmp;
+	if (rec->body.s == NULL)
+		record_set_body(rec, "", 0);
+	buf_reset(&w->text);
+	if (err) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
