@@ -1,4 +1,5 @@
 /* text.c: UTF-8 and Unicode normalization helpers (see text.h). */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -408,4 +409,57 @@ text_utf8_ceil(const char *s, size_t n, size_t k)
 	while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
 		k++;
 	return k;
+}
+
+size_t
+text_lines(const char *s, size_t n, struct text_line **lines, size_t *cap)
+{
+	size_t off = 0, nl = 0;
+
+	while (off < n) {
+		const char *eol = memchr(s + off, '\n', n - off);
+		size_t end = eol ? (size_t)(eol - s) : n;
+
+		if (nl == *cap) {
+			*cap = *cap ? *cap * 2 : 256;
+			*lines = erealloc(*lines, *cap * sizeof(**lines));
+		}
+		(*lines)[nl].off = off;
+		(*lines)[nl].len = end - off;
+		(*lines)[nl].no = (unsigned)(nl + 1);
+		(*lines)[nl].gone = 0;
+		(*lines)[nl].blank = is_blank_line(s + off, end - off);
+		nl++;
+		off = end + 1;
+	}
+	return nl;
+}
+
+int
+text_quote(const char *s, size_t n, size_t max, int *cut)
+{
+	size_t k = 0, chars = 0;
+
+	while (k < n && chars < max) {
+		k = text_utf8_ceil(s, n, k + 1);
+		chars++;
+	}
+	*cut = k < n;
+	return (int)k;
+}
+
+void
+text_explain(FILE *fp, const char *src, size_t line, const char *file, unsigned rline,
+    const char *label, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	if (rline > 0)
+		fprintf(fp, "%s: %s:%zu: %s:%u: %s: ", prog, src, line, file, rline, label);
+	else
+		fprintf(fp, "%s: %s:%zu: %s: %s: ", prog, src, line, file, label);
+	va_start(ap, fmt);
+	vfprintf(fp, fmt, ap);
+	va_end(ap);
 }
