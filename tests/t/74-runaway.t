@@ -29,7 +29,7 @@ cat >"$R/sites/x.yaml" <<'EOF'
 match: '(?m)^RUNAWAY PAGE$'
 strip:
   drop:
-    - name: boom
+    - id: boom
       pattern: '(a+)+$'
 fields:
   - name: title
