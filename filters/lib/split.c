@@ -28,10 +28,19 @@ struct splitread {
 	 * every page.
 	 */
 	struct buf b, nfc;
-	size_t base, from, nread;
+	/*
+	 * What was read but not yet added to b: the end of the last line
+	 * read, so that NFC (and a UTF-8 sequence) is never cut where a read
+	 * ended: the pages are the same however the input comes in.
+	 */
+	struct buf held;
+	size_t base, from, nread, chunk;
 	int eof, cr, failed, done;
 	unsigned long pages;
 };
+
+/* A line longer than this is added in pieces, cut between characters. */
+#define SPLIT_MAX_HELD (1 << 20)
 
 static struct rx *
 compile_start(const struct site *s, const struct yml *n)
@@ -110,7 +119,14 @@ split_open(struct splitter *sp, FILE *fp, const char *name)
 	sr->sp = sp;
 	sr->fp = fp;
 	sr->name = name;
+	sr->chunk = 1 << 16;
 	return sr;
+}
+
+void
+split_set_chunk(struct splitread *sr, size_t n)
+{
+	sr->chunk = n > 0 ? n : 1;
 }
 
 size_t
@@ -126,6 +142,7 @@ split_close(struct splitread *sr)
 
 	buf_free(&sr->b);
 	buf_free(&sr->nfc);
+	buf_free(&sr->held);
 	free(sr);
 	return failed ? -1 : 0;
 }
@@ -194,30 +211,56 @@ blank(const char *s, size_t n)
 	return 1;
 }
 
-/* Read the next chunk into the buffer; 0 at the end of the input. */
+/*
+ * Read on until a line ends (or the input does), and add to the buffer
+ * what was read up to the end of its last line (everything at the end of
+ * the input); 0 when there is nothing more.
+ */
 static int
 fill(struct splitread *sr)
 {
-	char chunk[1 << 16];
-	size_t n;
+	size_t n, k = 0, i, end;
 
 	if (sr->base > 0 && sr->base >= sr->b.len / 2) {
 		memmove(sr->b.s, sr->b.s + sr->base, sr->b.len - sr->base);
 		sr->b.len -= sr->base;
 		sr->base = 0;
 	}
-	if ((n = fread(chunk, 1, sizeof(chunk), sr->fp)) == 0) {
-		if (ferror(sr->fp)) {
-			warnx("%s: read error: %s", sr->name, strerror(errno));
-			sr->failed = 1;
+	while (k == 0) {
+		buf_grow(&sr->held, sr->chunk);
+		if ((n = fread(sr->held.s + sr->held.len, 1, sr->chunk, sr->fp)) == 0) {
+			if (ferror(sr->fp)) {
+				warnx("%s: read error: %s", sr->name, strerror(errno));
+				sr->failed = 1;
+			}
+			if ((k = sr->held.len) == 0)
+				return 0;
+			break;
 		}
-		return 0;
+		sr->held.len += n;
+		sr->nread += n;
+		for (k = sr->held.len; k > sr->held.len - n && sr->held.s[k - 1] != '\n' && sr->held.s[k - 1] != '\r'; k--)
+			;
+		if (k == sr->held.len - n)
+			k = 0;	/* no line end in what was just read */
+		if (k == 0 && sr->held.len >= SPLIT_MAX_HELD && (k = text_utf8_floor(sr->held.s, sr->held.len - 1)) == 0)
+			k = sr->held.len;
 	}
-	/* Start patterns are NFC, like every rule: so must the text be. */
+	/*
+	 * Start patterns are NFC, like every rule: so must the text be.  Line
+	 * by line, as a line of invalid UTF-8 is left as it is, and must not
+	 * leave the lines read with it unnormalized.
+	 */
 	buf_reset(&sr->nfc);
-	text_nfc(chunk, n, &sr->nfc);
-	add_unix(&sr->b, sr->nfc.s, sr->nfc.len, &sr->cr);
-	sr->nread += n;
+	for (i = 0; i < k; i = end) {
+		for (end = i; end < k && sr->held.s[end] != '\n' && sr->held.s[end] != '\r'; end++)
+			;
+		end += end < k;
+		text_nfc(sr->held.s + i, end - i, &sr->nfc);
+	}
+	add_unix(&sr->b, sr->nfc.s ? sr->nfc.s : "", sr->nfc.len, &sr->cr);
+	memmove(sr->held.s, sr->held.s + k, sr->held.len - k);
+	sr->held.len -= k;
 	return 1;
 }
 

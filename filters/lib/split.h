@@ -39,6 +39,8 @@ struct splitread *split_open(struct splitter *sp, FILE *fp, const char *name);
  * page is no page; an input of white space only is one.
  */
 int split_next(struct splitread *sr, const char **page, size_t *n);
+/* For tests: read the input N bytes at a time (64 KiB by default); the pages are the same. */
+void split_set_chunk(struct splitread *sr, size_t n);
 /* Bytes read from the input so far. */
 size_t split_bytes(const struct splitread *sr);
 /* Free SR; 0, or -1 if the input could not be read to its end (said on stderr). */
