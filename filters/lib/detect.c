@@ -32,6 +32,7 @@ struct dsite {
 struct detector {
 	struct rules *r;
 	struct dsite *ds;	/* one per site, then the default */
+	size_t nds;
 	struct hmap hosts;	/* host -> struct site *, the first site by name */
 	char **hostv;		/* the host names the map points into */
 	size_t nhostv;
@@ -48,7 +49,8 @@ detect_new(struct rules *r)
 	struct detector *d = ecalloc(1, sizeof(*d));
 
 	d->r = r;
-	d->ds = ecalloc(r->nsites + 1, sizeof(*d->ds));
+	d->nds = r->nsites + 1;
+	d->ds = ecalloc(d->nds, sizeof(*d->ds));
 	return d;
 }
 
@@ -59,7 +61,7 @@ detect_free(struct detector *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i <= d->r->nsites; i++) {
+	for (i = 0; i < d->nds; i++) {
 		for (k = 0; k < d->ds[i].nmp; k++) {
 			rx_free(d->ds[i].mp[k].re);
 			free(d->ds[i].mp[k].lit);
@@ -221,15 +223,14 @@ index_hosts(struct detector *d, struct site *s)
 	}
 	if (yml_strlist(doc, n, &items, &nitems, "'hosts'") < 0)
 		return -1;
-	for (i = 0; i < nitems; i++) {
-		char *h;
-
-		if (!detect_host_ok(items[i]->str, items[i]->len)) {
+	for (i = 0; i < nitems; i++)
+		if (!detect_host_ok(items[i]->str, items[i]->len))
 			yml_error(doc, items[i], "'%s' is not a host name: write it as www.example.com, with no scheme, port or path",
 			    items[i]->str);
-			continue;
-		}
-		h = estrdup(items[i]->str);
+	/* A site whose list is broken lists no host. */
+	for (i = 0; i < nitems && yml_nerrors == before; i++) {
+		char *h = estrdup(items[i]->str);
+
 		for (k = 0; h[k]; k++)
 			h[k] = (char)tolower((unsigned char)h[k]);
 		d->hostv = erealloc(d->hostv, (d->nhostv + 1) * sizeof(*d->hostv));
@@ -259,8 +260,7 @@ detect_check(struct detector *d, struct site *s)
 		return -1;
 	for (i = 0; i < ds->nmp; i++)
 		(void)match_pattern(d, s, i);
-	(void)index_hosts(d, s);
-	if (yml_nerrors != before)
+	if (index_hosts(d, s) < 0 || yml_nerrors != before)
 		return -1;
 	ds->checked = 1;
 	return 0;
