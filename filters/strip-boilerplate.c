@@ -269,8 +269,8 @@ check_all(int list)
 static void
 cleanup(void)
 {
-	rules_free(rules, free_sitestrip);
 	detect_free(det);
+	rules_free(rules, free_sitestrip);
 	split_free(splitter);
 	page_free(&pg);
 	buf_free(&raw);
