@@ -39,7 +39,7 @@ static const char help_text[] =
     "  -e, --explain     print every line removed or changed, with its rule, on stderr\n"
     "      --progress    show pages done, MB/s and time left on a terminal's stderr\n"
     "      --check-rules load and compile every rule this filter uses, then exit\n"
-    "      --list-rules  the same, and list every rule as FILE:LINE: NAME\n"
+    "      --list-rules  the same, and list every rule as FILE:LINE: LABEL\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"

@@ -118,18 +118,19 @@ page_set_line(struct page *pg, size_t i, const char *s, size_t n)
 }
 
 void
-page_finish(const struct page *pg, struct record *rec)
+page_finish(struct page *pg, struct record *rec)
 {
 	size_t i;
 
-	buf_reset(&rec->body);
+	buf_reset(&pg->out);
 	for (i = 0; i < pg->nl; i++) {
 		if (pg->l[i].gone)
 			continue;
-		buf_add(&rec->body, page_line(pg, i), pg->l[i].len);
-		buf_addc(&rec->body, '\n');
+		buf_add(&pg->out, page_line(pg, i), pg->l[i].len);
+		buf_addc(&pg->out, '\n');
 	}
-	text_tidy_lines(&rec->body);
+	buf_reset(&rec->body);
+	text_tidy_into(pg->out.s ? pg->out.s : "", pg->out.len, &rec->body);
 	if (rec->body.len == 0)
 		record_warning(rec, "no article text left on the page");
 }
@@ -139,5 +140,6 @@ page_free(struct page *pg)
 {
 	free(pg->l);
 	buf_free(&pg->text);
+	buf_free(&pg->out);
 	memset(pg, 0, sizeof(*pg));
 }

@@ -22,6 +22,7 @@ struct page {
 	const char *source;	/* for messages */
 	struct record *rec;	/* errors and warnings go here */
 	struct buf text;	/* the cleaned page; rewritten lines are appended */
+	struct buf out;		/* the lines left, before they are tidied into the body */
 	struct text_line *l;
 	size_t nl, capl;
 	int limited;		/* a pattern hit a PCRE2 limit: said once on the record */
@@ -68,7 +69,7 @@ void page_set_line(struct page *pg, size_t i, const char *s, size_t n);
  * Write the lines not gone as REC's body, blank runs folded and the ends
  * trimmed; warn when nothing is left.
  */
-void page_finish(const struct page *pg, struct record *rec);
+void page_finish(struct page *pg, struct record *rec);
 
 void page_free(struct page *pg);
 

@@ -252,11 +252,15 @@ fill(struct splitread *sr)
 	 * leave the lines read with it unnormalized.
 	 */
 	buf_reset(&sr->nfc);
-	for (i = 0; i < k; i = end) {
-		for (end = i; end < k && sr->held.s[end] != '\n' && sr->held.s[end] != '\r'; end++)
-			;
-		end += end < k;
-		text_nfc(sr->held.s + i, end - i, &sr->nfc);
+	if (text_nfc_quick(sr->held.s, k)) {
+		buf_add(&sr->nfc, sr->held.s, k);	/* the common case: valid, and NFC already */
+	} else {
+		for (i = 0; i < k; i = end) {
+			for (end = i; end < k && sr->held.s[end] != '\n' && sr->held.s[end] != '\r'; end++)
+				;
+			end += end < k;
+			text_nfc(sr->held.s + i, end - i, &sr->nfc);
+		}
 	}
 	add_unix(&sr->b, sr->nfc.s ? sr->nfc.s : "", sr->nfc.len, &sr->cr);
 	memmove(sr->held.s, sr->held.s + k, sr->held.len - k);

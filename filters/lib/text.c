@@ -277,10 +277,21 @@ void
 text_tidy_lines(struct buf *b)
 {
 	struct buf out = {0};
-	const char *p = b->s ? b->s : "", *end = p + b->len;
+
+	text_tidy_into(b->s ? b->s : "", b->len, &out);
+	buf_free(b);
+	*b = out;
+	if (b->s == NULL)
+		buf_grow(b, 0);
+}
+
+void
+text_tidy_into(const char *s, size_t n, struct buf *out)
+{
+	const char *p = s, *end = s + n;
 	int pending_blank = 0, any = 0;
 
-	buf_grow(&out, b->len + 1);
+	buf_grow(out, n + 1);
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *eol = nl ? nl : end;
@@ -291,18 +302,14 @@ text_tidy_lines(struct buf *b)
 			pending_blank = any;
 		} else {
 			if (pending_blank)
-				buf_addc(&out, '\n');
-			buf_add(&out, p, len);
-			buf_addc(&out, '\n');
+				buf_addc(out, '\n');
+			buf_add(out, p, len);
+			buf_addc(out, '\n');
 			pending_blank = 0;
 			any = 1;
 		}
 		p = nl ? nl + 1 : end;
 	}
-	buf_free(b);
-	*b = out;
-	if (b->s == NULL)
-		buf_grow(b, 0);
 }
 
 /*

@@ -78,6 +78,8 @@ void text_normalize(const char *s, size_t n, struct buf *out, struct clean_repor
 
 /* Trim trailing white space of every line, fold blank runs, trim the ends. */
 void text_tidy_lines(struct buf *b);
+/* The same, appending the tidied s[0..n) to out (whose buffer is reused). */
+void text_tidy_into(const char *s, size_t n, struct buf *out);
 
 /*
  * Where to cut S so that no UTF-8 sequence is split: the largest boundary
