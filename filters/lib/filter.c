@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "filter.h"
 
@@ -59,15 +60,21 @@ static int
 pages_next(void *state, struct record *rec)
 {
 	struct pages *p = state;
-	char chunk[1 << 16];
+	struct buf *b = &rec->body;
+	struct stat st;
 	size_t n;
 
 	if (p->done++)
 		return 0;
 	record_clear(rec);
-	buf_grow(&rec->body, 0);
-	while ((n = fread(chunk, 1, sizeof(chunk), p->fp)) > 0)
-		buf_add(&rec->body, chunk, n);
+	/* Read straight into the body, sized once when the file's size is known. */
+	buf_grow(b, fstat(fileno(p->fp), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 0);
+	do {
+		if (b->cap - b->len < 2)
+			buf_grow(b, 1 << 16);
+		b->len += n = fread(b->s + b->len, 1, b->cap - b->len - 1, p->fp);
+	} while (n > 0);
+	b->s[b->len] = '\0';
 	if (ferror(p->fp)) {
 		int err = errno;
 
