@@ -635,10 +635,11 @@ explain_hit(const struct fieldwork *w, const struct frule *r, int hdr, size_t li
     const char *v, size_t vn, const char *ms, size_t mn, int again)
 {
 	static const char *const did[] = { "line consumed", "cut out of the line", "line kept" };
-	int cut, q = text_quote(ms, mn, 120, &cut);
+	int cut, q;
 
 	if (w->ex == NULL)
 		return;
+	q = text_quote(ms, mn, 120, &cut);
 	text_explain(w->ex, w->src, line + 1, w->fs->file, r->line, r->label, "%s \"%.*s\"%s from \"%.*s%s\" (%s)\n",
 	    w->fs->h[hdr].name, (int)vn, v, again ? " again, written once" : "", q, ms, cut ? "..." : "",
 	    did[r->consume]);
