@@ -97,7 +97,7 @@ page_close(void *state)
 	return failed;
 }
 
-static const struct filter_input html_pages = { page_open, page_next, page_close };
+static const struct filter_input html_pages = { page_open, page_next, page_close, NULL };
 
 /* ---- a record stream of HTML bodies ---- */
 

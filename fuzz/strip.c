@@ -1,37 +1,89 @@
 /*
  * fuzz/strip.c: strip-boilerplate's per-page processing, with the bundled
- * rules, on any bytes.  The first byte chooses the way in:
+ * rules, on any bytes: the engines of libkhobor.a (page.c, detect.c,
+ * strip.c, split.c) glued as the filter glues them.  The first byte
+ * chooses the way in:
  *
- *   bit 0-1  0: one page (strip_page), 1: --split on the rest as a dump of
- *            glued pages, 2: --records on the rest as a record stream
+ *   bit 0-1  0: one page, 1: --split on the rest as a dump of glued pages,
+ *            2: --records on the rest as a record stream (its site header
+ *            honoured, its url header's host looked up first)
  *   bit 2    force the site kalbela (-s kalbela)
  *   bit 3    --explain (its messages go nowhere)
  *
- * Every record that comes out reads back without an error header, has one
- * site header, and a body of valid UTF-8 with no control character but
- * '\n', ending in '\n' unless empty, with no blank line at either end; an
- * empty body carries the warning that says so.  --split gives at least one
- * record for a non-empty dump, --records one record per record in.
+ * Every record that comes out writes and reads back without an error
+ * header, has one site and one source header, and a body of valid UTF-8
+ * with no control character but '\n', ending in '\n' unless empty, with no
+ * blank line at either end; an empty body carries the warning that says
+ * so, or an error.  --split gives at least one record for a dump with
+ * anything but byte order marks in it, --records one record per record in.
  */
 #include <stdint.h>
-
-#define main strip_boilerplate_main
-#include "../filters/strip-boilerplate.c"
-#undef main
+#include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
+#include "detect.h"
+#include "page.h"
+#include "record.h"
+#include "rules.h"
+#include "rx.h"
+#include "split.h"
+#include "strip.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+static struct rules *rules;
+static struct detector *det;
+static struct splitter *splitter;
+static struct page pg;
+static FILE *devnull;
+
+static void
+free_set(void *p)
+{
+	strip_free(p);
+}
+
+static void
+cleanup(void)
+{
+	detect_free(det);
+	rules_free(rules, free_set);
+	split_free(splitter);
+	page_free(&pg);
+	fclose(devnull);
+	rx_cleanup();
+}
+
+/* Site S's strip rules, compiled on first use, with the checks the filter makes. */
+static struct stripset *
+site_set(struct site *s)
+{
+	if (s->priv == NULL) {
+		CHECK(rules_load(rules, s) == 0 && detect_check(det, s) == 0 &&
+		    (s == &rules->deflt || split_check(s) == 0), "the bundled rules of %s do not load", s->name);
+		CHECK((s->priv = strip_compile(s)) != NULL, "the bundled strip rules of %s do not compile", s->name);
+	}
+	return s->priv;
+}
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	size_t i;
+	int broken = 0;
+
 	(void)argc;
 	(void)argv;
-	if (freopen("/dev/null", "w", stdout) == NULL)
-		check_fail("cannot open /dev/null");
+	CHECK((devnull = fopen("/dev/null", "w")) != NULL, "cannot open /dev/null");
 	rules = rules_open(KHOBOR_TOP "/rules");
-	CHECK(check_all(0) == EXIT_OK, "the bundled rules do not compile");
+	det = detect_new(rules);
+	for (i = 0; i < rules->nsites; i++)
+		(void)site_set(&rules->sites[i]);
+	(void)site_set(&rules->deflt);
+	splitter = split_new(rules, &broken);
+	CHECK(!broken, "the bundled start patterns do not compile");
+	atexit(cleanup);
 	return 0;
 }
 
@@ -56,98 +108,122 @@ check_record(const struct record *rec)
 	for (i = 0; i < rec->nf; i++)
 		if (strcmp(rec->f[i].name, "warning") == 0 && strstr(rec->f[i].value, "no article text left"))
 			empty_warned = 1;
-	/* An unreadable page (UTF-16) has an error instead. */
-	CHECK(n > 0 || empty_warned || rec->nerrors > 0 || record_get(rec, "error"),
-	    "empty body without a warning");
+	CHECK(n > 0 || empty_warned || record_get(rec, "error"), "empty body without a warning");
+	check_roundtrip(rec, "strip-boilerplate");
 }
 
-/* Run FN with stdout going to memory; then check every record it wrote. */
-static unsigned long
-captured(int (*fn)(FILE *, const char *), const uint8_t *data, size_t size)
+/* What strip-boilerplate does with one page: REC's body is the page as read. */
+static void
+strip_one(struct record *rec, const char *site, const char *host, int explain)
 {
-	FILE *saved = stdout, *in, *back;
-	char *out = NULL;
-	size_t outlen = 0;
-	struct reader rd;
-	struct record rec = {0};
-	unsigned long n = 0;
+	struct buf raw = rec->body;
+	struct site *s = site ? rules_find(rules, site) : NULL;
+	int broken = 0;
 
-	if ((in = fmemopen((void *)data, size, "rb")) == NULL)
-		check_fail("fmemopen failed");
-	stdout = open_memstream(&out, &outlen);
-	CHECK(stdout != NULL, "open_memstream failed");
-	fn(in, "fuzz");
-	fclose(stdout);
-	stdout = saved;
-	fclose(in);
-	if (outlen == 0) {
-		free(out);
-		return 0;
+	rec->body = (struct buf){0};
+	if (page_load(&pg, rec, record_get(rec, "source"), raw.s ? raw.s : "", raw.len) == 0) {
+		if (s == NULL)
+			s = detect_site(det, &pg, host, &broken);
+		CHECK(!broken, "a bundled site was found broken");
+		record_set(rec, "site", s->name);
+		strip_apply(site_set(s), &pg, explain ? devnull : NULL);
+		page_finish(&pg, rec);
 	}
-	back = fmemopen(out, outlen, "rb");
-	reader_init(&rd, back, "out");
-	while (record_read(&rd, &rec) > 0) {
-		n++;
-		CHECK(rec.nerrors == 0, "strip-boilerplate wrote a damaged record");
-		check_record(&rec);
-	}
-	record_free(&rec);
-	reader_free(&rd);
-	fclose(back);
-	free(out);
-	return n;
+	buf_free(&raw);
+	check_record(rec);
 }
 
-static unsigned long
-count_records(const uint8_t *data, size_t size)
+static void
+one_page(const uint8_t *data, size_t size, const char *site, int explain)
+{
+	struct record rec = {0};
+
+	record_add(&rec, "source", "fuzz");
+	buf_add(&rec.body, (const char *)data, size);
+	strip_one(&rec, site, NULL, explain);
+	record_free(&rec);
+}
+
+static void
+split_pages(const uint8_t *data, size_t size, const char *site, int explain)
+{
+	FILE *fp = fmemopen((void *)data, size, "rb");
+	struct splitread *sr;
+	struct record rec = {0};
+	const char *page;
+	size_t n, i;
+	unsigned long pages = 0;
+	int content = 0;
+
+	CHECK(fp != NULL, "fmemopen failed");
+	sr = split_open(splitter, fp, "fuzz");
+	while (split_next(sr, &page, &n) > 0) {
+		record_clear(&rec);
+		record_add(&rec, "source", "fuzz#N");
+		buf_add(&rec.body, page, n);
+		strip_one(&rec, site, NULL, explain);
+		pages++;
+	}
+	CHECK(split_close(sr) == 0, "reading from memory failed");
+	fclose(fp);
+	record_free(&rec);
+	/* Byte order marks are all that a cut can drop without a page. */
+	for (i = 0; i < size && !content; i += 3)
+		content = size - i < 3 || memcmp(data + i, "\xEF\xBB\xBF", 3) != 0;
+	CHECK(pages >= 1 || !content, "--split made no record of a dump with something in it");
+}
+
+static void
+records(const uint8_t *data, size_t size, const char *site, int explain)
 {
 	FILE *fp = fmemopen((void *)data, size, "rb");
 	struct reader rd;
 	struct record rec = {0};
-	unsigned long n = 0;
+	struct buf hint = {0}, host = {0};
 	int rc;
 
-	reader_init(&rd, fp, "in");
-	while ((rc = record_read(&rd, &rec)) > 0)
-		n++;
+	CHECK(fp != NULL, "fmemopen failed");
+	reader_init(&rd, fp, "fuzz");
+	while ((rc = record_read(&rd, &rec)) > 0) {
+		const char *v = record_get(&rec, "site"), *u = record_get(&rec, "url");
+		const char *use = site;
+
+		buf_reset(&hint);
+		if (use == NULL && v != NULL) {
+			buf_adds(&hint, v);
+			use = rules_find(rules, hint.s) ? hint.s : NULL;
+		}
+		if (u == NULL || detect_url_host(u, &host) < 0)
+			buf_reset(&host);
+		if (record_get(&rec, "source") == NULL)
+			record_add(&rec, "source", "fuzz#N");
+		strip_one(&rec, use, host.len ? host.s : NULL, explain);
+	}
 	record_free(&rec);
 	reader_free(&rd);
+	buf_free(&hint);
+	buf_free(&host);
 	fclose(fp);
-	return rc < 0 ? 0 : n;
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct record rec = {0};
-	unsigned long n;
+	const char *site;
+	int explain, how;
 
 	if (size < 1)
 		return 0;
-	opt.site = data[0] & 4 ? "kalbela" : NULL;
-	opt.explain = (data[0] >> 3) & 1;
+	site = data[0] & 4 ? "kalbela" : NULL;
+	explain = (data[0] >> 3) & 1;
+	how = data[0] & 3;
 	data++;
 	size--;
-	switch (data[-1] & 3) {
-	case 0:
-		record_add(&rec, "source", "fuzz");
-		strip_page(&rec, "fuzz", (const char *)data, size, NULL);
-		check_record(&rec);
-		record_free(&rec);
-		break;
-	case 1:
-		if (size == 0)
-			break;
-		n = captured(split_stream, data, size);
-		CHECK(n >= 1, "--split made no record of a non-empty dump");
-		break;
-	default:
-		if (size == 0)
-			break;
-		n = captured(read_records, data, size);
-		CHECK(n == count_records(data, size), "--records: %lu records in, %lu out",
-		    count_records(data, size), n);
-		break;
-	}
+	if (how == 0)
+		one_page(data, size, site, explain);
+	else if (how == 1)
+		split_pages(data, size, site, explain);
+	else
+		records(data, size, site, explain);
 	return 0;
 }

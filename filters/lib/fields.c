@@ -553,12 +553,6 @@ fields_list(const struct fieldset *fs, FILE *fp)
 
 /* ---- applying ---- */
 
-struct wline {
-	size_t off, len;	/* in w->text */
-	int gone;		/* consumed, or blank after a cut */
-	int blank;
-};
-
 struct hit {
 	int hdr, rule;
 	size_t line, pos, seq;
@@ -573,7 +567,7 @@ enum { R_SKIPPED, R_NOMATCH, R_FOUND, R_NOANCHOR, R_LIMIT };
 
 struct fieldwork {
 	struct buf text;	/* the body; lines rewritten after a cut are appended */
-	struct wline *l;
+	struct text_line *l;	/* gone: consumed, or blank after a cut */
 	size_t nl, capl;
 	size_t *win;
 	size_t capwin;
@@ -633,43 +627,13 @@ all_blank(const char *s, size_t n)
 static void
 split_lines(struct fieldwork *w)
 {
-	size_t off = 0;
-
-	w->nl = 0;
-	while (off < w->text.len) {
-		const char *nl = memchr(w->text.s + off, '\n', w->text.len - off);
-		size_t end = nl ? (size_t)(nl - w->text.s) : w->text.len;
-
-		if (w->nl == w->capl) {
-			w->capl = w->capl ? w->capl * 2 : 256;
-			w->l = erealloc(w->l, w->capl * sizeof(*w->l));
-		}
-		w->l[w->nl].off = off;
-		w->l[w->nl].len = end - off;
-		w->l[w->nl].gone = 0;
-		w->l[w->nl].blank = all_blank(w->text.s + off, end - off);
-		w->nl++;
-		off = end + 1;
-	}
+	w->nl = text_lines(w->text.s, w->text.len, &w->l, &w->capl);
 }
 
 static const char *
 ltext(const struct fieldwork *w, size_t i)
 {
 	return w->text.s + w->l[i].off;
-}
-
-/* Quote at most 120 characters of s for --explain. */
-static int
-qlen(const char *s, size_t n)
-{
-	size_t k = 0, chars = 0;
-
-	while (k < n && chars < 120) {
-		k = text_utf8_ceil(s, n, k + 1);
-		chars++;
-	}
-	return (int)k;
 }
 
 /* Does s[0..n) end with the UTF-8 string t?  Returns its length, or 0. */
@@ -814,13 +778,13 @@ explain_hit(const struct fieldwork *w, const struct frule *r, int hdr, size_t li
     const char *v, size_t vn, const char *ms, size_t mn, int again)
 {
 	static const char *const did[] = { "line consumed", "cut out of the line", "line kept" };
+	int cut, q;
 
 	if (w->ex == NULL)
 		return;
-	fflush(stdout);
-	fprintf(w->ex, "%s: %s:%zu: %s:%u: %s: %s \"%.*s\"%s from \"%.*s%s\" (%s)\n", prog, w->src,
-	    line + 1, w->fs->file, r->line, r->label, w->fs->h[hdr].name, (int)vn, v,
-	    again ? " again, written once" : "", qlen(ms, mn), ms, (size_t)qlen(ms, mn) < mn ? "..." : "",
+	q = text_quote(ms, mn, 120, &cut);
+	text_explain(w->ex, w->src, line + 1, w->fs->file, r->line, r->label, "%s \"%.*s\"%s from \"%.*s%s\" (%s)\n",
+	    w->fs->h[hdr].name, (int)vn, v, again ? " again, written once" : "", q, ms, cut ? "..." : "",
 	    did[r->consume]);
 }
 

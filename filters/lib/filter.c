@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "filter.h"
 
@@ -34,9 +35,88 @@ records_close(void *state)
 	return failed;
 }
 
-const struct filter_input filter_records = { records_open, records_next, records_close };
+const struct filter_input filter_records = { records_open, records_next, records_close, NULL };
+
+/* ---- raw pages as an input: one file, one record ---- */
+
+struct pages {
+	FILE *fp;
+	const char *name;
+	int done;
+};
+
+static void *
+pages_open(FILE *fp, const char *name, void *ctx)
+{
+	struct pages *p = ecalloc(1, sizeof(*p));
+
+	(void)ctx;
+	p->fp = fp;
+	p->name = name;
+	return p;
+}
+
+static int
+pages_next(void *state, struct record *rec)
+{
+	struct pages *p = state;
+	struct buf *b = &rec->body;
+	struct stat st;
+	size_t n;
+
+	if (p->done++)
+		return 0;
+	record_clear(rec);
+	/* Read straight into the body, sized once when the file's size is known. */
+	buf_grow(b, fstat(fileno(p->fp), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 0);
+	do {
+		if (b->cap - b->len < 2)
+			buf_grow(b, 1 << 16);
+		b->len += n = fread(b->s + b->len, 1, b->cap - b->len - 1, p->fp);
+	} while (n > 0);
+	b->s[b->len] = '\0';
+	if (ferror(p->fp)) {
+		int err = errno;
+
+		warnx("%s: read error: %s", p->name, strerror(err));
+		errno = err;
+		return FILTER_UNREADABLE;
+	}
+	record_add(rec, "source", p->name);
+	return 1;
+}
+
+static int
+pages_close(void *state)
+{
+	free(state);
+	return 0;
+}
+
+const struct filter_input filter_pages = { pages_open, pages_next, pages_close, NULL };
 
 /* ---- the driver ---- */
+
+/*
+ * Input NAME cannot be opened or read (errno ERR): it counts as a record
+ * in error, and its unreadable record is written if the input gives one.
+ * Returns 0, or -1 after a write error.
+ */
+static int
+unreadable(const char *name, int err, const struct filter_input *in, void *inctx, int *status)
+{
+	struct record rec = {0};
+	int w = 0;
+
+	*status = *status == EXIT_OK ? EXIT_RECORDS : *status;
+	if (in->unreadable == NULL)
+		return 0;
+	in->unreadable(name, err, &rec, inctx);
+	if ((w = record_write(stdout, &rec)) < 0 && util_write_error() == EXIT_OUTPUT)
+		*status = EXIT_OUTPUT;
+	record_free(&rec);
+	return w < 0 ? -1 : 0;
+}
 
 /* Run one input; -1 if the run must stop (write error, or not a stream). */
 static int
@@ -63,8 +143,12 @@ run_one(FILE *fp, const char *name, const struct filter_input *in, void *inctx,
 			break;
 		}
 	}
-	if (rc < 0)
+	if (rc == FILTER_UNREADABLE) {
+		w = unreadable(name, errno, in, inctx, status);
+		rc = 0;
+	} else if (rc < 0) {
 		*status = EXIT_USAGE;
+	}
 	if (in->close(st) && *status == EXIT_OK)
 		*status = EXIT_RECORDS;	/* an input that could not be read to its end */
 	record_free(&rec);
@@ -86,7 +170,8 @@ filter_run_input(char **files, int nfiles, const struct filter_input *in, void *
 		FILE *fp = util_open(files[i]);
 
 		if (fp == NULL) {
-			status = status == EXIT_OK ? EXIT_RECORDS : status;
+			if (unreadable(files[i], errno, in, inctx, &status) < 0)
+				return status;
 			continue;
 		}
 		rc = run_one(fp, files[i], in, inctx, fn, ctx, &status);

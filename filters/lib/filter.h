@@ -27,18 +27,32 @@ typedef int (*filter_fn)(struct record *rec, void *ctx);
  * and its name for messages, and returns the reading state (or NULL, after
  * a message, for an input it cannot read at all).  next() reads the next
  * record into rec (cleared by the input as needed) and returns 1, 0 at the
- * end, or -1 when the input is not what this filter reads at all (the
- * message printed; the run stops with EXIT_USAGE).  close() frees the
+ * end, -1 when the input is not what this filter reads at all (the
+ * message printed; the run stops with EXIT_USAGE), or FILTER_UNREADABLE
+ * when reading failed (the message printed, errno set).  close() frees the
  * state and returns nonzero if the input could not be read to its end.
+ *
+ * unreadable(), if not NULL, is for inputs that are one record each (a
+ * page file): it fills REC (empty) as the record of input NAME, which
+ * could not be opened or read (errno ERR, said on stderr already), so that
+ * no input is lost unnoticed.  That record is written as it is, not given
+ * to the filter's function.
  */
+enum { FILTER_UNREADABLE = -2 };
 struct filter_input {
 	void *(*open)(FILE *fp, const char *name, void *ctx);
 	int (*next)(void *state, struct record *rec);
 	int (*close)(void *state);
+	void (*unreadable)(const char *name, int err, struct record *rec, void *ctx);
 };
 
 /* The record stream (record_read), the input of most filters. */
 extern const struct filter_input filter_records;
+/*
+ * Raw pages: each input is one record, its name as "source" header and
+ * its bytes as body (unreadable is left to the filter to give).
+ */
+extern const struct filter_input filter_pages;
 
 /*
  * Read records from each of FILES (stdin when there are none, or for

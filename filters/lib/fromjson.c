@@ -261,4 +261,4 @@ lines_close(void *state)
 	return failed;
 }
 
-const struct filter_input fromjson_input = { lines_open, lines_next, lines_close };
+const struct filter_input fromjson_input = { lines_open, lines_next, lines_close, NULL };

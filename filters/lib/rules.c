@@ -16,8 +16,8 @@
 
 /* Every top-level key a site file may have; each filter checks its own section. */
 static const char *const site_keys[] = {
-	"name", "url", "lang", "zone", "match", "start", "strip", "heuristics",
-	"fields", "dates", "hosts", "reader", NULL
+	"name", "url", "hosts", "lang", "zone", "match", "start", "strip", "heuristics",
+	"fields", "dates", "reader", NULL
 };
 
 char *

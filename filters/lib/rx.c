@@ -354,32 +354,50 @@ compile(const char *pat, size_t len, uint32_t flags, int *err, PCRE2_SIZE *errof
 	return re;
 }
 
-struct rx *
-rx_compile(const struct ymldoc *doc, const struct yml *n, const char *name, uint32_t flags)
+/*
+ * Compile PAT, or report its error at FILE:LINE:COL, moved to the character
+ * the error offset points at when the pattern is the scalar node N of FILE.
+ */
+static struct rx *
+compile_reported(const char *pat, size_t len, const char *file, unsigned line, unsigned col,
+    const struct yml *n, const char *name, uint32_t flags)
 {
 	struct rx *re;
 	int err;
 	PCRE2_SIZE erroff;
 
-	if (n->type != YML_SCALAR) {
-		yml_error(doc, n, "rule %s: a pattern must be a string", name);
-		return NULL;
-	}
-	re = compile(n->str, n->len, flags, &err, &erroff);
+	re = compile(pat, len, flags, &err, &erroff);
 	if (re == NULL) {
 		PCRE2_UCHAR msg[256];
-		unsigned line, col;
 
 		pcre2_get_error_message(err, msg, sizeof(msg));
-		position(doc->file, n, erroff, &line, &col);
+		if (n)
+			position(file, n, erroff, &line, &col);
 		fflush(stdout);
 		fprintf(stderr, "%s: %s:%u:%u: rule %s: bad pattern: %s (at offset %zu of the pattern)\n",
-		    prog, doc->file, line, col, name, (char *)msg, (size_t)erroff);
+		    prog, file, line, col, name, (char *)msg, (size_t)erroff);
 		yml_nerrors++;
 		return NULL;
 	}
 	re->name = estrdup(name);
 	return re;
+}
+
+struct rx *
+rx_compile_at(const char *pat, size_t len, const char *file, unsigned line, unsigned col,
+    const char *name, uint32_t flags)
+{
+	return compile_reported(pat, len, file, line, col, NULL, name, flags);
+}
+
+struct rx *
+rx_compile(const struct ymldoc *doc, const struct yml *n, const char *name, uint32_t flags)
+{
+	if (n->type != YML_SCALAR) {
+		yml_error(doc, n, "rule %s: a pattern must be a string", name);
+		return NULL;
+	}
+	return compile_reported(n->str, n->len, doc->file, n->line, n->col, n, name, flags);
 }
 
 struct rx *

@@ -31,6 +31,13 @@ enum { RX_NOMATCH = 0, RX_MATCH = 1, RX_PARTIAL = 2, RX_LIMIT = -1, RX_FAIL = -2
  * returns NULL.
  */
 struct rx *rx_compile(const struct ymldoc *doc, const struct yml *n, const char *name, uint32_t flags);
+/*
+ * The same for a pattern that is not a node of a rule file as written (one
+ * made from rules, say): PAT[0..LEN) is compiled, and an error is
+ * reported at FILE:LINE:COL, where the pattern comes from.
+ */
+struct rx *rx_compile_at(const char *pat, size_t len, const char *file, unsigned line, unsigned col,
+    const char *name, uint32_t flags);
 /* Compile a pattern that is not in a rule file (built-in); dies on error. */
 struct rx *rx_builtin(const char *pattern, uint32_t flags);
 void rx_free(struct rx *re);

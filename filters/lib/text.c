@@ -1,4 +1,5 @@
 /* text.c: UTF-8 and Unicode normalization helpers (see text.h). */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -276,10 +277,21 @@ void
 text_tidy_lines(struct buf *b)
 {
 	struct buf out = {0};
-	const char *p = b->s ? b->s : "", *end = p + b->len;
+
+	text_tidy_into(b->s ? b->s : "", b->len, &out);
+	buf_free(b);
+	*b = out;
+	if (b->s == NULL)
+		buf_grow(b, 0);
+}
+
+void
+text_tidy_into(const char *s, size_t n, struct buf *out)
+{
+	const char *p = s, *end = s + n;
 	int pending_blank = 0, any = 0;
 
-	buf_grow(&out, b->len + 1);
+	buf_grow(out, n + 1);
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *eol = nl ? nl : end;
@@ -290,18 +302,14 @@ text_tidy_lines(struct buf *b)
 			pending_blank = any;
 		} else {
 			if (pending_blank)
-				buf_addc(&out, '\n');
-			buf_add(&out, p, len);
-			buf_addc(&out, '\n');
+				buf_addc(out, '\n');
+			buf_add(out, p, len);
+			buf_addc(out, '\n');
 			pending_blank = 0;
 			any = 1;
 		}
 		p = nl ? nl + 1 : end;
 	}
-	buf_free(b);
-	*b = out;
-	if (b->s == NULL)
-		buf_grow(b, 0);
 }
 
 /*
@@ -408,4 +416,57 @@ text_utf8_ceil(const char *s, size_t n, size_t k)
 	while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
 		k++;
 	return k;
+}
+
+size_t
+text_lines(const char *s, size_t n, struct text_line **lines, size_t *cap)
+{
+	size_t off = 0, nl = 0;
+
+	while (off < n) {
+		const char *eol = memchr(s + off, '\n', n - off);
+		size_t end = eol ? (size_t)(eol - s) : n;
+
+		if (nl == *cap) {
+			*cap = *cap ? *cap * 2 : 256;
+			*lines = erealloc(*lines, *cap * sizeof(**lines));
+		}
+		(*lines)[nl].off = off;
+		(*lines)[nl].len = end - off;
+		(*lines)[nl].no = (unsigned)(nl + 1);
+		(*lines)[nl].gone = 0;
+		(*lines)[nl].blank = is_blank_line(s + off, end - off);
+		nl++;
+		off = end + 1;
+	}
+	return nl;
+}
+
+int
+text_quote(const char *s, size_t n, size_t max, int *cut)
+{
+	size_t k = 0, chars = 0;
+
+	while (k < n && chars < max) {
+		k = text_utf8_ceil(s, n, k + 1);
+		chars++;
+	}
+	*cut = k < n;
+	return (int)k;
+}
+
+void
+text_explain(FILE *fp, const char *src, size_t line, const char *file, unsigned rline,
+    const char *label, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	if (rline > 0)
+		fprintf(fp, "%s: %s:%zu: %s:%u: %s: ", prog, src, line, file, rline, label);
+	else
+		fprintf(fp, "%s: %s:%zu: %s: %s: ", prog, src, line, file, label);
+	va_start(ap, fmt);
+	vfprintf(fp, fmt, ap);
+	va_end(ap);
 }

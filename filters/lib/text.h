@@ -78,6 +78,8 @@ void text_normalize(const char *s, size_t n, struct buf *out, struct clean_repor
 
 /* Trim trailing white space of every line, fold blank runs, trim the ends. */
 void text_tidy_lines(struct buf *b);
+/* The same, appending the tidied s[0..n) to out (whose buffer is reused). */
+void text_tidy_into(const char *s, size_t n, struct buf *out);
 
 /*
  * Where to cut S so that no UTF-8 sequence is split: the largest boundary
@@ -88,5 +90,34 @@ size_t text_utf8_ceil(const char *s, size_t n, size_t k);
 
 /* Number of code points in s. */
 size_t text_chars(const char *s, size_t n);
+
+/* One line of a text the engines work on line by line (strip, fields). */
+struct text_line {
+	size_t off, len;	/* in the text buffer */
+	unsigned no;		/* 1-based line number in the text as split */
+	int gone;		/* removed (strip) or consumed (fields) */
+	int blank;		/* nothing but spaces and tabs */
+};
+
+/*
+ * Split s[0..n) at '\n' into (*lines)[0..count), growing *lines (of *cap
+ * entries) as needed, so that the array is reused text after text.
+ * A final line without '\n' counts; an empty text has no line.
+ */
+size_t text_lines(const char *s, size_t n, struct text_line **lines, size_t *cap);
+
+/*
+ * --explain: how many bytes of s[0..n) to quote so that at most MAX
+ * characters show (a cut falls between characters); *cut is set when the
+ * quote is shorter than s, for the "..." that says so.
+ */
+int text_quote(const char *s, size_t n, size_t max, int *cut);
+/*
+ * One --explain line on FP: "PROG: SRC:LINE: FILE:RLINE: LABEL: " (just
+ * "FILE: " when RLINE is 0), then FMT.  stdout is flushed first, so that
+ * on one terminal the message comes after the records written before it.
+ */
+void text_explain(FILE *fp, const char *src, size_t line, const char *file, unsigned rline,
+    const char *label, const char *fmt, ...);
 
 #endif

@@ -51,9 +51,9 @@ explained() {
 		END { exit !found }' "$1"
 }
 
-# rule_line FILE NAME: the line of "- name: NAME" in a rule file.
+# rule_line FILE ID: the line of "- id: ID" in a rule file.
 rule_line() {
-	grep -n -- "- name: $2\$" "$1" | cut -d: -f1
+	grep -n -- "- id: $2\$" "$1" | cut -d: -f1
 }
 
 cd "$SEEDS" || exit 1
@@ -172,7 +172,17 @@ printf 'এক।\nদুই।\nতিন।\n' >"$TMP/ws.exp"
 body "$TMP/ws.rec" | cmp -s - "$TMP/ws.exp"
 ok $? "trailing THIN SPACE, IDEOGRAPHIC SPACE and NARROW NBSP are trimmed too"
 
-# ---- the fallback's tail rules ----
+# A page whose Bengali letters a bad encoder turned into '?' (the dandas kept)
+# is UTF-8 all the same: no NUL byte says UTF-16.  It used to be refused as
+# UTF-16, its body dropped, when the 512 bytes looked at ended inside a danda.
+awk 'BEGIN { for (i = 0; i < 127; i++) printf "??? "; printf "।\n??? ????? ??? ?????।\n" }' >"$TMP/q.page"
+strip-boilerplate "$TMP/q.page" >"$TMP/q.rec" 2>"$TMP/q.err"
+ok $? "a page of '?' (a bad encoder's): status 0"
+{ printf 'source: %s\nsite: default\n\n' "$TMP/q.page"; cat "$TMP/q.page"; printf '\0'; } >"$TMP/q.exp"
+is_file "$TMP/q.rec" "$TMP/q.exp" "a page of '?': not taken for UTF-16, its text kept"
+is "$(wc -c <"$TMP/q.err")" 0 "a page of '?': nothing on stderr"
+
+# ---- the fallback's junk_at_end rules ----
 
 NOTICE='Notice: Undefined index: id in /var/www/html/news.php on line 12'
 printf 'এটি একটি অনুচ্ছেদ।\n' >"$TMP/t.exp"
@@ -233,7 +243,7 @@ is "$(cat "$TMP/o.site")" "site: kalbela" "detection: ... and kalbela before zzz
 # A rule typed with the precomposed য় matches the page all the same: rules are NFC too.
 mkdir -p "$TMP/nfc/sites"
 cp "$RULES/default.yaml" "$TMP/nfc/"
-printf '%s\n' "match:" "  - '^কালবেলা ডেস্ক'" "strip:" "  drop:" "    - name: precomposed" \
+printf '%s\n' "match:" "  - '^কালবেলা ডেস্ক'" "strip:" "  drop:" "    - id: precomposed" \
 	"      pattern: '^রাশি$(printf '\340\247\237')ার প্রতিরক্ষামন্ত্রী'" >"$TMP/nfc/sites/nfc.yaml"
 strip-boilerplate -r "$TMP/nfc" --explain $K0.txt >/dev/null 2>"$TMP/nfc.err"
 explained "$TMP/nfc.err" "$K0.txt:8" "$TMP/nfc/sites/nfc.yaml" "nfc/strip.drop[0] precomposed" removed "রাশিয়ার"
@@ -258,8 +268,8 @@ explained "$TMP/e0.err" "$K0.txt:17" "$KY:$(rule_line "$KY" cross-link)" \
 	"kalbela/strip.drop[0] cross-link" removed "আরও পড়ুন : মার্কিন সাবমেরিন"
 ok $? "--explain: the cross-link drop, page line 17"
 explained "$TMP/e0.err" "$K0.txt:91" "$KY:$(rule_line "$KY" close-button)" \
-	"kalbela/strip.tail[0] close-button" removed "X\""
-ok $? "--explain: the tail junk X, page line 91"
+	"kalbela/strip.junk_at_end[0] close-button" removed "X\""
+ok $? "--explain: the junk X at the end, page line 91"
 strip-boilerplate --explain $D1.txt >/dev/null 2>"$TMP/e1.err"
 explained "$TMP/e1.err" "$D1.txt:10" "$DY:$(rule_line "$DY" mojibake-virama-la)" \
 	"dhakadiplomat/strip.replace[0] mojibake-virama-la" changed "উত্তর কোরীয় নেতা কিম জং উন শনিবার ভøাদিভোস্তকে"
@@ -268,12 +278,12 @@ explained "$TMP/e1.err" "$D1.txt:18" "$DY:$(rule_line "$DY" mojibake-virama-la)"
 	"dhakadiplomat/strip.replace[0] mojibake-virama-la" changed "এদিকে রাশিয়ার প্রেসিডেন্ট ভøাদিমির"
 ok $? "--explain: the mojibake replacement, page line 18"
 explained "$TMP/e1.err" "$D1.txt:54" "$DY:$(rule_line "$DY" sql-error)" \
-	"dhakadiplomat/strip.tail[0] sql-error" removed "Error!: SQLSTATE[42S22]: Column not found"
-ok $? "--explain: the tail junk SQL error, page line 54"
+	"dhakadiplomat/strip.junk_at_end[0] sql-error" removed "Error!: SQLSTATE[42S22]: Column not found"
+ok $? "--explain: the junk SQL error at the end, page line 54"
 explained "$TMP/e1.err" "$D1.txt:20" "$DY:$(rule_line "$DY" comments-and-after)" \
 	"dhakadiplomat/strip.cut[0] comments-and-after" removed "Comments\""
 ok $? "--explain: the cut at Comments, page line 20"
-is "$(grep -c '' "$TMP/e0.err")" 71 "--explain: 71 lines for seed 000 (1 tail, 68 cut, 1 drop, 1 dedupe), no more"
+is "$(grep -c '' "$TMP/e0.err")" 71 "--explain: 71 lines for seed 000 (1 junk_at_end, 68 cut, 1 drop, 1 dedupe), no more"
 
 # ---- junk glued to the end, with no newline before it ----
 
@@ -283,8 +293,8 @@ tail -n 1 "$TMP/gx.page" | grep -q '^২০X$'
 ok $? "(the page made ends in \"২০X\")"
 clean_case "$TMP/gx.page" "an X glued to the last line (seed 000) goes"
 strip-boilerplate --explain "$TMP/gx.page" 2>&1 >/dev/null |
-	grep -q "^strip-boilerplate: $TMP/gx.page:90: $KY:[0-9]*: kalbela/strip.tail\[0\] close-button: cut the end of \"২০X\"\$"
-ok $? "... by the tail rule, which cuts the end of line 90"
+	grep -q "^strip-boilerplate: $TMP/gx.page:90: $KY:[0-9]*: kalbela/strip.junk_at_end\[0\] close-button: cut the end of \"২০X\"\$"
+ok $? "... by the junk_at_end rule, which cuts the end of line 90"
 
 # Seed 001 with the newline before "Error!" deleted.
 glue_last <$D1.txt >"$TMP/gsql.page"
@@ -294,16 +304,46 @@ strip-boilerplate "$TMP/gsql.page" 2>/dev/null | tr -d '\0' >"$TMP/gsql.out"
 with_source "$TMP/gsql.page" "$GOLD/$D1.out" >"$TMP/gsql.exp"
 is_file "$TMP/gsql.out" "$TMP/gsql.exp" "an SQL error glued to the last line (seed 001) goes"
 strip-boilerplate --explain "$TMP/gsql.page" 2>&1 >/dev/null |
-	grep -q "^strip-boilerplate: $TMP/gsql.page:53: $DY:[0-9]*: dhakadiplomat/strip.tail\[0\] sql-error: cut the end of "
-ok $? "... by the tail rule, which cuts the end of line 53"
+	grep -q "^strip-boilerplate: $TMP/gsql.page:53: $DY:[0-9]*: dhakadiplomat/strip.junk_at_end\[0\] sql-error: cut the end of "
+ok $? "... by the junk_at_end rule, which cuts the end of line 53"
 
-# Pages cut short after the article: only the tail rule can take the junk.
+# Pages cut short after the article: only the junk_at_end rule can take the junk.
 { head -n 21 $K0.txt | chomp; printf X; } >"$TMP/sx.page"
 clean_case "$TMP/sx.page" "a short Kalbela page with an X glued to its last paragraph loses the X"
 { head -n 18 $D1.txt | chomp; tail -n 1 $D1.txt; } >"$TMP/ssql.page"
 strip-boilerplate "$TMP/ssql.page" 2>/dev/null | tr -d '\0' >"$TMP/ssql.out"
 with_source "$TMP/ssql.page" "$GOLD/$D1.out" >"$TMP/ssql.exp"
 is_file "$TMP/ssql.out" "$TMP/ssql.exp" "a short Dhaka Diplomat page with the SQL error glued to its last paragraph loses it"
+
+# ---- old spellings: strip.tail, a strip rule's name ----
+
+# Kalbela's file as it was written before junk_at_end and id: it loads, with
+# one warning for each old spelling, once per file, and strips as before.
+mkdir -p "$TMP/old/sites"
+cp "$RULES/default.yaml" "$TMP/old/"
+OY=$TMP/old/sites/kalbela.yaml
+sed -e 's/^  junk_at_end:$/  tail:/' -e '/^strip:/,/^fields:/s/^    - id: /    - name: /' "$KY" >"$OY"
+is "$(grep -c '^  tail:$' "$OY") $(grep -c '^    - name: ' "$OY") $(grep -c '^    - id: ' "$OY")" "1 5 0" \
+	"(the file made has strip.tail, and five strip rules with a name, none with an id)"
+tl=$(grep -n '^  tail:$' "$OY" | cut -d: -f1)
+nl=$(grep -n '^    - name: close-button$' "$OY" | cut -d: -f1)
+strip-boilerplate -r "$TMP/old" $K0.txt $K2.txt >"$TMP/old.rec" 2>"$TMP/old.err"
+ok $? "old spellings: status 0"
+{ cat "$GOLD/$K0.out"; printf '\0'; cat "$GOLD/$K2.out"; printf '\0'; } >"$TMP/old.exp"
+is_file "$TMP/old.rec" "$TMP/old.exp" "old spellings: two Kalbela pages strip as with the new ones"
+printf '%s\n' "strip-boilerplate: $OY:$tl:3: warning: 'tail' is deprecated; write 'junk_at_end'" \
+	"strip-boilerplate: $OY:$nl:7: warning: 'name' is deprecated in a strip rule; write 'id'" >"$TMP/old.experr"
+is_file "$TMP/old.err" "$TMP/old.experr" "old spellings: one warning each, naming the new key, for two pages"
+strip-boilerplate -r "$TMP/old" --list-rules 2>/dev/null | grep "^$OY:" | head -n 2 >"$TMP/old.list"
+printf '%s\n' "$OY:$((tl + 1)): kalbela/strip.junk_at_end[0] close-button" \
+	"$OY:$(grep -n '^    - name: promo-and-after$' "$OY" | cut -d: -f1): kalbela/strip.cut[0] promo-and-after" >"$TMP/old.listexp"
+is_file "$TMP/old.list" "$TMP/old.listexp" "old spellings: --list-rules gives the new labels"
+sed 's/^  tail:$/  junk_at_end: []\n  tail:/' "$OY" >"$TMP/old/sites/kalbela.yaml.new"
+mv "$TMP/old/sites/kalbela.yaml.new" "$OY"
+strip-boilerplate -r "$TMP/old" --check-rules >/dev/null 2>"$TMP/both.err"
+is $? 2 "strip.tail and strip.junk_at_end both: a rules error, status 2"
+grep -q "^strip-boilerplate: $OY:$((tl + 1)):3: 'tail' is the old spelling of 'junk_at_end': give the rules in 'junk_at_end' only\$" "$TMP/both.err"
+ok $? "strip.tail and strip.junk_at_end both: the message says which to keep"
 
 # ---- a Kalbela page cut short before the promo line ----
 

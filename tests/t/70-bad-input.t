@@ -112,10 +112,28 @@ U16ERR='text is UTF-16, not UTF-8: convert it first (iconv -f UTF-16 -t UTF-8)'
 printf '%s\n' "$LINE" | iconv -f UTF-8 -t UTF-16 >"$W/utf16.txt"
 printf '%s\n' "$LINE" | iconv -f UTF-8 -t UTF-16BE >"$W/utf16be-nobom.txt"
 printf 'Hello, plain ASCII in UTF-16.\n' | iconv -f UTF-8 -t UTF-16LE >"$W/utf16le-ascii.txt"
+# The page is passed on flagged, never dropped: its bytes made valid UTF-8 (a
+# bad byte and the continuation bytes after it become one U+FFFD, NUL bytes
+# go, a tab is a space) are the body.
+u16body() {
+	python3 -c '
+import codecs, re, sys, unicodedata
+def fold(e):
+    i = e.start + 1
+    while i < len(e.object) and 0x80 <= e.object[i] <= 0xBF:
+        i += 1
+    return ("\ufffd", i)
+codecs.register_error("fold", fold)
+t = sys.stdin.buffer.read().decode("utf-8", "fold").replace("\0", "").replace("\t", " ")
+t = re.sub(" +$", "", t, flags=re.M)
+t = re.sub("\n\n+", "\n\n", t).strip("\n")
+print(unicodedata.normalize("NFC", t) + "\n" if t else "", end="")' <"$1"
+}
 for f in utf16 utf16le-ascii; do
 	run "$BIN/$SB" "$f.txt"
-	printf 'source: %s.txt\nsite: default\nerror: strip-boilerplate: %s\n\n\0' "$f" "$U16ERR" >"$TMP/exp"
-	is_file "$TMP/out" "$TMP/exp" "UTF-16 ($f): an error record with an empty body"
+	{ printf 'source: %s.txt\nsite: default\nerror: strip-boilerplate: %s\n\n' "$f" "$U16ERR"
+	  u16body "$W/$f.txt"; printf '\0'; } >"$TMP/exp"
+	is_file "$TMP/out" "$TMP/exp" "UTF-16 ($f): an error record, the bytes made valid UTF-8 as its body"
 	is "$(cat "$TMP/err")" "strip-boilerplate: $f.txt: $U16ERR" "UTF-16 ($f): the message names the page"
 	is "$st" 1 "UTF-16 ($f): status 1"
 done

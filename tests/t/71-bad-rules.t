@@ -94,7 +94,7 @@ $P: typo2/sites/x.yaml:1:1: site 'x' has no 'match' patterns: without them no pa
 "
 
 dir badrx
-printf 'match: foo\nstrip:\n  drop:\n    - name: broken\n      pattern: "a(b"\n' >"$D/sites/x.yaml"
+printf 'match: foo\nstrip:\n  drop:\n    - id: broken\n      pattern: "a(b"\n' >"$D/sites/x.yaml"
 case_is badrx "a regex that does not compile" \
 	"$P: badrx/sites/x.yaml:5:20: rule x/strip.drop[0] broken: bad pattern: missing closing parenthesis (at offset 3 of the pattern)
 "

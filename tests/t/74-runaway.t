@@ -20,7 +20,7 @@ cat >"$R/sites/x.yaml" <<'EOF'
 match: '(?m)^RUNAWAY PAGE$'
 strip:
   drop:
-    - name: boom
+    - id: boom
       pattern: '(a+)+$'
 fields:
   - name: title
@@ -85,5 +85,31 @@ t0=$(now)
 t1=$(now)
 is "$(grep -c 'match limit exceeded' out)" 1 "200 runaway lines: one error header"
 ok "$([ $((t1 - t0)) -le 2 ]; echo $?)" "200 runaway lines: done in two seconds ($((t1 - t0)) s)"
+
+# The same for a replace rule: it used to hit the limit again on every line
+# (200 lines, 200 limits: seconds), as it never marked itself dead.
+cat >"$R/sites/y.yaml" <<'EOF2'
+match: '(?m)^RUNAWAY REPLACE$'
+strip:
+  replace:
+    - id: boom
+      pattern: '(a+)+$'
+      with: 'b'
+EOF2
+awk -v a="$A5000" 'BEGIN { print "RUNAWAY REPLACE"; for (i = 0; i < 200; i++) printf "%s!\n", substr(a, 1, 3000) }' >many2.txt
+t0=$(now)
+"$BIN/strip-boilerplate" -r "$R" many2.txt >out 2>err
+st=$?
+t1=$(now)
+{
+	printf 'source: many2.txt\nsite: y\nerror: strip-boilerplate: rule y/strip.replace[0] boom: match limit exceeded\n\n'
+	cat many2.txt
+	printf '\0'
+} >exp
+is_file out exp "200 runaway lines, a replace rule: one error header, the lines as they were"
+is "$(cat err)" "strip-boilerplate: many2.txt: rule y/strip.replace[0] boom: match limit exceeded" \
+	"200 runaway lines, a replace rule: one message"
+is "$st" 1 "200 runaway lines, a replace rule: status 1"
+ok "$([ $((t1 - t0)) -le 2 ]; echo $?)" "200 runaway lines, a replace rule: done in two seconds ($((t1 - t0)) s)"
 
 done_testing

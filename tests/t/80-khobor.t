@@ -200,7 +200,7 @@ explained() {
 }
 P='tests/seeds/000_b6825d0d03b8bef4.txt'
 explained "the X glued on at the end, and the rule" \
-	"^strip-boilerplate: $P:91: [^ ]*/kalbela.yaml:[0-9]*: kalbela/strip.tail\\[0\\] close-button: removed \"X\"\$"
+	"^strip-boilerplate: $P:91: [^ ]*/kalbela.yaml:[0-9]*: kalbela/strip.junk_at_end\\[0\\] close-button: removed \"X\"\$"
 explained "the cross-link line dropped" \
 	"^strip-boilerplate: $P:17: [^ ]*/kalbela.yaml:[0-9]*: kalbela/strip.drop\\[0\\] cross-link: removed \"আরও পড়ুন : "
 explained "the promo line and all after it cut" \

@@ -1,0 +1,385 @@
+/* detect.c: site detection, by host and by match patterns (see detect.h). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "detect.h"
+#include "hash.h"
+#include "rx.h"
+#include "util.h"
+
+/* A match pattern, compiled only when its literal is on a page being detected. */
+struct mpat {
+	const struct yml *node;
+	char *lit;		/* a literal every match contains, or NULL */
+	size_t litlen, rare;
+	struct rx *re;
+};
+
+/* What detection knows of one site file. */
+struct dsite {
+	int peeked;		/* match patterns read: 1, or -1 if the file is broken */
+	int checked;		/* detect_check: 1 all compiled, -1 broken */
+	int hosts;		/* hosts read into the index: 1, or -1 if broken */
+	struct ymldoc *head;	/* the head of the file, read for detection only */
+	const struct ymldoc *mdoc;	/* the document the match nodes are in */
+	const struct yml *root;	/* its top-level mapping */
+	struct mpat *mp;
+	size_t nmp;
+	unsigned long told;	/* the page it was last said broken on */
+};
+
+struct detector {
+	struct rules *r;
+	struct dsite *ds;	/* one per site, then the default */
+	size_t nds;
+	struct hmap hosts;	/* host -> struct site *, the first site by name */
+	char **hostv;		/* the host names the map points into */
+	size_t nhostv;
+	int indexed;		/* every site's hosts are in the map */
+	unsigned long pageno;
+};
+
+/* The head of a site file ends at the first of these sections. */
+static const char *const head_stop[] = { "start", "strip", "heuristics", "fields", "dates", NULL };
+
+struct detector *
+detect_new(struct rules *r)
+{
+	struct detector *d = ecalloc(1, sizeof(*d));
+
+	d->r = r;
+	d->nds = r->nsites + 1;
+	d->ds = ecalloc(d->nds, sizeof(*d->ds));
+	return d;
+}
+
+void
+detect_free(struct detector *d)
+{
+	size_t i, k;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nds; i++) {
+		for (k = 0; k < d->ds[i].nmp; k++) {
+			rx_free(d->ds[i].mp[k].re);
+			free(d->ds[i].mp[k].lit);
+		}
+		free(d->ds[i].mp);
+		yml_free(d->ds[i].head);
+	}
+	free(d->ds);
+	for (i = 0; i < d->nhostv; i++)
+		free(d->hostv[i]);
+	free(d->hostv);
+	hmap_free(&d->hosts);
+	free(d);
+}
+
+static struct dsite *
+dsite(struct detector *d, const struct site *s)
+{
+	return s == &d->r->deflt ? &d->ds[d->r->nsites] : &d->ds[s - d->r->sites];
+}
+
+/*
+ * Read a site's match patterns for detection.  Only the head of the file
+ * is parsed (up to the start, strip, heuristics, fields or dates section),
+ * and no pattern is compiled yet: with hundreds of site files, detecting
+ * one page must not cost parsing and compiling all of them.  A file whose
+ * match patterns come after those sections is read whole.
+ */
+static int
+peek(struct detector *d, struct site *s)
+{
+	struct dsite *ds = dsite(d, s);
+	const struct yml *n, **items = NULL;
+	size_t nitems = 0, i;
+
+	if (ds->peeked != 0)
+		return ds->peeked > 0 ? 0 : -1;
+	ds->peeked = -1;
+	if (s->state < 0)
+		return -1;
+	ds->root = s->root;
+	ds->mdoc = s->doc;
+	if (s->state == 0) {
+		if ((ds->head = yml_load_head(s->file, head_stop)) == NULL)
+			return -1;
+		ds->root = ds->head->root;
+		ds->mdoc = ds->head;
+		if (ds->root == NULL || ds->root->type != YML_MAP || yml_get(ds->root, "match") == NULL) {
+			yml_free(ds->head);
+			ds->head = NULL;
+			if (rules_load(d->r, s) < 0)
+				return -1;
+			ds->root = s->root;
+			ds->mdoc = s->doc;
+		}
+	}
+	if ((n = yml_get(ds->root, "match")) != NULL && yml_strlist(ds->mdoc, n, &items, &nitems, "'match'") < 0)
+		return -1;
+	ds->mp = ecalloc(nitems, sizeof(*ds->mp));
+	for (i = 0; i < nitems; i++) {
+		ds->mp[i].node = items[i];
+		(void)rx_literal(items[i]->str, items[i]->len, 0, &ds->mp[i].lit, &ds->mp[i].litlen,
+		    &ds->mp[i].rare);
+	}
+	ds->nmp = nitems;
+	free(items);
+	ds->peeked = 1;
+	return 0;
+}
+
+static struct rx *
+match_pattern(struct detector *d, const struct site *s, size_t i)
+{
+	struct dsite *ds = dsite(d, s);
+
+	if (ds->mp[i].re == NULL) {
+		struct buf name = {0};
+
+		buf_printf(&name, "%s/match[%zu]", s->name, i);
+		ds->mp[i].re = rx_compile(ds->mdoc, ds->mp[i].node, name.s, 0);
+		buf_free(&name);
+	}
+	return ds->mp[i].re;
+}
+
+int
+detect_host_ok(const char *s, size_t n)
+{
+	size_t i, label = 0;
+
+	if (n == 0 || n > 253)
+		return 0;
+	for (i = 0; i <= n; i++) {
+		if (i == n || s[i] == '.') {
+			if (label == 0 || label > 63 || s[i - 1] == '-' || s[i - label] == '-')
+				return 0;
+			label = 0;
+		} else if (isalnum((unsigned char)s[i]) || s[i] == '-') {
+			label++;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Does FILE have a line that starts with KEY (a top-level key, in a file of any length)? */
+static int
+mentions(const char *file, const char *key)
+{
+	FILE *fp = fopen(file, "rb");
+	struct buf b = {0};
+	char chunk[4096];
+	size_t k, kl = strlen(key);
+	const char *p;
+	int found = 0;
+
+	if (fp == NULL)
+		return 1;	/* rules_load will say why */
+	while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(&b, chunk, k);
+	fclose(fp);
+	for (p = b.s; p != NULL && !found; ) {
+		found = (size_t)(b.s + b.len - p) > kl && memcmp(p, key, kl) == 0;
+		if ((p = memchr(p, '\n', b.len - (size_t)(p - b.s))) != NULL)
+			p++;
+	}
+	buf_free(&b);
+	return found;
+}
+
+/* Put site S's hosts into the index; -1 if they are broken. */
+static int
+index_hosts(struct detector *d, struct site *s)
+{
+	struct dsite *ds = dsite(d, s);
+	const struct yml *n, *root, **items = NULL;
+	const struct ymldoc *doc;
+	unsigned before = yml_nerrors;
+	size_t nitems = 0, i, k;
+
+	if (ds->hosts != 0)
+		return ds->hosts > 0 ? 0 : -1;
+	ds->hosts = -1;
+	if (peek(d, s) < 0)
+		return -1;
+	root = ds->root;
+	doc = ds->mdoc;
+	/* The head stops at the first big section; hosts may come after it. */
+	if (yml_get(root, "hosts") == NULL && ds->head != NULL && s->state == 0 && mentions(s->file, "hosts:")) {
+		if (rules_load(d->r, s) < 0)
+			return -1;
+		root = s->root;
+		doc = s->doc;
+	}
+	if ((n = yml_get(root, "hosts")) == NULL) {
+		ds->hosts = 1;
+		return 0;
+	}
+	if (yml_strlist(doc, n, &items, &nitems, "'hosts'") < 0)
+		return -1;
+	for (i = 0; i < nitems; i++)
+		if (!detect_host_ok(items[i]->str, items[i]->len))
+			yml_error(doc, items[i], "'%s' is not a host name: write it as www.example.com, with no scheme, port or path",
+			    items[i]->str);
+	/* A site whose list is broken lists no host. */
+	for (i = 0; i < nitems && yml_nerrors == before; i++) {
+		char *h = estrdup(items[i]->str);
+
+		for (k = 0; h[k]; k++)
+			h[k] = (char)tolower((unsigned char)h[k]);
+		d->hostv = erealloc(d->hostv, (d->nhostv + 1) * sizeof(*d->hostv));
+		d->hostv[d->nhostv++] = h;
+		(void)hmap_put(&d->hosts, h, strlen(h), s);	/* the first site by name keeps it */
+	}
+	free(items);
+	if (yml_nerrors != before)
+		return -1;
+	ds->hosts = 1;
+	return 0;
+}
+
+int
+detect_check(struct detector *d, struct site *s)
+{
+	struct dsite *ds = dsite(d, s);
+	unsigned before = yml_nerrors;
+	size_t i;
+
+	if (s == &d->r->deflt)
+		return 0;	/* the default is what is left when no site matches */
+	if (ds->checked != 0)
+		return ds->checked > 0 ? 0 : -1;
+	ds->checked = -1;
+	if (rules_load(d->r, s) < 0 || peek(d, s) < 0)
+		return -1;
+	for (i = 0; i < ds->nmp; i++)
+		(void)match_pattern(d, s, i);
+	if (index_hosts(d, s) < 0 || yml_nerrors != before)
+		return -1;
+	ds->checked = 1;
+	return 0;
+}
+
+/* Is the page this site's?  1, 0, or -1 when its match patterns are broken. */
+static int
+site_matches(struct detector *d, struct site *s, struct page *pg)
+{
+	struct dsite *ds;
+	size_t k;
+
+	if (peek(d, s) < 0)
+		return -1;
+	ds = dsite(d, s);
+	for (k = 0; k < ds->nmp; k++) {
+		struct rx *re;
+
+		/* Most sites are ruled out by a literal missing from the page. */
+		if (ds->mp[k].lit && !rx_literal_in(ds->mp[k].lit, ds->mp[k].litlen, ds->mp[k].rare,
+		    pg->text.s, pg->text.len, 0))
+			continue;
+		if ((re = match_pattern(d, s, k)) == NULL) {
+			ds->peeked = -1;
+			return -1;
+		}
+		if (page_match(pg, re, pg->text.s, pg->text.len))
+			return 1;
+	}
+	return 0;
+}
+
+/* Say on the page that site S was not tried (once per page). */
+static void
+broken_site(struct detector *d, struct site *s, struct page *pg, int *broken)
+{
+	struct dsite *ds = dsite(d, s);
+
+	*broken = 1;
+	if (ds->told == d->pageno)
+		return;
+	ds->told = d->pageno;
+	record_error(pg->rec, "rules of site %s are broken (%s): not tried for this page", s->name, s->file);
+}
+
+struct site *
+detect_site(struct detector *d, struct page *pg, const char *host, int *broken)
+{
+	size_t i;
+
+	d->pageno++;
+	if (host && *host) {
+		struct site *s;
+
+		if (!d->indexed) {
+			for (i = 0; i < d->r->nsites; i++)
+				(void)index_hosts(d, &d->r->sites[i]);
+			d->indexed = 1;
+		}
+		/* Any broken site might have listed this host. */
+		for (i = 0; i < d->r->nsites; i++)
+			if (d->ds[i].hosts < 0 || d->ds[i].peeked < 0)
+				broken_site(d, &d->r->sites[i], pg, broken);
+		if ((s = hmap_get(&d->hosts, host, strlen(host))) != NULL)
+			return s;
+	}
+	for (i = 0; i < d->r->nsites; i++) {
+		struct site *s = &d->r->sites[i];
+		int m = site_matches(d, s, pg);
+
+		if (m < 0) {
+			/* Say so on the page: it might have been this site's. */
+			broken_site(d, s, pg, broken);
+			continue;
+		}
+		if (m > 0)
+			return s;
+	}
+	return &d->r->deflt;
+}
+
+int
+detect_url_host(const char *url, struct buf *out)
+{
+	const char *p = url, *end;
+	size_t k, n;
+
+	buf_reset(out);
+	while (*p == ' ' || *p == '\t')
+		p++;
+	/* A scheme ("https:") must be followed by "//", the start of the host. */
+	for (k = 0; isalnum((unsigned char)p[k]) || p[k] == '+' || p[k] == '-' || p[k] == '.'; k++)
+		;
+	if (k > 0 && isalpha((unsigned char)p[0]) && p[k] == ':') {
+		if (strncmp(p + k, "://", 3) != 0)
+			return -1;
+		p += k + 3;
+	} else if (strncmp(p, "//", 2) == 0) {
+		p += 2;
+	}
+	n = strcspn(p, "/?# \t");
+	end = p + n;
+	/* user:password@host:port */
+	for (k = n; k > 0; k--)
+		if (p[k - 1] == '@') {
+			p += k;
+			break;
+		}
+	if (*p == '[')
+		return -1;	/* an IPv6 address: no site is known by one */
+	n = strcspn(p, ":");
+	if (p + n > end)
+		n = (size_t)(end - p);
+	while (n > 0 && p[n - 1] == '.')
+		n--;
+	for (k = 0; k < n; k++)
+		buf_addc(out, tolower((unsigned char)p[k]));
+	if (n > 0 && detect_host_ok(out->s, out->len))
+		return 0;
+	buf_reset(out);
+	return -1;
+}

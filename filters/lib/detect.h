@@ -1,0 +1,50 @@
+/*
+ * detect.h: which site a page is from (see khobor-rules(5), SITES).
+ *
+ * A site is found by the host of the page's URL first, when the page has
+ * one and a site file lists that host under 'hosts:'; else by its 'match:'
+ * patterns, tried site by site in file-name order, the first to find
+ * something in the page winning; else the page is the default's.
+ *
+ * Detection must stay cheap with hundreds of site files: a site file is
+ * read only as far as its head (up to its first big section), its match
+ * patterns are compiled only when a literal each must contain is on the
+ * page, and all this once per site, kept in the detector.
+ */
+#ifndef KHOBOR_DETECT_H
+#define KHOBOR_DETECT_H
+
+#include "page.h"
+#include "rules.h"
+
+struct detector;
+
+struct detector *detect_new(struct rules *r);
+void detect_free(struct detector *d);
+
+/*
+ * The site of page PG: by HOST (a lowercase host name, or NULL), else by
+ * the match patterns, else the default.  A site whose file is broken is
+ * passed over with an error on the page's record ("it might have been this
+ * site's"), and *broken is set.
+ */
+struct site *detect_site(struct detector *d, struct page *pg, const char *host, int *broken);
+
+/*
+ * Load site S and compile all it gives detection (its match patterns, its
+ * hosts), reporting every error as "prog: file:line:col: message"; 0, or
+ * -1 if any.  For --check-rules, and before a site's rules are used.
+ */
+int detect_check(struct detector *d, struct site *s);
+
+/*
+ * The host of URL ("https://www.example.com:443/a" gives www.example.com),
+ * lowercased, without port, user or a final dot, into OUT; 0, or -1 if the
+ * URL has no host.
+ */
+int detect_url_host(const char *url, struct buf *out);
+
+/* Is S a host name: dot-separated labels of letters, digits and '-'? */
+int detect_host_ok(const char *s, size_t n);
+
+#endif
