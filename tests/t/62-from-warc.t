@@ -154,8 +154,8 @@ khobor pages.wet.gz >out.jsonl 2>err
 is $? 0 "khobor FILE.wet.gz: exit status 0"
 is "$(wc -l <out.jsonl | tr -d ' ')" 6 "khobor FILE.wet.gz: one JSON line per page of text"
 is "$(jq -r 'select(.warc_record_id == "<urn:uuid:0002>") | [.url, .crawl_date, (.warc_lang | join(",")), .site] | join(" ")' out.jsonl)" \
-	"https://www.kalbela.com/national/7 2024-10-06T10:00:00Z ben default" \
-	"khobor FILE.wet.gz: url, crawl_date and warc_lang (an array) reach the JSON"
+	"https://www.kalbela.com/national/7 2024-10-06T10:00:00Z ben kalbela" \
+	"khobor FILE.wet.gz: url, crawl_date and warc_lang (an array) reach the JSON; the url's host finds the site"
 khobor pages.warc pages.wet.gz >out2.jsonl 2>/dev/null
 is "$(wc -l <out2.jsonl | tr -d ' ')" 12 "khobor FILE.warc FILE.wet.gz: both read through from-warc"
 printf 'a page\n' >page.txt
