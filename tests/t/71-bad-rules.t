@@ -4,8 +4,7 @@
 # Each case is a rules directory of its own: the bundled default.yaml and
 # one broken site file.  strip-boilerplate -r DIR --check-rules must name
 # the file, line and column with a message that says what is wrong, exit 2,
-# and never crash.  A check marked "# TODO" is a known bug, reported and not
-# yet fixed.
+# and never crash.
 #
 # Two sites with the same name: a site's name is its file name (x.yaml is
 # site x), and a directory cannot hold two files of one name, so the case
@@ -15,15 +14,6 @@
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=../lib.sh disable=SC1091
 . "$(dirname "$0")/../lib.sh"
-
-todo() {
-	_n=$((_n + 1))
-	if [ "$1" -eq 0 ]; then
-		printf 'ok %d - %s # TODO %s\n' "$_n" "$2" "$3"
-	else
-		printf 'not ok %d - %s # TODO %s\n' "$_n" "$2" "$3"
-	fi
-}
 
 # dir NAME: a fresh rules directory $TMP/NAME with the bundled default.yaml.
 dir() {
