@@ -1,5 +1,6 @@
 /* detect.c: site detection, by host and by match patterns (see detect.h). */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,8 +30,37 @@ struct dsite {
 	unsigned long told;	/* the page it was last said broken on */
 };
 
+/*
+ * The anchor index: one pass over a page finds every site whose match
+ * literals might be on it.  Each literal of four bytes or more gives one
+ * anchor, a four-byte window of it; a page position whose four bytes are an
+ * anchor is checked for the whole literal.  A site is a candidate when one
+ * of its literals is on the page, or when one of its patterns has no
+ * literal (it must always be tried).  Sites that are not candidates cannot
+ * match, so detection tries the candidates in file-name order and gives the
+ * answer trying every site would give.  (The idea is the anchor step of a
+ * multi-pattern search, as in Wu and Manber, "A fast algorithm for
+ * multi-pattern searching", 1994, with a filter bitmap before the table.)
+ */
+struct anchor {
+	uint32_t key;		/* the window's four bytes, as load4 reads them */
+	uint32_t off;		/* where the window starts in the literal */
+	size_t site;
+	const struct mpat *mp;
+};
+
+struct aindex {
+	int built;
+	unsigned char filter[8192];	/* 2^16 bits, one per hash of a key */
+	struct anchor *a;		/* sorted by key */
+	size_t na;
+	unsigned char *always;		/* per site: has a pattern with no literal */
+	unsigned char *cand;		/* per site: candidate on this page */
+};
+
 struct detector {
 	struct rules *r;
+	struct aindex ix;
 	struct dsite *ds;	/* one per site, then the default */
 	size_t nds;
 	struct hmap hosts;	/* host -> struct site *, the first site by name */
@@ -74,6 +104,9 @@ detect_free(struct detector *d)
 		free(d->hostv[i]);
 	free(d->hostv);
 	hmap_free(&d->hosts);
+	free(d->ix.a);
+	free(d->ix.always);
+	free(d->ix.cand);
 	free(d);
 }
 
@@ -306,6 +339,171 @@ broken_site(struct detector *d, struct site *s, struct page *pg, int *broken)
 	record_error(pg->rec, "rules of site %s are broken (%s): not tried for this page", s->name, s->file);
 }
 
+static uint32_t
+load4(const char *p)
+{
+	uint32_t k;
+
+	memcpy(&k, p, 4);
+	return k;
+}
+
+static unsigned
+filter_bit(uint32_t key)
+{
+	return (unsigned)((key * 2654435761u) >> 16);	/* Knuth's multiplicative hash */
+}
+
+static int
+anchor_cmp(const void *a, const void *b)
+{
+	uint32_t x = ((const struct anchor *)a)->key, y = ((const struct anchor *)b)->key;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* How many literals' windows in the sorted KEYS[0..N) are KEY. */
+static size_t
+key_count(const uint32_t *keys, size_t n, uint32_t key)
+{
+	size_t lo = 0, hi = n, first;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (first = lo; lo < n && keys[lo] == key; lo++)
+		;
+	return lo - first;
+}
+
+/*
+ * The window of MP's literal to index: the one fewest other literals share
+ * (many site files print the same words, "সর্বশেষ খবর পেতে Google News", and
+ * an anchor they share sends every page with those words to the check of
+ * all of them), the window holding the literal's rarest byte on a tie.
+ */
+static uint32_t
+anchor_off(const struct mpat *mp, const uint32_t *keys, size_t nkeys)
+{
+	uint32_t best = (uint32_t)(mp->rare + 4 <= mp->litlen ? mp->rare : mp->litlen - 4), o;
+	size_t least = key_count(keys, nkeys, load4(mp->lit + best)), c;
+
+	for (o = 0; o + 4 <= mp->litlen && least > 1; o++)
+		if ((c = key_count(keys, nkeys, load4(mp->lit + o))) < least) {
+			least = c;
+			best = o;
+		}
+	return best;
+}
+
+/* Read every site's match patterns (their heads only) and index their literals. */
+static void
+build_index(struct detector *d)
+{
+	struct aindex *ix = &d->ix;
+	uint32_t *keys = NULL;
+	size_t i, k, o, cap = 0, nkeys = 0, kcap = 0;
+
+	ix->built = 1;
+	ix->always = ecalloc(d->r->nsites + 1, 1);
+	ix->cand = ecalloc(d->r->nsites + 1, 1);
+	/* First every window of every literal, so each anchor can be the least shared. */
+	for (i = 0; i < d->r->nsites; i++) {
+		if (peek(d, &d->r->sites[i]) < 0)
+			continue;
+		for (k = 0; k < d->ds[i].nmp; k++) {
+			const struct mpat *mp = &d->ds[i].mp[k];
+
+			for (o = 0; mp->lit && o + 4 <= mp->litlen; o++) {
+				if (nkeys == kcap) {
+					kcap = kcap ? 2 * kcap : 256;
+					keys = erealloc(keys, kcap * sizeof(*keys));
+				}
+				keys[nkeys++] = load4(mp->lit + o);
+			}
+		}
+	}
+	if (nkeys)
+		qsort(keys, nkeys, sizeof(*keys), key_cmp);
+	for (i = 0; i < d->r->nsites; i++) {
+		struct dsite *ds = &d->ds[i];
+
+		if (ds->peeked < 0) {
+			ix->always[i] = 1;	/* tried, so that its breakage is said on the page */
+			continue;
+		}
+		for (k = 0; k < ds->nmp; k++) {
+			struct mpat *mp = &ds->mp[k];
+			struct anchor *a;
+
+			if (mp->lit == NULL || mp->litlen < 4) {
+				ix->always[i] = 1;
+				continue;
+			}
+			if (ix->na == cap) {
+				cap = cap ? 2 * cap : 64;
+				ix->a = erealloc(ix->a, cap * sizeof(*ix->a));
+			}
+			a = &ix->a[ix->na++];
+			a->off = anchor_off(mp, keys, nkeys);
+			a->key = load4(mp->lit + a->off);
+			a->site = i;
+			a->mp = mp;
+			ix->filter[filter_bit(a->key) >> 3] |= (unsigned char)(1u << (filter_bit(a->key) & 7));
+		}
+	}
+	free(keys);
+	if (ix->na)
+		qsort(ix->a, ix->na, sizeof(*ix->a), anchor_cmp);
+}
+
+/* Mark in ix->cand the sites that might match the page S[0..N). */
+static void
+find_candidates(struct detector *d, const char *s, size_t n)
+{
+	struct aindex *ix = &d->ix;
+	size_t p;
+
+	memcpy(ix->cand, ix->always, d->r->nsites);
+	for (p = 0; p + 4 <= n; p++) {
+		uint32_t key = load4(s + p);
+		unsigned bit = filter_bit(key);
+		size_t lo = 0, hi = ix->na;
+
+		if (!(ix->filter[bit >> 3] & (1u << (bit & 7))))
+			continue;
+		while (lo < hi) {	/* the first anchor with this key */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (ix->a[mid].key < key)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < ix->na && ix->a[lo].key == key; lo++) {
+			const struct anchor *a = &ix->a[lo];
+
+			if (ix->cand[a->site] || p < a->off || p - a->off + a->mp->litlen > n)
+				continue;
+			if (memcmp(s + p - a->off, a->mp->lit, a->mp->litlen) == 0)
+				ix->cand[a->site] = 1;
+		}
+	}
+}
+
 struct site *
 detect_site(struct detector *d, struct page *pg, const char *host, int *broken)
 {
@@ -327,9 +525,16 @@ detect_site(struct detector *d, struct page *pg, const char *host, int *broken)
 		if ((s = hmap_get(&d->hosts, host, strlen(host))) != NULL)
 			return s;
 	}
+	if (!d->ix.built)
+		build_index(d);
+	find_candidates(d, pg->text.s, pg->text.len);
 	for (i = 0; i < d->r->nsites; i++) {
 		struct site *s = &d->r->sites[i];
-		int m = site_matches(d, s, pg);
+		int m;
+
+		if (!d->ix.cand[i])
+			continue;	/* none of its literals is on the page */
+		m = site_matches(d, s, pg);
 
 		if (m < 0) {
 			/* Say so on the page: it might have been this site's. */

@@ -7,9 +7,11 @@
  * something in the page winning; else the page is the default's.
  *
  * Detection must stay cheap with hundreds of site files: a site file is
- * read only as far as its head (up to its first big section), its match
- * patterns are compiled only when a literal each must contain is on the
- * page, and all this once per site, kept in the detector.
+ * read only as far as its head (up to its first big section), the literals
+ * the match patterns must contain are put in one anchor index, so that one
+ * pass over a page names the few sites that might match it, and a site's
+ * patterns are compiled only when one of its literals is on a page; all
+ * this once per site, kept in the detector.
  */
 #ifndef KHOBOR_DETECT_H
 #define KHOBOR_DETECT_H

@@ -172,8 +172,12 @@ position(const char *file, const struct yml *n, size_t off, unsigned *line, unsi
  * optimization nothing to work with (every character starts with byte
  * 0xE0), so before running a pattern over a line or a page, rx_exec looks
  * for this literal and skips the match when it is absent.  Anything
- * unusual (alternation at the top, caseless or extended mode, \Q) gives no
- * literal: the prefilter must never reject a subject the pattern matches.
+ * unusual (alternation at the top, extended mode, \Q) gives no literal:
+ * the prefilter must never reject a subject the pattern matches.  In
+ * caseless mode a literal is kept only when none of its characters has
+ * another case (Bengali letters and signs, ASCII digits and punctuation,
+ * general punctuation): site files write "(?im)^<Bengali name>$", and a
+ * caseless pattern must not lose its prefilter for letters that have no case.
  */
 /* The index after the character class that starts at p[i] ('['); a ']' first in it is literal. */
 static size_t
@@ -192,6 +196,28 @@ skip_class(const char *p, size_t n, size_t i)
 	return i + 1;
 }
 
+/* Does the literal S[0..N) read the same in any case (see above)? */
+static int
+caseless_safe(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	int32_t cp;
+	int k;
+
+	while (i < n) {
+		if ((k = text_decode(u + i, n - i, &cp)) <= 0)
+			return 0;
+		i += (size_t)k;
+		if (cp < 0x80 ? !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) :
+		    (cp >= 0x0980 && cp <= 0x09FF) || (cp >= 0x0964 && cp <= 0x0965) ||
+		    (cp >= 0x2000 && cp <= 0x206F) || cp == 0x00A0)
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
 int
 rx_literal(const char *p, size_t n, uint32_t flags, char **lit, size_t *litlen, size_t *rare)
 {
@@ -199,10 +225,11 @@ rx_literal(const char *p, size_t n, uint32_t flags, char **lit, size_t *litlen, 
 	size_t i = 0;
 	int depth = 0;
 
-	if (flags & (PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_LITERAL))
+	int caseless = (flags & PCRE2_CASELESS) || memmem(p, n, "(?i", 3) != NULL;
+
+	if (flags & (PCRE2_EXTENDED | PCRE2_LITERAL))
 		return 0;
-	if (memmem(p, n, "(?i", 3) || memmem(p, n, "(?x", 3) || memmem(p, n, "\\Q", 2) ||
-	    memmem(p, n, "(*", 2))
+	if (memmem(p, n, "(?x", 3) || memmem(p, n, "\\Q", 2) || memmem(p, n, "(*", 2))
 		return 0;
 	while (i <= n) {
 		unsigned char ch = i < n ? (unsigned char)p[i] : 0;
@@ -289,7 +316,7 @@ end_run:
 		if (i == n)
 			break;
 	}
-	if (best.len < 3) {
+	if (best.len < 3 || (caseless && !caseless_safe(best.s, best.len))) {
 		buf_free(&run);
 		buf_free(&best);
 		return 0;

@@ -38,6 +38,9 @@ static const struct {
 	{ "[]a]bcd", "bcd" },
 	{ "\\.com", ".com" },
 	{ "(?i)abcd", "" },
+	{ "(?im)^কালবেলা অনলাইন$", "কালবেলা অনলাইন" },	/* Bengali has no case */
+	{ "(?i)কালবেলা Online", "" },	/* a literal with a cased letter: none */
+	{ "(?i)খবর ১২-৩৪", "খবর ১২-৩৪" },
 	{ "(?x)a b c d", "" },
 	{ "\\Qabc\\E", "" },
 	{ "(?m)^কালবেলা অনলাইন", "কালবেলা অনলাইন" },
@@ -50,7 +53,8 @@ static const char *const subjects[] = {
 	"abc", "xabcx", "ABC", "aabcd", "abcde", "acde", "x123yyy", "Axyz", "hello",
 	"bcd", "xabcd", "yabcd", "]abcd", "adefg", "abcdefg", "]bcd", "a.com", "acom",
 	"ABCD", "abcd", "a b c d", "কালবেলা অনলাইন", "এর আগে। আরও পড়ুন : শিরোনাম",
-	"Error!: SQLSTATE[42S22]: x", "", "ab",
+	"Error!: SQLSTATE[42S22]: x", "", "ab", "কালবেলা ONLINE", "কালবেলা online",
+	"খবর ১২-৩৪",
 };
 
 int

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Detection with many site files (filters/lib/detect.c's anchor index): with
+# the 200 invented sites of bench/gen-rules beside the real ones, every site
+# fixture and seed page is still detected as the site it is with the real
+# rules alone, and every page of no known site stays the default's.  The
+# invented sites share words across their match patterns and write
+# caseless "(?im)" patterns, the two things the index must get right.
+# shellcheck source=/dev/null
+. "$(dirname "$0")/../lib.sh"
+
+command -v python3 >/dev/null || { echo "1..0 # SKIP python3 is needed by bench/gen-rules"; exit 0; }
+python3 "$TOP/bench/gen-rules" "$TMP/many" --sites 200 >/dev/null 2>"$TMP/gen.err"
+ok $? "bench/gen-rules writes 200 more sites"
+n=$(find "$TMP/many/sites" -name '*.yaml' | wc -l)
+ok "$([ "$n" -ge 200 ]; echo $?)" "the rules directory has $n site files"
+
+sites_of() {	# sites_of RULES FILE...: one "file site" line per page
+	r=$1
+	shift
+	strip-boilerplate -r "$r" "$@" | tr '\0' '\n' |
+		awk '/^source: /{s=substr($0, 9)} /^site: /{print s, substr($0, 7)}'
+}
+
+set -- "$TOP"/tests/sites/*/*.txt "$SEEDS"/*.txt "$TOP"/tests/anysite/*.txt
+sites_of "$RULES" "$@" >"$TMP/real"
+sites_of "$TMP/many" "$@" >"$TMP/many.out"
+is "$(wc -l <"$TMP/many.out")" "$#" "one site line per page"
+cmp -s "$TMP/real" "$TMP/many.out"
+r=$?
+ok $r "every page detected as with the real rules alone ($# pages)"
+[ $r -eq 0 ] || diff "$TMP/real" "$TMP/many.out" | sed 's/^/#   /' | head -20
+
+# Each site fixture is its own site's.
+bad=$(awk '{n = split($1, p, "/"); if (p[n - 1] != $2) print}' "$TMP/many.out" | grep '/tests/sites/')
+is "$bad" "" "every tests/sites/SITE/ fixture is detected as SITE"
+# A page of no known site: the default, with 200 more sites to rule out.
+printf 'এটি একটি পাতা যার কোনো সাইট নেই।\n' >"$TMP/none.txt"
+is "$(sites_of "$TMP/many" "$TMP/none.txt" | cut -d' ' -f2)" "default" "a page of no known site is the default's"
+done_testing
