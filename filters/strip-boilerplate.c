@@ -24,7 +24,7 @@
 #include "util.h"
 
 static const char usage_text[] =
-    "usage: strip-boilerplate [-r DIR] [-s SITE] [--split | --records] [--explain] [--progress] [FILE...]\n"
+    "usage: strip-boilerplate [-r DIR] [-s SITE] [--split | --records] [--explain] [--claims] [--progress] [FILE...]\n"
     "       strip-boilerplate [-r DIR] --check-rules | --list-rules\n";
 
 static const char help_text[] =
@@ -37,6 +37,8 @@ static const char help_text[] =
     "                    start pattern, one record per page\n"
     "      --records     read a record stream (body = page text) instead of pages\n"
     "  -e, --explain     print every line removed or changed, with its rule, on stderr\n"
+    "      --claims      add a header 'claims' naming every site whose hosts or match\n"
+    "                    patterns claim the page, as SITE:LINE (for khobor check)\n"
     "      --progress    show pages done, MB/s and time left on a terminal's stderr\n"
     "      --check-rules load and compile every rule this filter uses, then exit\n"
     "      --list-rules  the same, and list every rule as FILE:LINE: LABEL\n"
@@ -55,7 +57,7 @@ struct sitestrip {
 
 static struct {
 	const char *rulesdir, *site;
-	int split, records, explain, progress, check;
+	int split, records, explain, progress, check, claims;
 } opt;
 
 static struct rules *rules;
@@ -64,6 +66,7 @@ static struct splitter *splitter;
 static struct page pg;
 static struct progress meter;
 static struct buf raw, hint, host;	/* the page as read; a record's site header and URL host */
+static struct buf claims;		/* --claims: the sites that claim the page */
 static int has_hint;
 static int rules_broken;
 
@@ -148,6 +151,10 @@ strip_record(struct record *rec, void *ctx)
 	progress_read(&meter, (double)raw.len);
 	if (page_load(&pg, rec, record_get(rec, "source"), raw.s ? raw.s : "", raw.len) == 0) {
 		s = choose_site(rec);
+		if (opt.claims) {
+			detect_claims(det, &pg, host.len > 0 ? host.s : NULL, &claims);
+			record_set(rec, "claims", claims.s);
+		}
 		if ((set = site_strip(s)) == NULL) {
 			record_error(rec, "rules of site %s are broken (%s); page passed through cleaned only",
 			    s->name, s->file);
@@ -276,6 +283,7 @@ cleanup(void)
 	buf_free(&raw);
 	buf_free(&hint);
 	buf_free(&host);
+	buf_free(&claims);
 	rx_cleanup();
 }
 
@@ -288,6 +296,7 @@ main(int argc, char *argv[])
 		{ "split", no_argument, NULL, 'S' },
 		{ "records", no_argument, NULL, 'R' },
 		{ "explain", no_argument, NULL, 'e' },
+		{ "claims", no_argument, NULL, 'c' },
 		{ "progress", no_argument, NULL, 'P' },
 		{ "check-rules", no_argument, NULL, 'C' },
 		{ "list-rules", no_argument, NULL, 'L' },
@@ -308,6 +317,7 @@ main(int argc, char *argv[])
 		case 'S': opt.split = 1; break;
 		case 'R': opt.records = 1; break;
 		case 'e': opt.explain = 1; break;
+		case 'c': opt.claims = 1; break;
 		case 'P': opt.progress = 1; break;
 		case 'C': opt.check = 1; break;
 		case 'L': opt.check = 2; break;

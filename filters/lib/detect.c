@@ -547,6 +547,38 @@ detect_site(struct detector *d, struct page *pg, const char *host, int *broken)
 	return &d->r->deflt;
 }
 
+void
+detect_claims(struct detector *d, struct page *pg, const char *host, struct buf *out)
+{
+	size_t i, k;
+
+	buf_reset(out);
+	buf_add(out, "", 0);
+	if (!d->ix.built)
+		build_index(d);
+	find_candidates(d, pg->text.s, pg->text.len);
+	for (i = 0; i < d->r->nsites; i++) {
+		struct site *s = &d->r->sites[i];
+		struct dsite *ds = &d->ds[i];
+
+		if (host && *host && index_hosts(d, s) == 0 && hmap_get(&d->hosts, host, strlen(host)) == s)
+			buf_printf(out, "%s%s:hosts", out->len ? " " : "", s->name);
+		if (!d->ix.cand[i] || peek(d, s) < 0)
+			continue;
+		for (k = 0; k < ds->nmp; k++) {
+			struct rx *re;
+
+			if (ds->mp[k].lit && !rx_literal_in(ds->mp[k].lit, ds->mp[k].litlen, ds->mp[k].rare,
+			    pg->text.s, pg->text.len, 0))
+				continue;
+			if ((re = match_pattern(d, s, k)) != NULL && page_match(pg, re, pg->text.s, pg->text.len)) {
+				buf_printf(out, "%s%s:%u", out->len ? " " : "", s->name, ds->mp[k].node->line);
+				break;
+			}
+		}
+	}
+}
+
 int
 detect_url_host(const char *url, struct buf *out)
 {

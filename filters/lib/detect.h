@@ -33,6 +33,14 @@ void detect_free(struct detector *d);
 struct site *detect_site(struct detector *d, struct page *pg, const char *host, int *broken);
 
 /*
+ * Every site that claims page PG, into OUT as "SITE:LINE" words (the line
+ * of the first of its match patterns that finds something; "SITE:hosts"
+ * when HOST is one of its hosts), in file-name order.  detect_site takes
+ * the first; two words mean two sites' rules clash on the page.
+ */
+void detect_claims(struct detector *d, struct page *pg, const char *host, struct buf *out);
+
+/*
  * Load site S and compile all it gives detection (its match patterns, its
  * hosts), reporting every error as "prog: file:line:col: message"; 0, or
  * -1 if any.  For --check-rules, and before a site's rules are used.

@@ -33,6 +33,15 @@ ok $r "every page detected as with the real rules alone ($# pages)"
 # Each site fixture is its own site's.
 bad=$(awk '{n = split($1, p, "/"); if (p[n - 1] != $2) print}' "$TMP/many.out" | grep '/tests/sites/')
 is "$bad" "" "every tests/sites/SITE/ fixture is detected as SITE"
+# The detection matrix: each site fixture is claimed by its own site's
+# patterns and by no other site's (strip-boilerplate --claims).
+strip-boilerplate --claims -r "$TMP/many" "$TOP"/tests/sites/*/*.txt | tr '\0' '\n' |
+	awk '/^source: /{s=substr($0, 9)} /^claims: /{print s, substr($0, 9)} /^claims:$/{print s}' >"$TMP/claims"
+bad=$(awk '{n = split($1, p, "/"); want = p[n - 1]; if (NF != 2 || index($2, want ":") != 1) print}' "$TMP/claims")
+is "$bad" "" "every site fixture is claimed by its own site alone"
+printf 'সর্বশেষ খবর পেতে Google News\n' >"$TMP/shared.txt"
+is "$(strip-boilerplate --claims -r "$TMP/many" "$TMP/shared.txt" | tr '\0' '\n' | grep -c '^claims: .')" "0" \
+	"words every invented site prints, alone on a page, claim it for none"
 # A page of no known site: the default, with 200 more sites to rule out.
 printf 'এটি একটি পাতা যার কোনো সাইট নেই।\n' >"$TMP/none.txt"
 is "$(sites_of "$TMP/many" "$TMP/none.txt" | cut -d' ' -f2)" "default" "a page of no known site is the default's"
