@@ -47,6 +47,7 @@ struct anchor {
 	uint32_t off;		/* where the window starts in the literal */
 	size_t site;
 	const struct mpat *mp;
+	int same;		/* its literal is the previous anchor's: one memcmp for both */
 };
 
 struct aindex {
@@ -357,9 +358,18 @@ filter_bit(uint32_t key)
 static int
 anchor_cmp(const void *a, const void *b)
 {
-	uint32_t x = ((const struct anchor *)a)->key, y = ((const struct anchor *)b)->key;
+	const struct anchor *x = a, *y = b;
+	int c;
 
-	return x < y ? -1 : x > y;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	if (x->mp->litlen != y->mp->litlen)
+		return x->mp->litlen < y->mp->litlen ? -1 : 1;
+	if ((c = memcmp(x->mp->lit, y->mp->lit, x->mp->litlen)) != 0)
+		return c;
+	return x->site < y->site ? -1 : x->site > y->site;	/* a total order: qsort is not stable */
 }
 
 static int
@@ -468,6 +478,13 @@ build_index(struct detector *d)
 	free(keys);
 	if (ix->na)
 		qsort(ix->a, ix->na, sizeof(*ix->a), anchor_cmp);
+	/* Site files repeat one another's words: a literal shared is checked once a position. */
+	for (k = 1; k < ix->na; k++) {
+		const struct anchor *a = &ix->a[k - 1], *b = &ix->a[k];
+
+		ix->a[k].same = a->key == b->key && a->off == b->off && a->mp->litlen == b->mp->litlen &&
+		    memcmp(a->mp->lit, b->mp->lit, a->mp->litlen) == 0;
+	}
 }
 
 /* Mark in ix->cand the sites that might match the page S[0..N). */
@@ -476,6 +493,7 @@ find_candidates(struct detector *d, const char *s, size_t n)
 {
 	struct aindex *ix = &d->ix;
 	size_t p;
+	int found;
 
 	memcpy(ix->cand, ix->always, d->r->nsites);
 	for (p = 0; p + 4 <= n; p++) {
@@ -493,12 +511,13 @@ find_candidates(struct detector *d, const char *s, size_t n)
 			else
 				hi = mid;
 		}
-		for (; lo < ix->na && ix->a[lo].key == key; lo++) {
+		for (found = 0; lo < ix->na && ix->a[lo].key == key; lo++) {
 			const struct anchor *a = &ix->a[lo];
 
-			if (ix->cand[a->site] || p < a->off || p - a->off + a->mp->litlen > n)
-				continue;
-			if (memcmp(s + p - a->off, a->mp->lit, a->mp->litlen) == 0)
+			if (!a->same)
+				found = p >= a->off && p - a->off + a->mp->litlen <= n &&
+				    memcmp(s + p - a->off, a->mp->lit, a->mp->litlen) == 0;
+			if (found)
 				ix->cand[a->site] = 1;
 		}
 	}
