@@ -472,6 +472,7 @@ build_index(struct detector *d)
 			a->key = load4(mp->lit + a->off);
 			a->site = i;
 			a->mp = mp;
+			a->same = 0;
 			ix->filter[filter_bit(a->key) >> 3] |= (unsigned char)(1u << (filter_bit(a->key) & 7));
 		}
 	}
