@@ -177,25 +177,53 @@ text_nfc_quick(const char *s, size_t n)
 	return 1;
 }
 
-void
-text_nfc(const char *s, size_t n, struct buf *out)
+/* Append the NFC form of S[0..N), valid UTF-8, to OUT. */
+static void
+nfc_run(const char *s, size_t n, struct buf *out)
 {
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t k;
+
+	if (n == 0)
+		return;
+	k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
+	    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (k < 0) {
+		buf_add(out, s, n);	/* cannot happen for valid UTF-8 but out of memory */
+		return;
+	}
+	buf_add(out, (const char *)dst, (size_t)k);
+	free(dst);
+}
+
+void
+text_nfc(const char *s, size_t n, struct buf *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start = 0;
+	int32_t cp;
+	int k;
 
 	if (text_nfc_quick(s, n)) {
 		buf_add(out, s, n);
 		return;
 	}
-	k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
-	    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-	if (k < 0) {
-		/* Only invalid UTF-8 fails; callers repair first, so keep the text as it is. */
-		buf_add(out, s, n);
-		return;
+	/*
+	 * utf8proc refuses a text with one invalid byte in it whole.  Callers
+	 * repair first, but one that does not must still get the valid runs
+	 * normalized: each run between invalid bytes goes through NFC, and the
+	 * invalid bytes pass as they are.
+	 */
+	while (i < n) {
+		if ((k = text_decode(u + i, n - i, &cp)) > 0) {
+			i += (size_t)k;
+			continue;
+		}
+		nfc_run(s + start, i - start, out);
+		buf_add(out, s + i, 1);
+		start = ++i;
 	}
-	buf_add(out, (const char *)dst, (size_t)k);
-	free(dst);
+	nfc_run(s + start, n - start, out);
 }
 
 size_t

@@ -54,7 +54,7 @@ void text_encode(struct buf *out, int32_t cp);
 int text_utf8_valid(const char *s, size_t n);
 /* Append s to out with every invalid sequence replaced by U+FFFD; returns how many. */
 size_t text_utf8_fix(const char *s, size_t n, struct buf *out);
-/* Append the NFC form of valid UTF-8 s to out (a copy when s is already NFC). */
+/* Append the NFC form of s to out (a copy when s is already NFC); invalid bytes pass as they are. */
 void text_nfc(const char *s, size_t n, struct buf *out);
 /* Quick check: 1 when s is certainly NFC, 0 when it may not be. */
 int text_nfc_quick(const char *s, size_t n);
