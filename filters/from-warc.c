@@ -16,6 +16,7 @@
 #include "text.h"
 #include "util.h"
 #include "warc.h"
+#include "wet.h"
 
 static const char usage_text[] =
     "usage: from-warc [-l LIST] [-m SIZE] [--stats] [FILE...]\n";
@@ -304,6 +305,9 @@ convert(struct warc *w, struct warc_record *wr, struct record *rec, struct buf *
 	if (rep.controls > 0)
 		record_warning(rec, "%zu control character%s removed%s", rep.controls,
 		    rep.controls == 1 ? "" : "s", rep.nuls ? " (NUL bytes among them)" : "");
+	/* WET's first line is the page's <title>, which a browser copy has not. */
+	if (strcasecmp(warc_get(wr, "WARC-Type"), "conversion") == 0 && wet_title(&rec->body, scratch))
+		record_add(rec, "html_title", scratch->s);
 	if (rec->body.len == 0)
 		record_warning(rec, "no text in the record");
 	return 1;
