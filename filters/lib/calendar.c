@@ -418,6 +418,12 @@ utc_offset(const struct datezone *z, time_t t)
 	return tm.tm_gmtoff;
 }
 
+long
+datezone_utc_offset(const struct datezone *z, long long utc)
+{
+	return utc_offset(z, (time_t)utc);
+}
+
 /*
  * A day with the same offset a little before its first and after its
  * last possible instant has that offset throughout (no zone changes its

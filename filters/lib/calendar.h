@@ -116,5 +116,7 @@ enum { ZONE_OK = 0, ZONE_SKIPPED, ZONE_TWICE };
  * were put back and it happened twice.  Sets TZ while it works.
  */
 int datezone_offset(const struct datezone *z, int y, int m, int d, int hh, int mi, int ss, long *off);
+/* The UTC offset (seconds east) in Z at the instant UTC (seconds since 1970, UTC). */
+long datezone_utc_offset(const struct datezone *z, long long utc);
 
 #endif

@@ -476,6 +476,28 @@ finish(struct date_result *out, struct datezone *zone)
 }
 
 /*
+ * The instant OUT names (a local time and its offset) as the local time of
+ * ZONE: a head's "2024-03-02T10:15:30Z" is "2024-03-02T16:15:30+06:00" for
+ * a Bangladeshi site, the same instant in the site's own zone, as the
+ * dates the page prints are written.
+ */
+static void
+to_zone(struct date_result *out, struct datezone *zone)
+{
+	long long utc = (long long)date_days(out->year, out->month, out->day) * 86400 +
+	    out->hour * 3600L + out->min * 60L + out->sec - out->offset, local;
+	long off = datezone_utc_offset(zone, utc);
+
+	local = utc + off;
+	date_civil((long)(local >= 0 ? local / 86400 : (local - 86399) / 86400), &out->year, &out->month, &out->day);
+	local -= (local >= 0 ? local / 86400 : (local - 86399) / 86400) * 86400;
+	out->hour = (int)(local / 3600);
+	out->min = (int)(local / 60 % 60);
+	out->sec = (int)(local % 60);
+	out->offset = off;
+}
+
+/*
  * ISO 8601 with a 'T', as meta tags and earlier runs of this filter
  * write it: 2023-07-25T16:53:00+06:00, with Z, without seconds or
  * offset.  A standard, not a language, so it is read here.
@@ -538,6 +560,8 @@ read_iso(const char *s, size_t n, struct datezone *zone, struct date_result *out
 	out->hour = hh;
 	out->min = mi;
 	out->sec = ss;
+	if (out->has_offset && zone != NULL)
+		to_zone(out, zone);
 	finish(out, zone);
 	return 1;
 }
