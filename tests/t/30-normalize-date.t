@@ -126,6 +126,8 @@ is "$(rec westbengal 'page_date: ২০ নভেম্বর ২০২৫, ৩ 
 page_date_raw: ২০ নভেম্বর ২০২৫, ৩ অগ্রহায়ণ ১৪৩২" "and not checked with keep_raw: the Gregorian date is read"
 is "$(rec westbengal 'published: ২৮ জমাদিউল আউয়াল ১৪৪৭' | nd | tr '\0' '\n' | grep '^warning:')" "warning: normalize-date: published: cannot read \"২৮ জমাদিউল আউয়াল ১৪৪৭\": Hijri dates are not converted to Gregorian ones ('convert: no' in the rules)" "the calendars it does not name are as before"
 is "$(rec westbengal 'published: ২৫ জুলাই ২০২৩, ০৪:৫৩ পিএম' | nd | tr '\0' '\n' | grep '^published:')" "published: 2023-07-25T16:53:00+05:30" "Gregorian dates in the site's zone"
+printf 'source: t\nsite: westbengal\npublished: ২৫ অক্টোবর ২০২৫\n\nআজ ৭ অগ্রহায়ণ ১৪৩২ বঙ্গাব্দে মেলা বসবে। গত ১২ জুলাই বৈঠক হয়।\n\0' | nd --mentions | tr '\0' '\n' | grep -E '^(mention|warning)' >"$TMP/out"
+is "$(cat "$TMP/out")" "mention: 2025-07-12 গত ১২ জুলাই" "--mentions with keep_raw: a Bangla date in the text is not converted, a Gregorian one is"
 cat >"$R/sites/keepbad.yaml" <<'YAML'
 lang: [bn]
 keep_raw: [gregorian, bangla, saka, bangla]
