@@ -254,6 +254,9 @@ date_to_days(const struct dateset *ds, int cal, int y, int m, int d, long *days,
 	if (sc->cal.np == 0)
 		return fail(out, DATE_CALENDAR, "%s dates cannot be converted: no language file of the site "
 		    "gives the calendar's table", name);
+	if (sc->kept)
+		return fail(out, DATE_CALENDAR, "%s dates are kept as printed on this site ('keep_raw' in its "
+		    "rules)", name);
 	if (!sc->convert)
 		return fail(out, DATE_CALENDAR, "%s dates are not converted to Gregorian ones ('convert: no' in "
 		    "the rules)", name);

@@ -45,6 +45,8 @@ struct datefields {
 	struct setentry *sets;
 	size_t nsets;
 	int force_langs, force_zone;	/* -l, -z */
+	struct datelang *deflangs[MAXLANGS];	/* the fallback's languages, for a site without 'lang' */
+	size_t ndeflangs;
 	struct datesite fallback;
 };
 
@@ -152,23 +154,35 @@ find_language(const struct datefields *df, const char *name, size_t len)
 	return NULL;
 }
 
-/* The merged set for a list of languages, built once per distinct list. */
+/*
+ * The merged set for a list of languages, with the calendars KEPT (the
+ * site's 'keep_raw') marked as never converted, built once per distinct
+ * list: "bn,en" or "bn,en keep_raw=bangla".
+ */
 static struct setentry *
-get_set(struct datefields *df, struct datelang **l, size_t n)
+get_set(struct datefields *df, struct datelang **l, size_t n, const struct yml **kept, size_t nkept)
 {
 	struct buf key = {0};
-	size_t i;
+	struct dateset *ds;
+	size_t i, j;
 
 	for (i = 0; i < n; i++)
 		buf_printf(&key, "%s%s", i ? "," : "", datelang_name(l[i]));
+	for (i = 0; i < nkept; i++)
+		buf_printf(&key, "%s%s", i ? "," : " keep_raw=", kept[i]->str);
 	for (i = 0; i < df->nsets; i++)
 		if (strcmp(df->sets[i].key, key.s) == 0) {
 			buf_free(&key);
 			return &df->sets[i];
 		}
+	ds = dateset_new(l, n);
+	for (i = 0; i < nkept; i++)
+		for (j = 1; j < ds->ncal; j++)
+			if (strcmp(ds->cal[j].key, kept[i]->str) == 0)
+				ds->cal[j].kept = 1;
 	df->sets = erealloc(df->sets, (df->nsets + 1) * sizeof(*df->sets));
 	df->sets[df->nsets].key = key.s;
-	df->sets[df->nsets].ds = dateset_new(l, n);
+	df->sets[df->nsets].ds = ds;
 	return &df->sets[df->nsets++];
 }
 
@@ -242,7 +256,9 @@ datefields_open(const struct rules *r, const char *langs, const char *zone)
 		warnx("%s: give at least one language, such as bn", what);
 		goto fail;
 	}
-	df->fallback.ds = get_set(df, l, n)->ds;
+	df->fallback.ds = get_set(df, l, n, NULL, 0)->ds;
+	memcpy(df->deflangs, l, n * sizeof(*l));
+	df->ndeflangs = n;
 	zone = zone ? zone : DATEFIELDS_ZONE;
 	if ((df->fallback.zone = datezone_get(zone)) == NULL) {
 		warnx("%s: no such time zone in the tz database (is tzdata installed?)", zone);
@@ -350,13 +366,52 @@ site_fields(struct site *s, struct datesite *sd)
 	return yml_nerrors == before ? 0 : -1;
 }
 
+/*
+ * The 'keep_raw' key: calendars whose dates the site prints by another
+ * reckoning than the table in rules/dates (West Bengal's Bangla calendar
+ * follows the sun; bn.yaml has Bangladesh's revised one).  Each must be
+ * a calendar the site's languages know, and not the Gregorian one.
+ */
+static int
+site_kept(struct site *s, struct datelang **l, size_t n, const struct yml ***kept, size_t *nkept)
+{
+	const struct yml *k = rules_section(s, "keep_raw");
+	struct dateset *ds;
+	size_t i, j;
+	unsigned before = yml_nerrors;
+
+	*kept = NULL;
+	*nkept = 0;
+	if (k == NULL)
+		return 0;
+	if (yml_strlist(s->doc, k, kept, nkept, "'keep_raw'") < 0)
+		return -1;
+	ds = dateset_new(l, n);
+	for (i = 0; i < *nkept; i++) {
+		const struct yml *it = (*kept)[i];
+
+		for (j = 1; j < ds->ncal && strcmp(ds->cal[j].key, it->str) != 0; j++)
+			;
+		if (strcmp(it->str, "gregorian") == 0)
+			yml_error(s->doc, it, "'gregorian' is the calendar dates are written in; it cannot be kept raw");
+		else if (j == ds->ncal)
+			yml_error(s->doc, it, "no calendar '%s' in the site's date languages", it->str);
+		for (j = 0; j < i; j++)
+			if (strcmp((*kept)[j]->str, it->str) == 0)
+				yml_error(s->doc, it, "'%s' is listed twice", it->str);
+	}
+	dateset_free(ds);
+	return yml_nerrors == before ? 0 : -1;
+}
+
 struct datesite *
 datefields_site(struct datefields *df, struct rules *r, struct site *s)
 {
 	struct datesite *sd;
 	struct datelang *l[MAXLANGS];
+	const struct yml **kept = NULL;
 	const char *langs;
-	size_t i;
+	size_t i, n = 0, nkept = 0;
 	int bad = 0;
 
 	if (s == &r->deflt && access(s->file, F_OK) != 0)
@@ -376,13 +431,21 @@ datefields_site(struct datefields *df, struct rules *r, struct site *s)
 				    s->langs[i]->str, df->dir, s->langs[i]->str);
 				bad = 1;
 			}
-		if (!bad) {
-			struct setentry *se = get_set(df, l, s->nlangs);
-
-			sd->ds = se->ds;
-			langs = se->key;
-		}
+		n = s->nlangs;
 	}
+	if (n == 0) {
+		memcpy(l, df->deflangs, df->ndeflangs * sizeof(*l));
+		n = df->ndeflangs;
+	}
+	if (!bad && site_kept(s, l, n, &kept, &nkept) < 0)
+		bad = 1;
+	if (!bad && (n != df->ndeflangs || memcmp(l, df->deflangs, n * sizeof(*l)) != 0 || nkept > 0)) {
+		struct setentry *se = get_set(df, l, n, kept, nkept);
+
+		sd->ds = se->ds;
+		langs = se->key;
+	}
+	free(kept);
 	if (!df->force_zone && rules_section(s, "zone") != NULL) {
 		if ((sd->zone = datezone_get(s->zone)) == NULL) {
 			yml_error(s->doc, rules_section(s, "zone"), "no time zone '%s' in the tz database "

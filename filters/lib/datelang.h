@@ -93,6 +93,7 @@ struct setcal {
 	const char *key;
 	struct calendar cal;	/* cal.np 0: no language of the set gives the table */
 	int convert;
+	int kept;		/* the site keeps its dates as printed ('keep_raw') */
 	const char *mname[CAL_MONTHS + 1];
 };
 

@@ -17,7 +17,7 @@
 /* Every top-level key a site file may have; each filter checks its own section. */
 static const char *const site_keys[] = {
 	"name", "url", "hosts", "lang", "zone", "match", "start", "strip", "heuristics",
-	"fields", "dates", "reader", NULL
+	"fields", "dates", "keep_raw", "reader", NULL
 };
 
 char *

@@ -109,6 +109,36 @@ nd -l bn,xx </dev/null 2>"$TMP/err"
 is $? 2 "-l with an unknown language is exit 2"
 is "$(cat "$TMP/err")" "normalize-date: -l: no date language 'xx' (there is no $R/dates/xx.yaml)" "and names the file it looked for"
 
+# keep_raw: a West Bengal site prints the traditional Bangla calendar, not
+# Bangladesh's revised one that bn.yaml tabulates: its Bangla dates stay as
+# printed, and are not checked against a Gregorian date beside them.
+cat >"$R/sites/westbengal.yaml" <<'YAML'
+lang: [bn, en]
+zone: Asia/Kolkata
+keep_raw: [bangla]
+match: [x]
+YAML
+is "$(rec kolkata 'published: ৭ অগ্রহায়ণ ১৪৩২' | nd | tr '\0' '\n' | grep '^published:')" "published: 2025-11-22" "without keep_raw, a Bangla date is converted by the Bangladesh table"
+is "$(rec westbengal 'published: ৭ অগ্রহায়ণ ১৪৩২' | nd | tr '\0' '\n' | grep -E '^(published|warning):')" "published: ৭ অগ্রহায়ণ ১৪৩২
+warning: normalize-date: published: cannot read \"৭ অগ্রহায়ণ ১৪৩২\": Bangla dates are kept as printed on this site ('keep_raw' in its rules)" "with keep_raw: [bangla], it stays as printed, with a warning"
+is "$(rec kalbela 'page_date: ২০ নভেম্বর ২০২৫, ৩ অগ্রহায়ণ ১৪৩২' | nd | tr '\0' '\n' | grep -c '^warning: normalize-date: page_date: calendars disagree')" 1 "a Bangla date two days off the revised calendar's is a warning in Bangladesh"
+is "$(rec westbengal 'page_date: ২০ নভেম্বর ২০২৫, ৩ অগ্রহায়ণ ১৪৩২' | nd | tr '\0' '\n' | grep -E '^(page_date|page_date_raw|warning):')" "page_date: 2025-11-20
+page_date_raw: ২০ নভেম্বর ২০২৫, ৩ অগ্রহায়ণ ১৪৩২" "and not checked with keep_raw: the Gregorian date is read"
+is "$(rec westbengal 'published: ২৮ জমাদিউল আউয়াল ১৪৪৭' | nd | tr '\0' '\n' | grep '^warning:')" "warning: normalize-date: published: cannot read \"২৮ জমাদিউল আউয়াল ১৪৪৭\": Hijri dates are not converted to Gregorian ones ('convert: no' in the rules)" "the calendars it does not name are as before"
+is "$(rec westbengal 'published: ২৫ জুলাই ২০২৩, ০৪:৫৩ পিএম' | nd | tr '\0' '\n' | grep '^published:')" "published: 2023-07-25T16:53:00+05:30" "Gregorian dates in the site's zone"
+printf 'source: t\nsite: westbengal\npublished: ২৫ অক্টোবর ২০২৫\n\nআজ ৭ অগ্রহায়ণ ১৪৩২ বঙ্গাব্দে মেলা বসবে। গত ১২ জুলাই বৈঠক হয়।\n\0' | nd --mentions | tr '\0' '\n' | grep -E '^(mention|warning)' >"$TMP/out"
+is "$(cat "$TMP/out")" "mention: 2025-07-12 গত ১২ জুলাই" "--mentions with keep_raw: a Bangla date in the text is not converted, a Gregorian one is"
+cat >"$R/sites/keepbad.yaml" <<'YAML'
+lang: [bn]
+keep_raw: [gregorian, bangla, saka, bangla]
+match: [x]
+YAML
+rec keepbad 'published: ২৫ জুলাই ২০২৩' | nd >"$TMP/out" 2>"$TMP/err"
+is "$(cat "$TMP/err")" "normalize-date: $R/sites/keepbad.yaml:2:12: 'gregorian' is the calendar dates are written in; it cannot be kept raw
+normalize-date: $R/sites/keepbad.yaml:2:31: no calendar 'saka' in the site's date languages
+normalize-date: $R/sites/keepbad.yaml:2:37: 'bangla' is listed twice" "keep_raw: the Gregorian calendar, an unknown one, one listed twice"
+is "$(tr '\0' '\n' <"$TMP/out" | grep -c "^warning: normalize-date: site 'keepbad': its date settings have errors")" 1 "are errors of the site's date settings"
+
 rec nosuchsite 'published: ২৫ জুলাই ২০২৩' | nd | tr '\0' '\n' | grep -E '^(published|warning):' >"$TMP/out"
 is "$(cat "$TMP/out")" "published: 2023-07-25
 warning: normalize-date: site 'nosuchsite' has no rules file; dates read as bn,en in Asia/Dhaka" "a site without a file: bn,en in Asia/Dhaka, and a warning"
