@@ -28,9 +28,9 @@ static const char *const consume_name[] = { "line", "match", "none" };
  * "trim" was one too; it did nothing, as every value is trimmed before the
  * steps run, and is now read with a deprecation warning and dropped.
  */
-enum step { S_SQUEEZE, S_LEAD, S_TRAIL, S_COLON, S_NSTEPS };
+enum step { S_SQUEEZE, S_LEAD, S_TRAIL, S_COLON, S_NOSPACE, S_NSTEPS };
 static const char *const step_name[S_NSTEPS] = {
-	"squeeze", "leading-punct", "trailing-punct", "colon"
+	"squeeze", "leading-punct", "trailing-punct", "colon", "nospace"
 };
 #define MAX_STEPS 8
 
@@ -341,7 +341,7 @@ clean_steps(const struct ymldoc *doc, const struct yml *n, const char *label, st
 				break;
 		if (k == S_NSTEPS)
 			yml_error(doc, items[i], "rule %s: unknown clean-up '%s' (known: squeeze, "
-			    "leading-punct, trailing-punct, colon)", label, items[i]->str);
+			    "leading-punct, trailing-punct, colon, nospace)", label, items[i]->str);
 		else if (r->nsteps == MAX_STEPS)
 			yml_error(doc, items[i], "rule %s: at most %d clean-up steps", label, MAX_STEPS);
 		else
@@ -721,6 +721,7 @@ static size_t
 clean_value(struct fieldwork *w, const struct frule *r, const char *s, size_t n)
 {
 	size_t i, k;
+	int sq, nosp;
 
 	trim(&s, &n);
 	for (i = 0; i < r->nsteps; i++) {
@@ -746,10 +747,19 @@ clean_value(struct fieldwork *w, const struct frule *r, const char *s, size_t n)
 			break;
 		}
 	buf_reset(&w->tmp);
-	for (i = 0; i < r->nsteps; i++)
-		if (r->step[i] == S_SQUEEZE)
-			break;
-	if (i < r->nsteps) {
+	for (i = 0, sq = 0, nosp = 0; i < r->nsteps; i++) {
+		sq |= r->step[i] == S_SQUEEZE;
+		nosp |= r->step[i] == S_NOSPACE;
+	}
+	if (nosp) {
+		/*
+		 * A label set letter-spaced ("[ রা জ নী তি ]") reads as one word
+		 * again; this wins over squeeze, which would keep one space.
+		 */
+		for (k = 0; k < n; k++)
+			if (s[k] != ' ' && s[k] != '\t')
+				buf_addc(&w->tmp, s[k]);
+	} else if (sq) {
 		for (k = 0; k < n; k++)
 			if (!((s[k] == ' ' || s[k] == '\t') && w->tmp.len > 0 &&
 			    w->tmp.s[w->tmp.len - 1] == ' '))

@@ -397,7 +397,7 @@ extract-meta: r2/sites/bad.yaml:11:12: rule bad/fields[3] date: 'after: nosuch':
 extract-meta: r2/sites/bad.yaml:12:12: rule bad/fields[3] date: the pattern has no group (?<credit>...) for 'also: credit'
 extract-meta: r2/sites/bad.yaml:14:11: rule bad/fields[4] lang: 'name: lang' is a header khobor writes itself; choose another name
 extract-meta: r2/sites/bad.yaml:15:14: rule bad/fields[4] lang: 'consume' is line, match or none
-extract-meta: r2/sites/bad.yaml:16:22: rule bad/fields[4] lang: unknown clean-up 'trailing-punkt' (known: squeeze, leading-punct, trailing-punct, colon)
+extract-meta: r2/sites/bad.yaml:16:22: rule bad/fields[4] lang: unknown clean-up 'trailing-punkt' (known: squeeze, leading-punct, trailing-punct, colon, nospace)
 extract-meta: r2/sites/bad.yaml:18:5: rule bad/fields[5] needs 'name', the header it writes
 extract-meta: r2/sites/bad.yaml:21:11: rule bad/fields[6] x: give 'head' or 'tail', not both
 EOF
@@ -464,6 +464,25 @@ grep -qx 'extract-meta: s1: rule slow/fields\[0\] title: match limit exceeded' "
 ok $? "errors on stderr name the record's source"
 printf 'source: s1\nsite: slow\n\naaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n\0' | (cd "$TMP" && extract-meta -r r2 >/dev/null 2>&1)
 is $? 1 "a record with an error (match limit): exit 1"
+
+# nospace: a label set letter-spaced reads as one word; it wins over squeeze.
+mkdir -p "$TMP/r3/sites"
+echo 'lang: [bn]' >"$TMP/r3/default.yaml"
+cat >"$TMP/r3/sites/ls.yaml" <<'EOF'
+match: ['^never$']
+fields:
+  - name: section
+    head: 1
+    clean: [squeeze, nospace]
+    pattern: '^\[(?<value>[^]]+)\]$'
+  - name: title
+    head: 1
+    clean: [squeeze]
+    pattern: '^(?<value>.+)$'
+EOF
+printf 'source: ls\nsite: ls\n\n[ রা জ নী তি ]\nTwo   words\n\nbody\n\0' | (cd "$TMP" && extract-meta -r r3 >ls.out)
+grep -qx 'section: রাজনীতি' "$TMP/ls.out" && grep -qx 'title: Two words' "$TMP/ls.out"
+ok $? "clean: nospace joins a letter-spaced label; squeeze alone keeps one space"
 
 # An empty body: counts of zero, and the required fields missing.
 printf 'source: e\nsite: kalbela\n\n\0' | extract-meta >"$TMP/empty.out"
