@@ -61,6 +61,7 @@ struct hdr {
 struct frule {
 	const char *label;	/* "kalbela/fields[3] title", for messages */
 	const char *where;	/* "the first line after 'published'", for --explain */
+	const char *desc;	/* the same for the rule, all its anchors, for --list-rules */
 	unsigned line;		/* of the rule in its file, or of its pattern in a list */
 	unsigned rule_line;	/* of the rule, for --list-rules */
 	int first;		/* the first alternative of its rule */
@@ -202,21 +203,54 @@ anchors(struct fieldset *fs, const struct ymldoc *doc, const struct yml *n, cons
 	return k ? k : 1;
 }
 
+/* "'a'", "'a' or 'b'", "'a', 'b' or 'c'": the anchors of a rule, for its description. */
+static void
+anchor_names(struct buf *b, const struct fieldset *fs, const int *h, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(b, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ", fs->h[h[i]].name);
+}
+
+/*
+ * Where rule R looks, in words: "the first line after the 'published'
+ * line".  With AFTER and BEFORE (NA and NB anchors) the rule's own lists,
+ * for --list-rules; else R's single anchors, for the alternative's --explain.
+ */
 static const char *
-describe_window(struct fieldset *fs, const struct frule *r)
+describe_window(struct fieldset *fs, const struct frule *r, const int *after, size_t na, const int *before, size_t nb)
 {
 	struct buf b = {0};
 
+	if (after == NULL) {
+		after = &r->after;
+		na = r->after >= 0;
+	} else if (na == 1 && after[0] < 0) {
+		na = 0;
+	}
+	if (before == NULL) {
+		before = &r->before;
+		nb = r->before >= 0;
+	} else if (nb == 1 && before[0] < 0) {
+		nb = 0;
+	}
 	if (r->head)
 		buf_printf(&b, r->head == 1 ? "the first line" : "the first %lu lines", r->head);
 	else if (r->tail)
 		buf_printf(&b, r->tail == 1 ? "the last line" : "the last %lu lines", r->tail);
 	else
-		buf_adds(&b, r->after >= 0 || r->before >= 0 ? "the lines" : "the whole body");
-	if (r->after >= 0)
-		buf_printf(&b, " after the '%s' line", fs->h[r->after].name);
-	if (r->before >= 0)
-		buf_printf(&b, "%s before the '%s' line", r->after >= 0 ? " and" : "", fs->h[r->before].name);
+		buf_adds(&b, na > 0 || nb > 0 ? "the lines" : "the whole body");
+	if (na > 0) {
+		buf_adds(&b, " after the ");
+		anchor_names(&b, fs, after, na);
+		buf_adds(&b, " line");
+	}
+	if (nb > 0) {
+		buf_adds(&b, na > 0 ? " and before the " : " before the ");
+		anchor_names(&b, fs, before, nb);
+		buf_adds(&b, " line");
+	}
 	if (r->until)
 		buf_adds(&b, " up to the first line that matches 'until'");
 	return keep(fs, b.s);
@@ -493,7 +527,8 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 				alt->nalso = pats[p].nalso;
 				alt->after = after[a];
 				alt->before = before[b];
-				alt->where = describe_window(fs, alt);
+				alt->where = describe_window(fs, alt, NULL, 0, NULL, 0);
+				alt->desc = alt->first ? describe_window(fs, alt, after, nafter, before, nbefore) : NULL;
 			}
 }
 
@@ -548,7 +583,7 @@ fields_list(const struct fieldset *fs, FILE *fp)
 
 	for (i = 0; i < fs->nr; i++)
 		if (fs->r[i].first)
-			fprintf(fp, "%s:%u: %s\n", fs->file, fs->r[i].rule_line, fs->r[i].label);
+			fprintf(fp, "%s:%u: %s: %s\n", fs->file, fs->r[i].rule_line, fs->r[i].label, fs->r[i].desc);
 }
 
 /* ---- applying ---- */

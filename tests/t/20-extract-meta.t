@@ -268,12 +268,20 @@ extract-meta: l3: r3/sites/l.yaml:30: l/fields[6] tag: no tag: no match in the w
 EOF
 is_file "$TMP/l3.err" "$TMP/l3.err.want" "lists, --explain: every alternative that tried in vain"
 (cd "$TMP" && extract-meta -r r3 --list-rules >l.list 2>&1)
-printf '%s\n' 'r3/sites/l.yaml:3: l/fields[0] date' 'r3/sites/l.yaml:6: l/fields[1] stamp' \
-    'r3/sites/l.yaml:9: l/fields[2] title' 'r3/sites/l.yaml:13: l/fields[3] author' \
-    'r3/sites/l.yaml:17: l/fields[4] kind' 'r3/sites/l.yaml:21: l/fields[5] caption (pic)' \
-    'r3/sites/l.yaml:27: l/fields[6] tag' 'r3/sites/o.yaml:3: o/fields[0] a' 'r3/sites/o.yaml:5: o/fields[1] b' \
-    'r3/sites/o.yaml:7: o/fields[2] pick' >"$TMP/l.list.want"
-is_file "$TMP/l.list" "$TMP/l.list.want" "lists, --list-rules: one line per rule of the file"
+# Each with where it looks, all its 'after' and 'before' fields named.
+cat >"$TMP/l.list.want" <<'EOF'
+r3/sites/l.yaml:3: l/fields[0] date: the first 4 lines
+r3/sites/l.yaml:6: l/fields[1] stamp: the first 4 lines
+r3/sites/l.yaml:9: l/fields[2] title: the first line after the 'stamp' or 'date' line
+r3/sites/l.yaml:13: l/fields[3] author: the last line before the 'stamp' or 'date' line
+r3/sites/l.yaml:17: l/fields[4] kind: the whole body
+r3/sites/l.yaml:21: l/fields[5] caption (pic): the whole body
+r3/sites/l.yaml:27: l/fields[6] tag: the whole body
+r3/sites/o.yaml:3: o/fields[0] a: the whole body
+r3/sites/o.yaml:5: o/fields[1] b: the whole body
+r3/sites/o.yaml:7: o/fields[2] pick: the first line after the 'a' or 'b' line
+EOF
+is_file "$TMP/l.list" "$TMP/l.list.want" "lists, --list-rules: one line per rule of the file, and where it looks"
 
 # Lists that cannot be.
 mkdir -p "$TMP/r4/sites"
