@@ -41,6 +41,12 @@ static const char *const step_name[S_NSTEPS] = {
  */
 #define MAX_ALTS 64
 
+/* The keys of a field rule. */
+static const char *const rule_keys[] = {
+	"name", "id", "pattern", "head", "tail", "after", "before", "until", "list",
+	"consume", "clean", "split", "drop_suffix", "also", "required", NULL
+};
+
 /* Headers this filter or its neighbours own; a field rule may not write them. */
 static const char *const reserved[] = {
 	"source", "site", "error", "warning", "lang", "paragraph_count", "word_count",
@@ -194,8 +200,18 @@ anchors(struct fieldset *fs, const struct ymldoc *doc, const struct yml *n, cons
 			continue;
 		}
 		if ((h = hdr_find(fs, a->str)) < 0) {
-			yml_error(doc, a, "rule %s: '%s: %s': no earlier rule finds a field '%s' (rules run in file order)",
-			    label, key, a->str, a->str);
+			const char **names = ecalloc(fs->nh + 1, sizeof(*names)), *near;
+			size_t j;
+
+			for (j = 0; j < fs->nh; j++)
+				names[j] = fs->h[j].name;
+			if ((near = yml_suggest(a->str, names)) != NULL)
+				yml_error(doc, a, "rule %s: '%s: %s': no earlier rule finds a field '%s' (did you mean '%s'?)",
+				    label, key, a->str, a->str, near);
+			else
+				yml_error(doc, a, "rule %s: '%s: %s': no earlier rule finds a field '%s' (rules run in file order)",
+				    label, key, a->str, a->str);
+			free(names);
 			continue;
 		}
 		(*out)[k++] = h;
@@ -278,7 +294,8 @@ patterns(struct fieldset *fs, const struct ymldoc *doc, const struct yml *item, 
 
 	*pats = NULL;
 	if (n == NULL) {
-		yml_error(doc, item, "rule %s needs 'pattern'", label);
+		if (yml_meant(item, rule_keys, "pattern") == NULL)	/* a typo of it was said already */
+			yml_error(doc, item, "rule %s needs 'pattern'", label);
 		return 0;
 	}
 	items = n->type == YML_SEQ ? (const struct yml *const *)n->kid : &n;
@@ -403,13 +420,9 @@ sub_pattern(struct fieldset *fs, const struct ymldoc *doc, const struct yml *ite
 static void
 compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct yml *item)
 {
-	static const char *const keys[] = {
-		"name", "id", "pattern", "head", "tail", "after", "before", "until", "list",
-		"consume", "clean", "split", "drop_suffix", "also", "required", NULL
-	};
 	const struct ymldoc *doc = s->doc;
 	struct frule r;
-	const struct yml *n, *name, *id, **items = NULL;
+	const struct yml *n, *name, *meant = NULL, *id, **items = NULL;
 	struct pat *pats;
 	size_t npats, nitems = 0, nafter, nbefore, nalso, i, k, p, a, b;
 	int *after, *before;
@@ -425,8 +438,13 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		buf_free(&label);
 		return;
 	}
-	/* The label: the header, and the rule's id when it has one. */
-	name = yml_get(item, "name");
+	/*
+	 * The label: the header, and the rule's id when it has one.  A
+	 * misspelt 'name' (reported as such) still names the header, so that
+	 * its rule's mistake is not said again by each rule that refers to it.
+	 */
+	if ((name = yml_get(item, "name")) == NULL)
+		name = meant = yml_meant(item, rule_keys, "name");
 	id = yml_get(item, "id");
 	if (name && name->type == YML_SCALAR)
 		buf_printf(&label, " %s", name->str);
@@ -437,7 +455,7 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		struct buf what = {0};
 
 		buf_printf(&what, "rule %s", r.label);
-		yml_keys(doc, item, keys, what.s);
+		yml_keys(doc, item, rule_keys, what.s);
 		buf_free(&what);
 	}
 	if (id && id->type != YML_SCALAR)
@@ -445,7 +463,7 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 	/* Every key is checked even after an error, so that one run reports them all. */
 	if (name == NULL)
 		yml_error(doc, item, "rule %s needs 'name', the header it writes", r.label);
-	else
+	else if (meant == NULL)
 		header_name_ok(doc, name, r.label, "name");
 	npats = patterns(fs, doc, item, r.label, &pats);
 
@@ -494,8 +512,20 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 	if (npats * nafter * nbefore > MAX_ALTS)
 		yml_error(doc, item, "rule %s: %zu alternatives (patterns x 'after' fields x 'before' fields: "
 		    "%zu x %zu x %zu); at most %d", r.label, npats * nafter * nbefore, npats, nafter, nbefore, MAX_ALTS);
-	if (yml_nerrors != errors)
+	if (yml_nerrors != errors) {
+		/*
+		 * One mistake, one error: the fields a broken rule writes still
+		 * count as found by an earlier rule, so that the 'after' and
+		 * 'before' of the rules below do not say it again.  (The set is
+		 * thrown away: it has errors.)
+		 */
+		if (name && name->type == YML_SCALAR && record_name_ok(name->str, name->len))
+			hdr_add(fs, name->str);
+		for (i = 0; i < nalso; i++)
+			if (items[i]->type == YML_SCALAR && record_name_ok(items[i]->str, items[i]->len))
+				hdr_add(fs, items[i]->str);
 		return;
+	}
 
 	r.hdr = hdr_add(fs, name->str);
 	fs->h[r.hdr].list |= r.list;
