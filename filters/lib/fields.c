@@ -44,7 +44,7 @@ static const char *const step_name[S_NSTEPS] = {
 /* The keys of a field rule. */
 static const char *const rule_keys[] = {
 	"name", "id", "pattern", "head", "tail", "after", "before", "until", "list",
-	"consume", "clean", "split", "drop_suffix", "also", "required", NULL
+	"consume", "clean", "split", "drop_suffix", "also", "required", "drop", "equals", NULL
 };
 
 /* Headers this filter or its neighbours own; a field rule may not write them. */
@@ -57,6 +57,7 @@ struct hdr {
 	char *name;
 	int list;		/* many values */
 	int required;		/* warn when the record has none */
+	int hidden;		/* a drop rule's: counts its lines, is never written */
 };
 
 /*
@@ -77,6 +78,8 @@ struct frule {
 	const int *also_hdr, *also_group;	/* headers written by other named groups */
 	size_t nalso;
 	int list, consume;
+	int drop;		/* the line goes, no header is written */
+	int equals;		/* only the lines equal to this header's value; -1 = any */
 	unsigned long head, tail;	/* window: first or last N lines; 0 = all */
 	int after, before;		/* window: lines after/before this header's line; -1 = none */
 	struct rx *until;		/* window: ends before the first line this matches */
@@ -145,6 +148,7 @@ hdr_add(struct fieldset *fs, const char *name)
 	fs->h[fs->nh].name = estrdup(name);
 	fs->h[fs->nh].list = 0;
 	fs->h[fs->nh].required = 0;
+	fs->h[fs->nh].hidden = 0;
 	return (int)fs->nh++;
 }
 
@@ -445,6 +449,8 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 	 */
 	if ((name = yml_get(item, "name")) == NULL)
 		name = meant = yml_meant(item, rule_keys, "name");
+	if ((n = yml_get(item, "drop")) != NULL)
+		yml_bool(doc, n, &r.drop);
 	id = yml_get(item, "id");
 	if (name && name->type == YML_SCALAR)
 		buf_printf(&label, " %s", name->str);
@@ -461,11 +467,39 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 	if (id && id->type != YML_SCALAR)
 		yml_error(doc, id, "rule %s: 'id' must be a string", r.label);
 	/* Every key is checked even after an error, so that one run reports them all. */
-	if (name == NULL)
-		yml_error(doc, item, "rule %s needs 'name', the header it writes", r.label);
-	else if (meant == NULL)
+	if (r.drop) {
+		static const char *const unused[] = { "name", "also", "clean", "split", "drop_suffix", "required", NULL };
+
+		for (k = 0; unused[k]; k++)
+			if ((n = yml_get(item, unused[k])) != NULL)
+				yml_error(doc, n, "rule %s: a rule with 'drop: true' writes no header; '%s' has no use in it",
+				    r.label, unused[k]);
+	} else if (name == NULL) {
+		yml_error(doc, item, "rule %s needs 'name', the header it writes (or 'drop: true', to write none)",
+		    r.label);
+	} else if (meant == NULL) {
 		header_name_ok(doc, name, r.label, "name");
-	npats = patterns(fs, doc, item, r.label, &pats);
+	}
+	r.equals = -1;
+	if ((n = yml_get(item, "equals")) != NULL) {
+		if (n->type != YML_SCALAR) {
+			yml_error(doc, n, "rule %s: 'equals' must be the name of a field", r.label);
+		} else {
+			int *eq;
+
+			anchors(fs, doc, n, "equals", r.label, &eq);
+			r.equals = eq[0];
+		}
+	}
+	if (n != NULL && yml_get(item, "pattern") == NULL) {
+		/* 'equals' without a pattern: the whole line. */
+		pats = keep(fs, ecalloc(1, sizeof(*pats)));
+		pats[0].line = item->line;
+		pats[0].re = keep_rx(fs, rx_compile_at("^.+$", 4, doc->file, item->line, item->col, r.label, 0));
+		npats = pats[0].re != NULL;
+	} else {
+		npats = patterns(fs, doc, item, r.label, &pats);
+	}
 
 	if ((n = yml_get(item, "head")) != NULL)
 		yml_uint(doc, n, 1, 100000, &r.head);
@@ -490,6 +524,9 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 					break;
 		if (k == 3)
 			yml_error(doc, n, "rule %s: 'consume' is line, match or none", r.label);
+		else if (r.drop && k == C_NONE)
+			yml_error(doc, n, "rule %s: a rule with 'drop: true' takes its line ('consume: line') or "
+			    "what it matched ('consume: match'), not nothing", r.label);
 		else
 			r.consume = (int)k;
 	}
@@ -519,7 +556,7 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		 * 'before' of the rules below do not say it again.  (The set is
 		 * thrown away: it has errors.)
 		 */
-		if (name && name->type == YML_SCALAR && record_name_ok(name->str, name->len))
+		if (!r.drop && name && name->type == YML_SCALAR && record_name_ok(name->str, name->len))
 			hdr_add(fs, name->str);
 		for (i = 0; i < nalso; i++)
 			if (items[i]->type == YML_SCALAR && record_name_ok(items[i]->str, items[i]->len))
@@ -527,7 +564,17 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		return;
 	}
 
-	r.hdr = hdr_add(fs, name->str);
+	if (r.drop) {
+		/* A header of its own that no rule can name and nothing writes. */
+		struct buf hidden = {0};
+
+		buf_printf(&hidden, "(drop %zu)", idx);
+		r.hdr = hdr_add(fs, hidden.s);
+		fs->h[r.hdr].hidden = 1;
+		buf_free(&hidden);
+	} else {
+		r.hdr = hdr_add(fs, name->str);
+	}
 	fs->h[r.hdr].list |= r.list;
 	fs->h[r.hdr].required |= required;
 	for (i = 0; i < nalso; i++) {
@@ -628,7 +675,7 @@ struct cut {
 	size_t so, eo;
 };
 
-enum { R_SKIPPED, R_NOMATCH, R_FOUND, R_NOANCHOR, R_LIMIT };
+enum { R_SKIPPED, R_NOMATCH, R_FOUND, R_NOANCHOR, R_LIMIT, R_NOEQUAL };
 
 struct fieldwork {
 	struct buf text;	/* the body; lines rewritten after a cut are appended */
@@ -910,12 +957,89 @@ add_value(struct fieldwork *w, const struct frule *r, int ri, int hdr, const cha
 	return added;
 }
 
+/* A drop rule's match: counted under its hidden header, nothing to write. */
+static size_t
+take_drop(struct fieldwork *w, const struct frule *r, size_t line, const char *s, size_t n)
+{
+	static const char *const did[] = { "line consumed", "cut out of the line", "line kept" };
+	size_t so = 0, eo = n;
+	int cut, q;
+
+	rx_group(r->re, 0, &so, &eo);
+	if (w->first[r->hdr] < 0 || (size_t)w->first[r->hdr] > line)
+		w->first[r->hdr] = (ssize_t)line;
+	w->nvals[r->hdr]++;
+	if (w->ex != NULL) {
+		q = text_quote(s, n, 120, &cut);
+		text_explain(w->ex, w->src, line + 1, w->fs->file, r->line, r->label, "dropped \"%.*s\" from \"%.*s%s\" (%s)\n",
+		    (int)(eo - so), s + so, q, s, cut ? "..." : "", did[r->consume]);
+	}
+	return 1;
+}
+
+/*
+ * The value rule R's lines must equal ('equals'): the first found for its
+ * field in this record, else the record's own header of that name (from
+ * an earlier filter); NULL if there is none.
+ */
+static const char *
+equals_value(const struct fieldwork *w, const struct record *rec, const struct frule *r, size_t *n)
+{
+	const char *v;
+	size_t i, best = SIZE_MAX;
+
+	for (i = 0; i < w->nhit; i++)
+		if (w->hit[i].hdr == r->equals && (best == SIZE_MAX || w->hit[i].seq < w->hit[best].seq))
+			best = i;
+	if (best != SIZE_MAX) {
+		*n = w->hit[best].vlen;
+		return w->vals.s + w->hit[best].voff;
+	}
+	if ((v = record_get(rec, w->fs->h[r->equals].name)) != NULL)
+		*n = strlen(v);
+	return v;
+}
+
+/* Are a[0..an) and b[0..bn) the same text once runs of spaces and tabs are one space and the ends trimmed? */
+static int
+same_squeezed(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+
+#define KHOBOR_SP(c) ((c) == ' ' || (c) == '\t')
+	while (an > 0 && KHOBOR_SP(a[an - 1]))
+		an--;
+	while (bn > 0 && KHOBOR_SP(b[bn - 1]))
+		bn--;
+	while (i < an && KHOBOR_SP(a[i]))
+		i++;
+	while (j < bn && KHOBOR_SP(b[j]))
+		j++;
+	while (i < an && j < bn) {
+		if (KHOBOR_SP(a[i]) && KHOBOR_SP(b[j])) {
+			while (i < an && KHOBOR_SP(a[i]))
+				i++;
+			while (j < bn && KHOBOR_SP(b[j]))
+				j++;
+			continue;
+		}
+		if (a[i] != b[j])
+			return 0;
+		i++;
+		j++;
+	}
+#undef KHOBOR_SP
+	return i == an && j == bn;
+}
+
 /* Take the values of the last match of rule r in line s; returns how many. */
 static size_t
 take_values(struct fieldwork *w, const struct frule *r, int ri, size_t line, const char *s, size_t n)
 {
 	size_t got = 0, so, eo, mso = 0, meo = n, i;
 
+	if (r->drop)
+		return take_drop(w, r, line, s, n);
 	rx_group(r->re, 0, &mso, &meo);
 	if (rx_group(r->re, r->vgroup, &so, &eo))
 		got += add_value(w, r, ri, r->hdr, s + so, eo - so, line, so, s + mso, meo - mso);
@@ -1004,11 +1128,14 @@ static int
 run_rule(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
 {
 	ssize_t nwin;
-	size_t nw, k;
+	size_t nw, k, eqn = 0;
+	const char *eq = NULL;
 	int found = 0;
 
 	if ((r->after >= 0 && w->first[r->after] < 0) || (r->before >= 0 && w->first[r->before] < 0))
 		return R_NOANCHOR;
+	if (r->equals >= 0 && (eq = equals_value(w, rec, r, &eqn)) == NULL)
+		return R_NOEQUAL;
 	if ((nwin = window(w, rec, r)) < 0)
 		return R_LIMIT;
 	nw = (size_t)nwin;
@@ -1019,6 +1146,8 @@ run_rule(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
 		size_t n = w->l[li].len;
 		int here = 0;
 
+		if (eq != NULL && !same_squeezed(s, n, eq, eqn))
+			continue;
 		w->ncuts = 0;
 		while (pos <= n) {
 			int rc = rx_exec(r->re, s, n, pos, 0);
@@ -1088,8 +1217,12 @@ explain_missing(const struct fieldwork *w, const struct fieldset *fs)
 				mine = r->also_hdr[k] == (int)h;
 			if (!mine)
 				continue;
-			fprintf(w->ex, "%s: %s: %s:%u: %s: no %s: ", prog, w->src, fs->file, r->line, r->label,
-			    fs->h[h].name);
+			if (fs->h[h].hidden)
+				fprintf(w->ex, "%s: %s: %s:%u: %s: nothing dropped: ", prog, w->src, fs->file, r->line,
+				    r->label);
+			else
+				fprintf(w->ex, "%s: %s: %s:%u: %s: no %s: ", prog, w->src, fs->file, r->line, r->label,
+				    fs->h[h].name);
 			switch (w->state[i]) {
 			case R_NOANCHOR:
 				fprintf(w->ex, "not tried, as there is no '%s' to look %s\n",
@@ -1099,6 +1232,9 @@ explain_missing(const struct fieldwork *w, const struct fieldset *fs)
 			case R_LIMIT:
 				fprintf(w->ex, "match limit exceeded in %s\n", r->where);
 				break;
+			case R_NOEQUAL:
+				fprintf(w->ex, "not tried, as there is no '%s' to compare with\n", fs->h[r->equals].name);
+				break;
 			case R_SKIPPED:
 				fprintf(w->ex, "not tried\n");
 				break;
@@ -1107,7 +1243,11 @@ explain_missing(const struct fieldwork *w, const struct fieldset *fs)
 				    fs->h[h].name);
 				break;
 			default:
-				fprintf(w->ex, "no match in %s\n", r->where);
+				if (r->equals >= 0)
+					fprintf(w->ex, "no match among the lines equal to the '%s' in %s\n",
+					    fs->h[r->equals].name, r->where);
+				else
+					fprintf(w->ex, "no match in %s\n", r->where);
 				break;
 			}
 		}
@@ -1194,7 +1334,7 @@ fields_apply(const struct fieldset *fs, struct fieldwork *w, struct record *rec,
 	if (w->nhit > 1)	/* qsort wants a non-null base even for nothing to sort */
 		qsort(w->hit, w->nhit, sizeof(*w->hit), by_place);
 	for (h = 0; h < fs->nh; h++)
-		if (w->nvals[h] > 0)
+		if (w->nvals[h] > 0 && !fs->h[h].hidden)
 			record_del(rec, fs->h[h].name);
 	for (i = 0; i < w->nhit; i++) {
 		buf_reset(&w->tmp);

@@ -406,7 +406,7 @@ extract-meta: r2/sites/bad.yaml:12:12: rule bad/fields[3] date: the pattern has 
 extract-meta: r2/sites/bad.yaml:14:11: rule bad/fields[4] lang: 'name: lang' is a header khobor writes itself; choose another name
 extract-meta: r2/sites/bad.yaml:15:14: rule bad/fields[4] lang: 'consume' is line, match or none
 extract-meta: r2/sites/bad.yaml:16:22: rule bad/fields[4] lang: unknown clean-up 'trailing-punkt' (known: squeeze, leading-punct, trailing-punct, colon)
-extract-meta: r2/sites/bad.yaml:18:5: rule bad/fields[5] needs 'name', the header it writes
+extract-meta: r2/sites/bad.yaml:18:5: rule bad/fields[5] needs 'name', the header it writes (or 'drop: true', to write none)
 extract-meta: r2/sites/bad.yaml:21:11: rule bad/fields[6] x: give 'head' or 'tail', not both
 EOF
 is_file "$TMP/check.err" "$TMP/check.want" "--check-rules: every error of the file, each as file:line:col"
@@ -485,5 +485,104 @@ extract-meta tests/sites/kalbela/seed-000.txt >"$TMP/raw.out" 2>"$TMP/raw.err"
 is $? 2 "raw page text instead of records: exit 2"
 grep -q 'put strip-boilerplate' "$TMP/raw.err"
 ok $? "raw page text: the message says how to fix the pipeline"
+
+
+# ---- drop: true and equals: a headline printed again as a caption ----
+
+mkdir -p "$TMP/r5/sites"
+echo 'lang: [bn]' >"$TMP/r5/default.yaml"
+cat >"$TMP/r5/sites/h.yaml" <<'EOF'
+match: ['^never$']
+fields:
+  - name: title
+    head: 1
+    pattern: '^T: (?<value>.+)$'
+  - id: headline-again
+    drop: true
+    after: title
+    head: 2
+    equals: title
+  - name: credit
+    tail: 1
+    pattern: '(?<value>\(ছবি\))$'
+  - id: photo-mark
+    drop: true
+    consume: match
+    pattern: ' *\[ছবি\]$'
+  - name: twin
+    list: true
+    consume: none
+    equals: title
+EOF
+# h1: the headline again two lines down, spaced otherwise: it goes, no header for it.
+# h2: a line that only starts like the headline stays (and 'twin' finds nothing).
+# h3: no title found by the rule, but the record has one from an earlier
+#     filter: 'equals' compares with it ('twin'); 'after: title' has no line
+#     to look after, so headline-again is not tried.
+# h4: no title at all: neither is tried.
+printf 'source: h1\nsite: h\n\nT: নদীর  পাড়ে মেলা\n\n  নদীর পাড়ে\tমেলা \nপ্রথম অনুচ্ছেদ। [ছবি]\n\0' >"$TMP/h1.rec"
+printf 'source: h2\nsite: h\n\nT: নদীর পাড়ে মেলা\nনদীর পাড়ে মেলা শুরু\nএকটি লাইন।\n\0' >"$TMP/h2.rec"
+printf 'source: h3\nsite: h\ntitle: নদীর পাড়ে মেলা\n\nনদীর পাড়ে মেলা\nএকটি লাইন।\n\0' >"$TMP/h3.rec"
+printf 'source: h4\nsite: h\n\nনদীর পাড়ে মেলা\nএকটি লাইন।\n\0' >"$TMP/h4.rec"
+(cd "$TMP" && extract-meta -r r5 --explain h1.rec h2.rec h3.rec h4.rec >h.out 2>h.err)
+ok $? "drop and equals: exit 0"
+{
+	printf '%s\n' 'source: h1' 'site: h' 'title: নদীর  পাড়ে মেলা' 'paragraph_count: 1' 'word_count: 2' \
+	    'char_count: 15' '' 'প্রথম অনুচ্ছেদ।'
+	printf '\0'
+	printf '%s\n' 'source: h2' 'site: h' 'title: নদীর পাড়ে মেলা' 'paragraph_count: 1' 'word_count: 6' \
+	    'char_count: 30' '' 'নদীর পাড়ে মেলা শুরু' 'একটি লাইন।'
+	printf '\0'
+	printf '%s\n' 'source: h3' 'site: h' 'title: নদীর পাড়ে মেলা' 'twin: নদীর পাড়ে মেলা' 'paragraph_count: 1' \
+	    'word_count: 5' 'char_count: 25' '' 'নদীর পাড়ে মেলা' 'একটি লাইন।'
+	printf '\0'
+	printf '%s\n' 'source: h4' 'site: h' 'paragraph_count: 1' 'word_count: 5' \
+	    'char_count: 25' '' 'নদীর পাড়ে মেলা' 'একটি লাইন।'
+	printf '\0'
+} >"$TMP/h.want"
+is_file "$TMP/h.out" "$TMP/h.want" "drop: true takes the line equal to the title (spaces squeezed), writes no header; a line that only starts so stays"
+grep -q "^extract-meta: h1:3: r5/sites/h.yaml:6: h/fields\[1\] (headline-again): dropped \"  নদীর পাড়ে	মেলা \" from \"  নদীর পাড়ে	মেলা \" (line consumed)\$" "$TMP/h.err"
+ok $? "drop, --explain: the line dropped, by the rule's id"
+grep -q "^extract-meta: h1:4: r5/sites/h.yaml:14: h/fields\[3\] (photo-mark): dropped \" \[ছবি\]\" from \"প্রথম অনুচ্ছেদ। \[ছবি\]\" (cut out of the line)\$" "$TMP/h.err"
+ok $? "drop with consume: match: only the text matched goes"
+grep -q "^extract-meta: h2: r5/sites/h.yaml:6: h/fields\[1\] (headline-again): nothing dropped: no match among the lines equal to the 'title' in the first 2 lines after the 'title' line\$" "$TMP/h.err"
+ok $? "drop, --explain: nothing dropped, and why"
+grep -q "^extract-meta: h4: r5/sites/h.yaml:18: h/fields\[4\] twin: no twin: not tried, as there is no 'title' to compare with\$" "$TMP/h.err"
+ok $? "equals with no title: not tried, and --explain says so"
+grep -q "^extract-meta: h1:3: r5/sites/h.yaml:18: h/fields\[4\] twin: " "$TMP/h.err"
+is $? 1 "equals: a line already dropped is not seen again"
+(cd "$TMP" && extract-meta -r r5 --list-rules) >"$TMP/h.list"
+grep -qx 'r5/sites/h.yaml:6: h/fields\[1\] (headline-again): the first 2 lines after the '"'title'"' line' "$TMP/h.list"
+ok $? "drop, --list-rules: the rule by its place and id"
+
+# What a drop rule cannot have, and an 'equals' no rule finds.
+mkdir -p "$TMP/r6/sites"
+echo 'lang: [bn]' >"$TMP/r6/default.yaml"
+cat >"$TMP/r6/sites/x.yaml" <<'EOF'
+match: foo
+fields:
+  - name: title
+    head: 1
+    pattern: '^(?<value>.+)$'
+  - name: caption
+    drop: true
+    clean: [squeeze]
+    consume: none
+    equals: title
+  - drop: yes
+    equals: titel
+  - name: x
+    equals: [title]
+EOF
+(cd "$TMP" && extract-meta -r r6 --check-rules) >/dev/null 2>"$TMP/r6.err"
+is $? 2 "drop and equals misused: status 2"
+cat >"$TMP/r6.want" <<'EOF'
+extract-meta: r6/sites/x.yaml:6:11: rule x/fields[1] caption: a rule with 'drop: true' writes no header; 'name' has no use in it
+extract-meta: r6/sites/x.yaml:8:12: rule x/fields[1] caption: a rule with 'drop: true' writes no header; 'clean' has no use in it
+extract-meta: r6/sites/x.yaml:9:14: rule x/fields[1] caption: a rule with 'drop: true' takes its line ('consume: line') or what it matched ('consume: match'), not nothing
+extract-meta: r6/sites/x.yaml:12:13: rule x/fields[2]: 'equals: titel': no earlier rule finds a field 'titel' (did you mean 'title'?)
+extract-meta: r6/sites/x.yaml:14:13: rule x/fields[3] x: 'equals' must be the name of a field
+EOF
+is_file "$TMP/r6.err" "$TMP/r6.want" "drop and equals misused: each mistake, where it is"
 
 done_testing

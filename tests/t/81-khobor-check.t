@@ -176,6 +176,14 @@ cat >>"$TMP/never/sites/kalbela.yaml" <<'EOF'
     after: [title, published]
     before: updated
     pattern: '^nor this: (?<value>.+)$'
+  - id: never-headline-again
+    drop: true
+    after: title
+    head: 1
+    equals: title
+  - drop: true
+    tail: 1
+    pattern: '^no page ends so$'
 EOF
 dline=$(grep -n 'name: never-dropped' "$TMP/never/sites/kalbela.yaml" | cut -d: -f1)
 fline=$(grep -n 'name: never_found' "$TMP/never/sites/kalbela.yaml" | head -n 1 | cut -d: -f1)
@@ -192,6 +200,10 @@ has "$TMP/never.out" "# warning: kalbela: the never_found rule never-after-title
 	"a field rule with an id that never fires: its field and its id"
 has "$TMP/never.out" "# warning: kalbela: the never_anchored rule that reads the lines after the 'title' or 'published' line and before the 'updated' line ($K:$((fline + 7))) never fired on any fixture" \
 	"a field rule with a list of anchors: all of them in its description"
+has "$TMP/never.out" "# warning: kalbela: the drop rule never-headline-again ($K:$((fline + 11))) never fired on any fixture" \
+	"a drop rule with an id that never fires: named by its id"
+has "$TMP/never.out" "# warning: kalbela: the drop rule that reads the last line ($K:$((fline + 16))) never fired on any fixture" \
+	"a drop rule without an id that never fires: named by where it looks"
 grep -q '^# warning: .*fields\[' "$TMP/never.out"
 is $? 1 "no warning names a rule as SITE/fields[N]"
 tail -n 1 "$TMP/never.out" | grep -q '^1\.\.[0-9]*$'
