@@ -895,7 +895,7 @@ explain_hit(const struct fieldwork *w, const struct frule *r, int hdr, size_t li
 	if (w->ex == NULL)
 		return;
 	q = text_quote(ms, mn, 120, &cut);
-	text_explain(w->ex, w->src, line + 1, w->fs->file, r->line, r->label, "%s \"%.*s\"%s from \"%.*s%s\" (%s)\n",
+	text_explain_body(w->ex, w->src, line + 1, w->fs->file, r->line, r->label, "%s \"%.*s\"%s from \"%.*s%s\" (%s)\n",
 	    w->fs->h[hdr].name, (int)vn, v, again ? " again, written once" : "", q, ms, cut ? "..." : "",
 	    did[r->consume]);
 }
@@ -971,7 +971,7 @@ take_drop(struct fieldwork *w, const struct frule *r, size_t line, const char *s
 	w->nvals[r->hdr]++;
 	if (w->ex != NULL) {
 		q = text_quote(s, n, 120, &cut);
-		text_explain(w->ex, w->src, line + 1, w->fs->file, r->line, r->label, "dropped \"%.*s\" from \"%.*s%s\" (%s)\n",
+		text_explain_body(w->ex, w->src, line + 1, w->fs->file, r->line, r->label, "dropped \"%.*s\" from \"%.*s%s\" (%s)\n",
 		    (int)(eo - so), s + so, q, s, cut ? "..." : "", did[r->consume]);
 	}
 	return 1;

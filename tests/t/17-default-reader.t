@@ -56,11 +56,11 @@ ok $? "... and says there are none"
 
 # ---- (c) --explain says what each line of the zone was taken for ----
 khobor -s default --explain "$ANY/ajkerdarpon.txt" 2>"$TMP/ex" >/dev/null
-grep -q 'reader: body line [0-9]*: page clock' "$TMP/ex"
+grep -q 'reader: page line [0-9]*: page clock' "$TMP/ex"
 ok $? "--explain: the clock line is named as the page clock"
-grep -q 'reader: body line [0-9]*: headline: ' "$TMP/ex"
+grep -q 'reader: page line [0-9]*: headline: ' "$TMP/ex"
 ok $? "--explain: the headline is named"
-grep -q 'reader: body line [0-9]*: byline, by a byline pattern' "$TMP/ex"
+grep -q 'reader: page line [0-9]*: byline, by a byline pattern' "$TMP/ex"
 ok $? "--explain: the byline and the pattern that told it"
 
 # ---- (d) one line, two dates: published and updated apart ----

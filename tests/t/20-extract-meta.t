@@ -136,17 +136,17 @@ cat "$TMP/t1.want" "$TMP/t2.want" >"$TMP/t.want"
 is_file "$TMP/t.out" "$TMP/t.want" "engine: windows, anchors, clean-ups, split, suffixes, also, consumption, order"
 cat >"$TMP/t.err.want" <<'EOF'
 extract-meta: t1: fields of site t (r/sites/t.yaml)
-extract-meta: t1:3: r/sites/t.yaml:5: t/fields[0] date: date "2024" from "Date 2024" (line consumed)
-extract-meta: t1:2: r/sites/t.yaml:8: t/fields[1] author: author "Someone Else" from "by: Someone   Else :" (line consumed)
-extract-meta: t1:5: r/sites/t.yaml:13: t/fields[2] title: title "Title   line here" from "Title   line here" (line consumed)
-extract-meta: t1:7: r/sites/t.yaml:18: t/fields[3] caption (pic): caption "Photo caption" from "Photo caption. PIC: Agency One." (line consumed)
-extract-meta: t1:7: r/sites/t.yaml:18: t/fields[3] caption (pic): credit "Agency One" from "Photo caption. PIC: Agency One." (line consumed)
-extract-meta: t1:9: r/sites/t.yaml:25: t/fields[4] agency: agency "Reuters" from " CREDIT: Reuters, AFP and AP." (cut out of the line)
-extract-meta: t1:9: r/sites/t.yaml:25: t/fields[4] agency: agency "AFP" from " CREDIT: Reuters, AFP and AP." (cut out of the line)
-extract-meta: t1:9: r/sites/t.yaml:25: t/fields[4] agency: agency "AP" from " CREDIT: Reuters, AFP and AP." (cut out of the line)
-extract-meta: t1:13: r/sites/t.yaml:25: t/fields[4] agency: agency "Xinhua" from " CREDIT: Xinhua." (cut out of the line)
-extract-meta: t1:11: r/sites/t.yaml:31: t/fields[5] agency: agency "AFP" again, written once from " NEWS OF AFP's." (cut out of the line)
-extract-meta: t1:13: r/sites/t.yaml:36: t/fields[6] last: last "para three" from "para three" (line kept)
+extract-meta: t1: body line 3: r/sites/t.yaml:5: t/fields[0] date: date "2024" from "Date 2024" (line consumed)
+extract-meta: t1: body line 2: r/sites/t.yaml:8: t/fields[1] author: author "Someone Else" from "by: Someone   Else :" (line consumed)
+extract-meta: t1: body line 5: r/sites/t.yaml:13: t/fields[2] title: title "Title   line here" from "Title   line here" (line consumed)
+extract-meta: t1: body line 7: r/sites/t.yaml:18: t/fields[3] caption (pic): caption "Photo caption" from "Photo caption. PIC: Agency One." (line consumed)
+extract-meta: t1: body line 7: r/sites/t.yaml:18: t/fields[3] caption (pic): credit "Agency One" from "Photo caption. PIC: Agency One." (line consumed)
+extract-meta: t1: body line 9: r/sites/t.yaml:25: t/fields[4] agency: agency "Reuters" from " CREDIT: Reuters, AFP and AP." (cut out of the line)
+extract-meta: t1: body line 9: r/sites/t.yaml:25: t/fields[4] agency: agency "AFP" from " CREDIT: Reuters, AFP and AP." (cut out of the line)
+extract-meta: t1: body line 9: r/sites/t.yaml:25: t/fields[4] agency: agency "AP" from " CREDIT: Reuters, AFP and AP." (cut out of the line)
+extract-meta: t1: body line 13: r/sites/t.yaml:25: t/fields[4] agency: agency "Xinhua" from " CREDIT: Xinhua." (cut out of the line)
+extract-meta: t1: body line 11: r/sites/t.yaml:31: t/fields[5] agency: agency "AFP" again, written once from " NEWS OF AFP's." (cut out of the line)
+extract-meta: t1: body line 13: r/sites/t.yaml:36: t/fields[6] last: last "para three" from "para three" (line kept)
 extract-meta: t1: r/sites/t.yaml:40: t/fields[7] late: no late: no match in the whole body up to the first line that matches 'until'
 extract-meta: t1: r/sites/t.yaml:43: t/fields[8] missing: no missing: no match in the whole body
 extract-meta: t2: fields of site t (r/sites/t.yaml)
@@ -253,9 +253,9 @@ ok $? "lists: nothing on stderr"
 (cd "$TMP" && extract-meta -r r3 --explain l3.rec >/dev/null 2>l3.err)
 cat >"$TMP/l3.err.want" <<'EOF'
 extract-meta: l3: fields of site l (r3/sites/l.yaml)
-extract-meta: l3:1: r3/sites/l.yaml:3: l/fields[0] date: date "2024" from "Date 2024" (line consumed)
-extract-meta: l3:3: r3/sites/l.yaml:6: l/fields[1] stamp: stamp "9" from "Stamp 9" (line consumed)
-extract-meta: l3:2: r3/sites/l.yaml:9: l/fields[2] title: title "Third" from "T Third" (line consumed)
+extract-meta: l3: body line 1: r3/sites/l.yaml:3: l/fields[0] date: date "2024" from "Date 2024" (line consumed)
+extract-meta: l3: body line 3: r3/sites/l.yaml:6: l/fields[1] stamp: stamp "9" from "Stamp 9" (line consumed)
+extract-meta: l3: body line 2: r3/sites/l.yaml:9: l/fields[2] title: title "Third" from "T Third" (line consumed)
 extract-meta: l3: r3/sites/l.yaml:13: l/fields[3] author: no author: no match in the last line before the 'stamp' line
 extract-meta: l3: r3/sites/l.yaml:13: l/fields[3] author: no author: no match in the last line before the 'date' line
 extract-meta: l3: r3/sites/l.yaml:19: l/fields[4] kind: no kind: no match in the whole body
@@ -541,15 +541,15 @@ ok $? "drop and equals: exit 0"
 	printf '\0'
 } >"$TMP/h.want"
 is_file "$TMP/h.out" "$TMP/h.want" "drop: true takes the line equal to the title (spaces squeezed), writes no header; a line that only starts so stays"
-grep -q "^extract-meta: h1:3: r5/sites/h.yaml:6: h/fields\[1\] (headline-again): dropped \"  নদীর পাড়ে	মেলা \" from \"  নদীর পাড়ে	মেলা \" (line consumed)\$" "$TMP/h.err"
+grep -q "^extract-meta: h1: body line 3: r5/sites/h.yaml:6: h/fields\[1\] (headline-again): dropped \"  নদীর পাড়ে	মেলা \" from \"  নদীর পাড়ে	মেলা \" (line consumed)\$" "$TMP/h.err"
 ok $? "drop, --explain: the line dropped, by the rule's id"
-grep -q "^extract-meta: h1:4: r5/sites/h.yaml:14: h/fields\[3\] (photo-mark): dropped \" \[ছবি\]\" from \"প্রথম অনুচ্ছেদ। \[ছবি\]\" (cut out of the line)\$" "$TMP/h.err"
+grep -q "^extract-meta: h1: body line 4: r5/sites/h.yaml:14: h/fields\[3\] (photo-mark): dropped \" \[ছবি\]\" from \"প্রথম অনুচ্ছেদ। \[ছবি\]\" (cut out of the line)\$" "$TMP/h.err"
 ok $? "drop with consume: match: only the text matched goes"
 grep -q "^extract-meta: h2: r5/sites/h.yaml:6: h/fields\[1\] (headline-again): nothing dropped: no match among the lines equal to the 'title' in the first 2 lines after the 'title' line\$" "$TMP/h.err"
 ok $? "drop, --explain: nothing dropped, and why"
 grep -q "^extract-meta: h4: r5/sites/h.yaml:18: h/fields\[4\] twin: no twin: not tried, as there is no 'title' to compare with\$" "$TMP/h.err"
 ok $? "equals with no title: not tried, and --explain says so"
-grep -q "^extract-meta: h1:3: r5/sites/h.yaml:18: h/fields\[4\] twin: " "$TMP/h.err"
+grep -q "^extract-meta: h1: body line 3: r5/sites/h.yaml:18: h/fields\[4\] twin: " "$TMP/h.err"
 is $? 1 "equals: a line already dropped is not seen again"
 (cd "$TMP" && extract-meta -r r5 --list-rules) >"$TMP/h.list"
 grep -qx 'r5/sites/h.yaml:6: h/fields\[1\] (headline-again): the first 2 lines after the '"'title'"' line' "$TMP/h.list"
