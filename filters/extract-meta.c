@@ -37,7 +37,7 @@ static const char help_text[] =
     "      --check-rules load and compile the fields of every site and the default,\n"
     "                    report every error, then exit\n"
     "      --list-rules  the same, and list every rule as\n"
-    "                    FILE:LINE: SITE/fields[N] HEADER (ID)\n"
+    "                    FILE:LINE: SITE/fields[N] HEADER (ID): WHERE\n"
     "  -h, --help        show this help\n"
     "  -V, --version     show the version\n"
     "\n"

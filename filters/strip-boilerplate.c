@@ -165,6 +165,8 @@ strip_record(struct record *rec, void *ctx)
 			strip_apply(set, &pg, opt.explain ? stderr : NULL);
 		}
 		page_finish(&pg, rec);
+		if (opt.explain)
+			page_explain_lines(&pg, stderr);
 	}
 	progress_tick(&meter);
 	return FILTER_WRITE;

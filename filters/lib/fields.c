@@ -41,6 +41,12 @@ static const char *const step_name[S_NSTEPS] = {
  */
 #define MAX_ALTS 64
 
+/* The keys of a field rule. */
+static const char *const rule_keys[] = {
+	"name", "id", "pattern", "head", "tail", "after", "before", "until", "list",
+	"consume", "clean", "split", "drop_suffix", "also", "required", "drop", "equals", NULL
+};
+
 /* Headers this filter or its neighbours own; a field rule may not write them. */
 static const char *const reserved[] = {
 	"source", "site", "error", "warning", "lang", "paragraph_count", "word_count",
@@ -51,6 +57,7 @@ struct hdr {
 	char *name;
 	int list;		/* many values */
 	int required;		/* warn when the record has none */
+	int hidden;		/* a drop rule's: counts its lines, is never written */
 };
 
 /*
@@ -61,6 +68,7 @@ struct hdr {
 struct frule {
 	const char *label;	/* "kalbela/fields[3] title", for messages */
 	const char *where;	/* "the first line after 'published'", for --explain */
+	const char *desc;	/* the same for the rule, all its anchors, for --list-rules */
 	unsigned line;		/* of the rule in its file, or of its pattern in a list */
 	unsigned rule_line;	/* of the rule, for --list-rules */
 	int first;		/* the first alternative of its rule */
@@ -70,6 +78,8 @@ struct frule {
 	const int *also_hdr, *also_group;	/* headers written by other named groups */
 	size_t nalso;
 	int list, consume;
+	int drop;		/* the line goes, no header is written */
+	int equals;		/* only the lines equal to this header's value; -1 = any */
 	unsigned long head, tail;	/* window: first or last N lines; 0 = all */
 	int after, before;		/* window: lines after/before this header's line; -1 = none */
 	struct rx *until;		/* window: ends before the first line this matches */
@@ -138,6 +148,7 @@ hdr_add(struct fieldset *fs, const char *name)
 	fs->h[fs->nh].name = estrdup(name);
 	fs->h[fs->nh].list = 0;
 	fs->h[fs->nh].required = 0;
+	fs->h[fs->nh].hidden = 0;
 	return (int)fs->nh++;
 }
 
@@ -193,8 +204,18 @@ anchors(struct fieldset *fs, const struct ymldoc *doc, const struct yml *n, cons
 			continue;
 		}
 		if ((h = hdr_find(fs, a->str)) < 0) {
-			yml_error(doc, a, "rule %s: '%s: %s': no earlier rule finds a field '%s' (rules run in file order)",
-			    label, key, a->str, a->str);
+			const char **names = ecalloc(fs->nh + 1, sizeof(*names)), *near;
+			size_t j;
+
+			for (j = 0; j < fs->nh; j++)
+				names[j] = fs->h[j].name;
+			if ((near = yml_suggest(a->str, names)) != NULL)
+				yml_error(doc, a, "rule %s: '%s: %s': no earlier rule finds a field '%s' (did you mean '%s'?)",
+				    label, key, a->str, a->str, near);
+			else
+				yml_error(doc, a, "rule %s: '%s: %s': no earlier rule finds a field '%s' (rules run in file order)",
+				    label, key, a->str, a->str);
+			free(names);
 			continue;
 		}
 		(*out)[k++] = h;
@@ -202,21 +223,54 @@ anchors(struct fieldset *fs, const struct ymldoc *doc, const struct yml *n, cons
 	return k ? k : 1;
 }
 
+/* "'a'", "'a' or 'b'", "'a', 'b' or 'c'": the anchors of a rule, for its description. */
+static void
+anchor_names(struct buf *b, const struct fieldset *fs, const int *h, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(b, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ", fs->h[h[i]].name);
+}
+
+/*
+ * Where rule R looks, in words: "the first line after the 'published'
+ * line".  With AFTER and BEFORE (NA and NB anchors) the rule's own lists,
+ * for --list-rules; else R's single anchors, for the alternative's --explain.
+ */
 static const char *
-describe_window(struct fieldset *fs, const struct frule *r)
+describe_window(struct fieldset *fs, const struct frule *r, const int *after, size_t na, const int *before, size_t nb)
 {
 	struct buf b = {0};
 
+	if (after == NULL) {
+		after = &r->after;
+		na = r->after >= 0;
+	} else if (na == 1 && after[0] < 0) {
+		na = 0;
+	}
+	if (before == NULL) {
+		before = &r->before;
+		nb = r->before >= 0;
+	} else if (nb == 1 && before[0] < 0) {
+		nb = 0;
+	}
 	if (r->head)
 		buf_printf(&b, r->head == 1 ? "the first line" : "the first %lu lines", r->head);
 	else if (r->tail)
 		buf_printf(&b, r->tail == 1 ? "the last line" : "the last %lu lines", r->tail);
 	else
-		buf_adds(&b, r->after >= 0 || r->before >= 0 ? "the lines" : "the whole body");
-	if (r->after >= 0)
-		buf_printf(&b, " after the '%s' line", fs->h[r->after].name);
-	if (r->before >= 0)
-		buf_printf(&b, "%s before the '%s' line", r->after >= 0 ? " and" : "", fs->h[r->before].name);
+		buf_adds(&b, na > 0 || nb > 0 ? "the lines" : "the whole body");
+	if (na > 0) {
+		buf_adds(&b, " after the ");
+		anchor_names(&b, fs, after, na);
+		buf_adds(&b, " line");
+	}
+	if (nb > 0) {
+		buf_adds(&b, na > 0 ? " and before the " : " before the ");
+		anchor_names(&b, fs, before, nb);
+		buf_adds(&b, " line");
+	}
 	if (r->until)
 		buf_adds(&b, " up to the first line that matches 'until'");
 	return keep(fs, b.s);
@@ -244,7 +298,8 @@ patterns(struct fieldset *fs, const struct ymldoc *doc, const struct yml *item, 
 
 	*pats = NULL;
 	if (n == NULL) {
-		yml_error(doc, item, "rule %s needs 'pattern'", label);
+		if (yml_meant(item, rule_keys, "pattern") == NULL)	/* a typo of it was said already */
+			yml_error(doc, item, "rule %s needs 'pattern'", label);
 		return 0;
 	}
 	items = n->type == YML_SEQ ? (const struct yml *const *)n->kid : &n;
@@ -369,13 +424,9 @@ sub_pattern(struct fieldset *fs, const struct ymldoc *doc, const struct yml *ite
 static void
 compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct yml *item)
 {
-	static const char *const keys[] = {
-		"name", "id", "pattern", "head", "tail", "after", "before", "until", "list",
-		"consume", "clean", "split", "drop_suffix", "also", "required", NULL
-	};
 	const struct ymldoc *doc = s->doc;
 	struct frule r;
-	const struct yml *n, *name, *id, **items = NULL;
+	const struct yml *n, *name, *meant = NULL, *id, **items = NULL;
 	struct pat *pats;
 	size_t npats, nitems = 0, nafter, nbefore, nalso, i, k, p, a, b;
 	int *after, *before;
@@ -391,8 +442,15 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		buf_free(&label);
 		return;
 	}
-	/* The label: the header, and the rule's id when it has one. */
-	name = yml_get(item, "name");
+	/*
+	 * The label: the header, and the rule's id when it has one.  A
+	 * misspelt 'name' (reported as such) still names the header, so that
+	 * its rule's mistake is not said again by each rule that refers to it.
+	 */
+	if ((name = yml_get(item, "name")) == NULL)
+		name = meant = yml_meant(item, rule_keys, "name");
+	if ((n = yml_get(item, "drop")) != NULL)
+		yml_bool(doc, n, &r.drop);
 	id = yml_get(item, "id");
 	if (name && name->type == YML_SCALAR)
 		buf_printf(&label, " %s", name->str);
@@ -403,17 +461,45 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		struct buf what = {0};
 
 		buf_printf(&what, "rule %s", r.label);
-		yml_keys(doc, item, keys, what.s);
+		yml_keys(doc, item, rule_keys, what.s);
 		buf_free(&what);
 	}
 	if (id && id->type != YML_SCALAR)
 		yml_error(doc, id, "rule %s: 'id' must be a string", r.label);
 	/* Every key is checked even after an error, so that one run reports them all. */
-	if (name == NULL)
-		yml_error(doc, item, "rule %s needs 'name', the header it writes", r.label);
-	else
+	if (r.drop) {
+		static const char *const unused[] = { "name", "also", "clean", "split", "drop_suffix", "required", NULL };
+
+		for (k = 0; unused[k]; k++)
+			if ((n = yml_get(item, unused[k])) != NULL)
+				yml_error(doc, n, "rule %s: a rule with 'drop: true' writes no header; '%s' has no use in it",
+				    r.label, unused[k]);
+	} else if (name == NULL) {
+		yml_error(doc, item, "rule %s needs 'name', the header it writes (or 'drop: true', to write none)",
+		    r.label);
+	} else if (meant == NULL) {
 		header_name_ok(doc, name, r.label, "name");
-	npats = patterns(fs, doc, item, r.label, &pats);
+	}
+	r.equals = -1;
+	if ((n = yml_get(item, "equals")) != NULL) {
+		if (n->type != YML_SCALAR) {
+			yml_error(doc, n, "rule %s: 'equals' must be the name of a field", r.label);
+		} else {
+			int *eq;
+
+			anchors(fs, doc, n, "equals", r.label, &eq);
+			r.equals = eq[0];
+		}
+	}
+	if (n != NULL && yml_get(item, "pattern") == NULL) {
+		/* 'equals' without a pattern: the whole line. */
+		pats = keep(fs, ecalloc(1, sizeof(*pats)));
+		pats[0].line = item->line;
+		pats[0].re = keep_rx(fs, rx_compile_at("^.+$", 4, doc->file, item->line, item->col, r.label, 0));
+		npats = pats[0].re != NULL;
+	} else {
+		npats = patterns(fs, doc, item, r.label, &pats);
+	}
 
 	if ((n = yml_get(item, "head")) != NULL)
 		yml_uint(doc, n, 1, 100000, &r.head);
@@ -438,6 +524,9 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 					break;
 		if (k == 3)
 			yml_error(doc, n, "rule %s: 'consume' is line, match or none", r.label);
+		else if (r.drop && k == C_NONE)
+			yml_error(doc, n, "rule %s: a rule with 'drop: true' takes its line ('consume: line') or "
+			    "what it matched ('consume: match'), not nothing", r.label);
 		else
 			r.consume = (int)k;
 	}
@@ -460,10 +549,32 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 	if (npats * nafter * nbefore > MAX_ALTS)
 		yml_error(doc, item, "rule %s: %zu alternatives (patterns x 'after' fields x 'before' fields: "
 		    "%zu x %zu x %zu); at most %d", r.label, npats * nafter * nbefore, npats, nafter, nbefore, MAX_ALTS);
-	if (yml_nerrors != errors)
+	if (yml_nerrors != errors) {
+		/*
+		 * One mistake, one error: the fields a broken rule writes still
+		 * count as found by an earlier rule, so that the 'after' and
+		 * 'before' of the rules below do not say it again.  (The set is
+		 * thrown away: it has errors.)
+		 */
+		if (!r.drop && name && name->type == YML_SCALAR && record_name_ok(name->str, name->len))
+			hdr_add(fs, name->str);
+		for (i = 0; i < nalso; i++)
+			if (items[i]->type == YML_SCALAR && record_name_ok(items[i]->str, items[i]->len))
+				hdr_add(fs, items[i]->str);
 		return;
+	}
 
-	r.hdr = hdr_add(fs, name->str);
+	if (r.drop) {
+		/* A header of its own that no rule can name and nothing writes. */
+		struct buf hidden = {0};
+
+		buf_printf(&hidden, "(drop %zu)", idx);
+		r.hdr = hdr_add(fs, hidden.s);
+		fs->h[r.hdr].hidden = 1;
+		buf_free(&hidden);
+	} else {
+		r.hdr = hdr_add(fs, name->str);
+	}
 	fs->h[r.hdr].list |= r.list;
 	fs->h[r.hdr].required |= required;
 	for (i = 0; i < nalso; i++) {
@@ -493,7 +604,8 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 				alt->nalso = pats[p].nalso;
 				alt->after = after[a];
 				alt->before = before[b];
-				alt->where = describe_window(fs, alt);
+				alt->where = describe_window(fs, alt, NULL, 0, NULL, 0);
+				alt->desc = alt->first ? describe_window(fs, alt, after, nafter, before, nbefore) : NULL;
 			}
 }
 
@@ -548,7 +660,7 @@ fields_list(const struct fieldset *fs, FILE *fp)
 
 	for (i = 0; i < fs->nr; i++)
 		if (fs->r[i].first)
-			fprintf(fp, "%s:%u: %s\n", fs->file, fs->r[i].rule_line, fs->r[i].label);
+			fprintf(fp, "%s:%u: %s: %s\n", fs->file, fs->r[i].rule_line, fs->r[i].label, fs->r[i].desc);
 }
 
 /* ---- applying ---- */
@@ -563,7 +675,7 @@ struct cut {
 	size_t so, eo;
 };
 
-enum { R_SKIPPED, R_NOMATCH, R_FOUND, R_NOANCHOR, R_LIMIT };
+enum { R_SKIPPED, R_NOMATCH, R_FOUND, R_NOANCHOR, R_LIMIT, R_NOEQUAL };
 
 struct fieldwork {
 	struct buf text;	/* the body; lines rewritten after a cut are appended */
@@ -793,7 +905,7 @@ explain_hit(const struct fieldwork *w, const struct frule *r, int hdr, size_t li
 	if (w->ex == NULL)
 		return;
 	q = text_quote(ms, mn, 120, &cut);
-	text_explain(w->ex, w->src, line + 1, w->fs->file, r->line, r->label, "%s \"%.*s\"%s from \"%.*s%s\" (%s)\n",
+	text_explain_body(w->ex, w->src, line + 1, w->fs->file, r->line, r->label, "%s \"%.*s\"%s from \"%.*s%s\" (%s)\n",
 	    w->fs->h[hdr].name, (int)vn, v, again ? " again, written once" : "", q, ms, cut ? "..." : "",
 	    did[r->consume]);
 }
@@ -855,12 +967,89 @@ add_value(struct fieldwork *w, const struct frule *r, int ri, int hdr, const cha
 	return added;
 }
 
+/* A drop rule's match: counted under its hidden header, nothing to write. */
+static size_t
+take_drop(struct fieldwork *w, const struct frule *r, size_t line, const char *s, size_t n)
+{
+	static const char *const did[] = { "line consumed", "cut out of the line", "line kept" };
+	size_t so = 0, eo = n;
+	int cut, q;
+
+	rx_group(r->re, 0, &so, &eo);
+	if (w->first[r->hdr] < 0 || (size_t)w->first[r->hdr] > line)
+		w->first[r->hdr] = (ssize_t)line;
+	w->nvals[r->hdr]++;
+	if (w->ex != NULL) {
+		q = text_quote(s, n, 120, &cut);
+		text_explain_body(w->ex, w->src, line + 1, w->fs->file, r->line, r->label, "dropped \"%.*s\" from \"%.*s%s\" (%s)\n",
+		    (int)(eo - so), s + so, q, s, cut ? "..." : "", did[r->consume]);
+	}
+	return 1;
+}
+
+/*
+ * The value rule R's lines must equal ('equals'): the first found for its
+ * field in this record, else the record's own header of that name (from
+ * an earlier filter); NULL if there is none.
+ */
+static const char *
+equals_value(const struct fieldwork *w, const struct record *rec, const struct frule *r, size_t *n)
+{
+	const char *v;
+	size_t i, best = SIZE_MAX;
+
+	for (i = 0; i < w->nhit; i++)
+		if (w->hit[i].hdr == r->equals && (best == SIZE_MAX || w->hit[i].seq < w->hit[best].seq))
+			best = i;
+	if (best != SIZE_MAX) {
+		*n = w->hit[best].vlen;
+		return w->vals.s + w->hit[best].voff;
+	}
+	if ((v = record_get(rec, w->fs->h[r->equals].name)) != NULL)
+		*n = strlen(v);
+	return v;
+}
+
+/* Are a[0..an) and b[0..bn) the same text once runs of spaces and tabs are one space and the ends trimmed? */
+static int
+same_squeezed(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+
+#define KHOBOR_SP(c) ((c) == ' ' || (c) == '\t')
+	while (an > 0 && KHOBOR_SP(a[an - 1]))
+		an--;
+	while (bn > 0 && KHOBOR_SP(b[bn - 1]))
+		bn--;
+	while (i < an && KHOBOR_SP(a[i]))
+		i++;
+	while (j < bn && KHOBOR_SP(b[j]))
+		j++;
+	while (i < an && j < bn) {
+		if (KHOBOR_SP(a[i]) && KHOBOR_SP(b[j])) {
+			while (i < an && KHOBOR_SP(a[i]))
+				i++;
+			while (j < bn && KHOBOR_SP(b[j]))
+				j++;
+			continue;
+		}
+		if (a[i] != b[j])
+			return 0;
+		i++;
+		j++;
+	}
+#undef KHOBOR_SP
+	return i == an && j == bn;
+}
+
 /* Take the values of the last match of rule r in line s; returns how many. */
 static size_t
 take_values(struct fieldwork *w, const struct frule *r, int ri, size_t line, const char *s, size_t n)
 {
 	size_t got = 0, so, eo, mso = 0, meo = n, i;
 
+	if (r->drop)
+		return take_drop(w, r, line, s, n);
 	rx_group(r->re, 0, &mso, &meo);
 	if (rx_group(r->re, r->vgroup, &so, &eo))
 		got += add_value(w, r, ri, r->hdr, s + so, eo - so, line, so, s + mso, meo - mso);
@@ -949,11 +1138,14 @@ static int
 run_rule(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
 {
 	ssize_t nwin;
-	size_t nw, k;
+	size_t nw, k, eqn = 0;
+	const char *eq = NULL;
 	int found = 0;
 
 	if ((r->after >= 0 && w->first[r->after] < 0) || (r->before >= 0 && w->first[r->before] < 0))
 		return R_NOANCHOR;
+	if (r->equals >= 0 && (eq = equals_value(w, rec, r, &eqn)) == NULL)
+		return R_NOEQUAL;
 	if ((nwin = window(w, rec, r)) < 0)
 		return R_LIMIT;
 	nw = (size_t)nwin;
@@ -964,6 +1156,8 @@ run_rule(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
 		size_t n = w->l[li].len;
 		int here = 0;
 
+		if (eq != NULL && !same_squeezed(s, n, eq, eqn))
+			continue;
 		w->ncuts = 0;
 		while (pos <= n) {
 			int rc = rx_exec(r->re, s, n, pos, 0);
@@ -1033,8 +1227,12 @@ explain_missing(const struct fieldwork *w, const struct fieldset *fs)
 				mine = r->also_hdr[k] == (int)h;
 			if (!mine)
 				continue;
-			fprintf(w->ex, "%s: %s: %s:%u: %s: no %s: ", prog, w->src, fs->file, r->line, r->label,
-			    fs->h[h].name);
+			if (fs->h[h].hidden)
+				fprintf(w->ex, "%s: %s: %s:%u: %s: nothing dropped: ", prog, w->src, fs->file, r->line,
+				    r->label);
+			else
+				fprintf(w->ex, "%s: %s: %s:%u: %s: no %s: ", prog, w->src, fs->file, r->line, r->label,
+				    fs->h[h].name);
 			switch (w->state[i]) {
 			case R_NOANCHOR:
 				fprintf(w->ex, "not tried, as there is no '%s' to look %s\n",
@@ -1044,6 +1242,9 @@ explain_missing(const struct fieldwork *w, const struct fieldset *fs)
 			case R_LIMIT:
 				fprintf(w->ex, "match limit exceeded in %s\n", r->where);
 				break;
+			case R_NOEQUAL:
+				fprintf(w->ex, "not tried, as there is no '%s' to compare with\n", fs->h[r->equals].name);
+				break;
 			case R_SKIPPED:
 				fprintf(w->ex, "not tried\n");
 				break;
@@ -1052,7 +1253,11 @@ explain_missing(const struct fieldwork *w, const struct fieldset *fs)
 				    fs->h[h].name);
 				break;
 			default:
-				fprintf(w->ex, "no match in %s\n", r->where);
+				if (r->equals >= 0)
+					fprintf(w->ex, "no match among the lines equal to the '%s' in %s\n",
+					    fs->h[r->equals].name, r->where);
+				else
+					fprintf(w->ex, "no match in %s\n", r->where);
 				break;
 			}
 		}
@@ -1139,7 +1344,7 @@ fields_apply(const struct fieldset *fs, struct fieldwork *w, struct record *rec,
 	if (w->nhit > 1)	/* qsort wants a non-null base even for nothing to sort */
 		qsort(w->hit, w->nhit, sizeof(*w->hit), by_place);
 	for (h = 0; h < fs->nh; h++)
-		if (w->nvals[h] > 0)
+		if (w->nvals[h] > 0 && !fs->h[h].hidden)
 			record_del(rec, fs->h[h].name);
 	for (i = 0; i < w->nhit; i++) {
 		buf_reset(&w->tmp);

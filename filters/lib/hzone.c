@@ -170,7 +170,7 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	many(s, sec, "clock", &rs->clock);
 	many(s, sec, "dateline", &rs->dateline);
 	many(s, sec, "keep", &rs->keep);
-	if (rs->published == NULL && yml_get(sec, "published") == NULL)
+	if (rs->published == NULL && yml_get(sec, "published") == NULL && yml_meant(sec, hzone_keys, "published") == NULL)
 		yml_error(s->doc, sec, "the reader needs 'published', the pattern of a labelled publication time");
 	if (load_langs(rs, s, rulesdir) != 0 || yml_nerrors != before) {
 		hzone_free(rs);

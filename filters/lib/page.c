@@ -135,6 +135,87 @@ page_finish(struct page *pg, struct record *rec)
 		record_warning(rec, "no article text left on the page");
 }
 
+/* One run of body lines from consecutive page lines. */
+struct linerun {
+	size_t body, page, n;
+};
+
+static void
+run_flush(struct buf *b, const struct linerun *r)
+{
+	if (r->n == 0)
+		return;
+	if (b->len > 0)
+		buf_adds(b, ", ");
+	if (r->n == 1)
+		buf_printf(b, "%zu is %s%zu", r->body, b->len == 0 ? "page line " : "", r->page);
+	else
+		buf_printf(b, "%zu-%zu are %s%zu-%zu", r->body, r->body + r->n - 1, b->len == 0 ? "page lines " : "",
+		    r->page, r->page + r->n - 1);
+}
+
+static void
+run_add(struct buf *b, struct linerun *r, size_t body, size_t page)
+{
+	if (r->n > 0 && body == r->body + r->n && page == r->page + r->n) {
+		r->n++;
+		return;
+	}
+	run_flush(b, r);
+	r->body = body;
+	r->page = page;
+	r->n = 1;
+}
+
+/*
+ * The body lines as text_tidy_into makes them of the lines left: a run of
+ * blank lines between two others is one blank line (counted as the run's
+ * first), blank lines at the ends go.  A line a rule rewrote may hold
+ * newlines: each piece comes from that page line.
+ */
+void
+page_explain_lines(const struct page *pg, FILE *fp)
+{
+	struct buf b = {0};
+	struct linerun r = {0};
+	size_t i, body = 0, blank_at = 0;
+	int pending = 0, any = 0;
+
+	for (i = 0; i < pg->nl; i++) {
+		const char *s = page_line(pg, i), *end = s + pg->l[i].len;
+
+		if (pg->l[i].gone)
+			continue;
+		for (;;) {
+			const char *nl = memchr(s, '\n', (size_t)(end - s));
+			const char *eol = nl ? nl : end;
+
+			if (text_tidy_blank(s, (size_t)(eol - s))) {
+				if (any && !pending) {
+					pending = 1;
+					blank_at = pg->l[i].no;
+				}
+			} else {
+				if (pending)
+					run_add(&b, &r, ++body, blank_at);
+				run_add(&b, &r, ++body, pg->l[i].no);
+				pending = 0;
+				any = 1;
+			}
+			if (nl == NULL)
+				break;
+			s = nl + 1;
+		}
+	}
+	run_flush(&b, &r);
+	fflush(stdout);
+	if (b.len > 0)
+		fprintf(fp, "%s: %s: body line%s %s\n", prog, pg->source, r.n > 1 || strchr(b.s, ',') ? "s" : "", b.s);
+	else
+		fprintf(fp, "%s: %s: body lines: none\n", prog, pg->source);
+	buf_free(&b);
+}
+
 void
 page_free(struct page *pg)
 {

@@ -12,6 +12,8 @@
 #ifndef KHOBOR_PAGE_H
 #define KHOBOR_PAGE_H
 
+#include <stdio.h>
+
 #include "record.h"
 #include "rx.h"
 #include "text.h"
@@ -70,6 +72,13 @@ void page_set_line(struct page *pg, size_t i, const char *s, size_t n);
  * trimmed; warn when nothing is left.
  */
 void page_finish(struct page *pg, struct record *rec);
+/*
+ * --explain: say on FP which page line each line of the body page_finish
+ * writes comes from, as runs: "SOURCE: body lines 1-8 are page lines 1-8,
+ * 9-15 are 10-16", or "SOURCE: body lines: none".  Field rules and the reader (extract-meta) count body
+ * lines; this is how to read their numbers as the page's.
+ */
+void page_explain_lines(const struct page *pg, FILE *fp);
 
 void page_free(struct page *pg);
 

@@ -204,7 +204,8 @@ rules_load(struct rules *r, struct site *s)
 			yml_error(s->doc, n, "'lang' needs at least one language, such as bn");
 	}
 	if (strcmp(s->name, "default") != 0) {
-		if ((n = yml_get(s->root, "match")) == NULL)
+		/* A misspelt 'match' was said already: not twice. */
+		if ((n = yml_get(s->root, "match")) == NULL && yml_meant(s->root, site_keys, "match") == NULL)
 			yml_error(s->doc, s->root, "site '%s' has no 'match' patterns: without them no page is ever detected as this site",
 			    s->name);
 	}

@@ -111,12 +111,13 @@ rule_label(struct compiling *c, const char *what, size_t i, const struct yml *it
 	return b.s;
 }
 
+/* KEY of MAP, or NULL and an error; not when a misspelling of KEY (one of KEYS) was reported already. */
 static const struct yml *
-need(const struct site *s, const struct yml *map, const char *key, const char *what)
+need(const struct site *s, const struct yml *map, const char *const keys[], const char *key, const char *what)
 {
 	const struct yml *n = yml_get(map, key);
 
-	if (n == NULL)
+	if (n == NULL && yml_meant(map, keys, key) == NULL)
 		yml_error(s->doc, map, "%s needs '%s'", what, key);
 	return n;
 }
@@ -149,7 +150,7 @@ compile_rule(struct compiling *c, enum rkind kind, size_t i, const struct yml *i
 	}
 	switch (kind) {
 	case R_JUNK:
-		if (n == NULL && (n = need(s, item, "pattern", what.s)) == NULL)
+		if (n == NULL && (n = need(s, item, keys[kind], "pattern", what.s)) == NULL)
 			goto fail;
 		/*
 		 * Junk at the end of the page: the pattern must reach the end.  It
@@ -169,16 +170,18 @@ compile_rule(struct compiling *c, enum rkind kind, size_t i, const struct yml *i
 		break;
 	case R_DROP:
 	case R_REMOVE:
-		if (n == NULL && (n = need(s, item, "pattern", what.s)) == NULL)
+		if (n == NULL && (n = need(s, item, keys[kind], "pattern", what.s)) == NULL)
 			goto fail;
 		r.re = rx_compile(s->doc, n, r.name, 0);
 		break;
 	case R_REPLACE: {
 		const struct yml *pat = yml_get(item, "pattern"), *lit = yml_get(item, "literal");
-		const struct yml *with = need(s, item, "with", what.s);
+		const struct yml *with = need(s, item, keys[kind], "with", what.s);
 
 		if ((pat == NULL) == (lit == NULL)) {
-			yml_error(s->doc, item, "%s needs exactly one of 'pattern' and 'literal'", what.s);
+			if (pat != NULL || (yml_meant(item, keys[kind], "pattern") == NULL &&
+			    yml_meant(item, keys[kind], "literal") == NULL))
+				yml_error(s->doc, item, "%s needs exactly one of 'pattern' and 'literal'", what.s);
 			goto fail;
 		}
 		if (with == NULL || yml_want(s->doc, with, YML_SCALAR, "'with'") < 0)
@@ -194,7 +197,7 @@ compile_rule(struct compiling *c, enum rkind kind, size_t i, const struct yml *i
 		break;
 	}
 	case R_CUT:
-		if ((n = need(s, item, "from", what.s)) == NULL)
+		if ((n = need(s, item, keys[kind], "from", what.s)) == NULL)
 			goto fail;
 		r.re = rx_compile(s->doc, n, r.name, 0);
 		if ((n = yml_get(item, "to")) != NULL)

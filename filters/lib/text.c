@@ -313,6 +313,12 @@ text_tidy_lines(struct buf *b)
 		buf_grow(b, 0);
 }
 
+int
+text_tidy_blank(const char *s, size_t n)
+{
+	return is_blank_line(s, rtrim_len(s, n));
+}
+
 void
 text_tidy_into(const char *s, size_t n, struct buf *out)
 {
@@ -483,18 +489,36 @@ text_quote(const char *s, size_t n, size_t max, int *cut)
 	return (int)k;
 }
 
+static void
+vexplain(FILE *fp, const char *src, const char *at, size_t line, const char *file, unsigned rline,
+    const char *label, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	if (rline > 0)
+		fprintf(fp, "%s: %s%s%zu: %s:%u: %s: ", prog, src, at, line, file, rline, label);
+	else
+		fprintf(fp, "%s: %s%s%zu: %s: %s: ", prog, src, at, line, file, label);
+	vfprintf(fp, fmt, ap);
+}
+
 void
 text_explain(FILE *fp, const char *src, size_t line, const char *file, unsigned rline,
     const char *label, const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	if (rline > 0)
-		fprintf(fp, "%s: %s:%zu: %s:%u: %s: ", prog, src, line, file, rline, label);
-	else
-		fprintf(fp, "%s: %s:%zu: %s: %s: ", prog, src, line, file, label);
 	va_start(ap, fmt);
-	vfprintf(fp, fmt, ap);
+	vexplain(fp, src, ":", line, file, rline, label, fmt, ap);
+	va_end(ap);
+}
+
+void
+text_explain_body(FILE *fp, const char *src, size_t line, const char *file, unsigned rline,
+    const char *label, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vexplain(fp, src, ": body line ", line, file, rline, label, fmt, ap);
 	va_end(ap);
 }

@@ -79,6 +79,8 @@ void text_normalize(const char *s, size_t n, struct buf *out, struct clean_repor
 /* Trim trailing white space of every line, fold blank runs, trim the ends. */
 void text_tidy_lines(struct buf *b);
 /* The same, appending the tidied s[0..n) to out (whose buffer is reused). */
+/* Is the line s[0..n) one that text_tidy_into takes for blank (white space only)? */
+int text_tidy_blank(const char *s, size_t n);
 void text_tidy_into(const char *s, size_t n, struct buf *out);
 
 /*
@@ -118,6 +120,14 @@ int text_quote(const char *s, size_t n, size_t max, int *cut);
  * on one terminal the message comes after the records written before it.
  */
 void text_explain(FILE *fp, const char *src, size_t line, const char *file, unsigned rline,
+    const char *label, const char *fmt, ...);
+/*
+ * The same for a line of a record's body, which is not the page's line
+ * once strip-boilerplate has taken lines out: "PROG: SRC: body line LINE:
+ * ...".  strip-boilerplate --explain says which page line each body line
+ * is (page_explain_lines), and khobor --explain puts the page's numbers in.
+ */
+void text_explain_body(FILE *fp, const char *src, size_t line, const char *file, unsigned rline,
     const char *label, const char *fmt, ...);
 
 #endif

@@ -421,33 +421,90 @@ yml_want(const struct ymldoc *doc, const struct yml *n, enum yml_type t, const c
 	return -1;
 }
 
-/* Levenshtein distance, capped, to suggest the key a typo meant. */
+/*
+ * The edit distance that suggests the key a typo meant: insertions,
+ * deletions, substitutions, and the transposition of two adjacent
+ * characters, each one edit (Damerau, "A technique for computer detection
+ * and correction of spelling errors", CACM 7(3), 1964, found most typing
+ * errors to be one of these four).  This is the restricted form, "optimal
+ * string alignment": no part of the string is edited twice, which keeps it
+ * one more row than Levenshtein's recurrence.  So "stirp" is one edit from
+ * "strip" and two from "start".  Bytes, not characters: keys are ASCII.
+ * Capped: keys are short.
+ */
 static size_t
 distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[64];
+	size_t d[3][64];	/* rows i-2, i-1 and i, by i mod 3 */
 
 	if (la >= 63 || lb >= 63)
 		return 99;
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		d[0][j] = j;
 	for (i = 1; i <= la; i++) {
-		size_t prev = row[0], tmp;
+		size_t *row = d[i % 3], *up = d[(i - 1) % 3], *up2 = d[(i + 1) % 3];
 
 		row[0] = i;
 		for (j = 1; j <= lb; j++) {
-			size_t best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
+			size_t best = up[j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (up[j] + 1 < best)
+				best = up[j] + 1;
 			if (row[j - 1] + 1 < best)
 				best = row[j - 1] + 1;
-			tmp = row[j];
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && up2[j - 2] + 1 < best)
+				best = up2[j - 2] + 1;
 			row[j] = best;
-			prev = tmp;
 		}
 	}
-	return row[lb];
+	return d[la % 3][lb];
+}
+
+const char *
+yml_suggest(const char *word, const char *const words[])
+{
+	const char *best = NULL;
+	size_t k, bestd = 3;
+
+	for (k = 0; words[k]; k++) {
+		size_t d;
+
+		if (strcmp(words[k], word) == 0)
+			return NULL;
+		d = distance(words[k], word);
+		if (d < bestd) {
+			bestd = d;
+			best = words[k];
+		}
+	}
+	return best;
+}
+
+static int
+known(const char *key, const char *const keys[])
+{
+	size_t k;
+
+	for (k = 0; keys[k]; k++)
+		if (strcmp(keys[k], key) == 0)
+			return 1;
+	return 0;
+}
+
+const struct yml *
+yml_meant(const struct yml *map, const char *const keys[], const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < yml_npairs(map); i++) {
+		const struct yml *k = yml_key(map, i);
+		const char *s;
+
+		if (!known(k->str, keys) && (s = yml_suggest(k->str, keys)) != NULL && strcmp(s, key) == 0)
+			return yml_val(map, i);
+	}
+	return NULL;
 }
 
 int
@@ -458,23 +515,11 @@ yml_keys(const struct ymldoc *doc, const struct yml *map, const char *const keys
 
 	for (i = 0; i < yml_npairs(map); i++) {
 		const struct yml *key = yml_key(map, i);
-		const char *best = NULL;
-		size_t bestd = 3;
+		const char *best;
 
-		for (k = 0; keys[k]; k++) {
-			size_t d;
-
-			if (strcmp(keys[k], key->str) == 0)
-				break;
-			d = distance(keys[k], key->str);
-			if (d < bestd) {
-				bestd = d;
-				best = keys[k];
-			}
-		}
-		if (keys[k])
+		if (known(key->str, keys))
 			continue;
-		if (best)
+		if ((best = yml_suggest(key->str, keys)) != NULL)
 			yml_error(doc, key, "unknown key '%s' in %s (did you mean '%s'?)", key->str, what, best);
 		else {
 			struct buf list = {0};

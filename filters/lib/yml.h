@@ -63,8 +63,26 @@ extern unsigned yml_nerrors;
  * it reports a positioned error and returns -1.
  */
 int yml_want(const struct ymldoc *doc, const struct yml *n, enum yml_type t, const char *what);
-/* Check that every key of MAP is in the NULL-terminated list KEYS. */
+/*
+ * Check that every key of MAP is in the NULL-terminated list KEYS; an
+ * unknown key is reported with the known key it is a typo of, if one is
+ * near enough (yml_suggest), else with the list.
+ */
 int yml_keys(const struct ymldoc *doc, const struct yml *map, const char *const keys[], const char *what);
+/*
+ * The word of the NULL-terminated list WORDS that WORD is a typo of: the
+ * nearest within two edits (insertion, deletion, substitution, or two
+ * adjacent characters swapped), the first of a tie; NULL if none is, or if
+ * WORD is in the list.
+ */
+const char *yml_suggest(const char *word, const char *const words[]);
+/*
+ * The value of an unknown key of MAP that yml_keys(..., KEYS, ...) took for
+ * a typo of KEY, or NULL.  A check that KEY is there asks this first: the
+ * typo was reported already, and "needs KEY" would be the same mistake
+ * said twice.
+ */
+const struct yml *yml_meant(const struct yml *map, const char *const keys[], const char *key);
 /* Parse a boolean scalar (true/false/yes/no). */
 int yml_bool(const struct ymldoc *doc, const struct yml *n, int *out);
 /* Parse a non-negative integer scalar within [lo, hi]. */

@@ -283,7 +283,15 @@ ok $? "--explain: the junk SQL error at the end, page line 54"
 explained "$TMP/e1.err" "$D1.txt:20" "$DY:$(rule_line "$DY" comments-and-after)" \
 	"dhakadiplomat/strip.cut[0] comments-and-after" removed "Comments\""
 ok $? "--explain: the cut at Comments, page line 20"
-is "$(grep -c '' "$TMP/e0.err")" 71 "--explain: 71 lines for seed 000 (1 junk_at_end, 68 cut, 1 drop, 1 dedupe), no more"
+is "$(grep -c '' "$TMP/e0.err")" 72 "--explain: 72 lines for seed 000 (1 junk_at_end, 68 cut, 1 drop, 1 dedupe, the body lines' page lines), no more"
+# Read by hand off the page: line 9 (the caption again) and 17 (a cross
+# link) go, and the blank line 18 with it; 23 to the end are cut.  The body's
+# blank lines are the page's first of each run.
+is "$(tail -n 1 "$TMP/e0.err")" "strip-boilerplate: $K0.txt: body lines 1-8 are page lines 1-8, 9-15 are 10-16, 16-18 are 19-21" \
+	"--explain: last, which page line each body line is, for extract-meta's body line numbers"
+printf '\n\n' >"$TMP/blank.txt"
+(cd "$TMP" && strip-boilerplate --explain blank.txt) 2>&1 >/dev/null | tail -n 1 >"$TMP/blank.err"
+is "$(cat "$TMP/blank.err")" "strip-boilerplate: blank.txt: body lines: none" "--explain: an empty body has no body lines, and says so"
 
 # ---- junk glued to the end, with no newline before it ----
 

@@ -48,16 +48,19 @@ khobor check --score "$TMP/fx" >/dev/null 2>"$TMP/s3.err"
 is "$?" 2 "--score: a page with no expected file is exit 2"
 grep -q 'no expected file' "$TMP/s3.err"
 ok $? "--score: ... and says which file is missing"
-khobor check -s default "$TMP/fx" >/dev/null 2>"$TMP/s4.err"
-is "$?" 2 "khobor check -s without --score is a usage error"
+# Without --score, -s is --site: only that site's fixtures (none here).
+khobor check -s default "$TMP/fx" >"$TMP/s4.out" 2>"$TMP/s4.err"
+is "$?" 1 "khobor check -s without --score limits the check to the site's fixtures: none, a failure"
+grep -q "^not ok [0-9]* - --site default: no fixture pages of default in $TMP/fx " "$TMP/s4.out"
+ok $? "... and says there are none"
 
 # ---- (c) --explain says what each line of the zone was taken for ----
 khobor -s default --explain "$ANY/ajkerdarpon.txt" 2>"$TMP/ex" >/dev/null
-grep -q 'reader: body line [0-9]*: page clock' "$TMP/ex"
+grep -q 'reader: page line [0-9]*: page clock' "$TMP/ex"
 ok $? "--explain: the clock line is named as the page clock"
-grep -q 'reader: body line [0-9]*: headline: ' "$TMP/ex"
+grep -q 'reader: page line [0-9]*: headline: ' "$TMP/ex"
 ok $? "--explain: the headline is named"
-grep -q 'reader: body line [0-9]*: byline, by a byline pattern' "$TMP/ex"
+grep -q 'reader: page line [0-9]*: byline, by a byline pattern' "$TMP/ex"
 ok $? "--explain: the byline and the pattern that told it"
 
 # ---- (d) one line, two dates: published and updated apart ----

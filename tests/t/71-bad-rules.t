@@ -78,9 +78,26 @@ case_is typo "a key misspelt (strip.dorp)" \
 
 dir typo2
 printf 'macth: foo\n' >"$D/sites/x.yaml"
+# One mistake, one error: the misspelt 'match' is not said again as a missing one.
 case_is typo2 "a top-level key misspelt (macth)" \
 	"$P: typo2/sites/x.yaml:1:1: unknown key 'macth' in a site file (did you mean 'match'?)
-$P: typo2/sites/x.yaml:1:1: site 'x' has no 'match' patterns: without them no page is ever detected as this site
+"
+
+# Two adjacent letters swapped are one edit (Damerau's transposition):
+# 'stirp' is 'strip', not 'start' (two substitutions, and first in the list).
+dir swapped
+printf 'match: foo\nstirp:\n  drop: [x]\n' >"$D/sites/x.yaml"
+case_is swapped "two letters swapped (stirp)" \
+	"$P: swapped/sites/x.yaml:2:1: unknown key 'stirp' in a site file (did you mean 'strip'?)
+"
+
+# A misspelt key of a strip rule: the rule does not then say it needs the key.
+dir rulekey
+printf 'match: foo\nstrip:\n  drop:\n    - id: menu\n      patern: x\n  cut:\n    - id: tail\n      form: y\n  replace:\n    - id: r\n      litteral: z\n      with: w\n' >"$D/sites/x.yaml"
+case_is rulekey "misspelt keys of strip rules: one error each" \
+	"$P: rulekey/sites/x.yaml:11:7: unknown key 'litteral' in rule x/strip.replace[0] r (did you mean 'literal'?)
+$P: rulekey/sites/x.yaml:8:7: unknown key 'form' in rule x/strip.cut[0] tail (did you mean 'from'?)
+$P: rulekey/sites/x.yaml:5:7: unknown key 'patern' in rule x/strip.drop[0] menu (did you mean 'pattern'?)
 "
 
 dir badrx
@@ -155,6 +172,41 @@ if [ -x "$BIN/extract-meta" ]; then
 		(cd "$TMP" && "$BIN/extract-meta" -r "$d" --check-rules) >/dev/null 2>&1
 		is "$?" 2 "extract-meta --check-rules on the $d case: status 2"
 	done
+fi
+
+# One mistake, one error, in field rules: a misspelt 'pattern' is not also
+# a missing one; a misspelt 'name' still names the field, and the rules that
+# look after or before a field a broken rule writes do not say that no
+# earlier rule finds it; a misspelt field name gets a suggestion.
+if [ -x "$BIN/extract-meta" ]; then
+	dir fieldkeys
+	cat >"$D/sites/x.yaml" <<'EOF'
+match: foo
+fields:
+  - name: published
+    head: 3
+    patern: '^Published: (?<value>.+)$'
+  - nmae: author
+    before: published
+    pattern: '^By (?<value>.+)$'
+  - name: title
+    after: author
+    befor: published
+    pattern: '^(?<value>.+)$'
+  - name: section
+    after: publishd
+    pattern: '^S: (?<value>.+)$'
+EOF
+	(cd "$TMP" && "$BIN/extract-meta" -r fieldkeys --check-rules) >"$TMP/out" 2>"$TMP/err"
+	is "$?" 2 "misspelt keys of field rules: status 2"
+	X=extract-meta
+	cat >"$TMP/exp" <<EOF
+$X: fieldkeys/sites/x.yaml:5:5: unknown key 'patern' in rule x/fields[0] published (did you mean 'pattern'?)
+$X: fieldkeys/sites/x.yaml:6:5: unknown key 'nmae' in rule x/fields[1] author (did you mean 'name'?)
+$X: fieldkeys/sites/x.yaml:11:5: unknown key 'befor' in rule x/fields[2] title (did you mean 'before'?)
+$X: fieldkeys/sites/x.yaml:14:12: rule x/fields[3] section: 'after: publishd': no earlier rule finds a field 'publishd' (did you mean 'published'?)
+EOF
+	is_file "$TMP/err" "$TMP/exp" "misspelt keys of field rules: one error per mistake, no follow-on errors"
 fi
 
 # Old spellings load for one release, each with a warning that names the

@@ -207,8 +207,17 @@ explained "the promo line and all after it cut" \
 	"^strip-boilerplate: $P:23: [^ ]*/kalbela.yaml:[0-9]*: kalbela/strip.cut\\[0\\] promo-and-after: removed \"কালবেলা অনলাইন এর সর্বশেষ খবর"
 explained "the byline found, and the line it came from" \
 	"^extract-meta: $P:[0-9]*: [^ ]*/kalbela.yaml:[0-9]*: kalbela/fields\\[[0-9]*\\] author: author \"কালবেলা ডেস্ক\" from \"কালবেলা ডেস্ক\""
-explained "the wire credit cut out of its paragraph" \
-	"^extract-meta: $P:[0-9]*: [^ ]*/kalbela.yaml:[0-9]*: kalbela/fields\\[[0-9]*\\] agency (news-of-known): agency \"আরটি\" from \"খবর আরটি।\" (cut out of the line)"
+# Page line 11: the body's line 10, as the page's line 9 (the caption
+# again) is gone.  One numbering in one output: the page's.
+explained "the wire credit cut out of its paragraph, at its page line" \
+	"^extract-meta: $P:11: [^ ]*/kalbela.yaml:[0-9]*: kalbela/fields\\[[0-9]*\\] agency (news-of-known): agency \"আরটি\" from \"খবর আরটি।\" (cut out of the line)"
+grep -q ': body line' "$TMP/explain.err"
+is $? 1 "--explain: no body line numbers left in khobor's output"
+strip-boilerplate --explain "$P" 2>"$TMP/alone.err" | extract-meta --explain 2>>"$TMP/alone.err" >/dev/null
+grep -q "^extract-meta: $P: body line 10: [^ ]*/kalbela.yaml:[0-9]*: kalbela/fields\\[[0-9]*\\] agency (news-of-known): agency \"আরটি\"" "$TMP/alone.err"
+ok $? "the filters alone: extract-meta says body line 10"
+grep -qx "strip-boilerplate: $P: body lines 1-8 are page lines 1-8, 9-15 are 10-16, 16-18 are 19-21" "$TMP/alone.err"
+ok $? "the filters alone: strip-boilerplate says body line 10 is page line 11"
 explained "a field not found, and why" \
 	"^extract-meta: $P: [^ ]*/kalbela.yaml:[0-9]*: kalbela/fields\\[[0-9]*\\] section: no section: no match in the first line after the 'edition' line"
 grep -v '^\(strip-boilerplate\|extract-meta\): tests/seeds/000_b6825d0d03b8bef4.txt' "$TMP/explain.err" >"$TMP/explain.other"

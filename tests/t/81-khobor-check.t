@@ -167,18 +167,73 @@ awk '{ print } /^  drop:$/ && !d { print "    - name: never-dropped"; print "   
 cat >>"$TMP/never/sites/kalbela.yaml" <<'EOF'
   - name: never_found
     pattern: '^no page has this line either: (?<value>.+)$'
+  - name: never_found
+    id: never-after-title
+    after: title
+    head: 2
+    pattern: '^nor this one: (?<value>.+)$'
+  - name: never_anchored
+    after: [title, published]
+    before: updated
+    pattern: '^nor this: (?<value>.+)$'
+  - id: never-headline-again
+    drop: true
+    after: title
+    head: 1
+    equals: title
+  - drop: true
+    tail: 1
+    pattern: '^no page ends so$'
 EOF
 dline=$(grep -n 'name: never-dropped' "$TMP/never/sites/kalbela.yaml" | cut -d: -f1)
+fline=$(grep -n 'name: never_found' "$TMP/never/sites/kalbela.yaml" | head -n 1 | cut -d: -f1)
 khobor check -r "$TMP/never" "$F" >"$TMP/never.out" 2>&1
 is $? 0 "a rule that never fires: a warning, not a failure (exit status 0)"
-has "$TMP/never.out" "# warning: rule kalbela/strip.drop[0] ($TMP/never/sites/kalbela.yaml:$dline) never fired on any fixture" \
-	"a strip rule that never fires: warned about, with its file and line"
-grep -q '^# warning: rule kalbela/strip.cut\[0\] ' "$TMP/never.out"
+K=$TMP/never/sites/kalbela.yaml
+has "$TMP/never.out" "# warning: kalbela: the strip.drop rule never-dropped ($K:$dline) never fired on any fixture" \
+	"a strip rule that never fires: warned about by its id, with its file and line"
+grep -q '^# warning: kalbela: the strip.cut rule promo-and-after ' "$TMP/never.out"
 is $? 1 "a strip rule that fires (kalbela's promo cut): no warning"
-grep -q '^# warning: rule kalbela/fields\[[0-9]*\] .*never fired' "$TMP/never.out"
-ok $? "a field rule that never fires: warned about"
+has "$TMP/never.out" "# warning: kalbela: the never_found rule that reads the whole body ($K:$fline) never fired on any fixture" \
+	"a field rule without an id that never fires: its field and where it looks, not kalbela/fields[N]"
+has "$TMP/never.out" "# warning: kalbela: the never_found rule never-after-title ($K:$((fline + 2))) never fired on any fixture" \
+	"a field rule with an id that never fires: its field and its id"
+has "$TMP/never.out" "# warning: kalbela: the never_anchored rule that reads the lines after the 'title' or 'published' line and before the 'updated' line ($K:$((fline + 7))) never fired on any fixture" \
+	"a field rule with a list of anchors: all of them in its description"
+has "$TMP/never.out" "# warning: kalbela: the drop rule never-headline-again ($K:$((fline + 11))) never fired on any fixture" \
+	"a drop rule with an id that never fires: named by its id"
+has "$TMP/never.out" "# warning: kalbela: the drop rule that reads the last line ($K:$((fline + 16))) never fired on any fixture" \
+	"a drop rule without an id that never fires: named by where it looks"
+grep -q '^# warning: .*fields\[' "$TMP/never.out"
+is $? 1 "no warning names a rule as SITE/fields[N]"
 tail -n 1 "$TMP/never.out" | grep -q '^1\.\.[0-9]*$'
 ok $? "the warnings come before the plan"
+
+# ---- --site: one site's fixtures and warnings ----
+
+khobor check -r "$TMP/never" --site kalbela "$F" >"$TMP/site1.out" 2>&1
+is $? 0 "--site kalbela: exit status 0"
+tap "$TMP/site1.out"
+ok $? "--site kalbela: a TAP stream"
+is "$(grep -c '^ok [0-9]* - kalbela/' "$TMP/site1.out")" 2 "--site kalbela: kalbela's two fixture pages checked"
+grep -q 'dhakadiplomat' "$TMP/site1.out"
+is $? 1 "--site kalbela: no other site's pages checked, no other site's warnings"
+grep -q '^# warning: kalbela: the never_found rule' "$TMP/site1.out"
+ok $? "--site kalbela: kalbela's warnings still come"
+khobor check -r "$TMP/never" --site dhakadiplomat "$F" >"$TMP/site2.out" 2>&1
+is $? 0 "--site dhakadiplomat: exit status 0"
+grep -q '^# warning: kalbela' "$TMP/site2.out"
+is $? 1 "--site dhakadiplomat: no warning about kalbela's rules"
+grep -q '^ok [0-9]* - dhakadiplomat/seed-001$' "$TMP/site2.out"
+ok $? "--site dhakadiplomat: its page checked"
+khobor check -r "$TMP/never" --site=kalbela --site dhakadiplomat "$F" >"$TMP/site3.out" 2>&1
+is "$(grep -c '^ok [0-9]* - [a-z]*/seed-' "$TMP/site3.out")" 3 "--site twice: both sites' pages checked"
+khobor check --site nosuchsite "$F" >"$TMP/site4.out" 2>&1
+is $? 1 "--site of a site with no fixtures: exit status 1"
+has "$TMP/site4.out" "not ok 4 - --site nosuchsite: no fixture pages of nosuchsite in $F (FIXTURES/nosuchsite/NAME.txt)" \
+	"--site of a site with no fixtures: 'not ok' says so"
+khobor check --site ../x "$F" >/dev/null 2>"$TMP/site5.err"
+is $? 2 "--site with a path: exit status 2"
 
 # ---- a user's own rules and fixtures, outside the repo ----
 

@@ -354,6 +354,35 @@ test_nfc(void)
 	rmdir(dir);
 }
 
+/* yml_suggest: the nearest key by Damerau's edits, a swap of two neighbours being one. */
+static void
+test_suggest(void)
+{
+	static const char *const site[] = { "name", "url", "hosts", "lang", "zone", "match", "start", "strip",
+		"heuristics", "fields", "dates", "reader", NULL };
+	static const struct { const char *typo, *want; } cases[] = {
+		{ "stirp", "strip" },	/* Levenshtein: 2 from both, and 'start' comes first */
+		{ "macth", "match" },
+		{ "feilds", "fields" },
+		{ "sttrip", "strip" },
+		{ "strp", "strip" },
+		{ "hsots", "hosts" },
+		{ "frobnicate", NULL },
+		{ "strip", NULL },	/* a known key is no typo */
+		{ "zz", NULL },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *got = yml_suggest(cases[i].typo, site);
+
+		if (cases[i].want == NULL)
+			ok(got == NULL, "yml_suggest: '%s' is no typo of a site key", cases[i].typo);
+		else
+			is_str(got, cases[i].want, "yml_suggest: '%s' -> '%s'", cases[i].typo, cases[i].want);
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -368,6 +397,7 @@ main(int argc, char *argv[])
 	test_broken_files();
 	test_env();
 	test_nfc();
+	test_suggest();
 	rx_cleanup();
 	printf("1..%d\n", ntest);
 	return nfail ? 1 : 0;
