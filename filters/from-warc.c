@@ -363,6 +363,80 @@ classify(const struct warc_record *wr)
 	return T_OTHER;
 }
 
+/* Does line a[0..an) equal b[0..bn), runs of spaces aside? */
+static int
+same_line(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+
+	while (an > 0 && a[an - 1] == ' ')
+		an--;
+	while (bn > 0 && b[bn - 1] == ' ')
+		bn--;
+	while (i < an && a[i] == ' ')
+		i++;
+	while (j < bn && b[j] == ' ')
+		j++;
+	while (i < an && j < bn) {
+		if (a[i] == ' ' && b[j] == ' ') {
+			while (i < an && a[i] == ' ')
+				i++;
+			while (j < bn && b[j] == ' ')
+				j++;
+			continue;
+		}
+		if (a[i] != b[j])
+			return 0;
+		i++;
+		j++;
+	}
+	return i == an && j == bn;
+}
+
+/*
+ * A WET record's first line is the page's <title> when the page has one
+ * (Common Crawl's extractor writes the head first), but a page without a
+ * title starts with its text.  The line is taken for the title, and moved
+ * from the body to an html_title header, only when the page shows it again
+ * among its first lines: the whole line, or the part before its last
+ * " | " (the outlet's name after it), as the headline.  So the body starts
+ * where a browser copy of the page starts.
+ */
+#define WET_TITLE_LINES 40
+static void
+wet_title(struct record *rec)
+{
+	const char *s = rec->body.s, *end, *bar = NULL, *p, *line;
+	size_t n = rec->body.len, len, k, head;
+	int i;
+
+	if (s == NULL || n == 0 || (end = memchr(s, '\n', n)) == NULL)
+		return;
+	len = (size_t)(end - s);
+	for (p = s; (p = memmem(p, len - (size_t)(p - s), " | ", 3)) != NULL; p++)
+		bar = p;
+	head = bar && bar > s ? (size_t)(bar - s) : len;
+	line = end + 1;
+	for (i = 0; i < WET_TITLE_LINES && line < s + n; i++) {
+		const char *nl = memchr(line, '\n', (size_t)(s + n - line));
+
+		k = nl ? (size_t)(nl - line) : (size_t)(s + n - line);
+		if (k > 0 && (same_line(line, k, s, len) || same_line(line, k, s, head))) {
+			char *t = estrndup(s, len);
+
+			record_add(rec, "html_title", t);
+			free(t);
+			memmove(rec->body.s, end + 1, n - len - 1);
+			rec->body.len = n - len - 1;
+			rec->body.s[rec->body.len] = '\0';
+			return;
+		}
+		if (nl == NULL)
+			break;
+		line = nl + 1;
+	}
+}
+
 /* Turn one WARC record into a khobor record; returns 0 when it is skipped. */
 static int
 convert(struct warc *w, struct warc_record *wr, struct record *rec, struct buf *scratch)
@@ -481,6 +555,8 @@ convert(struct warc *w, struct warc_record *wr, struct record *rec, struct buf *
 	if (rep.controls > 0)
 		record_warning(rec, "%zu control character%s removed%s", rep.controls,
 		    rep.controls == 1 ? "" : "s", rep.nuls ? " (NUL bytes among them)" : "");
+	if (strcasecmp(warc_get(wr, "WARC-Type"), "conversion") == 0)
+		wet_title(rec);
 	if (rec->body.len == 0)
 		record_warning(rec, "no text in the record");
 	return 1;
