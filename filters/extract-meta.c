@@ -15,6 +15,7 @@
 #include "date.h"
 #include "fields.h"
 #include "filter.h"
+#include "headev.h"
 #include "hzone.h"
 #include "record.h"
 #include "rules.h"
@@ -51,6 +52,8 @@ struct sitefields {
 	int state;		/* 1 compiled, -1 broken */
 	struct fieldset *fs;
 	struct hzoneset *rs;	/* the header-zone reader, if the site has one */
+	struct headev *he;	/* the head-as-evidence step, compiled at the first HTML page */
+	int he_state;		/* 0 not yet, 1 compiled, -1 broken */
 };
 
 static struct {
@@ -61,6 +64,7 @@ static struct {
 static struct rules *rules;
 static struct fieldwork *work;
 static struct hzonework *rwork;
+static struct headevwork *hework;
 static int rules_broken;
 
 static void
@@ -72,6 +76,7 @@ free_sitefields(void *p)
 		return;
 	fields_free(sf->fs);
 	hzone_free(sf->rs);
+	headev_free(sf->he);
 	free(sf);
 }
 
@@ -139,6 +144,13 @@ extract(struct record *rec, void *ctx)
 	if (sf->rs)
 		hzone_apply(sf->rs, rwork, rec, opt.explain ? stderr : NULL);
 	fields_apply(sf->fs, work, rec, opt.explain ? stderr : NULL);
+	/* An HTML page's head, checked against what the page shows (headev.h). */
+	if (headev_wanted(rec)) {
+		if (sf->he_state == 0)
+			sf->he_state = (sf->he = headev_compile(s, rules->dir)) != NULL ? 1 : -1;
+		if (sf->he)
+			headev_apply(sf->he, hework, rec, opt.explain ? stderr : NULL);
+	}
 	if (s->nlangs > 0)
 		record_set(rec, "lang", s->langs[0]->str);
 	fields_count(rec->body.s ? rec->body.s : "", rec->body.len, &c);
@@ -176,6 +188,7 @@ cleanup(void)
 	rules_free(rules, free_sitefields);
 	fields_work_free(work);
 	hzone_work_free(rwork);
+	headev_work_free(hework);
 	datezone_free_all();
 	rx_cleanup();
 }
@@ -242,6 +255,7 @@ main(int argc, char *argv[])
 
 	work = fields_work_new();
 	rwork = hzone_work_new();
+	hework = headev_work_new();
 	rc = filter_run(argv + optind, argc - optind, extract, NULL);
 	cleanup();
 	/* A broken site file is a rules error, even though its records went through. */

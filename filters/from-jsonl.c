@@ -12,16 +12,21 @@
 
 #include "filter.h"
 #include "fromjson.h"
+#include "html.h"
 #include "util.h"
 
 static const char usage_text[] =
-    "usage: from-jsonl [-t KEY] [-i KEYS] [-k LIST | -x LIST] [FILE...]\n";
+    "usage: from-jsonl [-t KEY] [-H KEY] [-i KEYS] [-k LIST | -x LIST] [FILE...]\n";
 
 static const char help_text[] =
     "Read JSON Lines, one object per page, and write one record per line: the\n"
     "page text as body, the id as the source header, other members as headers.\n"
     "\n"
     "  -t, --text=KEY      the member holding the page text (default: text)\n"
+    "  -H, --html=KEY      the member holding the page's HTML, rendered as from-html\n"
+    "                      renders a page and used instead of the text (default:\n"
+    "                      html); a text that begins \"<!DOCTYPE html\" or \"<html\" is\n"
+    "                      rendered too\n"
     "  -i, --id=KEYS       the member(s) holding the page id, first found wins\n"
     "                      (comma-separated; default: id,url)\n"
     "  -k, --keep=LIST     copy only these members as headers (default: all\n"
@@ -51,6 +56,7 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "text", required_argument, NULL, 't' },
+		{ "html", required_argument, NULL, 'H' },
 		{ "id", required_argument, NULL, 'i' },
 		{ "keep", required_argument, NULL, 'k' },
 		{ "exclude", required_argument, NULL, 'x' },
@@ -64,10 +70,12 @@ main(int argc, char *argv[])
 
 	util_init(argv[0]);
 	o.text = "text";
+	o.html = "html";
 	opterr = 0;	/* util_bad_option says it, naming the program */
-	while ((c = getopt_long(argc, argv, ":t:i:k:x:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":t:H:i:k:x:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't': o.text = optarg; break;
+		case 'H': o.html = optarg; break;
 		case 'i': util_split(optarg, &o.ids, &o.nids); break;
 		case 'k': util_split(optarg, &o.keep, &o.nkeep); o.keep_only = 1; break;
 		case 'x': util_split(optarg, &o.exclude, &o.nexclude); break;
@@ -91,5 +99,6 @@ main(int argc, char *argv[])
 	free_list(o.exclude, o.nexclude);
 	status = filter_run_input(argv + optind, argc - optind, &fromjson_input, fj, NULL, NULL);
 	fromjson_free(fj);
+	html_cleanup();
 	return status;
 }

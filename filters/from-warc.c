@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
+#include "html.h"
 #include "record.h"
 #include "text.h"
 #include "util.h"
@@ -23,14 +25,18 @@ static const char usage_text[] =
 
 static const char help_text[] =
     "Read WARC files (plain, gzip per record as Common Crawl writes them, or one\n"
-    "gzip stream) and write one record per page of text: the \"conversion\" records\n"
-    "of a WET file, and \"resource\" and \"response\" records whose content is\n"
-    "text/plain.  Headers source (FILE@OFFSET), url, crawl_date, warc_record_id and\n"
-    "warc_lang (one per language); the text, cleaned, as body.\n"
+    "gzip stream) and write one record per page: the \"conversion\" records of a WET\n"
+    "file, and \"resource\" and \"response\" records whose content is text/plain or\n"
+    "text/html.  Headers source (FILE@OFFSET), url, crawl_date, warc_record_id and\n"
+    "warc_lang (one per language); the text, cleaned, as body.  An HTML page is\n"
+    "rendered as from-html renders it, with the headers from its head.\n"
     "\n"
     "  -l, --lang=LIST        keep only records whose WARC-Identified-Content-Language\n"
     "                         includes one of LIST (comma-separated ISO 639-3 codes,\n"
-    "                         e.g. ben); the others are skipped from their headers\n"
+    "                         e.g. ben); the others are skipped from their headers.\n"
+    "                         An HTML page without that header is kept by its\n"
+    "                         <html lang>, else (for ben) when at least half the\n"
+    "                         letters of its text are Bengali\n"
     "  -m, --max-record=SIZE  keep at most SIZE bytes of a record's text (K, M, G\n"
     "                         suffixes; default 64M); the rest is skipped, with an error\n"
     "      --stats            print records read, kept, skipped and damaged on stderr\n"
@@ -56,7 +62,7 @@ static struct {
 enum { T_WARCINFO, T_REQUEST, T_METADATA, T_RESPONSE_NOT_TEXT, T_RESOURCE_NOT_TEXT, T_REVISIT,
 	T_OTHER, T_NTYPES };
 static const char *const type_label[T_NTYPES] = {
-	"warcinfo", "request", "metadata", "response, not text/plain", "resource, not text/plain",
+	"warcinfo", "request", "metadata", "response, not text or HTML", "resource, not text or HTML",
 	"revisit", "other types"
 };
 enum { D_GZIP, D_GARBAGE, D_LENGTH, D_OVERSIZE, D_HEADER, D_TRUNCATED, D_UTF8, D_NKINDS };
@@ -67,9 +73,25 @@ static const char *const damage_label[D_NKINDS] = {
 
 static struct {
 	unsigned long files, read, kept, type[T_NTYPES], nolang, lang, damaged, damage[D_NKINDS];
+	unsigned long html;		/* HTML pages rendered and kept */
+	unsigned long html_attr, html_share;	/* HTML pages skipped by <html lang>, by their letters */
 } st;
 
 static int status = EXIT_OK;
+
+/* The renderer of HTML pages, made at the first one (filters/lib/html.c). */
+static struct htmlwork *hwork;
+
+/*
+ * --lang and an HTML page that names no language in its WARC headers (CC-NEWS):
+ * kept when at least this share of the letters of its visible text are
+ * Bengali script (the issue's "at least half"; a Bengali news page has
+ * well over 0.9, an English page with a Bengali name or two far under 0.1).
+ */
+#define BENGALI_SHARE 0.5
+
+/* What a record holds, when it is a page: text, HTML, or an HTTP message that says which. */
+enum { P_TEXT = -1, P_HTML = -2, P_HTTP = -3 };
 
 static int
 damage_index(unsigned kind)
@@ -137,30 +159,66 @@ add_header(struct record *rec, const char *name, const char *value, struct buf *
 	record_add(rec, name, scratch->s ? scratch->s : "");
 }
 
+/* What a Content-Type says: 1 text/plain, 2 HTML, 0 anything else. */
+static int
+content_kind(const char *ct)
+{
+	if (starts(ct, "text/plain"))
+		return 1;
+	if (starts(ct, "text/html") || starts(ct, "application/xhtml+xml"))
+		return 2;
+	return 0;
+}
+
+/* The charset parameter of the Content-Type value s[0..n) into CS (empty if none). */
+static void
+ct_charset(const char *s, size_t n, char *cs, size_t cap)
+{
+	size_t k, j = 0;
+
+	cs[0] = '\0';
+	for (k = 0; k + 8 <= n; k++)
+		if (strncasecmp(s + k, "charset=", 8) == 0)
+			break;
+	if (k + 8 > n)
+		return;
+	for (k += 8; k < n && (s[k] == '"' || s[k] == '\'' || s[k] == ' '); k++)
+		;
+	while (k < n && j + 1 < cap && s[k] != '"' && s[k] != '\'' && s[k] != ';' && s[k] != ' ' &&
+	    s[k] != '\r' && s[k] != '\t')
+		cs[j++] = s[k++];
+	cs[j] = '\0';
+}
+
 /*
- * A response record's block is an HTTP message: its Content-Type and
- * where the payload starts.  Returns 1 for a text/plain payload.
+ * A response record's block is an HTTP message: its Content-Type (and
+ * charset, into CS) and where the payload starts.  Returns content_kind()
+ * of the payload; 0 also for a compressed one.
  */
 static int
-http_text(const char *s, size_t n, size_t *payload)
+http_payload(const char *s, size_t n, size_t *payload, char *cs, size_t cap)
 {
 	size_t i = 0;
-	int text = 0;
+	int kind = 0;
 
+	cs[0] = '\0';
 	while (i < n) {
 		const char *nl = memchr(s + i, '\n', n - i);
 		size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
 
 		if (len == 0 || (len == 1 && s[i] == '\r')) {
 			*payload = i + len + (nl != NULL);
-			return text;
+			return kind;
 		}
 		if (len > 13 && strncasecmp(s + i, "content-type:", 13) == 0) {
 			size_t k = i + 13;
+			char v[32];
 
 			while (k < i + len && (s[k] == ' ' || s[k] == '\t'))
 				k++;
-			text = i + len - k >= 10 && strncasecmp(s + k, "text/plain", 10) == 0;
+			snprintf(v, sizeof(v), "%.*s", (int)(i + len - k), s + k);
+			kind = content_kind(v);
+			ct_charset(s + k, i + len - k, cs, cap);
 		}
 		if (len > 17 && strncasecmp(s + i, "content-encoding:", 17) == 0) {
 			size_t k = i + 17;
@@ -174,6 +232,78 @@ http_text(const char *s, size_t n, size_t *payload)
 	}
 	*payload = n;
 	return 0;
+}
+
+/*
+ * ISO 639-1 codes, as <html lang> writes them, and the ISO 639-3 codes
+ * --lang takes (https://iso639-3.sil.org/code_tables/639/data): the
+ * languages of South Asia and the web's most common ones.
+ */
+static const char *const iso639[][2] = {
+	{ "ar", "ara" }, { "as", "asm" }, { "bn", "ben" }, { "de", "deu" }, { "en", "eng" },
+	{ "es", "spa" }, { "fa", "fas" }, { "fr", "fra" }, { "gu", "guj" }, { "hi", "hin" },
+	{ "id", "ind" }, { "it", "ita" }, { "ja", "jpn" }, { "kn", "kan" }, { "ko", "kor" },
+	{ "ml", "mal" }, { "mr", "mar" }, { "ms", "msa" }, { "my", "mya" }, { "ne", "nep" },
+	{ "nl", "nld" }, { "or", "ori" }, { "pa", "pan" }, { "pl", "pol" }, { "pt", "por" },
+	{ "ru", "rus" }, { "si", "sin" }, { "sv", "swe" }, { "ta", "tam" }, { "te", "tel" },
+	{ "th", "tha" }, { "tr", "tur" }, { "uk", "ukr" }, { "ur", "urd" }, { "vi", "vie" },
+	{ "zh", "zho" },
+};
+
+/*
+ * What a page's <html lang> (BCP 47: "bn", "bn-BD", "en_US") says of the
+ * --lang list: 1 a wanted language, 0 another one, -1 nothing (absent,
+ * "und", "mul", a code not known here).
+ */
+static int
+attr_verdict(const char *attr)
+{
+	char code[8];
+	size_t n = strcspn(attr, "-_"), i;
+
+	if (n < 2 || n > 3)
+		return -1;
+	memcpy(code, attr, n);
+	code[n] = '\0';
+	if (strcmp(code, "und") == 0 || strcmp(code, "mul") == 0 || strcmp(code, "zxx") == 0)
+		return -1;
+	if (n == 2) {
+		for (i = 0; i < sizeof(iso639) / sizeof(iso639[0]); i++)
+			if (strcmp(iso639[i][0], code) == 0)
+				break;
+		if (i == sizeof(iso639) / sizeof(iso639[0]))
+			return -1;
+		snprintf(code, sizeof(code), "%s", iso639[i][1]);
+	}
+	return lang_wanted(code);
+}
+
+/* The share of Bengali-script letters among the letters of s[0..n) (0 with no letters). */
+static double
+bengali_share(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, letters = 0, bengali = 0;
+	int32_t cp;
+	int len;
+
+	while (i < n) {
+		if (u[i] < 0x80) {
+			letters += ((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z');
+			i++;
+			continue;
+		}
+		if ((len = text_decode(u + i, n - i, &cp)) <= 0) {
+			i++;
+			continue;
+		}
+		i += (size_t)len;
+		if (utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU && utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO) {
+			letters++;
+			bengali += cp >= 0x0980 && cp <= 0x09FF;
+		}
+	}
+	return letters ? (double)bengali / (double)letters : 0;
 }
 
 /* The length of S without a UTF-8 sequence cut off at its end. */
@@ -195,7 +325,7 @@ whole_chars(const char *s, size_t n)
 	return need > back + 1 ? k - 1 : n;
 }
 
-/* Which kind of record: -1 a page of text, or the T_* it is skipped as (the type alone). */
+/* Which kind of record: P_TEXT, P_HTML or P_HTTP for a page, or the T_* it is skipped as (the type alone). */
 static int
 classify(const struct warc_record *wr)
 {
@@ -205,16 +335,23 @@ classify(const struct warc_record *wr)
 	if (type == NULL)
 		return T_OTHER;
 	if (strcasecmp(type, "conversion") == 0)
-		return -1;
-	if (strcasecmp(type, "resource") == 0)
-		return starts(ct, "text/plain") ? -1 : T_RESOURCE_NOT_TEXT;
+		return P_TEXT;
+	if (strcasecmp(type, "resource") == 0) {
+		switch (content_kind(ct)) {
+		case 1: return P_TEXT;
+		case 2: return P_HTML;
+		default: return T_RESOURCE_NOT_TEXT;
+		}
+	}
 	if (strcasecmp(type, "response") == 0) {
 		/* Common Crawl says the payload's type in a header; else the HTTP headers say it. */
 		const char *pt = warc_get(wr, "WARC-Identified-Payload-Type");
 
-		if (pt && !starts(pt, "text/plain"))
+		if (pt && content_kind(pt) == 0)
 			return T_RESPONSE_NOT_TEXT;
-		return starts(ct, "application/http") || starts(ct, "text/plain") ? -1 : T_RESPONSE_NOT_TEXT;
+		if (starts(ct, "application/http"))
+			return P_HTTP;
+		return content_kind(ct) == 1 ? P_TEXT : content_kind(ct) == 2 ? P_HTML : T_RESPONSE_NOT_TEXT;
 	}
 	if (strcasecmp(type, "warcinfo") == 0)
 		return T_WARCINFO;
@@ -232,15 +369,23 @@ static int
 convert(struct warc *w, struct warc_record *wr, struct record *rec, struct buf *scratch)
 {
 	const char *langs = warc_get(wr, "WARC-Identified-Content-Language"), *v, *body;
+	const char *pt = warc_get(wr, "WARC-Identified-Payload-Type");
 	size_t n, payload = 0;
 	struct clean_report rep;
-	int kind = classify(wr);
+	int kind = classify(wr), judge = 0;
+	char charset[64] = "", attr[32];
 
 	if (kind >= 0) {
 		st.type[kind]++;
 		return 0;
 	}
-	if (opt.nlangs && (langs == NULL || !lang_wanted(langs))) {
+	/*
+	 * The language: from the WARC headers, before the block is read.  Only
+	 * an HTML page without them (CC-NEWS) can still say it, from its own
+	 * <html lang> or its text.
+	 */
+	if (opt.nlangs && (langs ? !lang_wanted(langs) :
+	    kind == P_TEXT || (kind == P_HTTP && pt && content_kind(pt) == 1))) {
 		st.nolang += langs == NULL;
 		st.lang++;
 		return 0;
@@ -248,14 +393,32 @@ convert(struct warc *w, struct warc_record *wr, struct record *rec, struct buf *
 	warc_body(w, wr);
 	body = wr->body;
 	n = wr->bodylen;
-	v = warc_get(wr, "WARC-Type");
-	if (strcasecmp(v, "response") == 0 && starts(warc_get(wr, "Content-Type"), "application/http")) {
-		if (!http_text(body, n, &payload)) {
+	if (kind == P_HTTP) {
+		int k = http_payload(body, n, &payload, charset, sizeof(charset));
+
+		if (k == 0) {
 			st.type[T_RESPONSE_NOT_TEXT]++;
 			return 0;
 		}
 		body += payload;
 		n -= payload;
+		kind = k == 2 ? P_HTML : P_TEXT;
+	} else if (kind == P_HTML && (v = warc_get(wr, "Content-Type")) != NULL) {
+		ct_charset(v, strlen(v), charset, sizeof(charset));
+	}
+	if (opt.nlangs && langs == NULL) {
+		if (kind == P_TEXT) {
+			st.nolang++;
+			st.lang++;
+			return 0;
+		}
+		/* <html lang> decides, without rendering; lacking it, for ben, the text. */
+		html_sniff_lang(body, n, attr, sizeof(attr));
+		judge = attr_verdict(attr);
+		if (judge == 0 || (judge < 0 && !lang_wanted("ben"))) {
+			st.html_attr++;
+			return 0;
+		}
 	}
 	record_clear(rec);
 	rec->no = st.read;
@@ -290,6 +453,20 @@ convert(struct warc *w, struct warc_record *wr, struct record *rec, struct buf *
 			line = nl + 1;
 		}
 		buf_reset(&wr->errors);
+	}
+	if (kind == P_HTML) {
+		struct html_source src = { NULL, body, n };
+		struct html_opts o = { warc_get(wr, "WARC-Target-URI"), charset[0] ? charset : NULL };
+
+		if (hwork == NULL)
+			hwork = html_work_new();
+		html_render(hwork, &src, &o, rec);
+		if (judge < 0 && bengali_share(rec->body.s, rec->body.len) < BENGALI_SHARE) {
+			st.html_share++;
+			return 0;
+		}
+		st.html++;
+		return 1;
 	}
 	/* A block cut at the size limit may end inside a character: cut it before. */
 	if (wr->damage & WARC_D_OVERSIZE)
@@ -360,12 +537,17 @@ print_stats(void)
 
 	fprintf(stderr, "%s: %lu file%s, %lu records read, %lu kept (inflater: %s)\n", prog, st.files,
 	    st.files == 1 ? "" : "s", st.read, st.kept, warc_inflater());
+	if (st.html)
+		fprintf(stderr, "  kept, %-33s %10lu\n", "HTML pages rendered", st.html);
 	for (i = 0; i < T_NTYPES; i++)
 		if (st.type[i])
 			fprintf(stderr, "  skipped, %-30s %10lu\n", type_label[i], st.type[i]);
 	if (opt.nlangs)
 		fprintf(stderr, "  skipped, %-30s %10lu (%lu with no language)\n", "by language", st.lang,
 		    st.nolang);
+	if (st.html_attr + st.html_share)
+		fprintf(stderr, "  skipped, %-30s %10lu (%lu by <html lang>, %lu by the share of Bengali letters)\n",
+		    "HTML, by its language", st.html_attr + st.html_share, st.html_attr, st.html_share);
 	fprintf(stderr, "  %-39s %10lu\n", "damage reported", st.damaged);
 	for (i = 0; i < D_NKINDS; i++)
 		if (st.damage[i])
@@ -443,6 +625,10 @@ main(int argc, char *argv[])
 	for (i = 0; (size_t)i < opt.nlangs; i++)
 		free(opt.langs[i]);
 	free(opt.langs);
+	if (hwork) {
+		html_work_free(hwork);
+		html_cleanup();
+	}
 	if (rc < 0)
 		return status;
 	c = util_close_stdout();

@@ -44,7 +44,7 @@ static const char *const step_name[S_NSTEPS] = {
 /* The keys of a field rule. */
 static const char *const rule_keys[] = {
 	"name", "id", "pattern", "head", "tail", "after", "before", "until", "list",
-	"consume", "clean", "split", "drop_suffix", "also", "required", "drop", "equals", NULL
+	"consume", "clean", "split", "drop_suffix", "also", "required", "drop", "equals", "from", NULL
 };
 
 /* Headers this filter or its neighbours own; a field rule may not write them. */
@@ -88,6 +88,7 @@ struct frule {
 	struct rx *split;
 	char *const *suffix;	/* drop_suffix, tried in order */
 	size_t nsuffix;
+	const char *from;	/* read this header's values, not the body; re NULL: the whole value */
 };
 
 struct fieldset {
@@ -255,7 +256,9 @@ describe_window(struct fieldset *fs, const struct frule *r, const int *after, si
 	} else if (nb == 1 && before[0] < 0) {
 		nb = 0;
 	}
-	if (r->head)
+	if (r->from)
+		buf_printf(&b, "the header '%s'", r->from);
+	else if (r->head)
 		buf_printf(&b, r->head == 1 ? "the first line" : "the first %lu lines", r->head);
 	else if (r->tail)
 		buf_printf(&b, r->tail == 1 ? "the last line" : "the last %lu lines", r->tail);
@@ -424,6 +427,8 @@ sub_pattern(struct fieldset *fs, const struct ymldoc *doc, const struct yml *ite
 static void
 compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct yml *item)
 {
+	/* What chooses body lines, which a rule reading a header has none of. */
+	static const char *const body_keys[] = { "head", "tail", "after", "before", "until", "consume", NULL };
 	const struct ymldoc *doc = s->doc;
 	struct frule r;
 	const struct yml *n, *name, *meant = NULL, *id, **items = NULL;
@@ -491,7 +496,24 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 			r.equals = eq[0];
 		}
 	}
-	if (n != NULL && yml_get(item, "pattern") == NULL) {
+	/* 'from': the values of a header, with or without a pattern (without: the whole value). */
+	if ((n = yml_get(item, "from")) != NULL) {
+		if (n->type != YML_SCALAR || !record_name_ok(n->str, n->len))
+			yml_error(doc, n, "rule %s: 'from' must be a header name, as in 'from: meta_published'", r.label);
+		else
+			r.from = keep(fs, estrdup(n->str));
+		for (k = 0; body_keys[k]; k++)
+			if ((n = yml_get(item, body_keys[k])) != NULL)
+				yml_error(doc, n, "rule %s: '%s' chooses lines of the body; a rule with 'from' reads a header",
+				    r.label, body_keys[k]);
+	}
+	if (yml_get(item, "from") && yml_get(item, "pattern") == NULL) {
+		pats = keep(fs, ecalloc(1, sizeof(*pats)));
+		pats[0].line = item->line;
+		npats = 1;
+		if ((n = yml_get(item, "also")) != NULL)
+			yml_error(doc, n, "rule %s: 'also' needs a pattern with a named group for each header", r.label);
+	} else if (yml_get(item, "equals") && yml_get(item, "pattern") == NULL) {
 		/* 'equals' without a pattern: the whole line. */
 		pats = keep(fs, ecalloc(1, sizeof(*pats)));
 		pats[0].line = item->line;
@@ -545,7 +567,10 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		r.nsuffix = nitems;
 		free(items);
 	}
-	also(fs, doc, yml_get(item, "also"), name, r.label, pats, npats, &items, &nalso);
+	if (npats > 0 && pats[0].re != NULL)
+		also(fs, doc, yml_get(item, "also"), name, r.label, pats, npats, &items, &nalso);
+	else
+		nalso = 0;
 	if (npats * nafter * nbefore > MAX_ALTS)
 		yml_error(doc, item, "rule %s: %zu alternatives (patterns x 'after' fields x 'before' fields: "
 		    "%zu x %zu x %zu); at most %d", r.label, npats * nafter * nbefore, npats, nafter, nbefore, MAX_ALTS);
@@ -905,6 +930,13 @@ explain_hit(const struct fieldwork *w, const struct frule *r, int hdr, size_t li
 	if (w->ex == NULL)
 		return;
 	q = text_quote(ms, mn, 120, &cut);
+	if (r->from) {	/* no body line: the header it read */
+		fflush(stdout);
+		fprintf(w->ex, "%s: %s: %s:%u: %s: %s \"%.*s\"%s from \"%.*s%s\" (the header %s)\n", prog, w->src,
+		    w->fs->file, r->line, r->label, w->fs->h[hdr].name, (int)vn, v, again ? " again, written once" : "",
+		    q, ms, cut ? "..." : "", r->from);
+		return;
+	}
 	text_explain_body(w->ex, w->src, line + 1, w->fs->file, r->line, r->label, "%s \"%.*s\"%s from \"%.*s%s\" (%s)\n",
 	    w->fs->h[hdr].name, (int)vn, v, again ? " again, written once" : "", q, ms, cut ? "..." : "",
 	    did[r->consume]);
@@ -954,7 +986,8 @@ add_value(struct fieldwork *w, const struct frule *r, int ri, int hdr, const cha
 			hp->voff = w->vals.len;
 			hp->vlen = w->tmp.len;
 			buf_add(&w->vals, w->tmp.s, w->tmp.len);
-			if (w->first[hdr] < 0 || (size_t)w->first[hdr] > line)
+			/* A value from a header (line nl or more) anchors no 'after' or 'before'. */
+			if (line < w->nl && (w->first[hdr] < 0 || (size_t)w->first[hdr] > line))
 				w->first[hdr] = (ssize_t)line;
 			w->nvals[hdr]++;
 			added++;
@@ -1199,6 +1232,39 @@ run_rule(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
 	return found ? R_FOUND : R_NOMATCH;
 }
 
+/*
+ * A rule with 'from': its pattern (or none: the whole value) against each
+ * value of the header, in order; nothing is consumed.  Its values sort
+ * after the body's, in the order of the headers (line nl + the header's index).
+ */
+static int
+run_from(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
+{
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < rec->nf && !(found && !r->list); i++) {
+		const char *v = rec->f[i].value;
+		size_t n = strlen(v);
+		int rc;
+
+		if (strcmp(rec->f[i].name, r->from) != 0)
+			continue;
+		if (r->re == NULL) {
+			found |= add_value(w, r, ri, r->hdr, v, n, w->nl + i, 0, v, n) > 0;
+			continue;
+		}
+		rc = rx_exec(r->re, v, n, 0, 0);
+		if (rc == RX_LIMIT || rc == RX_FAIL) {
+			limit_hit(w, rec, r, rc);
+			return found ? R_FOUND : R_LIMIT;
+		}
+		if (rc == RX_MATCH)
+			found |= take_values(w, r, ri, w->nl + i, v, n) > 0;
+	}
+	return found ? R_FOUND : R_NOMATCH;
+}
+
 static int
 by_place(const void *a, const void *b)
 {
@@ -1335,7 +1401,7 @@ fields_apply(const struct fieldset *fs, struct fieldwork *w, struct record *rec,
 			w->state[i] = R_SKIPPED;
 			continue;
 		}
-		w->state[i] = run_rule(w, rec, r, (int)i);
+		w->state[i] = r->from ? run_from(w, rec, r, (int)i) : run_rule(w, rec, r, (int)i);
 	}
 	if (explain)
 		explain_missing(w, fs);

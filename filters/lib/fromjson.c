@@ -4,10 +4,11 @@
 #include <string.h>
 
 #include "fromjson.h"
+#include "html.h"
 #include "jsonread.h"
 
 struct fromjson {
-	char *text;
+	char *text, *html;
 	char **ids, **keep, **exclude;
 	size_t nids, nkeep, nexclude;
 	int keep_only;
@@ -16,6 +17,7 @@ struct fromjson {
 struct fromjson_work {
 	struct jobject obj;
 	struct buf where, name, value;
+	struct htmlwork *hw;	/* made at the first HTML page */
 };
 
 /* ---- the compiled options ---- */
@@ -58,6 +60,7 @@ fromjson_compile(const struct fromjson_opts *o)
 	struct fromjson *fj = ecalloc(1, sizeof(*fj));
 
 	fj->text = estrdup(o->text);
+	fj->html = o->html ? estrdup(o->html) : NULL;
 	fj->ids = copy_list(o->ids, fj->nids = o->nids);
 	fj->keep = copy_list(o->keep, fj->nkeep = o->nkeep);
 	fj->exclude = copy_list(o->exclude, fj->nexclude = o->nexclude);
@@ -71,6 +74,7 @@ fromjson_free(struct fromjson *fj)
 	if (fj == NULL)
 		return;
 	free(fj->text);
+	free(fj->html);
 	free_list(fj->ids, fj->nids);
 	free_list(fj->keep, fj->nkeep);
 	free_list(fj->exclude, fj->nexclude);
@@ -93,6 +97,7 @@ fromjson_work_free(struct fromjson_work *w)
 	buf_free(&w->where);
 	buf_free(&w->name);
 	buf_free(&w->value);
+	html_work_free(w->hw);
 	free(w);
 }
 
@@ -137,6 +142,9 @@ wanted(const struct fromjson *fj, const struct jmember *m, const struct jmember 
 	/* The id is the source header, and not a header of its own as well. */
 	if (m == id && strcmp(m->key, "url") != 0)
 		return 0;
+	/* The page's HTML is the body, as the text is. */
+	if (fj->html && strcmp(m->key, fj->html) == 0)
+		return 0;
 	if (fj->keep_only ? !in(fj->keep, fj->nkeep, m->key) : in(fj->exclude, fj->nexclude, m->key))
 		return 0;
 	/* A nested object is no header value; null is no value at all. */
@@ -161,7 +169,7 @@ fromjson_convert(const struct fromjson *fj, struct fromjson_work *w, const char 
     unsigned long lineno, const char *line, size_t len, struct record *rec)
 {
 	struct jobject *obj = &w->obj;
-	const struct jmember *text, *id = NULL;
+	const struct jmember *text, *html, *id = NULL;
 	const char *err;
 	size_t pos, i, k;
 
@@ -196,8 +204,23 @@ fromjson_convert(const struct fromjson *fj, struct fromjson_work *w, const char 
 			add_flat(w, rec, w->name.s, m->item[k]);
 	}
 	text = jobject_get(obj, fj->text);
+	html = fj->html ? jobject_get(obj, fj->html) : NULL;
+	if (html && html->type == J_STRING)
+		text = html;
 	if (text == NULL || text->type != J_STRING) {
-		record_error(rec, "%s: no \"%s\" string member with the page text", w->where.s, fj->text);
+		record_error(rec, "%s: no \"%s\" string member with the page text%s%s%s", w->where.s, fj->text,
+		    fj->html ? " (nor \"" : "", fj->html ? fj->html : "", fj->html ? "\" with its HTML)" : "");
+	} else if (text == html || html_looks_like(text->item[0], strlen(text->item[0]))) {
+		/* A string is UTF-8 whatever the page's <meta charset> says. */
+		struct html_source src = { NULL, text->item[0], strlen(text->item[0]) };
+		struct html_opts ho = { NULL, "UTF-8" };
+
+		if (w->hw == NULL)
+			w->hw = html_work_new();
+		html_render(w->hw, &src, &ho, rec);
+		if (obj->nuls > 0)
+			record_warning(rec, "%s: %zu NUL character%s (\\u0000) written as U+FFFD", w->where.s,
+			    obj->nuls, obj->nuls == 1 ? "" : "s");
 	} else {
 		record_set_body(rec, text->item[0], strlen(text->item[0]));
 		if (obj->nuls > 0)

@@ -7,6 +7,11 @@
  * arrays of them become headers (an array one header per element, in
  * order).  Every line gives exactly one record; a line that is not a JSON
  * object, or has no text, gives one with an error header.
+ *
+ * A page given as HTML (a string in the html member, or a text member that
+ * begins as an HTML page does, html_looks_like) is rendered by the engine
+ * of from-html (html.h): its visible text is the body, and the headers
+ * from its head follow the members' headers.
  */
 #ifndef KHOBOR_FROMJSON_H
 #define KHOBOR_FROMJSON_H
@@ -17,6 +22,7 @@
 
 struct fromjson_opts {
 	const char *text;	/* the member with the page text */
+	const char *html;	/* the member with the page's HTML, or NULL */
 	char **ids;		/* the members with the page id, first found wins */
 	size_t nids;
 	int keep_only;		/* copy only the members in keep as headers */

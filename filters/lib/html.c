@@ -524,6 +524,117 @@ prescan(const char *s, size_t n, const char **at)
 	return 0;
 }
 
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+size_t
+html_sniff_lang(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t i = 0, k = 0;
+
+	if (cap == 0)
+		return 0;
+	out[0] = '\0';
+	if (n > 4 * SNIFF)
+		n = 4 * SNIFF;
+	while (i < n) {
+		const char *lt = memchr(s + i, '<', n - i);
+
+		if (lt == NULL)
+			return 0;
+		i = (size_t)(lt - s);
+		if (ci_prefix(s + i, n - i, "<!--")) {
+			const char *end = memmem(s + i + 4, n - i - 4, "-->", 3);
+
+			if (end == NULL)
+				return 0;
+			i = (size_t)(end - s) + 3;
+			continue;
+		}
+		if (ci_prefix(s + i, n - i, "<html") && i + 5 < n && (is_blank(s[i + 5]) || s[i + 5] == '>'))
+			break;
+		/* Only a doctype, comments and processing instructions come before <html>. */
+		if (!(i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '?')))
+			return 0;
+		i++;
+	}
+	i += 5;
+	while (i < n && s[i] != '>') {
+		size_t name, namelen, val = 0, vallen = 0;
+
+		while (i < n && (is_blank(s[i]) || s[i] == '/'))
+			i++;
+		name = i;
+		while (i < n && s[i] != '=' && s[i] != '>' && !is_blank(s[i]) && s[i] != '/')
+			i++;
+		namelen = i - name;
+		while (i < n && is_blank(s[i]))
+			i++;
+		if (i < n && s[i] == '=') {
+			i++;
+			while (i < n && is_blank(s[i]))
+				i++;
+			if (i < n && (s[i] == '"' || s[i] == '\'')) {
+				char q = s[i++];
+
+				val = i;
+				while (i < n && s[i] != q)
+					i++;
+				vallen = i - val;
+				if (i < n)
+					i++;
+			} else {
+				val = i;
+				while (i < n && s[i] != '>' && !is_blank(s[i]))
+					i++;
+				vallen = i - val;
+			}
+		}
+		if (namelen == 0) {
+			if (i < n && s[i] != '>')
+				i++;
+			continue;
+		}
+		if ((namelen == 4 && strncasecmp(s + name, "lang", 4) == 0) ||
+		    (namelen == 8 && strncasecmp(s + name, "xml:lang", 8) == 0)) {
+			while (vallen > 0 && is_blank(s[val])) {
+				val++;
+				vallen--;
+			}
+			while (vallen > 0 && is_blank(s[val + vallen - 1]))
+				vallen--;
+			for (k = 0; k < vallen && k + 1 < cap; k++) {
+				char c = s[val + k];
+
+				out[k] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+			}
+			out[k] = '\0';
+			return k;
+		}
+	}
+	return 0;
+}
+
+int
+html_looks_like(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n && is_blank(s[i]))
+		i++;
+	if (ci_prefix(s + i, n - i, "<!doctype") && i + 9 < n && is_blank(s[i + 9])) {
+		for (i += 9; i < n && is_blank(s[i]); i++)
+			;
+		return ci_prefix(s + i, n - i, "html") && i + 4 < n && (is_blank(s[i + 4]) || s[i + 4] == '>');
+	}
+	return ci_prefix(s + i, n - i, "<html") && i + 5 < n && (is_blank(s[i + 5]) || s[i + 5] == '>');
+}
+
 /* What binary data the page starts with, or NULL for text. */
 static const char *
 binary_kind(const unsigned char *s, size_t n)

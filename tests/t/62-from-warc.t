@@ -79,6 +79,8 @@ expected() {
 	printf 'warc_record_id: <urn:uuid:0006>\n\na text resource\n\0'
 	printf 'source: %s@%s\nurl: https://example.net/robots.txt\ncrawl_date: 2024-10-09T00:00:00Z\n' "$f" "$9"
 	printf 'warc_record_id: <urn:uuid:0008>\nwarc_lang: eng\n\nUser-agent: *\nDisallow: /\n\0'
+	# An HTML response is rendered as from-html renders it (68-from-warc-html.t has more).
+	printf 'source: %s@%s\nurl: https://example.net/\nwarc_record_id: <urn:uuid:0009>\n\nhello\n\0' "$f" "${10}"
 	printf 'source: %s@%s\nurl: https://example.com/c\ncrawl_date: 2024-10-10T00:00:00.123456Z\n' "$f" "${11}"
 	printf 'warc_record_id: <urn:uuid:0010>\n\na WARC/1.1 page with no language header\n\0'
 }
@@ -90,7 +92,7 @@ expected good.warc.gz $(cat off.member) >exp.member
 
 from-warc good.warc >out 2>err
 is $? 0 "plain WARC: exit status 0"
-is_file out exp.plain "plain WARC: conversion, text/plain resource and response records, cleaned; the rest skipped"
+is_file out exp.plain "plain WARC: conversion, text/plain resource and response records, cleaned; HTML rendered; the rest skipped"
 is_file err /dev/null "plain WARC: nothing on stderr"
 
 from-warc good.warc.gz >out 2>err
@@ -137,14 +139,15 @@ from-warc: 1 file, 11 records read, 2 kept (inflater: X)
   skipped, warcinfo                                1
   skipped, request                                 1
   skipped, metadata                                1
-  skipped, resource, not text/plain                1
-  skipped, by language                             5 (3 with no language)
+  skipped, resource, not text or HTML              1
+  skipped, by language                             4 (2 with no language)
+  skipped, HTML, by its language                   1 (0 by <html lang>, 1 by the share of Bengali letters)
   damage reported                                  0
 EOF
 is_file err.n err.exp "--stats: read, kept, skipped by type and by language (the first reason counts), damaged"
 from-warc --stats good.warc >/dev/null 2>err
-grep -q '^  skipped, response, not text/plain  *1$' err
-ok $? "--stats: an HTML response is counted as such once its language does not decide"
+grep -q '^  kept, HTML pages rendered  *1$' err
+ok $? "--stats: an HTML response is counted as rendered"
 
 # ---- the driver -----------------------------------------------------------
 
@@ -152,12 +155,12 @@ cp good.warc.gz pages.wet.gz
 cp good.warc pages.warc
 khobor pages.wet.gz >out.jsonl 2>err
 is $? 0 "khobor FILE.wet.gz: exit status 0"
-is "$(wc -l <out.jsonl | tr -d ' ')" 6 "khobor FILE.wet.gz: one JSON line per page of text"
+is "$(wc -l <out.jsonl | tr -d ' ')" 7 "khobor FILE.wet.gz: one JSON line per page of text or HTML"
 is "$(jq -r 'select(.warc_record_id == "<urn:uuid:0002>") | [.url, .crawl_date, (.warc_lang | join(",")), .site] | join(" ")' out.jsonl)" \
 	"https://www.kalbela.com/national/7 2024-10-06T10:00:00Z ben kalbela" \
 	"khobor FILE.wet.gz: url, crawl_date and warc_lang (an array) reach the JSON; the url's host finds the site"
 khobor pages.warc pages.wet.gz >out2.jsonl 2>/dev/null
-is "$(wc -l <out2.jsonl | tr -d ' ')" 12 "khobor FILE.warc FILE.wet.gz: both read through from-warc"
+is "$(wc -l <out2.jsonl | tr -d ' ')" 14 "khobor FILE.warc FILE.wet.gz: both read through from-warc"
 printf 'a page\n' >page.txt
 khobor page.txt pages.wet.gz >out3.jsonl 2>err
 is $? 2 "khobor: page files and WARC files together are a usage error"

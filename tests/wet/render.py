@@ -29,6 +29,23 @@ import sys
 TITLE = {
     "kalbela": "{title} | কালবেলা",
     "dhakadiplomat": "{title} | Dhaka Diplomat",
+    # The other sites' tab titles, in the same form (for tests/t/69-wet-hosts.t;
+    # tests/wet/ keeps the renderings of the two above only).
+    "ajkerpatrika": "{title} | আজকের পত্রিকা",
+    "bd-pratidin": "{title} | বাংলাদেশ প্রতিদিন",
+    "jagonews24": "{title} | জাগো নিউজ",
+    "jugantor": "{title} | যুগান্তর",
+    "prothomalo": "{title} | প্রথম আলো",
+    "anandabazar": "{title} | আনন্দবাজার",
+    "bartaman": "{title} | বর্তমান",
+    "bbc-bangla": "{title} - BBC News বাংলা",
+    "dw-bangla": "{title} | DW",
+    "ekushey-tv": "{title} | একুশে টেলিভিশন",
+    "inqilab": "{title} | দৈনিক ইনকিলাব",
+    "ittefaq": "{title} | দৈনিক ইত্তেফাক",
+    "mzamin": "{title} | মানবজমিন",
+    "risingbd": "{title} | রাইজিংবিডি.কম",
+    "zee24ghanta": "{title} | Zee 24 Ghanta",
 }
 
 
@@ -51,7 +68,7 @@ def main():
     for name in names:
         text = open(os.path.join(src, name + ".txt"), encoding="utf-8").read()
         exp = json.loads(open(os.path.join(src, name + ".jsonl"), encoding="utf-8").readline())
-        out = render(text, TITLE[site].format(title=exp["title"]))
+        out = render(text, TITLE[site].format(title=exp.get("title", "")))
         with open(os.path.join("tests", "wet", site, name + ".txt"), "w", encoding="utf-8") as f:
             f.write(out)
 
