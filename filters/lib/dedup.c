@@ -556,15 +556,24 @@ struct table {
  * memory is cleared and missed: the value of a band of at most two rows
  * (two 16-bit MinHash values) fits in 32 bits, and a wider one is folded
  * to 32 and checked against the signature of its chain's first record,
- * which holds it.  No tail is kept: only the first DEDUPE_CHAIN records
- * of a band are ever candidates, so a chain is linked that far and no
- * further, and appending walks at most that far (records that
- * dedupe_index_find has just walked, in a one-process run).
+ * which holds it.
+ *
+ * Only the first DEDUPE_CHAIN records of a band value are ever candidates,
+ * so its chain is no linked list but, for a value that one record has,
+ * that record in the slot, and for a value that more have, a block of
+ * DEDUPE_CHAIN record numbers in ix->blk (NIL after the last), named in
+ * the slot with BLOCK set.  A chain is then one cache line, whose address
+ * is known as soon as the slot is read, where a list cost a dependent miss
+ * a record; most values of a real crawl have one record and no block.
  */
+#define BLOCK 0x80000000u	/* in a slot's head: a block's number follows */
+
 struct bslot {
 	uint32_t v;		/* the band's value, folded to 32 bits */
-	uint32_t head;		/* NIL: an empty slot */
+	uint32_t head;		/* NIL: an empty slot; a record; or BLOCK | a block */
 };
+
+typedef uint32_t chainblock[DEDUPE_CHAIN];
 
 struct btable {
 	struct bslot *s;
@@ -579,7 +588,8 @@ struct dedupe_index {
 	struct buf keys;	/* the keys, each ending in NUL */
 	struct btable *bt;	/* p.bands tables */
 	struct table exact;
-	uint32_t *bnext;	/* n * bands: the next record in record i's chain of band t */
+	chainblock *blk;	/* the chains of band values more records have, 64-byte aligned */
+	size_t nblk, capblk;
 	uint32_t *xnext;	/* n: the next record in the chain of i's exact hash */
 	uint32_t *stamp;	/* n: the query that last checked record i */
 	uint32_t query;
@@ -613,7 +623,7 @@ dedupe_index_free(struct dedupe_index *ix)
 			free(ix->bt[t].s);
 	free(ix->bt);
 	free(ix->exact.s);
-	free(ix->bnext);
+	free(ix->blk);
 	free(ix->xnext);
 	free(ix->stamp);
 	free(ix);
@@ -726,6 +736,13 @@ bslot_home(const struct btable *bt, uint32_t f)
 	return (size_t)(((uint64_t)f * 0x9E3779B97F4A7C15ULL) >> 32) & (bt->cap - 1);
 }
 
+/* The first record of the chain a slot's HEAD names. */
+static uint32_t
+chain_first(const struct dedupe_index *ix, uint32_t head)
+{
+	return head & BLOCK ? ix->blk[head & ~BLOCK][0] : head;
+}
+
 /* The slot of band T's value V, searched from I: its chain's, or the empty slot where it goes. */
 static size_t
 bslot_of(const struct dedupe_index *ix, const struct btable *bt, unsigned t, uint64_t v, size_t i)
@@ -737,7 +754,7 @@ bslot_of(const struct dedupe_index *ix, const struct btable *bt, unsigned t, uin
 		const struct bslot *s = &bt->s[i];
 
 		if (s->head == NIL ||
-		    (s->v == f && (!folded || band_value(&ix->p, &ix->sig[s->head], t) == v)))
+		    (s->v == f && (!folded || band_value(&ix->p, &ix->sig[chain_first(ix, s->head)], t) == v)))
 			return i;
 	}
 }
@@ -762,25 +779,60 @@ btable_grow(struct btable *bt)
 	free(old.s);
 }
 
+/* A new block holding the records A and B; its number. */
+static uint32_t
+block_new(struct dedupe_index *ix, uint32_t a, uint32_t b)
+{
+	uint32_t *c;
+	unsigned k;
+
+	if (ix->nblk == ix->capblk) {
+		/* aligned_alloc, so that a block never straddles two cache lines; no aligned realloc. */
+		size_t cap = ix->capblk ? 2 * ix->capblk : 1024;
+		chainblock *nb = aligned_alloc(64, cap * sizeof(*nb));
+
+		if (nb == NULL)
+			die(EXIT_MEMORY, "out of memory (band chains)");
+		if (ix->nblk)
+			memcpy(nb, ix->blk, ix->nblk * sizeof(*nb));
+		free(ix->blk);
+		ix->blk = nb;
+		ix->capblk = cap;
+	}
+	if (ix->nblk >= BLOCK - 1)	/* BLOCK | the number must not be NIL */
+		die(EXIT_MEMORY, "the index is full (%zu band chains)", ix->nblk);
+	c = ix->blk[ix->nblk];
+	c[0] = a;
+	c[1] = b;
+	for (k = 2; k < DEDUPE_CHAIN; k++)
+		c[k] = NIL;
+	return (uint32_t)ix->nblk++;
+}
+
 /* Put record REC in the chain of band T's value V, searched from slot AT. */
 static void
 band_link(struct dedupe_index *ix, unsigned t, uint64_t v, size_t at, uint32_t rec)
 {
 	struct btable *bt = &ix->bt[t];
-	size_t i = bslot_of(ix, bt, t, v, at), stride = ix->p.bands;
-	uint32_t j, k;
+	struct bslot *s = &bt->s[bslot_of(ix, bt, t, v, at)];
+	uint32_t *c;
+	unsigned k;
 
-	ix->bnext[(size_t)rec * stride + t] = NIL;
-	if (bt->s[i].head == NIL) {
-		bt->s[i].v = fold32(v);
-		bt->s[i].head = rec;
+	if (s->head == NIL) {
+		s->v = fold32(v);
+		s->head = rec;
 		bt->n++;
-		return;
+	} else if (!(s->head & BLOCK)) {
+		s->head = BLOCK | block_new(ix, s->head, rec);
+	} else {
+		/* A full chain takes no more: a later record is never a candidate through it. */
+		c = ix->blk[s->head & ~BLOCK];
+		for (k = 2; k < DEDUPE_CHAIN; k++)
+			if (c[k] == NIL) {
+				c[k] = rec;
+				break;
+			}
 	}
-	for (j = bt->s[i].head, k = 1; ix->bnext[(size_t)j * stride + t] != NIL; k++)
-		j = ix->bnext[(size_t)j * stride + t];
-	if (k < DEDUPE_CHAIN)
-		ix->bnext[(size_t)j * stride + t] = rec;
 }
 
 size_t
@@ -792,13 +844,12 @@ dedupe_index_add(struct dedupe_index *ix, const struct dedupe_sig *sig, const ch
 
 	if (sig->flags & DEDUPE_EMPTY)
 		return (size_t)-1;
-	if (ix->n >= NIL - 1)
+	if (ix->n >= BLOCK - 1)	/* a record number leaves BLOCK clear */
 		die(EXIT_MEMORY, "the index is full (%zu records)", ix->n);
 	if (ix->n == ix->cap) {
 		ix->cap = ix->cap ? 2 * ix->cap : 256;
 		ix->sig = erealloc(ix->sig, ix->cap * sizeof(*ix->sig));
 		ix->keyoff = erealloc(ix->keyoff, ix->cap * sizeof(*ix->keyoff));
-		ix->bnext = erealloc(ix->bnext, ix->cap * p->bands * sizeof(*ix->bnext));
 		ix->xnext = erealloc(ix->xnext, ix->cap * sizeof(*ix->xnext));
 		ix->stamp = erealloc(ix->stamp, ix->cap * sizeof(*ix->stamp));
 	}
@@ -868,8 +919,8 @@ dedupe_index_find(struct dedupe_index *ix, const struct dedupe_rule *rule,
 	const struct dedupe_params *p = &ix->p;
 	struct dedupe_match m;
 	const struct slot *s;
-	uint32_t best = NIL, j;
-	unsigned t, k;
+	uint32_t best = NIL, j, head[DEDUPE_BINS], cand[DEDUPE_BINS * DEDUPE_CHAIN];
+	unsigned t, k, nc = 0;
 	uint64_t v[DEDUPE_BINS];
 	size_t at[DEDUPE_BINS];
 
@@ -901,8 +952,12 @@ dedupe_index_find(struct dedupe_index *ix, const struct dedupe_rule *rule,
 		memset(ix->stamp, 0, ix->n * sizeof(*ix->stamp));
 		ix->query = 1;
 	}
+	/*
+	 * In steps, so that each step's cache misses wait side by side: the
+	 * slots' lines asked for (as in dedupe_index_add), then the blocks'
+	 * lines, then the candidates' signatures, then the checks.
+	 */
 	for (t = 0; t < p->bands; t++) {
-		/* The slots' cache lines asked for together, as in dedupe_index_add. */
 		v[t] = band_value(p, sig, t);
 		if (ix->bt[t].cap) {
 			at[t] = bslot_home(&ix->bt[t], fold32(v[t]));
@@ -912,22 +967,43 @@ dedupe_index_find(struct dedupe_index *ix, const struct dedupe_rule *rule,
 	for (t = 0; t < p->bands; t++) {
 		const struct btable *bt = &ix->bt[t];
 
-		if (bt->cap == 0 || (j = bt->s[bslot_of(ix, bt, t, v[t], at[t])].head) == NIL)
+		head[t] = bt->cap ? bt->s[bslot_of(ix, bt, t, v[t], at[t])].head : NIL;
+		if (head[t] != NIL && head[t] & BLOCK)
+			__builtin_prefetch(ix->blk[head[t] & ~BLOCK]);
+	}
+	for (t = 0; t < p->bands; t++) {
+		if (head[t] == NIL)
 			continue;
-		for (k = 0; j != NIL && k < DEDUPE_CHAIN; j = ix->bnext[(size_t)j * p->bands + t], k++) {
-			if (best != NIL && j >= best && best_m->jaccard >= 1)
+		for (k = 0; k < DEDUPE_CHAIN; k++) {
+			j = head[t] & BLOCK ? ix->blk[head[t] & ~BLOCK][k] : k == 0 ? head[t] : NIL;
+			if (j == NIL)
 				break;
-			if (ix->stamp[j] == ix->query)
-				continue;
-			ix->stamp[j] = ix->query;
-			if (dedupe_compare(p, rule, &ix->sig[j], sig, &m)) {
-				if (better(&m, 0, j, best_m, 0, best)) {
-					best = j;
-					*best_m = m;
-				}
-			} else if (explain) {
-				explain_reject(explain, prefix, dedupe_index_key(ix, j), &m);
+			cand[nc++] = j;
+			__builtin_prefetch(&ix->stamp[j]);
+			__builtin_prefetch((const char *)&ix->sig[j]);
+			__builtin_prefetch((const char *)&ix->sig[j] + 64);
+			__builtin_prefetch((const char *)&ix->sig[j] + sizeof(ix->sig[j]) - 1);
+		}
+	}
+	/*
+	 * The candidates in the order of bands and chains.  Skipping a record
+	 * after an exact copy (without its stamp) is what ending its chain
+	 * did: the rest of a chain is later still.
+	 */
+	for (k = 0; k < nc; k++) {
+		j = cand[k];
+		if (best != NIL && j >= best && best_m->jaccard >= 1)
+			continue;
+		if (ix->stamp[j] == ix->query)
+			continue;
+		ix->stamp[j] = ix->query;
+		if (dedupe_compare(p, rule, &ix->sig[j], sig, &m)) {
+			if (better(&m, 0, j, best_m, 0, best)) {
+				best = j;
+				*best_m = m;
 			}
+		} else if (explain) {
+			explain_reject(explain, prefix, dedupe_index_key(ix, j), &m);
 		}
 	}
 	return best == NIL ? -1 : (long)best;
