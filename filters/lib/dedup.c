@@ -602,7 +602,7 @@ dedupe_index_new(const struct dedupe_params *p)
 
 	/* band_value's 16 bits a row must fit in 64; a band per bin at most. */
 	if (p->bands == 0 || p->bands > DEDUPE_BINS || p->rows == 0 || p->rows > 3)
-		die(EXIT_USAGE, "dedupe: %u bands of %u rows are not supported", p->bands, p->rows);
+		die(EXIT_USAGE, "internal error: %u bands of %u rows are not supported", p->bands, p->rows);
 	ix->p = *p;
 	ix->bt = ecalloc(p->bands, sizeof(*ix->bt));
 	return ix;
@@ -771,7 +771,7 @@ btable_grow(struct btable *bt)
 	for (k = 0; k < old.cap; k++) {
 		if (old.s[k].head == NIL)
 			continue;
-		/* The values in a table are distinct: the first empty slot is the place. */
+		/* No two slots hold one band value: the first empty slot is the place. */
 		for (i = bslot_home(bt, old.s[k].v); bt->s[i].head != NIL; i = (i + 1) & (bt->cap - 1))
 			;
 		bt->s[i] = old.s[k];
