@@ -19,6 +19,9 @@
 #   - the index: bytes a record besides the key's bytes, from the file
 #   - the shard mode's table: bytes a record
 # Results go to bench/out/dedupe/ and to standard output.
+#
+# DEDUPE=PATH measures another dedupe binary (an older build, for a
+# before-and-after on the same machine state) on the same records.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -28,7 +31,8 @@ bin=$top/bin
 out=$top/bench/out/dedupe
 data=$top/bench/data/$size-s1
 mkdir -p "$out"
-[ -x "$bin/dedupe" ] || { echo "bench/dedupe: build first (make)" >&2; exit 2; }
+dedupe=${DEDUPE:-$bin/dedupe}
+[ -x "$dedupe" ] || { echo "bench/dedupe: build first (make), or set DEDUPE to a dedupe binary" >&2; exit 2; }
 [ -f "$data/dump.txt" ] || "$top/bench/gen-corpus" --size "$size" --seed 1 --no-pages >&2
 
 rec=$out/records-$size
@@ -43,7 +47,7 @@ fi
 
 for input in "$rec" "$rec-shuffled"; do
 	echo "== $(basename "$input")"
-	python3 - "$bin/dedupe" "$input" "$runs" "$out" <<'PY'
+	python3 - "$dedupe" "$input" "$runs" "$out" <<'PY'
 import os, resource, statistics, struct, subprocess, sys, time
 dedupe, rec, runs, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 data = open(rec, "rb").read()

@@ -54,6 +54,8 @@ const struct dedupe_rule dedupe_default_rule = {
 };
 
 #define NIL UINT32_MAX
+_Static_assert(DEDUPE_BINS <= 64, "dedupe_sign keeps the filled bins in a 64-bit mask");
+_Static_assert(DEDUPE_BINS % 4 == 0, "dedupe_compare compares four bins a step");
 #define INDEX_MAGIC "KHOBORDX"
 #define INDEX_VERSION 1
 #define INDEX_HEAD 64
@@ -71,7 +73,12 @@ dedupe_kind_name(enum dedupe_kind k)
 
 /* ---- words ---- */
 
-enum { C_SEP = 0, C_WORD = 1, C_SKIP = 2 };
+/*
+ * Classes of characters.  Two more for the Bengali block, both parts of
+ * words: a digit, read as an ASCII one, and a character NFC may change
+ * (see words), so that the common letter takes one test.
+ */
+enum { C_SEP = 0, C_WORD = 1, C_SKIP = 2, C_DIGIT = 3, C_NFC = 4 };
 
 struct dedupe_work {
 	struct dedupe_params p;
@@ -107,8 +114,15 @@ dedupe_work_new(const struct dedupe_params *p)
 
 	w->p = *p;
 	for (i = 0; i < 128; i++) {
+		int cp = 0x980 + i, cls = cp_class(cp);
+
 		w->ascii[i] = (unsigned char)cp_class(i);
-		w->bengali[i] = (unsigned char)cp_class(0x980 + i);
+		if (cls == C_WORD && cp >= 0x9E6 && cp <= 0x9EF)
+			cls = C_DIGIT;
+		else if (cls == C_WORD && (cp == 0x9BC || cp == 0x9BE || cp == 0x9D7 || cp == 0x9DC ||
+		    cp == 0x9DD || cp == 0x9DF))
+			cls = C_NFC;
+		w->bengali[i] = (unsigned char)cls;
 	}
 	return w;
 }
@@ -157,31 +171,38 @@ push_word(struct dedupe_work *w, int digit, uint64_t *numbers)
  * nukta, the only Bengali marks with a combining class (9 and 7), which NFC
  * puts in order.  Anything else sends the text through text_nfc_quick.
  * Reading the text once instead of twice saves a fifth of dedupe's time.
+ * The word at hand is built in a local (T, TL), not in w->tok: a store
+ * through a char pointer may change any object, so the compiler would
+ * otherwise reload and store tok->len for every character.
  */
 static int
 words(struct dedupe_work *w, const char *s, size_t n, uint64_t *numbers)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	const unsigned char *ascii = w->ascii, *bengali = w->bengali;
 	struct buf *tok = &w->tok;
 	int digit = 0, unsure = 0;
 	int32_t prev = 0;
+	size_t tl = 0;
+	char *t;
 
 	/* No word is longer than the text: one buf_grow, none in the loop. */
 	tok->len = 0;
 	buf_grow(tok, n + 4);
+	t = tok->s;
 	while (p < end) {
 		unsigned char c = *p;
 		int32_t cp;
 		int k, cls;
 
 		if (c < 0x80) {
-			cls = w->ascii[c];
+			cls = ascii[c];
 			if (cls == C_WORD) {
 				if (c >= 'A' && c <= 'Z')
 					c = (unsigned char)(c - 'A' + 'a');
 				else if (c >= '0' && c <= '9')
 					digit = 1;
-				tok->s[tok->len++] = (char)c;
+				t[tl++] = (char)c;
 			}
 			prev = c;
 			p++;
@@ -189,21 +210,24 @@ words(struct dedupe_work *w, const char *s, size_t n, uint64_t *numbers)
 		    (p[2] & 0xC0) == 0x80) {
 			/* U+0980..U+09FF, Bengali, decoded inline. */
 			cp = ((int32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-			cls = w->bengali[cp - 0x980];
-			if (cp == 0x9DC || cp == 0x9DD || cp == 0x9DF ||
-			    ((cp == 0x9BE || cp == 0x9D7) && prev == 0x9C7) || (cp == 0x9BC && prev == 0x9CD))
-				unsure = 1;
-			prev = cp;
+			cls = bengali[cp - 0x980];
 			if (cls == C_WORD) {
-				if (cp >= 0x9E6 && cp <= 0x9EF) {
-					/* Bengali digits read as ASCII ones: "২৫" and "25" are one number. */
-					tok->s[tok->len++] = (char)('0' + cp - 0x9E6);
-					digit = 1;
-				} else {
-					memcpy(tok->s + tok->len, p, 3);
-					tok->len += 3;
-				}
+				memcpy(t + tl, p, 3);
+				tl += 3;
+			} else if (cls == C_DIGIT) {
+				/* Bengali digits read as ASCII ones: "২৫" and "25" are one number. */
+				t[tl++] = (char)('0' + cp - 0x9E6);
+				digit = 1;
+				cls = C_WORD;
+			} else if (cls == C_NFC) {
+				if (cp == 0x9DC || cp == 0x9DD || cp == 0x9DF ||
+				    ((cp == 0x9BE || cp == 0x9D7) && prev == 0x9C7) || (cp == 0x9BC && prev == 0x9CD))
+					unsure = 1;
+				memcpy(t + tl, p, 3);
+				tl += 3;
+				cls = C_WORD;
 			}
+			prev = cp;
 			p += 3;
 		} else {
 			if ((k = text_decode(p, (size_t)(end - p), &cp)) < 0) {
@@ -218,18 +242,22 @@ words(struct dedupe_work *w, const char *s, size_t n, uint64_t *numbers)
 			}
 			prev = cp;
 			if (cls == C_WORD) {
-				memcpy(tok->s + tok->len, p, (size_t)k);
-				tok->len += (size_t)k;
+				memcpy(t + tl, p, (size_t)k);
+				tl += (size_t)k;
 			}
 			p += k;
 		}
-		if (cls == C_SEP && tok->len > 0) {
+		if (cls == C_SEP && tl > 0) {
+			tok->len = tl;
 			push_word(w, digit, numbers);
+			tl = 0;
 			digit = 0;
 		}
 	}
-	if (tok->len > 0)
+	if (tl > 0) {
+		tok->len = tl;
 		push_word(w, digit, numbers);
+	}
 	return unsure;
 }
 
@@ -267,7 +295,7 @@ dedupe_sign(struct dedupe_work *w, const char *title, size_t tn, const char *bod
 {
 	const struct dedupe_params *p = &w->p;
 	uint32_t *minv = w->minv;
-	unsigned char filled[DEDUPE_BINS];
+	uint64_t filled = 0;	/* bit b: bin b has a shingle (DEDUPE_BINS <= 64) */
 	int bad = 0;
 	size_t i, nsh;
 	unsigned b;
@@ -309,7 +337,6 @@ dedupe_sign(struct dedupe_work *w, const char *title, size_t tn, const char *bod
 	}
 	nsh = w->nth - p->shingle + 1;
 	sig->shingles = nsh > UINT32_MAX ? UINT32_MAX : (uint32_t)nsh;
-	memset(filled, 0, sizeof(filled));
 	for (b = 0; b < p->bins; b++)
 		minv[b] = UINT32_MAX;
 	for (i = 0; i < nsh; i++) {
@@ -317,21 +344,25 @@ dedupe_sign(struct dedupe_work *w, const char *title, size_t tn, const char *bod
 		/* The high half picks the bin (Lemire's multiply-shift range), the low half competes in it. */
 		uint32_t bin = (uint32_t)(((h >> 32) * p->bins) >> 32), v = (uint32_t)h;
 
-		if (v < minv[bin] || !filled[bin]) {
-			minv[bin] = v;
-			filled[bin] = 1;
-		}
+		/*
+		 * Without a branch: which shingle is least is a coin toss at
+		 * first, and mispredicted branches took a third of this loop.
+		 * An empty bin's UINT32_MAX is no less than any value, so the
+		 * first shingle of a bin always takes it.
+		 */
+		minv[bin] = v < minv[bin] ? v : minv[bin];
+		filled |= 1ULL << bin;
 	}
 	for (b = 0; b < p->bins; b++) {
 		uint32_t v = minv[b];
 		uint64_t attempt;
 
-		if (!filled[b]) {
+		if (!(filled >> b & 1)) {
 			/* At least one bin is filled: there is a shingle. */
 			for (attempt = 1;; attempt++) {
 				uint32_t from = (uint32_t)(hash2(p->seed + 5, b, attempt) % p->bins);
 
-				if (filled[from]) {
+				if (filled >> from & 1) {
 					v = minv[from];
 					break;
 				}
@@ -372,8 +403,33 @@ dedupe_compare(const struct dedupe_params *p, const struct dedupe_rule *r,
 		m->jaccard = m->containment = m->similarity = 1;
 		return 1;
 	}
-	for (i = 0; i < p->bins; i++)
-		agree += a->mh[i] == b->mh[i];
+	if (p->bins == DEDUPE_BINS) {
+		/*
+		 * Four values a step (the candidate checks are most of the time on
+		 * a corpus of templates): a 16-bit lane of x is not zero where the
+		 * two differ, and the sum below sets its top bit then, without a
+		 * carry into the next lane (Warren, "Hacker's Delight", 6-1).  The
+		 * four top bits are counted by a multiplication, which sums the
+		 * lanes into the top one: x86-64's baseline has no popcnt, and
+		 * __builtin_popcountll is a call into libgcc there.
+		 */
+		const uint64_t low = 0x7FFF7FFF7FFF7FFFULL;
+		unsigned differ = 0;
+
+		for (i = 0; i < DEDUPE_BINS; i += 4) {
+			uint64_t x, y;
+
+			memcpy(&x, a->mh + i, sizeof(x));
+			memcpy(&y, b->mh + i, sizeof(y));
+			x ^= y;
+			x = ((((x & low) + low) | x) & ~low) >> 15;
+			differ += (unsigned)((x * 0x0001000100010001ULL) >> 48);
+		}
+		agree = DEDUPE_BINS - differ;
+	} else {
+		for (i = 0; i < p->bins; i++)
+			agree += a->mh[i] == b->mh[i];
+	}
 	m->jaccard = j = (double)agree / p->bins;
 	small = a->shingles < b->shingles ? a->shingles : b->shingles;
 	big = a->shingles < b->shingles ? b->shingles : a->shingles;
@@ -494,14 +550,46 @@ struct table {
 	size_t cap, n;		/* cap a power of two, at least twice n */
 };
 
+/*
+ * The band tables, one a band.  A slot is 8 bytes where one of the table
+ * above takes 16, so that twice as many fit in a cache line and half the
+ * memory is cleared and missed: the value of a band of at most two rows
+ * (two 16-bit MinHash values) fits in 32 bits, and a wider one is folded
+ * to 32 and checked against the signature of its chain's first record,
+ * which holds it.
+ *
+ * Only the first DEDUPE_CHAIN records of a band value are ever candidates,
+ * so its chain is no linked list but, for a value that one record has,
+ * that record in the slot, and for a value that more have, a block of
+ * DEDUPE_CHAIN record numbers in ix->blk (NIL after the last), named in
+ * the slot with BLOCK set.  A chain is then one cache line, whose address
+ * is known as soon as the slot is read, where a list cost a dependent miss
+ * a record; most values of a real crawl have one record and no block.
+ */
+#define BLOCK 0x80000000u	/* in a slot's head: a block's number follows */
+
+struct bslot {
+	uint32_t v;		/* the band's value, folded to 32 bits */
+	uint32_t head;		/* NIL: an empty slot; a record; or BLOCK | a block */
+};
+
+typedef uint32_t chainblock[DEDUPE_CHAIN];
+
+struct btable {
+	struct bslot *s;
+	size_t cap, n;		/* cap a power of two, at least twice n */
+};
+
 struct dedupe_index {
 	struct dedupe_params p;
 	struct dedupe_sig *sig;
 	size_t *keyoff;		/* offset of each key in keys */
 	size_t n, cap;
 	struct buf keys;	/* the keys, each ending in NUL */
-	struct table bands, exact;
-	uint32_t *bnext;	/* n * bands: the next record in record i's chain of band t */
+	struct btable *bt;	/* p.bands tables */
+	struct table exact;
+	chainblock *blk;	/* the chains of band values more records have, 64-byte aligned */
+	size_t nblk, capblk;
 	uint32_t *xnext;	/* n: the next record in the chain of i's exact hash */
 	uint32_t *stamp;	/* n: the query that last checked record i */
 	uint32_t query;
@@ -512,21 +600,30 @@ dedupe_index_new(const struct dedupe_params *p)
 {
 	struct dedupe_index *ix = ecalloc(1, sizeof(*ix));
 
+	/* band_value's 16 bits a row must fit in 64; a band per bin at most. */
+	if (p->bands == 0 || p->bands > DEDUPE_BINS || p->rows == 0 || p->rows > 3)
+		die(EXIT_USAGE, "internal error: %u bands of %u rows are not supported", p->bands, p->rows);
 	ix->p = *p;
+	ix->bt = ecalloc(p->bands, sizeof(*ix->bt));
 	return ix;
 }
 
 void
 dedupe_index_free(struct dedupe_index *ix)
 {
+	unsigned t;
+
 	if (ix == NULL)
 		return;
 	free(ix->sig);
 	free(ix->keyoff);
 	buf_free(&ix->keys);
-	free(ix->bands.s);
+	if (ix->bt != NULL)
+		for (t = 0; t < ix->p.bands; t++)
+			free(ix->bt[t].s);
+	free(ix->bt);
 	free(ix->exact.s);
-	free(ix->bnext);
+	free(ix->blk);
 	free(ix->xnext);
 	free(ix->stamp);
 	free(ix);
@@ -607,16 +704,135 @@ table_add(struct table *t, uint64_t key, uint32_t rec, uint32_t *next, size_t st
 	}
 }
 
+/* The value of band T of SIG: its rows' MinHash values side by side. */
 static uint64_t
-band_key(const struct dedupe_params *p, const struct dedupe_sig *sig, unsigned t)
+band_value(const struct dedupe_params *p, const struct dedupe_sig *sig, unsigned t)
 {
 	uint64_t v = 0;
 	unsigned r;
 
 	for (r = 0; r < p->rows; r++)
 		v = v << 16 | sig->mh[t * p->rows + r];
-	/* rows <= 3, so the band's number fits above the values. */
-	return (uint64_t)t << 48 | v;
+	return v;
+}
+
+/* The band's value with its number, for band lines: rows <= 3, so the number fits above. */
+static uint64_t
+band_key(const struct dedupe_params *p, const struct dedupe_sig *sig, unsigned t)
+{
+	return (uint64_t)t << 48 | band_value(p, sig, t);
+}
+
+static uint32_t
+fold32(uint64_t v)
+{
+	return (uint32_t)(v ^ v >> 32);
+}
+
+/* Where the folded value F starts its search in BT: Fibonacci hashing, as slot_of. */
+static size_t
+bslot_home(const struct btable *bt, uint32_t f)
+{
+	return (size_t)(((uint64_t)f * 0x9E3779B97F4A7C15ULL) >> 32) & (bt->cap - 1);
+}
+
+/* The first record of the chain a slot's HEAD names. */
+static uint32_t
+chain_first(const struct dedupe_index *ix, uint32_t head)
+{
+	return head & BLOCK ? ix->blk[head & ~BLOCK][0] : head;
+}
+
+/* The slot of band T's value V, searched from I: its chain's, or the empty slot where it goes. */
+static size_t
+bslot_of(const struct dedupe_index *ix, const struct btable *bt, unsigned t, uint64_t v, size_t i)
+{
+	uint32_t f = fold32(v);
+	int folded = ix->p.rows > 2;
+
+	for (;; i = (i + 1) & (bt->cap - 1)) {
+		const struct bslot *s = &bt->s[i];
+
+		if (s->head == NIL ||
+		    (s->v == f && (!folded || band_value(&ix->p, &ix->sig[chain_first(ix, s->head)], t) == v)))
+			return i;
+	}
+}
+
+static void
+btable_grow(struct btable *bt)
+{
+	struct btable old = *bt;
+	size_t k, i;
+
+	bt->cap = bt->cap ? 2 * bt->cap : 1024;
+	bt->s = emalloc(bt->cap * sizeof(*bt->s));
+	memset(bt->s, 0xFF, bt->cap * sizeof(*bt->s));	/* every head NIL (UINT32_MAX) */
+	for (k = 0; k < old.cap; k++) {
+		if (old.s[k].head == NIL)
+			continue;
+		/* No two slots hold one band value: the first empty slot is the place. */
+		for (i = bslot_home(bt, old.s[k].v); bt->s[i].head != NIL; i = (i + 1) & (bt->cap - 1))
+			;
+		bt->s[i] = old.s[k];
+	}
+	free(old.s);
+}
+
+/* A new block holding the records A and B; its number. */
+static uint32_t
+block_new(struct dedupe_index *ix, uint32_t a, uint32_t b)
+{
+	uint32_t *c;
+	unsigned k;
+
+	if (ix->nblk == ix->capblk) {
+		/* aligned_alloc, so that a block never straddles two cache lines; no aligned realloc. */
+		size_t cap = ix->capblk ? 2 * ix->capblk : 1024;
+		chainblock *nb = aligned_alloc(64, cap * sizeof(*nb));
+
+		if (nb == NULL)
+			die(EXIT_MEMORY, "out of memory (band chains)");
+		if (ix->nblk)
+			memcpy(nb, ix->blk, ix->nblk * sizeof(*nb));
+		free(ix->blk);
+		ix->blk = nb;
+		ix->capblk = cap;
+	}
+	if (ix->nblk >= BLOCK - 1)	/* BLOCK | the number must not be NIL */
+		die(EXIT_MEMORY, "the index is full (%zu band chains)", ix->nblk);
+	c = ix->blk[ix->nblk];
+	c[0] = a;
+	c[1] = b;
+	for (k = 2; k < DEDUPE_CHAIN; k++)
+		c[k] = NIL;
+	return (uint32_t)ix->nblk++;
+}
+
+/* Put record REC in the chain of band T's value V, searched from slot AT. */
+static void
+band_link(struct dedupe_index *ix, unsigned t, uint64_t v, size_t at, uint32_t rec)
+{
+	struct btable *bt = &ix->bt[t];
+	struct bslot *s = &bt->s[bslot_of(ix, bt, t, v, at)];
+	uint32_t *c;
+	unsigned k;
+
+	if (s->head == NIL) {
+		s->v = fold32(v);
+		s->head = rec;
+		bt->n++;
+	} else if (!(s->head & BLOCK)) {
+		s->head = BLOCK | block_new(ix, s->head, rec);
+	} else {
+		/* A full chain takes no more: a later record is never a candidate through it. */
+		c = ix->blk[s->head & ~BLOCK];
+		for (k = 2; k < DEDUPE_CHAIN; k++)
+			if (c[k] == NIL) {
+				c[k] = rec;
+				break;
+			}
+	}
 }
 
 size_t
@@ -628,13 +844,12 @@ dedupe_index_add(struct dedupe_index *ix, const struct dedupe_sig *sig, const ch
 
 	if (sig->flags & DEDUPE_EMPTY)
 		return (size_t)-1;
-	if (ix->n >= NIL - 1)
+	if (ix->n >= BLOCK - 1)	/* a record number leaves BLOCK clear */
 		die(EXIT_MEMORY, "the index is full (%zu records)", ix->n);
 	if (ix->n == ix->cap) {
 		ix->cap = ix->cap ? 2 * ix->cap : 256;
 		ix->sig = erealloc(ix->sig, ix->cap * sizeof(*ix->sig));
 		ix->keyoff = erealloc(ix->keyoff, ix->cap * sizeof(*ix->keyoff));
-		ix->bnext = erealloc(ix->bnext, ix->cap * p->bands * sizeof(*ix->bnext));
 		ix->xnext = erealloc(ix->xnext, ix->cap * sizeof(*ix->xnext));
 		ix->stamp = erealloc(ix->stamp, ix->cap * sizeof(*ix->stamp));
 	}
@@ -647,8 +862,25 @@ dedupe_index_add(struct dedupe_index *ix, const struct dedupe_sig *sig, const ch
 	if (sig->flags & DEDUPE_SHORT) {
 		table_add(&ix->exact, sig->exact, rec, ix->xnext, 1);
 	} else {
+		/*
+		 * One pass a record: the 24 slots are random places in tables of
+		 * megabytes, so their cache lines are all asked for first and
+		 * their misses wait side by side, not one after another.
+		 */
+		uint64_t v[DEDUPE_BINS];
+		size_t at[DEDUPE_BINS];
+
+		for (t = 0; t < p->bands; t++) {
+			struct btable *bt = &ix->bt[t];
+
+			if (2 * (bt->n + 1) > bt->cap)
+				btable_grow(bt);
+			v[t] = band_value(p, sig, t);
+			at[t] = bslot_home(bt, fold32(v[t]));
+			__builtin_prefetch(&bt->s[at[t]], 1);
+		}
 		for (t = 0; t < p->bands; t++)
-			table_add(&ix->bands, band_key(p, sig, t), rec, ix->bnext + t, p->bands);
+			band_link(ix, t, v[t], at[t], rec);
 	}
 	return rec;
 }
@@ -687,8 +919,10 @@ dedupe_index_find(struct dedupe_index *ix, const struct dedupe_rule *rule,
 	const struct dedupe_params *p = &ix->p;
 	struct dedupe_match m;
 	const struct slot *s;
-	uint32_t best = NIL, j;
-	unsigned t, k;
+	uint32_t best = NIL, j, head[DEDUPE_BINS], cand[DEDUPE_BINS * DEDUPE_CHAIN];
+	unsigned t, k, nc = 0;
+	uint64_t v[DEDUPE_BINS];
+	size_t at[DEDUPE_BINS];
 
 	memset(best_m, 0, sizeof(*best_m));
 	best_m->numbers = -1;
@@ -718,23 +952,58 @@ dedupe_index_find(struct dedupe_index *ix, const struct dedupe_rule *rule,
 		memset(ix->stamp, 0, ix->n * sizeof(*ix->stamp));
 		ix->query = 1;
 	}
+	/*
+	 * In steps, so that each step's cache misses wait side by side: the
+	 * slots' lines asked for (as in dedupe_index_add), then the blocks'
+	 * lines, then the candidates' signatures, then the checks.
+	 */
 	for (t = 0; t < p->bands; t++) {
-		if ((s = table_get(&ix->bands, band_key(p, sig, t))) == NULL)
+		v[t] = band_value(p, sig, t);
+		if (ix->bt[t].cap) {
+			at[t] = bslot_home(&ix->bt[t], fold32(v[t]));
+			__builtin_prefetch(&ix->bt[t].s[at[t]]);
+		}
+	}
+	for (t = 0; t < p->bands; t++) {
+		const struct btable *bt = &ix->bt[t];
+
+		head[t] = bt->cap ? bt->s[bslot_of(ix, bt, t, v[t], at[t])].head : NIL;
+		if (head[t] != NIL && head[t] & BLOCK)
+			__builtin_prefetch(ix->blk[head[t] & ~BLOCK]);
+	}
+	for (t = 0; t < p->bands; t++) {
+		if (head[t] == NIL)
 			continue;
-		for (j = s->head, k = 0; j != NIL && k < DEDUPE_CHAIN; j = ix->bnext[(size_t)j * p->bands + t], k++) {
-			if (best != NIL && j >= best && best_m->jaccard >= 1)
+		for (k = 0; k < DEDUPE_CHAIN; k++) {
+			j = head[t] & BLOCK ? ix->blk[head[t] & ~BLOCK][k] : k == 0 ? head[t] : NIL;
+			if (j == NIL)
 				break;
-			if (ix->stamp[j] == ix->query)
-				continue;
-			ix->stamp[j] = ix->query;
-			if (dedupe_compare(p, rule, &ix->sig[j], sig, &m)) {
-				if (better(&m, 0, j, best_m, 0, best)) {
-					best = j;
-					*best_m = m;
-				}
-			} else if (explain) {
-				explain_reject(explain, prefix, dedupe_index_key(ix, j), &m);
+			cand[nc++] = j;
+			__builtin_prefetch(&ix->stamp[j]);
+			__builtin_prefetch((const char *)&ix->sig[j]);
+			__builtin_prefetch((const char *)&ix->sig[j] + 64);
+			__builtin_prefetch((const char *)&ix->sig[j] + sizeof(ix->sig[j]) - 1);
+		}
+	}
+	/*
+	 * The candidates in the order of bands and chains.  Skipping a record
+	 * after an exact copy (without its stamp) is what ending its chain
+	 * did: the rest of a chain is later still.
+	 */
+	for (k = 0; k < nc; k++) {
+		j = cand[k];
+		if (best != NIL && j >= best && best_m->jaccard >= 1)
+			continue;
+		if (ix->stamp[j] == ix->query)
+			continue;
+		ix->stamp[j] = ix->query;
+		if (dedupe_compare(p, rule, &ix->sig[j], sig, &m)) {
+			if (better(&m, 0, j, best_m, 0, best)) {
+				best = j;
+				*best_m = m;
 			}
+		} else if (explain) {
+			explain_reject(explain, prefix, dedupe_index_key(ix, j), &m);
 		}
 	}
 	return best == NIL ? -1 : (long)best;
