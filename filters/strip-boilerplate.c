@@ -44,7 +44,7 @@ static const char help_text[] =
     "                    that count-chrome's TABLE says recur in their zone (top or\n"
     "                    bottom) on many of the site's pages\n"
     "      --chrome-share=P  how many: at least the share P of the site's pages\n"
-    "                    (default 0.1)\n"
+    "                    (default 0.05)\n"
     "      --chrome-min=N  and at least N pages (default 5)\n"
     "  -e, --explain     print every line removed or changed, with its rule, on stderr\n"
     "      --progress    show pages done, MB/s and time left on a terminal's stderr\n"
@@ -68,7 +68,7 @@ static struct {
 	double share;
 	unsigned long chrome_min;
 	int split, records, explain, progress, check, chrome_opts;
-} opt = { .share = 0.1, .chrome_min = 5 };
+} opt = { .share = 0.05, .chrome_min = 5 };
 
 static struct rules *rules;
 static struct chrome *chrome;	/* --chrome's table */

@@ -688,7 +688,9 @@ next_line(const struct page *pg, size_t i)
  * the page holds a byline that does not recur (the reader would take the
  * first for the author), or it is the page's first line, a masthead, with
  * no date or byline under it ("বার্তা২৪ ডেস্ক" above the headline; a desk
- * byline over the publication time stays).
+ * byline over the publication time stays).  Nor does any line of the top
+ * zone right above a date: that is the page's byline ("নুসরাত জাহান",
+ * which the reader knows by its place only) or its headline.
  */
 void
 chrome_apply(struct chrome *t, const char *site, struct page *pg, FILE *explain)
@@ -733,13 +735,18 @@ chrome_apply(struct chrome *t, const char *site, struct page *pg, FILE *explain)
 	}
 	top = next_line(pg, (size_t)-1);
 	for (i = 0; i < pg->nl; i++) {
-		int how = t->mark[i].how, go = how == M_CHROME;
+		int how = t->mark[i].how, go = how == M_CHROME, under;
 
-		if (how == M_BYLINE_RECURS) {
-			go = own[t->zone[i]];
-			if (!go && i == top && (j = next_line(pg, i)) < pg->nl && t->zone[j] == CHROME_TOP)
-				go = hzone_field(t->reader, page_line(pg, j), pg->l[j].len) == HZONE_NOFIELD;
-		}
+		if (how == M_KEEP || how == M_FIELD_RECURS)
+			continue;
+		j = next_line(pg, i);
+		under = j < pg->nl && t->zone[j] == CHROME_TOP ? hzone_field(t->reader, page_line(pg, j), pg->l[j].len) :
+		    -1;
+		if (how == M_BYLINE_RECURS)
+			go = own[t->zone[i]] || (i == top && under == HZONE_NOFIELD);
+		/* The line over the page's date is its byline or its headline, whatever it looks like. */
+		if (t->zone[i] == CHROME_TOP && under == HZONE_DATE)
+			go = 0;
 		if (go) {
 			pg->l[i].gone = 1;
 			if (explain)
