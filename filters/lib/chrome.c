@@ -689,8 +689,9 @@ next_line(const struct page *pg, size_t i)
  * first for the author), or it is the page's first line, a masthead, with
  * no date or byline under it ("বার্তা২৪ ডেস্ক" above the headline; a desk
  * byline over the publication time stays).  Nor does any line of the top
- * zone right above a date: that is the page's byline ("নুসরাত জাহান",
- * which the reader knows by its place only) or its headline.
+ * zone right above a field line (a date, a byline, an edition): that is
+ * the page's byline ("নুসরাত জাহান", which the reader knows by its place
+ * only) or its headline.
  */
 void
 chrome_apply(struct chrome *t, const char *site, struct page *pg, FILE *explain)
@@ -744,8 +745,11 @@ chrome_apply(struct chrome *t, const char *site, struct page *pg, FILE *explain)
 		    -1;
 		if (how == M_BYLINE_RECURS)
 			go = own[t->zone[i]] || (i == top && under == HZONE_NOFIELD);
-		/* The line over the page's date is its byline or its headline, whatever it looks like. */
-		if (t->zone[i] == CHROME_TOP && under == HZONE_DATE)
+		/*
+		 * The line over the page's date, byline or edition is its byline
+		 * or its headline, whatever it looks like.
+		 */
+		if (t->zone[i] == CHROME_TOP && under > HZONE_NOFIELD)
 			go = 0;
 		if (go) {
 			pg->l[i].gone = 1;
