@@ -741,8 +741,7 @@ chrome_apply(struct chrome *t, const char *site, struct page *pg, FILE *explain)
 		if (how == M_KEEP || how == M_FIELD_RECURS)
 			continue;
 		j = next_line(pg, i);
-		under = j < pg->nl && t->zone[j] == CHROME_TOP ? hzone_field(t->reader, page_line(pg, j), pg->l[j].len) :
-		    -1;
+		under = j < pg->nl ? hzone_field(t->reader, page_line(pg, j), pg->l[j].len) : -1;
 		if (how == M_BYLINE_RECURS)
 			go = own[t->zone[i]] || (i == top && under == HZONE_NOFIELD);
 		/*

@@ -1250,8 +1250,8 @@ hzone_field(const struct hzoneset *rs, const char *s, size_t n)
 	if ((rs->published && rx_exec(rs->published, s, n, 0, 0) == RX_MATCH) ||
 	    (rs->updated && rx_exec(rs->updated, s, n, 0, 0) == RX_MATCH) ||
 	    (rs->hijri && rx_exec(rs->hijri, s, n, 0, 0) == RX_MATCH) ||
-	    any(&rs->clock, s, n) || is_date(rs, s, n, &r))
-		return HZONE_DATE;
+	    is_date(rs, s, n, &r))
+		return HZONE_DATE;	/* a page clock is a date line: the clock patterns only place it */
 	if (any(&rs->byline, s, n) || any(&rs->dateline, s, n))
 		return HZONE_BYLINE;
 	if ((rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH) || any(&rs->keep, s, n))

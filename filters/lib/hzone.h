@@ -50,7 +50,7 @@ void hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *
 
 /*
  * Would the reader read the line S[0..N) as a field: a date (a labelled
- * time, a page clock, a line the date parser reads), a byline (or a
+ * time, a line the date parser reads, a page clock among them), a byline (or a
  * dateline), another field (an edition, a kept line)?  For chrome.c,
  * which never takes such a line for site chrome on its own.
  */
