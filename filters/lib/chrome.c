@@ -32,7 +32,7 @@ struct entry {
 	uint64_t key;
 	uint32_t site;		/* index in t->site */
 	uint32_t pages;		/* pages it was seen on (saturating) */
-	uint32_t last;		/* the page it was last counted on (t->serial) */
+	uint32_t last;		/* the page it was last counted on (t->serial), or the table read */
 	uint32_t line;		/* line of the table file it was read from, for --explain */
 	uint32_t ex;		/* its example, at t->ex.s + ex */
 	uint16_t exlen;
@@ -380,8 +380,9 @@ add_example(struct chrome *t, const char *s, size_t n, uint16_t *len)
 }
 
 /*
- * Count KEY of SITE in ZONE: PAGES more pages, on page SERIAL (0: not
- * one page, as when a table is read).  The line of a new shape is its
+ * Count KEY of SITE in ZONE: PAGES more pages, on page SERIAL (when
+ * counting pages), or from table SERIAL (when reading a table: the
+ * number of the table with the high bit set).  The line of a new shape is its
  * example; LINENO the table line it came from.
  */
 static struct entry *
@@ -422,8 +423,8 @@ chrome_count(struct chrome *t, const char *site, const char *body, size_t n)
 	long si = site_index(t, site, 1);
 
 	t->site[si].pages++;
-	if (++t->serial == 0)
-		t->serial = 1;	/* 0 means "not a page" */
+	if (++t->serial >= 0x80000000u)
+		t->serial = 1;	/* 0 is no page; the high bit marks a table read */
 	nl = page_zones(t, body, n);
 	for (i = 0; i < nl; i++) {
 		const char *s = body + t->l[i].off;
@@ -510,6 +511,8 @@ read_row(struct chrome *t, char *line, const char *file, unsigned long lineno)
 	uint64_t key;
 	long si;
 	unsigned zone;
+	uint32_t mark;
+	struct entry *e;
 
 	if (strcmp(c[0], "site") == 0) {
 		if (nc != 3)
@@ -546,7 +549,11 @@ read_row(struct chrome *t, char *line, const char *file, unsigned long lineno)
 		return bad(file, lineno, "the site's pages must be those of its site row ('%s' differs)", c[5]);
 	if (number(c[4], spages, &pages) < 0 || pages == 0 || pages > UINT32_MAX)
 		return bad(file, lineno, "a shape's pages must be a number from 1 to its site's pages, not '%s'", c[4]);
-	add(t, key, (uint32_t)si, zone, (uint32_t)pages, 0, nc > 6 ? c[6] : "", nc > 6 ? strlen(c[6]) : 0,
+	/* A shape's rows of one table are marked with the table's number, to find a second. */
+	mark = 0x80000000u | (uint32_t)t->fileno;
+	if ((e = find(t, key, (uint32_t)si, zone)) != NULL && e->last == mark)
+		return bad(file, lineno, "shape %s has a second row for its site and zone in this table", c[3]);
+	add(t, key, (uint32_t)si, zone, (uint32_t)pages, mark, nc > 6 ? c[6] : "", nc > 6 ? strlen(c[6]) : 0,
 	    lineno > UINT32_MAX ? 0 : (uint32_t)lineno);
 	return 0;
 }

@@ -146,6 +146,8 @@ bad cells "${H}shape\tx\ttop\t00000000000000ab\n" \
     "3: a shape row has 7 cells (shape, SITE, ZONE, KEY, PAGES, SITE_PAGES, EXAMPLE); this one has 4"
 bad kind "${H}shapes\tx\n" "3: a row is 'site' or 'shape', not 'shapes'"
 bad twice "${H}site\tx\t3\n" "3: site 'x' has a second site row in this table"
+bad again "${H}shape\tx\ttop\t00000000000000ab\t6\t10\tm\nshape\tx\ttop\t00000000000000ab\t6\t10\tm\n" \
+    "4: shape 00000000000000ab has a second row for its site and zone in this table"
 
 strip-boilerplate --chrome "$TMP/no-such.tsv" "$C/p1.txt" >"$TMP/bad.out" 2>"$TMP/bad.err"
 is "$?:$(head -n 1 "$TMP/bad.err")" "2:strip-boilerplate: $TMP/no-such.tsv: No such file or directory" \
