@@ -9,11 +9,14 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "chrome.h"
 #include "detect.h"
 #include "filter.h"
+#include "hzone.h"
 #include "page.h"
 #include "progress.h"
 #include "record.h"
@@ -24,7 +27,8 @@
 #include "util.h"
 
 static const char usage_text[] =
-    "usage: strip-boilerplate [-r DIR] [-s SITE] [--split | --records] [--explain] [--claims] [--progress] [FILE...]\n"
+    "usage: strip-boilerplate [-r DIR] [-s SITE] [--split | --records] [--chrome TABLE [--chrome-share P]\n"
+    "                         [--chrome-min N]] [--explain] [--claims] [--progress] [FILE...]\n"
     "       strip-boilerplate [-r DIR] --check-rules | --list-rules\n";
 
 static const char help_text[] =
@@ -36,6 +40,12 @@ static const char help_text[] =
     "      --split       a FILE is many pages glued together: cut it at each site's\n"
     "                    start pattern, one record per page\n"
     "      --records     read a record stream (body = page text) instead of pages\n"
+    "      --chrome=TABLE  on pages of sites with no rule file, also drop the lines\n"
+    "                    that count-chrome's TABLE says recur in their zone (top or\n"
+    "                    bottom) on many of the site's pages\n"
+    "      --chrome-share=P  how many: at least the share P of the site's pages\n"
+    "                    (default 0.05)\n"
+    "      --chrome-min=N  and at least N pages (default 5)\n"
     "  -e, --explain     print every line removed or changed, with its rule, on stderr\n"
     "      --claims      add a header 'claims' naming every site whose hosts or match\n"
     "                    patterns claim the page, as SITE:LINE (for khobor check)\n"
@@ -56,11 +66,15 @@ struct sitestrip {
 };
 
 static struct {
-	const char *rulesdir, *site;
-	int split, records, explain, progress, check, claims;
-} opt;
+	const char *rulesdir, *site, *chrome;
+	double share;
+	unsigned long chrome_min;
+	int split, records, explain, progress, check, chrome_opts, claims;
+} opt = { .share = 0.05, .chrome_min = 5 };
 
 static struct rules *rules;
+static struct chrome *chrome;	/* --chrome's table */
+static struct hzoneset *reader;	/* the default reader, whose field lines are never chrome */
 static struct detector *det;
 static struct splitter *splitter;
 static struct page pg;
@@ -286,7 +300,64 @@ cleanup(void)
 	buf_free(&hint);
 	buf_free(&host);
 	buf_free(&claims);
+	chrome_free(chrome);
+	hzone_free(reader);
 	rx_cleanup();
+}
+
+/*
+ * Read --chrome's table and give it to the default site's strip rules,
+ * with the default reader to protect the lines it reads as fields.
+ */
+static void
+use_chrome(void)
+{
+	FILE *fp;
+	int none;
+
+	chrome = chrome_new(0);
+	if ((fp = util_open(opt.chrome)) == NULL)
+		die(EXIT_USAGE, "%s: cannot read the chrome table (see above)", opt.chrome);
+	if (chrome_read(chrome, fp, opt.chrome) < 0) {
+		if (fp != stdin)
+			fclose(fp);
+		cleanup();
+		exit(EXIT_USAGE);
+	}
+	if (fp != stdin)
+		fclose(fp);
+	if ((reader = hzone_compile(&rules->deflt, rules->dir, &none)) == NULL && !none)
+		die(EXIT_USAGE, "%s: the reader's rules have errors (see above)", rules->deflt.file);
+	chrome_use(chrome, opt.share, opt.chrome_min, reader);
+	strip_use_chrome(site_strip(&rules->deflt), chrome);
+}
+
+/* A --chrome-share: a number from 0 to 1. */
+static double
+share_arg(const char *s)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || *end || errno || !(v > 0 && v <= 1))
+		die(EXIT_USAGE, "--chrome-share '%s': give a share of the site's pages, more than 0 and at most 1 (say 0.1)", s);
+	return v;
+}
+
+/* A --chrome-min: a number of pages, 1 or more. */
+static unsigned long
+pages_arg(const char *s)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (end == s || *end || *s == '-' || errno || v == 0 || v > 1000000000UL)
+		die(EXIT_USAGE, "--chrome-min '%s': give a number of pages from 1 to 1000000000", s);
+	return v;
 }
 
 int
@@ -298,8 +369,11 @@ main(int argc, char *argv[])
 		{ "split", no_argument, NULL, 'S' },
 		{ "records", no_argument, NULL, 'R' },
 		{ "explain", no_argument, NULL, 'e' },
-		{ "claims", no_argument, NULL, 'c' },
+		{ "claims", no_argument, NULL, 'K' },
 		{ "progress", no_argument, NULL, 'P' },
+		{ "chrome", required_argument, NULL, 'c' },
+		{ "chrome-share", required_argument, NULL, 'p' },
+		{ "chrome-min", required_argument, NULL, 'm' },
 		{ "check-rules", no_argument, NULL, 'C' },
 		{ "list-rules", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
@@ -319,8 +393,11 @@ main(int argc, char *argv[])
 		case 'S': opt.split = 1; break;
 		case 'R': opt.records = 1; break;
 		case 'e': opt.explain = 1; break;
-		case 'c': opt.claims = 1; break;
+		case 'K': opt.claims = 1; break;
 		case 'P': opt.progress = 1; break;
+		case 'c': opt.chrome = optarg; break;
+		case 'p': opt.share = share_arg(optarg); opt.chrome_opts = 1; break;
+		case 'm': opt.chrome_min = pages_arg(optarg); opt.chrome_opts = 1; break;
 		case 'C': opt.check = 1; break;
 		case 'L': opt.check = 2; break;
 		case 'h':
@@ -335,6 +412,8 @@ main(int argc, char *argv[])
 	}
 	if (opt.split && opt.records)
 		die(EXIT_USAGE, "--split and --records do not go together: a record is one page already");
+	if (opt.chrome_opts && opt.chrome == NULL)
+		die(EXIT_USAGE, "--chrome-share and --chrome-min say how to apply a table: give it with --chrome TABLE");
 	rules = rules_open(opt.rulesdir);
 	det = detect_new(rules);
 	if (opt.check) {
@@ -356,6 +435,8 @@ main(int argc, char *argv[])
 	}
 	if (site_strip(&rules->deflt) == NULL)
 		die(EXIT_USAGE, "%s: the rules have errors (see above)", rules->deflt.file);
+	if (opt.chrome)
+		use_chrome();
 
 	in.unreadable = page_unreadable;
 	if (opt.split) {

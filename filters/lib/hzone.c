@@ -1234,3 +1234,27 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	record_set_body(rec, w->out.s ? w->out.s : "", w->out.len);
 	buf_free(&scratch);
 }
+
+/*
+ * For the chrome table (chrome.c): a line the reader would read as a
+ * field is the page's, not the site's, however often its shape recurs
+ * ("নিজস্ব প্রতিবেদক", "প্রকাশ: ..." of one month).
+ */
+int
+hzone_field(const struct hzoneset *rs, const char *s, size_t n)
+{
+	struct date_result r;
+
+	if (rs == NULL)
+		return HZONE_NOFIELD;
+	if ((rs->published && rx_exec(rs->published, s, n, 0, 0) == RX_MATCH) ||
+	    (rs->updated && rx_exec(rs->updated, s, n, 0, 0) == RX_MATCH) ||
+	    (rs->hijri && rx_exec(rs->hijri, s, n, 0, 0) == RX_MATCH) ||
+	    is_date(rs, s, n, &r))
+		return HZONE_DATE;	/* a page clock is a date line: the clock patterns only place it */
+	if (any(&rs->byline, s, n) || any(&rs->dateline, s, n))
+		return HZONE_BYLINE;
+	if ((rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH) || any(&rs->keep, s, n))
+		return HZONE_OTHER;
+	return HZONE_NOFIELD;
+}

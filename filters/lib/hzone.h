@@ -48,4 +48,13 @@ void hzone_work_free(struct hzonework *w);
  */
 void hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *explain);
 
+/*
+ * Would the reader read the line S[0..N) as a field: a date (a labelled
+ * time, a line the date parser reads, a page clock among them), a byline (or a
+ * dateline), another field (an edition, a kept line)?  For chrome.c,
+ * which never takes such a line for site chrome on its own.
+ */
+enum { HZONE_NOFIELD = 0, HZONE_DATE, HZONE_BYLINE, HZONE_OTHER };
+int hzone_field(const struct hzoneset *rs, const char *s, size_t n);
+
 #endif

@@ -42,6 +42,7 @@ struct stripset {
 	int dedupe;
 	unsigned dedupe_line, heur_line;
 	struct heur h;
+	struct chrome *chrome;	/* the caller's, or NULL */
 };
 
 /* ---- compiling ---- */
@@ -723,6 +724,12 @@ heur_tail(struct run *x, const struct heur *h)
 }
 
 void
+strip_use_chrome(struct stripset *set, struct chrome *t)
+{
+	set->chrome = t;
+}
+
+void
 strip_apply(const struct stripset *set, struct page *pg, FILE *explain)
 {
 	struct run x = { .set = set, .pg = pg, .ex = explain };
@@ -762,5 +769,8 @@ strip_apply(const struct stripset *set, struct page *pg, FILE *explain)
 		heur_numbered(&x, &set->h);
 	if (set->h.tail)
 		heur_tail(&x, &set->h);
+	/* Last: what the rules leave is what count-chrome counted (strip-boilerplate's output). */
+	if (set->chrome && pg->rec)
+		chrome_apply(set->chrome, chrome_site(pg->rec, &x.out), pg, explain);
 	buf_free(&x.out);
 }

@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 
+#include "chrome.h"
 #include "page.h"
 #include "rules.h"
 
@@ -30,8 +31,17 @@ void strip_free(struct stripset *set);
 void strip_list(const struct stripset *set, FILE *fp);
 
 /*
+ * Have SET drop, after all its rules, the lines chrome table T says are
+ * its page's site's chrome (chrome_apply; the site is chrome_site of the
+ * page's record).  For the default site's set: a site with rules has them.
+ * T stays the caller's.
+ */
+void strip_use_chrome(struct stripset *set, struct chrome *t);
+
+/*
  * Apply SET to page PG, in the order of khobor-rules(5): the junk at the
- * end, replacements, cuts, drops, removals, repeated lines, heuristics.
+ * end, replacements, cuts, drops, removals, repeated lines, heuristics, the
+ * chrome table.
  * A rule that hits a PCRE2 limit is handled by page_exec (an error on the
  * record, once, and the rule not run again on the page).  With EXPLAIN not
  * NULL, every line removed or changed is told on it, with its rule.
