@@ -383,4 +383,16 @@ is $? 1 "a directory with no fixture pages: exit status 1"
 grep -q "^not ok [0-9]* - $TMP/empty: no fixture pages" "$TMP/empty.out"
 ok $? "a directory with no fixture pages: 'not ok' says so"
 
+# The detection matrix: a site file whose pattern also claims Kalbela's pages
+# is a clash, named with both rules; with the real rules there is none.
+khobor check >"$TMP/matrix.out" 2>&1
+grep -q "^ok [0-9]* - detection: each of [0-9]* fixtures is claimed by its own site's rules alone" "$TMP/matrix.out"
+ok $? "the detection matrix of the real rules is clean"
+cp -R rules "$TMP/clash"
+printf '%s\n' "name: Clash" "match:" "  - '(?m)^কালবেলা অনলাইন এর সর্বশেষ খবর পেতে Google News'" >"$TMP/clash/sites/zzclash.yaml"
+khobor check -r "$TMP/clash" tests/sites/kalbela >"$TMP/clash.out" 2>&1
+is $? 1 "a clash of two sites' patterns: exit status 1"
+grep -q "^not ok [0-9]* - detection: kalbela/seed-000 is claimed by two sites' rules: kalbela ($TMP/clash/sites/kalbela.yaml:[0-9]*) and zzclash ($TMP/clash/sites/zzclash.yaml:3)" "$TMP/clash.out"
+ok $? "a clash: the 'not ok' names both rules, file and line"
+
 done_testing
