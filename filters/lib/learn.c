@@ -771,54 +771,120 @@ letters(const char *s)
 	return n;
 }
 
+/* The line after line I of page P that is not blank, or P's line count. */
+static size_t
+next_line(const struct lpage *p, size_t i)
+{
+	for (i++; i < p->pg.nl && p->sid[i] == NOSHAPE; i++)
+		;
+	return i;
+}
+
+/* The first line of shape SH on page P, or P's line count. */
+static size_t
+find_shape(const struct lpage *p, size_t sh)
+{
+	size_t i;
+
+	for (i = 0; i < p->pg.nl && p->sid[i] != sh; i++)
+		;
+	return i;
+}
+
 /*
- * The match: of the shapes on every page, the longest at the top and the
- * longest at the bottom that no other site's page has; the start: the
- * first of them on the pages, when it stands at one place on all.
+ * The block that starts with shape SH: up to three lines, the next ones
+ * the lines that follow it on every page, in one order.  Returns its length.
+ */
+#define MAXBLOCK 3
+static size_t
+block(const struct learner *l, size_t sh, size_t *shapes)
+{
+	size_t n = 1, k, at[64], np = l->np < 64 ? l->np : 64;
+
+	shapes[0] = sh;
+	for (k = 0; k < np; k++)
+		at[k] = find_shape(&l->p[k], sh);
+	while (n < MAXBLOCK) {
+		size_t next = NOSHAPE;
+
+		for (k = 0; k < np; k++) {
+			const struct lpage *p = &l->p[k];
+			size_t j = next_line(p, at[k]);
+
+			if (j >= p->pg.nl || (k > 0 && p->sid[j] != next) || l->s[p->sid[j]].pages < l->np)
+				return n;
+			next = p->sid[j];
+			at[k] = j;
+		}
+		shapes[n++] = next;
+	}
+	return n;
+}
+
+/*
+ * The match: of the shapes on every page, outside the articles, the one at
+ * the top and the one at the bottom that, alone or with the lines that
+ * follow it on every page (the more of them, the fewer pages of other
+ * sites have the same), no other site's page has; the most letters win.
  */
 static void
 choose_match(struct learner *l)
 {
 	size_t best[2] = { (size_t)-1, (size_t)-1 }, bl[2] = { 0, 0 };
-	size_t i, k;
+	char *bpat[2] = { NULL, NULL };
+	size_t i, k, j, sh[MAXBLOCK], nb;
 
 	for (i = 0; i < l->ns; i++) {
 		const struct shape *s = &l->s[i];
-		const struct lpage *p = &l->p[s->page];
 		int z = s->zpages[Z_BOT] >= s->zpages[Z_TOP];
-		size_t n;
-		struct rx *re;
+		size_t n = 0;
 
 		if (s->pages < l->np || s->zpages[Z_IN] > 0)
 			continue;
-		shape_line(page_line(&p->pg, s->line), p->pg.l[s->line].len, &l->b);
-		if ((n = letters(l->b.s)) < 4 || n <= bl[z])
-			continue;
-		if (shape_pattern(l, i, 0, &l->b) < 0)
-			continue;
+		nb = block(l, i, sh);
 		buf_reset(&l->path);
-		buf_printf(&l->path, "(?m)^%s$", l->b.s);
-		if ((re = compile_pat(l->path.s, 0)) == NULL)
-			continue;
-		if (!on_other(l, re)) {
-			best[z] = i;
-			bl[z] = n;
+		buf_adds(&l->path, "(?m)^");
+		for (j = 0; j < nb; j++) {
+			const struct lpage *p = &l->p[l->s[sh[j]].page];
+			struct rx *re;
+
+			shape_line(page_line(&p->pg, l->s[sh[j]].line), p->pg.l[l->s[sh[j]].line].len, &l->b);
+			n += letters(l->b.s);
+			if (shape_pattern(l, sh[j], 0, &l->b) < 0)
+				break;
+			if (j > 0)
+				buf_adds(&l->path, "\\n(?:[ \\t]*\\n)*");
+			buf_adds(&l->path, l->b.s);
+			if (n < 4)
+				continue;
+			buf_adds(&l->path, "$");
+			if ((re = compile_pat(l->path.s, 0)) == NULL)
+				break;
+			if (on_other(l, re)) {
+				rx_free(re);
+				l->path.s[--l->path.len] = '\0';
+				continue;
+			}
+			rx_free(re);
+			if (best[z] == (size_t)-1 || n > bl[z]) {
+				best[z] = i;
+				bl[z] = n;
+				free(bpat[z]);
+				bpat[z] = estrdup(l->path.s);
+			}
+			l->path.s[--l->path.len] = '\0';
 		}
-		rx_free(re);
 	}
 	for (k = 0; k < 2; k++) {
 		struct found *f;
 
 		if (best[k] == (size_t)-1)
 			continue;
-		(void)shape_pattern(l, best[k], 0, &l->b);
 		l->match = erealloc(l->match, (l->nmatch + 1) * sizeof(*l->match));
 		f = &l->match[l->nmatch++];
 		memset(f, 0, sizeof(*f));
 		f->shape = best[k];
-		buf_reset(&l->path);
-		buf_printf(&l->path, "(?m)^%s$", l->b.s);
-		f->pat = estrdup(l->path.s);
+		f->pat = bpat[k];
 	}
 }
 
