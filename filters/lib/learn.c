@@ -36,7 +36,7 @@
 #include "util.h"
 
 #define NOSHAPE ((uint32_t)-1)
-enum zone { Z_TOP, Z_IN, Z_BOT, Z_NONE };
+enum zone { Z_TOP, Z_IN, Z_BOT, Z_HEAD, Z_NONE };
 
 /* Kinds of strip rule a draft holds, in the order of strip.c. */
 enum kind { K_JUNK, K_CUT, K_DROP, K_REMOVE, K_NKINDS };
@@ -54,8 +54,8 @@ struct lpage {
 
 struct shape {
 	uint64_t key;
-	unsigned pages, zpages[3];	/* pages it is on, in all and per zone */
-	size_t seen, zseen[3];		/* the last page counted (index + 1) */
+	unsigned pages, zpages[4];	/* pages it is on, in all and per zone */
+	size_t seen, zseen[4];		/* the last page counted (index + 1) */
 	size_t page, line;		/* its first occurrence */
 	int lead, trail;		/* some occurrence has space before / after */
 };
@@ -365,6 +365,13 @@ count_shapes(struct learner *l)
 	}
 }
 
+/* Is the shape more often below the article than above it? */
+static int
+at_bottom(const struct shape *s)
+{
+	return s->zpages[Z_BOT] > s->zpages[Z_TOP] + s->zpages[Z_HEAD];
+}
+
 /* Pages a shape must be on to recur: half of them, at least two. */
 static unsigned
 threshold(const struct learner *l)
@@ -374,8 +381,12 @@ threshold(const struct learner *l)
 	return t < 2 ? 2 : t;
 }
 
+static int header_line(const struct learner *l, const char *s, size_t n);
+
 /*
- * The zones of each page: the article runs from its first paragraph to
+ * The zones of each page: above the headline (the first line of three
+ * words or more that is on this page only and no date or byline line),
+ * the header zone from it down, the article from its first paragraph to
  * the first line after it, not a paragraph, whose shape recurs (or to the
  * last paragraph, if no such line follows).
  */
@@ -387,7 +398,7 @@ find_zones(struct learner *l)
 
 	for (k = 0; k < l->np; k++) {
 		struct lpage *p = &l->p[k];
-		size_t last = 0;
+		size_t last = 0, head;
 
 		p->first = p->end = p->pg.nl;
 		for (i = 0; i < p->pg.nl; i++)
@@ -411,8 +422,16 @@ find_zones(struct learner *l)
 				break;
 			}
 		}
+		for (head = 0; head < p->first; head++) {
+			const char *s = page_line(&p->pg, head);
+			size_t n = p->pg.l[head].len;
+
+			if (p->sid[head] != NOSHAPE && l->s[p->sid[head]].pages == 1 && words(s, n) >= 3 &&
+			    !header_line(l, s, n))
+				break;
+		}
 		for (i = 0; i < p->pg.nl; i++) {
-			enum zone z = i < p->first ? Z_TOP : i < p->end ? Z_IN : Z_BOT;
+			enum zone z = i < head ? Z_TOP : i < p->first ? Z_HEAD : i < p->end ? Z_IN : Z_BOT;
 			struct shape *sh;
 
 			p->zone[i] = (unsigned char)z;
@@ -598,7 +617,7 @@ is_chrome(const struct learner *l, size_t sh)
 	const struct lpage *p = &l->p[s->page];
 	unsigned t = threshold(l);
 
-	if (s->zpages[Z_IN] > 0 || (s->zpages[Z_TOP] < t && s->zpages[Z_BOT] < t))
+	if (s->zpages[Z_IN] > 0 || s->zpages[Z_HEAD] > 0 || (s->zpages[Z_TOP] < t && s->zpages[Z_BOT] < t))
 		return 0;
 	return !header_line(l, page_line(&p->pg, s->line), p->pg.l[s->line].len);
 }
@@ -796,6 +815,7 @@ find_shape(const struct lpage *p, size_t sh)
  * the lines that follow it on every page, in one order.  Returns its length.
  */
 #define MAXBLOCK 3
+#define MINLETTERS 12
 static size_t
 block(const struct learner *l, size_t sh, size_t *shapes)
 {
@@ -824,19 +844,20 @@ block(const struct learner *l, size_t sh, size_t *shapes)
 /*
  * The match: of the shapes on every page, outside the articles, the one at
  * the top and the one at the bottom that, alone or with the lines that
- * follow it on every page (the more of them, the fewer pages of other
- * sites have the same), no other site's page has; the most letters win.
+ * follow it on every page, no other site's page has.  A line of fewer
+ * than MINLETTERS letters takes the lines after it along; the fewest
+ * lines, then the most letters, win.
  */
 static void
 choose_match(struct learner *l)
 {
-	size_t best[2] = { (size_t)-1, (size_t)-1 }, bl[2] = { 0, 0 };
+	size_t best[2] = { (size_t)-1, (size_t)-1 }, bl[2] = { 0, 0 }, blen[2] = { 0, 0 };
 	char *bpat[2] = { NULL, NULL };
 	size_t i, k, j, sh[MAXBLOCK], nb;
 
 	for (i = 0; i < l->ns; i++) {
 		const struct shape *s = &l->s[i];
-		int z = s->zpages[Z_BOT] >= s->zpages[Z_TOP];
+		int z = at_bottom(s);
 		size_t n = 0;
 
 		if (s->pages < l->np || s->zpages[Z_IN] > 0)
@@ -855,8 +876,11 @@ choose_match(struct learner *l)
 			if (j > 0)
 				buf_adds(&l->path, "\\n(?:[ \\t]*\\n)*");
 			buf_adds(&l->path, l->b.s);
-			if (n < 4)
+			/* A short line alone ("Comments") is too common: the lines after it go with it. */
+			if (n < MINLETTERS && j + 1 < nb)
 				continue;
+			if (n < 4)
+				break;
 			buf_adds(&l->path, "$");
 			if ((re = compile_pat(l->path.s, 0)) == NULL)
 				break;
@@ -866,13 +890,14 @@ choose_match(struct learner *l)
 				continue;
 			}
 			rx_free(re);
-			if (best[z] == (size_t)-1 || n > bl[z]) {
+			if (best[z] == (size_t)-1 || j + 1 < blen[z] || (j + 1 == blen[z] && n > bl[z])) {
 				best[z] = i;
 				bl[z] = n;
+				blen[z] = j + 1;
 				free(bpat[z]);
 				bpat[z] = estrdup(l->path.s);
 			}
-			l->path.s[--l->path.len] = '\0';
+			break;
 		}
 	}
 	for (k = 0; k < 2; k++) {
@@ -1038,7 +1063,7 @@ write_rule(FILE *fp, const struct learner *l, const struct rule *r, int counts)
 		if (r->shape != (size_t)-1 && r->kind == K_DROP) {
 			const struct shape *s = &l->s[r->shape];
 
-			fprintf(fp, ", at the %s", s->zpages[Z_TOP] >= s->zpages[Z_BOT] ? "top" : "bottom");
+			fprintf(fp, ", at the %s", at_bottom(s) ? "bottom" : "top");
 		}
 		if (r->has_ex) {
 			fputs(r->kind == K_CUT ? ", from " : ", e.g. ", fp);
@@ -1093,7 +1118,7 @@ write_draft(FILE *fp, struct learner *l, int counts)
 
 			if (counts) {
 				fprintf(fp, "  # %u of %zu pages, at the %s: ", l->match[i].pages, l->np,
-				    s->zpages[Z_TOP] >= s->zpages[Z_BOT] ? "top" : "bottom");
+				    at_bottom(s) ? "bottom" : "top");
 				page_example(fp, l, s->page, s->line);
 				fputc('\n', fp);
 			}
