@@ -13,6 +13,8 @@
 
 #include "detect.h"
 #include "learn.h"
+#include "page.h"
+#include "record.h"
 #include "rules.h"
 #include "rx.h"
 #include "util.h"
@@ -34,10 +36,11 @@ static const char help_text[] =
     "  -n, --name=NAME    the site's name, the rule file's name (default: from\n"
     "                     the first host, www.kalbela.com giving kalbela)\n"
     "  -H, --hosts=LIST   the site's host names, comma-separated, for url and hosts\n"
-    "  -a, --against=DIR  pages of other sites: DIR/*.txt and DIR/SITE/*.txt, but\n"
-    "                     for DIR/NAME/ and copies of the PAGEs; a match or start\n"
-    "                     that finds anything in one is not used (repeatable;\n"
-    "                     default: tests/sites and tests/seeds, where they exist)\n"
+    "  -a, --against=DIR  pages of other sites: DIR/SITE/*.txt but for DIR/NAME/,\n"
+    "                     and the DIR/*.txt the rules detect as some site; copies\n"
+    "                     of the PAGEs left out; a match or start that finds\n"
+    "                     anything in one is not used (repeatable; default:\n"
+    "                     tests/sites and tests/seeds, where they exist)\n"
     "  -h, --help         show this help\n"
     "  -V, --version      show the version\n"
     "\n"
@@ -49,6 +52,9 @@ static const char help_text[] =
 /* The pages given, kept to leave their copies out of the other sites' pages. */
 static struct buf *pages;
 static size_t npages;
+static struct rules *rules;
+static struct detector *det;
+static size_t unknown;		/* pages of no known site, not tried */
 
 static int
 read_all(FILE *fp, struct buf *b)
@@ -116,8 +122,30 @@ list_dir(const char *dir, char ***out)
 	return n;
 }
 
+/*
+ * Is the page at B another site's?  A page of DIR/SITE/ is SITE's; a page
+ * right in DIR (tests/seeds) is the site's the rules detect, and one they
+ * give the default may be of the site being learned: it is passed over.
+ */
+static int
+known_other(const char *path, struct buf *b)
+{
+	struct record rec = {0};
+	struct page pg = {0};
+	struct site *s = NULL;
+	int broken = 0;
+
+	if (page_load(&pg, &rec, path, b->s, b->len) == 0)
+		s = detect_site(det, &pg, NULL, &broken);
+	page_free(&pg);
+	record_free(&rec);
+	if (s == NULL || s == &rules->deflt)
+		return 0;
+	return 1;
+}
+
 static void
-other_page(struct learner *l, const char *path, struct buf *b)
+other_page(struct learner *l, const char *path, int in_site_dir, struct buf *b)
 {
 	size_t i;
 
@@ -126,7 +154,10 @@ other_page(struct learner *l, const char *path, struct buf *b)
 	for (i = 0; i < npages; i++)
 		if (pages[i].len == b->len && memcmp(pages[i].s, b->s, b->len) == 0)
 			return;
-	learn_other(l, path, b->s, b->len);
+	if (in_site_dir || known_other(path, b))
+		learn_other(l, path, b->s, b->len);
+	else
+		unknown++;
 }
 
 /* The .txt files of DIR and of its subdirectories, but for DIR/NAME. */
@@ -146,12 +177,12 @@ against(struct learner *l, const char *dir, const char *name)
 			m = list_dir(e[i], &f);
 			for (j = 0; j < m; j++) {
 				if (is_txt(f[j]))
-					other_page(l, f[j], &b);
+					other_page(l, f[j], 1, &b);
 				free(f[j]);
 			}
 			free(f);
 		} else if (is_txt(base)) {
-			other_page(l, e[i], &b);
+			other_page(l, e[i], 0, &b);
 		}
 		free(e[i]);
 	}
@@ -194,7 +225,6 @@ main(int argc, char *argv[])
 	const char *rulesdir = NULL;
 	char *name = NULL, **hosts = NULL, **dirs = NULL;
 	size_t nhosts = 0, ndirs = 0, i;
-	struct rules *rules;
 	struct learner *l;
 	int c, status = EXIT_OK, rc, stdin_used = 0;
 
@@ -240,6 +270,7 @@ main(int argc, char *argv[])
 		die(EXIT_USAGE, "give at least %d pages of the site (%d given): what recurs needs pages to recur on",
 		    MIN_PAGES, argc - optind);
 	rules = rules_open(rulesdir);
+	det = detect_new(rules);
 	if ((l = learn_new(rules, name, hosts, nhosts)) == NULL)
 		die(EXIT_USAGE, "%s: the rules have errors (see above)", rules->deflt.file);
 
@@ -266,6 +297,8 @@ main(int argc, char *argv[])
 	}
 	for (i = 0; i < ndirs; i++)
 		against(l, dirs[i], name);
+	if (unknown > 0)
+		learn_note(l, unknown);
 
 	rc = learn_write(l, stdout);
 	if (rc < 0)
@@ -278,6 +311,7 @@ main(int argc, char *argv[])
 			status = EXIT_RECORDS;
 	}
 	learn_free(l);
+	detect_free(det);
 	rules_free(rules, NULL);
 	rx_cleanup();
 	for (i = 0; i < (size_t)(argc - optind); i++)

@@ -109,6 +109,7 @@ struct learner {
 	struct fieldcount fc[12];
 	size_t nfc;
 	unsigned other_hits;	/* candidates turned down for another site's page */
+	size_t unknown;		/* fixture pages of no known site, not tried */
 	struct buf b, path;
 };
 
@@ -226,6 +227,12 @@ learn_page(struct learner *l, const char *source, const char *raw, size_t n)
 		l->p = erealloc(l->p, l->capp * sizeof(*l->p));
 	}
 	load(&l->p[l->np++], source, raw, n);
+}
+
+void
+learn_note(struct learner *l, size_t n)
+{
+	l->unknown += n;
 }
 
 void
@@ -1109,6 +1116,9 @@ write_draft(FILE *fp, struct learner *l, int counts)
 
 	fprintf(fp, "# A page is %s's when any of these is found in it: lines on every page,\n"
 	    "# and on none of the %zu pages of other sites it was tried on.\n", l->name, l->no);
+	if (l->unknown)
+		fprintf(fp, "# (%zu fixture pages of no known site were not tried: they may be %s's.)\n",
+		    l->unknown, l->name);
 	if (l->nmatch == 0) {
 		fputs("# None was found: write one (a line only this site prints).\nmatch: []\n", fp);
 	} else {

@@ -38,6 +38,9 @@ void learn_page(struct learner *l, const char *source, const char *raw, size_t n
 /* A page of another site: a match or start that finds anything in it is not used. */
 void learn_other(struct learner *l, const char *source, const char *raw, size_t n);
 
+/* N pages of the fixtures were of no known site and were not tried: the draft says so. */
+void learn_note(struct learner *l, size_t n);
+
 /*
  * Draft the rule file and write it on OUT.  Returns 0; 1 when the draft is
  * written but has no match pattern (no line is on every page and on no
