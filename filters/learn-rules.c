@@ -246,6 +246,11 @@ main(int argc, char *argv[])
 			util_version();
 			break;
 		default:
+			for (i = 0; i < nhosts; i++)
+				free(hosts[i]);
+			free(hosts);
+			free(dirs);
+			free(name);
 			return util_bad_option(c, argv, longopts, usage_text);
 		}
 	}
