@@ -819,105 +819,193 @@ find_shape(const struct lpage *p, size_t sh)
 
 /*
  * The block that starts with shape SH: up to three lines, the next ones
- * the lines that follow it on every page, in one order.  Returns its length.
+ * the lines that follow it in one order on every page that has it.
+ * Returns its length.
  */
 #define MAXBLOCK 3
 #define MINLETTERS 12
 static size_t
-block(const struct learner *l, size_t sh, size_t *shapes)
+block(const struct learner *l, size_t sh, size_t *shapes, size_t *at)
 {
-	size_t n = 1, k, at[64], np = l->np < 64 ? l->np : 64;
+	size_t n = 1, k;
 
 	shapes[0] = sh;
-	for (k = 0; k < np; k++)
+	for (k = 0; k < l->np; k++)
 		at[k] = find_shape(&l->p[k], sh);
 	while (n < MAXBLOCK) {
 		size_t next = NOSHAPE;
 
-		for (k = 0; k < np; k++) {
+		for (k = 0; k < l->np; k++) {
 			const struct lpage *p = &l->p[k];
-			size_t j = next_line(p, at[k]);
+			size_t j;
 
-			if (j >= p->pg.nl || (k > 0 && p->sid[j] != next) || l->s[p->sid[j]].pages < l->np)
+			if (at[k] >= p->pg.nl)
+				continue;
+			j = next_line(p, at[k]);
+			if (j >= p->pg.nl || (next != NOSHAPE && p->sid[j] != next))
 				return n;
 			next = p->sid[j];
 			at[k] = j;
 		}
+		if (next == NOSHAPE)
+			return n;
 		shapes[n++] = next;
 	}
 	return n;
 }
 
+/* A match pattern that might be chosen: the pages it finds, its lines and letters. */
+struct cand {
+	char *pat;
+	size_t shape, lines, letters;
+	unsigned char *hit;	/* per page */
+	unsigned pages;
+	int bottom;
+};
+
 /*
- * The match: of the shapes on every page, outside the articles, the one at
- * the top and the one at the bottom that, alone or with the lines that
- * follow it on every page, no other site's page has.  A line of fewer
- * than MINLETTERS letters takes the lines after it along; the fewest
- * lines, then the most letters, win.
+ * The candidate pattern of shape SH into C: the line, with the lines that
+ * follow it while it has fewer than MINLETTERS letters; 0, or -1 if none
+ * is fit (a page of another site has it, or it is too short).
  */
+static int
+candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
+{
+	size_t shapes[MAXBLOCK], nb = block(l, sh, shapes, at), j, k, n = 0;
+	struct rx *re = NULL;
+
+	buf_reset(&l->path);
+	buf_adds(&l->path, "(?m)^");
+	for (j = 0; j < nb; j++) {
+		const struct lpage *p = &l->p[l->s[shapes[j]].page];
+
+		shape_line(page_line(&p->pg, l->s[shapes[j]].line), p->pg.l[l->s[shapes[j]].line].len, &l->b);
+		n += letters(l->b.s);
+		if (shape_pattern(l, shapes[j], 0, &l->b) < 0)
+			return -1;
+		if (j > 0)
+			buf_adds(&l->path, "\\n(?:[ \\t]*\\n)*");
+		buf_adds(&l->path, l->b.s);
+		/* A short line alone ("Comments") is too common: the lines after it go with it. */
+		if (n >= MINLETTERS || j + 1 == nb)
+			break;
+	}
+	if (n < 4)
+		return -1;
+	buf_adds(&l->path, "$");
+	if ((re = compile_pat(l->path.s, 0)) == NULL || on_other(l, re)) {
+		rx_free(re);
+		return -1;
+	}
+	memset(c, 0, sizeof(*c));
+	c->pat = estrdup(l->path.s);
+	c->shape = sh;
+	c->lines = j < nb ? j + 1 : nb;
+	c->letters = n;
+	c->bottom = at_bottom(&l->s[sh]);
+	c->hit = ecalloc(l->np + 1, 1);
+	for (k = 0; k < l->np; k++)
+		if (rx_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len)) {
+			c->hit[k] = 1;
+			c->pages++;
+		}
+	rx_free(re);
+	return 0;
+}
+
+/* Is A a better match than B for the pages not found yet (UNFOUND)? */
+static int
+better(const struct learner *l, const struct cand *a, const struct cand *b, const unsigned char *unfound)
+{
+	size_t k, na = 0, nb = 0;
+
+	for (k = 0; k < l->np; k++) {
+		na += a->hit[k] && unfound[k];
+		nb += b->hit[k] && unfound[k];
+	}
+	if (na != nb)
+		return na > nb;
+	if (a->lines != b->lines)
+		return a->lines < b->lines;
+	return a->letters > b->letters;
+}
+
+static void
+take_match(struct learner *l, struct cand *c, unsigned char *unfound)
+{
+	struct found *f;
+	size_t k;
+
+	l->match = erealloc(l->match, (l->nmatch + 1) * sizeof(*l->match));
+	f = &l->match[l->nmatch++];
+	memset(f, 0, sizeof(*f));
+	f->shape = c->shape;
+	f->pat = c->pat;
+	c->pat = NULL;
+	c->pages = 0;
+	for (k = 0; k < l->np; k++)
+		if (c->hit[k])
+			unfound[k] = 0;
+}
+
+/*
+ * The match: lines outside the articles, alone or with the lines that
+ * follow them, that no other site's page has.  First the best one found
+ * on every page at the top and the best at the bottom (so that a page cut
+ * short is still found); then, for pages of another layout not found yet,
+ * the one that finds most of them, until none finds more.
+ */
+#define MAXMATCH 6
 static void
 choose_match(struct learner *l)
 {
-	size_t best[2] = { (size_t)-1, (size_t)-1 }, bl[2] = { 0, 0 }, blen[2] = { 0, 0 };
-	char *bpat[2] = { NULL, NULL };
-	size_t i, k, j, sh[MAXBLOCK], nb;
+	struct cand *c = NULL;
+	size_t nc = 0, i, k, best;
+	size_t *at = ecalloc(l->np + 1, sizeof(*at));
+	unsigned char *unfound = emalloc(l->np + 1), *all = emalloc(l->np + 1);
+	/* A layout of a fifth of the pages, three at least: fewer may share a teaser headline. */
+	unsigned t = (unsigned)l->np / 5 < 3 ? 3 : (unsigned)l->np / 5;
+	int z;
 
+	memset(unfound, 1, l->np + 1);
+	memset(all, 1, l->np + 1);
 	for (i = 0; i < l->ns; i++) {
-		const struct shape *s = &l->s[i];
-		int z = at_bottom(s);
-		size_t n = 0;
-
-		if (s->pages < l->np || s->zpages[Z_IN] > 0)
+		if (l->s[i].pages < t || l->s[i].zpages[Z_IN] > 0)
 			continue;
-		nb = block(l, i, sh);
-		buf_reset(&l->path);
-		buf_adds(&l->path, "(?m)^");
-		for (j = 0; j < nb; j++) {
-			const struct lpage *p = &l->p[l->s[sh[j]].page];
-			struct rx *re;
-
-			shape_line(page_line(&p->pg, l->s[sh[j]].line), p->pg.l[l->s[sh[j]].line].len, &l->b);
-			n += letters(l->b.s);
-			if (shape_pattern(l, sh[j], 0, &l->b) < 0)
-				break;
-			if (j > 0)
-				buf_adds(&l->path, "\\n(?:[ \\t]*\\n)*");
-			buf_adds(&l->path, l->b.s);
-			/* A short line alone ("Comments") is too common: the lines after it go with it. */
-			if (n < MINLETTERS && j + 1 < nb)
-				continue;
-			if (n < 4)
-				break;
-			buf_adds(&l->path, "$");
-			if ((re = compile_pat(l->path.s, 0)) == NULL)
-				break;
-			if (on_other(l, re)) {
-				rx_free(re);
-				l->path.s[--l->path.len] = '\0';
-				continue;
-			}
-			rx_free(re);
-			if (best[z] == (size_t)-1 || j + 1 < blen[z] || (j + 1 == blen[z] && n > bl[z])) {
-				best[z] = i;
-				bl[z] = n;
-				blen[z] = j + 1;
-				free(bpat[z]);
-				bpat[z] = estrdup(l->path.s);
-			}
+		c = erealloc(c, (nc + 1) * sizeof(*c));
+		if (candidate(l, i, at, &c[nc]) == 0)
+			nc++;
+	}
+	for (z = 0; z < 2; z++) {
+		best = (size_t)-1;
+		for (i = 0; i < nc; i++)
+			if (c[i].pat && c[i].pages == l->np && c[i].bottom == z &&
+			    (best == (size_t)-1 || better(l, &c[i], &c[best], all)))
+				best = i;
+		if (best != (size_t)-1)
+			take_match(l, &c[best], unfound);
+	}
+	while (l->nmatch < MAXMATCH) {
+		best = (size_t)-1;
+		for (i = 0; i < nc; i++)
+			if (c[i].pat && (best == (size_t)-1 || better(l, &c[i], &c[best], unfound)))
+				best = i;
+		if (best == (size_t)-1)
 			break;
-		}
+		for (k = 0; k < l->np && !(c[best].hit[k] && unfound[k]); k++)
+			;
+		if (k == l->np)
+			break;
+		take_match(l, &c[best], unfound);
 	}
-	for (k = 0; k < 2; k++) {
-		struct found *f;
-
-		if (best[k] == (size_t)-1)
-			continue;
-		l->match = erealloc(l->match, (l->nmatch + 1) * sizeof(*l->match));
-		f = &l->match[l->nmatch++];
-		memset(f, 0, sizeof(*f));
-		f->shape = best[k];
-		f->pat = bpat[k];
+	for (i = 0; i < nc; i++) {
+		free(c[i].pat);
+		free(c[i].hit);
 	}
+	free(c);
+	free(at);
+	free(unfound);
+	free(all);
 }
 
 /* The start for --split: the first line on every page, at one line number on all of them. */
@@ -1114,8 +1202,8 @@ write_draft(FILE *fp, struct learner *l, int counts)
 	}
 	fputs("lang: bn\n# Check: the time zone of the site's dates (Bangladesh is UTC+06:00).\nzone: Asia/Dhaka\n\n", fp);
 
-	fprintf(fp, "# A page is %s's when any of these is found in it: lines on every page,\n"
-	    "# and on none of the %zu pages of other sites it was tried on.\n", l->name, l->no);
+	fprintf(fp, "# A page is %s's when any of these is found in it: lines outside the\n"
+	    "# articles, on none of the %zu pages of other sites it was tried on.\n", l->name, l->no);
 	if (l->unknown)
 		fprintf(fp, "# (%zu fixture pages of no known site were not tried: they may be %s's.)\n",
 		    l->unknown, l->name);
