@@ -108,7 +108,6 @@ struct learner {
 	size_t dd_page, dd_line;
 	struct fieldcount fc[12];
 	size_t nfc;
-	unsigned other_hits;	/* candidates turned down for another site's page */
 	size_t unknown;		/* fixture pages of no known site, not tried */
 	struct buf b, path;
 };
@@ -780,10 +779,8 @@ on_other(struct learner *l, struct rx *re)
 	size_t k;
 
 	for (k = 0; k < l->no; k++)
-		if (rx_hit(re, l->o[k].pg.text.s ? l->o[k].pg.text.s : "", l->o[k].pg.text.len)) {
-			l->other_hits++;
+		if (rx_hit(re, l->o[k].pg.text.s ? l->o[k].pg.text.s : "", l->o[k].pg.text.len))
 			return 1;
-		}
 	return 0;
 }
 
@@ -1435,19 +1432,19 @@ try_draft(struct learner *l, int counts)
 		}
 		free(msgs);
 		page_finish(&pg, &rec);
-		for (i = 0; i < l->nmatch; i++) {
-			struct rx *re = compile_pat(l->match[i].pat, 0);
-
-			if (k == 0)
-				l->match[i].pages = 0;
-			l->match[i].pages += re && rx_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len);
-			rx_free(re);
-		}
 		if (rs)
 			hzone_apply(rs, hw, &rec, NULL);
 		fields_apply(fs, fw, &rec, NULL);
 		for (i = 0; names[i]; i++)
 			count_field(l, &rec, names[i]);
+	}
+	for (i = 0; i < l->nmatch; i++) {
+		struct rx *re = compile_pat(l->match[i].pat, 0);
+
+		l->match[i].pages = 0;
+		for (k = 0; re && k < l->np; k++)
+			l->match[i].pages += rx_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len);
+		rx_free(re);
 	}
 	rc = 0;
 done:
