@@ -83,6 +83,9 @@ struct fieldcount {
 	const char *name;
 	unsigned pages;
 	char *example;
+	char *label;		/* the words before the value on its line, where one page has them */
+	unsigned labelled;	/* pages whose line starts with that label */
+	size_t line;		/* the line number of the value on the first page, counted from 1 */
 };
 
 struct learner {
@@ -198,8 +201,10 @@ learn_free(struct learner *l)
 		free(l->match[i].pat);
 	free(l->match);
 	free(l->start);
-	for (i = 0; i < l->nfc; i++)
+	for (i = 0; i < l->nfc; i++) {
 		free(l->fc[i].example);
+		free(l->fc[i].label);
+	}
 	for (i = 0; i < l->nhosts; i++)
 		free(l->hosts[i]);
 	free(l->hosts);
@@ -1261,6 +1266,12 @@ write_draft(FILE *fp, struct learner *l, int counts)
 		if (l->fc[i].example) {
 			fputs(", e.g. ", fp);
 			example(fp, l->fc[i].example, strlen(l->fc[i].example));
+			if (l->fc[i].label && l->fc[i].labelled > 0) {
+				fprintf(fp, ", after \"%s\" on %u", l->fc[i].label, l->fc[i].labelled);
+				fputs(l->fc[i].labelled == 1 ? " page" : " pages", fp);
+			} else if (l->fc[i].line > 0) {
+				fprintf(fp, ", line %zu of the first page", l->fc[i].line);
+			}
 		}
 		fputc('\n', fp);
 	}
@@ -1333,7 +1344,7 @@ tell(struct learner *l, size_t k, const char *msg, const char *file)
 }
 
 static void
-count_field(struct learner *l, const struct record *rec, const char *name)
+count_field(struct learner *l, const struct lpage *p, const struct record *rec, const char *name)
 {
 	struct fieldcount *fc = NULL;
 	const char *v = record_get(rec, name);
@@ -1354,6 +1365,22 @@ count_field(struct learner *l, const struct record *rec, const char *name)
 	fc->pages++;
 	if (fc->example == NULL)
 		fc->example = estrdup(v);
+	/* The label before a date ("প্রকাশ :"), and the line the value is on. */
+	for (i = 0; i < p->pg.nl; i++) {
+		const char *s = page_line(&p->pg, i), *at;
+		size_t n = p->pg.l[i].len, vl = strlen(v);
+
+		if (vl == 0 || (at = memmem(s, n, v, vl)) == NULL)
+			continue;
+		if (fc->line == 0)
+			fc->line = i + 1;
+		if (at > s && at - s <= 60 && fc->label == NULL &&
+		    (strcmp(name, "published") == 0 || strcmp(name, "updated") == 0))
+			fc->label = estrndup(s, (size_t)(at - s));
+		if (fc->label && (size_t)(at - s) == strlen(fc->label) && memcmp(s, fc->label, (size_t)(at - s)) == 0)
+			fc->labelled++;
+		break;
+	}
 }
 
 /*
@@ -1407,7 +1434,8 @@ try_draft(struct learner *l, int counts)
 		l->rule[i].pages = l->rule[i].inside = 0, l->rule[i].seen = 0, l->rule[i].has_ex = 0;
 	for (i = 0; i < l->nfc; i++) {
 		free(l->fc[i].example);
-		l->fc[i].example = NULL;
+		free(l->fc[i].label);
+		l->fc[i].example = l->fc[i].label = NULL;
 	}
 	l->nfc = 0;
 	hw = hzone_work_new();
@@ -1436,7 +1464,7 @@ try_draft(struct learner *l, int counts)
 			hzone_apply(rs, hw, &rec, NULL);
 		fields_apply(fs, fw, &rec, NULL);
 		for (i = 0; names[i]; i++)
-			count_field(l, &rec, names[i]);
+			count_field(l, &l->p[k], &rec, names[i]);
 	}
 	for (i = 0; i < l->nmatch; i++) {
 		struct rx *re = compile_pat(l->match[i].pat, 0);
