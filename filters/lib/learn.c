@@ -1168,6 +1168,8 @@ write_rule(FILE *fp, const struct learner *l, const struct rule *r, int counts)
 		}
 		if (r->inside)
 			fprintf(fp, "; %u line%s inside an article: check", r->inside, r->inside == 1 ? "" : "s");
+		if (r->origin && r->pages == 0)
+			fputs(" (kept for pages unlike these)", fp);
 		fputc('\n', fp);
 		if (r->kind == K_CUT && r->origin == NULL)
 			fputs("    # (all after it recurs on other pages or is a list of teasers)\n", fp);
@@ -1502,11 +1504,17 @@ learn_write(struct learner *l, FILE *out)
 	choose_drops(l);
 	default_rules(l);
 	count_dedupe(l);
-	/* Tried once with every candidate: a rule that takes nothing, or a learned one that takes an article's line, goes. */
+	/* Tried once with every candidate. */
 	if (try_draft(l, 0) < 0)
 		return 2;
+	/*
+	 * default.yaml's rules stay even where they took nothing: a site file
+	 * inherits nothing, and they are what catches the page unlike these few
+	 * (one cut short before the learned cut's line, a cross-link none of
+	 * them had).
+	 */
 	for (i = 0; i < l->nrule; i++)
-		if (l->rule[i].pages == 0 || (l->rule[i].origin == NULL && l->rule[i].inside > 0))
+		if (l->rule[i].origin == NULL && (l->rule[i].pages == 0 || l->rule[i].inside > 0))
 			l->rule[i].dead = 1;
 	/* Tried again for the counts of what is left, and once more as it is written. */
 	if (try_draft(l, 0) < 0 || try_draft(l, 1) < 0)
