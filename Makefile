@@ -35,7 +35,7 @@ OUT      = bin
 TOOLS    = $(sort $(basename $(notdir $(wildcard filters/*.c))))
 SCRIPTS  = khobor
 LIBOBJ   = $(sort $(basename $(notdir $(wildcard filters/lib/*.c))))
-MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl dedupe from-warc from-html count-chrome
+MAN1     = khobor strip-boilerplate extract-meta normalize-date to-jsonl from-jsonl dedupe from-warc from-html count-chrome learn-rules
 MAN5     = khobor-rules
 MAN7     = khobor
 

@@ -188,4 +188,14 @@ is "$st" 0 "... and the table is still written (exit 0)"
 count-chrome --merge "$TMP/full.tsv" >/dev/null
 ok $? "... and it reads back as a table"
 
+# khobor learn's corpus mode is this same count.
+khobor learn --by-site --table "$TMP/learn.tsv" "$C"/p*.txt
+ok $? "khobor learn --by-site --table: exit 0"
+cmp -s "$TMP/learn.tsv" "$TMP/hand.tsv"
+ok $? "khobor learn --by-site --table writes count-chrome --pages's table"
+khobor learn --table "$TMP/x.tsv" "$C"/p*.txt 2>"$TMP/learn.err"
+is $? 2 "khobor learn --table without --by-site: exit 2"
+is "$(cat "$TMP/learn.err")" "khobor: --by-site and --table go together: khobor learn --by-site --table FILE PAGE..." \
+	"... and the message says how"
+
 done_testing

@@ -1,0 +1,1526 @@
+/*
+ * learn.c: a site's rule file drafted from its own pages (see learn.h).
+ *
+ * The idea is site-level template detection (Bar-Yossef & Rajagopalan,
+ * "Template detection via data mining and its applications", WWW 2002;
+ * Yi, Liu & Li, "Eliminating noisy information in web pages for data
+ * mining", KDD 2003): what a site prints on many of its pages is its
+ * template, the rest is the article.  Lines are compared by shape
+ * (shape.c, after CCNet's line deduplication), and a line counts only by
+ * where it stands: the top of the page (above the article's first
+ * paragraph), the article, or the bottom (from the first recurring line
+ * after the article's first paragraph on).  A shape that recurs at the top
+ * or the bottom on enough pages and never inside an article is chrome.
+ *
+ * The draft is then tried: written to a temporary file, compiled by the
+ * library's engines exactly as the filters compile it, and applied to the
+ * pages, with --explain's messages telling which rule took which line.  A
+ * learned rule that takes a line inside an article goes, a rule that takes
+ * nothing goes, and the comments give the counts of the rules that stay.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fields.h"
+#include "hzone.h"
+#include "learn.h"
+#include "page.h"
+#include "record.h"
+#include "rx.h"
+#include "shape.h"
+#include "split.h"
+#include "strip.h"
+#include "text.h"
+#include "util.h"
+
+#define NOSHAPE ((uint32_t)-1)
+enum zone { Z_TOP, Z_IN, Z_BOT, Z_HEAD, Z_NONE };
+
+/* Kinds of strip rule a draft holds, in the order of strip.c. */
+enum kind { K_JUNK, K_CUT, K_DROP, K_REMOVE, K_NKINDS };
+static const char *const kind_key[K_NKINDS] = { "junk_at_end", "cut", "drop", "remove" };
+
+struct lpage {
+	char *source;
+	struct record rec;
+	struct page pg;
+	uint32_t *sid;		/* shape of each line, or NOSHAPE */
+	unsigned char *zone;	/* enum zone of each line */
+	size_t first, end;	/* the article: lines [first, end) */
+	int article;		/* a paragraph was found */
+};
+
+struct shape {
+	uint64_t key;
+	unsigned pages, zpages[4];	/* pages it is on, in all and per zone */
+	size_t seen, zseen[4];		/* the last page counted (index + 1) */
+	size_t page, line;		/* its first occurrence */
+	int lead, trail;		/* some occurrence has space before / after */
+};
+
+/* A strip rule of the draft, learned or kept from default.yaml. */
+struct rule {
+	enum kind kind;
+	char *id, *pat, *to;	/* pattern (a cut's 'from'), a cut's 'to' */
+	const char *origin;	/* NULL: learned; else what it was in default.yaml */
+	size_t shape;		/* learned: the shape it is for */
+	int dead;		/* pruned from the draft */
+	unsigned pages, inside;	/* pages it fired on; lines it took inside an article */
+	size_t seen, ex_page, ex_line;	/* last page counted; an example */
+	int has_ex;
+};
+
+/* A match or start pattern with the pages it finds. */
+struct found {
+	char *pat;
+	size_t shape;
+	unsigned pages;
+};
+
+struct fieldcount {
+	const char *name;
+	unsigned pages;
+	char *example;
+	char *label;		/* the words before the value on its line, where one page has them */
+	unsigned labelled;	/* pages whose line starts with that label */
+	size_t line;		/* the line number of the value on the first page, counted from 1 */
+};
+
+struct learner {
+	struct rules *r;
+	char *name;
+	char **hosts;
+	size_t nhosts;
+	struct lpage *p, *o;	/* the site's pages, other sites' pages */
+	size_t np, no, capp, capo;
+	struct shape *s;
+	size_t ns, caps;
+	uint32_t *tab;		/* open addressing: shape index + 1, 0 empty */
+	size_t tabcap;
+	struct rx **hdr;	/* the reader's header patterns: such a line is left to it */
+	size_t nhdr;
+	struct rule *rule;
+	size_t nrule;
+	struct found *match;
+	size_t nmatch;
+	char *start;
+	int start_note;		/* 1: start left out, its line is not at one place */
+	unsigned dedupe_pages, start_pages;
+	size_t dd_page, dd_line;
+	struct fieldcount fc[12];
+	size_t nfc;
+	size_t unknown;		/* fixture pages of no known site, not tried */
+	struct buf b, path;
+};
+
+/* ---- setting up ---- */
+
+static void
+add_hdr(struct learner *l, const struct site *d, const struct yml *n, const char *what)
+{
+	struct rx *re;
+	struct buf name = {0};
+
+	buf_printf(&name, "default/reader.%s", what);
+	if ((re = rx_compile(d->doc, n, name.s, 0)) != NULL) {
+		l->hdr = erealloc(l->hdr, (l->nhdr + 1) * sizeof(*l->hdr));
+		l->hdr[l->nhdr++] = re;
+	}
+	buf_free(&name);
+}
+
+struct learner *
+learn_new(struct rules *r, const char *name, char *const *hosts, size_t nhosts)
+{
+	static const char *const one[] = { "published", "updated", "edition", "hijri", NULL };
+	static const char *const many[] = { "byline", "clock", NULL };
+	struct learner *l;
+	const struct yml *rd, *n;
+	size_t i, k;
+
+	if (rules_load(r, &r->deflt) < 0)
+		return NULL;
+	l = ecalloc(1, sizeof(*l));
+	l->r = r;
+	l->name = estrdup(name);
+	l->hosts = ecalloc(nhosts + 1, sizeof(*l->hosts));
+	for (i = 0; i < nhosts; i++)
+		l->hosts[i] = estrdup(hosts[i]);
+	l->nhosts = nhosts;
+	/* A line the default reader reads (a date label, a byline, the edition) is no chrome to drop. */
+	if ((rd = rules_section(&r->deflt, "reader")) != NULL && rd->type == YML_MAP) {
+		for (k = 0; one[k]; k++)
+			if ((n = yml_get(rd, one[k])) != NULL && n->type == YML_SCALAR)
+				add_hdr(l, &r->deflt, n, one[k]);
+		for (k = 0; many[k]; k++)
+			if ((n = yml_get(rd, many[k])) != NULL && n->type == YML_SEQ)
+				for (i = 0; i < n->nkid; i++)
+					if (n->kid[i]->type == YML_SCALAR)
+						add_hdr(l, &r->deflt, n->kid[i], many[k]);
+	}
+	return l;
+}
+
+static void
+page_clear(struct lpage *p)
+{
+	page_free(&p->pg);
+	record_free(&p->rec);
+	free(p->source);
+	free(p->sid);
+	free(p->zone);
+}
+
+void
+learn_free(struct learner *l)
+{
+	size_t i;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->np; i++)
+		page_clear(&l->p[i]);
+	for (i = 0; i < l->no; i++)
+		page_clear(&l->o[i]);
+	free(l->p);
+	free(l->o);
+	free(l->s);
+	free(l->tab);
+	for (i = 0; i < l->nhdr; i++)
+		rx_free(l->hdr[i]);
+	free(l->hdr);
+	for (i = 0; i < l->nrule; i++) {
+		free(l->rule[i].id);
+		free(l->rule[i].pat);
+		free(l->rule[i].to);
+	}
+	free(l->rule);
+	for (i = 0; i < l->nmatch; i++)
+		free(l->match[i].pat);
+	free(l->match);
+	free(l->start);
+	for (i = 0; i < l->nfc; i++) {
+		free(l->fc[i].example);
+		free(l->fc[i].label);
+	}
+	for (i = 0; i < l->nhosts; i++)
+		free(l->hosts[i]);
+	free(l->hosts);
+	free(l->name);
+	buf_free(&l->b);
+	buf_free(&l->path);
+	free(l);
+}
+
+static void
+load(struct lpage *p, const char *source, const char *raw, size_t n)
+{
+	memset(p, 0, sizeof(*p));
+	p->source = estrdup(source);
+	/* A UTF-16 page has no lines: it counts as a page with no article. */
+	(void)page_load(&p->pg, &p->rec, p->source, raw, n);
+}
+
+void
+learn_page(struct learner *l, const char *source, const char *raw, size_t n)
+{
+	if (l->np == l->capp) {
+		l->capp = l->capp ? 2 * l->capp : 8;
+		l->p = erealloc(l->p, l->capp * sizeof(*l->p));
+	}
+	load(&l->p[l->np++], source, raw, n);
+}
+
+void
+learn_note(struct learner *l, size_t n)
+{
+	l->unknown += n;
+}
+
+void
+learn_other(struct learner *l, const char *source, const char *raw, size_t n)
+{
+	if (l->no == l->capo) {
+		l->capo = l->capo ? 2 * l->capo : 32;
+		l->o = erealloc(l->o, l->capo * sizeof(*l->o));
+	}
+	load(&l->o[l->no++], source, raw, n);
+}
+
+/* ---- shapes ---- */
+
+static uint32_t
+shape_id(struct learner *l, uint64_t key)
+{
+	size_t i, mask;
+
+	if (2 * (l->ns + 1) > l->tabcap) {
+		size_t cap = l->tabcap ? 2 * l->tabcap : 1024, k;
+		uint32_t *t = ecalloc(cap, sizeof(*t));
+
+		for (k = 0; k < l->ns; k++) {
+			for (i = l->s[k].key & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+				;
+			t[i] = (uint32_t)k + 1;
+		}
+		free(l->tab);
+		l->tab = t;
+		l->tabcap = cap;
+	}
+	mask = l->tabcap - 1;
+	for (i = key & mask; l->tab[i]; i = (i + 1) & mask)
+		if (l->s[l->tab[i] - 1].key == key)
+			return l->tab[i] - 1;
+	if (l->ns == l->caps) {
+		l->caps = l->caps ? 2 * l->caps : 256;
+		l->s = erealloc(l->s, l->caps * sizeof(*l->s));
+	}
+	memset(&l->s[l->ns], 0, sizeof(*l->s));
+	l->s[l->ns].key = key;
+	l->tab[i] = (uint32_t)l->ns + 1;
+	return (uint32_t)l->ns++;
+}
+
+/* Words of a line: runs of non-space bytes. */
+static size_t
+words(const char *s, size_t n)
+{
+	size_t i, w = 0;
+	int in = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			in = 0;
+		else if (!in++)
+			w++;
+	}
+	return w;
+}
+
+/* The line's end, past spaces and closing quotes: does it end a sentence (। ? ! .)? */
+static int
+ends_sentence(const char *s, size_t n, int statement)
+{
+	while (n > 0) {
+		if (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == '\'')
+			n--;
+		else if (n >= 3 && (memcmp(s + n - 3, "”", 3) == 0 || memcmp(s + n - 3, "’", 3) == 0))
+			n -= 3;
+		else
+			break;
+	}
+	if (n >= 3 && memcmp(s + n - 3, "।", 3) == 0)
+		return 1;
+	return n > 0 && (s[n - 1] == '.' || (!statement && (s[n - 1] == '?' || s[n - 1] == '!')));
+}
+
+/*
+ * A paragraph of an article: eight words or more ending a sentence, or
+ * fourteen or more with a comma or a dari (the default reader's measure).
+ */
+static int
+is_para(const char *s, size_t n)
+{
+	size_t w = words(s, n);
+
+	return (w >= 8 && ends_sentence(s, n, 0)) ||
+	    (w >= 14 && (memchr(s, ',', n) != NULL || memmem(s, n, "।", 3) != NULL));
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* Every line's shape; how many pages each shape is on. */
+static void
+count_shapes(struct learner *l)
+{
+	size_t k, i;
+
+	for (k = 0; k < l->np; k++) {
+		struct lpage *p = &l->p[k];
+
+		p->sid = ecalloc(p->pg.nl + 1, sizeof(*p->sid));
+		p->zone = ecalloc(p->pg.nl + 1, 1);
+		for (i = 0; i < p->pg.nl; i++) {
+			const char *s = page_line(&p->pg, i);
+			size_t n = p->pg.l[i].len;
+			struct shape *sh;
+
+			p->sid[i] = NOSHAPE;
+			if (shape_line(s, n, &l->b) == 0)
+				continue;
+			p->sid[i] = shape_id(l, shape_key(l->b.s, l->b.len));
+			sh = &l->s[p->sid[i]];
+			if (sh->seen != k + 1) {
+				if (sh->pages++ == 0) {
+					sh->page = k;
+					sh->line = i;
+				}
+				sh->seen = k + 1;
+			}
+			if (n > 0 && s[0] == ' ')
+				sh->lead = 1;
+			if (n > 0 && s[n - 1] == ' ')
+				sh->trail = 1;
+		}
+	}
+}
+
+/* Is the shape more often below the article than above it? */
+static int
+at_bottom(const struct shape *s)
+{
+	return s->zpages[Z_BOT] > s->zpages[Z_TOP] + s->zpages[Z_HEAD];
+}
+
+/* Pages a shape must be on to recur: half of them, at least two. */
+static unsigned
+threshold(const struct learner *l)
+{
+	unsigned t = (unsigned)(l->np + 1) / 2;
+
+	return t < 2 ? 2 : t;
+}
+
+static int header_line(const struct learner *l, const char *s, size_t n);
+
+/*
+ * The zones of each page: above the headline (the first line of three
+ * words or more that is on this page only and no date or byline line),
+ * the header zone from it down, the article from its first paragraph to
+ * the first line after it, not a paragraph, whose shape recurs (or to the
+ * last paragraph, if no such line follows).
+ */
+static void
+find_zones(struct learner *l)
+{
+	unsigned t = threshold(l);
+	size_t k, i;
+
+	for (k = 0; k < l->np; k++) {
+		struct lpage *p = &l->p[k];
+		size_t last = 0, head;
+
+		p->first = p->end = p->pg.nl;
+		for (i = 0; i < p->pg.nl; i++)
+			if (is_para(page_line(&p->pg, i), p->pg.l[i].len)) {
+				if (!p->article)
+					p->first = i;
+				p->article = 1;
+				last = i;
+			}
+		if (!p->article) {
+			memset(p->zone, Z_NONE, p->pg.nl);
+			continue;
+		}
+		p->end = last + 1;
+		for (i = p->first + 1; i < p->pg.nl; i++) {
+			const char *s = page_line(&p->pg, i);
+			size_t n = p->pg.l[i].len;
+
+			if (p->sid[i] != NOSHAPE && l->s[p->sid[i]].pages >= t && !is_para(s, n)) {
+				p->end = i;
+				break;
+			}
+		}
+		for (head = 0; head < p->first; head++) {
+			const char *s = page_line(&p->pg, head);
+			size_t n = p->pg.l[head].len;
+
+			if (p->sid[head] != NOSHAPE && l->s[p->sid[head]].pages == 1 && words(s, n) >= 3 &&
+			    !header_line(l, s, n))
+				break;
+		}
+		for (i = 0; i < p->pg.nl; i++) {
+			enum zone z = i < head ? Z_TOP : i < p->first ? Z_HEAD : i < p->end ? Z_IN : Z_BOT;
+			struct shape *sh;
+
+			p->zone[i] = (unsigned char)z;
+			if (p->sid[i] == NOSHAPE)
+				continue;
+			sh = &l->s[p->sid[i]];
+			if (sh->zseen[z] != k + 1) {
+				sh->zpages[z]++;
+				sh->zseen[z] = k + 1;
+			}
+		}
+	}
+}
+
+/* ---- patterns from lines ---- */
+
+static int
+is_digit_at(const unsigned char *p, size_t n, size_t *len)
+{
+	if (n >= 1 && p[0] >= '0' && p[0] <= '9') {
+		*len = 1;
+		return 1;
+	}
+	if (n >= 3 && p[0] == 0xE0 && p[1] == 0xA7 && p[2] >= 0xA6 && p[2] <= 0xAF) {
+		*len = 3;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A pattern for the line S[0..N) and the lines of its shape: the text as
+ * printed, regex characters escaped, every run of digits [০-৯0-9]+.  With
+ * LOOSE, every run of what is neither a letter, a mark nor a digit may be
+ * any such run, and ASCII letters any case, as the shape has it.  Spaces
+ * at the ends: LEAD, TRAIL say some line of the shape has them.
+ */
+static void
+line_pattern(const char *s, size_t n, int loose, int lead, int trail, int anchor, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, dl, k;
+	int32_t cp;
+	int ascii = 0, sep = 0;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	while (i < n && s[i] == ' ')
+		i++;
+	buf_reset(out);
+	for (k = i; k < n; k++)
+		if ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'))
+			ascii = 1;
+	if (loose && ascii)
+		buf_adds(out, "(?i)");
+	if (anchor)
+		buf_adds(out, "^");
+	if (loose)
+		buf_adds(out, "[^\\p{L}\\p{M}\\p{N}]*");
+	else if (lead)
+		buf_adds(out, " *");
+	while (i < n) {
+		int w;
+
+		if (is_digit_at(p + i, n - i, &dl)) {
+			while (i < n && is_digit_at(p + i, n - i, &dl))
+				i += dl;
+			buf_adds(out, "[০-৯0-9]+");
+			sep = 0;
+			continue;
+		}
+		if ((w = text_decode(p + i, n - i, &cp)) <= 0) {
+			w = 1;
+			cp = -1;
+		}
+		if (loose && !(cp >= 0x80 || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))) {
+			if (!sep)
+				buf_adds(out, "[^\\p{L}\\p{M}\\p{N}]+");
+			sep = 1;
+			i += (size_t)w;
+			continue;
+		}
+		sep = 0;
+		if (cp >= 0 && cp < 0x80 && strchr("\\^$.|?*+()[]{}", (int)cp) != NULL)
+			buf_addc(out, '\\');
+		buf_add(out, s + i, (size_t)w);
+		i += (size_t)w;
+	}
+	if (loose && !sep)
+		buf_adds(out, "[^\\p{L}\\p{M}\\p{N}]*");
+	else if (!loose && trail)
+		buf_adds(out, " *");
+	if (anchor)
+		buf_adds(out, "$");
+}
+
+static struct rx *
+compile_pat(const char *pat, uint32_t flags)
+{
+	return rx_compile_at(pat, strlen(pat), "khobor learn", 0, 0, "learned", flags);
+}
+
+static int
+rx_hit(struct rx *re, const char *s, size_t n)
+{
+	return rx_exec(re, s, n, 0, 0) == RX_MATCH;
+}
+
+/* Does RE find every line of shape SH on the site's pages? */
+static int
+fits_shape(struct learner *l, struct rx *re, size_t sh)
+{
+	size_t k, i;
+
+	for (k = 0; k < l->np; k++)
+		for (i = 0; i < l->p[k].pg.nl; i++)
+			if (l->p[k].sid[i] == sh && !rx_hit(re, page_line(&l->p[k].pg, i), l->p[k].pg.l[i].len))
+				return 0;
+	return 1;
+}
+
+/* The pattern of shape SH's lines into OUT, tight if the lines allow; 0, or -1 if none fits. */
+static int
+shape_pattern(struct learner *l, size_t sh, int anchor, struct buf *out)
+{
+	const struct shape *s = &l->s[sh];
+	const struct lpage *p = &l->p[s->page];
+	int loose;
+
+	for (loose = 0; loose < 2; loose++) {
+		struct rx *re;
+		struct buf lp = {0};
+		int ok;
+
+		line_pattern(page_line(&p->pg, s->line), p->pg.l[s->line].len, loose, s->lead, s->trail, 1, &lp);
+		re = compile_pat(lp.s, 0);
+		ok = re != NULL && fits_shape(l, re, sh);
+		rx_free(re);
+		if (ok) {
+			line_pattern(page_line(&p->pg, s->line), p->pg.l[s->line].len, loose, s->lead, s->trail,
+			    anchor, out);
+			buf_free(&lp);
+			return 0;
+		}
+		buf_free(&lp);
+	}
+	return -1;
+}
+
+/* ---- choosing the rules ---- */
+
+static struct rule *
+add_rule(struct learner *l, enum kind kind, const char *id, const char *pat)
+{
+	struct rule *r;
+
+	l->rule = erealloc(l->rule, (l->nrule + 1) * sizeof(*l->rule));
+	r = &l->rule[l->nrule++];
+	memset(r, 0, sizeof(*r));
+	r->kind = kind;
+	r->id = estrdup(id);
+	r->pat = estrdup(pat);
+	r->shape = (size_t)-1;
+	return r;
+}
+
+static int
+header_line(const struct learner *l, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < l->nhdr; i++)
+		if (rx_hit(l->hdr[i], s, n))
+			return 1;
+	return 0;
+}
+
+/* Is shape SH chrome: recurring at the top or the bottom, never in an article, no header line? */
+static int
+is_chrome(const struct learner *l, size_t sh)
+{
+	const struct shape *s = &l->s[sh];
+	const struct lpage *p = &l->p[s->page];
+	unsigned t = threshold(l);
+
+	if (s->zpages[Z_IN] > 0 || s->zpages[Z_HEAD] > 0 || (s->zpages[Z_TOP] < t && s->zpages[Z_BOT] < t))
+		return 0;
+	return !header_line(l, page_line(&p->pg, s->line), p->pg.l[s->line].len);
+}
+
+/*
+ * Could the page be cut from line I on?  Only if every line after it
+ * recurs or is no article sentence (a teaser list: headlines, cut-off
+ * summaries, numbers).
+ */
+static int
+tail_ok(const struct learner *l, const struct lpage *p, size_t i)
+{
+	size_t j;
+
+	for (j = i + 1; j < p->pg.nl; j++) {
+		const char *s = page_line(&p->pg, j);
+		size_t n = p->pg.l[j].len;
+
+		if (p->sid[j] != NOSHAPE && l->s[p->sid[j]].pages >= 2)
+			continue;
+		if (words(s, n) >= 8 && ends_sentence(s, n, 1))
+			return 0;
+	}
+	return 1;
+}
+
+/* A shape fit to cut from: on every page that has it, at the bottom with a tail of chrome. */
+static int
+cuttable(const struct learner *l, size_t sh)
+{
+	size_t k, i;
+
+	if (!is_chrome(l, sh) || l->s[sh].zpages[Z_BOT] < threshold(l) || l->s[sh].zpages[Z_TOP] > 0)
+		return 0;
+	for (k = 0; k < l->np; k++) {
+		const struct lpage *p = &l->p[k];
+
+		for (i = 0; i < p->pg.nl; i++)
+			if (p->sid[i] == sh && (p->zone[i] != Z_BOT || !tail_ok(l, p, i)))
+				return 0;
+	}
+	return 1;
+}
+
+/*
+ * The cuts: for the pages not cut yet, the shape that is the first fit to
+ * cut from on most of them, until no page is left that one fits.
+ */
+static void
+choose_cuts(struct learner *l)
+{
+	unsigned char *done = ecalloc(l->np + 1, 1), *ok = ecalloc(l->ns + 1, 1);
+	unsigned *votes = ecalloc(l->ns + 1, sizeof(*votes));
+	size_t k, i, best, ncut = 0;
+
+	for (i = 0; i < l->ns; i++)
+		ok[i] = (unsigned char)cuttable(l, i);
+	for (;;) {
+		memset(votes, 0, l->ns * sizeof(*votes));
+		for (k = 0; k < l->np; k++) {
+			const struct lpage *p = &l->p[k];
+
+			for (i = 0; !done[k] && i < p->pg.nl; i++)
+				if (p->sid[i] != NOSHAPE && ok[p->sid[i]]) {
+					votes[p->sid[i]]++;
+					break;
+				}
+		}
+		best = (size_t)-1;
+		for (i = 0; i < l->ns; i++)
+			if (votes[i] > 0 && (best == (size_t)-1 || votes[i] > votes[best]))
+				best = i;
+		if (best == (size_t)-1)
+			break;
+		if (shape_pattern(l, best, 1, &l->b) == 0) {
+			char id[32];
+
+			snprintf(id, sizeof(id), "end-%zu", ++ncut);
+			add_rule(l, K_CUT, id, l->b.s)->shape = best;
+		}
+		ok[best] = 0;
+		for (k = 0; k < l->np; k++)
+			for (i = 0; i < l->p[k].pg.nl; i++)
+				if (l->p[k].sid[i] == best)
+					done[k] = 1;
+	}
+	free(done);
+	free(ok);
+	free(votes);
+}
+
+/* A drop for every chrome shape; those a cut already takes are pruned when tried. */
+static void
+choose_drops(struct learner *l)
+{
+	size_t i, n = 0;
+	char id[32];
+
+	for (i = 0; i < l->ns; i++) {
+		if (!is_chrome(l, i) || shape_pattern(l, i, 1, &l->b) < 0)
+			continue;
+		snprintf(id, sizeof(id), "chrome-%zu", ++n);
+		add_rule(l, K_DROP, id, l->b.s)->shape = i;
+	}
+}
+
+/* default.yaml's strip rules, kept where they take something the learned ones leave. */
+static void
+default_rules(struct learner *l)
+{
+	static const enum kind kinds[] = { K_JUNK, K_CUT, K_DROP, K_REMOVE };
+	const struct yml *st = rules_section(&l->r->deflt, "strip"), *list, *it, *n;
+	size_t k, i;
+
+	if (st == NULL || st->type != YML_MAP)
+		return;
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		if ((list = yml_get(st, kind_key[kinds[k]])) == NULL || list->type != YML_SEQ)
+			continue;
+		for (i = 0; i < list->nkid; i++) {
+			const struct yml *id = NULL, *to = NULL;
+			struct rule *r;
+			char idbuf[48];
+
+			it = list->kid[i];
+			if (it->type == YML_SCALAR) {
+				n = it;
+			} else if (it->type == YML_MAP) {
+				n = yml_get(it, kinds[k] == K_CUT ? "from" : "pattern");
+				id = yml_get(it, "id");
+				to = kinds[k] == K_CUT ? yml_get(it, "to") : NULL;
+			} else {
+				continue;
+			}
+			if (n == NULL || n->type != YML_SCALAR)
+				continue;
+			if (id == NULL || id->type != YML_SCALAR)
+				snprintf(idbuf, sizeof(idbuf), "default-%s-%zu", kind_key[kinds[k]], i);
+			else
+				snprintf(idbuf, sizeof(idbuf), "%s", id->str);
+			r = add_rule(l, kinds[k], idbuf, n->str);
+			r->origin = kind_key[kinds[k]];
+			if (to && to->type == YML_SCALAR)
+				r->to = estrdup(to->str);
+		}
+	}
+}
+
+/* Does the pattern find anything on another site's page? */
+static int
+on_other(struct learner *l, struct rx *re)
+{
+	size_t k;
+
+	for (k = 0; k < l->no; k++)
+		if (rx_hit(re, l->o[k].pg.text.s ? l->o[k].pg.text.s : "", l->o[k].pg.text.len))
+			return 1;
+	return 0;
+}
+
+static size_t
+letters(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80 && *s != ' ' && *s != '0';
+	return n;
+}
+
+/* The line after line I of page P that is not blank, or P's line count. */
+static size_t
+next_line(const struct lpage *p, size_t i)
+{
+	for (i++; i < p->pg.nl && p->sid[i] == NOSHAPE; i++)
+		;
+	return i;
+}
+
+/* The first line of shape SH on page P, or P's line count. */
+static size_t
+find_shape(const struct lpage *p, size_t sh)
+{
+	size_t i;
+
+	for (i = 0; i < p->pg.nl && p->sid[i] != sh; i++)
+		;
+	return i;
+}
+
+/*
+ * The block that starts with shape SH: up to three lines, the next ones
+ * the lines that follow it in one order on every page that has it.
+ * Returns its length.
+ */
+#define MAXBLOCK 3
+#define MINLETTERS 12
+static size_t
+block(const struct learner *l, size_t sh, size_t *shapes, size_t *at)
+{
+	size_t n = 1, k;
+
+	shapes[0] = sh;
+	for (k = 0; k < l->np; k++)
+		at[k] = find_shape(&l->p[k], sh);
+	while (n < MAXBLOCK) {
+		size_t next = NOSHAPE;
+
+		for (k = 0; k < l->np; k++) {
+			const struct lpage *p = &l->p[k];
+			size_t j;
+
+			if (at[k] >= p->pg.nl)
+				continue;
+			j = next_line(p, at[k]);
+			if (j >= p->pg.nl || (next != NOSHAPE && p->sid[j] != next))
+				return n;
+			next = p->sid[j];
+			at[k] = j;
+		}
+		if (next == NOSHAPE)
+			return n;
+		shapes[n++] = next;
+	}
+	return n;
+}
+
+/* A match pattern that might be chosen: the pages it finds, its lines and letters. */
+struct cand {
+	char *pat;
+	size_t shape, lines, letters;
+	unsigned char *hit;	/* per page */
+	unsigned pages;
+	int bottom;
+};
+
+/*
+ * The candidate pattern of shape SH into C: the line, with the lines that
+ * follow it while it has fewer than MINLETTERS letters; 0, or -1 if none
+ * is fit (a page of another site has it, or it is too short).
+ */
+static int
+candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
+{
+	size_t shapes[MAXBLOCK], nb = block(l, sh, shapes, at), j, k, n = 0;
+	struct rx *re = NULL;
+
+	buf_reset(&l->path);
+	buf_adds(&l->path, "(?m)^");
+	for (j = 0; j < nb; j++) {
+		const struct lpage *p = &l->p[l->s[shapes[j]].page];
+
+		shape_line(page_line(&p->pg, l->s[shapes[j]].line), p->pg.l[l->s[shapes[j]].line].len, &l->b);
+		n += letters(l->b.s);
+		if (shape_pattern(l, shapes[j], 0, &l->b) < 0)
+			return -1;
+		if (j > 0)
+			buf_adds(&l->path, "\\n(?:[ \\t]*\\n)*");
+		buf_adds(&l->path, l->b.s);
+		/* A short line alone ("Comments") is too common: the lines after it go with it. */
+		if (n >= MINLETTERS || j + 1 == nb)
+			break;
+	}
+	if (n < 4)
+		return -1;
+	buf_adds(&l->path, "$");
+	if ((re = compile_pat(l->path.s, 0)) == NULL || on_other(l, re)) {
+		rx_free(re);
+		return -1;
+	}
+	memset(c, 0, sizeof(*c));
+	c->pat = estrdup(l->path.s);
+	c->shape = sh;
+	c->lines = j < nb ? j + 1 : nb;
+	c->letters = n;
+	c->bottom = at_bottom(&l->s[sh]);
+	c->hit = ecalloc(l->np + 1, 1);
+	for (k = 0; k < l->np; k++)
+		if (rx_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len)) {
+			c->hit[k] = 1;
+			c->pages++;
+		}
+	rx_free(re);
+	return 0;
+}
+
+/* Is A a better match than B for the pages not found yet (UNFOUND)? */
+static int
+better(const struct learner *l, const struct cand *a, const struct cand *b, const unsigned char *unfound)
+{
+	size_t k, na = 0, nb = 0;
+
+	for (k = 0; k < l->np; k++) {
+		na += a->hit[k] && unfound[k];
+		nb += b->hit[k] && unfound[k];
+	}
+	if (na != nb)
+		return na > nb;
+	if (a->lines != b->lines)
+		return a->lines < b->lines;
+	return a->letters > b->letters;
+}
+
+static void
+take_match(struct learner *l, struct cand *c, unsigned char *unfound)
+{
+	struct found *f;
+	size_t k;
+
+	l->match = erealloc(l->match, (l->nmatch + 1) * sizeof(*l->match));
+	f = &l->match[l->nmatch++];
+	memset(f, 0, sizeof(*f));
+	f->shape = c->shape;
+	f->pat = c->pat;
+	c->pat = NULL;
+	c->pages = 0;
+	for (k = 0; k < l->np; k++)
+		if (c->hit[k])
+			unfound[k] = 0;
+}
+
+/*
+ * The match: lines outside the articles, alone or with the lines that
+ * follow them, that no other site's page has.  First the best one found
+ * on every page at the top and the best at the bottom (so that a page cut
+ * short is still found); then, for pages of another layout not found yet,
+ * the one that finds most of them, until none finds more.
+ */
+#define MAXMATCH 6
+static void
+choose_match(struct learner *l)
+{
+	struct cand *c = NULL;
+	size_t nc = 0, i, k, best;
+	size_t *at = ecalloc(l->np + 1, sizeof(*at));
+	unsigned char *unfound = emalloc(l->np + 1), *all = emalloc(l->np + 1);
+	/* A layout of a fifth of the pages, three at least: fewer may share a teaser headline. */
+	unsigned t = (unsigned)l->np / 5 < 3 ? 3 : (unsigned)l->np / 5;
+	int z;
+
+	memset(unfound, 1, l->np + 1);
+	memset(all, 1, l->np + 1);
+	for (i = 0; i < l->ns; i++) {
+		if (l->s[i].pages < t || l->s[i].zpages[Z_IN] > 0)
+			continue;
+		c = erealloc(c, (nc + 1) * sizeof(*c));
+		if (candidate(l, i, at, &c[nc]) == 0)
+			nc++;
+	}
+	for (z = 0; z < 2; z++) {
+		best = (size_t)-1;
+		for (i = 0; i < nc; i++)
+			if (c[i].pat && c[i].pages == l->np && c[i].bottom == z &&
+			    (best == (size_t)-1 || better(l, &c[i], &c[best], all)))
+				best = i;
+		if (best != (size_t)-1)
+			take_match(l, &c[best], unfound);
+	}
+	while (l->nmatch < MAXMATCH) {
+		best = (size_t)-1;
+		for (i = 0; i < nc; i++)
+			if (c[i].pat && (best == (size_t)-1 || better(l, &c[i], &c[best], unfound)))
+				best = i;
+		if (best == (size_t)-1)
+			break;
+		for (k = 0; k < l->np && !(c[best].hit[k] && unfound[k]); k++)
+			;
+		if (k == l->np)
+			break;
+		take_match(l, &c[best], unfound);
+	}
+	for (i = 0; i < nc; i++) {
+		free(c[i].pat);
+		free(c[i].hit);
+	}
+	free(c);
+	free(at);
+	free(unfound);
+	free(all);
+}
+
+/* The start for --split: the first line on every page, at one line number on all of them. */
+static void
+choose_start(struct learner *l)
+{
+	size_t i, k, sh = (size_t)-1, at = 0;
+	struct rx *re;
+
+	if (l->np == 0)
+		return;
+	for (i = 0; i < l->p[0].pg.nl && sh == (size_t)-1; i++)
+		if (l->p[0].sid[i] != NOSHAPE && l->s[l->p[0].sid[i]].pages == l->np &&
+		    l->p[0].zone[i] == Z_TOP && shape_pattern(l, l->p[0].sid[i], 0, &l->b) == 0)
+			sh = l->p[0].sid[i], at = i;
+	if (sh == (size_t)-1)
+		return;
+	for (k = 1; k < l->np; k++) {
+		for (i = 0; i < l->p[k].pg.nl && l->p[k].sid[i] != sh; i++)
+			;
+		if (i != at) {
+			l->start_note = 1;
+			break;
+		}
+	}
+	buf_reset(&l->path);
+	if (at > 0)
+		buf_printf(&l->path, "(?:[^\\n]*\\n){%zu}", at);
+	buf_printf(&l->path, "%s(?=\\n|\\z)", l->b.s);
+	if ((re = compile_pat(l->path.s, PCRE2_MULTILINE)) == NULL)
+		return;
+	if (on_other(l, re))
+		l->start_note = 2;
+	for (k = 0; k < l->np; k++)
+		l->start_pages += rx_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len);
+	rx_free(re);
+	l->start = estrdup(l->path.s);
+}
+
+/* Pages that print a line twice in a row. */
+static void
+count_dedupe(struct learner *l)
+{
+	size_t k, i;
+
+	for (k = 0; k < l->np; k++) {
+		const struct page *pg = &l->p[k].pg;
+
+		for (i = 1; i < pg->nl; i++)
+			if (pg->l[i].len > 0 && !blank(page_line(pg, i), pg->l[i].len) &&
+			    pg->l[i].len == pg->l[i - 1].len &&
+			    memcmp(page_line(pg, i), page_line(pg, i - 1), pg->l[i].len) == 0) {
+				if (l->dedupe_pages++ == 0) {
+					l->dd_page = k;
+					l->dd_line = i;
+				}
+				break;
+			}
+	}
+}
+
+/* ---- writing ---- */
+
+static void
+quote(FILE *fp, const char *s)
+{
+	fputc('\'', fp);
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputc('\'', fp);
+		fputc(*s, fp);
+	}
+	fputc('\'', fp);
+}
+
+/* An example line, as a comment can hold it: at most 70 characters. */
+static void
+example(FILE *fp, const char *s, size_t n)
+{
+	int cut, q;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	while (n > 0 && *s == ' ')
+		s++, n--;
+	q = text_quote(s, n, 70, &cut);
+	fprintf(fp, "\"%.*s%s\"", q, s, cut ? "..." : "");
+}
+
+static void
+page_example(FILE *fp, const struct learner *l, size_t k, size_t i)
+{
+	example(fp, page_line(&l->p[k].pg, i), l->p[k].pg.l[i].len);
+}
+
+/*
+ * Copy section KEY of default.yaml as it is written there, comments and
+ * all, from its key to the line before the next top-level key (less the
+ * comments and blank lines that belong to that next key).
+ */
+static void
+copy_default(FILE *fp, const struct learner *l, const char *key)
+{
+	const struct site *d = &l->r->deflt;
+	const struct yml *root = d->root;
+	unsigned from = 0, to = (unsigned)-1, no = 0;
+	size_t i, cap = 0, len;
+	char *line = NULL, **keep = NULL;
+	size_t nkeep = 0;
+	ssize_t got;
+	FILE *in;
+
+	if (root == NULL)
+		return;
+	for (i = 0; i < yml_npairs(root); i++)
+		if (strcmp(yml_key(root, i)->str, key) == 0) {
+			from = yml_key(root, i)->line;
+			if (i + 1 < yml_npairs(root))
+				to = yml_key(root, i + 1)->line;
+		}
+	if (from == 0 || (in = fopen(d->file, "r")) == NULL)
+		return;
+	while ((got = getline(&line, &cap, in)) > 0) {
+		if (++no < from)
+			continue;
+		if (no >= to)
+			break;
+		keep = erealloc(keep, (nkeep + 1) * sizeof(*keep));
+		keep[nkeep++] = estrdup(line);
+	}
+	fclose(in);
+	free(line);
+	while (nkeep > 1 && (keep[nkeep - 1][0] == '#' || keep[nkeep - 1][0] == '\n'))
+		free(keep[--nkeep]);
+	for (i = 0; i < nkeep; i++) {
+		len = strlen(keep[i]);
+		fwrite(keep[i], 1, len, fp);
+		if (len == 0 || keep[i][len - 1] != '\n')
+			fputc('\n', fp);
+		free(keep[i]);
+	}
+	free(keep);
+}
+
+static void
+write_rule(FILE *fp, const struct learner *l, const struct rule *r, int counts)
+{
+	if (counts) {
+		fprintf(fp, "    # %s%u of %zu pages", r->origin ? "From default.yaml: " : "", r->pages, l->np);
+		if (r->shape != (size_t)-1 && r->kind == K_DROP) {
+			const struct shape *s = &l->s[r->shape];
+
+			fprintf(fp, ", at the %s", at_bottom(s) ? "bottom" : "top");
+		}
+		if (r->has_ex) {
+			fputs(r->kind == K_CUT ? ", from " : ", e.g. ", fp);
+			page_example(fp, l, r->ex_page, r->ex_line);
+		}
+		if (r->inside)
+			fprintf(fp, "; %u line%s inside an article: check", r->inside, r->inside == 1 ? "" : "s");
+		if (r->origin && r->pages == 0)
+			fputs(" (kept for pages unlike these)", fp);
+		fputc('\n', fp);
+		if (r->kind == K_CUT && r->origin == NULL)
+			fputs("    # (all after it recurs on other pages or is a list of teasers)\n", fp);
+	}
+	fprintf(fp, "    - id: %s\n      %s: ", r->id, r->kind == K_CUT ? "from" : "pattern");
+	quote(fp, r->pat);
+	fputc('\n', fp);
+	if (r->to) {
+		fputs("      to: ", fp);
+		quote(fp, r->to);
+		fputc('\n', fp);
+	}
+}
+
+static void
+write_draft(FILE *fp, struct learner *l, int counts)
+{
+	size_t i, k;
+
+	fprintf(fp, "# rules/sites/%s.yaml: a draft by khobor learn from %zu pages:\n", l->name, l->np);
+	for (k = 0; k < l->np; k++)
+		fprintf(fp, "#   %s\n", l->p[k].source);
+	fputs("# Each rule says on how many of these pages it fired, with an example line.\n"
+	    "# Review every rule, try the file with strip-boilerplate --explain and\n"
+	    "# extract-meta --explain, and give it fixtures (khobor-rules(5), ADDING A SITE).\n\n", fp);
+	fprintf(fp, "name: %s\n", l->name);
+	if (l->nhosts > 0) {
+		fprintf(fp, "url: https://%s\nhosts: [", l->hosts[0]);
+		for (i = 0; i < l->nhosts; i++)
+			fprintf(fp, "%s%s", i ? ", " : "", l->hosts[i]);
+		fputs("]\n", fp);
+	} else {
+		fputs("# url: https://HOST and hosts: [HOST, ...]: give --hosts to fill them in.\n", fp);
+	}
+	fputs("lang: bn\n# Check: the time zone of the site's dates (Bangladesh is UTC+06:00).\nzone: Asia/Dhaka\n\n", fp);
+
+	fprintf(fp, "# A page is %s's when any of these is found in it: lines outside the\n"
+	    "# articles, on none of the %zu pages of other sites it was tried on.\n", l->name, l->no);
+	if (l->unknown)
+		fprintf(fp, "# (%zu fixture pages of no known site were not tried: they may be %s's.)\n",
+		    l->unknown, l->name);
+	if (l->nmatch == 0) {
+		fputs("# None was found: write one (a line only this site prints).\nmatch: []\n", fp);
+	} else {
+		fputs("match:\n", fp);
+		for (i = 0; i < l->nmatch; i++) {
+			const struct shape *s = &l->s[l->match[i].shape];
+
+			if (counts) {
+				fprintf(fp, "  # %u of %zu pages, at the %s: ", l->match[i].pages, l->np,
+				    at_bottom(s) ? "bottom" : "top");
+				page_example(fp, l, s->page, s->line);
+				fputc('\n', fp);
+			}
+			fputs("  - ", fp);
+			quote(fp, l->match[i].pat);
+			fputc('\n', fp);
+		}
+	}
+	fputc('\n', fp);
+	if (l->start) {
+		fprintf(fp, "# Where a page starts in a dump of glued pages (--split): %u of %zu pages.\n",
+		    l->start_pages, l->np);
+		if (l->start_note == 1)
+			fputs("# Left out: its line is not at one line number on every page; write one.\n# ", fp);
+		else if (l->start_note == 2)
+			fputs("# Left out: it finds a place in another site's page; write one.\n# ", fp);
+		fputs("start: ", fp);
+		quote(fp, l->start);
+		fputs("\n\n", fp);
+	}
+
+	fputs("strip:\n", fp);
+	for (k = 0; k < K_NKINDS; k++) {
+		int any = 0;
+
+		for (i = 0; i < l->nrule; i++) {
+			if (l->rule[i].dead || l->rule[i].kind != (enum kind)k)
+				continue;
+			if (!any++)
+				fprintf(fp, "  %s:\n", kind_key[k]);
+			write_rule(fp, l, &l->rule[i], counts);
+		}
+	}
+	if (l->dedupe_pages > 0) {
+		fprintf(fp, "  # %u of %zu pages print a line twice in a row, e.g. ", l->dedupe_pages, l->np);
+		page_example(fp, l, l->dd_page, l->dd_line);
+		fputs("\n  dedupe: true\n", fp);
+	}
+	fputc('\n', fp);
+
+	fputs("# The header zone: the default reader (khobor-rules(5), READER), copied from\n"
+	    "# default.yaml, and its fields.  On these pages, after the strip rules above:\n", fp);
+	for (i = 0; counts && i < l->nfc; i++) {
+		fprintf(fp, "#   %-15s %u of %zu pages", l->fc[i].name, l->fc[i].pages, l->np);
+		if (l->fc[i].example) {
+			fputs(", e.g. ", fp);
+			example(fp, l->fc[i].example, strlen(l->fc[i].example));
+			if (l->fc[i].label && l->fc[i].labelled > 0) {
+				fprintf(fp, ", after \"%s\" on %u", l->fc[i].label, l->fc[i].labelled);
+				fputs(l->fc[i].labelled == 1 ? " page" : " pages", fp);
+			} else if (l->fc[i].line > 0) {
+				fprintf(fp, ", line %zu of the first page", l->fc[i].line);
+			}
+		}
+		fputc('\n', fp);
+	}
+	fputs("# Where it reads a field wrong, write field rules for it (see\n"
+	    "# rules/sites/kalbela.yaml) and take the reader out.\n", fp);
+	copy_default(fp, l, "dates");
+	copy_default(fp, l, "reader");
+	fputc('\n', fp);
+	copy_default(fp, l, "fields");
+}
+
+/* ---- trying the draft ---- */
+
+static struct rule *
+rule_by_label(struct learner *l, const char *label, size_t n)
+{
+	size_t i, idl;
+
+	for (i = 0; i < l->nrule; i++) {
+		idl = strlen(l->rule[i].id);
+		if (!l->rule[i].dead && n > idl && label[n - idl - 1] == ' ' &&
+		    memcmp(label + n - idl, l->rule[i].id, idl) == 0 &&
+		    memmem(label, n, kind_key[l->rule[i].kind], strlen(kind_key[l->rule[i].kind])) != NULL)
+			return &l->rule[i];
+	}
+	return NULL;
+}
+
+/* One --explain message of the strip engine: which rule took which line of page K. */
+static void
+tell(struct learner *l, size_t k, const char *msg, const char *file)
+{
+	const char *f = strstr(msg, file), *p, *lab, *e;
+	size_t line = 0, mul = 1;
+	struct rule *r;
+
+	if (f == NULL || f - msg < 3)
+		return;
+	/* "...:LINE: FILE..." */
+	for (p = f - 3; p > msg && *p >= '0' && *p <= '9'; p--) {
+		line += (size_t)(*p - '0') * mul;
+		mul *= 10;
+	}
+	p = f + strlen(file);
+	if (*p == ':')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			;
+	if (strncmp(p, ": ", 2) != 0)
+		return;
+	lab = p + 2;
+	if ((e = strstr(lab, ": ")) == NULL || line == 0 || line > l->p[k].pg.nl)
+		return;
+	if (strncmp(e + 2, "into", 4) == 0)
+		return;
+	if ((size_t)(e - lab) >= 12 && memcmp(e - 12, "strip.dedupe", 12) == 0)
+		return;
+	if ((r = rule_by_label(l, lab, (size_t)(e - lab))) == NULL)
+		return;
+	if (r->seen != k + 1) {
+		r->pages++;
+		r->seen = k + 1;
+	}
+	if (!r->has_ex) {
+		r->has_ex = 1;
+		r->ex_page = k;
+		r->ex_line = line - 1;
+	}
+	if (l->p[k].zone[line - 1] == Z_IN)
+		r->inside++;
+}
+
+static void
+count_field(struct learner *l, const struct lpage *p, const struct record *rec, const char *name)
+{
+	struct fieldcount *fc = NULL;
+	const char *v = record_get(rec, name);
+	size_t i;
+
+	for (i = 0; i < l->nfc; i++)
+		if (strcmp(l->fc[i].name, name) == 0)
+			fc = &l->fc[i];
+	if (fc == NULL) {
+		if (l->nfc == sizeof(l->fc) / sizeof(l->fc[0]))
+			return;
+		fc = &l->fc[l->nfc++];
+		memset(fc, 0, sizeof(*fc));
+		fc->name = name;
+	}
+	if (v == NULL)
+		return;
+	fc->pages++;
+	if (fc->example == NULL)
+		fc->example = estrdup(v);
+	/* The label before a date ("প্রকাশ :"), and the line the value is on. */
+	for (i = 0; i < p->pg.nl; i++) {
+		const char *s = page_line(&p->pg, i), *at;
+		size_t n = p->pg.l[i].len, vl = strlen(v);
+
+		if (vl == 0 || (at = memmem(s, n, v, vl)) == NULL)
+			continue;
+		if (fc->line == 0)
+			fc->line = i + 1;
+		if (at > s && at - s <= 60 && fc->label == NULL &&
+		    (strcmp(name, "published") == 0 || strcmp(name, "updated") == 0))
+			fc->label = estrndup(s, (size_t)(at - s));
+		if (fc->label && (size_t)(at - s) == strlen(fc->label) && memcmp(s, fc->label, (size_t)(at - s)) == 0)
+			fc->labelled++;
+		break;
+	}
+}
+
+/*
+ * Write the draft to a temporary file, compile it as the filters do, and
+ * apply it to every page, counting what each rule takes.  Returns 0, or -1
+ * if the file cannot be made or the draft does not compile.
+ */
+static int
+try_draft(struct learner *l, int counts)
+{
+	static const char *const names[] = {
+		"title", "author", "published", "updated", "edition", "page_date", "image_caption",
+		"image_credit", "agency", "dateline_place", NULL
+	};
+	struct site ts;
+	struct stripset *set = NULL;
+	struct fieldset *fs = NULL;
+	struct hzoneset *rs = NULL;
+	struct hzonework *hw = NULL;
+	struct fieldwork *fw = NULL;
+	struct page pg = {0};
+	struct record rec = {0};
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	int fd, none, rc = -1;
+	FILE *fp;
+	size_t i, k;
+
+	snprintf(path, sizeof(path), "%s/khobor-learn-XXXXXX.yaml", tmp && *tmp ? tmp : "/tmp");
+	if ((fd = mkstemps(path, 5)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		warnx("%s: cannot make a temporary file: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	write_draft(fp, l, counts);
+	if (fclose(fp) != 0) {
+		warnx("%s: cannot write: %s", path, strerror(errno));
+		unlink(path);
+		return -1;
+	}
+	memset(&ts, 0, sizeof(ts));
+	ts.name = l->name;
+	ts.file = path;
+	if (rules_load(l->r, &ts) < 0 || (set = strip_compile(&ts)) == NULL || (fs = fields_compile(&ts)) == NULL ||
+	    ((rs = hzone_compile(&ts, l->r->dir, &none)) == NULL && !none) || split_check(&ts) < 0) {
+		warnx("the draft does not compile (a bug of khobor learn; the draft is kept in %s)", path);
+		goto done;
+	}
+	for (i = 0; i < l->nrule; i++)
+		l->rule[i].pages = l->rule[i].inside = 0, l->rule[i].seen = 0, l->rule[i].has_ex = 0;
+	for (i = 0; i < l->nfc; i++) {
+		free(l->fc[i].example);
+		free(l->fc[i].label);
+		l->fc[i].example = l->fc[i].label = NULL;
+	}
+	l->nfc = 0;
+	hw = hzone_work_new();
+	fw = fields_work_new();
+	for (k = 0; k < l->np; k++) {
+		char *msgs = NULL, *m, *nl;
+		size_t mlen = 0;
+		FILE *ex = open_memstream(&msgs, &mlen);
+
+		if (ex == NULL)
+			die(EXIT_MEMORY, "out of memory");
+		record_clear(&rec);
+		if (page_load(&pg, &rec, l->p[k].source, l->p[k].pg.text.s ? l->p[k].pg.text.s : "",
+		    l->p[k].pg.text.len) == 0)
+			strip_apply(set, &pg, ex);
+		fclose(ex);
+		for (m = msgs; m && *m; m = nl ? nl + 1 : m + strlen(m)) {
+			nl = strchr(m, '\n');
+			if (nl)
+				*nl = '\0';
+			tell(l, k, m, path);
+		}
+		free(msgs);
+		page_finish(&pg, &rec);
+		if (rs)
+			hzone_apply(rs, hw, &rec, NULL);
+		fields_apply(fs, fw, &rec, NULL);
+		for (i = 0; names[i]; i++)
+			count_field(l, &l->p[k], &rec, names[i]);
+	}
+	for (i = 0; i < l->nmatch; i++) {
+		struct rx *re = compile_pat(l->match[i].pat, 0);
+
+		l->match[i].pages = 0;
+		for (k = 0; re && k < l->np; k++)
+			l->match[i].pages += rx_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len);
+		rx_free(re);
+	}
+	rc = 0;
+done:
+	unlink(path);
+	strip_free(set);
+	fields_free(fs);
+	hzone_free(rs);
+	hzone_work_free(hw);
+	fields_work_free(fw);
+	page_free(&pg);
+	record_free(&rec);
+	yml_free(ts.doc);
+	free(ts.langs);
+	return rc;
+}
+
+int
+learn_write(struct learner *l, FILE *out)
+{
+	size_t i;
+
+	count_shapes(l);
+	find_zones(l);
+	choose_match(l);
+	choose_start(l);
+	choose_cuts(l);
+	choose_drops(l);
+	default_rules(l);
+	count_dedupe(l);
+	/* Tried once with every candidate. */
+	if (try_draft(l, 0) < 0)
+		return 2;
+	/*
+	 * default.yaml's rules stay even where they took nothing: a site file
+	 * inherits nothing, and they are what catches the page unlike these few
+	 * (one cut short before the learned cut's line, a cross-link none of
+	 * them had).
+	 */
+	for (i = 0; i < l->nrule; i++)
+		if (l->rule[i].origin == NULL && (l->rule[i].pages == 0 || l->rule[i].inside > 0))
+			l->rule[i].dead = 1;
+	/* Tried again for the counts of what is left, and once more as it is written. */
+	if (try_draft(l, 0) < 0 || try_draft(l, 1) < 0)
+		return 2;
+	write_draft(out, l, 1);
+	if (fflush(out) != 0 || ferror(out))
+		return -1;
+	return l->nmatch == 0 ? 1 : 0;
+}

@@ -1,0 +1,178 @@
+#!/bin/sh
+# tests/t/88-learn.t: khobor learn drafts a site's rules from its pages (issue 14).
+#
+# With kalbela.yaml out of a copy of the rules, the draft learned from the
+# four Kalbela seed pages, put in its place, must give the seed goldens'
+# texts, remove every line the real rules' strip stage removes and no other,
+# detect the four pages, and claim no page of another site.  The same on a
+# small corpus of bench/gen-corpus for its Kalbela and Dhaka Diplomat pages.
+# shellcheck source-path=SCRIPTDIR
+# shellcheck source=../lib.sh disable=SC1091
+. "$(dirname "$0")/../lib.sh"
+
+# From the top, so that the sources are the goldens' and the fixtures are found.
+cd "$TOP" || exit 1
+K0=tests/seeds/000_b6825d0d03b8bef4.txt
+K2=tests/seeds/002_2416af19f3e7365d.txt
+K3=tests/seeds/003_f30f3440f69daec0.txt
+K4=tests/seeds/004_4ffdb30ca1dacf75.txt
+GOLD=$TOP/tests/expected/seeds.jsonl
+R=$TMP/rules
+cp -R "$RULES" "$R" && rm "$R/sites/kalbela.yaml"
+
+# ---- the program ----
+
+learn-rules --help >"$TMP/help" 2>&1
+ok $? "learn-rules --help exits 0"
+grep -q '^usage: learn-rules ' "$TMP/help"
+ok $? "(--help starts with the usage)"
+learn-rules --version | grep -q '^learn-rules (khobor) '
+ok $? "learn-rules --version"
+learn-rules -r "$R" -n kalbela --bogus "$K0" "$K2" "$K3" >/dev/null 2>"$TMP/err"
+is "$?:$(head -n 1 "$TMP/err")" "2:learn-rules: unknown option '--bogus'" "an unknown option: exit 2, said"
+learn-rules -r "$R" -n kalbela "$K0" "$K2" >/dev/null 2>"$TMP/err"
+is "$?" 2 "two pages are too few: exit 2"
+grep -q 'at least 3 pages' "$TMP/err"
+ok $? "(and it says how many are needed)"
+learn-rules -r "$R" "$K0" "$K2" "$K3" >/dev/null 2>"$TMP/err"
+is "$?" 2 "no name and no hosts: exit 2"
+learn-rules -r "$R" --hosts 'not a host' "$K0" "$K2" "$K3" >/dev/null 2>&1
+is "$?" 2 "a bad host name: exit 2"
+learn-rules -r "$R" -n kalbela "$K0" "$K2" "$K3" "$TMP/missing.txt" >"$TMP/out" 2>"$TMP/err"
+is "$?" 1 "a page that cannot be read: exit 1"
+is "$(head -n 1 "$TMP/err")" "learn-rules: $TMP/missing.txt: No such file or directory" "(said as every filter says it)"
+grep -q '^strip:$' "$TMP/out"
+ok $? "(and the draft from the other pages is written)"
+learn-rules -r "$R" -n kalbela - "$K2" "$K3" <"$K0" >"$TMP/stdin.yaml"
+ok $? "- reads a page from standard input"
+grep -q "^# (1 fixture pages of no known site were not tried: they may be kalbela's.)" "$TMP/stdin.yaml"
+ok $? "(the seed page the rules give no site is not taken for another site's, and the draft says so)"
+
+# ---- the Kalbela draft from the seeds ----
+
+khobor learn -r "$R" -n kalbela --hosts www.kalbela.com,kalbela.com "$K0" "$K2" "$K3" "$K4" \
+	>"$R/sites/kalbela.yaml" 2>"$TMP/err"
+ok $? "khobor learn on the four Kalbela seed pages exits 0"
+is "$(cat "$TMP/err")" "" "(and says nothing on stderr)"
+grep -q '^hosts: \[www.kalbela.com, kalbela.com\]$' "$R/sites/kalbela.yaml" &&
+	grep -q '^url: https://www.kalbela.com$' "$R/sites/kalbela.yaml" &&
+	grep -q '^zone: Asia/Dhaka$' "$R/sites/kalbela.yaml"
+ok $? "the draft has hosts, url and zone from --hosts"
+grep -q "^  - '(?m)^কালবেলা অনলাইন এর সর্বশেষ খবর পেতে Google News ফিডটি অনুসরণ করুন\$'\$" "$R/sites/kalbela.yaml"
+ok $? "its match holds the promo line every page prints, anchored"
+grep -q '^    # 4 of 4 pages, from "কালবেলা অনলাইন এর' "$R/sites/kalbela.yaml"
+ok $? "the cut says on how many pages it fired, with its line"
+
+for t in strip-boilerplate extract-meta normalize-date; do
+	"$t" -r "$R" --check-rules >"$TMP/check" 2>&1
+	is "$?:$(cat "$TMP/check")" "0:" "$t --check-rules accepts the draft as written"
+done
+strip-boilerplate -r "$R" --explain "$K0" 2>&1 >/dev/null |
+	grep -q "$R/sites/kalbela.yaml:[0-9]*: kalbela/strip.cut\[0\] end-1: removed \"কালবেলা অনলাইন"
+ok $? "--explain names the draft's rules"
+
+khobor -r "$R" "$K0" "$K2" "$K3" "$K4" >"$TMP/got.jsonl"
+jq -r .site "$TMP/got.jsonl" | sort | uniq -c | tr -s ' ' >"$TMP/sites"
+is "$(cat "$TMP/sites")" " 4 kalbela" "the draft detects the four pages"
+for f in "$K0" "$K2" "$K3" "$K4"; do
+	n=$(basename "$f" .txt)
+	jq -r --arg s "$f" 'select(.source == $s) | .text' "$GOLD" >"$TMP/want"
+	jq -r --arg s "$f" 'select(.source == $s) | .text' "$TMP/got.jsonl" >"$TMP/have"
+	is_file "$TMP/have" "$TMP/want" "$n: the text is the seed golden's"
+	jq -c --arg s "$f" 'select(.source == $s)' "$GOLD" >"$TMP/want"
+	jq -c --arg s "$f" 'select(.source == $s)' "$TMP/got.jsonl" >"$TMP/have"
+	is_file "$TMP/have" "$TMP/want" "$n: every field is the golden's too (the default reader reads Kalbela right)"
+done
+
+# The lines each page loses in strip-boilerplate: the real rules' and the draft's.
+removed() {	# removed RULES FILE: the page's non-blank lines the strip stage removes, by number
+	strip-boilerplate -r "$1" -s kalbela --explain "$2" 2>&1 >/dev/null |
+		grep -a ': removed "' | grep -av ': removed "  *"$' | grep -av ': removed ""$' | sed -n 's/^strip-boilerplate: [^:]*:\([0-9]*\): .*/\1/p' | sort -n
+}
+chrome=0 gone=0 extra=0
+for f in "$K0" "$K2" "$K3" "$K4"; do
+	removed "$RULES" "$f" >"$TMP/real"
+	removed "$R" "$f" >"$TMP/draft"
+	chrome=$((chrome + $(wc -l <"$TMP/real")))
+	gone=$((gone + $(comm -12 "$TMP/real" "$TMP/draft" | wc -l)))
+	extra=$((extra + $(comm -13 "$TMP/real" "$TMP/draft" | wc -l)))
+done
+diag "chrome lines the draft removes: $gone of $chrome"
+ok "$([ "$chrome" -gt 100 ] && [ $((gone * 100)) -ge $((chrome * 95)) ]; echo $?)" \
+	"the draft removes at least 95% of the lines kalbela.yaml strips ($gone of $chrome)"
+is "$extra" 0 "and no line kalbela.yaml keeps"
+
+# A draft learned from one site claims no page of another: with the draft
+# alone in the rules, every other fixture and seed page stays the default's.
+mkdir "$TMP/alone" "$TMP/alone/sites"
+cp "$RULES/default.yaml" "$TMP/alone/" && cp -R "$RULES/dates" "$TMP/alone/" &&
+	cp "$R/sites/kalbela.yaml" "$TMP/alone/sites/"
+: >"$TMP/others"
+for f in "$TOP"/tests/sites/*/*.txt "$SEEDS"/001_*.txt; do
+	case $f in */sites/kalbela/*) continue ;; esac
+	printf '%s\n' "$f" >>"$TMP/others"
+done
+# shellcheck disable=SC2046 # the paths have no spaces
+strip-boilerplate -r "$TMP/alone" $(cat "$TMP/others") | tr '\0' '\n' | sed -n 's/^site: //p' | sort | uniq -c |
+	tr -s ' ' >"$TMP/claimed"
+is "$(cat "$TMP/claimed")" " $(wc -l <"$TMP/others") default" \
+	"the Kalbela draft claims none of the $(wc -l <"$TMP/others") pages of other sites"
+strip-boilerplate -r "$TMP/alone" "$TOP"/tests/sites/kalbela/*.txt | tr '\0' '\n' | sed -n 's/^site: //p' |
+	sort -u >"$TMP/claimed"
+is "$(cat "$TMP/claimed")" "kalbela" "and claims every Kalbela fixture"
+
+# A line on every page that another site's page prints is no match: told apart
+# from those, tests/sites/kalbela is another site's when the name is not kalbela.
+learn-rules -r "$R" -n notkalbela -a "$TOP/tests/sites" "$K0" "$K2" "$K3" "$K4" >"$TMP/nk.yaml" 2>"$TMP/err"
+is "$?" 1 "no line only these pages print: exit 1"
+grep -q '^match: \[\]$' "$TMP/nk.yaml"
+ok $? "(the draft is written with an empty match, for the author to fill)"
+
+# ---- --fixtures ----
+
+mkdir "$TMP/fx"
+khobor learn -r "$R" -n kb --fixtures "$TMP/fx" "$K0" "$K2" "$K3" >/dev/null 2>"$TMP/err"
+is "$?" 1 "khobor learn --fixtures (kb: its lines are kalbela's fixtures', no match): exit 1"
+(cd "$TMP/fx" && printf '%s ' *) >"$TMP/ls"
+is "$(cat "$TMP/ls")" "kb-1.jsonl kb-1.txt kb-2.jsonl kb-2.txt kb-3.jsonl kb-3.txt " \
+	"--fixtures writes each page and its JSON line"
+cmp -s "$TMP/fx/kb-2.txt" "$K2"
+ok $? "(a fixture page is the page as given)"
+jq -c 'del(.source)' "$TMP/fx/kb-1.jsonl" >"$TMP/have"
+jq -c --arg s "$K0" 'select(.source == $s) | del(.source)' "$GOLD" >"$TMP/want"
+is_file "$TMP/have" "$TMP/want" "(its JSON line is what khobor makes of it with the draft)"
+
+# ---- a corpus of bench/gen-corpus ----
+
+if command -v python3 >/dev/null 2>&1; then
+	python3 "$TOP/bench/gen-corpus" --size 300K --seed 1 --no-dump --out "$TMP/corpus" >/dev/null 2>&1
+	ok $? "bench/gen-corpus makes a small corpus"
+	khobor "$TMP"/corpus/pages/*.txt | jq -r '[.source, .site] | @tsv' >"$TMP/own.tsv"
+	for site in kalbela dhakadiplomat; do
+		rm -rf "$TMP/cr" && cp -R "$RULES" "$TMP/cr" && rm "$TMP/cr/sites/$site.yaml"
+		awk -v s="$site" '$2 == s { print $1 }' "$TMP/own.tsv" >"$TMP/mine"
+		# shellcheck disable=SC2046
+		khobor learn -r "$TMP/cr" -n "$site" -a "$TOP/tests/sites" $(cat "$TMP/mine") \
+			>"$TMP/cr/sites/$site.yaml" 2>"$TMP/err"
+		ok $? "corpus: $site learned from its $(wc -l <"$TMP/mine") pages"
+		khobor -r "$TMP/cr" "$TMP"/corpus/pages/*.txt >"$TMP/drafted.jsonl"
+		jq -r '[.source, .site] | @tsv' "$TMP/drafted.jsonl" >"$TMP/drafted.tsv"
+		paste "$TMP/own.tsv" "$TMP/drafted.tsv" |
+			awk -v s="$site" '($2 == s) != ($4 == s) { print $1 ": " $2 " -> " $4 }' >"$TMP/wrong"
+		is "$(cat "$TMP/wrong")" "" "corpus: the $site draft detects its pages and claims no other"
+	done
+	# Every line of the Kalbela pages' texts under kalbela.yaml is in the draft's.
+	awk '$2 == "kalbela" { print $1 }' "$TMP/own.tsv" >"$TMP/mine"
+	rm -rf "$TMP/cr" && cp -R "$RULES" "$TMP/cr" && rm "$TMP/cr/sites/kalbela.yaml"
+	# shellcheck disable=SC2046
+	khobor learn -r "$TMP/cr" -n kalbela -a "$TOP/tests/sites" $(cat "$TMP/mine") >"$TMP/cr/sites/kalbela.yaml" 2>/dev/null
+	lost=0
+	while read -r p; do
+		khobor "$p" | jq -r .text | grep -v '^ *$' | sort >"$TMP/a"
+		khobor -r "$TMP/cr" "$p" | jq -r .text | grep -v '^ *$' | sort >"$TMP/b"
+		lost=$((lost + $(comm -23 "$TMP/a" "$TMP/b" | wc -l)))
+	done <"$TMP/mine"
+	is "$lost" 0 "corpus: the Kalbela draft keeps every article line kalbela.yaml keeps"
+fi
+
+done_testing
