@@ -275,6 +275,13 @@ main(int argc, char *argv[])
 		die(EXIT_USAGE, "give at least %d pages of the site (%d given): what recurs needs pages to recur on",
 		    MIN_PAGES, argc - optind);
 	rules = rules_open(rulesdir);
+	/*
+	 * The draft is often written over NAME.yaml of this very directory
+	 * (khobor learn ... > rules/sites/NAME.yaml): the shell has emptied the
+	 * file before this starts, or an older draft would claim the pages.
+	 * The site being learned is none of the others.
+	 */
+	rules_forget(rules, name);
 	det = detect_new(rules);
 	if ((l = learn_new(rules, name, hosts, nhosts)) == NULL)
 		die(EXIT_USAGE, "%s: the rules have errors (see above)", rules->deflt.file);

@@ -148,6 +148,20 @@ rules_free(struct rules *r, void (*free_priv)(void *))
 	free(r);
 }
 
+void
+rules_forget(struct rules *r, const char *name)
+{
+	struct site *s = rules_find(r, name);
+	size_t i;
+
+	if (s == NULL || s == &r->deflt)
+		return;
+	i = (size_t)(s - r->sites);
+	site_free(s, NULL);
+	memmove(r->sites + i, r->sites + i + 1, (r->nsites - i - 1) * sizeof(*r->sites));
+	r->nsites--;
+}
+
 struct site *
 rules_find(struct rules *r, const char *name)
 {

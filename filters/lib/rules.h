@@ -39,6 +39,8 @@ struct rules {
  * compiled-in default.  Exits with EXIT_USAGE if there is none.
  */
 struct rules *rules_open(const char *dir);
+/* Leave site NAME out of R, as if its file were not there (before any site is loaded). */
+void rules_forget(struct rules *r, const char *name);
 void rules_free(struct rules *r, void (*free_priv)(void *));
 
 /* Find a site by name ("default" is the fallback); NULL if no such file. */
