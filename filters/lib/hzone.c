@@ -922,9 +922,14 @@ in_block(enum kind k)
 	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_EDITION;
 }
 
-/* Take the dateline off the first paragraph: its byline, place and agency. */
+/*
+ * Take the dateline off the first paragraph: its byline, place and agency,
+ * and its date ("<credit>, বৃহস্পতিবার, ২৭ অক্টোবর, ২০১৬: ..."), which is
+ * the publication time only when the page printed none and it reads as a
+ * whole date (a day and month with no year is no date).
+ */
 static void
-dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author)
+dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author, int *pub)
 {
 	const char *s = ltext(w, p);
 	size_t n = w->l[p].len, k, so, eo;
@@ -946,6 +951,17 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 			if (j == 0 && (*author)++)
 				continue;
 			add(rec, w, names[j], s + a, b - a);
+		}
+		{
+			int g = rx_named(re, "date");
+			size_t a, b;
+			struct date_result r;
+
+			if (g >= 0 && rx_group(re, g, &a, &b) && b > a && !*pub && is_date(rs, s + a, b - a, &r) &&
+			    r.status == DATE_OK) {
+				(*pub)++;
+				add(rec, w, "published", s + a, b - a);
+			}
 		}
 		explain(w, p, "dateline taken off the first paragraph", NULL);
 		w->l[p].off += eo;
@@ -1206,7 +1222,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			explain(w, (size_t)i, i == title ? "headline" : kind_name[l->kind], l->why);
 	}
 	if (p < zone)
-		dateline(rs, w, rec, (size_t)p, &author);
+		dateline(rs, w, rec, (size_t)p, &author, &pub);
 
 	/*
 	 * The body: from the first paragraph on, and the lines above it that a

@@ -32,6 +32,8 @@ npages=$(find "$ANY" -name '*.txt' | wc -l)
 noutlets=$(awk 'NF >= 2 && $1 ~ /\.txt$/ { print $2 }' "$ANY/SOURCES" | sort -u | wc -l)
 [ "$npages" -ge 30 ]
 ok $? "tests/anysite holds $npages pages"
+[ "$noutlets" -ge 40 ]
+ok $? "... of $noutlets outlets (at least 40)"
 is "$(awk 'NF >= 2 && $1 ~ /\.txt$/' "$ANY/SOURCES" | wc -l | tr -d ' ')" "$npages" "SOURCES names the page studied for each of them ($noutlets outlets)"
 
 # ---- (b) the scorer counts what it says ----
@@ -79,6 +81,20 @@ is "$(jq -r '[(.agency | join(",")), .dateline_place] | join(" ")' "$TMP/dl.json
     "'বিএনএ, বাঁকুড়া: ...': agency and place"
 jq -r .text "$TMP/dl.json" | head -n 1 | grep -q '^শ্রাবণ মাস'
 ok $? "... and the paragraph stays, without them"
+
+# ---- (f2) the outlet's own name as the credit, with the day ----
+khobor -s default "$ANY/kholabazar24.txt" >"$TMP/ob.json"
+is "$(jq -r '[.author, .published, .published_raw] | join(" | ")' "$TMP/ob.json")" \
+    "খোলা বাজার২৪ | 2017-03-14 | মঙ্গলবার, ১৪ মার্চ, ২০১৭" \
+    "'<outlet>২৪, weekday, date: ...': the credit is the byline, its date the publication"
+jq -r .text "$TMP/ob.json" | head -n 1 | grep -q '^নেত্রকোনায়'
+ok $? "... and the paragraph stays, without them"
+printf 'খবর সংবাদ: আজ সকালে শহরে হালকা বৃষ্টি হয়েছে, দুপুরের পর আকাশ পরিষ্কার থাকবে বলে জানিয়েছে আবহাওয়া অফিস।\n' >"$TMP/cr.txt"
+khobor -s default "$TMP/cr.txt" >"$TMP/cr.json"
+is "$(jq -r '.author // "none"' "$TMP/cr.json")" "none" "a paragraph opening with two words and a colon is no credit unless they end in a newspaper word"
+khobor -s default "$ANY/shinetv.txt" >"$TMP/st.json"
+is "$(jq -r '[.author, .published // "none"] | join(" | ")' "$TMP/st.json")" "নিজস্ব সংবাদদাতা,উঃ ২৪ পরগনা | none" \
+    "'<byline>,<place> ,<day month> :': the byline; a day with no year is no publication time"
 
 # ---- (g) no header at all: nothing is invented, nothing is lost ----
 printf 'সকালে শহরে হালকা বৃষ্টি হয়েছে, দুপুরের পর আকাশ পরিষ্কার থাকবে বলে জানিয়েছে আবহাওয়া অফিস। তাপমাত্রা কিছুটা কমতে পারে।\n' >"$TMP/plain.txt"
