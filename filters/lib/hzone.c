@@ -361,7 +361,7 @@ starts_year(const char *s, size_t n)
 	return i == n || s[i] == ' ';
 }
 
-/* A list item ("• ...", "- ..."): a highlight or a menu entry, never a headline. */
+/* A list item ("• ...", "- ..."): a highlight or a menu entry, never a headline; the mark's length. */
 static int
 is_item(const char *s, size_t n)
 {
@@ -370,7 +370,7 @@ is_item(const char *s, size_t n)
 
 	for (k = 0; marks[k]; k++)
 		if (n > strlen(marks[k]) && memcmp(s, marks[k], strlen(marks[k])) == 0)
-			return 1;
+			return (int)strlen(marks[k]);
 	return 0;
 }
 
@@ -607,8 +607,47 @@ calendars(const struct hzoneset *rs, const char *s, size_t n)
 	return seen[CAL_GREG] + seen[CAL_BN] + seen[CAL_HIJRI] >= 2;
 }
 
+static void classify1(const struct hzoneset *, struct hzonework *, size_t);
+
+static int
+header_kind(enum kind k)
+{
+	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_CLOCK;
+}
+
+/*
+ * What line I is.  A bulleted line ("• Update Time : ...", "- তারিখঃ
+ * ...", "- Reported by:X") is read without its bullet when it is a header
+ * line then; otherwise it stays as printed.
+ */
 static void
 classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
+{
+	struct rline *l = &w->l[i];
+	size_t off = l->off, len = l->len, k;
+
+	if ((k = (size_t)is_item(ltext(w, i), l->len)) == 0) {
+		classify1(rs, w, i);
+		return;
+	}
+	while (k < len && ltext(w, i)[k] == ' ')
+		k++;
+	l->off += k;
+	l->len -= k;
+	l->kind = K_OTHER;
+	l->why = NULL;
+	classify1(rs, w, i);
+	if (header_kind(l->kind))
+		return;
+	l->off = off;
+	l->len = len;
+	l->kind = K_OTHER;
+	l->why = NULL;
+	classify1(rs, w, i);
+}
+
+static void
+classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
 	struct rline *l = &w->l[i];
 	const char *s = ltext(w, i);
@@ -1010,6 +1049,16 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 					w->l[i].why = "a standfirst above the byline and date";
 					continue;
 				}
+				/*
+				 * A dateline opens the article: a paragraph right above
+				 * one that starts with it is the standfirst.
+				 */
+				if (w->l[next].kind == K_PARA && !any(&rs->dateline, ltext(w, i), w->l[i].len) &&
+				    any(&rs->dateline, ltext(w, next), w->l[next].len)) {
+					w->l[i].kind = K_OTHER;
+					w->l[i].why = "a standfirst above the paragraph that opens with the dateline";
+					continue;
+				}
 			}
 			p = i;
 			break;
@@ -1227,7 +1276,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	/*
 	 * The body: from the first paragraph on, and the lines above it that a
 	 * "keep" pattern asks for (a caption, for the field rules after).  A
-	 * page with no paragraph in its zone loses only what was read.
+	 * page with no paragraph in its zone loses only what was read and
+	 * what stands above its headline (the masthead of a truncated page).
 	 */
 	buf_reset(&w->out);
 	for (k = 0; k < w->nl; k++) {
@@ -1238,7 +1288,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			keep = 1;
 		else if (p < zone || b0 >= 0 || title >= 0)
 			keep = l->kind == K_KEEP || (p == zone && (l->kind == K_OTHER || l->kind == K_TITLELIKE) &&
-			    (long)k != title && !(title >= 0 && same(w, k, (size_t)title)));
+			    (long)k > title && !(title >= 0 && same(w, k, (size_t)title)));
 		else
 			keep = 1;
 		if (!keep)

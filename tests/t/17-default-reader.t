@@ -96,6 +96,29 @@ khobor -s default "$ANY/shinetv.txt" >"$TMP/st.json"
 is "$(jq -r '[.author, .published // "none"] | join(" | ")' "$TMP/st.json")" "নিজস্ব সংবাদদাতা,উঃ ২৪ পরগনা | none" \
     "'<byline>,<place> ,<day month> :': the byline; a day with no year is no publication time"
 
+# ---- (f3) bulleted header lines reach the reader and are read without the bullet ----
+khobor -s default "$ANY/amarpranerbangladesh.txt" >"$TMP/bu.json"
+is "$(jq -r '[.updated, .author, .published // "none"] | join(" | ")' "$TMP/bu.json")" \
+    "2023-07-16 | নিজস্ব প্রতিবেদক | none" \
+    "'  • Update Time : ...' survives strip's bullets heuristic and is the update time"
+khobor -s default "$ANY/news18bangla.txt" >"$TMP/n18.json"
+is "$(jq -r '.author' "$TMP/n18.json")" "ARPITA SEN" "'- Reported by:X' is the byline"
+jq -r .text "$TMP/n18.json" | head -n 1 | grep -q '^শহরের পূর্ব'
+ok $? "... and the standfirst above the paragraph that opens with the dateline leaves the body"
+
+# ---- (f4) a page that ends right after its header keeps its header ----
+{
+	printf 'শিরোনাম\n'
+	printf '*** নদীর পাড়ে নতুন বাঁধ নির্মাণ শুরু *** শীতের আগে গরম কাপড় বিতরণ *** বাজারে সবজির দাম কিছুটা কমেছে *** মহাসড়কে যানজট কমাতে নতুন নির্দেশনা ***\n'
+	printf 'হাওরে আগাম বন্যার শঙ্কায় কৃষকেরা\n'
+	printf 'নিজস্ব প্রতিবেদক\n'
+	printf 'প্রকাশ: ১২ মার্চ ২০২৪, ১০:৩০\n'
+} >"$TMP/trunc.txt"
+khobor -s default "$TMP/trunc.txt" >"$TMP/trunc.json"
+is "$(jq -r '[.title, .author, .published] | join(" | ")' "$TMP/trunc.json")" \
+    "হাওরে আগাম বন্যার শঙ্কায় কৃষকেরা | নিজস্ব প্রতিবেদক | 2024-03-12T10:30:00+06:00" \
+    "a page cut off after its header, under a long ticker line: strip's tail_cluster leaves the header to the reader"
+
 # ---- (g) no header at all: nothing is invented, nothing is lost ----
 printf 'সকালে শহরে হালকা বৃষ্টি হয়েছে, দুপুরের পর আকাশ পরিষ্কার থাকবে বলে জানিয়েছে আবহাওয়া অফিস। তাপমাত্রা কিছুটা কমতে পারে।\n' >"$TMP/plain.txt"
 khobor -s default "$TMP/plain.txt" >"$TMP/plain.json"
