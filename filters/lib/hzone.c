@@ -31,6 +31,7 @@ struct hzoneset {
 	struct datelang **langs;
 	size_t nlangs;
 	struct dateset *ds;
+	struct dateset *tab;	/* the same, every calendar's table used (a Hijri date checked, not read) */
 	struct datezone *tz;
 };
 
@@ -132,6 +133,8 @@ load_langs(struct hzoneset *rs, const struct site *s, const char *dir)
 		return -1;
 	}
 	rs->ds = dateset_new(rs->langs, rs->nlangs);
+	rs->tab = dateset_new(rs->langs, rs->nlangs);
+	dateset_convert_all(rs->tab);
 	rs->tz = datezone_get(s->zone ? s->zone : "Asia/Dhaka");
 	return 0;
 }
@@ -196,6 +199,7 @@ hzone_free(struct hzoneset *rs)
 	free_pats(&rs->dateline);
 	free_pats(&rs->keep);
 	dateset_free(rs->ds);
+	dateset_free(rs->tab);
 	for (i = 0; i < rs->nlangs; i++)
 		datelang_free(rs->langs[i]);
 	free(rs->langs);
@@ -832,12 +836,13 @@ static void
 add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li)
 {
 	const char *s = ltext(w, li);
-	size_t n = w->l[li].len, a = 0, pa, pe;
+	size_t n = w->l[li].len, a = 0, pa, pe, ho = 0, hl = 0;
 	struct buf *g = &w->out;
 
 	buf_reset(g);
 	{
 		struct buf line = {0};
+		struct date_result gr, hr;
 
 		unclock(rs, s, n, &line);
 		s = line.s;
@@ -846,7 +851,9 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 			struct date_result r;
 			enum cal c = calendar_of(rs, s + pa, pe - pa, &r);
 
-			if (c == CAL_HIJRI)
+			if (c == CAL_HIJRI && hl == 0)
+				ho = pa, hl = pe - pa;
+			else if (c == CAL_HIJRI)
 				add(rec, w, "page_date_hijri", s + pa, pe - pa);
 			else if (c == CAL_BN)
 				add(rec, w, "page_date_bangla", s + pa, pe - pa);
@@ -855,6 +862,25 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 					buf_adds(g, ", ");
 				buf_add(g, s + pa, pe - pa);
 			}
+		}
+		/*
+		 * The Hijri date, as printed; as its ISO day only when the
+		 * Gregorian date beside it is that day by the tabular calendar
+		 * (rules/dates/bn.yaml).  Bangladesh begins a Hijri month when
+		 * the moon is sighted, so the table alone can be a day off: the
+		 * page's own Gregorian date is the evidence, never arithmetic.
+		 */
+		if (hl > 0) {
+			if (g->len && date_parse(rs->ds, g->s, g->len, rs->tz, &gr) == DATE_OK &&
+			    date_parse(rs->tab, s + ho, hl, rs->tz, &hr) == DATE_OK &&
+			    gr.year == hr.year && gr.month == hr.month && gr.day == hr.day) {
+				char iso[11];
+
+				date_format_day(iso, hr.year, hr.month, hr.day);
+				record_add(rec, "page_date_hijri", iso);
+				add(rec, w, "page_date_hijri_raw", s + ho, hl);
+			} else
+				add(rec, w, "page_date_hijri", s + ho, hl);
 		}
 		if (g->len)
 			record_add(rec, "page_date", g->s);

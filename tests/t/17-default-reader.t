@@ -75,6 +75,17 @@ is "$(jq -r '[.published // "none", .page_date, .page_date_bangla, .page_date_hi
     "a clock in three calendars: page_date, page_date_bangla, page_date_hijri as printed; no published"
 is "$(jq -r '.warning // [] | length' "$TMP/clock.json")" 0 "... and no warning (the Hijri date is kept, not misread)"
 
+khobor -s default "$ANY/dainikbd24-truncated.txt" >"$TMP/hj.json"
+is "$(jq -r '[.page_date, .page_date_hijri, .page_date_hijri_raw] | join(" | ")' "$TMP/hj.json")" \
+    "2024-09-10 | 2024-09-10 | ৬ই রবিউল আউয়াল, ১৪৪৬ হিজরি" \
+    "a Hijri date the Gregorian date beside it confirms (by the tabular calendar) is given as its ISO day, the printed one in page_date_hijri_raw"
+sed 's/১০ সেপ্টেম্বর, ২০২৪ খ্রিস্টাব্দ/১১ সেপ্টেম্বর, ২০২৪ খ্রিস্টাব্দ/; s/মঙ্গলবার/বুধবার/; s/২৬শে ভাদ্র/২৭শে ভাদ্র/' \
+    "$ANY/dainikbd24-truncated.txt" >"$TMP/hj2.txt"
+khobor -s default "$TMP/hj2.txt" >"$TMP/hj2.json"
+is "$(jq -r '[.page_date, .page_date_hijri, .page_date_hijri_raw // "none"] | join(" | ")' "$TMP/hj2.json")" \
+    "2024-09-11 | ৬ই রবিউল আউয়াল, ১৪৪৬ হিজরি | none" \
+    "... one a day off the Gregorian date beside it stays as printed, unconverted"
+
 # ---- (f) a dateline comes off the first paragraph ----
 khobor -s default "$ANY/bartaman.txt" >"$TMP/dl.json"
 is "$(jq -r '[(.agency | join(",")), .dateline_place] | join(" ")' "$TMP/dl.json")" "বিএনএ বাঁকুড়া" \
