@@ -28,6 +28,9 @@ struct hzoneset {
 	unsigned long zone, para_words, title_words;
 	struct rx *published, *updated, *edition, *hijri;
 	struct pats byline, chrome, clock, dateline, keep;
+	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
+	const char **znames;
+	size_t nz;
 	struct datelang **langs;
 	size_t nlangs;
 	struct dateset *ds;
@@ -50,13 +53,14 @@ struct hzonework {
 	size_t nl, cap;
 	FILE *ex;
 	const char *src;
+	const char *pzone;	/* the page's own zone (page_zone), or NULL */
 };
 
 /* ---- compiling ---- */
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", NULL
 };
 
 static struct rx *
@@ -173,6 +177,22 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	many(s, sec, "clock", &rs->clock);
 	many(s, sec, "dateline", &rs->dateline);
 	many(s, sec, "keep", &rs->keep);
+	if ((n = yml_get(sec, "page_zone")) != NULL && yml_want(s->doc, n, YML_MAP, "'page_zone'") == 0) {
+		size_t i, np = yml_npairs(n);
+
+		rs->zpats = ecalloc(np ? np : 1, sizeof(*rs->zpats));
+		rs->znames = ecalloc(np ? np : 1, sizeof(*rs->znames));
+		for (i = 0; i < np; i++) {
+			const struct yml *k = yml_key(n, i);
+
+			if (k->str == NULL || datezone_get(k->str) == NULL) {
+				yml_error(s->doc, k, "page_zone: no time zone '%s' in the tz database", k->str ? k->str : "");
+				continue;
+			}
+			rs->znames[rs->nz] = k->str;
+			many(s, n, k->str, &rs->zpats[rs->nz++]);
+		}
+	}
 	if (rs->published == NULL && yml_get(sec, "published") == NULL)
 		yml_error(s->doc, sec, "the reader needs 'published', the pattern of a labelled publication time");
 	if (load_langs(rs, s, rulesdir) != 0 || yml_nerrors != before) {
@@ -198,6 +218,10 @@ hzone_free(struct hzoneset *rs)
 	free_pats(&rs->clock);
 	free_pats(&rs->dateline);
 	free_pats(&rs->keep);
+	for (i = 0; i < rs->nz; i++)
+		free_pats(&rs->zpats[i]);
+	free(rs->zpats);
+	free(rs->znames);
 	dateset_free(rs->ds);
 	dateset_free(rs->tab);
 	for (i = 0; i < rs->nlangs; i++)
@@ -856,7 +880,12 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 			else if (c == CAL_HIJRI)
 				add(rec, w, "page_date_hijri", s + pa, pe - pa);
 			else if (c == CAL_BN)
-				add(rec, w, "page_date_bangla", s + pa, pe - pa);
+				/*
+				 * Only Bangladesh's revised calendar has a table: on a
+				 * page of another zone (West Bengal keeps the solar
+				 * calendar) the Bangla date stays as printed.
+				 */
+				add(rec, w, w->pzone ? "page_date_bangla_raw" : "page_date_bangla", s + pa, pe - pa);
 			else {
 				if (g->len)
 					buf_adds(g, ", ");
@@ -1033,6 +1062,28 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 		w->l[p].len -= eo;
 		return;
 	}
+}
+
+/*
+ * The zone a page_zone pattern puts the page in: tried on the url header
+ * and on the lines above the first paragraph and on that paragraph (its
+ * dateline); NULL for none.
+ */
+static const char *
+page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct record *rec, long p, long zone)
+{
+	const char *url = record_get(rec, "url");
+	size_t z;
+	long i;
+
+	for (z = 0; z < rs->nz; z++) {
+		if (url && any(&rs->zpats[z], url, strlen(url)))
+			return rs->znames[z];
+		for (i = 0; i <= p && i < zone; i++)
+			if (w->l[i].len > 0 && any(&rs->zpats[z], ltext(w, i), w->l[i].len))
+				return rs->znames[z];
+	}
+	return NULL;
 }
 
 void
@@ -1244,6 +1295,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	for (i = 0; i < p; i++)
 		if (w->l[i].kind == K_DATE && title >= 0 && i < title)
 			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date above the headline";
+
+	if ((w->pzone = page_zone(rs, w, rec, p, zone)) != NULL) {
+		record_add(rec, "page_zone", w->pzone);
+		if (w->ex) {
+			fflush(stdout);
+			fprintf(w->ex, "%s: %s: reader: the page is in zone %s, by a page_zone pattern\n", prog, w->src,
+			    w->pzone);
+		}
+	}
 
 	/* Write the fields in the order of their lines. */
 	for (i = 0; i < p; i++) {

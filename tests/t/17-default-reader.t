@@ -130,6 +130,27 @@ is "$(jq -r '[.title, .author, .published] | join(" | ")' "$TMP/trunc.json")" \
     "হাওরে আগাম বন্যার শঙ্কায় কৃষকেরা | নিজস্ব প্রতিবেদক | 2024-03-12T10:30:00+06:00" \
     "a page cut off after its header, under a long ticker line: strip's tail_cluster leaves the header to the reader"
 
+# ---- (f5) an Indian page: its local times in Asia/Kolkata, its Bangla date as printed ----
+khobor -s default "$ANY/shinetv.txt" >"$TMP/in1.json"
+is "$(jq -r '.page_zone' "$TMP/in1.json")" "Asia/Kolkata" "a West Bengal district dateline puts the page in Asia/Kolkata (page_zone)"
+{
+	printf 'বৃহস্পতিবার, ১২ সেপ্টেম্বর ২০২৪, ২৬ ভাদ্র ১৪৩১\n'
+	printf 'পুকুরে ডুবে দুই শিশুর মৃত্যু\n'
+	printf 'প্রকাশিত: ১২ সেপ্টেম্বর ২০২৪, ১০:৩০\n'
+	printf 'নিজস্ব সংবাদদাতা,দঃ ২৪ পরগনা ,১২ ই সেপ্টেম্বর :বাড়ির পাশের পুকুরে ডুবে দুই শিশুর মৃত্যু হয়েছে। দুপুরে খেলতে গিয়ে তারা আর ফেরেনি।\n'
+} >"$TMP/in2.txt"
+khobor -s default "$TMP/in2.txt" >"$TMP/in2.json"
+is "$(jq -r '[.page_zone, .published, .page_date_bangla_raw, (.page_date_bangla // "none")] | join(" | ")' "$TMP/in2.json")" \
+    "Asia/Kolkata | 2024-09-12T10:30:00+05:30 | ২৬ ভাদ্র ১৪৩১ | none" \
+    "... its published time is read at +05:30, its Bangla date kept as printed, not converted by Bangladesh's calendar"
+sed 's/নিজস্ব সংবাদদাতা,দঃ ২৪ পরগনা ,১২ ই সেপ্টেম্বর :/নিজস্ব প্রতিবেদক, খুলনা: /' "$TMP/in2.txt" >"$TMP/in3.txt"
+khobor -s default "$TMP/in3.txt" >"$TMP/in3.json"
+is "$(jq -r '[(.page_zone // "none"), .published, .page_date_bangla] | join(" | ")' "$TMP/in3.json")" \
+    "none | 2024-09-12T10:30:00+06:00 | 2024-09-10" \
+    "the same page from Bangladesh: Asia/Dhaka, and its Bangla date by the revised calendar"
+bin_nd=$(printf 'page_zone: Asia/Kolkata\npublished: ১২ সেপ্টেম্বর ২০২৪, ১০:৩০\n\nx\0' | normalize-date -z Asia/Dhaka | grep -a '^published:')
+is "$bin_nd" "published: 2024-09-12T10:30:00+06:00" "normalize-date -z overrides a record's page_zone"
+
 # ---- (g) no header at all: nothing is invented, nothing is lost ----
 printf 'সকালে শহরে হালকা বৃষ্টি হয়েছে, দুপুরের পর আকাশ পরিষ্কার থাকবে বলে জানিয়েছে আবহাওয়া অফিস। তাপমাত্রা কিছুটা কমতে পারে।\n' >"$TMP/plain.txt"
 khobor -s default "$TMP/plain.txt" >"$TMP/plain.json"
