@@ -402,6 +402,26 @@ is_item(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * A headline with the outlet's name after a bar ("<headline> | আমার
+ * দেশ", an aggregator's copy): the length of the headline, or N when the
+ * line has no such suffix (one bar, then three words at most, no digit).
+ */
+static size_t
+suffixed(const char *s, size_t n)
+{
+	const char *bar = memmem(s, n, " | ", 3);
+	size_t h, k;
+
+	if (bar == NULL || memmem(bar + 3, n - (size_t)(bar + 3 - s), " | ", 3) != NULL)
+		return n;
+	h = (size_t)(bar - s);
+	k = h + 3;
+	if (h == 0 || k >= n || words(s + k, n - k) > 3 || has_digit(s + k, n - k) || memchr(s + k, '|', n - k))
+		return n;
+	return h;
+}
+
 /* A line printed twice with nothing between ("অনলাইন ডেস্কঅনলাইন ডেস্ক"). */
 static size_t
 undouble(const char *s, size_t n)
@@ -728,7 +748,8 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	    ends_with(s, n, ":") || ends_with(s, n, "ঃ")) {
 		l->why = "a label, or a date label with no date it can read";
 	} else if (nw >= rs->title_words && text_chars(s, n) >= 8 && text_chars(s, n) <= 200 &&
-	    !ends_with(s, n, "।") && !memmem(s, n, " | ", 3)) {
+	    !ends_with(s, n, "।") && (!memmem(s, n, " | ", 3) || (suffixed(s, n) < n &&
+	    words(s, suffixed(s, n)) >= rs->title_words + 2))) {
 		l->kind = K_TITLELIKE;
 	}
 }
@@ -1339,8 +1360,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			break;
 		default:
 			if (i == title) {
-				size_t n = l->len;
 				const char *t = ltext(w, i);
+				size_t n = suffixed(t, l->len);
 
 				/* A dash or colon left hanging at the end is no part of the headline. */
 				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || t[n - 1] == '-'))
