@@ -1019,6 +1019,25 @@ first_below(const struct hzonework *w, long b0, long p)
 	return -1;
 }
 
+/*
+ * Is S (what follows a headline printed again) the site's name after a
+ * dash or a bar ("<headline> - দৈনিকশিক্ষা", the page's <title>)?  Then
+ * the shorter line is the headline.
+ */
+static int
+site_suffix(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n > 3 && (memcmp(s, " - ", 3) == 0 || memcmp(s, " | ", 3) == 0))
+		k = 3;
+	else if (n > 5 && memcmp(s, " – ", 5) == 0)
+		k = 5;
+	else
+		return 0;
+	return words(s + k, n - k) <= 3 && !has_digit(s + k, n - k) && !memchr(s + k, '|', n - k);
+}
+
 /* Is line J the first line of the page with anything on it? */
 static int
 first_content(const struct hzonework *w, long j)
@@ -1299,7 +1318,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			size_t n = w->l[title].len;
 
 			if (i != title && w->l[i].kind == K_TITLELIKE && w->l[i].len > n + 1 &&
-			    memcmp(ltext(w, i), ltext(w, title), n) == 0 && strchr(" :,-", ltext(w, i)[n])) {
+			    memcmp(ltext(w, i), ltext(w, title), n) == 0 && strchr(" :,-", ltext(w, i)[n]) &&
+			    !site_suffix(ltext(w, i) + n, w->l[i].len - n)) {
 				title = i;
 				break;
 			}
@@ -1398,6 +1418,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			    (long)k > title && !(title >= 0 && same(w, k, (size_t)title)));
 		else
 			keep = 1;
+		/* A caption printed twice, blank lines between, is kept once. */
+		if (keep && (long)k < p && l->kind == K_KEEP) {
+			size_t j;
+
+			for (j = 0; j < k && !(w->l[j].kind == K_KEEP && same(w, j, k)); j++)
+				;
+			keep = j == k;
+		}
 		if (!keep)
 			continue;
 		buf_add(&w->out, w->text.s + l->off, l->len);
