@@ -583,12 +583,16 @@ read_time(struct tok *t, size_t nt, struct date_result *out)
 
 	for (i = 0; i < nt; i++) {
 		size_t end;
-		int hh, mm = 0, s2 = 0;
+		int hh = t[i].val, mm = 0, s2 = 0;
 
-		if (!is_num(t, i, nt, 2))
+		if (is_num(t, i, nt, 4) && t[i].ndig == 4 && is_kind(t, i + 1, nt, K_CLOCKWORD)) {
+			/* Four digits and a clock word: the 24-hour time HHMM ("১৬৩৪ ঘণ্টা"). */
+			hh = t[i].val / 100;
+			mm = t[i].val % 100;
+			end = i + 1;
+		} else if (!is_num(t, i, nt, 2)) {
 			continue;
-		hh = t[i].val;
-		if (is_punct(t, i + 1, nt, ':') && is_num(t, i + 2, nt, 2) && t[i + 2].ndig == 2) {
+		} else if (is_punct(t, i + 1, nt, ':') && is_num(t, i + 2, nt, 2) && t[i + 2].ndig == 2) {
 			mm = t[i + 2].val;
 			end = i + 2;
 			if (is_punct(t, i + 3, nt, ':') && is_num(t, i + 4, nt, 2) && t[i + 4].ndig == 2) {
@@ -938,7 +942,8 @@ date_parse(const struct dateset *ds, const char *s, size_t n, struct datezone *z
 		return out->status;
 	for (i = 0; i < nt; i++)
 		if (t[i].type == T_WORD && !t[i].used &&
-		    (t[i].kind == K_HOURS || t[i].kind == K_HOURWORD || t[i].kind == K_MINWORD || t[i].kind == K_ZONE))
+		    (t[i].kind == K_HOURS || t[i].kind == K_HOURWORD || t[i].kind == K_MINWORD || t[i].kind == K_ZONE ||
+		    t[i].kind == K_CLOCKWORD))
 			return fail(out, DATE_UNREADABLE, "%s away from the time", datelang_kind_names[t[i].kind]);
 	if (collect(t, nt, c, &nc, &weekday, out) != DATE_OK)
 		return out->status;

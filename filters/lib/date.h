@@ -44,6 +44,12 @@ void dateset_free(struct dateset *ds);
  * converted (*CONVERT); NULL for a number the set does not have.
  */
 const char *dateset_calendar(const struct dateset *ds, int cal, int *convert);
+/*
+ * Convert dates of every calendar that has a table, 'convert: no' or not:
+ * for checking a printed date against the table (a Hijri date against the
+ * Gregorian one printed beside it), never for reading one alone.
+ */
+void dateset_convert_all(struct dateset *ds);
 
 enum date_status {
 	DATE_OK = 0,

@@ -36,6 +36,7 @@ struct datesite {
 	size_t nfields;
 	char *warning;		/* said on every record of the site, or NULL */
 	int shared;		/* the registry's fallback: datefields_site_free() leaves it */
+	int zone_forced;	/* -z: a record's page_zone does not change it */
 };
 
 struct datefields {
@@ -232,6 +233,7 @@ datefields_open(const struct rules *r, const char *langs, const char *zone)
 	df->dir = rules_path(r->dir, "dates");
 	df->force_langs = langs != NULL;
 	df->force_zone = zone != NULL;
+	df->fallback.zone_forced = df->force_zone;
 	df->fallback.shared = 1;
 	if (load_languages(df) < 0 || check_calendars(df) < 0)
 		goto fail;
@@ -314,6 +316,7 @@ site_new(const struct datefields *df)
 
 	sd->ds = df->fallback.ds;
 	sd->zone = df->fallback.zone;
+	sd->zone_forced = df->force_zone;
 	return sd;
 }
 
@@ -594,7 +597,16 @@ datefields_apply(const struct datesite *sd, struct datework *w, struct record *r
 {
 	size_t i, k, nbad = 0, extra = 0, shift = 0, nf;
 	int raws = 0;
+	struct datezone *zone = sd->zone, *pz;
+	const char *zname;
 
+	/*
+	 * The zone the header-zone reader found the page in (page_zone: an
+	 * Indian page on a site of no rule file) is that record's local time,
+	 * unless -z says otherwise.
+	 */
+	if (!sd->zone_forced && (zname = record_get(rec, "page_zone")) != NULL && (pz = datezone_get(zname)) != NULL)
+		zone = pz;
 	if (sd->warning)
 		record_warning(rec, "%s", sd->warning);
 	/* Which headers to read, decided before any is rewritten. */
@@ -618,7 +630,7 @@ datefields_apply(const struct datesite *sd, struct datework *w, struct record *r
 		struct date_result r;
 
 		/* date_parse() puts words into NFC itself, only when they need it. */
-		if (date_parse(sd->ds, v, strlen(v), sd->zone, &r) != DATE_OK) {
+		if (date_parse(sd->ds, v, strlen(v), zone, &r) != DATE_OK) {
 			if (nbad < MAXBAD) {
 				w->bad[nbad].i = at;
 				w->bad[nbad++].r = r;

@@ -23,7 +23,7 @@ const char *const datelang_kind_names[] = {
 	"", "a month", "a weekday", "a part of the day",
 	"an hour word", "a minute word", "an ordinal suffix", "an era word",
 	"a zone", "a filler word", "a relative day", "a past word", "a next word",
-	"a range word"
+	"a range word", "a clock word"
 };
 
 /* ---------------------------------------------------------------- */
@@ -831,7 +831,7 @@ datelang_load(const char *file, const char *name)
 {
 	static const char *const keys[] = {
 		"name", "digits", "colons", "months", "weekdays", "ampm", "dayparts",
-		"hour_words", "minute_words", "ordinals", "eras", "zones", "fillers",
+		"hour_words", "minute_words", "clock_words", "ordinals", "eras", "zones", "fillers",
 		"orders", "calendars", "bangla_months", "bangla_calendar", "relative", NULL
 	};
 	struct loadctx c;
@@ -878,6 +878,8 @@ datelang_load(const char *file, const char *name)
 		add_words(&c, v, "'hour_words'", K_HOURWORD, 0, 0, 0);
 	if ((v = yml_get(root, "minute_words")) != NULL)
 		add_words(&c, v, "'minute_words'", K_MINWORD, 0, 0, 0);
+	if ((v = yml_get(root, "clock_words")) != NULL)
+		add_words(&c, v, "'clock_words'", K_CLOCKWORD, 0, 0, 0);
 	if ((v = yml_get(root, "ordinals")) != NULL)
 		add_words(&c, v, "'ordinals'", K_ORDINAL, 0, 0, 0);
 	if ((v = yml_get(root, "eras")) != NULL)

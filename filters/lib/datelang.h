@@ -34,7 +34,8 @@ enum kind {
 	K_RELDAY,	/* a: days from the publication date */
 	K_PAST,		/* "গত": the latest such date before publication */
 	K_NEXT,		/* "আগামী": the first such date after publication */
-	K_RANGE		/* "থেকে": from one date to another */
+	K_RANGE,	/* "থেকে": from one date to another */
+	K_CLOCKWORD	/* "ঘণ্টা" after four digits: a 24-hour time, HHMM */
 };
 
 /* "a month", "an era word": for messages. */

@@ -143,3 +143,12 @@ dateset_calendar(const struct dateset *ds, int cal, int *convert)
 	*convert = cal == 0 || ds->cal[cal].convert;
 	return cal == 0 ? "gregorian" : ds->cal[cal].key;
 }
+
+void
+dateset_convert_all(struct dateset *ds)
+{
+	size_t i;
+
+	for (i = 0; i < ds->ncal; i++)
+		ds->cal[i].convert = 1;
+}

@@ -28,9 +28,13 @@ struct hzoneset {
 	unsigned long zone, para_words, title_words;
 	struct rx *published, *updated, *edition, *hijri;
 	struct pats byline, chrome, clock, dateline, keep;
+	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
+	const char **znames;
+	size_t nz;
 	struct datelang **langs;
 	size_t nlangs;
 	struct dateset *ds;
+	struct dateset *tab;	/* the same, every calendar's table used (a Hijri date checked, not read) */
 	struct datezone *tz;
 };
 
@@ -49,13 +53,14 @@ struct hzonework {
 	size_t nl, cap;
 	FILE *ex;
 	const char *src;
+	const char *pzone;	/* the page's own zone (page_zone), or NULL */
 };
 
 /* ---- compiling ---- */
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", NULL
 };
 
 static struct rx *
@@ -132,6 +137,8 @@ load_langs(struct hzoneset *rs, const struct site *s, const char *dir)
 		return -1;
 	}
 	rs->ds = dateset_new(rs->langs, rs->nlangs);
+	rs->tab = dateset_new(rs->langs, rs->nlangs);
+	dateset_convert_all(rs->tab);
 	rs->tz = datezone_get(s->zone ? s->zone : "Asia/Dhaka");
 	return 0;
 }
@@ -170,6 +177,22 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	many(s, sec, "clock", &rs->clock);
 	many(s, sec, "dateline", &rs->dateline);
 	many(s, sec, "keep", &rs->keep);
+	if ((n = yml_get(sec, "page_zone")) != NULL && yml_want(s->doc, n, YML_MAP, "'page_zone'") == 0) {
+		size_t i, np = yml_npairs(n);
+
+		rs->zpats = ecalloc(np ? np : 1, sizeof(*rs->zpats));
+		rs->znames = ecalloc(np ? np : 1, sizeof(*rs->znames));
+		for (i = 0; i < np; i++) {
+			const struct yml *k = yml_key(n, i);
+
+			if (k->str == NULL || datezone_get(k->str) == NULL) {
+				yml_error(s->doc, k, "page_zone: no time zone '%s' in the tz database", k->str ? k->str : "");
+				continue;
+			}
+			rs->znames[rs->nz] = k->str;
+			many(s, n, k->str, &rs->zpats[rs->nz++]);
+		}
+	}
 	if (rs->published == NULL && yml_get(sec, "published") == NULL && yml_meant(sec, hzone_keys, "published") == NULL)
 		yml_error(s->doc, sec, "the reader needs 'published', the pattern of a labelled publication time");
 	if (load_langs(rs, s, rulesdir) != 0 || yml_nerrors != before) {
@@ -195,7 +218,12 @@ hzone_free(struct hzoneset *rs)
 	free_pats(&rs->clock);
 	free_pats(&rs->dateline);
 	free_pats(&rs->keep);
+	for (i = 0; i < rs->nz; i++)
+		free_pats(&rs->zpats[i]);
+	free(rs->zpats);
+	free(rs->znames);
 	dateset_free(rs->ds);
+	dateset_free(rs->tab);
 	for (i = 0; i < rs->nlangs; i++)
 		datelang_free(rs->langs[i]);
 	free(rs->langs);
@@ -361,7 +389,7 @@ starts_year(const char *s, size_t n)
 	return i == n || s[i] == ' ';
 }
 
-/* A list item ("• ...", "- ..."): a highlight or a menu entry, never a headline. */
+/* A list item ("• ...", "- ..."): a highlight or a menu entry, never a headline; the mark's length. */
 static int
 is_item(const char *s, size_t n)
 {
@@ -370,8 +398,28 @@ is_item(const char *s, size_t n)
 
 	for (k = 0; marks[k]; k++)
 		if (n > strlen(marks[k]) && memcmp(s, marks[k], strlen(marks[k])) == 0)
-			return 1;
+			return (int)strlen(marks[k]);
 	return 0;
+}
+
+/*
+ * A headline with the outlet's name after a bar ("<headline> | আমার
+ * দেশ", an aggregator's copy): the length of the headline, or N when the
+ * line has no such suffix (one bar, then three words at most, no digit).
+ */
+static size_t
+suffixed(const char *s, size_t n)
+{
+	const char *bar = memmem(s, n, " | ", 3);
+	size_t h, k;
+
+	if (bar == NULL || memmem(bar + 3, n - (size_t)(bar + 3 - s), " | ", 3) != NULL)
+		return n;
+	h = (size_t)(bar - s);
+	k = h + 3;
+	if (h == 0 || k >= n || words(s + k, n - k) > 3 || has_digit(s + k, n - k) || memchr(s + k, '|', n - k))
+		return n;
+	return h;
 }
 
 /* A line printed twice with nothing between ("অনলাইন ডেস্কঅনলাইন ডেস্ক"). */
@@ -607,8 +655,47 @@ calendars(const struct hzoneset *rs, const char *s, size_t n)
 	return seen[CAL_GREG] + seen[CAL_BN] + seen[CAL_HIJRI] >= 2;
 }
 
+static void classify1(const struct hzoneset *, struct hzonework *, size_t);
+
+static int
+header_kind(enum kind k)
+{
+	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_CLOCK;
+}
+
+/*
+ * What line I is.  A bulleted line ("• Update Time : ...", "- তারিখঃ
+ * ...", "- Reported by:X") is read without its bullet when it is a header
+ * line then; otherwise it stays as printed.
+ */
 static void
 classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
+{
+	struct rline *l = &w->l[i];
+	size_t off = l->off, len = l->len, k;
+
+	if ((k = (size_t)is_item(ltext(w, i), l->len)) == 0) {
+		classify1(rs, w, i);
+		return;
+	}
+	while (k < len && ltext(w, i)[k] == ' ')
+		k++;
+	l->off += k;
+	l->len -= k;
+	l->kind = K_OTHER;
+	l->why = NULL;
+	classify1(rs, w, i);
+	if (header_kind(l->kind))
+		return;
+	l->off = off;
+	l->len = len;
+	l->kind = K_OTHER;
+	l->why = NULL;
+	classify1(rs, w, i);
+}
+
+static void
+classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
 	struct rline *l = &w->l[i];
 	const char *s = ltext(w, i);
@@ -661,7 +748,8 @@ classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	    ends_with(s, n, ":") || ends_with(s, n, "ঃ")) {
 		l->why = "a label, or a date label with no date it can read";
 	} else if (nw >= rs->title_words && text_chars(s, n) >= 8 && text_chars(s, n) <= 200 &&
-	    !ends_with(s, n, "।") && !memmem(s, n, " | ", 3)) {
+	    !ends_with(s, n, "।") && (!memmem(s, n, " | ", 3) || (suffixed(s, n) < n &&
+	    words(s, suffixed(s, n)) >= rs->title_words + 2))) {
 		l->kind = K_TITLELIKE;
 	}
 }
@@ -793,12 +881,13 @@ static void
 add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li)
 {
 	const char *s = ltext(w, li);
-	size_t n = w->l[li].len, a = 0, pa, pe;
+	size_t n = w->l[li].len, a = 0, pa, pe, ho = 0, hl = 0;
 	struct buf *g = &w->out;
 
 	buf_reset(g);
 	{
 		struct buf line = {0};
+		struct date_result gr, hr;
 
 		unclock(rs, s, n, &line);
 		s = line.s;
@@ -807,15 +896,41 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 			struct date_result r;
 			enum cal c = calendar_of(rs, s + pa, pe - pa, &r);
 
-			if (c == CAL_HIJRI)
+			if (c == CAL_HIJRI && hl == 0)
+				ho = pa, hl = pe - pa;
+			else if (c == CAL_HIJRI)
 				add(rec, w, "page_date_hijri", s + pa, pe - pa);
 			else if (c == CAL_BN)
-				add(rec, w, "page_date_bangla", s + pa, pe - pa);
+				/*
+				 * Only Bangladesh's revised calendar has a table: on a
+				 * page of another zone (West Bengal keeps the solar
+				 * calendar) the Bangla date stays as printed.
+				 */
+				add(rec, w, w->pzone ? "page_date_bangla_raw" : "page_date_bangla", s + pa, pe - pa);
 			else {
 				if (g->len)
 					buf_adds(g, ", ");
 				buf_add(g, s + pa, pe - pa);
 			}
+		}
+		/*
+		 * The Hijri date, as printed; as its ISO day only when the
+		 * Gregorian date beside it is that day by the tabular calendar
+		 * (rules/dates/bn.yaml).  Bangladesh begins a Hijri month when
+		 * the moon is sighted, so the table alone can be a day off: the
+		 * page's own Gregorian date is the evidence, never arithmetic.
+		 */
+		if (hl > 0) {
+			if (g->len && date_parse(rs->ds, g->s, g->len, rs->tz, &gr) == DATE_OK &&
+			    date_parse(rs->tab, s + ho, hl, rs->tz, &hr) == DATE_OK &&
+			    gr.year == hr.year && gr.month == hr.month && gr.day == hr.day) {
+				char iso[11];
+
+				date_format_day(iso, hr.year, hr.month, hr.day);
+				record_add(rec, "page_date_hijri", iso);
+				add(rec, w, "page_date_hijri_raw", s + ho, hl);
+			} else
+				add(rec, w, "page_date_hijri", s + ho, hl);
 		}
 		if (g->len)
 			record_add(rec, "page_date", g->s);
@@ -904,6 +1019,25 @@ first_below(const struct hzonework *w, long b0, long p)
 	return -1;
 }
 
+/*
+ * Is S (what follows a headline printed again) the site's name after a
+ * dash or a bar ("<headline> - দৈনিকশিক্ষা", the page's <title>)?  Then
+ * the shorter line is the headline.
+ */
+static int
+site_suffix(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n > 3 && (memcmp(s, " - ", 3) == 0 || memcmp(s, " | ", 3) == 0))
+		k = 3;
+	else if (n > 5 && memcmp(s, " – ", 5) == 0)
+		k = 5;
+	else
+		return 0;
+	return words(s + k, n - k) <= 3 && !has_digit(s + k, n - k) && !memchr(s + k, '|', n - k);
+}
+
 /* Is line J the first line of the page with anything on it? */
 static int
 first_content(const struct hzonework *w, long j)
@@ -922,9 +1056,14 @@ in_block(enum kind k)
 	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_EDITION;
 }
 
-/* Take the dateline off the first paragraph: its byline, place and agency. */
+/*
+ * Take the dateline off the first paragraph: its byline, place and agency,
+ * and its date ("<credit>, বৃহস্পতিবার, ২৭ অক্টোবর, ২০১৬: ..."), which is
+ * the publication time only when the page printed none and it reads as a
+ * whole date (a day and month with no year is no date).
+ */
 static void
-dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author)
+dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author, int *pub)
 {
 	const char *s = ltext(w, p);
 	size_t n = w->l[p].len, k, so, eo;
@@ -947,11 +1086,44 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 				continue;
 			add(rec, w, names[j], s + a, b - a);
 		}
+		{
+			int g = rx_named(re, "date");
+			size_t a, b;
+			struct date_result r;
+
+			if (g >= 0 && rx_group(re, g, &a, &b) && b > a && !*pub && is_date(rs, s + a, b - a, &r) &&
+			    r.status == DATE_OK) {
+				(*pub)++;
+				add(rec, w, "published", s + a, b - a);
+			}
+		}
 		explain(w, p, "dateline taken off the first paragraph", NULL);
 		w->l[p].off += eo;
 		w->l[p].len -= eo;
 		return;
 	}
+}
+
+/*
+ * The zone a page_zone pattern puts the page in: tried on the url header
+ * and on the lines above the first paragraph and on that paragraph (its
+ * dateline); NULL for none.
+ */
+static const char *
+page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct record *rec, long p, long zone)
+{
+	const char *url = record_get(rec, "url");
+	size_t z;
+	long i;
+
+	for (z = 0; z < rs->nz; z++) {
+		if (url && any(&rs->zpats[z], url, strlen(url)))
+			return rs->znames[z];
+		for (i = 0; i <= p && i < zone; i++)
+			if (w->l[i].len > 0 && any(&rs->zpats[z], ltext(w, i), w->l[i].len))
+				return rs->znames[z];
+	}
+	return NULL;
 }
 
 void
@@ -992,6 +1164,16 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				if (w->l[next].kind == K_LABELLED) {
 					w->l[i].kind = K_OTHER;
 					w->l[i].why = "a standfirst above the byline and date";
+					continue;
+				}
+				/*
+				 * A dateline opens the article: a paragraph right above
+				 * one that starts with it is the standfirst.
+				 */
+				if (w->l[next].kind == K_PARA && !any(&rs->dateline, ltext(w, i), w->l[i].len) &&
+				    any(&rs->dateline, ltext(w, next), w->l[next].len)) {
+					w->l[i].kind = K_OTHER;
+					w->l[i].why = "a standfirst above the paragraph that opens with the dateline";
 					continue;
 				}
 			}
@@ -1136,7 +1318,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			size_t n = w->l[title].len;
 
 			if (i != title && w->l[i].kind == K_TITLELIKE && w->l[i].len > n + 1 &&
-			    memcmp(ltext(w, i), ltext(w, title), n) == 0 && strchr(" :,-", ltext(w, i)[n])) {
+			    memcmp(ltext(w, i), ltext(w, title), n) == 0 && strchr(" :,-", ltext(w, i)[n]) &&
+			    !site_suffix(ltext(w, i) + n, w->l[i].len - n)) {
 				title = i;
 				break;
 			}
@@ -1153,6 +1336,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	for (i = 0; i < p; i++)
 		if (w->l[i].kind == K_DATE && title >= 0 && i < title)
 			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date above the headline";
+
+	if ((w->pzone = page_zone(rs, w, rec, p, zone)) != NULL) {
+		record_add(rec, "page_zone", w->pzone);
+		if (w->ex) {
+			fflush(stdout);
+			fprintf(w->ex, "%s: %s: reader: the page is in zone %s, by a page_zone pattern\n", prog, w->src,
+			    w->pzone);
+		}
+	}
 
 	/* Write the fields in the order of their lines. */
 	for (i = 0; i < p; i++) {
@@ -1188,8 +1380,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			break;
 		default:
 			if (i == title) {
-				size_t n = l->len;
 				const char *t = ltext(w, i);
+				size_t n = suffixed(t, l->len);
 
 				/* A dash or colon left hanging at the end is no part of the headline. */
 				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || t[n - 1] == '-'))
@@ -1206,12 +1398,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			explain(w, (size_t)i, i == title ? "headline" : kind_name[l->kind], l->why);
 	}
 	if (p < zone)
-		dateline(rs, w, rec, (size_t)p, &author);
+		dateline(rs, w, rec, (size_t)p, &author, &pub);
 
 	/*
 	 * The body: from the first paragraph on, and the lines above it that a
 	 * "keep" pattern asks for (a caption, for the field rules after).  A
-	 * page with no paragraph in its zone loses only what was read.
+	 * page with no paragraph in its zone loses only what was read and
+	 * what stands above its headline (the masthead of a truncated page).
 	 */
 	buf_reset(&w->out);
 	for (k = 0; k < w->nl; k++) {
@@ -1222,9 +1415,17 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			keep = 1;
 		else if (p < zone || b0 >= 0 || title >= 0)
 			keep = l->kind == K_KEEP || (p == zone && (l->kind == K_OTHER || l->kind == K_TITLELIKE) &&
-			    (long)k != title && !(title >= 0 && same(w, k, (size_t)title)));
+			    (long)k > title && !(title >= 0 && same(w, k, (size_t)title)));
 		else
 			keep = 1;
+		/* A caption printed twice, blank lines between, is kept once. */
+		if (keep && (long)k < p && l->kind == K_KEEP) {
+			size_t j;
+
+			for (j = 0; j < k && !(w->l[j].kind == K_KEEP && same(w, j, k)); j++)
+				;
+			keep = j == k;
+		}
 		if (!keep)
 			continue;
 		buf_add(&w->out, w->text.s + l->off, l->len);

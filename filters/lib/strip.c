@@ -625,6 +625,29 @@ is_bullet(const char *s, size_t n, size_t *textlen)
 	return 1;
 }
 
+/*
+ * A bulleted line that holds a digit or a label's colon ("• Update Time :
+ * ...", "- তারিখঃ ১২-৩-২০২৩", "- Reported by:NAME") is a page's header
+ * data, not a menu entry: it stays, and is not counted in the run.
+ */
+static int
+bullet_data(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c >= '0' && c <= '9') || c == ':')
+			return 1;
+		/* Bengali digits U+09E6..U+09EF (E0 A7 A6..AF) and the visarga U+0983 (E0 A6 83) */
+		if (c == 0xE0 && i + 2 < n && (((unsigned char)s[i + 1] == 0xA7 && (unsigned char)s[i + 2] >= 0xA6 &&
+		    (unsigned char)s[i + 2] <= 0xAF) || ((unsigned char)s[i + 1] == 0xA6 && (unsigned char)s[i + 2] == 0x83)))
+			return 1;
+	}
+	return 0;
+}
+
 /* A run of short bullet lines (blank lines between allowed) is a menu or a tab bar. */
 static void
 heur_bullets(struct run *x, const struct heur *h)
@@ -640,11 +663,12 @@ heur_bullets(struct run *x, const struct heur *h)
 				continue;
 			if (!is_bullet(page_line(pg, j), pg->l[j].len, &tl) || tl > h->bullet_max)
 				break;
-			count++;
+			if (!bullet_data(page_line(pg, j), pg->l[j].len))
+				count++;
 		}
 		if (count >= h->bullet_min) {
 			for (; i < j; i++)
-				if (pg->l[i].len > 0)
+				if (pg->l[i].len > 0 && !bullet_data(page_line(pg, i), pg->l[i].len))
 					drop(x, i, NULL, "heuristics.bullets");
 		}
 		if (j == i)
@@ -716,7 +740,21 @@ heur_tail(struct run *x, const struct heur *h)
 		}
 		count++;
 	}
-	/* Never take the whole page: a page of short lines is not all chrome. */
+	/*
+	 * Never take the whole page: a page of short lines is not all chrome.
+	 * Nor a page that ends right after its header (the headline, byline
+	 * and dates of a truncated page): the cluster follows the article only
+	 * when a line that ends a sentence stands at or above the line that
+	 * stopped the walk, not when only a long line (a ticker, a menu) does.
+	 */
+	if (stop >= 0 && !page_match(pg, h->sentence_end, page_line(pg, (size_t)stop), pg->l[stop].len)) {
+		for (k = stop - 1; k >= 0; k--)
+			if (!pg->l[k].gone && pg->l[k].len > 0 &&
+			    page_match(pg, h->sentence_end, page_line(pg, (size_t)k), pg->l[k].len))
+				break;
+		if (k < 0)
+			stop = -1;
+	}
 	if (count >= h->tail_min && stop >= 0)
 		for (k = stop + 1; k < (ssize_t)pg->nl; k++)
 			if (pg->l[k].len > 0)

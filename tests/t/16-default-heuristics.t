@@ -227,6 +227,7 @@ rules "default:" \
 	"comment-prompt: 298 lines removed (158 boilerplate, 0 article, 140 blank), 0 changed" \
 	"cross-link: 1 lines removed (1 boilerplate, 0 article, 0 blank), 0 changed" \
 	"follow-promo: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
+	"sponsored-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"share-promo: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"inline-cross-link: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"dedupe: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
@@ -253,6 +254,7 @@ rules "no prompt:" \
 	"comment-prompt: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"cross-link: 1 lines removed (1 boilerplate, 0 article, 0 blank), 0 changed" \
 	"follow-promo: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
+	"sponsored-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"share-promo: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"inline-cross-link: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"dedupe: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \

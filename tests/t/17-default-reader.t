@@ -32,6 +32,8 @@ npages=$(find "$ANY" -name '*.txt' | wc -l)
 noutlets=$(awk 'NF >= 2 && $1 ~ /\.txt$/ { print $2 }' "$ANY/SOURCES" | sort -u | wc -l)
 [ "$npages" -ge 30 ]
 ok $? "tests/anysite holds $npages pages"
+[ "$noutlets" -ge 40 ]
+ok $? "... of $noutlets outlets (at least 40)"
 is "$(awk 'NF >= 2 && $1 ~ /\.txt$/' "$ANY/SOURCES" | wc -l | tr -d ' ')" "$npages" "SOURCES names the page studied for each of them ($noutlets outlets)"
 
 # ---- (b) the scorer counts what it says ----
@@ -76,12 +78,81 @@ is "$(jq -r '[.published // "none", .page_date, .page_date_bangla, .page_date_hi
     "a clock in three calendars: page_date, page_date_bangla, page_date_hijri as printed; no published"
 is "$(jq -r '.warning // [] | length' "$TMP/clock.json")" 0 "... and no warning (the Hijri date is kept, not misread)"
 
+khobor -s default "$ANY/dainikbd24-truncated.txt" >"$TMP/hj.json"
+is "$(jq -r '[.page_date, .page_date_hijri, .page_date_hijri_raw] | join(" | ")' "$TMP/hj.json")" \
+    "2024-09-10 | 2024-09-10 | ৬ই রবিউল আউয়াল, ১৪৪৬ হিজরি" \
+    "a Hijri date the Gregorian date beside it confirms (by the tabular calendar) is given as its ISO day, the printed one in page_date_hijri_raw"
+sed 's/১০ সেপ্টেম্বর, ২০২৪ খ্রিস্টাব্দ/১১ সেপ্টেম্বর, ২০২৪ খ্রিস্টাব্দ/; s/মঙ্গলবার/বুধবার/; s/২৬শে ভাদ্র/২৭শে ভাদ্র/' \
+    "$ANY/dainikbd24-truncated.txt" >"$TMP/hj2.txt"
+khobor -s default "$TMP/hj2.txt" >"$TMP/hj2.json"
+is "$(jq -r '[.page_date, .page_date_hijri, .page_date_hijri_raw // "none"] | join(" | ")' "$TMP/hj2.json")" \
+    "2024-09-11 | ৬ই রবিউল আউয়াল, ১৪৪৬ হিজরি | none" \
+    "... one a day off the Gregorian date beside it stays as printed, unconverted"
+
 # ---- (f) a dateline comes off the first paragraph ----
 khobor -s default "$ANY/bartaman.txt" >"$TMP/dl.json"
 is "$(jq -r '[(.agency | join(",")), .dateline_place] | join(" ")' "$TMP/dl.json")" "বিএনএ বাঁকুড়া" \
     "'বিএনএ, বাঁকুড়া: ...': agency and place"
 jq -r .text "$TMP/dl.json" | head -n 1 | grep -q '^শ্রাবণ মাস'
 ok $? "... and the paragraph stays, without them"
+
+# ---- (f2) the outlet's own name as the credit, with the day ----
+khobor -s default "$ANY/kholabazar24.txt" >"$TMP/ob.json"
+is "$(jq -r '[.author, .published, .published_raw] | join(" | ")' "$TMP/ob.json")" \
+    "খোলা বাজার২৪ | 2017-03-14 | মঙ্গলবার, ১৪ মার্চ, ২০১৭" \
+    "'<outlet>২৪, weekday, date: ...': the credit is the byline, its date the publication"
+jq -r .text "$TMP/ob.json" | head -n 1 | grep -q '^নেত্রকোনায়'
+ok $? "... and the paragraph stays, without them"
+printf 'খবর সংবাদ: আজ সকালে শহরে হালকা বৃষ্টি হয়েছে, দুপুরের পর আকাশ পরিষ্কার থাকবে বলে জানিয়েছে আবহাওয়া অফিস।\n' >"$TMP/cr.txt"
+khobor -s default "$TMP/cr.txt" >"$TMP/cr.json"
+is "$(jq -r '.author // "none"' "$TMP/cr.json")" "none" "a paragraph opening with two words and a colon is no credit unless they end in a newspaper word"
+khobor -s default "$ANY/shinetv.txt" >"$TMP/st.json"
+is "$(jq -r '[.author, .published // "none"] | join(" | ")' "$TMP/st.json")" "নিজস্ব সংবাদদাতা,উঃ ২৪ পরগনা | none" \
+    "'<byline>,<place> ,<day month> :': the byline; a day with no year is no publication time"
+
+# ---- (f3) bulleted header lines reach the reader and are read without the bullet ----
+khobor -s default "$ANY/amarpranerbangladesh.txt" >"$TMP/bu.json"
+is "$(jq -r '[.updated, .author, .published // "none"] | join(" | ")' "$TMP/bu.json")" \
+    "2023-07-16 | নিজস্ব প্রতিবেদক | none" \
+    "'  • Update Time : ...' survives strip's bullets heuristic and is the update time"
+khobor -s default "$ANY/news18bangla.txt" >"$TMP/n18.json"
+is "$(jq -r '.author' "$TMP/n18.json")" "ARPITA SEN" "'- Reported by:X' is the byline"
+jq -r .text "$TMP/n18.json" | head -n 1 | grep -q '^শহরের পূর্ব'
+ok $? "... and the standfirst above the paragraph that opens with the dateline leaves the body"
+
+# ---- (f4) a page that ends right after its header keeps its header ----
+{
+	printf 'শিরোনাম\n'
+	printf '*** নদীর পাড়ে নতুন বাঁধ নির্মাণ শুরু *** শীতের আগে গরম কাপড় বিতরণ *** বাজারে সবজির দাম কিছুটা কমেছে *** মহাসড়কে যানজট কমাতে নতুন নির্দেশনা ***\n'
+	printf 'হাওরে আগাম বন্যার শঙ্কায় কৃষকেরা\n'
+	printf 'নিজস্ব প্রতিবেদক\n'
+	printf 'প্রকাশ: ১২ মার্চ ২০২৪, ১০:৩০\n'
+} >"$TMP/trunc.txt"
+khobor -s default "$TMP/trunc.txt" >"$TMP/trunc.json"
+is "$(jq -r '[.title, .author, .published] | join(" | ")' "$TMP/trunc.json")" \
+    "হাওরে আগাম বন্যার শঙ্কায় কৃষকেরা | নিজস্ব প্রতিবেদক | 2024-03-12T10:30:00+06:00" \
+    "a page cut off after its header, under a long ticker line: strip's tail_cluster leaves the header to the reader"
+
+# ---- (f5) an Indian page: its local times in Asia/Kolkata, its Bangla date as printed ----
+khobor -s default "$ANY/shinetv.txt" >"$TMP/in1.json"
+is "$(jq -r '.page_zone' "$TMP/in1.json")" "Asia/Kolkata" "a West Bengal district dateline puts the page in Asia/Kolkata (page_zone)"
+{
+	printf 'বৃহস্পতিবার, ১২ সেপ্টেম্বর ২০২৪, ২৬ ভাদ্র ১৪৩১\n'
+	printf 'পুকুরে ডুবে দুই শিশুর মৃত্যু\n'
+	printf 'প্রকাশিত: ১২ সেপ্টেম্বর ২০২৪, ১০:৩০\n'
+	printf 'নিজস্ব সংবাদদাতা,দঃ ২৪ পরগনা ,১২ ই সেপ্টেম্বর :বাড়ির পাশের পুকুরে ডুবে দুই শিশুর মৃত্যু হয়েছে। দুপুরে খেলতে গিয়ে তারা আর ফেরেনি।\n'
+} >"$TMP/in2.txt"
+khobor -s default "$TMP/in2.txt" >"$TMP/in2.json"
+is "$(jq -r '[.page_zone, .published, .page_date_bangla_raw, (.page_date_bangla // "none")] | join(" | ")' "$TMP/in2.json")" \
+    "Asia/Kolkata | 2024-09-12T10:30:00+05:30 | ২৬ ভাদ্র ১৪৩১ | none" \
+    "... its published time is read at +05:30, its Bangla date kept as printed, not converted by Bangladesh's calendar"
+sed 's/নিজস্ব সংবাদদাতা,দঃ ২৪ পরগনা ,১২ ই সেপ্টেম্বর :/নিজস্ব প্রতিবেদক, খুলনা: /' "$TMP/in2.txt" >"$TMP/in3.txt"
+khobor -s default "$TMP/in3.txt" >"$TMP/in3.json"
+is "$(jq -r '[(.page_zone // "none"), .published, .page_date_bangla] | join(" | ")' "$TMP/in3.json")" \
+    "none | 2024-09-12T10:30:00+06:00 | 2024-09-10" \
+    "the same page from Bangladesh: Asia/Dhaka, and its Bangla date by the revised calendar"
+bin_nd=$(printf 'page_zone: Asia/Kolkata\npublished: ১২ সেপ্টেম্বর ২০২৪, ১০:৩০\n\nx\0' | normalize-date -z Asia/Dhaka | grep -a '^published:')
+is "$bin_nd" "published: 2024-09-12T10:30:00+06:00" "normalize-date -z overrides a record's page_zone"
 
 # ---- (g) no header at all: nothing is invented, nothing is lost ----
 printf 'সকালে শহরে হালকা বৃষ্টি হয়েছে, দুপুরের পর আকাশ পরিষ্কার থাকবে বলে জানিয়েছে আবহাওয়া অফিস। তাপমাত্রা কিছুটা কমতে পারে।\n' >"$TMP/plain.txt"
