@@ -107,7 +107,8 @@ for exp in "$TOP"/tests/sites/*/*.jsonl; do
 	else
 		is_file "$TMP/g" "$TMP/e" "$site/$name from WET: the browser copy's fields and text (blank lines aside)"
 	fi
-	jq -r --arg id "$id" 'select(.warc_record_id == $id) | .html_title | test(" [|] ")' "$TMP/all.jsonl" | grep -qx true
+	# The outlet's name after " | ", or after " - " (Dainik Shiksha's tab title).
+	jq -r --arg id "$id" 'select(.warc_record_id == $id) | .html_title | test(" [|-] ")' "$TMP/all.jsonl" | grep -qx true
 	ok $? "$site/$name from WET: the title line is the html_title header"
 done
 

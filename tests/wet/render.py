@@ -47,6 +47,7 @@ TITLE = {
     "risingbd": "{title} | রাইজিংবিডি.কম",
     "zee24ghanta": "{title} | Zee 24 Ghanta",
     "dainikshiksha": "{title} - দৈনিকশিক্ষা",
+    "dainikazadi": "{title} | দৈনিক আজাদী",
 }
 
 
