@@ -48,6 +48,7 @@ TITLE = {
     "zee24ghanta": "{title} | Zee 24 Ghanta",
     "dainikshiksha": "{title} - দৈনিকশিক্ষা",
     "dainikazadi": "{title} | দৈনিক আজাদী",
+    "purbokone": "{title} | দৈনিক পূর্বকোণ",
 }
 
 
