@@ -49,6 +49,7 @@ TITLE = {
     "dainikshiksha": "{title} - দৈনিকশিক্ষা",
     "dainikazadi": "{title} | দৈনিক আজাদী",
     "purbokone": "{title} | দৈনিক পূর্বকোণ",
+    "priyo": "{title} | প্রিয়.কম",
 }
 
 
