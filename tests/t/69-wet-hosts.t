@@ -109,6 +109,7 @@ for exp in "$TOP"/tests/sites/*/*.jsonl; do
 	else
 		is_file "$TMP/g" "$TMP/e" "$site/$name from WET: the browser copy's fields and text (blank lines aside)"
 	fi
+	# The outlet's name after " | ", or after " - " (BBC's and Dainik Shiksha's tab titles).
 	jq -r --arg id "$id" 'select(.warc_record_id == $id) | .html_title | test(" [|-] ")' "$TMP/all.jsonl" | grep -qx true
 	ok $? "$site/$name from WET: the title line is the html_title header"
 done

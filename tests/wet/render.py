@@ -46,6 +46,10 @@ TITLE = {
     "mzamin": "{title} | মানবজমিন",
     "risingbd": "{title} | রাইজিংবিডি.কম",
     "zee24ghanta": "{title} | Zee 24 Ghanta",
+    "dainikshiksha": "{title} - দৈনিকশিক্ষা",
+    "dainikazadi": "{title} | দৈনিক আজাদী",
+    "purbokone": "{title} | দৈনিক পূর্বকোণ",
+    "priyo": "{title} | প্রিয়.কম",
 }
 
 
