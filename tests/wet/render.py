@@ -46,6 +46,7 @@ TITLE = {
     "mzamin": "{title} | মানবজমিন",
     "risingbd": "{title} | রাইজিংবিডি.কম",
     "zee24ghanta": "{title} | Zee 24 Ghanta",
+    "dhakatimes24": "{title} | ঢাকা টাইমস",
 }
 
 
