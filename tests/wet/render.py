@@ -47,6 +47,7 @@ TITLE = {
     "risingbd": "{title} | রাইজিংবিডি.কম",
     "zee24ghanta": "{title} | Zee 24 Ghanta",
     "dhakatimes24": "{title} | ঢাকা টাইমস",
+    "news24bd": "{title} | News24",
 }
 
 
