@@ -48,6 +48,7 @@ TITLE = {
     "zee24ghanta": "{title} | Zee 24 Ghanta",
     "dhakatimes24": "{title} | ঢাকা টাইমস",
     "news24bd": "{title} | News24",
+    "barta24": "{title} | বার্তা২৪",
 }
 
 
