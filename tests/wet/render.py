@@ -49,6 +49,7 @@ TITLE = {
     "dhakatimes24": "{title} | ঢাকা টাইমস",
     "news24bd": "{title} | News24",
     "barta24": "{title} | বার্তা২৪",
+    "banglanews24": "{title} | বাংলানিউজটোয়েন্টিফোর.কম",
 }
 
 
