@@ -50,6 +50,10 @@ TITLE = {
     "dainikazadi": "{title} | দৈনিক আজাদী",
     "purbokone": "{title} | দৈনিক পূর্বকোণ",
     "priyo": "{title} | প্রিয়.কম",
+    "dhakatimes24": "{title} | ঢাকা টাইমস",
+    "news24bd": "{title} | News24",
+    "barta24": "{title} | বার্তা২৪",
+    "banglanews24": "{title} | বাংলানিউজটোয়েন্টিফোর.কম",
 }
 
 
