@@ -248,8 +248,9 @@ text_chars(const char *s, size_t n)
  * converters (for one, Avro Keyboard's "Unicode to Bijoy" tables); only marks
  * that stand for Bengali and for nothing in English are counted.
  * The text looks so when it has at least 20 Latin letters, at most one Bengali
- * letter for every four Latin ones, two kinds of marks or more, and a mark for
- * every 60 Latin letters or fewer.
+ * letter for every four Latin ones, and at least three marks of two kinds or
+ * more, a mark for every 30 Latin letters or fewer (the e-kar alone comes more
+ * often than that; an English text's footnote daggers do not).
  */
 size_t
 text_legacy_font(const char *s, size_t n)
@@ -278,7 +279,7 @@ text_legacy_font(const char *s, size_t n)
 					break;
 				}
 	}
-	if (latin < 20 || bengali * 4 > latin || seen * 60 < latin)
+	if (latin < 20 || bengali * 4 > latin || seen < 3 || seen * 30 < latin)
 		return 0;
 	if ((kinds & (kinds - 1)) == 0)	/* one kind of mark only */
 		return 0;
