@@ -484,7 +484,7 @@ check_title(struct headevwork *w, struct record *rec, const struct names *nm)
 		return;
 	if (page == NULL) {
 		record_add(rec, "title", head);
-		record_add(rec, "title_source", "meta");
+		record_set(rec, "title_source", "meta");
 		say(w, rec, 0, "title: the page shows none; the head's '%.200s' is taken", head);
 	} else if (same_text(w, page, head)) {
 		say(w, rec, 0, "title: the head agrees with the page");
@@ -519,7 +519,7 @@ check_author(struct headevwork *w, struct record *rec, const struct names *nm)
 	if (npage == 0) {
 		for (k = 0; k < nhead; k++)
 			record_add(rec, "author", head[k]);
-		record_add(rec, "author_source", "meta");
+		record_set(rec, "author_source", "meta");
 		say(w, rec, 0, "author: the page shows none; the head's is taken");
 		goto done;
 	}
@@ -593,7 +593,7 @@ check_time(const struct headev *he, struct headevwork *w, struct record *rec, co
 	hv = estrdup(head);
 	if (page == NULL) {
 		record_add(rec, field, hv);
-		record_add(rec, sname, "meta");
+		record_set(rec, sname, "meta");
 		say(w, rec, 0, "%s: the page shows none; the head's '%s' is taken", field, hv);
 	} else if (!when(he, page, &p) || !when(he, hv, &m)) {
 		say(w, rec, 0, "%s: the page's '%.100s' and the head's '%.100s' cannot both be read; the page's is kept",
