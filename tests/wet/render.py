@@ -46,6 +46,9 @@ TITLE = {
     "mzamin": "{title} | মানবজমিন",
     "risingbd": "{title} | রাইজিংবিডি.কম",
     "zee24ghanta": "{title} | Zee 24 Ghanta",
+    "janakantha": "{title} | দৈনিক জনকণ্ঠ",
+    "kalerkantho": "{title} | কালের কণ্ঠ",
+    "khaborerkagoj": "{title} | খবরের কাগজ",
 }
 
 
