@@ -49,6 +49,7 @@ TITLE = {
     "janakantha": "{title} | দৈনিক জনকণ্ঠ",
     "kalerkantho": "{title} | কালের কণ্ঠ",
     "khaborerkagoj": "{title} | খবরের কাগজ",
+    "samakal": "{title} | সমকাল",
 }
 
 
