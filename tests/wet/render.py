@@ -54,6 +54,10 @@ TITLE = {
     "news24bd": "{title} | News24",
     "barta24": "{title} | বার্তা২৪",
     "banglanews24": "{title} | বাংলানিউজটোয়েন্টিফোর.কম",
+    "janakantha": "{title} | দৈনিক জনকণ্ঠ",
+    "kalerkantho": "{title} | কালের কণ্ঠ",
+    "khaborerkagoj": "{title} | খবরের কাগজ",
+    "samakal": "{title} | সমকাল",
 }
 
 
