@@ -46,6 +46,11 @@ TITLE = {
     "mzamin": "{title} | মানবজমিন",
     "risingbd": "{title} | রাইজিংবিডি.কম",
     "zee24ghanta": "{title} | Zee 24 Ghanta",
+    # Assumed in the same form: the corpus's copies of these four show no tab title.
+    "aajkaal": "{title} | আজকাল",
+    "abp-ananda": "{title} | ABP Ananda",
+    "dainik-sambad-tripura": "{title} | দৈনিক সংবাদ",
+    "jagaran-tripura": "{title} | জাগরণ ত্রিপুরা",
 }
 
 
