@@ -172,17 +172,17 @@ if command -v python3 >/dev/null 2>&1; then
 		khobor -r "$TMP/cr" "$p" | jq -r .text | grep -v '^ *$' | sort >"$TMP/b"
 		comm -23 "$TMP/a" "$TMP/b" | sed "s|^|${p##*/}: |" >>"$TMP/lost"
 	done <"$TMP/mine"
-	# Known and kept visible: the default reader the draft copies takes a
-	# first paragraph shorter than its paragraph_words (here four words,
-	# between the caption and the first long paragraph) for a header line,
-	# and drops it; and on a page whose first paragraph the generator took
-	# from a Dainik Sambad fixture, byline and all ("অনলাইন প্রতিনিধি :-..."),
-	# the reader takes that byline off as a dateline.  kalbela.yaml has no
-	# reader.  Any other line lost fails.  (The corpus is made from the
-	# fixtures: new fixtures move these pages.)
-	is "$(cat "$TMP/lost")" "0000008.txt: আমাদের দেশটা নদীর দান।
-0000061.txt: অনলাইন প্রতিনিধি :-বিশ্ব রক্তদাতা দিবস উপলক্ষে শনিবার আগরতলার এক ক্লাব প্রাঙ্গণে রক্তদান শিবিরের আয়োজন করা হয়। প্রবীণেরা বলেন, তাঁদের ছেলেবেলায় মেলার প্রধান আকর্ষণ ছিল কাঠের খেলনা আর মাটির হাঁড়ি। তিন দিন লেগেছিল পানি নামতে।’ পাঠাগার শুধু বই রাখার জায়গা নয়, এটি মানুষের মেলামেশার জায়গাও।" \
-		"corpus: the Kalbela draft keeps every article line kalbela.yaml keeps, but the short first paragraph the reader takes and a glued byline"
+	# Known and kept visible, both from the default reader the draft copies
+	# (kalbela.yaml has no reader): bench/gen-corpus pools the fixtures'
+	# paragraphs with the bylines and datelines glued to them, and here it
+	# put Jagaran Tripura's "বিশালগড়, ১৯ সেপ্টেম্বর : " at the start of a
+	# Kalbela page's second paragraph; the reader takes that dateline off,
+	# and the paragraph above it for a standfirst.  Any other line lost
+	# fails.  (The corpus is made from the fixtures: new fixtures move or
+	# change these lines.)
+	is "$(cat "$TMP/lost")" "0000002.txt: একসময়ের ধু-ধু বালুচরে এখন সবুজ মিষ্টিকুমড়ার লতা। তিনি দুই দেশের বন্ধুত্বকে ‘অটুট’ বলে উল্লেখ করেন। বিক্রেতারা জানিয়েছেন, বাইরের রাজ্য থেকে মাল আনতে খরচ বেড়েছে।
+0000002.txt: বিশালগড়, ১৯ সেপ্টেম্বর : পরপর বাইক চুরির ঘটনার তদন্তে নেমে দুই যুবককে গ্রেফতার করল বিশালগড় থানার পুলিশ। হকারদের নিবন্ধন, বিকল্প বাজার এবং নিয়মিত তদারকি—তিনটি একসঙ্গে না হলে কিছুদিন পর আবার একই চিত্র দেখা যাবে। কোথাও দখল, কোথাও বর্জ্য, কোথাও বাঁধের কারণে স্রোত থেমে গেছে। তাঁদের কাছের হাসপাতালে ভর্তি করা হয়েছে।" \
+		"corpus: the Kalbela draft keeps every article line kalbela.yaml keeps, but a borrowed dateline and the paragraph above it"
 fi
 
 done_testing
