@@ -86,6 +86,18 @@ known() {
 		echo "the highlights are a bulleted list, and WET has no bullets: ajkerpatrika.yaml's highlight rule needs them" ;;
 	zee24ghanta/constructed-live-breadcrumb-own-photo)
 		echo "the breadcrumb is a bulleted list, and WET has no bullets: zee24ghanta.yaml tells it from the headline by them" ;;
+	# These pages print no headline line of their own (the corpus holds the
+	# story without it), so from-warc cannot tell the WET title line from the
+	# text: it stays in the body, ahead of the lines the rules read first.
+	aajkaal/constructed-staging-clock-desk | aajkaal/constructed-story-compact-editor-name | \
+	aajkaal/constructed-story-reporter-place | dainik-sambad-tripura/constructed-amp-* | \
+	jagaran-tripura/constructed-dateline-odd-spacing-iso-date | jagaran-tripura/constructed-reporter-dateline-2016 | \
+	jagaran-tripura/constructed-wire-dateline-no-date)
+		echo "no headline line: the WET title line stays in the body" ;;
+	# The headline is printed after the section, "কলকাতা | <headline>", and
+	# from-warc looks for it as a line of its own.
+	aajkaal/constructed-story-section-headline-initials)
+		echo "the headline shares its line with the section: the WET title line stays in the body" ;;
 	esac
 }
 khobor "$TMP/all.wet.gz" >"$TMP/all.jsonl" 2>/dev/null
@@ -108,6 +120,11 @@ for exp in "$TOP"/tests/sites/*/*.jsonl; do
 		ok $? "$site/$name from WET: still differs from the browser copy ($why)"
 	else
 		is_file "$TMP/g" "$TMP/e" "$site/$name from WET: the browser copy's fields and text (blank lines aside)"
+	fi
+	if [ -n "$why" ] && [ "${why#*title line stays}" != "$why" ]; then
+		jq -r --arg id "$id" 'select(.warc_record_id == $id) | has("html_title")' "$TMP/all.jsonl" | grep -qx false
+		ok $? "$site/$name from WET: still no html_title header ($why)"
+		continue
 	fi
 	# The outlet's name after " | ", or after " - " (BBC's and Dainik Shiksha's tab titles).
 	jq -r --arg id "$id" 'select(.warc_record_id == $id) | .html_title | test(" [|-] ")' "$TMP/all.jsonl" | grep -qx true

@@ -58,6 +58,11 @@ TITLE = {
     "kalerkantho": "{title} | কালের কণ্ঠ",
     "khaborerkagoj": "{title} | খবরের কাগজ",
     "samakal": "{title} | সমকাল",
+    # Assumed in the same form: the corpus's copies of these four show no tab title.
+    "aajkaal": "{title} | আজকাল",
+    "abp-ananda": "{title} | ABP Ananda",
+    "dainik-sambad-tripura": "{title} | দৈনিক সংবাদ",
+    "jagaran-tripura": "{title} | জাগরণ ত্রিপুরা",
 }
 
 
