@@ -79,6 +79,20 @@ struct found {
 	unsigned pages;
 };
 
+/*
+ * A match pattern that might be chosen: the pages it finds, its lines and
+ * letters.  RE is kept to try it on other sites' pages as they come; one
+ * that finds anything there is dropped (PAT NULL).
+ */
+struct cand {
+	char *pat;
+	struct rx *re;
+	size_t shape, lines, letters;
+	unsigned char *hit;	/* per page */
+	unsigned pages;
+	int bottom;
+};
+
 struct fieldcount {
 	const char *name;
 	unsigned pages;
@@ -93,8 +107,13 @@ struct learner {
 	char *name;
 	char **hosts;
 	size_t nhosts;
-	struct lpage *p, *o;	/* the site's pages, other sites' pages */
-	size_t np, no, capp, capo;
+	struct lpage *p;	/* the site's pages */
+	size_t np, capp;
+	size_t no;		/* other sites' pages tried (not kept) */
+	int ready;		/* the pages are counted: candidates made, no more pages */
+	struct cand *c;		/* the match candidates */
+	size_t nc;
+	struct rx *start_re;	/* the start candidate */
 	struct shape *s;
 	size_t ns, caps;
 	uint32_t *tab;		/* open addressing: shape index + 1, 0 empty */
@@ -182,10 +201,14 @@ learn_free(struct learner *l)
 		return;
 	for (i = 0; i < l->np; i++)
 		page_clear(&l->p[i]);
-	for (i = 0; i < l->no; i++)
-		page_clear(&l->o[i]);
 	free(l->p);
-	free(l->o);
+	for (i = 0; i < l->nc; i++) {
+		free(l->c[i].pat);
+		rx_free(l->c[i].re);
+		free(l->c[i].hit);
+	}
+	free(l->c);
+	rx_free(l->start_re);
 	free(l->s);
 	free(l->tab);
 	for (i = 0; i < l->nhdr; i++)
@@ -226,6 +249,8 @@ load(struct lpage *p, const char *source, const char *raw, size_t n)
 void
 learn_page(struct learner *l, const char *source, const char *raw, size_t n)
 {
+	if (l->ready)
+		die(EXIT_MEMORY, "learn_page after learn_other (a bug of khobor learn)");
 	if (l->np == l->capp) {
 		l->capp = l->capp ? 2 * l->capp : 8;
 		l->p = erealloc(l->p, l->capp * sizeof(*l->p));
@@ -239,14 +264,33 @@ learn_note(struct learner *l, size_t n)
 	l->unknown += n;
 }
 
+static void prepare(struct learner *l);
+static int rx_hit(struct rx *re, const char *s, size_t n);
+
+/*
+ * Another site's page is tried at once on every match candidate and on
+ * the start, and let go: the learner holds the site's pages, never the
+ * others'.
+ */
 void
 learn_other(struct learner *l, const char *source, const char *raw, size_t n)
 {
-	if (l->no == l->capo) {
-		l->capo = l->capo ? 2 * l->capo : 32;
-		l->o = erealloc(l->o, l->capo * sizeof(*l->o));
-	}
-	load(&l->o[l->no++], source, raw, n);
+	struct lpage o;
+	const char *t;
+	size_t i;
+
+	prepare(l);
+	load(&o, source, raw, n);
+	t = o.pg.text.s ? o.pg.text.s : "";
+	for (i = 0; i < l->nc; i++)
+		if (l->c[i].pat && rx_hit(l->c[i].re, t, o.pg.text.len)) {
+			free(l->c[i].pat);
+			l->c[i].pat = NULL;
+		}
+	if (l->start_re && rx_hit(l->start_re, t, o.pg.text.len))
+		l->start_note = 2;
+	page_clear(&o);
+	l->no++;
 }
 
 /* ---- shapes ---- */
@@ -777,18 +821,6 @@ default_rules(struct learner *l)
 	}
 }
 
-/* Does the pattern find anything on another site's page? */
-static int
-on_other(struct learner *l, struct rx *re)
-{
-	size_t k;
-
-	for (k = 0; k < l->no; k++)
-		if (rx_hit(re, l->o[k].pg.text.s ? l->o[k].pg.text.s : "", l->o[k].pg.text.len))
-			return 1;
-	return 0;
-}
-
 static size_t
 letters(const char *s)
 {
@@ -856,19 +888,11 @@ block(const struct learner *l, size_t sh, size_t *shapes, size_t *at)
 	return n;
 }
 
-/* A match pattern that might be chosen: the pages it finds, its lines and letters. */
-struct cand {
-	char *pat;
-	size_t shape, lines, letters;
-	unsigned char *hit;	/* per page */
-	unsigned pages;
-	int bottom;
-};
 
 /*
  * The candidate pattern of shape SH into C: the line, with the lines that
  * follow it while it has fewer than MINLETTERS letters; 0, or -1 if none
- * is fit (a page of another site has it, or it is too short).
+ * is fit (too short).  Other sites' pages are tried on it later.
  */
 static int
 candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
@@ -895,12 +919,11 @@ candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
 	if (n < 4)
 		return -1;
 	buf_adds(&l->path, "$");
-	if ((re = compile_pat(l->path.s, 0)) == NULL || on_other(l, re)) {
-		rx_free(re);
+	if ((re = compile_pat(l->path.s, 0)) == NULL)
 		return -1;
-	}
 	memset(c, 0, sizeof(*c));
 	c->pat = estrdup(l->path.s);
+	c->re = re;
 	c->shape = sh;
 	c->lines = j < nb ? j + 1 : nb;
 	c->letters = n;
@@ -911,7 +934,6 @@ candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
 			c->hit[k] = 1;
 			c->pages++;
 		}
-	rx_free(re);
 	return 0;
 }
 
@@ -959,25 +981,34 @@ take_match(struct learner *l, struct cand *c, unsigned char *unfound)
  */
 #define MAXMATCH 6
 static void
-choose_match(struct learner *l)
+make_candidates(struct learner *l)
 {
-	struct cand *c = NULL;
-	size_t nc = 0, i, k, best;
+	size_t i;
 	size_t *at = ecalloc(l->np + 1, sizeof(*at));
-	unsigned char *unfound = emalloc(l->np + 1), *all = emalloc(l->np + 1);
 	/* A layout of a fifth of the pages, three at least: fewer may share a teaser headline. */
 	unsigned t = (unsigned)l->np / 5 < 3 ? 3 : (unsigned)l->np / 5;
+
+	for (i = 0; i < l->ns; i++) {
+		if (l->s[i].pages < t || l->s[i].zpages[Z_IN] > 0)
+			continue;
+		l->c = erealloc(l->c, (l->nc + 1) * sizeof(*l->c));
+		if (candidate(l, i, at, &l->c[l->nc]) == 0)
+			l->nc++;
+	}
+	free(at);
+}
+
+/* The match from the candidates no other site's page has (see make_candidates). */
+static void
+choose_match(struct learner *l)
+{
+	struct cand *c = l->c;
+	size_t nc = l->nc, i, k, best;
+	unsigned char *unfound = emalloc(l->np + 1), *all = emalloc(l->np + 1);
 	int z;
 
 	memset(unfound, 1, l->np + 1);
 	memset(all, 1, l->np + 1);
-	for (i = 0; i < l->ns; i++) {
-		if (l->s[i].pages < t || l->s[i].zpages[Z_IN] > 0)
-			continue;
-		c = erealloc(c, (nc + 1) * sizeof(*c));
-		if (candidate(l, i, at, &c[nc]) == 0)
-			nc++;
-	}
 	for (z = 0; z < 2; z++) {
 		best = (size_t)-1;
 		for (i = 0; i < nc; i++)
@@ -1000,12 +1031,6 @@ choose_match(struct learner *l)
 			break;
 		take_match(l, &c[best], unfound);
 	}
-	for (i = 0; i < nc; i++) {
-		free(c[i].pat);
-		free(c[i].hit);
-	}
-	free(c);
-	free(at);
 	free(unfound);
 	free(all);
 }
@@ -1039,11 +1064,10 @@ choose_start(struct learner *l)
 	buf_printf(&l->path, "%s(?=\\n|\\z)", l->b.s);
 	if ((re = compile_pat(l->path.s, PCRE2_MULTILINE)) == NULL)
 		return;
-	if (on_other(l, re))
-		l->start_note = 2;
 	for (k = 0; k < l->np; k++)
 		l->start_pages += rx_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len);
-	rx_free(re);
+	/* Other sites' pages are tried on it as they come (learn_other). */
+	l->start_re = re;
 	l->start = estrdup(l->path.s);
 }
 
@@ -1491,15 +1515,26 @@ done:
 	return rc;
 }
 
+/* The site's pages are all in: their shapes and zones, the match and start candidates. */
+static void
+prepare(struct learner *l)
+{
+	if (l->ready)
+		return;
+	l->ready = 1;
+	count_shapes(l);
+	find_zones(l);
+	make_candidates(l);
+	choose_start(l);
+}
+
 int
 learn_write(struct learner *l, FILE *out)
 {
 	size_t i;
 
-	count_shapes(l);
-	find_zones(l);
+	prepare(l);
 	choose_match(l);
-	choose_start(l);
 	choose_cuts(l);
 	choose_drops(l);
 	default_rules(l);
