@@ -120,6 +120,8 @@ struct learner {
 	size_t tabcap;
 	struct rx **hdr;	/* the reader's header patterns: such a line is left to it */
 	size_t nhdr;
+	struct rx **generic;	/* default.yaml's strip patterns: chrome of any site */
+	size_t ngeneric;
 	struct rule *rule;
 	size_t nrule;
 	struct found *match;
@@ -148,6 +150,34 @@ add_hdr(struct learner *l, const struct site *d, const struct yml *n, const char
 		l->hdr[l->nhdr++] = re;
 	}
 	buf_free(&name);
+}
+
+/*
+ * default.yaml's strip patterns (a cut's 'from'), for lines any site may
+ * print ("Advertisement", "Comments"): such a line tells no site apart.
+ */
+static void
+add_generic(struct learner *l, const struct site *d)
+{
+	static const char *const kinds[] = { "junk_at_end", "cut", "drop", "remove", NULL };
+	const struct yml *st = rules_section(d, "strip"), *list, *it, *n;
+	struct rx *re;
+	size_t k, i;
+
+	if (st == NULL || st->type != YML_MAP)
+		return;
+	for (k = 0; kinds[k]; k++) {
+		if ((list = yml_get(st, kinds[k])) == NULL || list->type != YML_SEQ)
+			continue;
+		for (i = 0; i < list->nkid; i++) {
+			it = list->kid[i];
+			n = it->type == YML_MAP ? yml_get(it, strcmp(kinds[k], "cut") == 0 ? "from" : "pattern") : it;
+			if (n == NULL || n->type != YML_SCALAR || (re = rx_compile(d->doc, n, "default/strip", 0)) == NULL)
+				continue;
+			l->generic = erealloc(l->generic, (l->ngeneric + 1) * sizeof(*l->generic));
+			l->generic[l->ngeneric++] = re;
+		}
+	}
 }
 
 struct learner *
@@ -179,6 +209,7 @@ learn_new(struct rules *r, const char *name, char *const *hosts, size_t nhosts)
 					if (n->kid[i]->type == YML_SCALAR)
 						add_hdr(l, &r->deflt, n->kid[i], many[k]);
 	}
+	add_generic(l, &r->deflt);
 	return l;
 }
 
@@ -214,6 +245,9 @@ learn_free(struct learner *l)
 	for (i = 0; i < l->nhdr; i++)
 		rx_free(l->hdr[i]);
 	free(l->hdr);
+	for (i = 0; i < l->ngeneric; i++)
+		rx_free(l->generic[i]);
+	free(l->generic);
 	for (i = 0; i < l->nrule; i++) {
 		free(l->rule[i].id);
 		free(l->rule[i].pat);
@@ -595,6 +629,23 @@ rx_hit(struct rx *re, const char *s, size_t n)
 	return rx_exec(re, s, n, 0, 0) == RX_MATCH;
 }
 
+/* Does a pattern of default.yaml's strip rules take the whole line S[0..N), less its end spaces? */
+static int
+generic_line(const struct learner *l, const char *s, size_t n)
+{
+	size_t i, so, eo;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	for (i = 0; i < l->ngeneric; i++)
+		if (rx_exec(l->generic[i], s, n, 0, 0) == RX_MATCH && rx_group(l->generic[i], 0, &so, &eo) &&
+		    so == 0 && eo == n)
+			return 1;
+	return 0;
+}
+
 /* Does RE find every line of shape SH on the site's pages? */
 static int
 fits_shape(struct learner *l, struct rx *re, size_t sh)
@@ -897,7 +948,7 @@ block(const struct learner *l, size_t sh, size_t *shapes, size_t *at)
 static int
 candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
 {
-	size_t shapes[MAXBLOCK], nb = block(l, sh, shapes, at), j, k, n = 0;
+	size_t shapes[MAXBLOCK], nb = block(l, sh, shapes, at), j, k, n = 0, generic = 0;
 	struct rx *re = NULL;
 
 	buf_reset(&l->path);
@@ -907,6 +958,7 @@ candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
 
 		shape_line(page_line(&p->pg, l->s[shapes[j]].line), p->pg.l[l->s[shapes[j]].line].len, &l->b);
 		n += letters(l->b.s);
+		generic += generic_line(l, page_line(&p->pg, l->s[shapes[j]].line), p->pg.l[l->s[shapes[j]].line].len);
 		if (shape_pattern(l, shapes[j], 0, &l->b) < 0)
 			return -1;
 		if (j > 0)
@@ -916,7 +968,8 @@ candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
 		if (n >= MINLETTERS || j + 1 == nb)
 			break;
 	}
-	if (n < 4)
+	/* Lines default.yaml takes as any site's chrome alone ("Advertisement") find any site. */
+	if (n < 4 || generic == (j < nb ? j + 1 : nb))
 		return -1;
 	buf_adds(&l->path, "$");
 	if ((re = compile_pat(l->path.s, 0)) == NULL)
