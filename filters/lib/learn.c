@@ -36,7 +36,8 @@
 #include "util.h"
 
 #define NOSHAPE ((uint32_t)-1)
-enum zone { Z_TOP, Z_IN, Z_BOT, Z_HEAD, Z_NONE };
+/* Z_BOX: a box's lines inside an article (choose_boxes), set after the counts per zone. */
+enum zone { Z_TOP, Z_IN, Z_BOT, Z_HEAD, Z_NONE, Z_BOX };
 
 /* Kinds of strip rule a draft holds, in the order of strip.c. */
 enum kind { K_JUNK, K_CUT, K_DROP, K_REMOVE, K_NKINDS };
@@ -66,6 +67,7 @@ struct rule {
 	char *id, *pat, *to;	/* pattern (a cut's 'from'), a cut's 'to' */
 	const char *origin;	/* NULL: learned; else what it was in default.yaml */
 	size_t shape;		/* learned: the shape it is for */
+	int box;		/* a cut of a box inside the article (choose_boxes) */
 	int dead;		/* pruned from the draft */
 	unsigned pages, inside;	/* pages it fired on; lines it took inside an article */
 	size_t seen, ex_page, ex_line;	/* last page counted; an example */
@@ -122,6 +124,7 @@ struct learner {
 	size_t nhdr;
 	struct rx **generic;	/* default.yaml's strip patterns: chrome of any site */
 	size_t ngeneric;
+	struct hzoneset *reader;	/* default.yaml's reader: what it reads is no box */
 	struct rule *rule;
 	size_t nrule;
 	struct found *match;
@@ -188,6 +191,7 @@ learn_new(struct rules *r, const char *name, char *const *hosts, size_t nhosts)
 	struct learner *l;
 	const struct yml *rd, *n;
 	size_t i, k;
+	int none;
 
 	if (rules_load(r, &r->deflt) < 0)
 		return NULL;
@@ -210,6 +214,7 @@ learn_new(struct rules *r, const char *name, char *const *hosts, size_t nhosts)
 						add_hdr(l, &r->deflt, n->kid[i], many[k]);
 	}
 	add_generic(l, &r->deflt);
+	l->reader = hzone_compile(&r->deflt, r->dir, &none);
 	return l;
 }
 
@@ -248,6 +253,7 @@ learn_free(struct learner *l)
 	for (i = 0; i < l->ngeneric; i++)
 		rx_free(l->generic[i]);
 	free(l->generic);
+	hzone_free(l->reader);
 	for (i = 0; i < l->nrule; i++) {
 		free(l->rule[i].id);
 		free(l->rule[i].pat);
@@ -300,6 +306,8 @@ learn_note(struct learner *l, size_t n)
 
 static void prepare(struct learner *l);
 static int rx_hit(struct rx *re, const char *s, size_t n);
+static size_t next_line(const struct lpage *p, size_t i);
+static int generic_line(const struct learner *l, const char *s, size_t n);
 
 /*
  * Another site's page is tried at once on every match candidate and on
@@ -815,6 +823,119 @@ choose_cuts(struct learner *l)
 	free(votes);
 }
 
+/* Would the default reader read the line as a field (a date, a byline)? */
+static int
+read_as_field(const struct learner *l, const char *s, size_t n)
+{
+	return l->reader != NULL && hzone_field(l->reader, s, n) != HZONE_NOFIELD;
+}
+
+/* Is there a paragraph on page P before line I (BEFORE) or after it? */
+static int
+para_near(const struct lpage *p, size_t i, int before)
+{
+	size_t j;
+
+	if (before) {
+		for (j = 0; j < i; j++)
+			if (is_para(page_line(&p->pg, j), p->pg.l[j].len))
+				return 1;
+	} else {
+		for (j = i + 1; j < p->pg.nl; j++)
+			if (is_para(page_line(&p->pg, j), p->pg.l[j].len))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Boxes inside the article: a short line, no sentence, that two pages or
+ * more print right after a paragraph, each time with one line after it that
+ * is no paragraph (a related headline) and then a paragraph; the "আরও পড়ুন"
+ * box of many sites, whose headline changes from page to page.  Such a
+ * line recurs inside articles, so it is no chrome (is_chrome); the box is
+ * cut from it through the next line that is not blank (to: '.',
+ * khobor-rules(5)).  Its lines are marked Z_BOX, so that trying the draft
+ * does not count them as article lines taken, while any other line the cut
+ * takes inside an article still prunes it.
+ */
+#define BOXWORDS 4
+static void
+choose_boxes(struct learner *l)
+{
+	size_t sh, k, i, j, n = 0;
+	char id[32];
+
+	for (sh = 0; sh < l->ns; sh++) {
+		const struct shape *s = &l->s[sh];
+		unsigned inside = 0;
+		size_t seen = 0;
+		int ok = 1;
+
+		if (s->pages < 2 || s->zpages[Z_TOP] > 0 || s->zpages[Z_HEAD] > 0)
+			continue;
+		for (k = 0; ok && k < l->np; k++) {
+			const struct lpage *p = &l->p[k];
+
+			for (i = 0; ok && i < p->pg.nl; i++) {
+				const char *t = page_line(&p->pg, i);
+				size_t len = p->pg.l[i].len;
+
+				if (p->sid[i] != sh)
+					continue;
+				if (is_para(t, len) || words(t, len) > BOXWORDS || ends_sentence(t, len, 0) ||
+				    header_line(l, t, len) || generic_line(l, t, len) || read_as_field(l, t, len)) {
+					ok = 0;
+					break;
+				}
+				if (!para_near(p, i, 1) || !para_near(p, i, 0)) {
+					/* Not between paragraphs: only below the article. */
+					ok = p->zone[i] == Z_BOT;
+					continue;
+				}
+				/* The line before it a paragraph, as the line after its headline. */
+				for (j = i; j > 0 && p->sid[j - 1] == NOSHAPE; j--)
+					;
+				if (j == 0 || !is_para(page_line(&p->pg, j - 1), p->pg.l[j - 1].len)) {
+					ok = 0;
+					break;
+				}
+				j = next_line(p, i);
+				if (j >= p->pg.nl || is_para(page_line(&p->pg, j), p->pg.l[j].len) ||
+				    read_as_field(l, page_line(&p->pg, j), p->pg.l[j].len) ||
+				    next_line(p, j) >= p->pg.nl ||
+				    !is_para(page_line(&p->pg, next_line(p, j)), p->pg.l[next_line(p, j)].len)) {
+					ok = 0;
+					break;
+				}
+				if (seen != k + 1) {
+					inside++;
+					seen = k + 1;
+				}
+			}
+		}
+		if (!ok || inside < 2 || shape_pattern(l, sh, 1, &l->b) < 0)
+			continue;
+		snprintf(id, sizeof(id), "box-%zu", ++n);
+		{
+			struct rule *r = add_rule(l, K_CUT, id, l->b.s);
+
+			r->shape = sh;
+			r->box = 1;
+			r->to = estrdup(".");
+		}
+		for (k = 0; k < l->np; k++) {
+			struct lpage *p = &l->p[k];
+
+			for (i = 0; i < p->pg.nl; i++)
+				if (p->sid[i] == sh && para_near(p, i, 1) && para_near(p, i, 0)) {
+					p->zone[i] = Z_BOX;
+					p->zone[next_line(p, i)] = Z_BOX;
+				}
+		}
+	}
+}
+
 /* A drop for every chrome shape; those a cut already takes are pruned when tried. */
 static void
 choose_drops(struct learner *l)
@@ -1248,7 +1369,9 @@ write_rule(FILE *fp, const struct learner *l, const struct rule *r, int counts)
 		if (r->origin && r->pages == 0)
 			fputs(" (kept for pages unlike these)", fp);
 		fputc('\n', fp);
-		if (r->kind == K_CUT && r->origin == NULL)
+		if (r->kind == K_CUT && r->origin == NULL && r->box)
+			fputs("    # (a box inside the article: the line and the one after it, a related headline)\n", fp);
+		else if (r->kind == K_CUT && r->origin == NULL)
 			fputs("    # (all after it recurs on other pages or is a list of teasers)\n", fp);
 	}
 	fprintf(fp, "    - id: %s\n      %s: ", r->id, r->kind == K_CUT ? "from" : "pattern");
@@ -1588,6 +1711,7 @@ learn_write(struct learner *l, FILE *out)
 
 	prepare(l);
 	choose_match(l);
+	choose_boxes(l);
 	choose_cuts(l);
 	choose_drops(l);
 	default_rules(l);

@@ -128,6 +128,36 @@ is "$?" 1 "no line only these pages print: exit 1"
 grep -q '^match: \[\]$' "$TMP/nk.yaml"
 ok $? "(the draft is written with an empty match, for the author to fill)"
 
+# ---- a box inside the article ----
+
+# A "আরও পড়ুন" box (the words, then a related headline, between two
+# paragraphs: Prothom Alo prints them, tests/sites/prothomalo) put into two
+# of the four pages, with headlines of our own: the draft cuts it, and the
+# texts are the goldens' still.
+mkdir "$TMP/box"
+for f in "$K0" "$K2" "$K3" "$K4"; do
+	case $f in
+	"$K0") h='নদীর পাড়ে নতুন সেতুর কাজ শুরু হলো এই মাসে' ;;
+	"$K3") h='শীতের আগে চরের স্কুলে নতুন টিনের ঘর' ;;
+	*) h='' ;;
+	esac
+	awk -v h="$h" '
+	function para(s) { return split(s, w, " ") >= 8 && s ~ /।[ ]*$/ }
+	{ if (h != "" && para($0) && prev) { print "আরও পড়ুন"; print h; print ""; h = "" }
+	  print; if ($0 !~ /^[ \t]*$/) prev = para($0) }' "$f" >"$TMP/box/${f##*/}"
+done
+is "$(cat "$TMP"/box/*.txt | grep -c '^আরও পড়ুন$')" 2 "(two of the pages have the box)"
+learn-rules -r "$R" -n kalbela "$TMP"/box/*.txt >"$TMP/box.yaml" 2>/dev/null
+grep -A2 -- '- id: box-1' "$TMP/box.yaml" | tr -s ' ' >"$TMP/have"
+printf '%s\n' " - id: box-1" " from: '^আরও পড়ুন\$'" " to: '.'" >"$TMP/want"
+is_file "$TMP/have" "$TMP/want" "the draft cuts the box: its line, through the next line that is not blank"
+rm -rf "$TMP/br" && cp -R "$R" "$TMP/br" && cp "$TMP/box.yaml" "$TMP/br/sites/kalbela.yaml"
+(cd "$TMP/box" && khobor -r "$TMP/br" ./*.txt) | jq -r .text >"$TMP/have"
+for f in "$K0" "$K2" "$K3" "$K4"; do
+	jq -r --arg s "$f" 'select(.source == $s) | .text' "$GOLD"
+done >"$TMP/want"
+is_file "$TMP/have" "$TMP/want" "the texts are the seed goldens', box and all taken out"
+
 # ---- --fixtures ----
 
 mkdir "$TMP/fx"
