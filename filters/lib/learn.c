@@ -1461,8 +1461,9 @@ write_draft(FILE *fp, struct learner *l, int counts)
 	}
 	fputc('\n', fp);
 
-	fputs("# The header zone: the default reader (khobor-rules(5), READER), copied from\n"
-	    "# default.yaml, and its fields.  On these pages, after the strip rules above:\n", fp);
+	fputs("# The header zone: the default reader (khobor-rules(5), READER) and its\n"
+	    "# fields, default.yaml's as they are there and as they will be.  On these\n"
+	    "# pages, after the strip rules above:\n", fp);
 	for (i = 0; counts && i < l->nfc; i++) {
 		fprintf(fp, "#   %-15s %u of %zu pages", l->fc[i].name, l->fc[i].pages, l->np);
 		if (l->fc[i].example) {
@@ -1477,12 +1478,11 @@ write_draft(FILE *fp, struct learner *l, int counts)
 		}
 		fputc('\n', fp);
 	}
-	fputs("# Where it reads a field wrong, write field rules for it (see\n"
-	    "# rules/sites/kalbela.yaml) and take the reader out.\n", fp);
+	fputs("# Where it reads a field wrong, write field rules for it in place of\n"
+	    "# 'fields: default' (see rules/sites/kalbela.yaml) and take the reader out,\n"
+	    "# or copy default.yaml's reader here and change it.\n", fp);
 	copy_default(fp, l, "dates");
-	copy_default(fp, l, "reader");
-	fputc('\n', fp);
-	copy_default(fp, l, "fields");
+	fputs("reader: default\nfields: default\n", fp);
 }
 
 /* ---- trying the draft ---- */
@@ -1597,7 +1597,7 @@ try_draft(struct learner *l, int counts)
 		"title", "author", "published", "updated", "edition", "page_date", "image_caption",
 		"image_credit", "agency", "dateline_place", NULL
 	};
-	struct site ts;
+	struct site ts, *fsite, *rsite;
 	struct stripset *set = NULL;
 	struct fieldset *fs = NULL;
 	struct hzoneset *rs = NULL;
@@ -1627,8 +1627,10 @@ try_draft(struct learner *l, int counts)
 	memset(&ts, 0, sizeof(ts));
 	ts.name = l->name;
 	ts.file = path;
-	if (rules_load(l->r, &ts) < 0 || (set = strip_compile(&ts)) == NULL || (fs = fields_compile(&ts)) == NULL ||
-	    ((rs = hzone_compile(&ts, l->r->dir, &none)) == NULL && !none) || split_check(&ts) < 0) {
+	if (rules_load(l->r, &ts) < 0 || (set = strip_compile(&ts)) == NULL ||
+	    (fsite = rules_uses(l->r, &ts, "fields")) == NULL || (rsite = rules_uses(l->r, &ts, "reader")) == NULL ||
+	    (fs = fields_compile(fsite)) == NULL ||
+	    ((rs = hzone_compile(rsite, l->r->dir, &none)) == NULL && !none) || split_check(&ts) < 0) {
 		warnx("the draft does not compile (a bug of khobor learn; the draft is kept in %s)", path);
 		goto done;
 	}

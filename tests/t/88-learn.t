@@ -84,6 +84,33 @@ for f in "$K0" "$K2" "$K3" "$K4"; do
 	is_file "$TMP/have" "$TMP/want" "$n: every field is the golden's too (the default reader reads Kalbela right)"
 done
 
+# ---- reader: default, fields: default ----
+
+# The draft uses default.yaml's reader and fields by name, not by copy.
+grep -c -e '^reader: default$' -e '^fields: default$' "$R/sites/kalbela.yaml" >"$TMP/n"
+grep -c -e '^reader:$' -e '^fields:$' "$R/sites/kalbela.yaml" >>"$TMP/n"
+is "$(tr '\n' ' ' <"$TMP/n")" "2 0 " "the draft says 'reader: default' and 'fields: default', and copies neither"
+khobor -r "$R" --explain "$K0" 2>&1 >/dev/null | grep -c ": $R/default.yaml:[0-9]*: default/fields\[" >"$TMP/n"
+ok "$([ "$(cat "$TMP/n")" -gt 0 ]; echo $?)" "(--explain names default.yaml's field rules as such)"
+rm -rf "$TMP/rv" && cp -R "$R" "$TMP/rv"
+sed -i 's/^reader: default$/reader: defualt/' "$TMP/rv/sites/kalbela.yaml"
+n=$(grep -n '^reader: defualt$' "$TMP/rv/sites/kalbela.yaml" | cut -d: -f1)
+khobor lint -r "$TMP/rv" >"$TMP/out" 2>&1
+is "$?:$(cat "$TMP/out")" \
+	"2:khobor: $TMP/rv/sites/kalbela.yaml:$n:9: 'reader: defualt': did you mean 'reader: default'? (default.yaml's reader)" \
+	"'reader: defualt': one error, at its line, with the word it meant"
+sed -i 's/^reader: defualt$/reader: default/; s/^fields: default$/fields: none/' "$TMP/rv/sites/kalbela.yaml"
+n=$(grep -n '^fields: none$' "$TMP/rv/sites/kalbela.yaml" | cut -d: -f1)
+extract-meta -r "$TMP/rv" --check-rules >"$TMP/out" 2>&1
+is "$?:$(cat "$TMP/out")" \
+	"2:extract-meta: $TMP/rv/sites/kalbela.yaml:$n:9: 'fields: none': 'fields' is a list of field rules, or the word 'default' for default.yaml's" \
+	"'fields: none': an error that says what 'fields' may be"
+sed -i 's/^fields: none$/fields: default/' "$TMP/rv/sites/kalbela.yaml"
+awk '/^reader:/ { print "reader: default"; skip = 1; next } /^[a-z]/ { skip = 0 } !skip' "$R/default.yaml" >"$TMP/rv/default.yaml"
+n=$(grep -n '^reader: default$' "$TMP/rv/default.yaml" | cut -d: -f1)
+extract-meta -r "$TMP/rv" --check-rules 2>&1 | grep -c "^extract-meta: $TMP/rv/default.yaml:$n:9: 'reader: default': default.yaml's 'reader' is the one others use: write it out$" >"$TMP/n"
+is "$(cat "$TMP/n")" 1 "default.yaml cannot say 'reader: default'"
+
 # The lines each page loses in strip-boilerplate: the real rules' and the draft's.
 removed() {	# removed RULES FILE: the page's non-blank lines the strip stage removes, by number
 	strip-boilerplate -r "$1" -s kalbela --explain "$2" 2>&1 >/dev/null |
