@@ -229,7 +229,7 @@ if command -v python3 >/dev/null 2>&1; then
 		khobor -r "$TMP/cr" "$p" | jq -r .text | grep -v '^ *$' | sort >"$TMP/b"
 		comm -23 "$TMP/a" "$TMP/b" | sed "s|^|${p##*/}: |" >>"$TMP/lost"
 	done <"$TMP/mine"
-	# Known and kept visible: the default reader the draft copies takes a
+	# Known and kept visible: the default reader the draft uses takes a
 	# first paragraph shorter than its paragraph_words (here four words,
 	# between the caption and the first long paragraph) for a header line,
 	# and drops it.  kalbela.yaml has no reader.  Any other line lost fails.
