@@ -19,6 +19,7 @@
 #include "hzone.h"
 #include "record.h"
 #include "rules.h"
+#include "text.h"
 #include "rx.h"
 #include "util.h"
 
@@ -117,6 +118,7 @@ extract(struct record *rec, void *ctx)
 	struct sitefields *sf;
 	struct body_counts c;
 	struct site *s;
+	size_t k;
 
 	(void)ctx;
 	/* A second pass would take the first paragraphs for a headline. */
@@ -156,6 +158,11 @@ extract(struct record *rec, void *ctx)
 	}
 	if (s->nlangs > 0)
 		record_set(rec, "lang", s->langs[0]->str);
+	/* Kept as it is, for a converter to fix; flagged, for it is not Unicode Bengali. */
+	if ((k = text_legacy_font(rec->body.s ? rec->body.s : "", rec->body.len)) > 0)
+		record_warning(rec, "the text looks typed in a legacy Bengali font (Bijoy-style: ASCII letters "
+		    "and marks such as '\u2021' drawn as Bengali; %zu such marks); kept as it is: convert it to "
+		    "Unicode before reading it", k);
 	fields_count(rec->body.s ? rec->body.s : "", rec->body.len, &c);
 	set_count(rec, "paragraph_count", c.paragraphs);
 	set_count(rec, "word_count", c.words);

@@ -6,6 +6,7 @@
  *
  * turns a crawl's text into articles.  The reading is filters/lib/warc.c.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -75,6 +76,7 @@ static struct {
 	unsigned long files, read, kept, type[T_NTYPES], nolang, lang, damaged, damage[D_NKINDS];
 	unsigned long html;		/* HTML pages rendered and kept */
 	unsigned long html_attr, html_share;	/* HTML pages skipped by <html lang>, by their letters */
+	unsigned long html_none;	/* ... of those, with no Bengali letter: not rendered */
 } st;
 
 static int status = EXIT_OK;
@@ -306,6 +308,64 @@ bengali_share(const char *s, size_t n)
 	return letters ? (double)bengali / (double)letters : 0;
 }
 
+/* Is WORD (lowercase) in s[0..n), in any case? */
+static int
+has_word(const char *s, size_t n, const char *word)
+{
+	size_t i, k, wl = strlen(word);
+
+	for (i = 0; i + wl <= n; i++) {
+		for (k = 0; k < wl && tolower((unsigned char)s[i + k]) == word[k]; k++)
+			;
+		if (k == wl)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Can the page s[0..n) show a Bengali letter at all?  Its visible text is
+ * made of its bytes and of the characters its references name, so a page
+ * with no Bengali-script code point in UTF-8 (E0 A6 80 to E0 A7 BF) and no
+ * numeric character reference to one (&#2432; to &#2559;, &#x980; to
+ * &#x9FF;) cannot reach any share of Bengali letters, and need not be
+ * rendered to be skipped.  A page in another encoding of Unicode (UTF-16,
+ * UTF-32, GB18030) hides its letters from this look: it is rendered.
+ */
+static int
+may_be_bengali(const char *s, size_t n, const char *charset)
+{
+	const char *p = s, *end = s + n;
+
+	if (strncasecmp(charset, "utf-16", 6) == 0 || strncasecmp(charset, "utf-32", 6) == 0 ||
+	    strncasecmp(charset, "ucs", 3) == 0 || strncasecmp(charset, "gb18030", 7) == 0)
+		return 1;
+	if (n >= 2 && (((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF) ||
+	    ((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)))
+		return 1;	/* a UTF-16 byte-order mark */
+	/* A <meta charset> of those is read by the renderer: look for its name. */
+	if (has_word(s, n < 4096 ? n : 4096, "utf-16") || has_word(s, n < 4096 ? n : 4096, "utf-32"))
+		return 1;
+	for (; (p = memchr(p, 0xE0, (size_t)(end - p))) != NULL && p + 2 < end; p++)
+		if (((unsigned char)p[1] == 0xA6 || (unsigned char)p[1] == 0xA7) && ((unsigned char)p[2] & 0xC0) == 0x80)
+			return 1;
+	for (p = s; (p = memchr(p, '&', (size_t)(end - p))) != NULL && p + 2 < end; p++) {
+		unsigned long cp = 0;
+		const char *q = p + 2;
+		int hex = q < end && (*q == 'x' || *q == 'X'), k = 0;
+
+		if (p[1] != '#')
+			continue;
+		q += hex;
+		for (; q < end && k < 8 && (hex ? isxdigit((unsigned char)*q) : isdigit((unsigned char)*q)); q++, k++)
+			cp = cp * (hex ? 16 : 10) + (unsigned long)(isdigit((unsigned char)*q) ? *q - '0' :
+			    (tolower((unsigned char)*q) - 'a' + 10));
+		if (k > 0 && cp >= 0x0980 && cp <= 0x09FF)
+			return 1;
+	}
+	return 0;
+}
+
 /* The length of S without a UTF-8 sequence cut off at its end. */
 static size_t
 whole_chars(const char *s, size_t n)
@@ -458,6 +518,12 @@ convert(struct warc *w, struct warc_record *wr, struct record *rec, struct buf *
 		struct html_source src = { NULL, body, n };
 		struct html_opts o = { warc_get(wr, "WARC-Target-URI"), charset[0] ? charset : NULL };
 
+		/* No Bengali letter can show: skipped before it is rendered. */
+		if (judge < 0 && !may_be_bengali(body, n, charset)) {
+			st.html_share++;
+			st.html_none++;
+			return 0;
+		}
 		if (hwork == NULL)
 			hwork = html_work_new();
 		html_render(hwork, &src, &o, rec);
@@ -546,8 +612,9 @@ print_stats(void)
 		fprintf(stderr, "  skipped, %-30s %10lu (%lu with no language)\n", "by language", st.lang,
 		    st.nolang);
 	if (st.html_attr + st.html_share)
-		fprintf(stderr, "  skipped, %-30s %10lu (%lu by <html lang>, %lu by the share of Bengali letters)\n",
-		    "HTML, by its language", st.html_attr + st.html_share, st.html_attr, st.html_share);
+		fprintf(stderr, "  skipped, %-30s %10lu (%lu by <html lang>, %lu by the share of Bengali letters, "
+		    "%lu of them with none and not rendered)\n",
+		    "HTML, by its language", st.html_attr + st.html_share, st.html_attr, st.html_share, st.html_none);
 	fprintf(stderr, "  %-39s %10lu\n", "damage reported", st.damaged);
 	for (i = 0; i < D_NKINDS; i++)
 		if (st.damage[i])

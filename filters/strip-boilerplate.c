@@ -79,7 +79,7 @@ static struct detector *det;
 static struct splitter *splitter;
 static struct page pg;
 static struct progress meter;
-static struct buf raw, hint, host;	/* the page as read; a record's site header and URL host */
+static struct buf raw, hint, where;	/* the page as read; a record's site header; its URL's host and path */
 static struct buf claims;		/* --claims: the sites that claim the page */
 static int has_hint;
 static int rules_broken;
@@ -132,7 +132,7 @@ choose_site(struct record *rec)
 	else if (has_hint && (s = rules_find(rules, hint.s)) == NULL)
 		record_warning(rec, "site '%s' has no rules in %s; detecting the site", hint.s, rules->dir);
 	if (s == NULL)
-		s = detect_site(det, &pg, host.len > 0 ? host.s : NULL, &rules_broken);
+		s = detect_site(det, &pg, where.len > 0 ? where.s : NULL, &rules_broken);
 	return s;
 }
 
@@ -147,7 +147,7 @@ strip_record(struct record *rec, void *ctx)
 
 	(void)ctx;
 	buf_reset(&hint);
-	buf_reset(&host);
+	buf_reset(&where);
 	has_hint = 0;
 	if (opt.records) {
 		/* Copied: the value goes when the site header is set. */
@@ -156,7 +156,7 @@ strip_record(struct record *rec, void *ctx)
 			has_hint = 1;
 		}
 		if ((v = record_get(rec, "url")) != NULL)
-			(void)detect_url_host(v, &host);
+			(void)detect_url_where(v, &where);
 	}
 	/* The page as read moves out of the body, which becomes the article. */
 	tmp = raw;
@@ -166,7 +166,7 @@ strip_record(struct record *rec, void *ctx)
 	if (page_load(&pg, rec, record_get(rec, "source"), raw.s ? raw.s : "", raw.len) == 0) {
 		s = choose_site(rec);
 		if (opt.claims) {
-			detect_claims(det, &pg, host.len > 0 ? host.s : NULL, &claims);
+			detect_claims(det, &pg, where.len > 0 ? where.s : NULL, &claims);
 			record_set(rec, "claims", claims.s);
 		}
 		if ((set = site_strip(s)) == NULL) {
@@ -298,7 +298,7 @@ cleanup(void)
 	page_free(&pg);
 	buf_free(&raw);
 	buf_free(&hint);
-	buf_free(&host);
+	buf_free(&where);
 	buf_free(&claims);
 	chrome_free(chrome);
 	hzone_free(reader);

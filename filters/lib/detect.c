@@ -67,8 +67,22 @@ struct detector {
 	struct hmap hosts;	/* host -> struct site *, the first site by name */
 	char **hostv;		/* the host names the map points into */
 	size_t nhostv;
+	struct hostpath *hp;	/* "host/path" entries, in file-name order */
+	size_t nhp;
 	int indexed;		/* every site's hosts are in the map */
 	unsigned long pageno;
+};
+
+/*
+ * A hosts: entry with a path ("www.bbc.com/bengali"): the pages under that
+ * path of a host that serves many languages.  The longest path that a URL's
+ * path starts with, at a '/', wins over the host alone.
+ */
+struct hostpath {
+	char *host;
+	char *path;		/* "/bengali": a '/' first, none last */
+	size_t hostlen, pathlen;
+	struct site *s;
 };
 
 /* The head of a site file ends at the first of these sections. */
@@ -104,6 +118,11 @@ detect_free(struct detector *d)
 	for (i = 0; i < d->nhostv; i++)
 		free(d->hostv[i]);
 	free(d->hostv);
+	for (i = 0; i < d->nhp; i++) {
+		free(d->hp[i].host);
+		free(d->hp[i].path);
+	}
+	free(d->hp);
 	hmap_free(&d->hosts);
 	free(d->ix.a);
 	free(d->ix.always);
@@ -227,6 +246,29 @@ mentions(const char *file, const char *key)
 	return found;
 }
 
+/*
+ * Is P empty, or a URL path ("/bengali", "/bn/news"): a '/' first, then
+ * the characters RFC 3986 (3.3) allows in a path, with no empty segment
+ * but a last '/'?
+ */
+static int
+path_ok(const char *p)
+{
+	size_t i;
+
+	if (*p == '\0')
+		return 1;
+	if (*p != '/' || p[1] == '\0')
+		return 0;
+	for (i = 1; p[i]; i++) {
+		if (p[i] == '/' && p[i - 1] == '/')
+			return 0;
+		if (!isalnum((unsigned char)p[i]) && strchr("/-._~%!$&'()*+,;=:@", p[i]) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
 /* Put site S's hosts into the index; -1 if they are broken. */
 static int
 index_hosts(struct detector *d, struct site *s)
@@ -257,16 +299,37 @@ index_hosts(struct detector *d, struct site *s)
 	}
 	if (yml_strlist(doc, n, &items, &nitems, "'hosts'") < 0)
 		return -1;
-	for (i = 0; i < nitems; i++)
-		if (!detect_host_ok(items[i]->str, items[i]->len))
-			yml_error(doc, items[i], "'%s' is not a host name: write it as www.example.com, with no scheme, port or path",
+	for (i = 0; i < nitems; i++) {
+		size_t hl = strcspn(items[i]->str, "/");
+
+		if (!detect_host_ok(items[i]->str, hl) || !path_ok(items[i]->str + hl))
+			yml_error(doc, items[i], "'%s' is not a host name: write it as www.example.com, or as "
+			    "www.example.com/section for the pages under a path, with no scheme, port or query",
 			    items[i]->str);
+	}
 	/* A site whose list is broken lists no host. */
 	for (i = 0; i < nitems && yml_nerrors == before; i++) {
 		char *h = estrdup(items[i]->str);
+		size_t hl = strcspn(h, "/"), pl = strlen(h + hl);
 
-		for (k = 0; h[k]; k++)
+		for (k = 0; k < hl; k++)
 			h[k] = (char)tolower((unsigned char)h[k]);
+		while (pl > 0 && h[hl + pl - 1] == '/')
+			pl--;
+		if (pl > 0) {
+			struct hostpath *e;
+
+			d->hp = erealloc(d->hp, (d->nhp + 1) * sizeof(*d->hp));
+			e = &d->hp[d->nhp++];
+			e->host = estrndup(h, hl);
+			e->hostlen = hl;
+			e->path = estrndup(h + hl, pl);
+			e->pathlen = pl;
+			e->s = s;
+			free(h);
+			continue;
+		}
+		h[hl] = '\0';
 		d->hostv = erealloc(d->hostv, (d->nhostv + 1) * sizeof(*d->hostv));
 		d->hostv[d->nhostv++] = h;
 		(void)hmap_put(&d->hosts, h, strlen(h), s);	/* the first site by name keeps it */
@@ -524,25 +587,55 @@ find_candidates(struct detector *d, const char *s, size_t n)
 	}
 }
 
+static void
+index_all_hosts(struct detector *d)
+{
+	size_t i;
+
+	if (d->indexed)
+		return;
+	for (i = 0; i < d->r->nsites; i++)
+		(void)index_hosts(d, &d->r->sites[i]);
+	d->indexed = 1;
+}
+
+/* The site WHERE ("host" or "host/path") is one of the hosts of, or NULL. */
+static struct site *
+host_site(struct detector *d, const char *where)
+{
+	size_t hl = strcspn(where, "/"), i, best = 0;
+	const char *path = where + hl;
+	struct site *s = NULL;
+
+	index_all_hosts(d);
+	for (i = 0; i < d->nhp; i++) {
+		const struct hostpath *e = &d->hp[i];
+
+		if (e->hostlen == hl && memcmp(e->host, where, hl) == 0 && e->pathlen > best &&
+		    strncmp(path, e->path, e->pathlen) == 0 &&
+		    (path[e->pathlen] == '\0' || path[e->pathlen] == '/')) {
+			s = e->s;
+			best = e->pathlen;
+		}
+	}
+	return s != NULL ? s : hmap_get(&d->hosts, where, hl);
+}
+
 struct site *
-detect_site(struct detector *d, struct page *pg, const char *host, int *broken)
+detect_site(struct detector *d, struct page *pg, const char *where, int *broken)
 {
 	size_t i;
 
 	d->pageno++;
-	if (host && *host) {
+	if (where && *where) {
 		struct site *s;
 
-		if (!d->indexed) {
-			for (i = 0; i < d->r->nsites; i++)
-				(void)index_hosts(d, &d->r->sites[i]);
-			d->indexed = 1;
-		}
+		index_all_hosts(d);
 		/* Any broken site might have listed this host. */
 		for (i = 0; i < d->r->nsites; i++)
 			if (d->ds[i].hosts < 0 || d->ds[i].peeked < 0)
 				broken_site(d, &d->r->sites[i], pg, broken);
-		if ((s = hmap_get(&d->hosts, host, strlen(host))) != NULL)
+		if ((s = host_site(d, where)) != NULL)
 			return s;
 	}
 	if (!d->ix.built)
@@ -568,8 +661,9 @@ detect_site(struct detector *d, struct page *pg, const char *host, int *broken)
 }
 
 void
-detect_claims(struct detector *d, struct page *pg, const char *host, struct buf *out)
+detect_claims(struct detector *d, struct page *pg, const char *where, struct buf *out)
 {
+	struct site *byhost = where && *where ? host_site(d, where) : NULL;
 	size_t i, k;
 
 	buf_reset(out);
@@ -581,7 +675,7 @@ detect_claims(struct detector *d, struct page *pg, const char *host, struct buf 
 		struct site *s = &d->r->sites[i];
 		struct dsite *ds = &d->ds[i];
 
-		if (host && *host && index_hosts(d, s) == 0 && hmap_get(&d->hosts, host, strlen(host)) == s)
+		if (s == byhost)
 			buf_printf(out, "%s%s:hosts", out->len ? " " : "", s->name);
 		if (!d->ix.cand[i] || peek(d, s) < 0)
 			continue;
@@ -597,6 +691,29 @@ detect_claims(struct detector *d, struct page *pg, const char *host, struct buf 
 			}
 		}
 	}
+}
+
+int
+detect_url_where(const char *url, struct buf *out)
+{
+	const char *p = url, *path;
+	size_t k;
+
+	if (detect_url_host(url, out) < 0)
+		return -1;
+	/* The authority ends at the first '/', '?' or '#' after the scheme's "//". */
+	while (*p == ' ' || *p == '\t')
+		p++;
+	for (k = 0; isalnum((unsigned char)p[k]) || p[k] == '+' || p[k] == '-' || p[k] == '.'; k++)
+		;
+	if (k > 0 && isalpha((unsigned char)p[0]) && p[k] == ':')
+		p += k + 3;
+	else if (strncmp(p, "//", 2) == 0)
+		p += 2;
+	path = p + strcspn(p, "/?# \t");
+	if (*path == '/')
+		buf_add(out, path, strcspn(path, "?# \t"));
+	return 0;
 }
 
 int

@@ -25,20 +25,22 @@ struct detector *detect_new(struct rules *r);
 void detect_free(struct detector *d);
 
 /*
- * The site of page PG: by HOST (a lowercase host name, or NULL), else by
- * the match patterns, else the default.  A site whose file is broken is
+ * The site of page PG: by WHERE (a lowercase host name, optionally followed
+ * by the URL's path, as detect_url_where gives it; or NULL), else by the
+ * match patterns, else the default.  A hosts: entry with a path claims the
+ * pages under that path, and wins over an entry of the host alone.  A site whose file is broken is
  * passed over with an error on the page's record ("it might have been this
  * site's"), and *broken is set.
  */
-struct site *detect_site(struct detector *d, struct page *pg, const char *host, int *broken);
+struct site *detect_site(struct detector *d, struct page *pg, const char *where, int *broken);
 
 /*
  * Every site that claims page PG, into OUT as "SITE:LINE" words (the line
  * of the first of its match patterns that finds something; "SITE:hosts"
- * when HOST is one of its hosts), in file-name order.  detect_site takes
+ * when the site detect_site finds by WHERE), in file-name order.  detect_site takes
  * the first; two words mean two sites' rules clash on the page.
  */
-void detect_claims(struct detector *d, struct page *pg, const char *host, struct buf *out);
+void detect_claims(struct detector *d, struct page *pg, const char *where, struct buf *out);
 
 /*
  * Load site S and compile all it gives detection (its match patterns, its
@@ -53,6 +55,13 @@ int detect_check(struct detector *d, struct site *s);
  * URL has no host.
  */
 int detect_url_host(const char *url, struct buf *out);
+
+/*
+ * The host of URL as detect_url_host gives it, followed by the URL's path
+ * as written, without query or fragment ("https://www.bbc.com/bengali/x?a"
+ * gives www.bbc.com/bengali/x), into OUT; 0, or -1 if the URL has no host.
+ */
+int detect_url_where(const char *url, struct buf *out);
 
 /* Is S a host name: dot-separated labels of letters, digits and '-'? */
 int detect_host_ok(const char *s, size_t n);

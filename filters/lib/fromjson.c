@@ -170,7 +170,7 @@ fromjson_convert(const struct fromjson *fj, struct fromjson_work *w, const char 
 {
 	struct jobject *obj = &w->obj;
 	const struct jmember *text, *html, *id = NULL;
-	const char *err;
+	const char *err, *loc;
 	size_t pos, i, k;
 
 	record_clear(rec);
@@ -191,6 +191,8 @@ fromjson_convert(const struct fromjson *fj, struct fromjson_work *w, const char 
 	for (i = 0; i < fj->nids && id == NULL; i++)
 		id = jobject_get(obj, fj->ids[i]);
 	add_source(fj, w, rec, id);
+	/* The line goes into a message unless the source already is the line. */
+	loc = id != NULL ? w->where.s : NULL;
 	for (i = 0; i < obj->n; i++) {
 		const struct jmember *m = &obj->m[i];
 
@@ -208,7 +210,7 @@ fromjson_convert(const struct fromjson *fj, struct fromjson_work *w, const char 
 	if (html && html->type == J_STRING)
 		text = html;
 	if (text == NULL || text->type != J_STRING) {
-		record_error(rec, "%s: no \"%s\" string member with the page text%s%s%s", w->where.s, fj->text,
+		record_error(rec, "%s%sno \"%s\" string member with the page text%s%s%s", loc ? loc : "", loc ? ": " : "", fj->text,
 		    fj->html ? " (nor \"" : "", fj->html ? fj->html : "", fj->html ? "\" with its HTML)" : "");
 	} else if (text == html || html_looks_like(text->item[0], strlen(text->item[0]))) {
 		/* A string is UTF-8 whatever the page's <meta charset> says. */
@@ -219,12 +221,12 @@ fromjson_convert(const struct fromjson *fj, struct fromjson_work *w, const char 
 			w->hw = html_work_new();
 		html_render(w->hw, &src, &ho, rec);
 		if (obj->nuls > 0)
-			record_warning(rec, "%s: %zu NUL character%s (\\u0000) written as U+FFFD", w->where.s,
+			record_warning(rec, "%s%s%zu NUL character%s (\\u0000) written as U+FFFD", loc ? loc : "", loc ? ": " : "",
 			    obj->nuls, obj->nuls == 1 ? "" : "s");
 	} else {
 		record_set_body(rec, text->item[0], strlen(text->item[0]));
 		if (obj->nuls > 0)
-			record_warning(rec, "%s: %zu NUL character%s (\\u0000) written as U+FFFD", w->where.s,
+			record_warning(rec, "%s%s%zu NUL character%s (\\u0000) written as U+FFFD", loc ? loc : "", loc ? ": " : "",
 			    obj->nuls, obj->nuls == 1 ? "" : "s");
 	}
 	return rec->nerrors;

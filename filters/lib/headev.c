@@ -280,11 +280,30 @@ latin_after_bengali(const char *t, size_t m, const char *s)
 }
 
 /*
+ * Does S, of at most SUFFIX_WORDS words, begin with a word that is the
+ * host's own name ("BBC News বাংলা" on www.bbc.com)?
+ */
+static int
+begins_with_host(const struct names *nm, const char *s)
+{
+	char sq[128];
+	size_t n = strcspn(s, " ");
+
+	if (nm->sqlabel[0] == '\0' || n >= sizeof(sq) || words(s, strlen(s)) > SUFFIX_WORDS)
+		return 0;
+	memcpy(sq, s, n);
+	sq[n] = '\0';
+	squash(sq, sq, sizeof(sq));
+	return strcmp(sq, nm->sqlabel) == 0;
+}
+
+/*
  * TITLE without its outlet suffix, into w->trimmed; returns 1 if one was
  * cut.  " | X" goes when X is at most SUFFIX_WORDS words (the pipe is the
  * outlets' separator); " - X", " – X", " — X" only when X is a known name
- * of the outlet, or a Latin-script name after a Bengali headline (a dash
- * also joins two halves of a headline).  *SUFFIX gets the part cut, when a
+ * of the outlet, a name that begins with the host's, or a Latin-script
+ * name after a Bengali headline (a dash also joins two halves of a
+ * headline).  *SUFFIX gets the part cut, when a
  * pipe cut it (the outlet's name, to remember).
  */
 static int
@@ -308,6 +327,7 @@ trim_title(struct headevwork *w, const struct names *nm, const char *title, cons
 			for (p = title; (p = strstr(p, dashes[i])) != NULL; p++)
 				last = p;
 			if (last && last > title && (is_outlet(w, nm, last + strlen(dashes[i])) ||
+			    begins_with_host(nm, last + strlen(dashes[i])) ||
 			    latin_after_bengali(title, (size_t)(last - title), last + strlen(dashes[i])))) {
 				cut = last;
 				after = last + strlen(dashes[i]);
@@ -375,6 +395,33 @@ seen_elsewhere(struct headevwork *w, const char *title, const char *url)
 
 /* ---- saying it ---- */
 
+/*
+ * Take out of S the UTF-8 sequences cut short: "%.200s" and the message
+ * buffer count bytes, and a value cut inside a letter would put an invalid
+ * byte into the record.
+ */
+static void
+mend(char *s)
+{
+	size_t i = 0, k = 0, len, j;
+
+	while (s[i]) {
+		unsigned char c = (unsigned char)s[i];
+
+		len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+		for (j = 1; len > 1 && j < len && ((unsigned char)s[i + j] & 0xC0) == 0x80; j++)
+			;
+		if (len == 0 || j < len) {
+			i += len == 0 ? 1 : j;	/* a stray continuation byte, or a sequence cut short */
+			continue;
+		}
+		memmove(s + k, s + i, len);
+		k += len;
+		i += len;
+	}
+	s[k] = '\0';
+}
+
 static void
 say(struct headevwork *w, struct record *rec, int warn, const char *fmt, ...)
 {
@@ -384,6 +431,7 @@ say(struct headevwork *w, struct record *rec, int warn, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	mend(msg);
 	if (warn)
 		record_warning(rec, "head: %s", msg);
 	if (w->ex) {
@@ -436,7 +484,7 @@ check_title(struct headevwork *w, struct record *rec, const struct names *nm)
 		return;
 	if (page == NULL) {
 		record_add(rec, "title", head);
-		record_add(rec, "title_source", "meta");
+		record_set(rec, "title_source", "meta");
 		say(w, rec, 0, "title: the page shows none; the head's '%.200s' is taken", head);
 	} else if (same_text(w, page, head)) {
 		say(w, rec, 0, "title: the head agrees with the page");
@@ -471,7 +519,7 @@ check_author(struct headevwork *w, struct record *rec, const struct names *nm)
 	if (npage == 0) {
 		for (k = 0; k < nhead; k++)
 			record_add(rec, "author", head[k]);
-		record_add(rec, "author_source", "meta");
+		record_set(rec, "author_source", "meta");
 		say(w, rec, 0, "author: the page shows none; the head's is taken");
 		goto done;
 	}
@@ -545,7 +593,7 @@ check_time(const struct headev *he, struct headevwork *w, struct record *rec, co
 	hv = estrdup(head);
 	if (page == NULL) {
 		record_add(rec, field, hv);
-		record_add(rec, sname, "meta");
+		record_set(rec, sname, "meta");
 		say(w, rec, 0, "%s: the page shows none; the head's '%s' is taken", field, hv);
 	} else if (!when(he, page, &p) || !when(he, hv, &m)) {
 		say(w, rec, 0, "%s: the page's '%.100s' and the head's '%.100s' cannot both be read; the page's is kept",

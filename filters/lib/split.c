@@ -23,7 +23,9 @@ struct splitread {
 	const char *name;
 	/*
 	 * b.s[base..] is the page being read; FROM is where, relative to
-	 * base, the search for the next page start resumes.  The consumed
+	 * base, the search for the next page start resumes: past the page's
+	 * own start, whose lines may hold a shorter start (a byline and a
+	 * date line after an optional page clock).  The consumed
 	 * part is dropped only when it is most of the buffer, not after
 	 * every page.
 	 */
@@ -36,6 +38,7 @@ struct splitread {
 	struct buf held;
 	size_t base, from, nread, chunk;
 	int eof, cr, failed, done;
+	int opened;		/* the first page's own start has been looked for */
 	unsigned long pages;
 };
 
@@ -148,16 +151,18 @@ split_close(struct splitread *sr)
 }
 
 /*
- * The earliest start of a page after position FROM in S; *partial is set
- * when a start may begin there but needs more input to tell.
+ * The earliest start of a page after position FROM in S, and in *END where
+ * that start's match ends; *partial is set when a start may begin there
+ * but needs more input to tell.
  */
 static size_t
-next_cut(struct rx *re, const char *s, size_t n, size_t from, int more, int *partial)
+next_cut(struct rx *re, const char *s, size_t n, size_t from, int more, int *partial, size_t *end)
 {
 	size_t so, eo;
 	int rc;
 
 	*partial = 0;
+	*end = n;
 	if (re == NULL)
 		return n;
 	rc = rx_exec(re, s, n, from, more ? PCRE2_PARTIAL_HARD : 0);
@@ -165,6 +170,7 @@ next_cut(struct rx *re, const char *s, size_t n, size_t from, int more, int *par
 		return n;
 	rx_group(re, 0, &so, &eo);
 	*partial = rc == RX_PARTIAL;
+	*end = eo;
 	return so;
 }
 
@@ -273,18 +279,29 @@ split_next(struct splitread *sr, const char **page, size_t *n)
 {
 	for (;;) {
 		const char *s = sr->b.s ? sr->b.s + sr->base : "";
-		size_t len = sr->b.len - sr->base, cut;
-		/* Search past the first character: a page starts at 0 already. */
-		size_t start = text_utf8_ceil(s, len, sr->from > 0 ? sr->from : 1);
+		size_t len = sr->b.len - sr->base, cut, end, start;
 		int partial = 1;
 
 		if (sr->done)
 			return 0;
+		/* The input's first page: past its own start, if it begins with one. */
+		if (!sr->opened && len > 0) {
+			cut = next_cut(sr->sp->re, s, len, 0, !sr->eof, &partial, &end);
+			if (partial && !sr->eof) {
+				sr->eof = !fill(sr);
+				continue;
+			}
+			sr->opened = 1;
+			if (cut == 0 && !partial)
+				sr->from = end;
+		}
+		/* Search past the first character: a page starts at 0 already. */
+		start = text_utf8_ceil(s, len, sr->from > 0 ? sr->from : 1);
 		if (start < len) {
-			cut = next_cut(sr->sp->re, s, len, start, !sr->eof, &partial);
+			cut = next_cut(sr->sp->re, s, len, start, !sr->eof, &partial, &end);
 			if (cut < len && !partial) {
 				sr->base += cut;
-				sr->from = 0;
+				sr->from = end - cut;
 				if (blank(s, cut))	/* white space before the first page is no page */
 					continue;
 				sr->pages++;

@@ -237,6 +237,55 @@ text_chars(const char *s, size_t n)
 	return k;
 }
 
+/*
+ * Text typed in a Bijoy-style font is ASCII and Latin-1: the font draws "evsjv‡`k"
+ * as বাংলাদেশ.  Letters alone cannot tell it from English; these marks can, for
+ * English text has next to none of them and this text has one every few words:
+ * U+2021 '‡' (the e-kar), U+2020 '†' (the e-kar before a conjunct), U+00A8 '¨'
+ * (ya-phala), U+00AF '¯' (sa with hasanta), U+00D6 'Ö' (ra-phala), U+00B5 'µ'
+ * (kra), U+00DF 'ß' (pta), U+00B6 '¶' (ksa), and U+00D8 'Ø' and U+00AA 'ª',
+ * two more conjunct forms.  The table is the SutonnyMJ column of the public Bijoy-to-Unicode
+ * converters (for one, Avro Keyboard's "Unicode to Bijoy" tables); only marks
+ * that stand for Bengali and for nothing in English are counted.
+ * The text looks so when it has at least 20 Latin letters, at most one Bengali
+ * letter for every four Latin ones, and at least three marks of two kinds or
+ * more, a mark for every 30 Latin letters or fewer (the e-kar alone comes more
+ * often than that; an English text's footnote daggers do not).
+ */
+size_t
+text_legacy_font(const char *s, size_t n)
+{
+	static const int32_t marks[] = { 0x2021, 0x2020, 0xA8, 0xAF, 0xD6, 0xB5, 0xDF, 0xD8, 0xAA, 0xB6 };
+	size_t nmarks = sizeof(marks) / sizeof(marks[0]);
+	size_t i, k, latin = 0, bengali = 0, seen = 0;
+	unsigned kinds = 0;
+	int32_t cp;
+	int len;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = text_decode((const unsigned char *)s + i, n - i, &cp)) < 0) {
+			len = 1;
+			continue;
+		}
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+			latin++;
+		else if (cp >= 0x0985 && cp <= 0x09E1)
+			bengali++;
+		else if (cp >= 0xA8)
+			for (k = 0; k < nmarks; k++)
+				if (cp == marks[k]) {
+					seen++;
+					kinds |= 1u << k;
+					break;
+				}
+	}
+	if (latin < 20 || bengali * 4 > latin || seen < 3 || seen * 30 < latin)
+		return 0;
+	if ((kinds & (kinds - 1)) == 0)	/* one kind of mark only */
+		return 0;
+	return seen;
+}
+
 static int
 is_blank_line(const char *s, size_t n)
 {

@@ -93,6 +93,14 @@ size_t text_utf8_ceil(const char *s, size_t n, size_t k);
 /* Number of code points in s. */
 size_t text_chars(const char *s, size_t n);
 
+/*
+ * Does s look typed in a legacy Bengali font: ASCII and Latin-1 characters that
+ * a Bijoy-style font (SutonnyMJ and its kin) draws as Bengali?  Returns how many
+ * of those fonts' telltale marks it holds ('‡' for the e-kar, '¨' for ya-phala,
+ * ...), or 0 when it does not look so.
+ */
+size_t text_legacy_font(const char *s, size_t n);
+
 /* One line of a text the engines work on line by line (strip, fields). */
 struct text_line {
 	size_t off, len;	/* in the text buffer */

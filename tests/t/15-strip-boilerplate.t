@@ -114,6 +114,20 @@ cat "$TMP/short.txt" $K2.txt | strip-boilerplate --split >"$TMP/glued.rec" 2>/de
 { with_source "-#1" "$GOLD/$K0.out"; printf '\0'; with_source "-#2" "$GOLD/$K2.out"; printf '\0'; } >"$TMP/glued.exp"
 cmp -s "$TMP/glued.rec" "$TMP/glued.exp"
 ok $? "--split: a page ending in Bengali text, glued onto a Kalbela byline, stays whole"
+# A page's own start is no second page: a Kalbela page whose start block
+# begins with the page clock holds a shorter start (byline, date lines)
+# inside it.  Every site fixture, split on its own, is one page; glued
+# after another page, two.
+n=0 bad=
+for f in "$TOP"/tests/sites/*/*.txt; do
+	n=$((n + 1))
+	k=$(strip-boilerplate --split "$f" 2>/dev/null | tr -cd '\0' | wc -c)
+	[ "$k" -eq 1 ] || bad="$bad $(basename "$(dirname "$f")")/$(basename "$f") ($k)"
+done
+is "${bad:-none}" none "--split of each of the $n site fixtures on its own: one page each"
+PC=$TOP/tests/sites/kalbela/constructed-page-date-update.txt
+cat $K0.txt "$PC" | strip-boilerplate --split 2>/dev/null | tr -cd '\0' | wc -c >"$TMP/n"
+is "$(tr -d ' ' <"$TMP/n")" 2 "--split: a seed, then a Kalbela page that opens with its page clock: two pages"
 
 # ---- cleaning: every page, every site ----
 

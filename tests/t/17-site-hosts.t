@@ -118,8 +118,71 @@ sed -i '/\[nested\]/d' "$R/sites/bad.yaml"
 strip-boilerplate -r "$R" --check-rules >/dev/null 2>"$TMP/bad.err"
 is $? 2 "a URL in the hosts list: --check-rules exits 2"
 is "$(cat "$TMP/bad.err")" \
-	"strip-boilerplate: $R/sites/bad.yaml:4:5: 'https://www.example.net/' is not a host name: write it as www.example.com, with no scheme, port or path" \
+	"strip-boilerplate: $R/sites/bad.yaml:4:5: 'https://www.example.net/' is not a host name: write it as www.example.com, or as www.example.com/section for the pages under a path, with no scheme, port or query" \
 	"a URL in the hosts list: the message names it and says what to write"
+for bad in 'www.example.net/a b' 'www.example.net//x' 'www.example.net/?q=1' 'www.example.net/#top'; do
+	printf "match: '(?m)^BAD\$'\nhosts: ['%s']\n" "$bad" >"$R/sites/bad.yaml"
+	strip-boilerplate -r "$R" --check-rules >/dev/null 2>"$TMP/bad.err"
+	is "$? $(grep -c 'is not a host name' "$TMP/bad.err")" "2 1" "a bad path in a hosts entry ('$bad'): exit 2, one message"
+done
+rm "$R/sites/bad.yaml"
+
+# ---- a host with a path: one language of a host that serves many ----
+
+cat >"$R/sites/bengali.yaml" <<'EOF'
+match: '(?m)^NEVER IN A BENGALI PAGE$'
+hosts: [www.worldnews.example/bengali/, m.worldnews.example/bengali]
+EOF
+cat >"$R/sites/tamil.yaml" <<'EOF'
+match: '(?m)^NEVER IN A TAMIL PAGE$'
+hosts: [www.worldnews.example/tamil]
+EOF
+cat >"$R/sites/sport.yaml" <<'EOF'
+match: '(?m)^NEVER IN A SPORT PAGE$'
+hosts: [www.worldnews.example/bengali/sport]
+EOF
+cat >"$R/sites/world.yaml" <<'EOF'
+match: '(?m)^NEVER IN A WORLD PAGE$'
+hosts: [www.worldnews.example]
+EOF
+{
+	rec "https://www.worldnews.example/bengali/news-123"
+	rec "https://WWW.WorldNews.example:443/bengali?x=1"
+	rec "https://m.worldnews.example/bengali/a/b#c"
+	rec "https://www.worldnews.example/bengali/sport/7"
+	rec "https://www.worldnews.example/bengalisport/7"
+	rec "https://www.worldnews.example/tamil/1"
+	rec "https://www.worldnews.example/english/1"
+	rec "https://www.worldnews.example"
+	rec "https://m.worldnews.example/tamil/1"
+	rec "https://www.worldnews.example/Bengali/1"
+} | strip-boilerplate -r "$R" --records 2>/dev/null | site_of >"$TMP/got"
+printf '%s\n' bengali bengali bengali sport world tamil world world default world >"$TMP/exp"
+is_file "$TMP/got" "$TMP/exp" "a host with a path: its pages, the longest path first, whole segments, case in the path counts"
+rec "https://www.worldnews.example/bengali/sport/7" | strip-boilerplate -r "$R" --records --claims 2>/dev/null |
+	tr '\0' '\n' | sed -n 's/^claims: //p' >"$TMP/got"
+is "$(cat "$TMP/got")" "sport:hosts" "--claims: the site a path entry finds"
+strip-boilerplate -r "$R" --check-rules >/dev/null 2>"$TMP/c.err"
+is "$? $(wc -c <"$TMP/c.err")" "0 0" "hosts with paths: --check-rules is content"
+rm "$R"/sites/bengali.yaml "$R"/sites/tamil.yaml "$R"/sites/sport.yaml "$R"/sites/world.yaml
+
+# The real sites of hosts that serve many languages.
+{
+	rec "https://www.bbc.com/bengali/news-48233652"
+	rec "https://www.dw.com/bn/a-16838537"
+	rec "https://zeenews.india.com/bengali/nation/1"
+	rec "https://www.bbc.com/news/world-1"
+	rec "https://zeenews.india.com/hindi/india/1"
+} | strip-boilerplate --records 2>/dev/null | site_of >"$TMP/got"
+printf '%s\n' bbc-bangla dw-bangla zee24ghanta default default >"$TMP/exp"
+is_file "$TMP/got" "$TMP/exp" "BBC Bangla, DW Bangla and Zee 24 Ghanta by their paths; the hosts' other languages not"
+
+cat >"$R/sites/bad.yaml" <<'EOF'
+match: '(?m)^BAD$'
+hosts:
+  - www.example.net
+  - https://www.example.net/
+EOF
 # In a run, the broken file is said on the records it might have been for.
 rec "https://www.example.net/x" | strip-boilerplate -r "$R" --records >"$TMP/r.rec" 2>/dev/null
 is $? 2 "a broken hosts list met in a run: status 2"

@@ -34,6 +34,11 @@ grep -q 'from-jsonl: .*in.jsonl:11: not a JSON object' "$TMP/err"
 ok $? "a line that is not JSON is reported with file and line"
 grep -q 'no "text" string member' "$TMP/err"
 ok $? "a line without text is reported"
+# A line with no id is its own source: its location is said once.
+printf '{"title": "a"}\n' >"$TMP/noid.jsonl"
+from-jsonl "$TMP/noid.jsonl" 2>"$TMP/noid.err" >/dev/null
+is "$(cat "$TMP/noid.err")" "from-jsonl: $TMP/noid.jsonl:1: no \"text\" string member with the page text (nor \"html\" with its HTML)" \
+	"a line with no text and no id: file and line said once"
 
 # The contract: N lines in, N lines out, in order, each carrying its id.
 from-jsonl "$TMP/in.jsonl" 2>/dev/null | strip-boilerplate --records 2>/dev/null |

@@ -141,7 +141,7 @@ from-warc: 1 file, 11 records read, 2 kept (inflater: X)
   skipped, metadata                                1
   skipped, resource, not text or HTML              1
   skipped, by language                             4 (2 with no language)
-  skipped, HTML, by its language                   1 (0 by <html lang>, 1 by the share of Bengali letters)
+  skipped, HTML, by its language                   1 (0 by <html lang>, 1 by the share of Bengali letters, 1 of them with none and not rendered)
   damage reported                                  0
 EOF
 is_file err.n err.exp "--stats: read, kept, skipped by type and by language (the first reason counts), damaged"

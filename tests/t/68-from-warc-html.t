@@ -53,6 +53,11 @@ legacy = resp(11, "https://old.example.com/a", "", pt=None)
 del legacy["block"]
 legacy["hex"] = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1252\r\n\r\n<p>caf\xe9 &#2453;</p>").hex()
 recs.append(legacy)
+# Bengali in numeric references only, in a windows-1252 page: no Bengali byte, but Bengali letters.
+ncr = resp(12, "https://old.example.com/b", "", pt=None)
+del ncr["block"]
+ncr["hex"] = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1252\r\n\r\n<p>&#2453;&#x9B2;&#2478; ab</p>").hex()
+recs.append(ncr)
 json.dump(recs, sys.stdout, ensure_ascii=False)
 PY
 python3 "$MK" ccnews.json ccnews.warc.gz member >offsets
@@ -64,7 +69,7 @@ ids() {
 
 from-warc ccnews.warc.gz >all 2>err
 is $? 0 "no --lang: exit status 0"
-is "$(ids all)" "0002 0004 0005 0006 0007 0008 0009 0011 " \
+is "$(ids all)" "0002 0004 0005 0006 0007 0008 0009 0011 0012 " \
 	"no --lang: every HTML response and resource kept; warcinfo, request, metadata and the PNG skipped"
 is_file err /dev/null "no --lang: nothing on stderr"
 
@@ -83,18 +88,18 @@ is_file got exp "the HTTP header's charset (windows-1252) decodes the page"
 # --lang ben: the WARC language header decides where there is one; else <html lang>; else the letters.
 from-warc --lang ben --stats ccnews.warc.gz >kept.ben 2>err
 is $? 0 "--lang ben: exit status 0"
-is "$(ids kept.ben)" "0002 0005 0007 0009 " \
-	"--lang ben: lang=bn and lang=bn-BD kept, lang=en-US skipped, no lang: kept by Bengali letters, the language header first"
+is "$(ids kept.ben)" "0002 0005 0007 0009 0012 " \
+	"--lang ben: lang=bn and lang=bn-BD kept, lang=en-US skipped, no lang: kept by Bengali letters (in references too), the language header first"
 sed "s/(inflater: [a-z-]*)/(inflater: X)/" err >err.n
 cat >err.exp <<'TXT'
-from-warc: 1 file, 12 records read, 4 kept (inflater: X)
-  kept, HTML pages rendered                        4
+from-warc: 1 file, 13 records read, 5 kept (inflater: X)
+  kept, HTML pages rendered                        5
   skipped, warcinfo                                1
   skipped, request                                 1
   skipped, metadata                                1
   skipped, response, not text or HTML              1
   skipped, by language                             1 (0 with no language)
-  skipped, HTML, by its language                   3 (1 by <html lang>, 2 by the share of Bengali letters)
+  skipped, HTML, by its language                   3 (1 by <html lang>, 2 by the share of Bengali letters, 1 of them with none and not rendered)
   damage reported                                  0
 TXT
 is_file err.n err.exp "--lang ben --stats: HTML pages rendered, and skipped by <html lang> and by their letters"
@@ -105,7 +110,7 @@ is "$(ids kept.eng)" "0004 0008 0009 " \
 # khobor: a CC-NEWS-like file end to end, the same fields as the HTML page alone.
 khobor --lang ben ccnews.warc.gz >out.jsonl 2>err
 is $? 0 "khobor --lang ben FILE.warc.gz: exit status 0"
-is "$(jq -r .site out.jsonl | tr '\n' ' ')" "kalbela dhakadiplomat default default " \
+is "$(jq -r .site out.jsonl | tr '\n' ' ')" "kalbela dhakadiplomat default default default " \
 	"khobor: one article per Bengali page, its site found"
 jq -cS 'select(.site == "kalbela") | del(.source, .crawl_date, .warc_record_id)' out.jsonl >got
 (cd "$HTML/kalbela" && khobor seed-000.html) | jq -cS 'del(.source)' >exp

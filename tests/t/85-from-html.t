@@ -142,4 +142,19 @@ ok $? "khobor: says why"
 (cd "$HTML/hard" && khobor jsonld-graph.html) | jq -c .meta_author >"$TMP/a"
 is "$(cat "$TMP/a")" '["তানভীর আলম","সুমাইয়া হক"]' "khobor: meta_author is always an array"
 
+# A page typed in a Bijoy-style font (ASCII letters drawn as Bengali) is kept as
+# it is and flagged, by the text rules, the same way whether it came as HTML or text.
+LEGACY="the text looks typed in a legacy Bengali font (Bijoy-style"
+(cd "$HTML/hard" && khobor legacy-font.html) >"$TMP/lf.json"
+jq -r '.warning[]' "$TMP/lf.json" | grep -qF "$LEGACY"
+ok $? "khobor: a legacy-font HTML page is flagged"
+jq -r .text "$TMP/lf.json" | grep -qF 'evRvi KwgwUi mfvcwZ Rvbvb'
+ok $? "khobor: its text is kept as it is, not dropped or changed"
+from-html "$HTML/hard/legacy-font.html" | tr -d '\000' | sed '1,/^$/d' >"$TMP/lf.txt"
+khobor "$TMP/lf.txt" | jq -r '.warning[]?' | grep -qF "$LEGACY"
+ok $? "khobor: the same text as a text page is flagged the same way"
+printf 'Footnotes\nThe figure\xe2\x80\xa0 was revised; see the note\xe2\x80\xa1 below for the method used by the survey team in Dhaka.\n' >"$TMP/en.txt"
+khobor "$TMP/en.txt" | jq -r '.warning[]?' | grep -qF "$LEGACY"
+is $? 1 "khobor: English text with a dagger or two is not flagged"
+
 done_testing

@@ -57,6 +57,21 @@ is "$(field d.json title)" '"নতুন সেতু চালু হলো"' 
 page dash2 https://news.example.com/2 '<title>সেতু চালু – যান চলাচল শুরু</title>' ''
 khobor dash2.html >d2.json 2>/dev/null
 is "$(field d2.json title)" '"সেতু চালু – যান চলাচল শুরু"' "a dash inside a Bengali headline is not a suffix"
+page dash3 https://www.example.com/bengali/1 '<title>নতুন সেতু চালু হলো - Example News বাংলা</title>' ''
+khobor dash3.html >d3.json 2>/dev/null
+is "$(field d3.json title)" '"নতুন সেতু চালু হলো"' "<title> 'Headline - Host's name বাংলা': trimmed at the dash"
+page dash4 https://www.other.com/1 '<title>নতুন সেতু চালু হলো - Example News বাংলা</title>' ''
+khobor dash4.html >d4.json 2>/dev/null
+is "$(field d4.json title)" '"নতুন সেতু চালু হলো - Example News বাংলা"' "a dash suffix not of the host's name and not all Latin: kept"
+# A long head title cut for the message is cut between letters, not inside one.
+long='নদীভাঙনে ঘর হারানো পরিবারগুলোর জন্য অস্থায়ী আশ্রয়কেন্দ্র খোলা হয়েছে, সেখানে খাবার ও পানি দেওয়া হচ্ছে'
+page long https://www.example.com/2 "<title>$long</title>" '<h1>সেতু চালু</h1>'
+khobor long.html >l.json 2>/dev/null
+jq -r '.warning[]' l.json >l.warn
+grep -q "^extract-meta: head: title: the page shows 'সেতু চালু', the head 'নদীভাঙনে" l.warn
+ok $? "a head title longer than a message holds: the warning is given"
+iconv -f UTF-8 -t UTF-8 l.json >/dev/null 2>&1 && ! grep -q 'to_jsonl_warning' l.json
+ok $? "a head title longer than a message holds: cut between letters, the record valid UTF-8"
 
 # 3. A site-wide og:title: equal to the outlet's name, or on two pages of a run.
 page sw1 https://www.dainiknamuna.com/country/1 \

@@ -233,7 +233,10 @@ if command -v python3 >/dev/null 2>&1; then
 	# first paragraph shorter than its paragraph_words (here four words,
 	# between the caption and the first long paragraph) for a header line,
 	# and drops it.  kalbela.yaml has no reader.  Any other line lost fails.
-	is "$(cat "$TMP/lost")" "0000051.txt: আমাদের দেশটা নদীর দান।" \
+	# (The corpus draws on every site fixture, so a new fixture changes which
+	# page, if any, holds that paragraph: the page's name is not compared.)
+	sed 's/^[0-9]*\.txt: //' "$TMP/lost" | grep -vx "আমাদের দেশটা নদীর দান।" >"$TMP/lost-other"
+	is "$(cat "$TMP/lost-other")" "" \
 		"corpus: the Kalbela draft keeps every article line kalbela.yaml keeps, but the short first paragraph the reader takes"
 fi
 

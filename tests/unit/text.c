@@ -1,7 +1,8 @@
 /*
  * tests/unit/text.c: text_nfc (filters/lib/text.c) on texts with invalid
- * bytes: the valid runs are normalized, the invalid bytes pass as they are.
- * Prints TAP.
+ * bytes: the valid runs are normalized, the invalid bytes pass as they are;
+ * text_legacy_font on text typed in a Bijoy-style font and on text that is
+ * not.  Prints TAP.
  */
 #include <stdio.h>
 #include <string.h>
@@ -41,6 +42,23 @@ main(void)
 	wn = (size_t)snprintf(want, sizeof(want), "%s\340\246", dec);
 	is_nfc(in, n, want, wn, "a character cut short at the end");
 	is_nfc("abc", 3, "abc", 3, "ASCII as it is");
+
+	/* Invented sentences, typed as Bijoy's layout types them (‡ U+2021, ¨ U+00A8, ¯ U+00AF, µ U+00B5). */
+	{
+		static const char bijoy[] = "ivRavbxi \u00af^ivNvU GjvKvq mKvj \u2020_\u2021K mewR we\u2021\u00b5Zv\u2021`i wfo "
+		    "\u2020`Lv hvq| b`xi Zx\u2021i e\u2021m GB nvU|";
+		static const char english[] = "The figure\u2020 was revised; see the note\u2021 below for the method used "
+		    "by the survey team in Dhaka last year.";
+		static const char bengali[] = "\u09AC\u09BE\u0982\u09B2\u09BE\u09A6\u09C7\u09B6 \u2021 \u00a8 "
+		    "\u09A2\u09BE\u0995\u09BE \u09B6\u09B9\u09B0";
+		static const char onekind[] = "Zx\u2021i Zx\u2021i Zx\u2021i abcdefghij abcdefghij abcdefghij";
+
+		ok(text_legacy_font(bijoy, strlen(bijoy)) >= 5, "text typed in a Bijoy-style font is flagged");
+		ok(text_legacy_font(english, strlen(english)) == 0, "English with a dagger and a double dagger is not");
+		ok(text_legacy_font(bengali, strlen(bengali)) == 0, "Unicode Bengali with two stray marks is not");
+		ok(text_legacy_font(onekind, strlen(onekind)) == 0, "one kind of mark only is not enough");
+		ok(text_legacy_font("", 0) == 0, "nothing is not");
+	}
 	printf("1..%d\n", ntest);
 	return nfail != 0;
 }

@@ -46,6 +46,18 @@ TITLE = {
     "mzamin": "{title} | মানবজমিন",
     "risingbd": "{title} | রাইজিংবিডি.কম",
     "zee24ghanta": "{title} | Zee 24 Ghanta",
+    "dainikshiksha": "{title} - দৈনিকশিক্ষা",
+    "dainikazadi": "{title} | দৈনিক আজাদী",
+    "purbokone": "{title} | দৈনিক পূর্বকোণ",
+    "priyo": "{title} | প্রিয়.কম",
+    "dhakatimes24": "{title} | ঢাকা টাইমস",
+    "news24bd": "{title} | News24",
+    "barta24": "{title} | বার্তা২৪",
+    "banglanews24": "{title} | বাংলানিউজটোয়েন্টিফোর.কম",
+    "janakantha": "{title} | দৈনিক জনকণ্ঠ",
+    "kalerkantho": "{title} | কালের কণ্ঠ",
+    "khaborerkagoj": "{title} | খবরের কাগজ",
+    "samakal": "{title} | সমকাল",
 }
 
 
