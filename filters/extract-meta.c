@@ -91,9 +91,12 @@ site_fields(struct site *s)
 		sf = s->priv = ecalloc(1, sizeof(*sf));
 		sf->state = -1;
 		int none;
+		struct site *fsite, *rsite;
 
-		if (rules_load(rules, s) == 0 && (sf->fs = fields_compile(s)) != NULL &&
-		    ((sf->rs = hzone_compile(s, rules->dir, &none)) != NULL || none))
+		/* 'reader: default', 'fields: default': default.yaml's, compiled as its own. */
+		if (rules_load(rules, s) == 0 && (fsite = rules_uses(rules, s, "fields")) != NULL &&
+		    (rsite = rules_uses(rules, s, "reader")) != NULL && (sf->fs = fields_compile(fsite)) != NULL &&
+		    ((sf->rs = hzone_compile(rsite, rules->dir, &none)) != NULL || none))
 			sf->state = 1;
 	}
 	return sf->state > 0 ? sf : NULL;

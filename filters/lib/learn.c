@@ -36,7 +36,8 @@
 #include "util.h"
 
 #define NOSHAPE ((uint32_t)-1)
-enum zone { Z_TOP, Z_IN, Z_BOT, Z_HEAD, Z_NONE };
+/* Z_BOX: a box's lines inside an article (choose_boxes), set after the counts per zone. */
+enum zone { Z_TOP, Z_IN, Z_BOT, Z_HEAD, Z_NONE, Z_BOX };
 
 /* Kinds of strip rule a draft holds, in the order of strip.c. */
 enum kind { K_JUNK, K_CUT, K_DROP, K_REMOVE, K_NKINDS };
@@ -66,6 +67,7 @@ struct rule {
 	char *id, *pat, *to;	/* pattern (a cut's 'from'), a cut's 'to' */
 	const char *origin;	/* NULL: learned; else what it was in default.yaml */
 	size_t shape;		/* learned: the shape it is for */
+	int box;		/* a cut of a box inside the article (choose_boxes) */
 	int dead;		/* pruned from the draft */
 	unsigned pages, inside;	/* pages it fired on; lines it took inside an article */
 	size_t seen, ex_page, ex_line;	/* last page counted; an example */
@@ -77,6 +79,20 @@ struct found {
 	char *pat;
 	size_t shape;
 	unsigned pages;
+};
+
+/*
+ * A match pattern that might be chosen: the pages it finds, its lines and
+ * letters.  RE is kept to try it on other sites' pages as they come; one
+ * that finds anything there is dropped (PAT NULL).
+ */
+struct cand {
+	char *pat;
+	struct rx *re;
+	size_t shape, lines, letters;
+	unsigned char *hit;	/* per page */
+	unsigned pages;
+	int bottom;
 };
 
 struct fieldcount {
@@ -93,14 +109,22 @@ struct learner {
 	char *name;
 	char **hosts;
 	size_t nhosts;
-	struct lpage *p, *o;	/* the site's pages, other sites' pages */
-	size_t np, no, capp, capo;
+	struct lpage *p;	/* the site's pages */
+	size_t np, capp;
+	size_t no;		/* other sites' pages tried (not kept) */
+	int ready;		/* the pages are counted: candidates made, no more pages */
+	struct cand *c;		/* the match candidates */
+	size_t nc;
+	struct rx *start_re;	/* the start candidate */
 	struct shape *s;
 	size_t ns, caps;
 	uint32_t *tab;		/* open addressing: shape index + 1, 0 empty */
 	size_t tabcap;
 	struct rx **hdr;	/* the reader's header patterns: such a line is left to it */
 	size_t nhdr;
+	struct rx **generic;	/* default.yaml's strip patterns: chrome of any site */
+	size_t ngeneric;
+	struct hzoneset *reader;	/* default.yaml's reader: what it reads is no box */
 	struct rule *rule;
 	size_t nrule;
 	struct found *match;
@@ -131,6 +155,34 @@ add_hdr(struct learner *l, const struct site *d, const struct yml *n, const char
 	buf_free(&name);
 }
 
+/*
+ * default.yaml's strip patterns (a cut's 'from'), for lines any site may
+ * print ("Advertisement", "Comments"): such a line tells no site apart.
+ */
+static void
+add_generic(struct learner *l, const struct site *d)
+{
+	static const char *const kinds[] = { "junk_at_end", "cut", "drop", "remove", NULL };
+	const struct yml *st = rules_section(d, "strip"), *list, *it, *n;
+	struct rx *re;
+	size_t k, i;
+
+	if (st == NULL || st->type != YML_MAP)
+		return;
+	for (k = 0; kinds[k]; k++) {
+		if ((list = yml_get(st, kinds[k])) == NULL || list->type != YML_SEQ)
+			continue;
+		for (i = 0; i < list->nkid; i++) {
+			it = list->kid[i];
+			n = it->type == YML_MAP ? yml_get(it, strcmp(kinds[k], "cut") == 0 ? "from" : "pattern") : it;
+			if (n == NULL || n->type != YML_SCALAR || (re = rx_compile(d->doc, n, "default/strip", 0)) == NULL)
+				continue;
+			l->generic = erealloc(l->generic, (l->ngeneric + 1) * sizeof(*l->generic));
+			l->generic[l->ngeneric++] = re;
+		}
+	}
+}
+
 struct learner *
 learn_new(struct rules *r, const char *name, char *const *hosts, size_t nhosts)
 {
@@ -139,6 +191,7 @@ learn_new(struct rules *r, const char *name, char *const *hosts, size_t nhosts)
 	struct learner *l;
 	const struct yml *rd, *n;
 	size_t i, k;
+	int none;
 
 	if (rules_load(r, &r->deflt) < 0)
 		return NULL;
@@ -160,6 +213,8 @@ learn_new(struct rules *r, const char *name, char *const *hosts, size_t nhosts)
 					if (n->kid[i]->type == YML_SCALAR)
 						add_hdr(l, &r->deflt, n->kid[i], many[k]);
 	}
+	add_generic(l, &r->deflt);
+	l->reader = hzone_compile(&r->deflt, r->dir, &none);
 	return l;
 }
 
@@ -182,15 +237,23 @@ learn_free(struct learner *l)
 		return;
 	for (i = 0; i < l->np; i++)
 		page_clear(&l->p[i]);
-	for (i = 0; i < l->no; i++)
-		page_clear(&l->o[i]);
 	free(l->p);
-	free(l->o);
+	for (i = 0; i < l->nc; i++) {
+		free(l->c[i].pat);
+		rx_free(l->c[i].re);
+		free(l->c[i].hit);
+	}
+	free(l->c);
+	rx_free(l->start_re);
 	free(l->s);
 	free(l->tab);
 	for (i = 0; i < l->nhdr; i++)
 		rx_free(l->hdr[i]);
 	free(l->hdr);
+	for (i = 0; i < l->ngeneric; i++)
+		rx_free(l->generic[i]);
+	free(l->generic);
+	hzone_free(l->reader);
 	for (i = 0; i < l->nrule; i++) {
 		free(l->rule[i].id);
 		free(l->rule[i].pat);
@@ -226,6 +289,8 @@ load(struct lpage *p, const char *source, const char *raw, size_t n)
 void
 learn_page(struct learner *l, const char *source, const char *raw, size_t n)
 {
+	if (l->ready)
+		die(EXIT_MEMORY, "learn_page after learn_other (a bug of khobor learn)");
 	if (l->np == l->capp) {
 		l->capp = l->capp ? 2 * l->capp : 8;
 		l->p = erealloc(l->p, l->capp * sizeof(*l->p));
@@ -239,14 +304,35 @@ learn_note(struct learner *l, size_t n)
 	l->unknown += n;
 }
 
+static void prepare(struct learner *l);
+static int rx_hit(struct rx *re, const char *s, size_t n);
+static size_t next_line(const struct lpage *p, size_t i);
+static int generic_line(const struct learner *l, const char *s, size_t n);
+
+/*
+ * Another site's page is tried at once on every match candidate and on
+ * the start, and let go: the learner holds the site's pages, never the
+ * others'.
+ */
 void
 learn_other(struct learner *l, const char *source, const char *raw, size_t n)
 {
-	if (l->no == l->capo) {
-		l->capo = l->capo ? 2 * l->capo : 32;
-		l->o = erealloc(l->o, l->capo * sizeof(*l->o));
-	}
-	load(&l->o[l->no++], source, raw, n);
+	struct lpage o;
+	const char *t;
+	size_t i;
+
+	prepare(l);
+	load(&o, source, raw, n);
+	t = o.pg.text.s ? o.pg.text.s : "";
+	for (i = 0; i < l->nc; i++)
+		if (l->c[i].pat && rx_hit(l->c[i].re, t, o.pg.text.len)) {
+			free(l->c[i].pat);
+			l->c[i].pat = NULL;
+		}
+	if (l->start_re && rx_hit(l->start_re, t, o.pg.text.len))
+		l->start_note = 2;
+	page_clear(&o);
+	l->no++;
 }
 
 /* ---- shapes ---- */
@@ -551,6 +637,23 @@ rx_hit(struct rx *re, const char *s, size_t n)
 	return rx_exec(re, s, n, 0, 0) == RX_MATCH;
 }
 
+/* Does a pattern of default.yaml's strip rules take the whole line S[0..N), less its end spaces? */
+static int
+generic_line(const struct learner *l, const char *s, size_t n)
+{
+	size_t i, so, eo;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	for (i = 0; i < l->ngeneric; i++)
+		if (rx_exec(l->generic[i], s, n, 0, 0) == RX_MATCH && rx_group(l->generic[i], 0, &so, &eo) &&
+		    so == 0 && eo == n)
+			return 1;
+	return 0;
+}
+
 /* Does RE find every line of shape SH on the site's pages? */
 static int
 fits_shape(struct learner *l, struct rx *re, size_t sh)
@@ -720,6 +823,119 @@ choose_cuts(struct learner *l)
 	free(votes);
 }
 
+/* Would the default reader read the line as a field (a date, a byline)? */
+static int
+read_as_field(const struct learner *l, const char *s, size_t n)
+{
+	return l->reader != NULL && hzone_field(l->reader, s, n) != HZONE_NOFIELD;
+}
+
+/* Is there a paragraph on page P before line I (BEFORE) or after it? */
+static int
+para_near(const struct lpage *p, size_t i, int before)
+{
+	size_t j;
+
+	if (before) {
+		for (j = 0; j < i; j++)
+			if (is_para(page_line(&p->pg, j), p->pg.l[j].len))
+				return 1;
+	} else {
+		for (j = i + 1; j < p->pg.nl; j++)
+			if (is_para(page_line(&p->pg, j), p->pg.l[j].len))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Boxes inside the article: a short line, no sentence, that two pages or
+ * more print right after a paragraph, each time with one line after it that
+ * is no paragraph (a related headline) and then a paragraph; the "আরও পড়ুন"
+ * box of many sites, whose headline changes from page to page.  Such a
+ * line recurs inside articles, so it is no chrome (is_chrome); the box is
+ * cut from it through the next line that is not blank (to: '.',
+ * khobor-rules(5)).  Its lines are marked Z_BOX, so that trying the draft
+ * does not count them as article lines taken, while any other line the cut
+ * takes inside an article still prunes it.
+ */
+#define BOXWORDS 4
+static void
+choose_boxes(struct learner *l)
+{
+	size_t sh, k, i, j, n = 0;
+	char id[32];
+
+	for (sh = 0; sh < l->ns; sh++) {
+		const struct shape *s = &l->s[sh];
+		unsigned inside = 0;
+		size_t seen = 0;
+		int ok = 1;
+
+		if (s->pages < 2 || s->zpages[Z_TOP] > 0 || s->zpages[Z_HEAD] > 0)
+			continue;
+		for (k = 0; ok && k < l->np; k++) {
+			const struct lpage *p = &l->p[k];
+
+			for (i = 0; ok && i < p->pg.nl; i++) {
+				const char *t = page_line(&p->pg, i);
+				size_t len = p->pg.l[i].len;
+
+				if (p->sid[i] != sh)
+					continue;
+				if (is_para(t, len) || words(t, len) > BOXWORDS || ends_sentence(t, len, 0) ||
+				    header_line(l, t, len) || generic_line(l, t, len) || read_as_field(l, t, len)) {
+					ok = 0;
+					break;
+				}
+				if (!para_near(p, i, 1) || !para_near(p, i, 0)) {
+					/* Not between paragraphs: only below the article. */
+					ok = p->zone[i] == Z_BOT;
+					continue;
+				}
+				/* The line before it a paragraph, as the line after its headline. */
+				for (j = i; j > 0 && p->sid[j - 1] == NOSHAPE; j--)
+					;
+				if (j == 0 || !is_para(page_line(&p->pg, j - 1), p->pg.l[j - 1].len)) {
+					ok = 0;
+					break;
+				}
+				j = next_line(p, i);
+				if (j >= p->pg.nl || is_para(page_line(&p->pg, j), p->pg.l[j].len) ||
+				    read_as_field(l, page_line(&p->pg, j), p->pg.l[j].len) ||
+				    next_line(p, j) >= p->pg.nl ||
+				    !is_para(page_line(&p->pg, next_line(p, j)), p->pg.l[next_line(p, j)].len)) {
+					ok = 0;
+					break;
+				}
+				if (seen != k + 1) {
+					inside++;
+					seen = k + 1;
+				}
+			}
+		}
+		if (!ok || inside < 2 || shape_pattern(l, sh, 1, &l->b) < 0)
+			continue;
+		snprintf(id, sizeof(id), "box-%zu", ++n);
+		{
+			struct rule *r = add_rule(l, K_CUT, id, l->b.s);
+
+			r->shape = sh;
+			r->box = 1;
+			r->to = estrdup(".");
+		}
+		for (k = 0; k < l->np; k++) {
+			struct lpage *p = &l->p[k];
+
+			for (i = 0; i < p->pg.nl; i++)
+				if (p->sid[i] == sh && para_near(p, i, 1) && para_near(p, i, 0)) {
+					p->zone[i] = Z_BOX;
+					p->zone[next_line(p, i)] = Z_BOX;
+				}
+		}
+	}
+}
+
 /* A drop for every chrome shape; those a cut already takes are pruned when tried. */
 static void
 choose_drops(struct learner *l)
@@ -775,18 +991,6 @@ default_rules(struct learner *l)
 				r->to = estrdup(to->str);
 		}
 	}
-}
-
-/* Does the pattern find anything on another site's page? */
-static int
-on_other(struct learner *l, struct rx *re)
-{
-	size_t k;
-
-	for (k = 0; k < l->no; k++)
-		if (rx_hit(re, l->o[k].pg.text.s ? l->o[k].pg.text.s : "", l->o[k].pg.text.len))
-			return 1;
-	return 0;
 }
 
 static size_t
@@ -856,24 +1060,16 @@ block(const struct learner *l, size_t sh, size_t *shapes, size_t *at)
 	return n;
 }
 
-/* A match pattern that might be chosen: the pages it finds, its lines and letters. */
-struct cand {
-	char *pat;
-	size_t shape, lines, letters;
-	unsigned char *hit;	/* per page */
-	unsigned pages;
-	int bottom;
-};
 
 /*
  * The candidate pattern of shape SH into C: the line, with the lines that
  * follow it while it has fewer than MINLETTERS letters; 0, or -1 if none
- * is fit (a page of another site has it, or it is too short).
+ * is fit (too short).  Other sites' pages are tried on it later.
  */
 static int
 candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
 {
-	size_t shapes[MAXBLOCK], nb = block(l, sh, shapes, at), j, k, n = 0;
+	size_t shapes[MAXBLOCK], nb = block(l, sh, shapes, at), j, k, n = 0, generic = 0;
 	struct rx *re = NULL;
 
 	buf_reset(&l->path);
@@ -883,6 +1079,7 @@ candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
 
 		shape_line(page_line(&p->pg, l->s[shapes[j]].line), p->pg.l[l->s[shapes[j]].line].len, &l->b);
 		n += letters(l->b.s);
+		generic += generic_line(l, page_line(&p->pg, l->s[shapes[j]].line), p->pg.l[l->s[shapes[j]].line].len);
 		if (shape_pattern(l, shapes[j], 0, &l->b) < 0)
 			return -1;
 		if (j > 0)
@@ -892,15 +1089,15 @@ candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
 		if (n >= MINLETTERS || j + 1 == nb)
 			break;
 	}
-	if (n < 4)
+	/* Lines default.yaml takes as any site's chrome alone ("Advertisement") find any site. */
+	if (n < 4 || generic == (j < nb ? j + 1 : nb))
 		return -1;
 	buf_adds(&l->path, "$");
-	if ((re = compile_pat(l->path.s, 0)) == NULL || on_other(l, re)) {
-		rx_free(re);
+	if ((re = compile_pat(l->path.s, 0)) == NULL)
 		return -1;
-	}
 	memset(c, 0, sizeof(*c));
 	c->pat = estrdup(l->path.s);
+	c->re = re;
 	c->shape = sh;
 	c->lines = j < nb ? j + 1 : nb;
 	c->letters = n;
@@ -911,7 +1108,6 @@ candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
 			c->hit[k] = 1;
 			c->pages++;
 		}
-	rx_free(re);
 	return 0;
 }
 
@@ -959,25 +1155,34 @@ take_match(struct learner *l, struct cand *c, unsigned char *unfound)
  */
 #define MAXMATCH 6
 static void
-choose_match(struct learner *l)
+make_candidates(struct learner *l)
 {
-	struct cand *c = NULL;
-	size_t nc = 0, i, k, best;
+	size_t i;
 	size_t *at = ecalloc(l->np + 1, sizeof(*at));
-	unsigned char *unfound = emalloc(l->np + 1), *all = emalloc(l->np + 1);
 	/* A layout of a fifth of the pages, three at least: fewer may share a teaser headline. */
 	unsigned t = (unsigned)l->np / 5 < 3 ? 3 : (unsigned)l->np / 5;
+
+	for (i = 0; i < l->ns; i++) {
+		if (l->s[i].pages < t || l->s[i].zpages[Z_IN] > 0)
+			continue;
+		l->c = erealloc(l->c, (l->nc + 1) * sizeof(*l->c));
+		if (candidate(l, i, at, &l->c[l->nc]) == 0)
+			l->nc++;
+	}
+	free(at);
+}
+
+/* The match from the candidates no other site's page has (see make_candidates). */
+static void
+choose_match(struct learner *l)
+{
+	struct cand *c = l->c;
+	size_t nc = l->nc, i, k, best;
+	unsigned char *unfound = emalloc(l->np + 1), *all = emalloc(l->np + 1);
 	int z;
 
 	memset(unfound, 1, l->np + 1);
 	memset(all, 1, l->np + 1);
-	for (i = 0; i < l->ns; i++) {
-		if (l->s[i].pages < t || l->s[i].zpages[Z_IN] > 0)
-			continue;
-		c = erealloc(c, (nc + 1) * sizeof(*c));
-		if (candidate(l, i, at, &c[nc]) == 0)
-			nc++;
-	}
 	for (z = 0; z < 2; z++) {
 		best = (size_t)-1;
 		for (i = 0; i < nc; i++)
@@ -1000,12 +1205,6 @@ choose_match(struct learner *l)
 			break;
 		take_match(l, &c[best], unfound);
 	}
-	for (i = 0; i < nc; i++) {
-		free(c[i].pat);
-		free(c[i].hit);
-	}
-	free(c);
-	free(at);
 	free(unfound);
 	free(all);
 }
@@ -1039,11 +1238,10 @@ choose_start(struct learner *l)
 	buf_printf(&l->path, "%s(?=\\n|\\z)", l->b.s);
 	if ((re = compile_pat(l->path.s, PCRE2_MULTILINE)) == NULL)
 		return;
-	if (on_other(l, re))
-		l->start_note = 2;
 	for (k = 0; k < l->np; k++)
 		l->start_pages += rx_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len);
-	rx_free(re);
+	/* Other sites' pages are tried on it as they come (learn_other). */
+	l->start_re = re;
 	l->start = estrdup(l->path.s);
 }
 
@@ -1171,7 +1369,9 @@ write_rule(FILE *fp, const struct learner *l, const struct rule *r, int counts)
 		if (r->origin && r->pages == 0)
 			fputs(" (kept for pages unlike these)", fp);
 		fputc('\n', fp);
-		if (r->kind == K_CUT && r->origin == NULL)
+		if (r->kind == K_CUT && r->origin == NULL && r->box)
+			fputs("    # (a box inside the article: the line and the one after it, a related headline)\n", fp);
+		else if (r->kind == K_CUT && r->origin == NULL)
 			fputs("    # (all after it recurs on other pages or is a list of teasers)\n", fp);
 	}
 	fprintf(fp, "    - id: %s\n      %s: ", r->id, r->kind == K_CUT ? "from" : "pattern");
@@ -1261,8 +1461,9 @@ write_draft(FILE *fp, struct learner *l, int counts)
 	}
 	fputc('\n', fp);
 
-	fputs("# The header zone: the default reader (khobor-rules(5), READER), copied from\n"
-	    "# default.yaml, and its fields.  On these pages, after the strip rules above:\n", fp);
+	fputs("# The header zone: the default reader (khobor-rules(5), READER) and its\n"
+	    "# fields, default.yaml's as they are there and as they will be.  On these\n"
+	    "# pages, after the strip rules above:\n", fp);
 	for (i = 0; counts && i < l->nfc; i++) {
 		fprintf(fp, "#   %-15s %u of %zu pages", l->fc[i].name, l->fc[i].pages, l->np);
 		if (l->fc[i].example) {
@@ -1277,12 +1478,11 @@ write_draft(FILE *fp, struct learner *l, int counts)
 		}
 		fputc('\n', fp);
 	}
-	fputs("# Where it reads a field wrong, write field rules for it (see\n"
-	    "# rules/sites/kalbela.yaml) and take the reader out.\n", fp);
+	fputs("# Where it reads a field wrong, write field rules for it in place of\n"
+	    "# 'fields: default' (see rules/sites/kalbela.yaml) and take the reader out,\n"
+	    "# or copy default.yaml's reader here and change it.\n", fp);
 	copy_default(fp, l, "dates");
-	copy_default(fp, l, "reader");
-	fputc('\n', fp);
-	copy_default(fp, l, "fields");
+	fputs("reader: default\nfields: default\n", fp);
 }
 
 /* ---- trying the draft ---- */
@@ -1397,7 +1597,7 @@ try_draft(struct learner *l, int counts)
 		"title", "author", "published", "updated", "edition", "page_date", "image_caption",
 		"image_credit", "agency", "dateline_place", NULL
 	};
-	struct site ts;
+	struct site ts, *fsite, *rsite;
 	struct stripset *set = NULL;
 	struct fieldset *fs = NULL;
 	struct hzoneset *rs = NULL;
@@ -1427,8 +1627,10 @@ try_draft(struct learner *l, int counts)
 	memset(&ts, 0, sizeof(ts));
 	ts.name = l->name;
 	ts.file = path;
-	if (rules_load(l->r, &ts) < 0 || (set = strip_compile(&ts)) == NULL || (fs = fields_compile(&ts)) == NULL ||
-	    ((rs = hzone_compile(&ts, l->r->dir, &none)) == NULL && !none) || split_check(&ts) < 0) {
+	if (rules_load(l->r, &ts) < 0 || (set = strip_compile(&ts)) == NULL ||
+	    (fsite = rules_uses(l->r, &ts, "fields")) == NULL || (rsite = rules_uses(l->r, &ts, "reader")) == NULL ||
+	    (fs = fields_compile(fsite)) == NULL ||
+	    ((rs = hzone_compile(rsite, l->r->dir, &none)) == NULL && !none) || split_check(&ts) < 0) {
 		warnx("the draft does not compile (a bug of khobor learn; the draft is kept in %s)", path);
 		goto done;
 	}
@@ -1491,15 +1693,27 @@ done:
 	return rc;
 }
 
+/* The site's pages are all in: their shapes and zones, the match and start candidates. */
+static void
+prepare(struct learner *l)
+{
+	if (l->ready)
+		return;
+	l->ready = 1;
+	count_shapes(l);
+	find_zones(l);
+	make_candidates(l);
+	choose_start(l);
+}
+
 int
 learn_write(struct learner *l, FILE *out)
 {
 	size_t i;
 
-	count_shapes(l);
-	find_zones(l);
+	prepare(l);
 	choose_match(l);
-	choose_start(l);
+	choose_boxes(l);
 	choose_cuts(l);
 	choose_drops(l);
 	default_rules(l);

@@ -33,9 +33,16 @@ struct learner;
 struct learner *learn_new(struct rules *r, const char *name, char *const *hosts, size_t nhosts);
 void learn_free(struct learner *l);
 
-/* A page of the site (RAW, N bytes, as read; SOURCE for comments). */
+/*
+ * A page of the site (RAW, N bytes, as read; SOURCE for comments).  Every
+ * page of the site comes before the first learn_other.
+ */
 void learn_page(struct learner *l, const char *source, const char *raw, size_t n);
-/* A page of another site: a match or start that finds anything in it is not used. */
+/*
+ * A page of another site: a match or start that finds anything in it is
+ * not used.  The page is tried at once and not kept, so that the others
+ * can be a whole corpus: the learner holds the site's pages only.
+ */
 void learn_other(struct learner *l, const char *source, const char *raw, size_t n);
 
 /* N pages of the fixtures were of no known site and were not tried: the draft says so. */

@@ -183,6 +183,41 @@ rules_find(struct rules *r, const char *name)
 	return NULL;
 }
 
+/*
+ * Sections a site file may give as the word 'default', for default.yaml's
+ * own: the reader and the field rules, so that a site that reads its header
+ * zone as an unknown outlet's does follows the default reader as it
+ * improves.  Only the word is checked here; the section is compiled where
+ * it is used (rules_uses).
+ */
+static const char *const shared_sections[] = { "reader", "fields", NULL };
+static const char *const shared_words[] = { "default", NULL };
+
+static void
+check_shared(const struct site *s)
+{
+	const struct yml *n;
+	const char *near;
+	size_t k;
+
+	for (k = 0; shared_sections[k]; k++) {
+		if ((n = yml_get(s->root, shared_sections[k])) == NULL || n->type != YML_SCALAR)
+			continue;
+		if (strcmp(s->name, "default") == 0)
+			yml_error(s->doc, n, "'%s: %s': default.yaml's '%s' is the one others use: write it out",
+			    shared_sections[k], n->str, shared_sections[k]);
+		else if (strcmp(n->str, "default") == 0)
+			continue;
+		else if ((near = yml_suggest(n->str, shared_words)) != NULL)
+			yml_error(s->doc, n, "'%s: %s': did you mean '%s: %s'? (default.yaml's %s)", shared_sections[k],
+			    n->str, shared_sections[k], near, shared_sections[k]);
+		else
+			yml_error(s->doc, n, "'%s: %s': '%s' is a %s, or the word 'default' for default.yaml's",
+			    shared_sections[k], n->str, shared_sections[k],
+			    strcmp(shared_sections[k], "reader") == 0 ? "mapping" : "list of field rules");
+	}
+}
+
 int
 rules_load(struct rules *r, struct site *s)
 {
@@ -223,6 +258,7 @@ rules_load(struct rules *r, struct site *s)
 			yml_error(s->doc, s->root, "site '%s' has no 'match' patterns: without them no page is ever detected as this site",
 			    s->name);
 	}
+	check_shared(s);
 	if (yml_nerrors != before)
 		return -1;
 	s->state = 1;
@@ -233,4 +269,14 @@ const struct yml *
 rules_section(const struct site *s, const char *name)
 {
 	return s->root ? yml_get(s->root, name) : NULL;
+}
+
+struct site *
+rules_uses(struct rules *r, struct site *s, const char *name)
+{
+	const struct yml *n = rules_section(s, name);
+
+	if (s == &r->deflt || n == NULL || n->type != YML_SCALAR || strcmp(n->str, "default") != 0)
+		return s;
+	return rules_load(r, &r->deflt) == 0 ? &r->deflt : NULL;
 }

@@ -51,6 +51,15 @@ int rules_load(struct rules *r, struct site *s);
 /* Where a site's section NAME is, or NULL. */
 const struct yml *rules_section(const struct site *s, const char *name);
 
+/*
+ * The site whose section NAME ("reader" or "fields") site S uses: the
+ * default, loaded, when S gives the section as the word 'default'
+ * (khobor-rules(5)), else S.  The section is then compiled as the
+ * default's, so that messages and --explain name default.yaml.  NULL after
+ * the messages when default.yaml is broken.
+ */
+struct site *rules_uses(struct rules *r, struct site *s, const char *name);
+
 /* Join dir and name into a new string. */
 char *rules_path(const char *dir, const char *name);
 
