@@ -449,6 +449,7 @@ key_count(const uint32_t *keys, size_t n, uint32_t key)
 {
 	size_t lo = 0, hi = n, first;
 
+	/* Two binary searches, not a walk: a window of common letters is in thousands of literals. */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -457,8 +458,15 @@ key_count(const uint32_t *keys, size_t n, uint32_t key)
 		else
 			hi = mid;
 	}
-	for (first = lo; lo < n && keys[lo] == key; lo++)
-		;
+	first = lo;
+	for (hi = n; lo < hi; ) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (keys[mid] <= key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return lo - first;
 }
 
