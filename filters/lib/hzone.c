@@ -1336,6 +1336,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	for (i = 0; i < p; i++)
 		if (w->l[i].kind == K_DATE && title >= 0 && i < title)
 			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date above the headline";
+		/*
+		 * With no headline, an unlabelled date that opens the page (a
+		 * weekday, a date, a time) is its clock all the same: no story
+		 * prints its own time above everything else.
+		 */
+		else if (w->l[i].kind == K_DATE && title < 0 && step(w, i, -1, 0, p) < 0)
+			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date opening a page with no headline";
 
 	if ((w->pzone = page_zone(rs, w, rec, p, zone)) != NULL) {
 		record_add(rec, "page_zone", w->pzone);
