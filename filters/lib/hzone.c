@@ -1368,6 +1368,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 */
 			if (!l->has_time && (title < 0 || i < title))
 				break;
+			/* The header printed twice (byline, date; byline, date): one date. */
+			for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && same(w, k, (size_t)i)); k++)
+				;
+			if (k < (size_t)i)
+				break;
 			if (!pub++)
 				add(rec, w, "published", ltext(w, i), l->len);
 			else if (!upd++)
