@@ -1332,6 +1332,27 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				break;
 			}
 
+	/*
+	 * A short sentence right above the first paragraph, under the headline
+	 * and the byline and date block, is the article's own first paragraph
+	 * (fewer words than paragraph_words: "আমাদের দেশটা নদীর দান।"): the
+	 * body starts there.  It must end with the dari, which no headline
+	 * line here does, and stand below every line the reader took.
+	 */
+	while (p < zone && (title >= 0 || b0 >= 0)) {
+		long j = step(w, p, -1, 0, p);
+		const char *s;
+
+		if (j < 0 || j <= title || w->l[j].kind != K_OTHER || w->l[j].why != NULL)
+			break;
+		s = ltext(w, j);
+		if (words(s, w->l[j].len) < 2 || !ends_with(s, w->l[j].len, "।"))
+			break;
+		w->l[j].kind = K_PARA;
+		w->l[j].why = "a short sentence right above the first paragraph, under the header";
+		p = j;
+	}
+
 	/* Unlabelled dates above the headline are the page clock; below it, the times of the story. */
 	for (i = 0; i < p; i++)
 		if (w->l[i].kind == K_DATE && title >= 0 && i < title)
