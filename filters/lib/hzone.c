@@ -1149,18 +1149,27 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (w->l[i].kind == K_PARA) {
 			long next = i + 1;
 
-			while (next < zone && w->l[next].len == 0)
+			/* The next line with anything on it, past page chrome (view counters). */
+			for (;;) {
+				while (next < zone && w->l[next].len == 0)
+					next++;
+				if (next >= zone) {
+					next = -1;
+					break;
+				}
+				w->l[next].kind = K_OTHER;
+				w->l[next].why = NULL;
+				classify(rs, w, (size_t)next);
+				if (w->l[next].kind != K_CHROME)
+					break;
 				next++;
-			if (next >= zone)
-				next = -1;
+			}
 
 			/*
 			 * A paragraph right above a byline or date line is the
 			 * standfirst of a print story, not the article's first.
 			 */
 			if (next >= 0) {
-				w->l[next].kind = K_OTHER;
-				classify(rs, w, (size_t)next);
 				if (w->l[next].kind == K_LABELLED) {
 					w->l[i].kind = K_OTHER;
 					w->l[i].why = "a standfirst above the byline and date";
@@ -1172,8 +1181,17 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 */
 				if (w->l[next].kind == K_PARA && !any(&rs->dateline, ltext(w, i), w->l[i].len) &&
 				    any(&rs->dateline, ltext(w, next), w->l[next].len)) {
-					w->l[i].kind = K_OTHER;
-					w->l[i].why = "a standfirst above the paragraph that opens with the dateline";
+					/*
+					 * Opening the page, a sentence of a headline's length
+					 * is the headline itself (some end theirs with the dari).
+					 */
+					if (first_content(w, i) && words(ltext(w, i), w->l[i].len) <= 20) {
+						w->l[i].kind = K_TITLELIKE;
+						w->l[i].why = "a sentence opening the page, over the paragraph that opens with the dateline";
+					} else {
+						w->l[i].kind = K_OTHER;
+						w->l[i].why = "a standfirst above the paragraph that opens with the dateline";
+					}
 					continue;
 				}
 			}
