@@ -422,6 +422,40 @@ suffixed(const char *s, size_t n)
 	return h;
 }
 
+/*
+ * A Bengali headline with the site's name in Latin letters after a dash
+ * ("<headline> - Filmy Network", the page's <title>): the length of the
+ * headline, or N.  The name is three words at most, letters, digits and
+ * dots only.
+ */
+static size_t
+latin_suffixed(const char *s, size_t n)
+{
+	const char *dash = NULL, *d;
+	size_t k, h, i;
+	int letter = 0;
+
+	for (d = s; (d = memmem(d, n - (size_t)(d - s), " - ", 3)) != NULL; d += 3)
+		dash = d;
+	if (dash == NULL)
+		return n;
+	h = (size_t)(dash - s);
+	k = h + 3;
+	if (k >= n || words(s + k, n - k) > 3)
+		return n;
+	for (i = k; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			letter = 1;
+		else if (!(c == ' ' || c == '.' || (c >= '0' && c <= '9')))
+			return n;
+	}
+	for (i = 0; i < h && (unsigned char)s[i] < 0x80; i++)
+		;
+	return letter && i < h ? h : n;
+}
+
 /* A line printed twice with nothing between ("অনলাইন ডেস্কঅনলাইন ডেস্ক"). */
 static size_t
 undouble(const char *s, size_t n)
@@ -1432,7 +1466,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		default:
 			if (i == title) {
 				const char *t = ltext(w, i);
-				size_t n = suffixed(t, l->len);
+				size_t n = latin_suffixed(t, suffixed(t, l->len));
 
 				/* A dash or colon left hanging at the end is no part of the headline. */
 				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || t[n - 1] == '-'))
