@@ -1160,6 +1160,132 @@ page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct rec
 	return NULL;
 }
 
+/*
+ * The end of the longest run of at most ten words from S + A, before any
+ * '|', that reads as a whole date, or A for none.
+ */
+static size_t
+date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
+{
+	size_t e = a, best = a, nw = 0;
+	struct date_result r;
+
+	while (e < n && nw < 10) {
+		while (e < n && s[e] == ' ')
+			e++;
+		if (s[e] == '|')	/* the next segment: another label */
+			break;
+		while (e < n && s[e] != ' ')
+			e++;
+		nw++;
+		if (is_date(rs, s + a, e - a, &r) && r.status == DATE_OK)
+			best = e;
+	}
+	return best;
+}
+
+/*
+ * A header flattened onto one line with the article ("<headline>
+ * প্রকাশিত: <date> | আপডেট: <date> <paragraph>"): the page's first line,
+ * long, with a labelled publication time after the headline's words.  It
+ * is cut into its lines (headline; dates; the rest) in w->text; 1 if it
+ * was.
+ */
+static int
+unflatten(const struct hzoneset *rs, struct hzonework *w)
+{
+	size_t i, j, k, n, e, vo, vl, lim, hl, m;
+	const char *s;
+
+	for (i = 0; i < w->nl && w->l[i].len == 0; i++)
+		;
+	if (i >= w->nl || rs->published == NULL)
+		return 0;
+	s = ltext(w, i);
+	n = w->l[i].len;
+	if (words(s, n) < rs->para_words)
+		return 0;
+	lim = n < 400 ? n : 400;
+	for (k = 1; k < lim; k++)
+		if (s[k - 1] == ' ' && value_of(rs->published, s + k, n - k, &vo, &vl))
+			break;
+	if (k >= lim || words(s, k) < 3 || memmem(s, k, "।", 3) != NULL)
+		return 0;
+	if ((e = date_run(rs, s, n, k + vo)) == k + vo)
+		return 0;
+	{
+		size_t u = e;
+
+		while (u < n && (s[u] == ' ' || s[u] == '|'))
+			u++;
+		if (u > e && u < n && value_of(rs->updated, s + u, n - u, &vo, &vl)) {
+			size_t ue = date_run(rs, s, n, u + vo), nw = 0;
+
+			/* One it cannot read ends at its year all the same. */
+			for (j = u + vo; ue == u + vo && j < n && nw < 8; nw++) {
+				size_t w0;
+
+				while (j < n && s[j] == ' ')
+					j++;
+				w0 = j;
+				while (j < n && s[j] != ' ')
+					j++;
+				if (starts_year(s + w0, j - w0))
+					ue = j;
+			}
+			if (ue > u + vo)
+				e = ue;
+		}
+	}
+	/*
+	 * A byline printed twice at the end of the headline ("<headline>
+	 * অনলাইন ডেস্ক অনলাইন ডেস্ক") is the byline box: it goes, and the
+	 * credit of the paragraph's dateline, if any, is the byline.
+	 */
+	hl = k;
+	while (hl > 0 && s[hl - 1] == ' ')
+		hl--;
+	for (m = 1; m <= 3; m++) {
+		size_t c = hl, nw = 0, h;
+
+		while (c > 0 && nw < 2 * m) {
+			while (c > 0 && s[c - 1] == ' ')
+				c--;
+			while (c > 0 && s[c - 1] != ' ')
+				c--;
+			nw++;
+		}
+		if (nw < 2 * m || c == 0)
+			break;
+		if ((hl - c) % 2 == 0)
+			continue;
+		h = (hl - c) / 2;
+		if (s[c + h] == ' ' && memcmp(s + c, s + c + h + 1, h) == 0 && any(&rs->byline, s + c, h)) {
+			hl = c;
+			while (hl > 0 && s[hl - 1] == ' ')
+				hl--;
+			break;
+		}
+	}
+	while (e < n && s[e] == ' ')
+		e++;
+	if (e >= n)
+		return 0;
+	{
+		size_t at = w->l[i].off, cut1 = at + k, cut2 = at + e;
+
+		buf_reset(&w->out);
+		buf_add(&w->out, w->text.s, at + hl);
+		buf_addc(&w->out, '\n');
+		buf_add(&w->out, w->text.s + cut1, cut2 - cut1);
+		buf_addc(&w->out, '\n');
+		buf_add(&w->out, w->text.s + cut2, w->text.len - cut2);
+		buf_reset(&w->text);
+		buf_add(&w->text, w->out.s, w->out.len);
+	}
+	return 1;
+}
+
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
@@ -1173,6 +1299,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	buf_reset(&w->text);
 	text_nfc(rec->body.s ? rec->body.s : "", rec->body.len, &w->text);
 	split(w);
+	if (unflatten(rs, w))
+		split(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
 
 	/* Every line of the zone, by what it is; the first paragraph ends the zone. */
