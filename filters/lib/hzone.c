@@ -422,6 +422,40 @@ suffixed(const char *s, size_t n)
 	return h;
 }
 
+/*
+ * A Bengali headline with the site's name in Latin letters after a dash
+ * ("<headline> - Filmy Network", the page's <title>): the length of the
+ * headline, or N.  The name is three words at most, letters, digits and
+ * dots only.
+ */
+static size_t
+latin_suffixed(const char *s, size_t n)
+{
+	const char *dash = NULL, *d;
+	size_t k, h, i;
+	int letter = 0;
+
+	for (d = s; (d = memmem(d, n - (size_t)(d - s), " - ", 3)) != NULL; d += 3)
+		dash = d;
+	if (dash == NULL)
+		return n;
+	h = (size_t)(dash - s);
+	k = h + 3;
+	if (k >= n || words(s + k, n - k) > 3)
+		return n;
+	for (i = k; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			letter = 1;
+		else if (!(c == ' ' || c == '.' || (c >= '0' && c <= '9')))
+			return n;
+	}
+	for (i = 0; i < h && (unsigned char)s[i] < 0x80; i++)
+		;
+	return letter && i < h ? h : n;
+}
+
 /* A line printed twice with nothing between ("অনলাইন ডেস্কঅনলাইন ডেস্ক"). */
 static size_t
 undouble(const char *s, size_t n)
@@ -1126,6 +1160,132 @@ page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct rec
 	return NULL;
 }
 
+/*
+ * The end of the longest run of at most ten words from S + A, before any
+ * '|', that reads as a whole date, or A for none.
+ */
+static size_t
+date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
+{
+	size_t e = a, best = a, nw = 0;
+	struct date_result r;
+
+	while (e < n && nw < 10) {
+		while (e < n && s[e] == ' ')
+			e++;
+		if (s[e] == '|')	/* the next segment: another label */
+			break;
+		while (e < n && s[e] != ' ')
+			e++;
+		nw++;
+		if (is_date(rs, s + a, e - a, &r) && r.status == DATE_OK)
+			best = e;
+	}
+	return best;
+}
+
+/*
+ * A header flattened onto one line with the article ("<headline>
+ * প্রকাশিত: <date> | আপডেট: <date> <paragraph>"): the page's first line,
+ * long, with a labelled publication time after the headline's words.  It
+ * is cut into its lines (headline; dates; the rest) in w->text; 1 if it
+ * was.
+ */
+static int
+unflatten(const struct hzoneset *rs, struct hzonework *w)
+{
+	size_t i, j, k, n, e, vo, vl, lim, hl, m;
+	const char *s;
+
+	for (i = 0; i < w->nl && w->l[i].len == 0; i++)
+		;
+	if (i >= w->nl || rs->published == NULL)
+		return 0;
+	s = ltext(w, i);
+	n = w->l[i].len;
+	if (words(s, n) < rs->para_words)
+		return 0;
+	lim = n < 400 ? n : 400;
+	for (k = 1; k < lim; k++)
+		if (s[k - 1] == ' ' && value_of(rs->published, s + k, n - k, &vo, &vl))
+			break;
+	if (k >= lim || words(s, k) < 3 || memmem(s, k, "।", 3) != NULL)
+		return 0;
+	if ((e = date_run(rs, s, n, k + vo)) == k + vo)
+		return 0;
+	{
+		size_t u = e;
+
+		while (u < n && (s[u] == ' ' || s[u] == '|'))
+			u++;
+		if (u > e && u < n && value_of(rs->updated, s + u, n - u, &vo, &vl)) {
+			size_t ue = date_run(rs, s, n, u + vo), nw = 0;
+
+			/* One it cannot read ends at its year all the same. */
+			for (j = u + vo; ue == u + vo && j < n && nw < 8; nw++) {
+				size_t w0;
+
+				while (j < n && s[j] == ' ')
+					j++;
+				w0 = j;
+				while (j < n && s[j] != ' ')
+					j++;
+				if (starts_year(s + w0, j - w0))
+					ue = j;
+			}
+			if (ue > u + vo)
+				e = ue;
+		}
+	}
+	/*
+	 * A byline printed twice at the end of the headline ("<headline>
+	 * অনলাইন ডেস্ক অনলাইন ডেস্ক") is the byline box: it goes, and the
+	 * credit of the paragraph's dateline, if any, is the byline.
+	 */
+	hl = k;
+	while (hl > 0 && s[hl - 1] == ' ')
+		hl--;
+	for (m = 1; m <= 3; m++) {
+		size_t c = hl, nw = 0, h;
+
+		while (c > 0 && nw < 2 * m) {
+			while (c > 0 && s[c - 1] == ' ')
+				c--;
+			while (c > 0 && s[c - 1] != ' ')
+				c--;
+			nw++;
+		}
+		if (nw < 2 * m || c == 0)
+			break;
+		if ((hl - c) % 2 == 0)
+			continue;
+		h = (hl - c) / 2;
+		if (s[c + h] == ' ' && memcmp(s + c, s + c + h + 1, h) == 0 && any(&rs->byline, s + c, h)) {
+			hl = c;
+			while (hl > 0 && s[hl - 1] == ' ')
+				hl--;
+			break;
+		}
+	}
+	while (e < n && s[e] == ' ')
+		e++;
+	if (e >= n)
+		return 0;
+	{
+		size_t at = w->l[i].off, cut1 = at + k, cut2 = at + e;
+
+		buf_reset(&w->out);
+		buf_add(&w->out, w->text.s, at + hl);
+		buf_addc(&w->out, '\n');
+		buf_add(&w->out, w->text.s + cut1, cut2 - cut1);
+		buf_addc(&w->out, '\n');
+		buf_add(&w->out, w->text.s + cut2, w->text.len - cut2);
+		buf_reset(&w->text);
+		buf_add(&w->text, w->out.s, w->out.len);
+	}
+	return 1;
+}
+
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
@@ -1139,6 +1299,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	buf_reset(&w->text);
 	text_nfc(rec->body.s ? rec->body.s : "", rec->body.len, &w->text);
 	split(w);
+	if (unflatten(rs, w))
+		split(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
 
 	/* Every line of the zone, by what it is; the first paragraph ends the zone. */
@@ -1149,18 +1311,27 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (w->l[i].kind == K_PARA) {
 			long next = i + 1;
 
-			while (next < zone && w->l[next].len == 0)
+			/* The next line with anything on it, past page chrome (view counters). */
+			for (;;) {
+				while (next < zone && w->l[next].len == 0)
+					next++;
+				if (next >= zone) {
+					next = -1;
+					break;
+				}
+				w->l[next].kind = K_OTHER;
+				w->l[next].why = NULL;
+				classify(rs, w, (size_t)next);
+				if (w->l[next].kind != K_CHROME)
+					break;
 				next++;
-			if (next >= zone)
-				next = -1;
+			}
 
 			/*
 			 * A paragraph right above a byline or date line is the
 			 * standfirst of a print story, not the article's first.
 			 */
 			if (next >= 0) {
-				w->l[next].kind = K_OTHER;
-				classify(rs, w, (size_t)next);
 				if (w->l[next].kind == K_LABELLED) {
 					w->l[i].kind = K_OTHER;
 					w->l[i].why = "a standfirst above the byline and date";
@@ -1172,8 +1343,17 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 */
 				if (w->l[next].kind == K_PARA && !any(&rs->dateline, ltext(w, i), w->l[i].len) &&
 				    any(&rs->dateline, ltext(w, next), w->l[next].len)) {
-					w->l[i].kind = K_OTHER;
-					w->l[i].why = "a standfirst above the paragraph that opens with the dateline";
+					/*
+					 * Opening the page, a sentence of a headline's length
+					 * is the headline itself (some end theirs with the dari).
+					 */
+					if (first_content(w, i) && words(ltext(w, i), w->l[i].len) <= 20) {
+						w->l[i].kind = K_TITLELIKE;
+						w->l[i].why = "a sentence opening the page, over the paragraph that opens with the dateline";
+					} else {
+						w->l[i].kind = K_OTHER;
+						w->l[i].why = "a standfirst above the paragraph that opens with the dateline";
+					}
 					continue;
 				}
 			}
@@ -1332,10 +1512,38 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				break;
 			}
 
+	/*
+	 * A short sentence right above the first paragraph, under the headline
+	 * and the byline and date block, is the article's own first paragraph
+	 * (fewer words than paragraph_words: "আমাদের দেশটা নদীর দান।"): the
+	 * body starts there.  It must end with the dari, which no headline
+	 * line here does, and stand below every line the reader took.
+	 */
+	while (p < zone && (title >= 0 || b0 >= 0)) {
+		long j = step(w, p, -1, 0, p);
+		const char *s;
+
+		if (j < 0 || j <= title || w->l[j].kind != K_OTHER || w->l[j].why != NULL)
+			break;
+		s = ltext(w, j);
+		if (words(s, w->l[j].len) < 2 || !ends_with(s, w->l[j].len, "।"))
+			break;
+		w->l[j].kind = K_PARA;
+		w->l[j].why = "a short sentence right above the first paragraph, under the header";
+		p = j;
+	}
+
 	/* Unlabelled dates above the headline are the page clock; below it, the times of the story. */
 	for (i = 0; i < p; i++)
 		if (w->l[i].kind == K_DATE && title >= 0 && i < title)
 			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date above the headline";
+		/*
+		 * With no headline, an unlabelled date that opens the page (a
+		 * weekday, a date, a time) is its clock all the same: no story
+		 * prints its own time above everything else.
+		 */
+		else if (w->l[i].kind == K_DATE && title < 0 && step(w, i, -1, 0, p) < 0)
+			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date opening a page with no headline";
 
 	if ((w->pzone = page_zone(rs, w, rec, p, zone)) != NULL) {
 		record_add(rec, "page_zone", w->pzone);
@@ -1361,6 +1569,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 */
 			if (!l->has_time && (title < 0 || i < title))
 				break;
+			/* The header printed twice (byline, date; byline, date): one date. */
+			for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && same(w, k, (size_t)i)); k++)
+				;
+			if (k < (size_t)i)
+				break;
 			if (!pub++)
 				add(rec, w, "published", ltext(w, i), l->len);
 			else if (!upd++)
@@ -1381,7 +1594,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		default:
 			if (i == title) {
 				const char *t = ltext(w, i);
-				size_t n = suffixed(t, l->len);
+				size_t n = latin_suffixed(t, suffixed(t, l->len));
 
 				/* A dash or colon left hanging at the end is no part of the headline. */
 				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || t[n - 1] == '-'))
