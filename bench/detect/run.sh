@@ -10,7 +10,8 @@
 # machine is shared, and CPU time does not count what other work took):
 #   - the chain (strip-boilerplate | extract-meta | normalize-date |
 #     to-jsonl) over the first PAGES pages of bench/gen-corpus's 100 MB
-#     corpus (seed 1), with rules/ and with rules/ + 200 invented sites;
+#     corpus (seed 1), with the issue's three original site files, with
+#     rules/, and with rules/ + 200 invented sites;
 #   - strip-boilerplate alone, the filter that detects;
 #   - start-up: one page of no known site through strip-boilerplate.
 # BASE_BIN, a bin/ directory of another build (say, main before a change),
@@ -24,10 +25,17 @@ data=${KHOBOR_BENCH_DATA:-$top/bench/data/100M-s1}
 out=$top/bench/out/detect
 mkdir -p "$out"
 [ -d "$data/pages" ] || "$top/bench/gen-corpus" --size 100M --seed 1 >&2
-[ -d "$out/rules200" ] || python3 "$top/bench/gen-rules" "$out/rules200" --sites 200 >/dev/null
+# Made anew each run: it holds a copy of the real site files, which change.
+rm -rf "$out/rules200"
+python3 "$top/bench/gen-rules" "$out/rules200" --sites 200 >/dev/null
 tr '\0' '\n' <"$data/pages.lst" | head -n "$npages" | sed "s|^|$data/|" | tr '\n' '\0' >"$out/pages.lst"
 printf 'এটি একটি পাতা, কোনো সাইটের নয়।\n' >"$out/none.txt"
 nreal=$(find "$top/rules/sites" -name '*.yaml' | wc -l)
+# The issue's baseline: the three site files of its start.
+rm -rf "$out/rules3"
+mkdir -p "$out/rules3/sites"
+cp -R "$top/rules/default.yaml" "$top/rules/dates" "$out/rules3/"
+cp "$top/rules/sites/kalbela.yaml" "$top/rules/sites/dhakadiplomat.yaml" "$top/rules/sites/prothomalo.yaml" "$out/rules3/sites/"
 
 python3 - "$out" "$top/rules" "$out/rules200" "$nreal" "$top/bin" "$base" <<'PY'
 import os, resource, statistics, subprocess, sys
@@ -51,7 +59,8 @@ print("|---|---|---:|---:|---:|")
 for name, b in (("this", binv), ("base", base)):
     if not b:
         continue
-    for rname, r in (("real", real), ("real + 200", many)):
+    for rname, r in (("3 (Kalbela, Dhaka Diplomat, Prothom Alo)", os.path.join(out, "rules3")),
+                     ("real", real), ("real + 200", many)):
         chain = ("xargs -0 -a %s %s/strip-boilerplate -r %s | %s/extract-meta -r %s | "
                  "%s/normalize-date -r %s | %s/to-jsonl" % (lst, b, r, b, r, b, r, b))
         strip = "xargs -0 -a %s %s/strip-boilerplate -r %s" % (lst, b, r)
