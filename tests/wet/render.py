@@ -54,6 +54,10 @@ TITLE = {
     "news24bd": "{title} | News24",
     "barta24": "{title} | বার্তা২৪",
     "banglanews24": "{title} | বাংলানিউজটোয়েন্টিফোর.কম",
+    # Not observed (the pages studied were dumped without their <title>):
+    # the form of the others, with the outlet's name as its pages print it.
+    "banglatribune": "{title} | বাংলা ট্রিবিউন",
+    "thereport24": "{title} | The Report",
 }
 
 
