@@ -731,7 +731,8 @@ struct cut {
 	size_t so, eo;
 };
 
-enum { R_SKIPPED, R_NOMATCH, R_FOUND, R_NOANCHOR, R_LIMIT, R_NOEQUAL };
+/* R_NOANCHOR: no line of the 'after' field when the rule ran; R_NOBEFORE: of the 'before' one. */
+enum { R_SKIPPED, R_NOMATCH, R_FOUND, R_NOANCHOR, R_LIMIT, R_NOEQUAL, R_NOBEFORE };
 
 struct fieldwork {
 	struct buf text;	/* the body; lines rewritten after a cut are appended */
@@ -1238,8 +1239,10 @@ run_rule(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
 	const char *eq = NULL;
 	int found = 0;
 
-	if ((r->after >= 0 && w->first[r->after] < 0) || (r->before >= 0 && w->first[r->before] < 0))
+	if (r->after >= 0 && w->first[r->after] < 0)
 		return R_NOANCHOR;
+	if (r->before >= 0 && w->first[r->before] < 0)
+		return R_NOBEFORE;
 	if (r->equals >= 0 && (eq = field_value(w, rec, r->equals, &eqn)) == NULL)
 		return R_NOEQUAL;
 	if (r->prefix >= 0 && (eq = field_value(w, rec, r->prefix, &eqn)) == NULL)
@@ -1376,10 +1379,15 @@ explain_missing(const struct fieldwork *w, const struct fieldset *fs)
 				    fs->h[h].name);
 			switch (w->state[i]) {
 			case R_NOANCHOR:
-				fprintf(w->ex, "not tried, as there is no '%s' to look %s\n",
-				    fs->h[r->after >= 0 && w->first[r->after] < 0 ? r->after : r->before].name,
-				    r->after >= 0 && w->first[r->after] < 0 ? "after" : "before");
+			case R_NOBEFORE: {
+				/* Which was missing when the rule ran: a later rule may have found it since. */
+				int a = w->state[i] == R_NOANCHOR ? r->after : r->before;
+
+				fprintf(w->ex, "not tried, as there is no '%s' to look %s%s\n", fs->h[a].name,
+				    w->state[i] == R_NOANCHOR ? "after" : "before",
+				    w->first[a] >= 0 ? " when it runs (a later rule finds it)" : "");
 				break;
+			}
 			case R_LIMIT:
 				fprintf(w->ex, "match limit exceeded in %s\n", r->where);
 				break;

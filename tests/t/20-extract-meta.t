@@ -708,4 +708,40 @@ extract-meta: r8/sites/y.yaml:22:5: unknown key 'prefx' in rule y/fields[6] (did
 EOF
 is_file "$TMP/r8.err" "$TMP/r8.want" "prefix misused: each mistake, where it is"
 
+# ---- --explain: an anchor a later rule finds ----
+
+# 'early' looks after 'late' and 'early2' before 'late2'; the first rules
+# for those find nothing, later ones do: not tried, and --explain names the
+# anchor that was missing when the rule ran.
+mkdir -p "$TMP/r9/sites"
+echo 'lang: [bn]' >"$TMP/r9/default.yaml"
+cat >"$TMP/r9/sites/a.yaml" <<'EOF'
+match: ['^never$']
+fields:
+  - name: first
+    head: 1
+    pattern: '^F: (?<value>.+)$'
+  - name: late
+    pattern: '^never: (?<value>.+)$'
+  - name: late2
+    pattern: '^never: (?<value>.+)$'
+  - name: early
+    after: late
+    pattern: '^E: (?<value>.+)$'
+  - name: early2
+    after: first
+    before: late2
+    pattern: '^E: (?<value>.+)$'
+  - name: late
+    pattern: '^L: (?<value>.+)$'
+  - name: late2
+    pattern: '^M: (?<value>.+)$'
+EOF
+printf 'source: a1\nsite: a\n\nF: ১\nL: ২\nE: ৩\nM: ৪\n\0' | (cd "$TMP" && extract-meta -r r9 --explain 2>a.err >a.out)
+ok $? "an anchor a later rule finds: exit 0"
+grep -q "^extract-meta: a1: r9/sites/a.yaml:10: a/fields\[3\] early: no early: not tried, as there is no 'late' to look after when it runs (a later rule finds it)\$" "$TMP/a.err"
+ok $? "--explain: the missing 'after' anchor, found later, named"
+grep -q "^extract-meta: a1: r9/sites/a.yaml:13: a/fields\[4\] early2: no early2: not tried, as there is no 'late2' to look before when it runs (a later rule finds it)\$" "$TMP/a.err"
+ok $? "--explain: the missing 'before' anchor, found later, named (the 'after' one was there)"
+
 done_testing
