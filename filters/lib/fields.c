@@ -44,7 +44,7 @@ static const char *const step_name[S_NSTEPS] = {
 /* The keys of a field rule. */
 static const char *const rule_keys[] = {
 	"name", "id", "pattern", "head", "tail", "after", "before", "until", "list",
-	"consume", "clean", "split", "drop_suffix", "also", "required", "drop", "equals", "from", NULL
+	"consume", "clean", "split", "drop_suffix", "also", "required", "drop", "equals", "prefix", "from", NULL
 };
 
 /* Headers this filter or its neighbours own; a field rule may not write them. */
@@ -80,6 +80,7 @@ struct frule {
 	int list, consume;
 	int drop;		/* the line goes, no header is written */
 	int equals;		/* only the lines equal to this header's value; -1 = any */
+	int prefix;		/* only the lines starting with it: re is NULL, the prefix is the match; -1 = none */
 	unsigned long head, tail;	/* window: first or last N lines; 0 = all */
 	int after, before;		/* window: lines after/before this header's line; -1 = none */
 	struct rx *until;		/* window: ends before the first line this matches */
@@ -428,7 +429,7 @@ static void
 compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct yml *item)
 {
 	/* What chooses body lines, which a rule reading a header has none of. */
-	static const char *const body_keys[] = { "head", "tail", "after", "before", "until", "consume", NULL };
+	static const char *const body_keys[] = { "head", "tail", "after", "before", "until", "consume", "prefix", NULL };
 	const struct ymldoc *doc = s->doc;
 	struct frule r;
 	const struct yml *n, *name, *meant = NULL, *id, **items = NULL;
@@ -496,6 +497,31 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 			r.equals = eq[0];
 		}
 	}
+	/*
+	 * 'prefix': the lines that start with a field's value, which is the
+	 * match; the rest of the line stays ('consume: match' by default).
+	 */
+	r.prefix = -1;
+	if ((n = yml_get(item, "prefix")) != NULL) {
+		const struct yml *p;
+
+		if (n->type != YML_SCALAR) {
+			yml_error(doc, n, "rule %s: 'prefix' must be the name of a field", r.label);
+		} else {
+			int *pre;
+
+			anchors(fs, doc, n, "prefix", r.label, &pre);
+			r.prefix = pre[0];
+		}
+		if ((p = yml_get(item, "equals")) != NULL)
+			yml_error(doc, p, "rule %s: give 'equals' (the whole line) or 'prefix' (its start), not both", r.label);
+		if ((p = yml_get(item, "pattern")) != NULL)
+			yml_error(doc, p, "rule %s: a rule with 'prefix' has no pattern: the value of its field at the "
+			    "start of the line is the match", r.label);
+		if ((p = yml_get(item, "also")) != NULL)
+			yml_error(doc, p, "rule %s: 'also' needs a pattern with a named group for each header; "
+			    "a rule with 'prefix' has none", r.label);
+	}
 	/* 'from': the values of a header, with or without a pattern (without: the whole value). */
 	if ((n = yml_get(item, "from")) != NULL) {
 		if (n->type != YML_SCALAR || !record_name_ok(n->str, n->len))
@@ -513,6 +539,11 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		npats = 1;
 		if ((n = yml_get(item, "also")) != NULL)
 			yml_error(doc, n, "rule %s: 'also' needs a pattern with a named group for each header", r.label);
+	} else if (yml_get(item, "prefix") || yml_meant(item, rule_keys, "prefix")) {
+		/* No pattern: run_rule finds the prefix itself (a misspelt 'prefix' was said already). */
+		pats = keep(fs, ecalloc(1, sizeof(*pats)));
+		pats[0].line = item->line;
+		npats = 1;
 	} else if (yml_get(item, "equals") && yml_get(item, "pattern") == NULL) {
 		/* 'equals' without a pattern: the whole line. */
 		pats = keep(fs, ecalloc(1, sizeof(*pats)));
@@ -537,7 +568,7 @@ compile_rule(struct fieldset *fs, const struct site *s, size_t idx, const struct
 		yml_bool(doc, n, &r.list);
 	if ((n = yml_get(item, "required")) != NULL)
 		yml_bool(doc, n, &required);
-	r.consume = C_LINE;
+	r.consume = yml_get(item, "prefix") ? C_MATCH : C_LINE;
 	if ((n = yml_get(item, "consume")) != NULL) {
 		k = 3;
 		if (n->type == YML_SCALAR)
@@ -700,7 +731,8 @@ struct cut {
 	size_t so, eo;
 };
 
-enum { R_SKIPPED, R_NOMATCH, R_FOUND, R_NOANCHOR, R_LIMIT, R_NOEQUAL };
+/* R_NOANCHOR: no line of the 'after' field when the rule ran; R_NOBEFORE: of the 'before' one. */
+enum { R_SKIPPED, R_NOMATCH, R_FOUND, R_NOANCHOR, R_LIMIT, R_NOEQUAL, R_NOBEFORE };
 
 struct fieldwork {
 	struct buf text;	/* the body; lines rewritten after a cut are appended */
@@ -1002,13 +1034,11 @@ add_value(struct fieldwork *w, const struct frule *r, int ri, int hdr, const cha
 
 /* A drop rule's match: counted under its hidden header, nothing to write. */
 static size_t
-take_drop(struct fieldwork *w, const struct frule *r, size_t line, const char *s, size_t n)
+take_drop(struct fieldwork *w, const struct frule *r, size_t line, const char *s, size_t n, size_t so, size_t eo)
 {
 	static const char *const did[] = { "line consumed", "cut out of the line", "line kept" };
-	size_t so = 0, eo = n;
 	int cut, q;
 
-	rx_group(r->re, 0, &so, &eo);
 	if (w->first[r->hdr] < 0 || (size_t)w->first[r->hdr] > line)
 		w->first[r->hdr] = (ssize_t)line;
 	w->nvals[r->hdr]++;
@@ -1021,24 +1051,25 @@ take_drop(struct fieldwork *w, const struct frule *r, size_t line, const char *s
 }
 
 /*
- * The value rule R's lines must equal ('equals'): the first found for its
- * field in this record, else the record's own header of that name (from
- * an earlier filter); NULL if there is none.
+ * The value rule R's lines must equal ('equals') or start with ('prefix'),
+ * the field HDR's: the first found for it in this record, else the
+ * record's own header of that name (from an earlier filter); NULL if there
+ * is none.
  */
 static const char *
-equals_value(const struct fieldwork *w, const struct record *rec, const struct frule *r, size_t *n)
+field_value(const struct fieldwork *w, const struct record *rec, int hdr, size_t *n)
 {
 	const char *v;
 	size_t i, best = SIZE_MAX;
 
 	for (i = 0; i < w->nhit; i++)
-		if (w->hit[i].hdr == r->equals && (best == SIZE_MAX || w->hit[i].seq < w->hit[best].seq))
+		if (w->hit[i].hdr == hdr && (best == SIZE_MAX || w->hit[i].seq < w->hit[best].seq))
 			best = i;
 	if (best != SIZE_MAX) {
 		*n = w->hit[best].vlen;
 		return w->vals.s + w->hit[best].voff;
 	}
-	if ((v = record_get(rec, w->fs->h[r->equals].name)) != NULL)
+	if ((v = record_get(rec, w->fs->h[hdr].name)) != NULL)
 		*n = strlen(v);
 	return v;
 }
@@ -1081,8 +1112,10 @@ take_values(struct fieldwork *w, const struct frule *r, int ri, size_t line, con
 {
 	size_t got = 0, so, eo, mso = 0, meo = n, i;
 
-	if (r->drop)
-		return take_drop(w, r, line, s, n);
+	if (r->drop) {
+		rx_group(r->re, 0, &mso, &meo);
+		return take_drop(w, r, line, s, n, mso, meo);
+	}
 	rx_group(r->re, 0, &mso, &meo);
 	if (rx_group(r->re, r->vgroup, &so, &eo))
 		got += add_value(w, r, ri, r->hdr, s + so, eo - so, line, so, s + mso, meo - mso);
@@ -1167,6 +1200,37 @@ window(struct fieldwork *w, struct record *rec, const struct frule *r)
 	return (ssize_t)nw;
 }
 
+/*
+ * Rule R with 'prefix' on line s[0..n): if it starts with the value
+ * v[0..vn), take the prefix (the value as the line prints it) and mark it,
+ * with the spaces after it, as the one cut of the line.  Returns 1 if it did.
+ */
+static int
+take_prefix(struct fieldwork *w, const struct frule *r, int ri, size_t line, const char *s, size_t n,
+    const char *v, size_t vn)
+{
+	size_t eo = text_prefix_squeezed(s, n, v, vn), so = 0, ve = eo;
+
+	if (eo == 0)
+		return 0;
+	while (so < ve && (s[so] == ' ' || s[so] == '\t'))
+		so++;
+	while (ve > so && (s[ve - 1] == ' ' || s[ve - 1] == '\t'))
+		ve--;
+	if (r->drop)
+		take_drop(w, r, line, s, n, 0, eo);
+	else if (add_value(w, r, ri, r->hdr, s + so, ve - so, line, so, s, eo) == 0)
+		return 0;
+	if (w->capcuts == 0) {
+		w->capcuts = 8;
+		w->cuts = erealloc(w->cuts, w->capcuts * sizeof(*w->cuts));
+	}
+	w->cuts[0].so = 0;
+	w->cuts[0].eo = eo;
+	w->ncuts = 1;
+	return 1;
+}
+
 static int
 run_rule(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
 {
@@ -1175,9 +1239,13 @@ run_rule(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
 	const char *eq = NULL;
 	int found = 0;
 
-	if ((r->after >= 0 && w->first[r->after] < 0) || (r->before >= 0 && w->first[r->before] < 0))
+	if (r->after >= 0 && w->first[r->after] < 0)
 		return R_NOANCHOR;
-	if (r->equals >= 0 && (eq = equals_value(w, rec, r, &eqn)) == NULL)
+	if (r->before >= 0 && w->first[r->before] < 0)
+		return R_NOBEFORE;
+	if (r->equals >= 0 && (eq = field_value(w, rec, r->equals, &eqn)) == NULL)
+		return R_NOEQUAL;
+	if (r->prefix >= 0 && (eq = field_value(w, rec, r->prefix, &eqn)) == NULL)
 		return R_NOEQUAL;
 	if ((nwin = window(w, rec, r)) < 0)
 		return R_LIMIT;
@@ -1189,6 +1257,16 @@ run_rule(struct fieldwork *w, struct record *rec, const struct frule *r, int ri)
 		size_t n = w->l[li].len;
 		int here = 0;
 
+		if (r->prefix >= 0) {
+			if (take_prefix(w, r, ri, li, s, n, eq, eqn)) {
+				found = 1;
+				if (r->consume == C_LINE)
+					w->l[li].gone = 1;
+				else if (r->consume == C_MATCH)
+					apply_cuts(w, li);
+			}
+			continue;
+		}
 		if (eq != NULL && !same_squeezed(s, n, eq, eqn))
 			continue;
 		w->ncuts = 0;
@@ -1301,15 +1379,21 @@ explain_missing(const struct fieldwork *w, const struct fieldset *fs)
 				    fs->h[h].name);
 			switch (w->state[i]) {
 			case R_NOANCHOR:
-				fprintf(w->ex, "not tried, as there is no '%s' to look %s\n",
-				    fs->h[r->after >= 0 && w->first[r->after] < 0 ? r->after : r->before].name,
-				    r->after >= 0 && w->first[r->after] < 0 ? "after" : "before");
+			case R_NOBEFORE: {
+				/* Which was missing when the rule ran: a later rule may have found it since. */
+				int a = w->state[i] == R_NOANCHOR ? r->after : r->before;
+
+				fprintf(w->ex, "not tried, as there is no '%s' to look %s%s\n", fs->h[a].name,
+				    w->state[i] == R_NOANCHOR ? "after" : "before",
+				    w->first[a] >= 0 ? " when it runs (a later rule finds it)" : "");
 				break;
+			}
 			case R_LIMIT:
 				fprintf(w->ex, "match limit exceeded in %s\n", r->where);
 				break;
 			case R_NOEQUAL:
-				fprintf(w->ex, "not tried, as there is no '%s' to compare with\n", fs->h[r->equals].name);
+				fprintf(w->ex, "not tried, as there is no '%s' to compare with\n",
+				    fs->h[r->equals >= 0 ? r->equals : r->prefix].name);
 				break;
 			case R_SKIPPED:
 				fprintf(w->ex, "not tried\n");
@@ -1322,6 +1406,9 @@ explain_missing(const struct fieldwork *w, const struct fieldset *fs)
 				if (r->equals >= 0)
 					fprintf(w->ex, "no match among the lines equal to the '%s' in %s\n",
 					    fs->h[r->equals].name, r->where);
+				else if (r->prefix >= 0)
+					fprintf(w->ex, "no line that starts with the '%s' in %s\n",
+					    fs->h[r->prefix].name, r->where);
 				else
 					fprintf(w->ex, "no match in %s\n", r->where);
 				break;

@@ -226,6 +226,50 @@ text_nfc(const char *s, size_t n, struct buf *out)
 	nfc_run(s + start, n - start, out);
 }
 
+#define KHOBOR_SP(c) ((c) == ' ' || (c) == '\t')
+size_t
+text_prefix_squeezed(const char *s, size_t n, const char *v, size_t vn)
+{
+	size_t i = 0, j = 0;
+	int32_t cp;
+
+	while (vn > 0 && KHOBOR_SP(v[vn - 1]))
+		vn--;
+	while (j < vn && KHOBOR_SP(v[j]))
+		j++;
+	if (j == vn)
+		return 0;
+	while (i < n && KHOBOR_SP(s[i]))
+		i++;
+	while (j < vn) {
+		if (KHOBOR_SP(v[j])) {
+			if (i == n || !KHOBOR_SP(s[i]))
+				return 0;
+			while (j < vn && KHOBOR_SP(v[j]))
+				j++;
+			while (i < n && KHOBOR_SP(s[i]))
+				i++;
+			continue;
+		}
+		if (i == n || s[i] != v[j])
+			return 0;
+		i++;
+		j++;
+	}
+	/* Not inside a cluster: "রহমান" is no prefix of "রহমানের" (U+09C7, a vowel sign, follows). */
+	if (i < n && text_decode((const unsigned char *)s + i, n - i, &cp) > 0) {
+		utf8proc_category_t cat = utf8proc_category(cp);
+
+		if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME ||
+		    cp == 0x200C || cp == 0x200D)
+			return 0;
+	}
+	while (i < n && KHOBOR_SP(s[i]))
+		i++;
+	return i;
+}
+#undef KHOBOR_SP
+
 size_t
 text_chars(const char *s, size_t n)
 {

@@ -101,6 +101,18 @@ size_t text_chars(const char *s, size_t n);
  */
 size_t text_legacy_font(const char *s, size_t n);
 
+/*
+ * Does the line s[0..n) start with v[0..vn)?  White space at the start of
+ * both is skipped, v's at its end too, and each run of spaces and tabs
+ * inside the two compares as one space.  The prefix may be followed by
+ * anything but a character that would belong to its last one (a combining
+ * mark, a zero-width joiner or non-joiner): a space, a punctuation mark, the
+ * end of the line, or a letter glued on ("<name><first word>").  Returns
+ * the length of the prefix in s with the spaces after it, or 0 when s does
+ * not start so or v is blank.
+ */
+size_t text_prefix_squeezed(const char *s, size_t n, const char *v, size_t vn);
+
 /* One line of a text the engines work on line by line (strip, fields). */
 struct text_line {
 	size_t off, len;	/* in the text buffer */

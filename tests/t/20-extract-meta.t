@@ -604,4 +604,144 @@ extract-meta: r6/sites/x.yaml:14:13: rule x/fields[3] x: 'equals' must be the na
 EOF
 is_file "$TMP/r6.err" "$TMP/r6.want" "drop and equals misused: each mistake, where it is"
 
+# ---- prefix: a byline glued to the first paragraph ----
+
+mkdir -p "$TMP/r7/sites"
+echo 'lang: [bn]' >"$TMP/r7/default.yaml"
+cat >"$TMP/r7/sites/p.yaml" <<'EOF'
+match: ['^never$']
+fields:
+  - name: author
+    head: 1
+    pattern: '^W: (?<value>.+)$'
+  - id: byline-again
+    drop: true
+    after: author
+    head: 1
+    prefix: author
+  - name: title
+    head: 1
+    pattern: '^T: (?<value>.+)$'
+  - name: title_lead
+    after: title
+    head: 1
+    consume: none
+    prefix: title
+EOF
+# p1: the name and a space before the first sentence: both go, the sentence stays.
+# p2: the name glued to the sentence's first letter, spaced otherwise in the byline.
+# p3: the name in the genitive opens the paragraph: not a prefix, it stays.
+# p4: no byline: the rule is not tried.
+# p5: a rule that writes a header: the prefix as printed, the line kept (consume: none).
+printf 'source: p1\nsite: p\n\nW: রাশেদ করিম\nরাশেদ করিম নদীর পাড়ে মেলা বসেছে।\n\0' >"$TMP/p1.rec"
+printf 'source: p2\nsite: p\n\nW: রাশেদ  করিম\nরাশেদ করিমনদীর পাড়ে মেলা বসেছে।\n\0' >"$TMP/p2.rec"
+printf 'source: p3\nsite: p\n\nW: রাশেদ করিম\nরাশেদ করিমের লেখা বই।\n\0' >"$TMP/p3.rec"
+printf 'source: p4\nsite: p\n\nরাশেদ করিম নদীর পাড়ে মেলা বসেছে।\n\0' >"$TMP/p4.rec"
+printf 'source: p5\nsite: p\n\nT: মেলা\nমেলা  শুরু হলো আজ।\n\0' >"$TMP/p5.rec"
+(cd "$TMP" && extract-meta -r r7 --explain p1.rec p2.rec p3.rec p4.rec p5.rec >p.out 2>p.err)
+ok $? "prefix: exit 0"
+{
+	printf '%s\n' 'source: p1' 'site: p' 'author: রাশেদ করিম' 'paragraph_count: 1' 'word_count: 4' \
+	    'char_count: 22' '' 'নদীর পাড়ে মেলা বসেছে।'
+	printf '\0'
+	printf '%s\n' 'source: p2' 'site: p' 'author: রাশেদ  করিম' 'paragraph_count: 1' 'word_count: 4' \
+	    'char_count: 22' '' 'নদীর পাড়ে মেলা বসেছে।'
+	printf '\0'
+	printf '%s\n' 'source: p3' 'site: p' 'author: রাশেদ করিম' 'paragraph_count: 1' 'word_count: 4' \
+	    'char_count: 21' '' 'রাশেদ করিমের লেখা বই।'
+	printf '\0'
+	printf '%s\n' 'source: p4' 'site: p' 'paragraph_count: 1' 'word_count: 6' \
+	    'char_count: 33' '' 'রাশেদ করিম নদীর পাড়ে মেলা বসেছে।'
+	printf '\0'
+	printf '%s\n' 'source: p5' 'site: p' 'title: মেলা' 'title_lead: মেলা' 'paragraph_count: 1' 'word_count: 4' \
+	    'char_count: 18' '' 'মেলা  শুরু হলো আজ।'
+	printf '\0'
+} >"$TMP/p.want"
+is_file "$TMP/p.out" "$TMP/p.want" "prefix: the byline's name cut from the paragraph's start, spaced or glued; not from a longer word"
+grep -q "^extract-meta: p1: body line 2: r7/sites/p.yaml:6: p/fields\[1\] (byline-again): dropped \"রাশেদ করিম \" from \"রাশেদ করিম নদীর পাড়ে মেলা বসেছে।\" (cut out of the line)\$" "$TMP/p.err"
+ok $? "prefix, --explain: what was cut, by the rule's id"
+grep -q "^extract-meta: p3: r7/sites/p.yaml:6: p/fields\[1\] (byline-again): nothing dropped: no line that starts with the 'author' in the first line after the 'author' line\$" "$TMP/p.err"
+ok $? "prefix, --explain: nothing dropped, and why"
+grep -q "^extract-meta: p4: r7/sites/p.yaml:6: p/fields\[1\] (byline-again): nothing dropped: not tried, as there is no 'author' to look after\$" "$TMP/p.err"
+ok $? "prefix with no byline: not tried"
+grep -q "^extract-meta: p5: body line 2: r7/sites/p.yaml:14: p/fields\[3\] title_lead: title_lead \"মেলা\" from \"মেলা  \" (line kept)\$" "$TMP/p.err"
+ok $? "prefix, --explain: a value from the start of a line kept"
+
+# What a prefix rule cannot have.
+mkdir -p "$TMP/r8/sites"
+echo 'lang: [bn]' >"$TMP/r8/default.yaml"
+cat >"$TMP/r8/sites/y.yaml" <<'EOF'
+match: foo
+fields:
+  - name: author
+    head: 1
+    pattern: '^(?<value>.+)$'
+  - drop: true
+    prefix: autor
+  - drop: true
+    prefix: [author]
+  - name: lead
+    prefix: author
+    equals: author
+    pattern: '^x'
+    also: [other]
+  - name: other
+    from: meta_author
+    prefix: author
+  - drop: true
+    prefix: author
+    consume: none
+  - drop: true
+    prefx: author
+EOF
+(cd "$TMP" && extract-meta -r r8 --check-rules) >/dev/null 2>"$TMP/r8.err"
+is $? 2 "prefix misused: status 2"
+cat >"$TMP/r8.want" <<'EOF'
+extract-meta: r8/sites/y.yaml:7:13: rule y/fields[1]: 'prefix: autor': no earlier rule finds a field 'autor' (did you mean 'author'?)
+extract-meta: r8/sites/y.yaml:9:13: rule y/fields[2]: 'prefix' must be the name of a field
+extract-meta: r8/sites/y.yaml:12:13: rule y/fields[3] lead: give 'equals' (the whole line) or 'prefix' (its start), not both
+extract-meta: r8/sites/y.yaml:13:14: rule y/fields[3] lead: a rule with 'prefix' has no pattern: the value of its field at the start of the line is the match
+extract-meta: r8/sites/y.yaml:14:11: rule y/fields[3] lead: 'also' needs a pattern with a named group for each header; a rule with 'prefix' has none
+extract-meta: r8/sites/y.yaml:17:13: rule y/fields[4] other: 'prefix' chooses lines of the body; a rule with 'from' reads a header
+extract-meta: r8/sites/y.yaml:20:14: rule y/fields[5]: a rule with 'drop: true' takes its line ('consume: line') or what it matched ('consume: match'), not nothing
+extract-meta: r8/sites/y.yaml:22:5: unknown key 'prefx' in rule y/fields[6] (did you mean 'prefix'?)
+EOF
+is_file "$TMP/r8.err" "$TMP/r8.want" "prefix misused: each mistake, where it is"
+
+# ---- --explain: an anchor a later rule finds ----
+
+# 'early' looks after 'late' and 'early2' before 'late2'; the first rules
+# for those find nothing, later ones do: not tried, and --explain names the
+# anchor that was missing when the rule ran.
+mkdir -p "$TMP/r9/sites"
+echo 'lang: [bn]' >"$TMP/r9/default.yaml"
+cat >"$TMP/r9/sites/a.yaml" <<'EOF'
+match: ['^never$']
+fields:
+  - name: first
+    head: 1
+    pattern: '^F: (?<value>.+)$'
+  - name: late
+    pattern: '^never: (?<value>.+)$'
+  - name: late2
+    pattern: '^never: (?<value>.+)$'
+  - name: early
+    after: late
+    pattern: '^E: (?<value>.+)$'
+  - name: early2
+    after: first
+    before: late2
+    pattern: '^E: (?<value>.+)$'
+  - name: late
+    pattern: '^L: (?<value>.+)$'
+  - name: late2
+    pattern: '^M: (?<value>.+)$'
+EOF
+printf 'source: a1\nsite: a\n\nF: ১\nL: ২\nE: ৩\nM: ৪\n\0' | (cd "$TMP" && extract-meta -r r9 --explain 2>a.err >a.out)
+ok $? "an anchor a later rule finds: exit 0"
+grep -q "^extract-meta: a1: r9/sites/a.yaml:10: a/fields\[3\] early: no early: not tried, as there is no 'late' to look after when it runs (a later rule finds it)\$" "$TMP/a.err"
+ok $? "--explain: the missing 'after' anchor, found later, named"
+grep -q "^extract-meta: a1: r9/sites/a.yaml:13: a/fields\[4\] early2: no early2: not tried, as there is no 'late2' to look before when it runs (a later rule finds it)\$" "$TMP/a.err"
+ok $? "--explain: the missing 'before' anchor, found later, named (the 'after' one was there)"
+
 done_testing

@@ -2,7 +2,8 @@
  * tests/unit/text.c: text_nfc (filters/lib/text.c) on texts with invalid
  * bytes: the valid runs are normalized, the invalid bytes pass as they are;
  * text_legacy_font on text typed in a Bijoy-style font and on text that is
- * not.  Prints TAP.
+ * not; and text_prefix_squeezed, the test of the field rules' 'prefix'.
+ * Prints TAP.
  */
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +21,36 @@ is_nfc(const char *in, size_t n, const char *want, size_t wn, const char *what)
 	text_nfc(in, n, &b);
 	ok(b.len == wn && memcmp(b.s, want, wn) == 0, "%s", what);
 	buf_free(&b);
+}
+
+/* The prefix of S that V is: its text up to the next word, "" when none. */
+static void
+is_prefix(const char *s, const char *v, const char *want, const char *what)
+{
+	size_t k = text_prefix_squeezed(s, strlen(s), v, strlen(v));
+
+	ok(k == strlen(want) && memcmp(s, want, k) == 0, "prefix: %s (took %zu bytes, \"%.*s\")", what, k,
+	    (int)k, s);
+}
+
+static void
+test_prefix(void)
+{
+	is_prefix("রাশেদ করিম আমরা যখন", "রাশেদ করিম", "রাশেদ করিম ", "a name, then a space and the sentence");
+	is_prefix("রাশেদ করিমআমরা যখন", "রাশেদ করিম", "রাশেদ করিম", "a name glued to the sentence's first letter");
+	is_prefix("  রাশেদ \t করিম   আমরা", " রাশেদ করিম ", "  রাশেদ \t করিম   ",
+	    "spaces at the start and inside, of both, compared as one; the spaces after it taken too");
+	is_prefix("রাশেদ করিম", "রাশেদ করিম", "রাশেদ করিম", "the whole line");
+	is_prefix("রাশেদ করিমের লেখা", "রাশেদ করিম", "", "not where a vowel sign follows (the name in the genitive)");
+	is_prefix("করিম্‌ লেখা", "করিম", "", "not where a virama follows");
+	is_prefix("রাশেদ\xE2\x80\x8Dকরিম", "রাশেদ", "", "not where a zero-width joiner follows");
+	is_prefix("রাশেদ, করিম", "রাশেদ", "রাশেদ", "a comma after it: taken, the comma left");
+	is_prefix("রাশেদকরিম আমরা", "রাশেদ করিম", "", "a space in the value and none in the line: no");
+	is_prefix("রাশেদ  আমরা", "রাশেদ করিম", "", "the line shorter than the value: no");
+	is_prefix("আমরা রাশেদ করিম", "রাশেদ করিম", "", "the value inside the line, not at its start: no");
+	is_prefix("রাশেদ করিম আমরা", "  \t ", "", "a blank value: no prefix");
+	is_prefix("", "রাশেদ", "", "an empty line");
+	is_prefix("Dr. Karim wrote", "Dr. Karim", "Dr. Karim ", "Latin letters alike");
 }
 
 int
@@ -59,6 +90,7 @@ main(void)
 		ok(text_legacy_font(onekind, strlen(onekind)) == 0, "one kind of mark only is not enough");
 		ok(text_legacy_font("", 0) == 0, "nothing is not");
 	}
+	test_prefix();
 	printf("1..%d\n", ntest);
 	return nfail != 0;
 }

@@ -63,6 +63,10 @@ TITLE = {
     "abp-ananda": "{title} | ABP Ananda",
     "dainik-sambad-tripura": "{title} | দৈনিক সংবাদ",
     "jagaran-tripura": "{title} | জাগরণ ত্রিপুরা",
+    # Not observed (the pages studied were dumped without their <title>):
+    # the form of the others, with the outlet's name as its pages print it.
+    "banglatribune": "{title} | বাংলা ট্রিবিউন",
+    "thereport24": "{title} | The Report",
 }
 
 
