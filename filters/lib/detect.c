@@ -41,10 +41,14 @@ struct dsite {
  * answer trying every site would give.  (The idea is the anchor step of a
  * multi-pattern search, as in Wu and Manber, "A fast algorithm for
  * multi-pattern searching", 1994, with a filter bitmap before the table.)
+ * A literal of eight bytes or more is anchored by an eight-byte window: a
+ * Bengali letter is three bytes, and four bytes of common letters are on
+ * every page many times over, each a look in the table and a compare.
  */
 struct anchor {
-	uint32_t key;		/* the window's four bytes, as load4 reads them */
+	uint64_t key;		/* the window's bytes, as load4 or load8 reads them */
 	uint32_t off;		/* where the window starts in the literal */
+	int wide;		/* an eight-byte window */
 	size_t site;
 	const struct mpat *mp;
 	int same;		/* its literal is the previous anchor's: one memcmp for both */
@@ -52,9 +56,10 @@ struct anchor {
 
 struct aindex {
 	int built;
-	unsigned char filter[8192];	/* 2^16 bits, one per hash of a key */
-	struct anchor *a;		/* sorted by key */
-	size_t na;
+	unsigned char filter[8192];	/* 2^16 bits, one per hash of a four-byte key */
+	unsigned char filter8[8192];	/* and of an eight-byte key */
+	struct anchor *a;		/* the four-byte anchors, then the eight-byte ones, each by key */
+	size_t na, nnarrow;
 	unsigned char *always;		/* per site: has a pattern with no literal */
 	unsigned char *cand;		/* per site: candidate on this page */
 };
@@ -412,10 +417,25 @@ load4(const char *p)
 	return k;
 }
 
+static uint64_t
+load8(const char *p)
+{
+	uint64_t k;
+
+	memcpy(&k, p, 8);
+	return k;
+}
+
 static unsigned
 filter_bit(uint32_t key)
 {
 	return (unsigned)((key * 2654435761u) >> 16);	/* Knuth's multiplicative hash */
+}
+
+static unsigned
+filter_bit8(uint64_t key)
+{
+	return (unsigned)((key * 0x9E3779B97F4A7C15u) >> 48);	/* the same, on 64 bits */
 }
 
 static int
@@ -424,6 +444,8 @@ anchor_cmp(const void *a, const void *b)
 	const struct anchor *x = a, *y = b;
 	int c;
 
+	if (x->wide != y->wide)
+		return x->wide < y->wide ? -1 : 1;
 	if (x->key != y->key)
 		return x->key < y->key ? -1 : 1;
 	if (x->off != y->off)
@@ -540,11 +562,21 @@ build_index(struct detector *d)
 			}
 			a = &ix->a[ix->na++];
 			a->off = anchor_off(mp, keys, nkeys);
-			a->key = load4(mp->lit + a->off);
 			a->site = i;
 			a->mp = mp;
 			a->same = 0;
-			ix->filter[filter_bit(a->key) >> 3] |= (unsigned char)(1u << (filter_bit(a->key) & 7));
+			if ((a->wide = mp->litlen >= 8)) {
+				/* The eight bytes from the chosen window, or the literal's last eight. */
+				if (a->off + 8 > mp->litlen)
+					a->off = (uint32_t)(mp->litlen - 8);
+				a->key = load8(mp->lit + a->off);
+				ix->filter8[filter_bit8(a->key) >> 3] |= (unsigned char)(1u << (filter_bit8(a->key) & 7));
+			} else {
+				a->key = load4(mp->lit + a->off);
+				ix->filter[filter_bit((uint32_t)a->key) >> 3] |=
+				    (unsigned char)(1u << (filter_bit((uint32_t)a->key) & 7));
+				ix->nnarrow++;
+			}
 		}
 	}
 	free(keys);
@@ -554,8 +586,41 @@ build_index(struct detector *d)
 	for (k = 1; k < ix->na; k++) {
 		const struct anchor *a = &ix->a[k - 1], *b = &ix->a[k];
 
-		ix->a[k].same = a->key == b->key && a->off == b->off && a->mp->litlen == b->mp->litlen &&
+		ix->a[k].same = a->wide == b->wide && a->key == b->key && a->off == b->off && a->mp->litlen == b->mp->litlen &&
 		    memcmp(a->mp->lit, b->mp->lit, a->mp->litlen) == 0;
+	}
+}
+
+/*
+ * Mark in ix->cand the sites of the anchors A[lo..hi) with KEY whose
+ * literal is at position P of S[0..N).
+ */
+static void
+look(struct aindex *ix, size_t lo, size_t hi, uint64_t key, const char *s, size_t n, size_t p)
+{
+	size_t end = hi;
+	int found;
+
+	while (lo < hi) {	/* the first anchor with this key */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ix->a[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (found = -1; lo < end && ix->a[lo].key == key; lo++) {
+		const struct anchor *a = &ix->a[lo];
+
+		if (!a->same)
+			found = -1;	/* another literal: not compared yet */
+		if (ix->cand[a->site])
+			continue;	/* a candidate already: no need to look */
+		if (found < 0)
+			found = p >= a->off && p - a->off + a->mp->litlen <= n &&
+			    memcmp(s + p - a->off, a->mp->lit, a->mp->litlen) == 0;
+		if (found)
+			ix->cand[a->site] = 1;
 	}
 }
 
@@ -565,32 +630,20 @@ find_candidates(struct detector *d, const char *s, size_t n)
 {
 	struct aindex *ix = &d->ix;
 	size_t p;
-	int found;
 
 	memcpy(ix->cand, ix->always, d->r->nsites);
 	for (p = 0; p + 4 <= n; p++) {
-		uint32_t key = load4(s + p);
-		unsigned bit = filter_bit(key);
-		size_t lo = 0, hi = ix->na;
+		uint32_t k4 = load4(s + p);
+		unsigned bit = filter_bit(k4);
 
-		if (!(ix->filter[bit >> 3] & (1u << (bit & 7))))
-			continue;
-		while (lo < hi) {	/* the first anchor with this key */
-			size_t mid = lo + (hi - lo) / 2;
+		if (ix->nnarrow > 0 && (ix->filter[bit >> 3] & (1u << (bit & 7))))
+			look(ix, 0, ix->nnarrow, k4, s, n, p);
+		if (ix->na > ix->nnarrow && p + 8 <= n) {
+			uint64_t k8 = load8(s + p);
 
-			if (ix->a[mid].key < key)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (found = 0; lo < ix->na && ix->a[lo].key == key; lo++) {
-			const struct anchor *a = &ix->a[lo];
-
-			if (!a->same)
-				found = p >= a->off && p - a->off + a->mp->litlen <= n &&
-				    memcmp(s + p - a->off, a->mp->lit, a->mp->litlen) == 0;
-			if (found)
-				ix->cand[a->site] = 1;
+			bit = filter_bit8(k8);
+			if (ix->filter8[bit >> 3] & (1u << (bit & 7)))
+				look(ix, ix->nnarrow, ix->na, k8, s, n, p);
 		}
 	}
 }
