@@ -362,6 +362,17 @@ sentence_end(const char *s, size_t n)
 	return ends_with(s, n, "।") || ends_with(s, n, ".");
 }
 
+/*
+ * Trails off in an ellipsis ("..", "...", "…"): a teaser headline
+ * ("<headline>, অতঃপর..."), which a short line ending so is rather than the
+ * end of a paragraph's sentence.
+ */
+static int
+trails_off(const char *s, size_t n)
+{
+	return ends_with(s, n, "..") || ends_with(s, n, "…");
+}
+
 /* Is the line readable as a date (whatever is wrong with it)? */
 static int
 is_date(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r)
@@ -774,7 +785,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->kind = K_KEEP;
 	} else if (nw >= rs->para_words && (memchr(s, ',', n) || memmem(s, n, "।", 3) || sentence_end(s, n))) {
 		l->kind = K_PARA;
-	} else if (nw >= 5 && sentence_end(s, n)) {
+	} else if (nw >= 5 && sentence_end(s, n) && !trails_off(s, n)) {
 		l->kind = K_PARA;
 	} else if (is_item(s, n)) {
 		l->why = "a list item";

@@ -161,4 +161,11 @@ is "$(jq -r '[has("title"), has("author"), has("published")] | map(tostring) | j
     "false false false" "a page that is one paragraph: no title, byline or date"
 is "$(jq -r .paragraph_count "$TMP/plain.json")" 1 "... and its paragraph is the body"
 
+# ---- (h) a headline trailing off in an ellipsis is a headline, not a paragraph ----
+# (issue 14: a teaser headline "<...>, অতঃপর..." above the byline; invented words)
+printf 'নদীর ঘাটে রাতভর চলছিল মাছ ধরা, তারপর...\n\nনিজস্ব প্রতিবেদক\nপ্রকাশ: ১২ মার্চ ২০২৪, ০৯:১৫\n\nভোরে জেলেরা জাল তুলে দেখেন, নৌকায় রাখা মাছের ঝুড়ি খালি পড়ে আছে। স্থানীয় বাজারে এ নিয়ে দিনভর আলোচনা চলেছে বলে জানান কয়েকজন ব্যবসায়ী।\n' >"$TMP/trail.txt"
+khobor -s default "$TMP/trail.txt" >"$TMP/trail.json"
+is "$(jq -r '.title // "none"' "$TMP/trail.json")" "নদীর ঘাটে রাতভর চলছিল মাছ ধরা, তারপর..." "a headline ending in '...' is the title"
+is "$(jq -r '.text | startswith("ভোরে")' "$TMP/trail.json")" true "... and the body starts at the paragraph"
+
 done_testing
