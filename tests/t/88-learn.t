@@ -214,9 +214,18 @@ if command -v python3 >/dev/null 2>&1; then
 		ok $? "corpus: $site learned from its $(wc -l <"$TMP/mine") pages"
 		khobor -r "$TMP/cr" "$TMP"/corpus/pages/*.txt >"$TMP/drafted.jsonl"
 		jq -r '[.source, .site] | @tsv' "$TMP/drafted.jsonl" >"$TMP/drafted.tsv"
+		# Wrong: a page of the site missed, or a page another rule file claims taken.
 		paste "$TMP/own.tsv" "$TMP/drafted.tsv" |
-			awk -v s="$site" '($2 == s) != ($4 == s) { print $1 ": " $2 " -> " $4 }' >"$TMP/wrong"
-		is "$(cat "$TMP/wrong")" "" "corpus: the $site draft detects its pages and claims no other"
+			awk -v s="$site" '($2 == s && $4 != s) || ($2 != s && $2 != "default" && $4 == s) { print $1 ": " $2 " -> " $4 }' >"$TMP/wrong"
+		is "$(cat "$TMP/wrong")" "" "corpus: the $site draft detects its pages and claims no other site's"
+		# A page no rule file claims may be one of the site's layout its own
+		# file misses (a Dhaka Diplomat page generated without its page clock):
+		# the draft may take it, but never more pages than the generator made
+		# in the site's layout (MANIFEST).
+		made=$(awk -v s="$site" '$1 == "layout" && $2 == s ":" { print $3 }' "$TMP/corpus/MANIFEST")
+		took=$(awk -v s="$site" '$2 == s' "$TMP/drafted.tsv" | wc -l)
+		ok "$([ "$took" -le "${made:-0}" ] && echo 0 || echo 1)" \
+			"corpus: the $site draft claims $took pages, no more than the $made made in its layout"
 	done
 	# Every line of the Kalbela pages' texts under kalbela.yaml is in the draft's.
 	awk '$2 == "kalbela" { print $1 }' "$TMP/own.tsv" >"$TMP/mine"
