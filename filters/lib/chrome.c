@@ -221,17 +221,6 @@ paragraph(const char *s, size_t n)
 	return words >= 4 ? sentence_end(s, n) : 0;
 }
 
-static int
-blank(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			return 0;
-	return 1;
-}
-
 void
 chrome_zones(const char *text, const struct text_line *l, size_t nl, unsigned char *zone)
 {
@@ -240,7 +229,7 @@ chrome_zones(const char *text, const struct text_line *l, size_t nl, unsigned ch
 
 	for (i = 0; i < nl; i++) {
 		zone[i] = CHROME_NONE;
-		if (l[i].gone || blank(text + l[i].off, l[i].len))
+		if (l[i].gone || text_blank(text + l[i].off, l[i].len))
 			continue;
 		if ((p = paragraph(text + l[i].off, l[i].len)) > 0 && first == nl)
 			first = i;
@@ -252,7 +241,7 @@ chrome_zones(const char *text, const struct text_line *l, size_t nl, unsigned ch
 	if (last < first)
 		last = first;
 	for (i = 0; i < nl; i++) {
-		if (l[i].gone || blank(text + l[i].off, l[i].len))
+		if (l[i].gone || text_blank(text + l[i].off, l[i].len))
 			continue;
 		zone[i] = i < first ? CHROME_TOP : i > last ? CHROME_BOTTOM : CHROME_ARTICLE;
 	}
@@ -683,7 +672,7 @@ static size_t
 next_line(const struct page *pg, size_t i)
 {
 	for (i++; i < pg->nl; i++)
-		if (!pg->l[i].gone && !blank(page_line(pg, i), pg->l[i].len))
+		if (!pg->l[i].gone && !text_blank(page_line(pg, i), pg->l[i].len))
 			break;
 	return i;
 }

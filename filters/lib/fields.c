@@ -782,17 +782,6 @@ fields_work_free(struct fieldwork *w)
 	free(w);
 }
 
-static int
-all_blank(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			return 0;
-	return 1;
-}
-
 static void
 split_lines(struct fieldwork *w)
 {
@@ -1148,7 +1137,7 @@ apply_cuts(struct fieldwork *w, size_t i)
 	buf_add(&w->text, w->out.s ? w->out.s : "", w->out.len);
 	w->l[i].off = start;
 	w->l[i].len = w->out.len;
-	if (all_blank(ltext(w, i), w->l[i].len))
+	if (text_blank(ltext(w, i), w->l[i].len))
 		w->l[i].gone = 1;
 }
 

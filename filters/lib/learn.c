@@ -415,17 +415,6 @@ is_para(const char *s, size_t n)
 	    (w >= 14 && (memchr(s, ',', n) != NULL || memmem(s, n, "।", 3) != NULL));
 }
 
-static int
-blank(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			return 0;
-	return 1;
-}
-
 /* Every line's shape; how many pages each shape is on. */
 static void
 count_shapes(struct learner *l)
@@ -1255,7 +1244,7 @@ count_dedupe(struct learner *l)
 		const struct page *pg = &l->p[k].pg;
 
 		for (i = 1; i < pg->nl; i++)
-			if (pg->l[i].len > 0 && !blank(page_line(pg, i), pg->l[i].len) &&
+			if (pg->l[i].len > 0 && !text_blank(page_line(pg, i), pg->l[i].len) &&
 			    pg->l[i].len == pg->l[i - 1].len &&
 			    memcmp(page_line(pg, i), page_line(pg, i - 1), pg->l[i].len) == 0) {
 				if (l->dedupe_pages++ == 0) {

@@ -330,13 +330,13 @@ text_legacy_font(const char *s, size_t n)
 	return seen;
 }
 
-static int
-is_blank_line(const char *s, size_t n)
+int
+text_blank(const char *s, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t')
+		if (s[i] != ' ' && s[i] != '	')
 			return 0;
 	return 1;
 }
@@ -409,7 +409,7 @@ text_tidy_lines(struct buf *b)
 int
 text_tidy_blank(const char *s, size_t n)
 {
-	return is_blank_line(s, rtrim_len(s, n));
+	return text_blank(s, rtrim_len(s, n));
 }
 
 void
@@ -425,7 +425,7 @@ text_tidy_into(const char *s, size_t n, struct buf *out)
 		size_t len = (size_t)(eol - p);
 
 		len = rtrim_len(p, len);
-		if (is_blank_line(p, len)) {
+		if (text_blank(p, len)) {
 			pending_blank = any;
 		} else {
 			if (pending_blank)
@@ -562,7 +562,7 @@ text_lines(const char *s, size_t n, struct text_line **lines, size_t *cap)
 		(*lines)[nl].len = end - off;
 		(*lines)[nl].no = (unsigned)(nl + 1);
 		(*lines)[nl].gone = 0;
-		(*lines)[nl].blank = is_blank_line(s + off, end - off);
+		(*lines)[nl].blank = text_blank(s + off, end - off);
 		nl++;
 		off = end + 1;
 	}

@@ -79,6 +79,9 @@ void text_normalize(const char *s, size_t n, struct buf *out, struct clean_repor
 /* Trim trailing white space of every line, fold blank runs, trim the ends. */
 void text_tidy_lines(struct buf *b);
 /* The same, appending the tidied s[0..n) to out (whose buffer is reused). */
+/* Is s[0..n) nothing but spaces and tabs? */
+int text_blank(const char *s, size_t n);
+
 /* Is the line s[0..n) one that text_tidy_into takes for blank (white space only)? */
 int text_tidy_blank(const char *s, size_t n);
 void text_tidy_into(const char *s, size_t n, struct buf *out);
