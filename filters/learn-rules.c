@@ -2,7 +2,8 @@
  * learn-rules: a draft rule file for a site, from a few of its pages
  * (khobor learn).  The pages are read, the pages of other sites' fixtures
  * too (a match must find none of them), and the engine in
- * filters/lib/learn.c writes the draft on standard output.
+ * filters/lib/learn.c (with learndraft.c) writes the draft on standard
+ * output.
  *
  * With --by-site, the pages of a mixed corpus (record streams whose records
  * carry url or site, or directories of SITE/ subdirectories) are spooled

@@ -12,132 +12,24 @@
  * after the article's first paragraph on).  A shape that recurs at the top
  * or the bottom on enough pages and never inside an article is chrome.
  *
- * The draft is then tried: written to a temporary file, compiled by the
- * library's engines exactly as the filters compile it, and applied to the
- * pages, with --explain's messages telling which rule took which line.  A
+ * The draft is then tried (learndraft.c, which also writes it): a
  * learned rule that takes a line inside an article goes, a rule that takes
  * nothing goes, and the comments give the counts of the rules that stay.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "fields.h"
 #include "hzone.h"
 #include "learn.h"
+#include "learnint.h"
 #include "page.h"
 #include "record.h"
 #include "rx.h"
 #include "shape.h"
-#include "split.h"
-#include "strip.h"
 #include "text.h"
 #include "util.h"
 
-#define NOSHAPE ((uint32_t)-1)
-/* Z_BOX: a box's lines inside an article (choose_boxes), set after the counts per zone. */
-enum zone { Z_TOP, Z_IN, Z_BOT, Z_HEAD, Z_NONE, Z_BOX };
-
-/* Kinds of strip rule a draft holds, in the order of strip.c. */
-enum kind { K_JUNK, K_CUT, K_DROP, K_REMOVE, K_NKINDS };
-static const char *const kind_key[K_NKINDS] = { "junk_at_end", "cut", "drop", "remove" };
-
-struct lpage {
-	char *source;
-	struct record rec;
-	struct page pg;
-	uint32_t *sid;		/* shape of each line, or NOSHAPE */
-	unsigned char *zone;	/* enum zone of each line */
-	size_t first, end;	/* the article: lines [first, end) */
-	int article;		/* a paragraph was found */
-};
-
-struct shape {
-	uint64_t key;
-	unsigned pages, zpages[4];	/* pages it is on, in all and per zone */
-	size_t seen, zseen[4];		/* the last page counted (index + 1) */
-	size_t page, line;		/* its first occurrence */
-	int lead, trail;		/* some occurrence has space before / after */
-};
-
-/* A strip rule of the draft, learned or kept from default.yaml. */
-struct rule {
-	enum kind kind;
-	char *id, *pat, *to;	/* pattern (a cut's 'from'), a cut's 'to' */
-	const char *origin;	/* NULL: learned; else what it was in default.yaml */
-	size_t shape;		/* learned: the shape it is for */
-	int box;		/* a cut of a box inside the article (choose_boxes) */
-	int dead;		/* pruned from the draft */
-	unsigned pages, inside;	/* pages it fired on; lines it took inside an article */
-	size_t seen, ex_page, ex_line;	/* last page counted; an example */
-	int has_ex;
-};
-
-/* A match or start pattern with the pages it finds. */
-struct found {
-	char *pat;
-	size_t shape;
-	unsigned pages;
-};
-
-/*
- * A match pattern that might be chosen: the pages it finds, its lines and
- * letters.  RE is kept to try it on other sites' pages as they come; one
- * that finds anything there is dropped (PAT NULL).
- */
-struct cand {
-	char *pat;
-	struct rx *re;
-	size_t shape, lines, letters;
-	unsigned char *hit;	/* per page */
-	unsigned pages;
-	int bottom;
-};
-
-struct fieldcount {
-	const char *name;
-	unsigned pages;
-	char *example;
-	char *label;		/* the words before the value on its line, where one page has them */
-	unsigned labelled;	/* pages whose line starts with that label */
-	size_t line;		/* the line number of the value on the first page, counted from 1 */
-};
-
-struct learner {
-	struct rules *r;
-	char *name;
-	char **hosts;
-	size_t nhosts;
-	struct lpage *p;	/* the site's pages */
-	size_t np, capp;
-	size_t no;		/* other sites' pages tried (not kept) */
-	int ready;		/* the pages are counted: candidates made, no more pages */
-	struct cand *c;		/* the match candidates */
-	size_t nc;
-	struct rx *start_re;	/* the start candidate */
-	struct shape *s;
-	size_t ns, caps;
-	uint32_t *tab;		/* open addressing: shape index + 1, 0 empty */
-	size_t tabcap;
-	struct rx **hdr;	/* the reader's header patterns: such a line is left to it */
-	size_t nhdr;
-	struct rx **generic;	/* default.yaml's strip patterns: chrome of any site */
-	size_t ngeneric;
-	struct hzoneset *reader;	/* default.yaml's reader: what it reads is no box */
-	struct rule *rule;
-	size_t nrule;
-	struct found *match;
-	size_t nmatch;
-	char *start;
-	int start_note;		/* 1: start left out, its line is not at one place */
-	unsigned dedupe_pages, start_pages;
-	size_t dd_page, dd_line;
-	struct fieldcount fc[12];
-	size_t nfc;
-	size_t unknown;		/* fixture pages of no known site, not tried */
-	struct buf b, path;
-};
+const char *const learn_kind_key[K_NKINDS] = { "junk_at_end", "cut", "drop", "remove" };
 
 /* ---- setting up ---- */
 
@@ -305,7 +197,6 @@ learn_note(struct learner *l, size_t n)
 }
 
 static void prepare(struct learner *l);
-static int rx_hit(struct rx *re, const char *s, size_t n);
 static size_t next_line(const struct lpage *p, size_t i);
 static int generic_line(const struct learner *l, const char *s, size_t n);
 
@@ -325,11 +216,11 @@ learn_other(struct learner *l, const char *source, const char *raw, size_t n)
 	load(&o, source, raw, n);
 	t = o.pg.text.s ? o.pg.text.s : "";
 	for (i = 0; i < l->nc; i++)
-		if (l->c[i].pat && rx_hit(l->c[i].re, t, o.pg.text.len)) {
+		if (l->c[i].pat && learn_hit(l->c[i].re, t, o.pg.text.len)) {
 			free(l->c[i].pat);
 			l->c[i].pat = NULL;
 		}
-	if (l->start_re && rx_hit(l->start_re, t, o.pg.text.len))
+	if (l->start_re && learn_hit(l->start_re, t, o.pg.text.len))
 		l->start_note = 2;
 	page_clear(&o);
 	l->no++;
@@ -451,9 +342,8 @@ count_shapes(struct learner *l)
 	}
 }
 
-/* Is the shape more often below the article than above it? */
-static int
-at_bottom(const struct shape *s)
+int
+learn_at_bottom(const struct shape *s)
 {
 	return s->zpages[Z_BOT] > s->zpages[Z_TOP] + s->zpages[Z_HEAD];
 }
@@ -614,14 +504,14 @@ line_pattern(const char *s, size_t n, int loose, int lead, int trail, int anchor
 		buf_adds(out, "$");
 }
 
-static struct rx *
-compile_pat(const char *pat, uint32_t flags)
+struct rx *
+learn_compile(const char *pat, uint32_t flags)
 {
 	return rx_compile_at(pat, strlen(pat), "khobor learn", 0, 0, "learned", flags);
 }
 
-static int
-rx_hit(struct rx *re, const char *s, size_t n)
+int
+learn_hit(struct rx *re, const char *s, size_t n)
 {
 	return rx_exec(re, s, n, 0, 0) == RX_MATCH;
 }
@@ -651,7 +541,7 @@ fits_shape(struct learner *l, struct rx *re, size_t sh)
 
 	for (k = 0; k < l->np; k++)
 		for (i = 0; i < l->p[k].pg.nl; i++)
-			if (l->p[k].sid[i] == sh && !rx_hit(re, page_line(&l->p[k].pg, i), l->p[k].pg.l[i].len))
+			if (l->p[k].sid[i] == sh && !learn_hit(re, page_line(&l->p[k].pg, i), l->p[k].pg.l[i].len))
 				return 0;
 	return 1;
 }
@@ -670,7 +560,7 @@ shape_pattern(struct learner *l, size_t sh, int anchor, struct buf *out)
 		int ok;
 
 		line_pattern(page_line(&p->pg, s->line), p->pg.l[s->line].len, loose, s->lead, s->trail, 1, &lp);
-		re = compile_pat(lp.s, 0);
+		re = learn_compile(lp.s, 0);
 		ok = re != NULL && fits_shape(l, re, sh);
 		rx_free(re);
 		if (ok) {
@@ -707,7 +597,7 @@ header_line(const struct learner *l, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < l->nhdr; i++)
-		if (rx_hit(l->hdr[i], s, n))
+		if (learn_hit(l->hdr[i], s, n))
 			return 1;
 	return 0;
 }
@@ -951,7 +841,7 @@ default_rules(struct learner *l)
 	if (st == NULL || st->type != YML_MAP)
 		return;
 	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-		if ((list = yml_get(st, kind_key[kinds[k]])) == NULL || list->type != YML_SEQ)
+		if ((list = yml_get(st, learn_kind_key[kinds[k]])) == NULL || list->type != YML_SEQ)
 			continue;
 		for (i = 0; i < list->nkid; i++) {
 			const struct yml *id = NULL, *to = NULL;
@@ -971,11 +861,11 @@ default_rules(struct learner *l)
 			if (n == NULL || n->type != YML_SCALAR)
 				continue;
 			if (id == NULL || id->type != YML_SCALAR)
-				snprintf(idbuf, sizeof(idbuf), "default-%s-%zu", kind_key[kinds[k]], i);
+				snprintf(idbuf, sizeof(idbuf), "default-%s-%zu", learn_kind_key[kinds[k]], i);
 			else
 				snprintf(idbuf, sizeof(idbuf), "%s", id->str);
 			r = add_rule(l, kinds[k], idbuf, n->str);
-			r->origin = kind_key[kinds[k]];
+			r->origin = learn_kind_key[kinds[k]];
 			if (to && to->type == YML_SCALAR)
 				r->to = estrdup(to->str);
 		}
@@ -1082,7 +972,7 @@ candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
 	if (n < 4 || generic == (j < nb ? j + 1 : nb))
 		return -1;
 	buf_adds(&l->path, "$");
-	if ((re = compile_pat(l->path.s, 0)) == NULL)
+	if ((re = learn_compile(l->path.s, 0)) == NULL)
 		return -1;
 	memset(c, 0, sizeof(*c));
 	c->pat = estrdup(l->path.s);
@@ -1090,10 +980,10 @@ candidate(struct learner *l, size_t sh, size_t *at, struct cand *c)
 	c->shape = sh;
 	c->lines = j < nb ? j + 1 : nb;
 	c->letters = n;
-	c->bottom = at_bottom(&l->s[sh]);
+	c->bottom = learn_at_bottom(&l->s[sh]);
 	c->hit = ecalloc(l->np + 1, 1);
 	for (k = 0; k < l->np; k++)
-		if (rx_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len)) {
+		if (learn_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len)) {
 			c->hit[k] = 1;
 			c->pages++;
 		}
@@ -1225,10 +1115,10 @@ choose_start(struct learner *l)
 	if (at > 0)
 		buf_printf(&l->path, "(?:[^\\n]*\\n){%zu}", at);
 	buf_printf(&l->path, "%s(?=\\n|\\z)", l->b.s);
-	if ((re = compile_pat(l->path.s, PCRE2_MULTILINE)) == NULL)
+	if ((re = learn_compile(l->path.s, PCRE2_MULTILINE)) == NULL)
 		return;
 	for (k = 0; k < l->np; k++)
-		l->start_pages += rx_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len);
+		l->start_pages += learn_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len);
 	/* Other sites' pages are tried on it as they come (learn_other). */
 	l->start_re = re;
 	l->start = estrdup(l->path.s);
@@ -1254,432 +1144,6 @@ count_dedupe(struct learner *l)
 				break;
 			}
 	}
-}
-
-/* ---- writing ---- */
-
-static void
-quote(FILE *fp, const char *s)
-{
-	fputc('\'', fp);
-	for (; *s; s++) {
-		if (*s == '\'')
-			fputc('\'', fp);
-		fputc(*s, fp);
-	}
-	fputc('\'', fp);
-}
-
-/* An example line, as a comment can hold it: at most 70 characters. */
-static void
-example(FILE *fp, const char *s, size_t n)
-{
-	int cut, q;
-
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	while (n > 0 && *s == ' ')
-		s++, n--;
-	q = text_quote(s, n, 70, &cut);
-	fprintf(fp, "\"%.*s%s\"", q, s, cut ? "..." : "");
-}
-
-static void
-page_example(FILE *fp, const struct learner *l, size_t k, size_t i)
-{
-	example(fp, page_line(&l->p[k].pg, i), l->p[k].pg.l[i].len);
-}
-
-/*
- * Copy section KEY of default.yaml as it is written there, comments and
- * all, from its key to the line before the next top-level key (less the
- * comments and blank lines that belong to that next key).
- */
-static void
-copy_default(FILE *fp, const struct learner *l, const char *key)
-{
-	const struct site *d = &l->r->deflt;
-	const struct yml *root = d->root;
-	unsigned from = 0, to = (unsigned)-1, no = 0;
-	size_t i, cap = 0, len;
-	char *line = NULL, **keep = NULL;
-	size_t nkeep = 0;
-	ssize_t got;
-	FILE *in;
-
-	if (root == NULL)
-		return;
-	for (i = 0; i < yml_npairs(root); i++)
-		if (strcmp(yml_key(root, i)->str, key) == 0) {
-			from = yml_key(root, i)->line;
-			if (i + 1 < yml_npairs(root))
-				to = yml_key(root, i + 1)->line;
-		}
-	if (from == 0 || (in = fopen(d->file, "r")) == NULL)
-		return;
-	while ((got = getline(&line, &cap, in)) > 0) {
-		if (++no < from)
-			continue;
-		if (no >= to)
-			break;
-		keep = erealloc(keep, (nkeep + 1) * sizeof(*keep));
-		keep[nkeep++] = estrdup(line);
-	}
-	fclose(in);
-	free(line);
-	while (nkeep > 1 && (keep[nkeep - 1][0] == '#' || keep[nkeep - 1][0] == '\n'))
-		free(keep[--nkeep]);
-	for (i = 0; i < nkeep; i++) {
-		len = strlen(keep[i]);
-		fwrite(keep[i], 1, len, fp);
-		if (len == 0 || keep[i][len - 1] != '\n')
-			fputc('\n', fp);
-		free(keep[i]);
-	}
-	free(keep);
-}
-
-static void
-write_rule(FILE *fp, const struct learner *l, const struct rule *r, int counts)
-{
-	if (counts) {
-		fprintf(fp, "    # %s%u of %zu pages", r->origin ? "From default.yaml: " : "", r->pages, l->np);
-		if (r->shape != (size_t)-1 && r->kind == K_DROP) {
-			const struct shape *s = &l->s[r->shape];
-
-			fprintf(fp, ", at the %s", at_bottom(s) ? "bottom" : "top");
-		}
-		if (r->has_ex) {
-			fputs(r->kind == K_CUT ? ", from " : ", e.g. ", fp);
-			page_example(fp, l, r->ex_page, r->ex_line);
-		}
-		if (r->inside)
-			fprintf(fp, "; %u line%s inside an article: check", r->inside, r->inside == 1 ? "" : "s");
-		if (r->origin && r->pages == 0)
-			fputs(" (kept for pages unlike these)", fp);
-		fputc('\n', fp);
-		if (r->kind == K_CUT && r->origin == NULL && r->box)
-			fputs("    # (a box inside the article: the line and the one after it, a related headline)\n", fp);
-		else if (r->kind == K_CUT && r->origin == NULL)
-			fputs("    # (all after it recurs on other pages or is a list of teasers)\n", fp);
-	}
-	fprintf(fp, "    - id: %s\n      %s: ", r->id, r->kind == K_CUT ? "from" : "pattern");
-	quote(fp, r->pat);
-	fputc('\n', fp);
-	if (r->to) {
-		fputs("      to: ", fp);
-		quote(fp, r->to);
-		fputc('\n', fp);
-	}
-}
-
-static void
-write_draft(FILE *fp, struct learner *l, int counts)
-{
-	size_t i, k;
-
-	fprintf(fp, "# rules/sites/%s.yaml: a draft by khobor learn from %zu pages:\n", l->name, l->np);
-	for (k = 0; k < l->np; k++)
-		fprintf(fp, "#   %s\n", l->p[k].source);
-	fputs("# Each rule says on how many of these pages it fired, with an example line.\n"
-	    "# Review every rule, try the file with strip-boilerplate --explain and\n"
-	    "# extract-meta --explain, and give it fixtures (khobor-rules(5), ADDING A SITE).\n\n", fp);
-	fprintf(fp, "name: %s\n", l->name);
-	if (l->nhosts > 0) {
-		fprintf(fp, "url: https://%s\nhosts: [", l->hosts[0]);
-		for (i = 0; i < l->nhosts; i++)
-			fprintf(fp, "%s%s", i ? ", " : "", l->hosts[i]);
-		fputs("]\n", fp);
-	} else {
-		fputs("# url: https://HOST and hosts: [HOST, ...]: give --hosts to fill them in.\n", fp);
-	}
-	fputs("lang: bn\n# Check: the time zone of the site's dates (Bangladesh is UTC+06:00).\nzone: Asia/Dhaka\n\n", fp);
-
-	fprintf(fp, "# A page is %s's when any of these is found in it: lines outside the\n"
-	    "# articles, on none of the %zu pages of other sites it was tried on.\n", l->name, l->no);
-	if (l->unknown)
-		fprintf(fp, "# (%zu fixture pages of no known site were not tried: they may be %s's.)\n",
-		    l->unknown, l->name);
-	if (l->nmatch == 0) {
-		fputs("# None was found: write one (a line only this site prints).\nmatch: []\n", fp);
-	} else {
-		fputs("match:\n", fp);
-		for (i = 0; i < l->nmatch; i++) {
-			const struct shape *s = &l->s[l->match[i].shape];
-
-			if (counts) {
-				fprintf(fp, "  # %u of %zu pages, at the %s: ", l->match[i].pages, l->np,
-				    at_bottom(s) ? "bottom" : "top");
-				page_example(fp, l, s->page, s->line);
-				fputc('\n', fp);
-			}
-			fputs("  - ", fp);
-			quote(fp, l->match[i].pat);
-			fputc('\n', fp);
-		}
-	}
-	fputc('\n', fp);
-	if (l->start) {
-		fprintf(fp, "# Where a page starts in a dump of glued pages (--split): %u of %zu pages.\n",
-		    l->start_pages, l->np);
-		if (l->start_note == 1)
-			fputs("# Left out: its line is not at one line number on every page; write one.\n# ", fp);
-		else if (l->start_note == 2)
-			fputs("# Left out: it finds a place in another site's page; write one.\n# ", fp);
-		fputs("start: ", fp);
-		quote(fp, l->start);
-		fputs("\n\n", fp);
-	}
-
-	fputs("strip:\n", fp);
-	for (k = 0; k < K_NKINDS; k++) {
-		int any = 0;
-
-		for (i = 0; i < l->nrule; i++) {
-			if (l->rule[i].dead || l->rule[i].kind != (enum kind)k)
-				continue;
-			if (!any++)
-				fprintf(fp, "  %s:\n", kind_key[k]);
-			write_rule(fp, l, &l->rule[i], counts);
-		}
-	}
-	if (l->dedupe_pages > 0) {
-		fprintf(fp, "  # %u of %zu pages print a line twice in a row, e.g. ", l->dedupe_pages, l->np);
-		page_example(fp, l, l->dd_page, l->dd_line);
-		fputs("\n  dedupe: true\n", fp);
-	}
-	fputc('\n', fp);
-
-	fputs("# The header zone: the default reader (khobor-rules(5), READER) and its\n"
-	    "# fields, default.yaml's as they are there and as they will be.  On these\n"
-	    "# pages, after the strip rules above:\n", fp);
-	for (i = 0; counts && i < l->nfc; i++) {
-		fprintf(fp, "#   %-15s %u of %zu pages", l->fc[i].name, l->fc[i].pages, l->np);
-		if (l->fc[i].example) {
-			fputs(", e.g. ", fp);
-			example(fp, l->fc[i].example, strlen(l->fc[i].example));
-			if (l->fc[i].label && l->fc[i].labelled > 0) {
-				fprintf(fp, ", after \"%s\" on %u", l->fc[i].label, l->fc[i].labelled);
-				fputs(l->fc[i].labelled == 1 ? " page" : " pages", fp);
-			} else if (l->fc[i].line > 0) {
-				fprintf(fp, ", line %zu of the first page", l->fc[i].line);
-			}
-		}
-		fputc('\n', fp);
-	}
-	fputs("# Where it reads a field wrong, write field rules for it in place of\n"
-	    "# 'fields: default' (see rules/sites/kalbela.yaml) and take the reader out,\n"
-	    "# or copy default.yaml's reader here and change it.\n", fp);
-	copy_default(fp, l, "dates");
-	fputs("reader: default\nfields: default\n", fp);
-}
-
-/* ---- trying the draft ---- */
-
-static struct rule *
-rule_by_label(struct learner *l, const char *label, size_t n)
-{
-	size_t i, idl;
-
-	for (i = 0; i < l->nrule; i++) {
-		idl = strlen(l->rule[i].id);
-		if (!l->rule[i].dead && n > idl && label[n - idl - 1] == ' ' &&
-		    memcmp(label + n - idl, l->rule[i].id, idl) == 0 &&
-		    memmem(label, n, kind_key[l->rule[i].kind], strlen(kind_key[l->rule[i].kind])) != NULL)
-			return &l->rule[i];
-	}
-	return NULL;
-}
-
-/* One --explain message of the strip engine: which rule took which line of page K. */
-static void
-tell(struct learner *l, size_t k, const char *msg, const char *file)
-{
-	const char *f = strstr(msg, file), *p, *lab, *e;
-	size_t line = 0, mul = 1;
-	struct rule *r;
-
-	if (f == NULL || f - msg < 3)
-		return;
-	/* "...:LINE: FILE..." */
-	for (p = f - 3; p > msg && *p >= '0' && *p <= '9'; p--) {
-		line += (size_t)(*p - '0') * mul;
-		mul *= 10;
-	}
-	p = f + strlen(file);
-	if (*p == ':')
-		for (p++; *p >= '0' && *p <= '9'; p++)
-			;
-	if (strncmp(p, ": ", 2) != 0)
-		return;
-	lab = p + 2;
-	if ((e = strstr(lab, ": ")) == NULL || line == 0 || line > l->p[k].pg.nl)
-		return;
-	if (strncmp(e + 2, "into", 4) == 0)
-		return;
-	if ((size_t)(e - lab) >= 12 && memcmp(e - 12, "strip.dedupe", 12) == 0)
-		return;
-	if ((r = rule_by_label(l, lab, (size_t)(e - lab))) == NULL)
-		return;
-	if (r->seen != k + 1) {
-		r->pages++;
-		r->seen = k + 1;
-	}
-	if (!r->has_ex) {
-		r->has_ex = 1;
-		r->ex_page = k;
-		r->ex_line = line - 1;
-	}
-	if (l->p[k].zone[line - 1] == Z_IN)
-		r->inside++;
-}
-
-static void
-count_field(struct learner *l, const struct lpage *p, const struct record *rec, const char *name)
-{
-	struct fieldcount *fc = NULL;
-	const char *v = record_get(rec, name);
-	size_t i;
-
-	for (i = 0; i < l->nfc; i++)
-		if (strcmp(l->fc[i].name, name) == 0)
-			fc = &l->fc[i];
-	if (fc == NULL) {
-		if (l->nfc == sizeof(l->fc) / sizeof(l->fc[0]))
-			return;
-		fc = &l->fc[l->nfc++];
-		memset(fc, 0, sizeof(*fc));
-		fc->name = name;
-	}
-	if (v == NULL)
-		return;
-	fc->pages++;
-	if (fc->example == NULL)
-		fc->example = estrdup(v);
-	/* The label before a date ("প্রকাশ :"), and the line the value is on. */
-	for (i = 0; i < p->pg.nl; i++) {
-		const char *s = page_line(&p->pg, i), *at;
-		size_t n = p->pg.l[i].len, vl = strlen(v);
-
-		if (vl == 0 || (at = memmem(s, n, v, vl)) == NULL)
-			continue;
-		if (fc->line == 0)
-			fc->line = i + 1;
-		if (at > s && at - s <= 60 && fc->label == NULL &&
-		    (strcmp(name, "published") == 0 || strcmp(name, "updated") == 0))
-			fc->label = estrndup(s, (size_t)(at - s));
-		if (fc->label && (size_t)(at - s) == strlen(fc->label) && memcmp(s, fc->label, (size_t)(at - s)) == 0)
-			fc->labelled++;
-		break;
-	}
-}
-
-/*
- * Write the draft to a temporary file, compile it as the filters do, and
- * apply it to every page, counting what each rule takes.  Returns 0, or -1
- * if the file cannot be made or the draft does not compile.
- */
-static int
-try_draft(struct learner *l, int counts)
-{
-	static const char *const names[] = {
-		"title", "author", "published", "updated", "edition", "page_date", "image_caption",
-		"image_credit", "agency", "dateline_place", NULL
-	};
-	struct site ts, *fsite, *rsite;
-	struct stripset *set = NULL;
-	struct fieldset *fs = NULL;
-	struct hzoneset *rs = NULL;
-	struct hzonework *hw = NULL;
-	struct fieldwork *fw = NULL;
-	struct page pg = {0};
-	struct record rec = {0};
-	const char *tmp = getenv("TMPDIR");
-	char path[4096];
-	int fd, none, rc = -1;
-	FILE *fp;
-	size_t i, k;
-
-	snprintf(path, sizeof(path), "%s/khobor-learn-XXXXXX.yaml", tmp && *tmp ? tmp : "/tmp");
-	if ((fd = mkstemps(path, 5)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
-		warnx("%s: cannot make a temporary file: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	write_draft(fp, l, counts);
-	if (fclose(fp) != 0) {
-		warnx("%s: cannot write: %s", path, strerror(errno));
-		unlink(path);
-		return -1;
-	}
-	memset(&ts, 0, sizeof(ts));
-	ts.name = l->name;
-	ts.file = path;
-	if (rules_load(l->r, &ts) < 0 || (set = strip_compile(&ts)) == NULL ||
-	    (fsite = rules_uses(l->r, &ts, "fields")) == NULL || (rsite = rules_uses(l->r, &ts, "reader")) == NULL ||
-	    (fs = fields_compile(fsite)) == NULL ||
-	    ((rs = hzone_compile(rsite, l->r->dir, &none)) == NULL && !none) || split_check(&ts) < 0) {
-		warnx("the draft does not compile (a bug of khobor learn; the draft is kept in %s)", path);
-		goto done;
-	}
-	for (i = 0; i < l->nrule; i++)
-		l->rule[i].pages = l->rule[i].inside = 0, l->rule[i].seen = 0, l->rule[i].has_ex = 0;
-	for (i = 0; i < l->nfc; i++) {
-		free(l->fc[i].example);
-		free(l->fc[i].label);
-		l->fc[i].example = l->fc[i].label = NULL;
-	}
-	l->nfc = 0;
-	hw = hzone_work_new();
-	fw = fields_work_new();
-	for (k = 0; k < l->np; k++) {
-		char *msgs = NULL, *m, *nl;
-		size_t mlen = 0;
-		FILE *ex = open_memstream(&msgs, &mlen);
-
-		if (ex == NULL)
-			die(EXIT_MEMORY, "out of memory");
-		record_clear(&rec);
-		if (page_load(&pg, &rec, l->p[k].source, l->p[k].pg.text.s ? l->p[k].pg.text.s : "",
-		    l->p[k].pg.text.len) == 0)
-			strip_apply(set, &pg, ex);
-		fclose(ex);
-		for (m = msgs; m && *m; m = nl ? nl + 1 : m + strlen(m)) {
-			nl = strchr(m, '\n');
-			if (nl)
-				*nl = '\0';
-			tell(l, k, m, path);
-		}
-		free(msgs);
-		page_finish(&pg, &rec);
-		if (rs)
-			hzone_apply(rs, hw, &rec, NULL);
-		fields_apply(fs, fw, &rec, NULL);
-		for (i = 0; names[i]; i++)
-			count_field(l, &l->p[k], &rec, names[i]);
-	}
-	for (i = 0; i < l->nmatch; i++) {
-		struct rx *re = compile_pat(l->match[i].pat, 0);
-
-		l->match[i].pages = 0;
-		for (k = 0; re && k < l->np; k++)
-			l->match[i].pages += rx_hit(re, l->p[k].pg.text.s ? l->p[k].pg.text.s : "", l->p[k].pg.text.len);
-		rx_free(re);
-	}
-	rc = 0;
-done:
-	unlink(path);
-	strip_free(set);
-	fields_free(fs);
-	hzone_free(rs);
-	hzone_work_free(hw);
-	fields_work_free(fw);
-	page_free(&pg);
-	record_free(&rec);
-	yml_free(ts.doc);
-	free(ts.langs);
-	return rc;
 }
 
 /* The site's pages are all in: their shapes and zones, the match and start candidates. */
@@ -1708,7 +1172,7 @@ learn_write(struct learner *l, FILE *out)
 	default_rules(l);
 	count_dedupe(l);
 	/* Tried once with every candidate. */
-	if (try_draft(l, 0) < 0)
+	if (learn_try_draft(l, 0) < 0)
 		return 2;
 	/*
 	 * default.yaml's rules stay even where they took nothing: a site file
@@ -1720,9 +1184,9 @@ learn_write(struct learner *l, FILE *out)
 		if (l->rule[i].origin == NULL && (l->rule[i].pages == 0 || l->rule[i].inside > 0))
 			l->rule[i].dead = 1;
 	/* Tried again for the counts of what is left, and once more as it is written. */
-	if (try_draft(l, 0) < 0 || try_draft(l, 1) < 0)
+	if (learn_try_draft(l, 0) < 0 || learn_try_draft(l, 1) < 0)
 		return 2;
-	write_draft(out, l, 1);
+	learn_write_draft(out, l, 1);
 	if (fflush(out) != 0 || ferror(out))
 		return -1;
 	return l->nmatch == 0 ? 1 : 0;
