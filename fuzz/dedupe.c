@@ -1,7 +1,7 @@
 /*
  * fuzz/dedupe.c: the readers of dedupe's untrusted files, through the
- * library only (filters/lib/dedup.c): the index file, and the band lines of
- * shard mode.  The first byte chooses: even, the rest is an index; odd, it
+ * library only (filters/lib/dedup.c and dedupsig.c): the index file, and
+ * the band lines of shard mode.  The first byte chooses: even, the rest is an index; odd, it
  * is a table of band lines.
  *
  * An index that reads back is written back to the very same bytes, no
