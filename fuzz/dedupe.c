@@ -1,8 +1,8 @@
 /*
  * fuzz/dedupe.c: the readers of dedupe's untrusted files, through the
  * library only (filters/lib/dedup.c and dedupsig.c): the index file, and
- * the band lines of shard mode.  The first byte chooses: even, the rest is an index; odd, it
- * is a table of band lines.
+ * the band lines of shard mode.  The first byte chooses: even, the rest
+ * is an index; odd, it is a table of band lines.
  *
  * An index that reads back is written back to the very same bytes, no
  * record is found as a copy of a later one, and a second read of the
