@@ -94,11 +94,12 @@ static const struct tag {
 	{ "tr", K_TR }, { "ul", K_UL }, { "video", K_SKIP }, { "xmp", K_PRE },
 };
 
-enum { F_SKIPS = 1, F_CLOSED = 2, F_PRESTART = 4 };
+enum { F_SKIPS = 1, F_CLOSED = 2, F_PRESTART = 4, F_WHITESPACE = 8 };
 
 struct elem {
 	unsigned char kind, flags;
 	int count;		/* ol: the next number; tr: cells so far */
+	int savedpre;		/* with F_WHITESPACE: the white-space mode outside it */
 };
 
 enum capture { C_NONE, C_TITLE, C_H1, C_JSONLD };
@@ -116,7 +117,7 @@ struct htmlwork {
 	size_t capdepth;	/* depth of the element gathered */
 	size_t jsonld_at;	/* decoded offset of the JSON-LD text */
 	int capfull;
-	int pre;		/* inside <pre>: white space kept */
+	int pre;		/* inside <pre> or white-space: pre: white space kept */
 	int breaks;		/* line breaks asked for before the next text */
 	int space;		/* white space seen since the last text */
 	int nl;			/* line breaks at the end of text */
@@ -875,6 +876,42 @@ style_hides(const char *style)
 	return strstr(b, "display:none") != NULL || strstr(b, "visibility:hidden") != NULL;
 }
 
+/*
+ * The white-space an inline style declares: 1 when it keeps spaces and line
+ * breaks (pre, pre-wrap, break-spaces), 0 when it collapses them (normal,
+ * nowrap), -1 when it says nothing we read.  CSS Text Module Level 3, 3. "White
+ * Space and Wrapping: the white-space property" and 4. "White Space Processing"
+ * (https://www.w3.org/TR/css-text-3/#white-space-property): under pre, pre-wrap
+ * and break-spaces spaces and tabs are not collapsed and segment breaks are kept,
+ * so a browser shows, and copies, a run of spaces as a run of spaces.  pre-line
+ * (breaks kept, spaces collapsed) is not read: it is left as its parent's mode.
+ * Only the style attribute is read; a site's style sheets are not.
+ */
+static int
+style_white_space(const char *style)
+{
+	char b[256];
+	const char *v = NULL, *p;
+	size_t k = 0, n;
+
+	for (; *style && k + 1 < sizeof(b); style++)
+		if (!is_space((unsigned char)*style))
+			b[k++] = (char)(*style >= 'A' && *style <= 'Z' ? *style - 'A' + 'a' : *style);
+	b[k] = '\0';
+	/* The last declaration wins, as in CSS. */
+	for (p = b; (p = strstr(p, "white-space:")) != NULL; p++)
+		v = p + 12;
+	if (v == NULL)
+		return -1;
+	n = strcspn(v, ";!");
+	if ((n == 3 && strncmp(v, "pre", 3) == 0) || (n == 8 && strncmp(v, "pre-wrap", 8) == 0) ||
+	    (n == 12 && strncmp(v, "break-spaces", 12) == 0))
+		return 1;
+	if ((n == 6 && strncmp(v, "normal", 6) == 0) || (n == 6 && strncmp(v, "nowrap", 6) == 0))
+		return 0;
+	return -1;
+}
+
 static int
 has_token(const char *list, const char *tok)
 {
@@ -954,6 +991,7 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 	e->kind = (unsigned char)k;
 	e->flags = 0;
 	e->count = 0;
+	e->savedpre = 0;
 	if (k == K_ARTICLE)
 		w->articles++;
 	read_attrs(a, at);
@@ -981,6 +1019,15 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 		if (k == K_TITLE && w->capture == C_NONE && htmlmeta_get(w->meta, HM_TITLE) == NULL)
 			start_capture(w, C_TITLE);
 		return;
+	}
+	if (a && (v = at[A_STYLE]) != NULL) {
+		int ws = style_white_space(v);
+
+		if (ws >= 0) {
+			e->flags |= F_WHITESPACE;
+			e->savedpre = w->pre;
+			w->pre = ws ? w->pre + 1 : 0;
+		}
 	}
 	switch (k) {
 	case K_H1:
@@ -1124,6 +1171,8 @@ sax_end(void *ctx, const xmlChar *name)
 	default:
 		break;
 	}
+	if (e->flags & F_WHITESPACE)
+		w->pre = e->savedpre;
 	w->depth--;
 }
 
