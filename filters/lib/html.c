@@ -126,6 +126,7 @@ struct htmlwork {
 	size_t chars, linkchars;
 	const char *charset;
 	char charsetbuf[64];
+	char lang[64];		/* <html lang> as the tokenizer finds it (lang_sniff) */
 	char *badcharset;	/* a declared charset iconv does not know */
 	char mislabel[64];	/* a declared charset the bytes belie (they are UTF-8) */
 	const xmlChar *tagkey[TAGCACHE];	/* element names seen on this page, */
@@ -1384,6 +1385,7 @@ reset(struct htmlwork *w, const struct html_source *src)
 	w->lists = w->articles = w->links = w->h1 = 0;
 	w->chars = w->linkchars = 0;
 	w->charset = NULL;
+	w->lang[0] = '\0';
 	free(w->badcharset);
 	w->badcharset = NULL;
 	htmlmeta_reset(w->meta);
@@ -1460,6 +1462,121 @@ decoder_warnings(struct htmlwork *w, struct record *rec)
 	buf_free(&b);
 }
 
+/*
+ * The lang attribute of the page's <html> start tags, found as a browser's
+ * tokenizer finds them, for the pages where libxml2 loses it:
+ *
+ * - a DOCTYPE whose quoted identifier is never closed: libxml2 reads on to
+ *   the next quote, swallowing the <html> tag; the HTML standard ends the
+ *   DOCTYPE at its first ">" (13.2.5.59 "DOCTYPE system identifier
+ *   (double-quoted) state": "abrupt-doctype-system-identifier", and the same
+ *   for the public identifier and single quotes);
+ * - an <html> start tag after elements that already opened the root (a <meta>
+ *   or <script> first): libxml2 drops it with its attributes; the standard
+ *   adds each attribute the root does not have yet to the root (13.2.6.4.7
+ *   "The 'in body' insertion mode", a start tag whose tag name is "html"; the
+ *   "in head" mode processes it by the same rules), so the first lang wins.
+ *
+ * The scan knows comments, markup declarations (DOCTYPE, bogus comments) and
+ * processing instructions (to the first ">"), start tags with quoted and
+ * unquoted attribute values, and the elements whose text is not markup
+ * (script, style and the like), as 13.2.5 "Tokenization" reads them; it looks
+ * at the first stretch the decoder hands the parser (about 64 KB).  An <html>
+ * tag inside <template> or <svg>, which the standard ignores, is not told apart.
+ */
+static void
+lang_sniff(const char *s, size_t n, char *lang, size_t size)
+{
+	static const char *const rawtext[] = {
+		"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title", NULL
+	};
+	const char *p = s, *end = s + n, *q;
+	char name[16], an[16];
+	size_t k, i;
+
+	lang[0] = '\0';
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		p++;
+		if (end - p >= 3 && memcmp(p, "!--", 3) == 0) {
+			/* A comment: to "-->" ("<!-->" and "<!--->" end at once). */
+			p += 3;
+			if (p < end && *p == '>')
+				continue;
+			if (end - p >= 2 && memcmp(p, "->", 2) == 0)
+				continue;
+			for (; p + 2 < end && memcmp(p, "-->", 3) != 0; p++)
+				;
+			continue;
+		}
+		if (p < end && (*p == '!' || *p == '?' || *p == '/')) {
+			/* A DOCTYPE, a bogus comment, an end tag: to the first ">". */
+			if ((q = memchr(p, '>', (size_t)(end - p))) == NULL)
+				return;
+			p = q + 1;
+			continue;
+		}
+		if (p == end || !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			continue;	/* "<" as text */
+		for (k = 0; p < end && !is_space((unsigned char)*p) && *p != '/' && *p != '>'; p++)
+			if (k + 1 < sizeof(name))
+				name[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+		name[k] = '\0';
+		/* The attributes, to the end of the tag. */
+		while (p < end && *p != '>') {
+			const char *v = NULL;
+			size_t vlen = 0;
+
+			if (is_space((unsigned char)*p) || *p == '/') {
+				p++;
+				continue;
+			}
+			for (k = 0; p < end && !is_space((unsigned char)*p) && *p != '/' && *p != '>' &&
+			    (*p != '=' || k == 0); p++)
+				if (k + 1 < sizeof(an))
+					an[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+			an[k] = '\0';
+			while (p < end && is_space((unsigned char)*p))
+				p++;
+			if (p < end && *p == '=') {
+				for (p++; p < end && is_space((unsigned char)*p); p++)
+					;
+				if (p < end && (*p == '"' || *p == '\'')) {
+					if ((q = memchr(p + 1, *p, (size_t)(end - p - 1))) == NULL)
+						return;
+					v = p + 1;
+					vlen = (size_t)(q - v);
+					p = q + 1;
+				} else {
+					for (v = p; p < end && !is_space((unsigned char)*p) && *p != '>'; p++)
+						;
+					vlen = (size_t)(p - v);
+				}
+			}
+			if (strcmp(name, "html") == 0 && lang[0] == '\0' && v != NULL && vlen > 0 &&
+			    (strcmp(an, "lang") == 0 || strcmp(an, "xml:lang") == 0)) {
+				if (vlen >= size)
+					vlen = size - 1;
+				memcpy(lang, v, vlen);
+				lang[vlen] = '\0';
+			}
+		}
+		if (p < end)
+			p++;
+		if (strcmp(name, "plaintext") == 0)
+			return;
+		/* Text that is not markup, to the element's end tag. */
+		for (i = 0; rawtext[i]; i++)
+			if (strcmp(name, rawtext[i]) == 0)
+				break;
+		if (rawtext[i] != NULL) {
+			k = strlen(name);
+			for (; p + 2 + k <= end; p++)
+				if (p[0] == '<' && p[1] == '/' && strncasecmp(p + 2, name, k) == 0)
+					break;
+		}
+	}
+}
+
 int
 html_render(struct htmlwork *w, const struct html_source *src, const struct html_opts *o, struct record *rec)
 {
@@ -1483,6 +1600,9 @@ html_render(struct htmlwork *w, const struct html_source *src, const struct html
 		return d->err ? (errno = d->err, -1) : 0;
 	}
 	choose_charset(w, o);
+	/* The first stretch of the page, decoded before the parser asks for it. */
+	if (decode_more(d))
+		lang_sniff(d->out.s, d->out.len, w->lang, sizeof(w->lang));
 	w->ctxt->_private = w;
 	doc = htmlCtxtReadIO(w->ctxt, xread, xclose, d, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
@@ -1503,6 +1623,9 @@ html_render(struct htmlwork *w, const struct html_source *src, const struct html
 	}
 	if (w->text.len > 0)
 		buf_addc(&w->text, '\n');
+	/* The parser lost the <html> tag's lang (lang_sniff): the tokenizer's. */
+	if (htmlmeta_get(w->meta, HM_LANG) == NULL && w->lang[0])
+		htmlmeta_slot(w->meta, HM_LANG, w->lang, strlen(w->lang));
 	htmlmeta_write(w->meta, rec, o ? o->url : NULL);
 	page_kind(w, rec);
 	decoder_warnings(w, rec);
