@@ -94,11 +94,12 @@ static const struct tag {
 	{ "tr", K_TR }, { "ul", K_UL }, { "video", K_SKIP }, { "xmp", K_PRE },
 };
 
-enum { F_SKIPS = 1, F_CLOSED = 2, F_PRESTART = 4 };
+enum { F_SKIPS = 1, F_CLOSED = 2, F_PRESTART = 4, F_WHITESPACE = 8 };
 
 struct elem {
 	unsigned char kind, flags;
 	int count;		/* ol: the next number; tr: cells so far */
+	int savedpre;		/* with F_WHITESPACE: the white-space mode outside it */
 };
 
 enum capture { C_NONE, C_TITLE, C_H1, C_JSONLD };
@@ -116,7 +117,7 @@ struct htmlwork {
 	size_t capdepth;	/* depth of the element gathered */
 	size_t jsonld_at;	/* decoded offset of the JSON-LD text */
 	int capfull;
-	int pre;		/* inside <pre>: white space kept */
+	int pre;		/* inside <pre> or white-space: pre: white space kept */
 	int breaks;		/* line breaks asked for before the next text */
 	int space;		/* white space seen since the last text */
 	int nl;			/* line breaks at the end of text */
@@ -125,6 +126,7 @@ struct htmlwork {
 	size_t chars, linkchars;
 	const char *charset;
 	char charsetbuf[64];
+	char lang[64];		/* <html lang> as the tokenizer finds it (lang_sniff) */
 	char *badcharset;	/* a declared charset iconv does not know */
 	char mislabel[64];	/* a declared charset the bytes belie (they are UTF-8) */
 	const xmlChar *tagkey[TAGCACHE];	/* element names seen on this page, */
@@ -875,6 +877,42 @@ style_hides(const char *style)
 	return strstr(b, "display:none") != NULL || strstr(b, "visibility:hidden") != NULL;
 }
 
+/*
+ * The white-space an inline style declares: 1 when it keeps spaces and line
+ * breaks (pre, pre-wrap, break-spaces), 0 when it collapses them (normal,
+ * nowrap), -1 when it says nothing we read.  CSS Text Module Level 3, 3. "White
+ * Space and Wrapping: the white-space property" and 4. "White Space Processing"
+ * (https://www.w3.org/TR/css-text-3/#white-space-property): under pre, pre-wrap
+ * and break-spaces spaces and tabs are not collapsed and segment breaks are kept,
+ * so a browser shows, and copies, a run of spaces as a run of spaces.  pre-line
+ * (breaks kept, spaces collapsed) is not read: it is left as its parent's mode.
+ * Only the style attribute is read; a site's style sheets are not.
+ */
+static int
+style_white_space(const char *style)
+{
+	char b[256];
+	const char *v = NULL, *p;
+	size_t k = 0, n;
+
+	for (; *style && k + 1 < sizeof(b); style++)
+		if (!is_space((unsigned char)*style))
+			b[k++] = (char)(*style >= 'A' && *style <= 'Z' ? *style - 'A' + 'a' : *style);
+	b[k] = '\0';
+	/* The last declaration wins, as in CSS. */
+	for (p = b; (p = strstr(p, "white-space:")) != NULL; p++)
+		v = p + 12;
+	if (v == NULL)
+		return -1;
+	n = strcspn(v, ";!");
+	if ((n == 3 && strncmp(v, "pre", 3) == 0) || (n == 8 && strncmp(v, "pre-wrap", 8) == 0) ||
+	    (n == 12 && strncmp(v, "break-spaces", 12) == 0))
+		return 1;
+	if ((n == 6 && strncmp(v, "normal", 6) == 0) || (n == 6 && strncmp(v, "nowrap", 6) == 0))
+		return 0;
+	return -1;
+}
+
 static int
 has_token(const char *list, const char *tok)
 {
@@ -954,6 +992,7 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 	e->kind = (unsigned char)k;
 	e->flags = 0;
 	e->count = 0;
+	e->savedpre = 0;
 	if (k == K_ARTICLE)
 		w->articles++;
 	read_attrs(a, at);
@@ -981,6 +1020,15 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **a)
 		if (k == K_TITLE && w->capture == C_NONE && htmlmeta_get(w->meta, HM_TITLE) == NULL)
 			start_capture(w, C_TITLE);
 		return;
+	}
+	if (a && (v = at[A_STYLE]) != NULL) {
+		int ws = style_white_space(v);
+
+		if (ws >= 0) {
+			e->flags |= F_WHITESPACE;
+			e->savedpre = w->pre;
+			w->pre = ws ? w->pre + 1 : 0;
+		}
 	}
 	switch (k) {
 	case K_H1:
@@ -1124,6 +1172,8 @@ sax_end(void *ctx, const xmlChar *name)
 	default:
 		break;
 	}
+	if (e->flags & F_WHITESPACE)
+		w->pre = e->savedpre;
 	w->depth--;
 }
 
@@ -1335,6 +1385,7 @@ reset(struct htmlwork *w, const struct html_source *src)
 	w->lists = w->articles = w->links = w->h1 = 0;
 	w->chars = w->linkchars = 0;
 	w->charset = NULL;
+	w->lang[0] = '\0';
 	free(w->badcharset);
 	w->badcharset = NULL;
 	htmlmeta_reset(w->meta);
@@ -1411,6 +1462,121 @@ decoder_warnings(struct htmlwork *w, struct record *rec)
 	buf_free(&b);
 }
 
+/*
+ * The lang attribute of the page's <html> start tags, found as a browser's
+ * tokenizer finds them, for the pages where libxml2 loses it:
+ *
+ * - a DOCTYPE whose quoted identifier is never closed: libxml2 reads on to
+ *   the next quote, swallowing the <html> tag; the HTML standard ends the
+ *   DOCTYPE at its first ">" (13.2.5.59 "DOCTYPE system identifier
+ *   (double-quoted) state": "abrupt-doctype-system-identifier", and the same
+ *   for the public identifier and single quotes);
+ * - an <html> start tag after elements that already opened the root (a <meta>
+ *   or <script> first): libxml2 drops it with its attributes; the standard
+ *   adds each attribute the root does not have yet to the root (13.2.6.4.7
+ *   "The 'in body' insertion mode", a start tag whose tag name is "html"; the
+ *   "in head" mode processes it by the same rules), so the first lang wins.
+ *
+ * The scan knows comments, markup declarations (DOCTYPE, bogus comments) and
+ * processing instructions (to the first ">"), start tags with quoted and
+ * unquoted attribute values, and the elements whose text is not markup
+ * (script, style and the like), as 13.2.5 "Tokenization" reads them; it looks
+ * at the first stretch the decoder hands the parser (about 64 KB).  An <html>
+ * tag inside <template> or <svg>, which the standard ignores, is not told apart.
+ */
+static void
+lang_sniff(const char *s, size_t n, char *lang, size_t size)
+{
+	static const char *const rawtext[] = {
+		"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title", NULL
+	};
+	const char *p = s, *end = s + n, *q;
+	char name[16], an[16];
+	size_t k, i;
+
+	lang[0] = '\0';
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		p++;
+		if (end - p >= 3 && memcmp(p, "!--", 3) == 0) {
+			/* A comment: to "-->" ("<!-->" and "<!--->" end at once). */
+			p += 3;
+			if (p < end && *p == '>')
+				continue;
+			if (end - p >= 2 && memcmp(p, "->", 2) == 0)
+				continue;
+			for (; p + 2 < end && memcmp(p, "-->", 3) != 0; p++)
+				;
+			continue;
+		}
+		if (p < end && (*p == '!' || *p == '?' || *p == '/')) {
+			/* A DOCTYPE, a bogus comment, an end tag: to the first ">". */
+			if ((q = memchr(p, '>', (size_t)(end - p))) == NULL)
+				return;
+			p = q + 1;
+			continue;
+		}
+		if (p == end || !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			continue;	/* "<" as text */
+		for (k = 0; p < end && !is_space((unsigned char)*p) && *p != '/' && *p != '>'; p++)
+			if (k + 1 < sizeof(name))
+				name[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+		name[k] = '\0';
+		/* The attributes, to the end of the tag. */
+		while (p < end && *p != '>') {
+			const char *v = NULL;
+			size_t vlen = 0;
+
+			if (is_space((unsigned char)*p) || *p == '/') {
+				p++;
+				continue;
+			}
+			for (k = 0; p < end && !is_space((unsigned char)*p) && *p != '/' && *p != '>' &&
+			    (*p != '=' || k == 0); p++)
+				if (k + 1 < sizeof(an))
+					an[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+			an[k] = '\0';
+			while (p < end && is_space((unsigned char)*p))
+				p++;
+			if (p < end && *p == '=') {
+				for (p++; p < end && is_space((unsigned char)*p); p++)
+					;
+				if (p < end && (*p == '"' || *p == '\'')) {
+					if ((q = memchr(p + 1, *p, (size_t)(end - p - 1))) == NULL)
+						return;
+					v = p + 1;
+					vlen = (size_t)(q - v);
+					p = q + 1;
+				} else {
+					for (v = p; p < end && !is_space((unsigned char)*p) && *p != '>'; p++)
+						;
+					vlen = (size_t)(p - v);
+				}
+			}
+			if (strcmp(name, "html") == 0 && lang[0] == '\0' && v != NULL && vlen > 0 &&
+			    (strcmp(an, "lang") == 0 || strcmp(an, "xml:lang") == 0)) {
+				if (vlen >= size)
+					vlen = size - 1;
+				memcpy(lang, v, vlen);
+				lang[vlen] = '\0';
+			}
+		}
+		if (p < end)
+			p++;
+		if (strcmp(name, "plaintext") == 0)
+			return;
+		/* Text that is not markup, to the element's end tag. */
+		for (i = 0; rawtext[i]; i++)
+			if (strcmp(name, rawtext[i]) == 0)
+				break;
+		if (rawtext[i] != NULL) {
+			k = strlen(name);
+			for (; p + 2 + k <= end; p++)
+				if (p[0] == '<' && p[1] == '/' && strncasecmp(p + 2, name, k) == 0)
+					break;
+		}
+	}
+}
+
 int
 html_render(struct htmlwork *w, const struct html_source *src, const struct html_opts *o, struct record *rec)
 {
@@ -1434,6 +1600,9 @@ html_render(struct htmlwork *w, const struct html_source *src, const struct html
 		return d->err ? (errno = d->err, -1) : 0;
 	}
 	choose_charset(w, o);
+	/* The first stretch of the page, decoded before the parser asks for it. */
+	if (decode_more(d))
+		lang_sniff(d->out.s, d->out.len, w->lang, sizeof(w->lang));
 	w->ctxt->_private = w;
 	doc = htmlCtxtReadIO(w->ctxt, xread, xclose, d, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
@@ -1454,6 +1623,9 @@ html_render(struct htmlwork *w, const struct html_source *src, const struct html
 	}
 	if (w->text.len > 0)
 		buf_addc(&w->text, '\n');
+	/* The parser lost the <html> tag's lang (lang_sniff): the tokenizer's. */
+	if (htmlmeta_get(w->meta, HM_LANG) == NULL && w->lang[0])
+		htmlmeta_slot(w->meta, HM_LANG, w->lang, strlen(w->lang));
 	htmlmeta_write(w->meta, rec, o ? o->url : NULL);
 	page_kind(w, rec);
 	decoder_warnings(w, rec);

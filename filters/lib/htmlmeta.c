@@ -497,8 +497,15 @@ take_article(struct htmlmeta *m, json_t *o, const struct idmap *ids)
 		take_authors(m, json_object_get(o, "author"), ids, 0);
 }
 
+/*
+ * INARTICLE: V sits inside an article node.  An article's own members may hold
+ * article-typed nodes that are parts of it, not the page's article: a
+ * LiveBlogPosting's liveBlogUpdate entries (BlogPosting, each with the
+ * datePublished of one update: https://schema.org/liveBlogUpdate), hasPart,
+ * comment.  Their dates and headlines are not the page's, so they are not taken.
+ */
 static void
-walk(struct htmlmeta *m, json_t *v, const struct idmap *ids, int depth)
+walk(struct htmlmeta *m, json_t *v, const struct idmap *ids, int depth, int inarticle)
 {
 	const char *key;
 	json_t *val, *type;
@@ -508,14 +515,17 @@ walk(struct htmlmeta *m, json_t *v, const struct idmap *ids, int depth)
 		return;
 	if (json_is_array(v)) {
 		for (i = 0; i < json_array_size(v); i++)
-			walk(m, json_array_get(v, i), ids, depth + 1);
+			walk(m, json_array_get(v, i), ids, depth + 1, inarticle);
 		return;
 	}
 	if (!json_is_object(v))
 		return;
 	type = json_object_get(v, "@type");
 	if (type_in(type, article_types)) {
+		if (inarticle)
+			return;
 		take_article(m, v, ids);
+		inarticle = 1;
 	} else if (type_in(type, listing_types)) {
 		m->listing = 1;
 	} else if (json_is_string(type) && strcmp(json_string_value(type), "WebPage") == 0) {
@@ -525,7 +535,7 @@ walk(struct htmlmeta *m, json_t *v, const struct idmap *ids, int depth)
 	/* An article may sit inside another node (a WebPage's mainEntity, an @graph). */
 	json_object_foreach(v, key, val)
 		if (json_is_object(val) || json_is_array(val))
-			walk(m, val, ids, depth + 1);
+			walk(m, val, ids, depth + 1, inarticle);
 }
 
 void
@@ -555,7 +565,7 @@ htmlmeta_jsonld(struct htmlmeta *m, char *s, size_t n, size_t offset, const char
 		return;
 	}
 	collect_ids(root, &ids, 0);
-	walk(m, root, &ids, 0);
+	walk(m, root, &ids, 0, 0);
 	free(ids.obj);
 	json_decref(root);
 }
