@@ -250,6 +250,24 @@ struct names {
 	char host[64], label[64], sqhost[64], sqlabel[64];
 };
 
+/*
+ * Does S, of at most SUFFIX_WORDS words, begin with a word that is the
+ * host's own name ("BBC News বাংলা" on www.bbc.com)?
+ */
+static int
+begins_with_host(const struct names *nm, const char *s)
+{
+	char sq[128];
+	size_t n = strcspn(s, " ");
+
+	if (nm->sqlabel[0] == '\0' || n >= sizeof(sq) || words(s, strlen(s)) > SUFFIX_WORDS)
+		return 0;
+	memcpy(sq, s, n);
+	sq[n] = '\0';
+	squash(sq, sq, sizeof(sq));
+	return strcmp(sq, nm->sqlabel) == 0;
+}
+
 static int
 is_outlet(struct headevwork *w, const struct names *nm, const char *s)
 {
@@ -277,24 +295,6 @@ latin_after_bengali(const char *t, size_t m, const char *s)
 	for (i = 0; i < m; i++)
 		other |= (unsigned char)t[i] >= 0x80;
 	return other && words(s, strlen(s)) <= SUFFIX_WORDS;
-}
-
-/*
- * Does S, of at most SUFFIX_WORDS words, begin with a word that is the
- * host's own name ("BBC News বাংলা" on www.bbc.com)?
- */
-static int
-begins_with_host(const struct names *nm, const char *s)
-{
-	char sq[128];
-	size_t n = strcspn(s, " ");
-
-	if (nm->sqlabel[0] == '\0' || n >= sizeof(sq) || words(s, strlen(s)) > SUFFIX_WORDS)
-		return 0;
-	memcpy(sq, s, n);
-	sq[n] = '\0';
-	squash(sq, sq, sizeof(sq));
-	return strcmp(sq, nm->sqlabel) == 0;
 }
 
 /*
@@ -506,7 +506,12 @@ check_author(struct headevwork *w, struct record *rec, const struct names *nm)
 			npage++;
 		if (strcmp(rec->f[i].name, "meta_author") != 0)
 			continue;
-		if (is_outlet(w, nm, rec->f[i].value)) {
+		/*
+		 * A short name beginning with the host's ("BBC News বাংলা" on
+		 * www.bbc.com, as BBC Bangla's JSON-LD names its author) is the
+		 * outlet too: a byline is a person or a desk, not the site.
+		 */
+		if (is_outlet(w, nm, rec->f[i].value) || begins_with_host(nm, rec->f[i].value)) {
 			say(w, rec, 1, "the head's author '%.200s' is the outlet's name, not a byline; left out",
 			    rec->f[i].value);
 			continue;

@@ -100,6 +100,14 @@ page au2 https://www.dainiknamuna.com/country/4 \
 	'<title>নতুন সেতু | দৈনিক নমুনা</title><meta name="author" content="দৈনিক নমুনা">' '<h1>নতুন সেতু</h1>'
 khobor au2.html >a2.json 2>/dev/null
 is "$(field a2.json author)" null "author equal to the <title>'s outlet suffix: not a byline"
+# A name that begins with the host's own ("Example News বাংলা" on www.example.com/bengali,
+# the way BBC Bangla's JSON-LD names its author) is the outlet too.
+page au4 https://www.example.com/bengali/articles/4 \
+	'<meta name="author" content="Example News বাংলা">' '<h1>নতুন সেতু</h1>'
+khobor au4.html >a4.json 2>/dev/null
+is "$(field a4.json author)" null "author 'Example News বাংলা' on www.example.com: the outlet's name, not taken"
+jq -r '.warning[]' a4.json | grep -q "^extract-meta: head: the head's author 'Example News বাংলা' is the outlet's name, not a byline; left out$"
+ok $? "author that begins with the host's name: said"
 page au3 https://www.dainiknamuna.com/country/5 \
 	'<meta name="author" content="রাশেদ করিম">' '<h1>নতুন সেতু</h1>'
 khobor au3.html >a3.json 2>/dev/null
