@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "chrome.h"
+#include "detcache.h"
 #include "detect.h"
 #include "filter.h"
 #include "hzone.h"
@@ -416,6 +417,14 @@ main(int argc, char *argv[])
 		die(EXIT_USAGE, "--chrome-share and --chrome-min say how to apply a table: give it with --chrome TABLE");
 	rules = rules_open(opt.rulesdir);
 	det = detect_new(rules);
+	if (!opt.check && !opt.site) {
+		/* Before any site file is read: the cache must see them as they are read. */
+		int verbose;
+		char *dir = detcache_dir(&verbose);
+
+		detect_cache(det, dir, verbose);
+		free(dir);
+	}
 	if (opt.check) {
 		rc = check_all(opt.check > 1);
 		if (rc == EXIT_OK)

@@ -15,6 +15,10 @@ LC_ALL=C.UTF-8
 export LC_ALL
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/khobor-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT INT TERM
+# strip-boilerplate's detection cache goes to the test's own directory, never the user's home.
+XDG_CACHE_HOME=$TMP/cache
+export XDG_CACHE_HOME
+unset KHOBOR_CACHE
 _n=0
 _failed=0
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "detcache.h"
 #include "detect.h"
 #include "hash.h"
 #include "rx.h"
@@ -44,29 +45,15 @@ struct dsite {
  * A literal of eight bytes or more is anchored by an eight-byte window: a
  * Bengali letter is three bytes, and four bytes of common letters are on
  * every page many times over, each a look in the table and a compare.
+ *
+ * The index (struct aindex, in detcache.h) and every site's hosts are kept
+ * in the detection cache (detcache.c): a run whose site files are as they
+ * were reads them from one file instead of parsing every site file's head.
  */
-struct anchor {
-	uint64_t key;		/* the window's bytes, as load4 or load8 reads them */
-	uint32_t off;		/* where the window starts in the literal */
-	int wide;		/* an eight-byte window */
-	size_t site;
-	const struct mpat *mp;
-	int same;		/* its literal is the previous anchor's: one memcmp for both */
-};
-
-struct aindex {
-	int built;
-	unsigned char filter[8192];	/* 2^16 bits, one per hash of a four-byte key */
-	unsigned char filter8[8192];	/* and of an eight-byte key */
-	struct anchor *a;		/* the four-byte anchors, then the eight-byte ones, each by key */
-	size_t na, nnarrow;
-	unsigned char *always;		/* per site: has a pattern with no literal */
-	unsigned char *cand;		/* per site: candidate on this page */
-};
-
 struct detector {
 	struct rules *r;
 	struct aindex ix;
+	struct detcache *cache;	/* or NULL: none */
 	struct dsite *ds;	/* one per site, then the default */
 	size_t nds;
 	struct hmap hosts;	/* host -> struct site *, the first site by name */
@@ -75,6 +62,7 @@ struct detector {
 	struct hostpath *hp;	/* "host/path" entries, in file-name order */
 	size_t nhp;
 	int indexed;		/* every site's hosts are in the map */
+	int ix_clean;		/* the index is of site files that all read well */
 	unsigned long pageno;
 };
 
@@ -105,6 +93,13 @@ detect_new(struct rules *r)
 }
 
 void
+detect_cache(struct detector *d, const char *dir, int verbose)
+{
+	if (d->cache == NULL && dir != NULL)
+		d->cache = detcache_open(d->r, dir, verbose);
+}
+
+void
 detect_free(struct detector *d)
 {
 	size_t i, k;
@@ -130,8 +125,10 @@ detect_free(struct detector *d)
 	free(d->hp);
 	hmap_free(&d->hosts);
 	free(d->ix.a);
+	free(d->ix.lits);
 	free(d->ix.always);
 	free(d->ix.cand);
+	detcache_free(d->cache);
 	free(d);
 }
 
@@ -274,6 +271,36 @@ path_ok(const char *p)
 	return 1;
 }
 
+/* Put the hosts: entry ITEM ("host" or "host/path", checked) of site S into the index. */
+static void
+add_host(struct detector *d, struct site *s, const char *item)
+{
+	char *h = estrdup(item);
+	size_t hl = strcspn(h, "/"), pl = strlen(h + hl), k;
+
+	for (k = 0; k < hl; k++)
+		h[k] = (char)tolower((unsigned char)h[k]);
+	while (pl > 0 && h[hl + pl - 1] == '/')
+		pl--;
+	if (pl > 0) {
+		struct hostpath *e;
+
+		d->hp = erealloc(d->hp, (d->nhp + 1) * sizeof(*d->hp));
+		e = &d->hp[d->nhp++];
+		e->host = estrndup(h, hl);
+		e->hostlen = hl;
+		e->path = estrndup(h + hl, pl);
+		e->pathlen = pl;
+		e->s = s;
+		free(h);
+		return;
+	}
+	h[hl] = '\0';
+	d->hostv = erealloc(d->hostv, (d->nhostv + 1) * sizeof(*d->hostv));
+	d->hostv[d->nhostv++] = h;
+	(void)hmap_put(&d->hosts, h, strlen(h), s);	/* the first site by name keeps it */
+}
+
 /* Put site S's hosts into the index; -1 if they are broken. */
 static int
 index_hosts(struct detector *d, struct site *s)
@@ -281,11 +308,19 @@ index_hosts(struct detector *d, struct site *s)
 	struct dsite *ds = dsite(d, s);
 	const struct yml *n, *root, **items = NULL;
 	const struct ymldoc *doc;
+	char *const *cached;
 	unsigned before = yml_nerrors;
-	size_t nitems = 0, i, k;
+	size_t nitems = 0, i;
 
 	if (ds->hosts != 0)
 		return ds->hosts > 0 ? 0 : -1;
+	/* The cache holds the hosts of files that were not broken, as they are. */
+	if (s != &d->r->deflt && detcache_hosts(d->cache, (size_t)(s - d->r->sites), &cached, &nitems) == 0) {
+		for (i = 0; i < nitems; i++)
+			add_host(d, s, cached[i]);
+		ds->hosts = 1;
+		return 0;
+	}
 	ds->hosts = -1;
 	if (peek(d, s) < 0)
 		return -1;
@@ -299,6 +334,8 @@ index_hosts(struct detector *d, struct site *s)
 		doc = s->doc;
 	}
 	if ((n = yml_get(root, "hosts")) == NULL) {
+		if (s != &d->r->deflt)
+			detcache_put_hosts(d->cache, (size_t)(s - d->r->sites), NULL, 0);
 		ds->hosts = 1;
 		return 0;
 	}
@@ -313,32 +350,10 @@ index_hosts(struct detector *d, struct site *s)
 			    items[i]->str);
 	}
 	/* A site whose list is broken lists no host. */
-	for (i = 0; i < nitems && yml_nerrors == before; i++) {
-		char *h = estrdup(items[i]->str);
-		size_t hl = strcspn(h, "/"), pl = strlen(h + hl);
-
-		for (k = 0; k < hl; k++)
-			h[k] = (char)tolower((unsigned char)h[k]);
-		while (pl > 0 && h[hl + pl - 1] == '/')
-			pl--;
-		if (pl > 0) {
-			struct hostpath *e;
-
-			d->hp = erealloc(d->hp, (d->nhp + 1) * sizeof(*d->hp));
-			e = &d->hp[d->nhp++];
-			e->host = estrndup(h, hl);
-			e->hostlen = hl;
-			e->path = estrndup(h + hl, pl);
-			e->pathlen = pl;
-			e->s = s;
-			free(h);
-			continue;
-		}
-		h[hl] = '\0';
-		d->hostv = erealloc(d->hostv, (d->nhostv + 1) * sizeof(*d->hostv));
-		d->hostv[d->nhostv++] = h;
-		(void)hmap_put(&d->hosts, h, strlen(h), s);	/* the first site by name keeps it */
-	}
+	for (i = 0; i < nitems && yml_nerrors == before; i++)
+		add_host(d, s, items[i]->str);
+	if (yml_nerrors == before && s != &d->r->deflt)
+		detcache_put_hosts(d->cache, (size_t)(s - d->r->sites), items, nitems);
 	free(items);
 	if (yml_nerrors != before)
 		return -1;
@@ -438,10 +453,12 @@ filter_bit8(uint64_t key)
 	return (unsigned)((key * 0x9E3779B97F4A7C15u) >> 48);	/* the same, on 64 bits */
 }
 
+/* The order of the anchors; LITS is where their literals are. */
 static int
-anchor_cmp(const void *a, const void *b)
+anchor_cmp(const void *a, const void *b, void *lits)
 {
 	const struct anchor *x = a, *y = b;
+	const char *l = lits;
 	int c;
 
 	if (x->wide != y->wide)
@@ -450,9 +467,9 @@ anchor_cmp(const void *a, const void *b)
 		return x->key < y->key ? -1 : 1;
 	if (x->off != y->off)
 		return x->off < y->off ? -1 : 1;
-	if (x->mp->litlen != y->mp->litlen)
-		return x->mp->litlen < y->mp->litlen ? -1 : 1;
-	if ((c = memcmp(x->mp->lit, y->mp->lit, x->mp->litlen)) != 0)
+	if (x->litlen != y->litlen)
+		return x->litlen < y->litlen ? -1 : 1;
+	if ((c = memcmp(l + x->litoff, l + y->litoff, x->litlen)) != 0)
 		return c;
 	return x->site < y->site ? -1 : x->site > y->site;	/* a total order: qsort is not stable */
 }
@@ -512,14 +529,54 @@ anchor_off(const struct mpat *mp, const uint32_t *keys, size_t nkeys)
 	return best;
 }
 
-/* Read every site's match patterns (their heads only) and index their literals. */
+/*
+ * Give every anchor of IX its own copy of its literal, in LITS, and sort
+ * them; then keep each literal once in ix->lits.
+ */
+static void
+sort_anchors(struct aindex *ix, struct buf *lits)
+{
+	struct buf once = {0};
+	size_t k;
+
+	if (ix->na)
+		qsort_r(ix->a, ix->na, sizeof(*ix->a), anchor_cmp, lits->s);
+	/* Site files repeat one another's words: a literal shared is checked once a position. */
+	for (k = 0; k < ix->na; k++) {
+		struct anchor *a = &ix->a[k];
+		const struct anchor *b = k > 0 ? &ix->a[k - 1] : NULL;
+		uint32_t at = (uint32_t)once.len;
+
+		a->same = b != NULL && a->wide == b->wide && a->key == b->key && a->off == b->off &&
+		    a->litlen == b->litlen && memcmp(lits->s + a->litoff, once.s + b->litoff, a->litlen) == 0;
+		if (a->same)
+			at = b->litoff;
+		else
+			buf_add(&once, lits->s + a->litoff, a->litlen);
+		a->litoff = at;
+	}
+	ix->lits = once.s;
+	ix->litslen = once.len;
+}
+
+/*
+ * Read every site's match patterns (their heads only) and index their
+ * literals, or take the index from the cache.
+ */
 static void
 build_index(struct detector *d)
 {
 	struct aindex *ix = &d->ix;
+	struct buf lits = {0};
 	uint32_t *keys = NULL;
+	unsigned before = yml_nerrors;
 	size_t i, k, o, cap = 0, nkeys = 0, kcap = 0;
+	int clean = 1;
 
+	if (detcache_take_index(d->cache, ix) == 0) {
+		d->ix_clean = 1;
+		return;
+	}
 	ix->built = 1;
 	ix->always = ecalloc(d->r->nsites + 1, 1);
 	ix->cand = ecalloc(d->r->nsites + 1, 1);
@@ -546,6 +603,7 @@ build_index(struct detector *d)
 
 		if (ds->peeked < 0) {
 			ix->always[i] = 1;	/* tried, so that its breakage is said on the page */
+			clean = 0;
 			continue;
 		}
 		for (k = 0; k < ds->nmp; k++) {
@@ -562,8 +620,10 @@ build_index(struct detector *d)
 			}
 			a = &ix->a[ix->na++];
 			a->off = anchor_off(mp, keys, nkeys);
-			a->site = i;
-			a->mp = mp;
+			a->site = (uint32_t)i;
+			a->litlen = (uint32_t)mp->litlen;
+			a->litoff = (uint32_t)lits.len;
+			buf_add(&lits, mp->lit, mp->litlen);
 			a->same = 0;
 			if ((a->wide = mp->litlen >= 8)) {
 				/* The eight bytes from the chosen window, or the literal's last eight. */
@@ -580,15 +640,11 @@ build_index(struct detector *d)
 		}
 	}
 	free(keys);
-	if (ix->na)
-		qsort(ix->a, ix->na, sizeof(*ix->a), anchor_cmp);
-	/* Site files repeat one another's words: a literal shared is checked once a position. */
-	for (k = 1; k < ix->na; k++) {
-		const struct anchor *a = &ix->a[k - 1], *b = &ix->a[k];
-
-		ix->a[k].same = a->wide == b->wide && a->key == b->key && a->off == b->off && a->mp->litlen == b->mp->litlen &&
-		    memcmp(a->mp->lit, b->mp->lit, a->mp->litlen) == 0;
-	}
+	sort_anchors(ix, &lits);
+	buf_free(&lits);
+	/* Only an index of site files that all read well is cached: a broken one must be said broken again. */
+	if ((d->ix_clean = clean && yml_nerrors == before))
+		detcache_save(d->cache, ix);
 }
 
 /*
@@ -617,8 +673,8 @@ look(struct aindex *ix, size_t lo, size_t hi, uint64_t key, const char *s, size_
 		if (ix->cand[a->site])
 			continue;	/* a candidate already: no need to look */
 		if (found < 0)
-			found = p >= a->off && p - a->off + a->mp->litlen <= n &&
-			    memcmp(s + p - a->off, a->mp->lit, a->mp->litlen) == 0;
+			found = p >= a->off && p - a->off + a->litlen <= n &&
+			    memcmp(s + p - a->off, ix->lits + a->litoff, a->litlen) == 0;
 		if (found)
 			ix->cand[a->site] = 1;
 	}
@@ -658,6 +714,8 @@ index_all_hosts(struct detector *d)
 	for (i = 0; i < d->r->nsites; i++)
 		(void)index_hosts(d, &d->r->sites[i]);
 	d->indexed = 1;
+	/* Kept when every site's were read well (detcache_save knows), with the index if it is built. */
+	detcache_save(d->cache, d->ix.built && d->ix_clean ? &d->ix : NULL);
 }
 
 /* The site WHERE ("host" or "host/path") is one of the hosts of, or NULL. */

@@ -22,6 +22,12 @@
 struct detector;
 
 struct detector *detect_new(struct rules *r);
+/*
+ * Keep what detection reads from every site file's head in a cache file in
+ * DIR (detcache.h; NULL: no cache), saying on stderr what happens to it if
+ * VERBOSE.  Call it before any site is detected or checked.
+ */
+void detect_cache(struct detector *d, const char *dir, int verbose);
 void detect_free(struct detector *d);
 
 /*

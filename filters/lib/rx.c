@@ -5,6 +5,11 @@
 #include "text.h"
 #include "util.h"
 
+/* A pattern is JIT-compiled before its RX_JIT_AFTER-th run. */
+#ifndef RX_JIT_AFTER
+#define RX_JIT_AFTER 4
+#endif
+
 static pcre2_match_context *mctx;
 static pcre2_jit_stack *jstack;
 static uint32_t match_limit = 10000000;
@@ -371,8 +376,6 @@ compile(const char *pat, size_t len, uint32_t flags, int *err, PCRE2_SIZE *errof
 	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | flags, err, erroff, NULL);
 	if (code == NULL)
 		return NULL;
-	/* JIT where the platform has it; the interpreter otherwise. */
-	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	re = ecalloc(1, sizeof(*re));
 	re->code = code;
 	re->md = pcre2_match_data_create_from_pattern(code, NULL);
@@ -444,8 +447,10 @@ rx_builtin(const char *pattern, uint32_t flags)
 void
 rx_jit_partial(struct rx *re)
 {
-	if (re)
+	if (re) {
 		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+		re->runs = RX_JIT_AFTER;
+	}
 }
 
 void
@@ -470,6 +475,15 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	if (re->lit && !(opts & (PCRE2_PARTIAL_HARD | PCRE2_PARTIAL_SOFT)) &&
 	    !rx_literal_in(re->lit, re->litlen, re->rare, s, len, start))
 		return RX_NOMATCH;
+	/*
+	 * JIT where the platform has it, the interpreter otherwise; JIT-compiled
+	 * once the pattern has run a few times, as most of the patterns a run
+	 * compiles (a page of no known site: its candidates' match patterns,
+	 * the default's strip rules) run once or never, and JIT compiling costs
+	 * more than a few runs of the interpreter.
+	 */
+	if (re->runs < RX_JIT_AFTER && ++re->runs == RX_JIT_AFTER)
+		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
 	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, opts, re->md, mctx);
 	if (rc >= 0)
 		return RX_MATCH;

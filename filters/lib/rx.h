@@ -19,6 +19,7 @@ struct rx {
 	char *src;		/* the pattern as written (NFC) */
 	char *lit;		/* a literal every match contains, or NULL */
 	size_t litlen, rare;	/* its length, and the byte to look for first */
+	unsigned runs;		/* matches run, up to the JIT compile (rx.c) */
 };
 
 /* Match results. */
