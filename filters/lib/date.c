@@ -635,6 +635,13 @@ read_time(struct tok *t, size_t nt, struct date_result *out)
 		t[t0 - 1].used = 1;
 	}
 	a = t1 + 1;
+	/*
+	 * A comma or a colon may stand between the time and its day part
+	 * ("১১:৪৪:১৫,অপরাহ্ন", "৪:২২:অপরাহ্ণ"): a slip of the typist, not
+	 * another part of the date.
+	 */
+	if ((is_punct(t, a, nt, ',') || is_punct(t, a, nt, ':')) && is_kind(t, a + 1, nt, K_HOURS))
+		t[a++].used = 1;
 	if (is_kind(t, a, nt, K_HOURS)) {
 		range[nrange][0] = t[a].val;
 		range[nrange++][1] = t[a].val2;

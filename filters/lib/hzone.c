@@ -474,18 +474,21 @@ undouble(const char *s, size_t n)
 	return n >= 4 && n % 2 == 0 && memcmp(s, s + n / 2, n / 2) == 0 ? n / 2 : n;
 }
 
-/* The next segment of S from *I: cut at '|' and at runs of two spaces or more, trimmed. */
+/*
+ * The next segment of S from *I: cut at '|', at ';' ("<outlet> ;
+ * প্রকাশিত: ...;") and at runs of two spaces or more, trimmed.
+ */
 static int
 segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
 {
 	size_t j = *i;
 
-	while (j < n && (s[j] == ' ' || s[j] == '|'))
+	while (j < n && (s[j] == ' ' || s[j] == '|' || s[j] == ';'))
 		j++;
 	if (j >= n)
 		return 0;
 	*a = j;
-	while (j < n && s[j] != '|' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
+	while (j < n && s[j] != '|' && s[j] != ';' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
 		j++;
 	*e = j;
 	while (*e > *a && s[*e - 1] == ' ')
@@ -500,7 +503,7 @@ enum seg { S_NONE, S_PUBLISHED, S_UPDATED, S_EDITION, S_DATE, S_BYLINE };
 /*
  * Is the labelled value at S + *VO a date?  A few words after it may be an
  * empty label ("প্রকাশ: ০০:০০, শনিবার, ২৮ মে, ২০২২ আপডেট:"), a view
- * counter or an age ("৮ ঘন্টা আগে"): they go.
+ * counter or an age ("৮ ঘন্টা আগে", "পোষ্ট করা হয়েছে 5 years আগে"): they go.
  */
 static int
 date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
@@ -509,7 +512,7 @@ date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
 	size_t n = *vl;
 	int drop;
 
-	for (drop = 0; drop <= 4; drop++) {
+	for (drop = 0; drop <= 6; drop++) {
 		if (is_date(rs, s + vo, n, &r)) {
 			*vl = n;
 			return 1;
@@ -567,16 +570,52 @@ name_segment(const char *s, size_t n)
 static size_t
 byline_then_date(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t d, vo, vl, k;
+	size_t d, vo, vl, k, back;
 	struct date_result r;
 
 	for (d = 0; d < n && !(s[d] >= '0' && s[d] <= '9') && !has_digit(s + d, n - d > 3 ? 3 : n - d); d++)
 		;
 	if (d == 0 || d >= n || s[d - 1] != ' ' || !is_date(rs, s + d, n - d, &r))
 		return 0;
-	for (k = 0; k < rs->byline.n; k++)
-		if (value_of(rs->byline.re[k], s, d - 1, &vo, &vl))
-			return d;
+	/*
+	 * The date may begin a word or two earlier, with its weekday
+	 * ("Name,স্টাফ রিপোর্টারঃ শনিবার, ২৯ জুলাই ২০২৩").
+	 */
+	for (back = 0; back <= 2 && d > 1; back++) {
+		for (k = 0; k < rs->byline.n; k++)
+			if (value_of(rs->byline.re[k], s, d - 1, &vo, &vl))
+				return d;
+		d--;
+		while (d > 0 && s[d - 1] == ' ')
+			d--;
+		while (d > 0 && s[d - 1] != ' ')
+			d--;
+		if (d == 0 || !is_date(rs, s + d, n - d, &r))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * A labelled date after a short credit that is no byline ("Admin
+ * প্রকাশের সময় : ...", "বার্তা সম্পাদক প্রকাশিত: ..."): the posting
+ * account, not the writer.  The offset of the label, or 0.
+ */
+static size_t
+label_after(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t k, nw = 0, vo, vl;
+
+	for (k = 1; k < n && nw < 3; k++) {
+		if (s[k - 1] != ' ' || s[k] == ' ')
+			continue;
+		nw++;
+		if (has_digit(s, k))
+			return 0;
+		if ((value_of(rs->published, s + k, n - k, &vo, &vl) ||
+		    value_of(rs->updated, s + k, n - k, &vo, &vl)) && date_value(rs, s + k, vo, &vl))
+			return k;
+	}
 	return 0;
 }
 
@@ -599,6 +638,8 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 		date += k == S_DATE;
 		other += k == S_BYLINE || k == S_EDITION;
 	}
+	if (label == 0 && date == 0 && label_after(rs, s, n))
+		return 1;
 	/*
 	 * A section name may stand among them ("by X | date | দেশ"); dates
 	 * alone, cut by '|', are the page clock in its calendars.
@@ -854,6 +895,9 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 			best = k + 1;
 	s += best;
 	n -= best;
+	/* A comma left hanging after the name ("সাধন মন্ডল ,") is no part of it. */
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+		n--;
 	buf_reset(&w->val);
 	for (i = 0; i < n; i++)
 		if (!(s[i] == ' ' && i + 1 < n && s[i + 1] == ','))
@@ -868,7 +912,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 {
 	const char *s = ltext(w, li);
 	size_t n = w->l[li].len, i = 0, a, e, vo, vl, d;
-	int label = 0;
+	int label = 0, dates = 0;
 
 	if ((d = byline_then_date(rs, s, n)) > 0) {
 		what_segment(rs, s, d - 1, &vo, &vl);
@@ -882,6 +926,12 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		enum seg k = what_segment(rs, s + a, e - a, &vo, &vl);
 
 		label += k == S_PUBLISHED || k == S_UPDATED;
+		dates += k == S_DATE;
+	}
+	if (label == 0 && dates == 0 && (d = label_after(rs, s, n)) > 0) {
+		s += d;
+		n -= d;
+		w->l[li].why = "a labelled date after a credit that is no byline (the credit is not taken)";
 	}
 	i = 0;
 	while (segment(s, n, &i, &a, &e))
@@ -1093,6 +1143,65 @@ first_content(const struct hzonework *w, long j)
 		if (w->l[i].len > 0)
 			return 0;
 	return 1;
+}
+
+/*
+ * Does line J open the page's article: nothing above it but blank lines,
+ * page chrome and the page clock (or a date line, a clock still unread)?
+ */
+static int
+opens_page(const struct hzonework *w, long j)
+{
+	long i;
+
+	for (i = 0; i < j; i++)
+		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
+		    w->l[i].kind != K_DATE)
+			return 0;
+	return 1;
+}
+
+/*
+ * Is line I a title-like line above it printed again with a dari
+ * ("<headline>।" under the photo)?  No article's first paragraph is.
+ */
+static int
+headline_again(const struct hzonework *w, long i)
+{
+	const char *s = ltext(w, i);
+	size_t n = w->l[i].len;
+	long j;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (!ends_with(s, n, "।"))
+		return 0;
+	n -= 3;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (j = 0; j < i; j++)
+		if (w->l[j].kind == K_TITLELIKE && w->l[j].len == n && memcmp(ltext(w, j), s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does a word of line I (three letters or more) come back in line J? */
+static int
+shares_word(const struct hzonework *w, long i, long j)
+{
+	const char *s = ltext(w, i);
+	size_t n = w->l[i].len, a = 0, e;
+
+	while (a < n) {
+		while (a < n && s[a] == ' ')
+			a++;
+		for (e = a; e < n && s[e] != ' '; e++)
+			;
+		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(ltext(w, j), w->l[j].len, s + a, e - a))
+			return 1;
+		a = e;
+	}
+	return 0;
 }
 
 static int
@@ -1319,6 +1428,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = NULL;
 		classify(rs, w, (size_t)i);
+		if (w->l[i].kind == K_PARA && headline_again(w, i)) {
+			w->l[i].kind = K_OTHER;
+			w->l[i].why = "a title-like line above printed again with a dari";
+			continue;
+		}
 		if (w->l[i].kind == K_PARA) {
 			long next = i + 1;
 
@@ -1343,6 +1457,17 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * standfirst of a print story, not the article's first.
 			 */
 			if (next >= 0) {
+				/*
+				 * A sentence of a headline's length opening the page, right
+				 * over the byline or the dates, is the headline (some end
+				 * theirs with the dari).
+				 */
+				if ((w->l[next].kind == K_LABELLED || w->l[next].kind == K_BYLINE) && opens_page(w, i) &&
+				    words(ltext(w, i), w->l[i].len) <= 20) {
+					w->l[i].kind = K_TITLELIKE;
+					w->l[i].why = "a sentence opening the page, over the byline or the dates";
+					continue;
+				}
 				if (w->l[next].kind == K_LABELLED) {
 					w->l[i].kind = K_OTHER;
 					w->l[i].why = "a standfirst above the byline and date";
@@ -1352,8 +1477,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 * A dateline opens the article: a paragraph right above
 				 * one that starts with it is the standfirst.
 				 */
+				/*
+				 * That paragraph must be a long one: a short sentence
+				 * under it with a colon is something else (the imprint's
+				 * "সম্পাদক ও প্রকাশকঃ Name।").
+				 */
 				if (w->l[next].kind == K_PARA && !any(&rs->dateline, ltext(w, i), w->l[i].len) &&
-				    any(&rs->dateline, ltext(w, next), w->l[next].len)) {
+				    any(&rs->dateline, ltext(w, next), w->l[next].len) &&
+				    words(ltext(w, next), w->l[next].len) >= rs->para_words) {
 					/*
 					 * Opening the page, a sentence of a headline's length
 					 * is the headline itself (some end theirs with the dari).
@@ -1375,6 +1506,30 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 	if (p < 0)
 		p = zone;
+	/*
+	 * An unlabelled date line opening the page is its clock, whatever is
+	 * under it: it starts no byline and date block.
+	 */
+	for (i = 0; i < p; i++)
+		if (w->l[i].kind == K_DATE && step(w, i, -1, 0, p) < 0 && (k = (size_t)step(w, i, 1, 0, p)) != (size_t)-1 &&
+		    !in_block(w->l[k].kind)) {
+			w->l[i].kind = K_CLOCK;
+			w->l[i].why = "an unlabelled date opening the page";
+		}
+	/* A title-like line that only begins a chrome line is that line's copy (a caption, then its credit). */
+	for (i = 0; i < p; i++) {
+		long j;
+
+		if (w->l[i].kind != K_TITLELIKE)
+			continue;
+		for (j = i + 1; j < p; j++)
+			if (w->l[j].kind == K_CHROME && w->l[j].len > w->l[i].len + 1 &&
+			    memcmp(ltext(w, j), ltext(w, i), w->l[i].len) == 0 && ltext(w, j)[w->l[i].len] == ' ') {
+				w->l[i].kind = K_OTHER;
+				w->l[i].why = "a caption printed again with its credit";
+				break;
+			}
+	}
 	for (i = 0; i < p; i++)
 		if (in_block(w->l[i].kind)) {
 			b0 = i;
@@ -1458,6 +1613,25 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				w->l[title].why = "a short name on top of the dates, the headline under them";
 				b0 = title;
 				title = below;
+			} else if (below < 0 && w->l[b0].kind == K_LABELLED && words(ltext(w, title), w->l[title].len) <= 3 &&
+			    opens_page(w, title) && p < zone && !shares_word(w, title, p)) {
+				/*
+				 * A short name opening the page right over labelled
+				 * dates, with no headline under them and no byline among
+				 * them, and none of its words in the first paragraph (a
+				 * headline's words come back there), is the writer's
+				 * byline: a page cut above its headline.
+				 */
+				for (i = b0; i < p && w->l[i].kind != K_BYLINE; i++)
+					;
+				if (i == p) {
+					w->l[title].kind = K_BYLINE;
+					w->l[title].vo = w->l[title].off;
+					w->l[title].vl = w->l[title].half;
+					w->l[title].why = "a short name opening the page over the dates, no headline under them";
+					b0 = title;
+					title = -1;
+				}
 			}
 		}
 		if (title < 0)
@@ -1537,8 +1711,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (j < 0 || j <= title || w->l[j].kind != K_OTHER || w->l[j].why != NULL)
 			break;
 		s = ltext(w, j);
-		if (words(s, w->l[j].len) < 2 || !ends_with(s, w->l[j].len, "।"))
+		if (words(s, w->l[j].len) < 3 || !ends_with(s, w->l[j].len, "।"))
 			break;
+		/* The headline again, closed with a dari (under a caption), is no paragraph. */
+		if (title >= 0 && w->l[title].len + 3 <= w->l[j].len &&
+		    memcmp(s, ltext(w, title), w->l[title].len) == 0) {
+			w->l[j].why = "the headline again";
+			break;
+		}
 		w->l[j].kind = K_PARA;
 		w->l[j].why = "a short sentence right above the first paragraph, under the header";
 		p = j;
