@@ -1406,11 +1406,44 @@ unflatten(const struct hzoneset *rs, struct hzonework *w)
 	return 1;
 }
 
+/*
+ * A page that printed no date in its header may print it at its foot,
+ * labelled, on a line of its own ("প্রকাশ :জুলাই ১৮, ২০১৭ ১:৩৩ অপরাহ্ণ", a
+ * blog's "- Date : January 09, 2021"): the line among the last twelve
+ * below the first paragraph P, if it is the only labelled publication
+ * time there (a list of other stories prints one each) and its value is
+ * a whole date.  Its value goes to vo/vl; the line, or -1.
+ */
+static long
+footer_date(const struct hzoneset *rs, struct hzonework *w, long p)
+{
+	long f, found = -1, lo = (long)w->nl - 12;
+	struct date_result r;
+
+	if (rs->published == NULL)
+		return -1;
+	for (f = (long)w->nl - 1; f > p && f >= lo; f--) {
+		const char *t = ltext(w, f);
+		size_t n = w->l[f].len, m = (size_t)is_item(t, n), vo, vl;
+
+		while (m < n && t[m] == ' ')
+			m++;
+		if (n == 0 || n - m > 120 || !value_of(rs->published, t + m, n - m, &vo, &vl))
+			continue;
+		if (!is_date(rs, t + m + vo, vl, &r) || r.status != DATE_OK || found >= 0)
+			return -1;
+		found = f;
+		w->l[f].vo = m + vo;
+		w->l[f].vl = vl;
+	}
+	return found;
+}
+
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
 	struct buf scratch = {0};
-	long i, p = -1, b0 = -1, title = -1, zone;
+	long i, p = -1, b0 = -1, title = -1, zone, foot = -1;
 	int pub = 0, upd = 0, ed = 0, author = 0;
 	size_t k;
 
@@ -1803,6 +1836,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 	if (p < zone)
 		dateline(rs, w, rec, (size_t)p, &author, &pub);
+	if (!pub && p < zone && (foot = footer_date(rs, w, p)) >= 0) {
+		const char *t = ltext(w, foot) + w->l[foot].vo;
+
+		add(rec, w, "published", t, w->l[foot].vl);
+		explain(w, (size_t)foot, "labelled date at the foot of the page (none in the header)", NULL);
+	}
 
 	/*
 	 * The body: from the first paragraph on, and the lines above it that a
@@ -1830,7 +1869,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				;
 			keep = j == k;
 		}
-		if (!keep)
+		if (!keep || (long)k == foot)
 			continue;
 		buf_add(&w->out, w->text.s + l->off, l->len);
 		buf_addc(&w->out, '\n');
