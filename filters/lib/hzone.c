@@ -575,22 +575,24 @@ byline_then_date(const struct hzoneset *rs, const char *s, size_t n)
 
 	for (d = 0; d < n && !(s[d] >= '0' && s[d] <= '9') && !has_digit(s + d, n - d > 3 ? 3 : n - d); d++)
 		;
-	if (d == 0 || d >= n || s[d - 1] != ' ' || !is_date(rs, s + d, n - d, &r))
+	if (d == 0 || d >= n || s[d - 1] != ' ')
 		return 0;
 	/*
-	 * The date may begin a word or two earlier, with its weekday
-	 * ("Name,স্টাফ রিপোর্টারঃ শনিবার, ২৯ জুলাই ২০২৩").
+	 * The date may begin a word or two earlier, with its weekday or its
+	 * month ("Name,স্টাফ রিপোর্টারঃ শনিবার, ২৯ জুলাই ২০২৩", "নিজস্ব
+	 * প্রতিবেদক জুন ২১, ২০২৩, ১২:৩৬ পিএম").
 	 */
 	for (back = 0; back <= 2 && d > 1; back++) {
-		for (k = 0; k < rs->byline.n; k++)
-			if (value_of(rs->byline.re[k], s, d - 1, &vo, &vl))
-				return d;
+		if (is_date(rs, s + d, n - d, &r))
+			for (k = 0; k < rs->byline.n; k++)
+				if (value_of(rs->byline.re[k], s, d - 1, &vo, &vl))
+					return d;
 		d--;
 		while (d > 0 && s[d - 1] == ' ')
 			d--;
 		while (d > 0 && s[d - 1] != ' ')
 			d--;
-		if (d == 0 || !is_date(rs, s + d, n - d, &r))
+		if (d == 0)
 			return 0;
 	}
 	return 0;
@@ -834,7 +836,8 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	    ends_with(s, n, ":") || ends_with(s, n, "ঃ")) {
 		l->why = "a label, or a date label with no date it can read";
 	} else if (nw >= rs->title_words && text_chars(s, n) >= 8 && text_chars(s, n) <= 200 &&
-	    !ends_with(s, n, "।") && (!memmem(s, n, " | ", 3) || (suffixed(s, n) < n &&
+	    /* A line left open by a slash is a credit ("<outlet> প্রতিবেদক/"), never a headline. */
+	    !ends_with(s, n, "।") && !ends_with(s, n, "/") && (!memmem(s, n, " | ", 3) || (suffixed(s, n) < n &&
 	    words(s, suffixed(s, n)) >= rs->title_words + 2))) {
 		l->kind = K_TITLELIKE;
 	}
@@ -1088,7 +1091,8 @@ short_name(const struct hzonework *w, size_t j)
 {
 	const char *s = ltext(w, j);
 
-	return words(s, w->l[j].len) <= 4 && text_chars(s, w->l[j].len) <= 30 && !has_digit(s, w->l[j].len);
+	return words(s, w->l[j].len) <= 4 && text_chars(s, w->l[j].len) <= 30 && !has_digit(s, w->l[j].len) &&
+	    !memchr(s, ':', w->l[j].len) && !memmem(s, w->l[j].len, "ঃ", 3);
 }
 
 /*
