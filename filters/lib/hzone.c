@@ -908,6 +908,33 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 	record_add(rec, "author", w->val.s);
 }
 
+/*
+ * A labelled date with no time whose time stands alone in the next
+ * segment ("| প্রকাশিতঃ ২০ অগাস্ট ২০১৬ | ৮:০৮ অপরাহ্ন"): the two read
+ * together as the publication time; 1 if they did and it was written.
+ */
+static int
+with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, const char *s, size_t n,
+    size_t i, const char *v, size_t vl)
+{
+	struct date_result r;
+	size_t a, e, j = i;
+	struct buf both = {0};
+	int ok;
+
+	if (!is_date(rs, v, vl, &r) || r.has_time || !segment(s, n, &j, &a, &e) || is_date(rs, s + a, e - a, &r))
+		return 0;
+	buf_add(&both, v, vl);
+	buf_addc(&both, ' ');
+	buf_add(&both, s + a, e - a);
+	ok = is_date(rs, both.s, both.len, &r) && r.status == DATE_OK && r.has_time;
+	if (ok)
+		record_add(rec, "published", both.s);
+	buf_free(&both);
+	(void)w;
+	return ok;
+}
+
 /* The segments of a header line, each to its field. */
 static void
 add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li,
@@ -940,7 +967,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 	while (segment(s, n, &i, &a, &e))
 		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
-			if (!(*pub)++)
+			if (!(*pub)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl))
 				add(rec, w, "published", s + a + vo, vl);
 			break;
 		case S_DATE:
