@@ -179,6 +179,9 @@ date_next_token(const struct dateset *ds, const char *s, size_t n, size_t *pos, 
 	memset(t, 0, sizeof(*t));
 	t->start = (unsigned)p;
 	if (cl >= C_DIGIT0 && cl < C_DIGIT0 + 10) {
+		size_t p4 = 0;
+		int v4 = 0;
+
 		t->type = T_NUM;
 		while (cl >= C_DIGIT0 && cl < C_DIGIT0 + 10) {
 			if (t->ndig < 9)
@@ -186,9 +189,21 @@ date_next_token(const struct dateset *ds, const char *s, size_t n, size_t *pos, 
 			if (t->ndig < 99)
 				t->ndig++;
 			p += (size_t)len;
+			if (t->ndig == 4)
+				p4 = p, v4 = t->val;
 			if (p >= n)
 				break;
 			cl = classify(ds, u + p, n - p, &cp, &len);
+		}
+		/*
+		 * A year glued to the time after it ("March 26, 20226:01 am"):
+		 * five or six digits right before a colon, the first four a year
+		 * of 1900-2099, are the year, then the hour.
+		 */
+		if ((t->ndig == 5 || t->ndig == 6) && p < n && u[p] == ':' && v4 >= 1900 && v4 <= 2099) {
+			p = p4;
+			t->val = v4;
+			t->ndig = 4;
 		}
 	} else if (cl > 12) {
 		t->type = T_PUNCT;
@@ -635,6 +650,13 @@ read_time(struct tok *t, size_t nt, struct date_result *out)
 		t[t0 - 1].used = 1;
 	}
 	a = t1 + 1;
+	/*
+	 * A comma or a colon may stand between the time and its day part
+	 * ("১১:৪৪:১৫,অপরাহ্ন", "৪:২২:অপরাহ্ণ"): a slip of the typist, not
+	 * another part of the date.
+	 */
+	if ((is_punct(t, a, nt, ',') || is_punct(t, a, nt, ':')) && is_kind(t, a + 1, nt, K_HOURS))
+		t[a++].used = 1;
 	if (is_kind(t, a, nt, K_HOURS)) {
 		range[nrange][0] = t[a].val;
 		range[nrange++][1] = t[a].val2;

@@ -474,18 +474,21 @@ undouble(const char *s, size_t n)
 	return n >= 4 && n % 2 == 0 && memcmp(s, s + n / 2, n / 2) == 0 ? n / 2 : n;
 }
 
-/* The next segment of S from *I: cut at '|' and at runs of two spaces or more, trimmed. */
+/*
+ * The next segment of S from *I: cut at '|', at ';' ("<outlet> ;
+ * প্রকাশিত: ...;") and at runs of two spaces or more, trimmed.
+ */
 static int
 segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
 {
 	size_t j = *i;
 
-	while (j < n && (s[j] == ' ' || s[j] == '|'))
+	while (j < n && (s[j] == ' ' || s[j] == '|' || s[j] == ';'))
 		j++;
 	if (j >= n)
 		return 0;
 	*a = j;
-	while (j < n && s[j] != '|' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
+	while (j < n && s[j] != '|' && s[j] != ';' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
 		j++;
 	*e = j;
 	while (*e > *a && s[*e - 1] == ' ')
@@ -500,7 +503,7 @@ enum seg { S_NONE, S_PUBLISHED, S_UPDATED, S_EDITION, S_DATE, S_BYLINE };
 /*
  * Is the labelled value at S + *VO a date?  A few words after it may be an
  * empty label ("প্রকাশ: ০০:০০, শনিবার, ২৮ মে, ২০২২ আপডেট:"), a view
- * counter or an age ("৮ ঘন্টা আগে"): they go.
+ * counter or an age ("৮ ঘন্টা আগে", "পোষ্ট করা হয়েছে 5 years আগে"): they go.
  */
 static int
 date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
@@ -509,7 +512,7 @@ date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
 	size_t n = *vl;
 	int drop;
 
-	for (drop = 0; drop <= 4; drop++) {
+	for (drop = 0; drop <= 6; drop++) {
 		if (is_date(rs, s + vo, n, &r)) {
 			*vl = n;
 			return 1;
@@ -567,16 +570,54 @@ name_segment(const char *s, size_t n)
 static size_t
 byline_then_date(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t d, vo, vl, k;
+	size_t d, vo, vl, k, back;
 	struct date_result r;
 
 	for (d = 0; d < n && !(s[d] >= '0' && s[d] <= '9') && !has_digit(s + d, n - d > 3 ? 3 : n - d); d++)
 		;
-	if (d == 0 || d >= n || s[d - 1] != ' ' || !is_date(rs, s + d, n - d, &r))
+	if (d == 0 || d >= n || s[d - 1] != ' ')
 		return 0;
-	for (k = 0; k < rs->byline.n; k++)
-		if (value_of(rs->byline.re[k], s, d - 1, &vo, &vl))
-			return d;
+	/*
+	 * The date may begin a word or two earlier, with its weekday or its
+	 * month ("Name,স্টাফ রিপোর্টারঃ শনিবার, ২৯ জুলাই ২০২৩", "নিজস্ব
+	 * প্রতিবেদক জুন ২১, ২০২৩, ১২:৩৬ পিএম").
+	 */
+	for (back = 0; back <= 2 && d > 1; back++) {
+		if (is_date(rs, s + d, n - d, &r))
+			for (k = 0; k < rs->byline.n; k++)
+				if (value_of(rs->byline.re[k], s, d - 1, &vo, &vl))
+					return d;
+		d--;
+		while (d > 0 && s[d - 1] == ' ')
+			d--;
+		while (d > 0 && s[d - 1] != ' ')
+			d--;
+		if (d == 0)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * A labelled date after a short credit that is no byline ("Admin
+ * প্রকাশের সময় : ...", "বার্তা সম্পাদক প্রকাশিত: ..."): the posting
+ * account, not the writer.  The offset of the label, or 0.
+ */
+static size_t
+label_after(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t k, nw = 0, vo, vl;
+
+	for (k = 1; k < n && nw < 3; k++) {
+		if (s[k - 1] != ' ' || s[k] == ' ')
+			continue;
+		nw++;
+		if (has_digit(s, k))
+			return 0;
+		if ((value_of(rs->published, s + k, n - k, &vo, &vl) ||
+		    value_of(rs->updated, s + k, n - k, &vo, &vl)) && date_value(rs, s + k, vo, &vl))
+			return k;
+	}
 	return 0;
 }
 
@@ -599,6 +640,8 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 		date += k == S_DATE;
 		other += k == S_BYLINE || k == S_EDITION;
 	}
+	if (label == 0 && date == 0 && label_after(rs, s, n))
+		return 1;
 	/*
 	 * A section name may stand among them ("by X | date | দেশ"); dates
 	 * alone, cut by '|', are the page clock in its calendars.
@@ -793,7 +836,8 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	    ends_with(s, n, ":") || ends_with(s, n, "ঃ")) {
 		l->why = "a label, or a date label with no date it can read";
 	} else if (nw >= rs->title_words && text_chars(s, n) >= 8 && text_chars(s, n) <= 200 &&
-	    !ends_with(s, n, "।") && (!memmem(s, n, " | ", 3) || (suffixed(s, n) < n &&
+	    /* A line left open by a slash is a credit ("<outlet> প্রতিবেদক/"), never a headline. */
+	    !ends_with(s, n, "।") && !ends_with(s, n, "/") && (!memmem(s, n, " | ", 3) || (suffixed(s, n) < n &&
 	    words(s, suffixed(s, n)) >= rs->title_words + 2))) {
 		l->kind = K_TITLELIKE;
 	}
@@ -854,11 +898,41 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 			best = k + 1;
 	s += best;
 	n -= best;
+	/* A comma left hanging after the name ("সাধন মন্ডল ,") is no part of it. */
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+		n--;
 	buf_reset(&w->val);
 	for (i = 0; i < n; i++)
 		if (!(s[i] == ' ' && i + 1 < n && s[i + 1] == ','))
 			buf_addc(&w->val, s[i]);
 	record_add(rec, "author", w->val.s);
+}
+
+/*
+ * A labelled date with no time whose time stands alone in the next
+ * segment ("| প্রকাশিতঃ ২০ অগাস্ট ২০১৬ | ৮:০৮ অপরাহ্ন"): the two read
+ * together as the publication time; 1 if they did and it was written.
+ */
+static int
+with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, const char *s, size_t n,
+    size_t i, const char *v, size_t vl)
+{
+	struct date_result r;
+	size_t a, e, j = i;
+	struct buf both = {0};
+	int ok;
+
+	if (!is_date(rs, v, vl, &r) || r.has_time || !segment(s, n, &j, &a, &e) || is_date(rs, s + a, e - a, &r))
+		return 0;
+	buf_add(&both, v, vl);
+	buf_addc(&both, ' ');
+	buf_add(&both, s + a, e - a);
+	ok = is_date(rs, both.s, both.len, &r) && r.status == DATE_OK && r.has_time;
+	if (ok)
+		record_add(rec, "published", both.s);
+	buf_free(&both);
+	(void)w;
+	return ok;
 }
 
 /* The segments of a header line, each to its field. */
@@ -868,7 +942,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 {
 	const char *s = ltext(w, li);
 	size_t n = w->l[li].len, i = 0, a, e, vo, vl, d;
-	int label = 0;
+	int label = 0, dates = 0;
 
 	if ((d = byline_then_date(rs, s, n)) > 0) {
 		what_segment(rs, s, d - 1, &vo, &vl);
@@ -882,12 +956,18 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		enum seg k = what_segment(rs, s + a, e - a, &vo, &vl);
 
 		label += k == S_PUBLISHED || k == S_UPDATED;
+		dates += k == S_DATE;
+	}
+	if (label == 0 && dates == 0 && (d = label_after(rs, s, n)) > 0) {
+		s += d;
+		n -= d;
+		w->l[li].why = "a labelled date after a credit that is no byline (the credit is not taken)";
 	}
 	i = 0;
 	while (segment(s, n, &i, &a, &e))
 		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
-			if (!(*pub)++)
+			if (!(*pub)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl))
 				add(rec, w, "published", s + a + vo, vl);
 			break;
 		case S_DATE:
@@ -1038,7 +1118,8 @@ short_name(const struct hzonework *w, size_t j)
 {
 	const char *s = ltext(w, j);
 
-	return words(s, w->l[j].len) <= 4 && text_chars(s, w->l[j].len) <= 30 && !has_digit(s, w->l[j].len);
+	return words(s, w->l[j].len) <= 4 && text_chars(s, w->l[j].len) <= 30 && !has_digit(s, w->l[j].len) &&
+	    !memchr(s, ':', w->l[j].len) && !memmem(s, w->l[j].len, "ঃ", 3);
 }
 
 /*
@@ -1093,6 +1174,65 @@ first_content(const struct hzonework *w, long j)
 		if (w->l[i].len > 0)
 			return 0;
 	return 1;
+}
+
+/*
+ * Does line J open the page's article: nothing above it but blank lines,
+ * page chrome and the page clock (or a date line, a clock still unread)?
+ */
+static int
+opens_page(const struct hzonework *w, long j)
+{
+	long i;
+
+	for (i = 0; i < j; i++)
+		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
+		    w->l[i].kind != K_DATE)
+			return 0;
+	return 1;
+}
+
+/*
+ * Is line I a title-like line above it printed again with a dari
+ * ("<headline>।" under the photo)?  No article's first paragraph is.
+ */
+static int
+headline_again(const struct hzonework *w, long i)
+{
+	const char *s = ltext(w, i);
+	size_t n = w->l[i].len;
+	long j;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (!ends_with(s, n, "।"))
+		return 0;
+	n -= 3;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (j = 0; j < i; j++)
+		if (w->l[j].kind == K_TITLELIKE && w->l[j].len == n && memcmp(ltext(w, j), s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does a word of line I (three letters or more) come back in line J? */
+static int
+shares_word(const struct hzonework *w, long i, long j)
+{
+	const char *s = ltext(w, i);
+	size_t n = w->l[i].len, a = 0, e;
+
+	while (a < n) {
+		while (a < n && s[a] == ' ')
+			a++;
+		for (e = a; e < n && s[e] != ' '; e++)
+			;
+		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(ltext(w, j), w->l[j].len, s + a, e - a))
+			return 1;
+		a = e;
+	}
+	return 0;
 }
 
 static int
@@ -1297,11 +1437,44 @@ unflatten(const struct hzoneset *rs, struct hzonework *w)
 	return 1;
 }
 
+/*
+ * A page that printed no date in its header may print it at its foot,
+ * labelled, on a line of its own ("প্রকাশ :জুলাই ১৮, ২০১৭ ১:৩৩ অপরাহ্ণ", a
+ * blog's "- Date : January 09, 2021"): the line among the last twelve
+ * below the first paragraph P, if it is the only labelled publication
+ * time there (a list of other stories prints one each) and its value is
+ * a whole date.  Its value goes to vo/vl; the line, or -1.
+ */
+static long
+footer_date(const struct hzoneset *rs, struct hzonework *w, long p)
+{
+	long f, found = -1, lo = (long)w->nl - 12;
+	struct date_result r;
+
+	if (rs->published == NULL)
+		return -1;
+	for (f = (long)w->nl - 1; f > p && f >= lo; f--) {
+		const char *t = ltext(w, f);
+		size_t n = w->l[f].len, m = (size_t)is_item(t, n), vo, vl;
+
+		while (m < n && t[m] == ' ')
+			m++;
+		if (n == 0 || n - m > 120 || !value_of(rs->published, t + m, n - m, &vo, &vl))
+			continue;
+		if (!is_date(rs, t + m + vo, vl, &r) || r.status != DATE_OK || found >= 0)
+			return -1;
+		found = f;
+		w->l[f].vo = m + vo;
+		w->l[f].vl = vl;
+	}
+	return found;
+}
+
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
 	struct buf scratch = {0};
-	long i, p = -1, b0 = -1, title = -1, zone;
+	long i, p = -1, b0 = -1, title = -1, zone, foot = -1;
 	int pub = 0, upd = 0, ed = 0, author = 0;
 	size_t k;
 
@@ -1319,6 +1492,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = NULL;
 		classify(rs, w, (size_t)i);
+		if (w->l[i].kind == K_PARA && headline_again(w, i)) {
+			w->l[i].kind = K_OTHER;
+			w->l[i].why = "a title-like line above printed again with a dari";
+			continue;
+		}
 		if (w->l[i].kind == K_PARA) {
 			long next = i + 1;
 
@@ -1343,6 +1521,17 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * standfirst of a print story, not the article's first.
 			 */
 			if (next >= 0) {
+				/*
+				 * A sentence of a headline's length opening the page, right
+				 * over the byline or the dates, is the headline (some end
+				 * theirs with the dari).
+				 */
+				if ((w->l[next].kind == K_LABELLED || w->l[next].kind == K_BYLINE) && opens_page(w, i) &&
+				    words(ltext(w, i), w->l[i].len) <= 20) {
+					w->l[i].kind = K_TITLELIKE;
+					w->l[i].why = "a sentence opening the page, over the byline or the dates";
+					continue;
+				}
 				if (w->l[next].kind == K_LABELLED) {
 					w->l[i].kind = K_OTHER;
 					w->l[i].why = "a standfirst above the byline and date";
@@ -1352,8 +1541,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 * A dateline opens the article: a paragraph right above
 				 * one that starts with it is the standfirst.
 				 */
+				/*
+				 * That paragraph must be a long one: a short sentence
+				 * under it with a colon is something else (the imprint's
+				 * "সম্পাদক ও প্রকাশকঃ Name।").
+				 */
 				if (w->l[next].kind == K_PARA && !any(&rs->dateline, ltext(w, i), w->l[i].len) &&
-				    any(&rs->dateline, ltext(w, next), w->l[next].len)) {
+				    any(&rs->dateline, ltext(w, next), w->l[next].len) &&
+				    words(ltext(w, next), w->l[next].len) >= rs->para_words) {
 					/*
 					 * Opening the page, a sentence of a headline's length
 					 * is the headline itself (some end theirs with the dari).
@@ -1375,6 +1570,30 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 	if (p < 0)
 		p = zone;
+	/*
+	 * An unlabelled date line opening the page is its clock, whatever is
+	 * under it: it starts no byline and date block.
+	 */
+	for (i = 0; i < p; i++)
+		if (w->l[i].kind == K_DATE && step(w, i, -1, 0, p) < 0 && (k = (size_t)step(w, i, 1, 0, p)) != (size_t)-1 &&
+		    !in_block(w->l[k].kind)) {
+			w->l[i].kind = K_CLOCK;
+			w->l[i].why = "an unlabelled date opening the page";
+		}
+	/* A title-like line that only begins a chrome line is that line's copy (a caption, then its credit). */
+	for (i = 0; i < p; i++) {
+		long j;
+
+		if (w->l[i].kind != K_TITLELIKE)
+			continue;
+		for (j = i + 1; j < p; j++)
+			if (w->l[j].kind == K_CHROME && w->l[j].len > w->l[i].len + 1 &&
+			    memcmp(ltext(w, j), ltext(w, i), w->l[i].len) == 0 && ltext(w, j)[w->l[i].len] == ' ') {
+				w->l[i].kind = K_OTHER;
+				w->l[i].why = "a caption printed again with its credit";
+				break;
+			}
+	}
 	for (i = 0; i < p; i++)
 		if (in_block(w->l[i].kind)) {
 			b0 = i;
@@ -1458,6 +1677,25 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				w->l[title].why = "a short name on top of the dates, the headline under them";
 				b0 = title;
 				title = below;
+			} else if (below < 0 && w->l[b0].kind == K_LABELLED && words(ltext(w, title), w->l[title].len) <= 3 &&
+			    opens_page(w, title) && p < zone && !shares_word(w, title, p)) {
+				/*
+				 * A short name opening the page right over labelled
+				 * dates, with no headline under them and no byline among
+				 * them, and none of its words in the first paragraph (a
+				 * headline's words come back there), is the writer's
+				 * byline: a page cut above its headline.
+				 */
+				for (i = b0; i < p && w->l[i].kind != K_BYLINE; i++)
+					;
+				if (i == p) {
+					w->l[title].kind = K_BYLINE;
+					w->l[title].vo = w->l[title].off;
+					w->l[title].vl = w->l[title].half;
+					w->l[title].why = "a short name opening the page over the dates, no headline under them";
+					b0 = title;
+					title = -1;
+				}
 			}
 		}
 		if (title < 0)
@@ -1537,8 +1775,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (j < 0 || j <= title || w->l[j].kind != K_OTHER || w->l[j].why != NULL)
 			break;
 		s = ltext(w, j);
-		if (words(s, w->l[j].len) < 2 || !ends_with(s, w->l[j].len, "।"))
+		if (words(s, w->l[j].len) < 3 || !ends_with(s, w->l[j].len, "।"))
 			break;
+		/* The headline again, closed with a dari (under a caption), is no paragraph. */
+		if (title >= 0 && w->l[title].len + 3 <= w->l[j].len &&
+		    memcmp(s, ltext(w, title), w->l[title].len) == 0) {
+			w->l[j].why = "the headline again";
+			break;
+		}
 		w->l[j].kind = K_PARA;
 		w->l[j].why = "a short sentence right above the first paragraph, under the header";
 		p = j;
@@ -1623,6 +1867,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 	if (p < zone)
 		dateline(rs, w, rec, (size_t)p, &author, &pub);
+	if (!pub && p < zone && (foot = footer_date(rs, w, p)) >= 0) {
+		const char *t = ltext(w, foot) + w->l[foot].vo;
+
+		add(rec, w, "published", t, w->l[foot].vl);
+		explain(w, (size_t)foot, "labelled date at the foot of the page (none in the header)", NULL);
+	}
 
 	/*
 	 * The body: from the first paragraph on, and the lines above it that a
@@ -1650,7 +1900,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				;
 			keep = j == k;
 		}
-		if (!keep)
+		if (!keep || (long)k == foot)
 			continue;
 		buf_add(&w->out, w->text.s + l->off, l->len);
 		buf_addc(&w->out, '\n');

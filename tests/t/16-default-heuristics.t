@@ -230,6 +230,7 @@ rules "default:" \
 	"sponsored-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"share-promo: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"inline-cross-link: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
+	"glued-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"dedupe: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"bullets: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"numbered_list: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
@@ -257,6 +258,7 @@ rules "no prompt:" \
 	"sponsored-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"share-promo: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"inline-cross-link: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
+	"glued-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"dedupe: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"bullets: 10 lines removed (10 boilerplate, 0 article, 0 blank), 0 changed" \
 	"numbered_list: 84 lines removed (84 boilerplate, 0 article, 0 blank), 0 changed" \
