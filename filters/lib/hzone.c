@@ -26,6 +26,7 @@ struct pats {
 struct hzoneset {
 	const struct site *site;
 	unsigned long zone, para_words, title_words;
+	unsigned long headline_words;	/* the fewest words of a headline written as the title */
 	struct rx *published, *updated, *edition, *hijri;
 	struct pats byline, chrome, clock, dateline, keep;
 	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
@@ -60,7 +61,7 @@ struct hzonework {
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", NULL
 };
 
 static struct rx *
@@ -168,6 +169,9 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 		yml_uint(s->doc, n, 2, 1000, &rs->para_words);
 	if ((n = yml_get(sec, "title_words")) != NULL)
 		yml_uint(s->doc, n, 1, 100, &rs->title_words);
+	rs->headline_words = 1;
+	if ((n = yml_get(sec, "headline_words")) != NULL)
+		yml_uint(s->doc, n, 1, 100, &rs->headline_words);
 	rs->published = one(s, sec, "published");
 	rs->updated = one(s, sec, "updated");
 	rs->edition = one(s, sec, "edition");
@@ -1614,6 +1618,16 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 					n -= 3;
 				while (n > 0 && t[n - 1] == ' ')
 					n--;
+				/*
+				 * Too few words for a headline: the site's name or a
+				 * writer's, placed where the headline would stand.  It
+				 * still places the dates; it is not written.
+				 */
+				if (words(t, n > 0 ? n : l->len) < rs->headline_words) {
+					if (w->ex)
+						explain(w, (size_t)i, "not the headline", "fewer words than headline_words");
+					continue;
+				}
 				add(rec, w, "title", t, n > 0 ? n : l->len);
 			}
 			break;
