@@ -1379,6 +1379,19 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 	if (p < 0)
 		p = zone;
+	/*
+	 * A byline ending in a comma goes on in the next line ("<place>
+	 * প্রতিনিধি," over the outlet's name): that line is no headline.
+	 */
+	for (i = 0; i < p; i++) {
+		long j;
+
+		if (w->l[i].kind != K_BYLINE || !ends_with(ltext(w, i), w->l[i].len, ",") ||
+		    (j = step(w, i, 1, 0, p)) < 0 || w->l[j].kind != K_TITLELIKE || !short_name(w, (size_t)j))
+			continue;
+		w->l[j].kind = K_OTHER;
+		w->l[j].why = "the byline's second line, after its comma";
+	}
 	for (i = 0; i < p; i++)
 		if (in_block(w->l[i].kind)) {
 			b0 = i;
