@@ -29,6 +29,7 @@ struct hzoneset {
 	unsigned long headline_words;	/* the fewest words of a headline written as the title */
 	struct rx *published, *updated, *edition, *hijri;
 	struct pats byline, chrome, clock, dateline, keep;
+	struct pats prefix;	/* chrome glued to the start of a line, taken off */
 	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
 	const char **znames;
 	size_t nz;
@@ -61,7 +62,7 @@ struct hzonework {
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", NULL
 };
 
 static struct rx *
@@ -181,6 +182,7 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	many(s, sec, "clock", &rs->clock);
 	many(s, sec, "dateline", &rs->dateline);
 	many(s, sec, "keep", &rs->keep);
+	many(s, sec, "prefix", &rs->prefix);
 	if ((n = yml_get(sec, "page_zone")) != NULL && yml_want(s->doc, n, YML_MAP, "'page_zone'") == 0) {
 		size_t i, np = yml_npairs(n);
 
@@ -222,6 +224,7 @@ hzone_free(struct hzoneset *rs)
 	free_pats(&rs->clock);
 	free_pats(&rs->dateline);
 	free_pats(&rs->keep);
+	free_pats(&rs->prefix);
 	for (i = 0; i < rs->nz; i++)
 		free_pats(&rs->zpats[i]);
 	free(rs->zpats);
@@ -712,13 +715,53 @@ header_kind(enum kind k)
 	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_CLOCK;
 }
 
+static void classify2(const struct hzoneset *, struct hzonework *, size_t);
+
+/*
+ * What line I is.  Chrome glued to its start (a "prefix" pattern: an
+ * image's alt text, an advertisement's label, a crawler's date stamp) is
+ * taken off when the rest is a header line or a paragraph then; otherwise
+ * the line stays as printed.
+ */
+static void
+classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
+{
+	struct rline *l = &w->l[i];
+	size_t off = l->off, len = l->len, k, so, eo;
+
+	for (k = 0; k < rs->prefix.n; k++)
+		if (rx_exec(rs->prefix.re[k], ltext(w, i), l->len, 0, 0) == RX_MATCH &&
+		    rx_group(rs->prefix.re[k], 0, &so, &eo) && so == 0 && eo > 0 && eo < l->len)
+			break;
+	if (k < rs->prefix.n) {
+		l->off += eo;
+		l->len -= eo;
+		l->kind = K_OTHER;
+		l->why = NULL;
+		classify2(rs, w, i);
+		if (header_kind(l->kind) || l->kind == K_PARA) {
+			if (w->ex) {
+				fflush(stdout);
+				fprintf(w->ex, "%s: %s: reader: body line %zu: chrome glued to its start taken off, by a prefix pattern: %.*s\n",
+				    prog, w->src, i + 1, (int)eo, w->text.s + off);
+			}
+			return;
+		}
+		l->off = off;
+		l->len = len;
+		l->kind = K_OTHER;
+		l->why = NULL;
+	}
+	classify2(rs, w, i);
+}
+
 /*
  * What line I is.  A bulleted line ("• Update Time : ...", "- তারিখঃ
  * ...", "- Reported by:X") is read without its bullet when it is a header
  * line then; otherwise it stays as printed.
  */
 static void
-classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
+classify2(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
 	struct rline *l = &w->l[i];
 	size_t off = l->off, len = l->len, k;
