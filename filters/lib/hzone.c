@@ -718,6 +718,28 @@ header_kind(enum kind k)
 static void classify2(const struct hzoneset *, struct hzonework *, size_t);
 
 /*
+ * A line whose last part, after a comma or a bar, is page chrome (an age,
+ * "৮ ঘন্টা আগে"; a view counter): the length of what is before it, or N.
+ */
+static size_t
+chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t c = n, a;
+
+	while (c > 0 && s[c - 1] != ',' && s[c - 1] != '|')
+		c--;
+	if (c == 0)
+		return n;
+	for (a = c; a < n && s[a] == ' '; a++)
+		;
+	if (a >= n || !any(&rs->chrome, s + a, n - a))
+		return n;
+	for (c--; c > 0 && s[c - 1] == ' '; c--)
+		;
+	return c;
+}
+
+/*
  * What line I is.  Chrome glued to its start (a "prefix" pattern: an
  * image's alt text, an advertisement's label, a crawler's date stamp) is
  * taken off when the rest is a header line or a paragraph then; otherwise
@@ -825,6 +847,11 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	} else if (is_date(rs, s, n, &r)) {
 		l->kind = K_DATE;
 		l->has_time = r.has_time;
+	} else if ((k = chrome_tail(rs, s, n)) < n && is_date(rs, s, k, &r)) {
+		l->len = k;
+		l->kind = K_DATE;
+		l->has_time = r.has_time;
+		l->why = "a date, with page chrome after its last comma or bar";
 	} else if (calendars(rs, s, n)) {
 		l->kind = K_CLOCK;
 		l->why = "dates in more than one calendar";
