@@ -574,16 +574,23 @@ name_segment(const char *s, size_t n)
 static size_t
 byline_then_date(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t d, vo, vl, k;
+	size_t d, c, vo, vl, k;
 	struct date_result r;
+	int t;
 
 	for (d = 0; d < n && !(s[d] >= '0' && s[d] <= '9') && !has_digit(s + d, n - d > 3 ? 3 : n - d); d++)
 		;
-	if (d == 0 || d >= n || s[d - 1] != ' ' || !is_date(rs, s + d, n - d, &r))
-		return 0;
-	for (k = 0; k < rs->byline.n; k++)
-		if (value_of(rs->byline.re[k], s, d - 1, &vo, &vl))
-			return d;
+	for (t = 0; t < 2; t++, d = c) {
+		if (d > 0 && d < n && s[d - 1] == ' ' && is_date(rs, s + d, n - d, &r))
+			for (k = 0; k < rs->byline.n; k++)
+				if (value_of(rs->byline.re[k], s, d - 1, &vo, &vl))
+					return d;
+		/* A date may open with its month ("জুন ২১, ২০২৩, ১২:৩৬ পিএম"): the word before the digit. */
+		for (c = d > 0 ? d - 1 : 0; c > 0 && s[c - 1] == ' '; c--)
+			;
+		for (; c > 0 && s[c - 1] != ' '; c--)
+			;
+	}
 	return 0;
 }
 
