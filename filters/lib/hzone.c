@@ -942,6 +942,23 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 	record_add(rec, "author", w->val.s);
 }
 
+/*
+ * A labelled date at S + V (length VL) with no time, whose time stands in
+ * the next segment from I ("প্রকাশিতঃ ২০ অগাস্ট ২০১৬ | ৮:০৮ অপরাহ্ন"): the
+ * length of the value through that time, as printed; VL otherwise.
+ */
+static size_t
+with_time(const struct hzoneset *rs, const char *s, size_t n, size_t i, size_t v, size_t vl)
+{
+	size_t a, e, vo, l;
+	struct date_result r;
+
+	if (!segment(s, n, &i, &a, &e) || what_segment(rs, s + a, e - a, &vo, &l) != S_NONE ||
+	    (is_date(rs, s + v, vl, &r) && r.has_time) || !is_date(rs, s + v, e - v, &r) || !r.has_time)
+		return vl;
+	return e - v;
+}
+
 /* The segments of a header line, each to its field. */
 static void
 add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li,
@@ -969,7 +986,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
 			if (!(*pub)++)
-				add(rec, w, "published", s + a + vo, vl);
+				add(rec, w, "published", s + a + vo, with_time(rs, s, n, i, a + vo, vl));
 			break;
 		case S_DATE:
 			if (!(*pub)++)
@@ -979,7 +996,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			break;
 		case S_UPDATED:
 			if (!(*upd)++)
-				add(rec, w, "updated", s + a + vo, vl);
+				add(rec, w, "updated", s + a + vo, with_time(rs, s, n, i, a + vo, vl));
 			break;
 		case S_EDITION:
 			if (!(*ed)++)
