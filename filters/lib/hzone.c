@@ -1081,6 +1081,26 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 	}
 }
 
+/*
+ * A date stamp of digits only before a headline ("09/02/2025 <headline>"):
+ * the length to skip, stamp and spaces, or 0.
+ */
+static size_t
+date_stamp(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t e = 0, i;
+	struct date_result r;
+
+	while (e < n && s[e] != ' ')
+		e++;
+	if (e == 0 || e >= n || has_letter(s, e) || !(memchr(s, '/', e) || memchr(s, '-', e)) ||
+	    !is_date(rs, s, e, &r) || r.status != DATE_OK)
+		return 0;
+	for (i = e; i < n && s[i] == ' '; i++)
+		;
+	return i < n ? i : 0;
+}
+
 /* ---- the zone ---- */
 
 static void
@@ -1716,7 +1736,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		default:
 			if (i == title) {
 				const char *t = ltext(w, i);
-				size_t n = latin_suffixed(t, suffixed(t, l->len));
+				size_t n, d = date_stamp(rs, t, l->len);
+
+				if (d > 0 && w->ex)
+					explain(w, (size_t)i, "a date stamp taken off the headline", NULL);
+				t += d;
+				n = latin_suffixed(t, suffixed(t, l->len - d));
 
 				/* A dash or colon left hanging at the end is no part of the headline. */
 				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || t[n - 1] == '-'))
