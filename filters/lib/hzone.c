@@ -1751,11 +1751,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				while (n > 0 && t[n - 1] == ' ')
 					n--;
 				/*
-				 * Too few words for a headline: the site's name or a
-				 * writer's, placed where the headline would stand.  It
-				 * still places the dates; it is not written.
+				 * Too few words for a headline, right over the byline
+				 * and date block: the site's name or a writer's, placed
+				 * where the headline would stand.  It still places the
+				 * dates; it is not written.
 				 */
-				if (words(t, n > 0 ? n : l->len) < rs->headline_words) {
+				if (words(t, n > 0 ? n : l->len) < rs->headline_words && step(w, i, 1, 0, p) >= 0 &&
+				    in_block(w->l[step(w, i, 1, 0, p)].kind)) {
 					if (w->ex)
 						explain(w, (size_t)i, "not the headline", "fewer words than headline_words");
 					continue;
