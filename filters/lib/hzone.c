@@ -26,8 +26,10 @@ struct pats {
 struct hzoneset {
 	const struct site *site;
 	unsigned long zone, para_words, title_words;
+	unsigned long headline_words;	/* the fewest words of a headline written as the title */
 	struct rx *published, *updated, *edition, *hijri;
 	struct pats byline, chrome, clock, dateline, keep;
+	struct pats prefix;	/* chrome glued to the start of a line, taken off */
 	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
 	const char **znames;
 	size_t nz;
@@ -60,7 +62,7 @@ struct hzonework {
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", NULL
 };
 
 static struct rx *
@@ -168,6 +170,9 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 		yml_uint(s->doc, n, 2, 1000, &rs->para_words);
 	if ((n = yml_get(sec, "title_words")) != NULL)
 		yml_uint(s->doc, n, 1, 100, &rs->title_words);
+	rs->headline_words = 1;
+	if ((n = yml_get(sec, "headline_words")) != NULL)
+		yml_uint(s->doc, n, 1, 100, &rs->headline_words);
 	rs->published = one(s, sec, "published");
 	rs->updated = one(s, sec, "updated");
 	rs->edition = one(s, sec, "edition");
@@ -177,6 +182,7 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	many(s, sec, "clock", &rs->clock);
 	many(s, sec, "dateline", &rs->dateline);
 	many(s, sec, "keep", &rs->keep);
+	many(s, sec, "prefix", &rs->prefix);
 	if ((n = yml_get(sec, "page_zone")) != NULL && yml_want(s->doc, n, YML_MAP, "'page_zone'") == 0) {
 		size_t i, np = yml_npairs(n);
 
@@ -218,6 +224,7 @@ hzone_free(struct hzoneset *rs)
 	free_pats(&rs->clock);
 	free_pats(&rs->dateline);
 	free_pats(&rs->keep);
+	free_pats(&rs->prefix);
 	for (i = 0; i < rs->nz; i++)
 		free_pats(&rs->zpats[i]);
 	free(rs->zpats);
@@ -751,13 +758,75 @@ header_kind(enum kind k)
 	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_CLOCK;
 }
 
+static void classify2(const struct hzoneset *, struct hzonework *, size_t);
+
+/*
+ * A line whose last part, after a comma or a bar, is page chrome (an age,
+ * "৮ ঘন্টা আগে"; a view counter): the length of what is before it, or N.
+ */
+static size_t
+chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t c = n, a;
+
+	while (c > 0 && s[c - 1] != ',' && s[c - 1] != '|')
+		c--;
+	if (c == 0)
+		return n;
+	for (a = c; a < n && s[a] == ' '; a++)
+		;
+	if (a >= n || !any(&rs->chrome, s + a, n - a))
+		return n;
+	for (c--; c > 0 && s[c - 1] == ' '; c--)
+		;
+	return c;
+}
+
+/*
+ * What line I is.  Chrome glued to its start (a "prefix" pattern: an
+ * image's alt text, an advertisement's label, a crawler's date stamp) is
+ * taken off when the rest is a header line or a paragraph then; otherwise
+ * the line stays as printed.
+ */
+static void
+classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
+{
+	struct rline *l = &w->l[i];
+	size_t off = l->off, len = l->len, k, so, eo;
+
+	for (k = 0; k < rs->prefix.n; k++)
+		if (rx_exec(rs->prefix.re[k], ltext(w, i), l->len, 0, 0) == RX_MATCH &&
+		    rx_group(rs->prefix.re[k], 0, &so, &eo) && so == 0 && eo > 0 && eo < l->len)
+			break;
+	if (k < rs->prefix.n) {
+		l->off += eo;
+		l->len -= eo;
+		l->kind = K_OTHER;
+		l->why = NULL;
+		classify2(rs, w, i);
+		if (header_kind(l->kind) || l->kind == K_PARA) {
+			if (w->ex) {
+				fflush(stdout);
+				fprintf(w->ex, "%s: %s: reader: body line %zu: chrome glued to its start taken off, by a prefix pattern: %.*s\n",
+				    prog, w->src, i + 1, (int)eo, w->text.s + off);
+			}
+			return;
+		}
+		l->off = off;
+		l->len = len;
+		l->kind = K_OTHER;
+		l->why = NULL;
+	}
+	classify2(rs, w, i);
+}
+
 /*
  * What line I is.  A bulleted line ("• Update Time : ...", "- তারিখঃ
  * ...", "- Reported by:X") is read without its bullet when it is a header
  * line then; otherwise it stays as printed.
  */
 static void
-classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
+classify2(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
 	struct rline *l = &w->l[i];
 	size_t off = l->off, len = l->len, k;
@@ -821,6 +890,11 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	} else if (is_date(rs, s, n, &r)) {
 		l->kind = K_DATE;
 		l->has_time = r.has_time;
+	} else if ((k = chrome_tail(rs, s, n)) < n && is_date(rs, s, k, &r)) {
+		l->len = k;
+		l->kind = K_DATE;
+		l->has_time = r.has_time;
+		l->why = "a date, with page chrome after its last comma or bar";
 	} else if (calendars(rs, s, n)) {
 		l->kind = K_CLOCK;
 		l->why = "dates in more than one calendar";
@@ -1061,6 +1135,26 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 			record_add(rec, "page_date", g->s);
 		buf_free(&line);
 	}
+}
+
+/*
+ * A date stamp of digits only before a headline ("09/02/2025 <headline>"):
+ * the length to skip, stamp and spaces, or 0.
+ */
+static size_t
+date_stamp(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t e = 0, i;
+	struct date_result r;
+
+	while (e < n && s[e] != ' ')
+		e++;
+	if (e == 0 || e >= n || has_letter(s, e) || !(memchr(s, '/', e) || memchr(s, '-', e)) ||
+	    !is_date(rs, s, e, &r) || r.status != DATE_OK)
+		return 0;
+	for (i = e; i < n && s[i] == ' '; i++)
+		;
+	return i < n ? i : 0;
 }
 
 /* ---- the zone ---- */
@@ -1594,6 +1688,19 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				break;
 			}
 	}
+	/*
+	 * A byline ending in a comma goes on in the next line ("<place>
+	 * প্রতিনিধি," over the outlet's name): that line is no headline.
+	 */
+	for (i = 0; i < p; i++) {
+		long j;
+
+		if (w->l[i].kind != K_BYLINE || !ends_with(ltext(w, i), w->l[i].len, ",") ||
+		    (j = step(w, i, 1, 0, p)) < 0 || w->l[j].kind != K_TITLELIKE || !short_name(w, (size_t)j))
+			continue;
+		w->l[j].kind = K_OTHER;
+		w->l[j].why = "the byline's second line, after its comma";
+	}
 	for (i = 0; i < p; i++)
 		if (in_block(w->l[i].kind)) {
 			b0 = i;
@@ -1849,7 +1956,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		default:
 			if (i == title) {
 				const char *t = ltext(w, i);
-				size_t n = latin_suffixed(t, suffixed(t, l->len));
+				size_t n, d = date_stamp(rs, t, l->len);
+
+				if (d > 0 && w->ex)
+					explain(w, (size_t)i, "a date stamp taken off the headline", NULL);
+				t += d;
+				n = latin_suffixed(t, suffixed(t, l->len - d));
 
 				/* A dash or colon left hanging at the end is no part of the headline. */
 				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || t[n - 1] == '-'))
@@ -1858,6 +1970,18 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 					n -= 3;
 				while (n > 0 && t[n - 1] == ' ')
 					n--;
+				/*
+				 * Too few words for a headline, right over the byline
+				 * and date block: the site's name or a writer's, placed
+				 * where the headline would stand.  It still places the
+				 * dates; it is not written.
+				 */
+				if (words(t, n > 0 ? n : l->len) < rs->headline_words && step(w, i, 1, 0, p) >= 0 &&
+				    in_block(w->l[step(w, i, 1, 0, p)].kind)) {
+					if (w->ex)
+						explain(w, (size_t)i, "not the headline", "fewer words than headline_words");
+					continue;
+				}
 				add(rec, w, "title", t, n > 0 ? n : l->len);
 			}
 			break;
