@@ -75,7 +75,9 @@ static struct {
 
 static struct rules *rules;
 static struct chrome *chrome;	/* --chrome's table */
-static struct hzoneset *reader;	/* the default reader, whose field lines are never chrome */
+static struct hzoneset *reader;
+/* The sections of a site file strip-boilerplate never reads (without --chrome). */
+static const char *const not_read[] = { "reader", "fields", NULL };	/* the default reader, whose field lines are never chrome */
 static struct detector *det;
 static struct splitter *splitter;
 static struct page pg;
@@ -416,6 +418,13 @@ main(int argc, char *argv[])
 	if (opt.chrome_opts && opt.chrome == NULL)
 		die(EXIT_USAGE, "--chrome-share and --chrome-min say how to apply a table: give it with --chrome TABLE");
 	rules = rules_open(opt.rulesdir);
+	/*
+	 * The reader and the field rules are extract-meta's: not parsed here
+	 * (a third of the start-up), except for --chrome, whose table is read
+	 * with the reader, and --check-rules, which reads every file whole.
+	 */
+	if (!opt.check && opt.chrome == NULL)
+		rules->skip = not_read;
 	det = detect_new(rules);
 	if (!opt.check && !opt.site) {
 		/* Before any site file is read: the cache must see them as they are read. */

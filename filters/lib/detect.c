@@ -78,8 +78,11 @@ struct hostpath {
 	struct site *s;
 };
 
-/* The head of a site file ends at the first of these sections. */
-static const char *const head_stop[] = { "start", "strip", "heuristics", "fields", "dates", NULL };
+/*
+ * The head of a site file ends at the first of these sections, the long
+ * ones ('dates' is a line, and Dhaka Diplomat's stands before its match).
+ */
+static const char *const head_stop[] = { "start", "strip", "heuristics", "fields", "reader", NULL };
 
 struct detector *
 detect_new(struct rules *r)
@@ -140,7 +143,7 @@ dsite(struct detector *d, const struct site *s)
 
 /*
  * Read a site's match patterns for detection.  Only the head of the file
- * is parsed (up to the start, strip, heuristics, fields or dates section),
+ * is parsed (up to the start, strip, heuristics, fields or reader section),
  * and no pattern is compiled yet: with hundreds of site files, detecting
  * one page must not cost parsing and compiling all of them.  A file whose
  * match patterns come after those sections is read whole.

@@ -23,10 +23,14 @@ static const char *const site_keys[] = {
 char *
 rules_path(const char *dir, const char *name)
 {
-	struct buf b = {0};
+	size_t dl = strlen(dir), nl = strlen(name);
+	char *p = emalloc(dl + 1 + nl + 1);
 
-	buf_printf(&b, "%s/%s", dir, name);
-	return b.s;
+	/* Not buf_printf: called for every site file, it was a tenth of start-up. */
+	memcpy(p, dir, dl);
+	p[dl] = '/';
+	memcpy(p + dl + 1, name, nl + 1);
+	return p;
 }
 
 static int
@@ -224,11 +228,10 @@ rules_load(struct rules *r, struct site *s)
 	const struct yml *n;
 	unsigned before = yml_nerrors;
 
-	(void)r;
 	if (s->state != 0)
 		return s->state > 0 ? 0 : -1;
 	s->state = -1;
-	if ((s->doc = yml_load(s->file)) == NULL)
+	if ((s->doc = yml_load_without(s->file, r->skip)) == NULL)
 		return -1;
 	s->zone = "Asia/Dhaka";
 	if (s->doc->root == NULL) {

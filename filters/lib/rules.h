@@ -31,6 +31,12 @@ struct rules {
 	struct site *sites;	/* sorted by name */
 	size_t nsites;
 	struct site deflt;
+	/*
+	 * Top-level sections the filter never reads (NULL: none), left out
+	 * when a site file is loaded (yml_load_without): strip-boilerplate
+	 * does not parse default.yaml's reader, the largest part of it.
+	 */
+	const char *const *skip;
 };
 
 /*

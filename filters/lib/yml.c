@@ -23,17 +23,6 @@ vreport(const char *kind, const char *file, unsigned line, unsigned col, const c
 	fputc('\n', stderr);
 }
 
-static void
-report(const char *file, unsigned line, unsigned col, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vreport("", file, line, col, fmt, ap);
-	va_end(ap);
-	yml_nerrors++;
-}
-
 void
 yml_error(const struct ymldoc *doc, const struct yml *n, const char *fmt, ...)
 {
@@ -107,7 +96,24 @@ struct loader {
 	int bad;	/* the file is wrong, but parsing goes on to find more */
 	const char *const *stop;	/* top-level keys to stop at (yml_load_head) */
 	int stopped;
+	int quiet;	/* a trial parse (yml_load_without): fail without a word */
 };
+
+/* A fault in the file at LINE:COL, said unless the parse is a trial. */
+static void
+fault(struct loader *ld, unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ld->quiet) {
+		ld->bad = 1;
+		return;
+	}
+	va_start(ap, fmt);
+	vreport("", ld->file, line, col, fmt, ap);
+	va_end(ap);
+	yml_nerrors++;
+}
 
 static int
 next_event(struct loader *ld, yaml_event_t *ev)
@@ -117,11 +123,11 @@ next_event(struct loader *ld, yaml_event_t *ev)
 		const yaml_mark_t *m = p->context ? &p->context_mark : &p->problem_mark;
 
 		if (p->context)
-			report(ld->file, (unsigned)p->problem_mark.line + 1, (unsigned)p->problem_mark.column + 1,
+			fault(ld, (unsigned)p->problem_mark.line + 1, (unsigned)p->problem_mark.column + 1,
 			    "not valid YAML: %s %s (line %lu)", p->problem ? p->problem : "error",
 			    p->context, (unsigned long)m->line + 1);
 		else
-			report(ld->file, (unsigned)p->problem_mark.line + 1, (unsigned)p->problem_mark.column + 1,
+			fault(ld, (unsigned)p->problem_mark.line + 1, (unsigned)p->problem_mark.column + 1,
 			    "not valid YAML: %s", p->problem ? p->problem : "error");
 		ld->failed = 1;
 		return -1;
@@ -137,14 +143,14 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 	yaml_event_t kev;
 
 	if (depth > YML_MAX_DEPTH) {
-		report(ld->file, (unsigned)ev->start_mark.line + 1, (unsigned)ev->start_mark.column + 1,
+		fault(ld, (unsigned)ev->start_mark.line + 1, (unsigned)ev->start_mark.column + 1,
 		    "nested more than %d levels deep", YML_MAX_DEPTH);
 		ld->failed = 1;
 		return NULL;
 	}
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
-		report(ld->file, (unsigned)ev->start_mark.line + 1, (unsigned)ev->start_mark.column + 1,
+		fault(ld, (unsigned)ev->start_mark.line + 1, (unsigned)ev->start_mark.column + 1,
 		    "aliases (*%s) are not allowed in rule files; write the value out",
 		    (const char *)ev->data.alias.anchor);
 		ld->failed = 1;
@@ -162,7 +168,7 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 		n->str = nfc.s ? nfc.s : estrdup("");
 		n->len = nfc.len;
 		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
-			report(ld->file, n->line, n->col, "a NUL character is not allowed in a rule value");
+			fault(ld, n->line, n->col, "a NUL character is not allowed in a rule value");
 			ld->bad = 1;
 		}
 		return n;
@@ -216,12 +222,12 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 				}
 			}
 			if (key->type != YML_SCALAR) {
-				report(ld->file, key->line, key->col, "a key must be a plain string");
+				fault(ld, key->line, key->col, "a key must be a plain string");
 				ld->bad = 1;
 			} else {
 				for (i = 0; i < n->nkid; i += 2)
 					if (n->kid[i]->type == YML_SCALAR && strcmp(n->kid[i]->str, key->str) == 0) {
-						report(ld->file, key->line, key->col,
+						fault(ld, key->line, key->col,
 						    "duplicate key '%s' (first at line %u)", key->str, n->kid[i]->line);
 						ld->bad = 1;
 					}
@@ -242,17 +248,71 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 		}
 		return n;
 	default:
-		report(ld->file, (unsigned)ev->start_mark.line + 1, (unsigned)ev->start_mark.column + 1,
+		fault(ld, (unsigned)ev->start_mark.line + 1, (unsigned)ev->start_mark.column + 1,
 		    "unexpected YAML event");
 		ld->failed = 1;
 		return NULL;
 	}
 }
 
-static struct ymldoc *
-load(const char *file, const char *const *stop)
+/*
+ * What the line LINE (LEN bytes) is at the top level of a block-style file:
+ * the index in KEYS of the key it starts ("key:" at column 0), -1 for
+ * another top-level line, or -2 for a line that goes on the section before
+ * it (indented, blank or a comment).
+ */
+static int
+top_line(const char *line, size_t len, const char *const keys[])
 {
-	struct buf head = {0};
+	size_t k, kl;
+
+	if (len == 0 || strchr(" \t#\r\n", line[0]) != NULL)
+		return -2;
+	for (k = 0; keys[k]; k++)
+		if (len > (kl = strlen(keys[k])) && memcmp(line, keys[k], kl) == 0 && line[kl] == ':')
+			return (int)k;
+	return -1;
+}
+
+/*
+ * Copy the LEN bytes of TEXT to OUT without the top-level sections named in
+ * SKIP: each of their lines becomes an empty line, so that line numbers in
+ * messages stay those of the file.  A section ends at the next line that
+ * starts at column 0 and is not a comment: in YAML 1.2 every line of a
+ * top-level value, even inside a quoted scalar or a flow collection, is
+ * indented (s-flow-line-prefix(n), §6.3, with n at least 1 for the value of
+ * a block mapping at the top, §8.2.2).  libyaml also takes such lines at
+ * column 0 inside quotes and brackets; load() parses the file whole where
+ * cutting there broke it.
+ */
+static void
+blank_sections(const char *text, size_t len, const char *const skip[], struct buf *out)
+{
+	size_t off = 0, end;
+	int k, skipping = 0;
+
+	while (off < len) {
+		const char *nl = memchr(text + off, '\n', len - off);
+
+		end = nl ? (size_t)(nl - text) + 1 : len;
+		if ((k = top_line(text + off, end - off, skip)) != -2)
+			skipping = k >= 0;
+		if (!skipping)
+			buf_add(out, text + off, end - off);
+		else if (nl)
+			buf_add(out, "\n", 1);
+		off = end;
+	}
+}
+
+/*
+ * Load FILE: all of it (STOP and SKIP NULL), only as far as the first
+ * top-level key in STOP, or without the top-level sections in SKIP.
+ */
+static struct ymldoc *
+load(const char *file, const char *const *stop, const char *const *skip)
+{
+	struct buf text = {0}, in = {0};
 	struct loader ld;
 	struct ymldoc *doc;
 	yaml_event_t ev;
@@ -268,46 +328,49 @@ load(const char *file, const char *const *stop)
 	ld.file = file;
 	ld.stop = stop;
 	yaml_parser_initialize(&ld.parser);
-	if (stop) {
+	if (stop || skip) {
 		/*
 		 * libyaml decodes its whole input buffer before the first event,
 		 * so for a head-only load it gets the text up to the first line
-		 * that starts with a stop key; the key check below still stops it
-		 * if the key is written another way.
+		 * that starts with a stop key; the key check in build() still
+		 * stops it if the key is written another way.
 		 */
 		char chunk[4096];
 		size_t k, off = 0;
-		int found = 0, eof = 0;
+		int eof = 0;
 
-		/* Read only as far as the first stop key: the rest is not needed. */
-		while (!found) {
+		for (;;) {
 			const char *nl;
-			size_t s;
 
-			if ((nl = head.len > off ? memchr(head.s + off, '\n', head.len - off) : NULL) == NULL) {
+			if ((nl = text.len > off ? memchr(text.s + off, '\n', text.len - off) : NULL) == NULL) {
 				if (eof) {
-					off = head.len;
+					off = text.len;
 					break;
 				}
 				if ((k = fread(chunk, 1, sizeof(chunk), fp)) == 0)
 					eof = 1;
 				else
-					buf_add(&head, chunk, k);
+					buf_add(&text, chunk, k);
 				continue;
 			}
-			for (s = 0; stop[s]; s++) {
-				size_t kl = strlen(stop[s]);
-
-				if ((size_t)(nl - (head.s + off)) > kl && memcmp(head.s + off, stop[s], kl) == 0 &&
-				    head.s[off + kl] == ':')
-					break;
-			}
-			if (stop[s])
-				found = 1;
-			else
-				off = (size_t)(nl - head.s) + 1;
+			if (stop && top_line(text.s + off, (size_t)(nl - (text.s + off)), stop) >= 0)
+				break;
+			off = (size_t)(nl - text.s) + 1;
 		}
-		yaml_parser_set_input_string(&ld.parser, (const unsigned char *)(head.s ? head.s : ""), off);
+		if (skip) {
+			/*
+			 * A trial: where cutting the sections out leaves text that
+			 * does not parse (a quoted scalar going on at column 0, a
+			 * flow collection across sections), the file is loaded whole
+			 * below, so that what is said is what the whole file says.
+			 */
+			blank_sections(text.s, off, skip, &in);
+			ld.quiet = 1;
+		}
+		if (in.s != NULL)
+			yaml_parser_set_input_string(&ld.parser, (const unsigned char *)in.s, in.len);
+		else
+			yaml_parser_set_input_string(&ld.parser, (const unsigned char *)(text.s ? text.s : ""), off);
 	} else {
 		yaml_parser_set_input_file(&ld.parser, fp);
 	}
@@ -322,7 +385,7 @@ load(const char *file, const char *const *stop)
 			break;
 		case YAML_DOCUMENT_START_EVENT:
 			if (doc->root != NULL) {
-				report(file, (unsigned)ev.start_mark.line + 1, (unsigned)ev.start_mark.column + 1,
+				fault(&ld, (unsigned)ev.start_mark.line + 1, (unsigned)ev.start_mark.column + 1,
 				    "a rule file holds one YAML document, not several");
 				ld.failed = 1;
 			}
@@ -342,10 +405,11 @@ load(const char *file, const char *const *stop)
 	}
 	yaml_parser_delete(&ld.parser);
 	fclose(fp);
-	buf_free(&head);
+	buf_free(&text);
+	buf_free(&in);
 	if (ld.failed || ld.bad) {
 		yml_free(doc);
-		return NULL;
+		return ld.quiet ? load(file, NULL, NULL) : NULL;
 	}
 	return doc;
 }
@@ -353,13 +417,19 @@ load(const char *file, const char *const *stop)
 struct ymldoc *
 yml_load(const char *file)
 {
-	return load(file, NULL);
+	return load(file, NULL, NULL);
 }
 
 struct ymldoc *
 yml_load_head(const char *file, const char *const stop[])
 {
-	return load(file, stop);
+	return load(file, stop, NULL);
+}
+
+struct ymldoc *
+yml_load_without(const char *file, const char *const skip[])
+{
+	return skip != NULL ? load(file, NULL, skip) : load(file, NULL, NULL);
 }
 
 void

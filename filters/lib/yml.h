@@ -35,6 +35,14 @@ struct ymldoc *yml_load(const char *file);
  * its errors are not seen).  For site detection among many sites.
  */
 struct ymldoc *yml_load_head(const char *file, const char *const stop[]);
+/*
+ * Load FILE without its top-level sections named in the NULL-terminated
+ * list SKIP (a block-style "key:" at column 0 and the lines under it), as
+ * if they were not there: a filter that never reads a large section does
+ * not pay for parsing it, and does not see its errors.  Where leaving them
+ * out would change how the rest parses, the whole file is loaded.
+ */
+struct ymldoc *yml_load_without(const char *file, const char *const skip[]);
 void yml_free(struct ymldoc *doc);
 
 /* Number of pairs in a map, and the i-th key and value. */

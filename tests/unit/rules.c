@@ -354,6 +354,75 @@ test_nfc(void)
 	rmdir(dir);
 }
 
+/* The key names of DOC's top-level mapping with their lines, "name@1 match@7". */
+static char *
+top_keys(const struct ymldoc *doc)
+{
+	struct buf b = {0};
+	size_t i;
+
+	buf_add(&b, "", 0);
+	for (i = 0; doc && doc->root && i < yml_npairs(doc->root); i++)
+		buf_printf(&b, "%s%s@%u", i ? " " : "", yml_key(doc->root, i)->str, yml_key(doc->root, i)->line);
+	return b.s;
+}
+
+/* One yml_load_without() case: FILE's text, the keys it must give, the messages. */
+static void
+without_case(const char *dir, const char *what, const char *text, const char *keys, const char *msgs)
+{
+	static const char *const skip[] = { "reader", "fields", NULL };
+	char path[256], *got, *msg;
+	struct ymldoc *doc;
+
+	snprintf(path, sizeof(path), "%s/case.yaml", dir);
+	spew(path, text);
+	capture();
+	doc = yml_load_without(path, skip);
+	msg = captured();
+	got = top_keys(doc);
+	is_str(got, keys, "yml_load_without: %s: the keys and their lines", what);
+	if (strcmp(msgs, "") == 0)
+		is_str(msg, "", "yml_load_without: %s: no messages", what);
+	else
+		ok(strstr(msg, msgs) != NULL, "yml_load_without: %s: says '%s'", what, msgs);
+	free(got);
+	free(msg);
+	yml_free(doc);
+	unlink(path);
+}
+
+static void
+test_without(void)
+{
+	char dir[] = "/tmp/khobor-yml-unit.XXXXXX";
+
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		exit(99);
+	}
+	without_case(dir, "sections left out, lines kept",
+	    "# a head comment\nname: x\nreader:\n  words: [a, b]\n# a comment at column 0\n  more: 1\n"
+	    "match: 'm'\nfields:\n  - name: title\n    pattern: '(?<v>.+)'\nstrip:\n  x: [1]\n",
+	    "name@2 match@7 strip@11", "");
+	without_case(dir, "a file with none of them",
+	    "name: x\nmatch: m\n", "name@1 match@2", "");
+	without_case(dir, "a key that only begins like a skipped one",
+	    "readers: 1\nfields_x: 2\nreader : 3\n", "readers@1 fields_x@2 reader@3", "");
+	/* libyaml takes a flow collection going on at column 0: cut there, the rest
+	 * does not parse, and the file is loaded whole. */
+	without_case(dir, "a flow collection at column 0: loaded whole",
+	    "name: x\nreader: [a,\nb]\nmatch: m\n", "name@1 reader@2 match@4", "");
+	without_case(dir, "a fault inside a left-out section is not seen",
+	    "name: x\nreader:\n  a: [unclosed\n  b: 1\nmatch: m\n", "name@1 match@5", "");
+	without_case(dir, "a fault outside them is said at its line",
+	    "name: x\nreader:\n  a: 1\nmatch: [unclosed\nstrip: 1\n", "",
+	    "case.yaml:5:");
+	without_case(dir, "a duplicate key outside them is said once",
+	    "name: x\nreader:\n  a: 1\nname: y\n", "", "duplicate key 'name' (first at line 1)");
+	rmdir(dir);
+}
+
 /* yml_suggest: the nearest key by Damerau's edits, a swap of two neighbours being one. */
 static void
 test_suggest(void)
@@ -398,6 +467,7 @@ main(int argc, char *argv[])
 	test_env();
 	test_nfc();
 	test_suggest();
+	test_without();
 	rx_cleanup();
 	printf("1..%d\n", ntest);
 	return nfail ? 1 : 0;
