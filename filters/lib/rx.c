@@ -271,6 +271,18 @@ rx_literal(const char *p, size_t n, uint32_t flags, char **lit, size_t *litlen, 
 			i = skip_class(p, n, i);
 			goto end_run;
 		}
+		if (ch == '\\' && i + 1 < n && (p[i + 1] == 'n' || p[i + 1] == 't')) {
+			/* \n and \t stand for one byte each, as in a site's "(?m):\n" */
+			char next = i + 2 < n ? p[i + 2] : 0;
+
+			if (next == '?' || next == '*' || next == '+' || next == '{') {
+				i += 2;
+				goto end_run;
+			}
+			buf_add(&run, p[i + 1] == 'n' ? "\n" : "\t", 1);
+			i += 2;
+			continue;
+		}
 		if (ch == '\\') {
 			if (i + 1 < n && !((p[i + 1] >= 'a' && p[i + 1] <= 'z') || (p[i + 1] >= 'A' && p[i + 1] <= 'Z') ||
 			    (p[i + 1] >= '0' && p[i + 1] <= '9')) && (unsigned char)p[i + 1] < 0x80) {

@@ -47,6 +47,10 @@ static const struct {
 	{ "\\s*আরও পড়ুন ?: [^।?!]*$", "আরও পড়ুন" },
 	{ "Error!: SQLSTATE\\[[0-9A-Z]{5}\\]:", "Error!: SQLSTATE[" },
 	{ "ab", "" },
+	{ "(?m)x:\\n  *\\d", "x:\n " },	/* \n and \t are one byte each */
+	{ "a\\tbc", "a\tbc" },
+	{ "ab\\n+cd", "" },	/* a quantified \n ends the run: "ab", "cd" */
+	{ "abc\\n*", "abc" },
 };
 
 static const char *const subjects[] = {
@@ -54,7 +58,7 @@ static const char *const subjects[] = {
 	"bcd", "xabcd", "yabcd", "]abcd", "adefg", "abcdefg", "]bcd", "a.com", "acom",
 	"ABCD", "abcd", "a b c d", "কালবেলা অনলাইন", "এর আগে। আরও পড়ুন : শিরোনাম",
 	"Error!: SQLSTATE[42S22]: x", "", "ab", "কালবেলা ONLINE", "কালবেলা online",
-	"খবর ১২-৩৪",
+	"খবর ১২-৩৪", "x:\n 5", "x:\n  5", "x:\n5", "a\tbc", "abc", "ab\n\ncd", "abcd",
 };
 
 int
