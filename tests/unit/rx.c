@@ -61,6 +61,29 @@ static const char *const subjects[] = {
 	"খবর ১২-৩৪", "x:\n 5", "x:\n  5", "x:\n5", "a\tbc", "abc", "ab\n\ncd", "abcd",
 };
 
+/*
+ * The patterns share one match data (rx.c): a pattern's groups are still its
+ * own after another pattern has run, and a pattern with more groups than
+ * any before it gets them all.
+ */
+static void
+groups_kept(void)
+{
+	struct rx *a = rx_builtin("(b+)(c)", 0), *b = rx_builtin("(x)(y)(z)(w)?(q)", 0);
+	size_t so = 0, eo = 0;
+
+	ok(rx_exec(a, "abbcd", 5, 0, 0) == RX_MATCH, "shared match data: the first pattern matches", NULL);
+	ok(rx_exec(b, "__xyzq", 6, 0, 0) == RX_MATCH, "shared match data: a second, with more groups, matches", NULL);
+	ok(rx_exec(a, "zzz", 3, 0, 0) == RX_NOMATCH, "shared match data: the first fails on another subject", NULL);
+	ok(rx_group(a, 1, &so, &eo) && so == 1 && eo == 3, "shared match data: the first's group 1 is still 1-3", NULL);
+	ok(rx_group(a, 2, &so, &eo) && so == 3 && eo == 4, "shared match data: and its group 2 3-4", NULL);
+	ok(rx_group(b, 5, &so, &eo) && so == 5 && eo == 6, "shared match data: the second's group 5 is 5-6", NULL);
+	ok(!rx_group(b, 4, &so, &eo), "shared match data: the second's unset group 4 is unset", NULL);
+	ok(!rx_group(a, 3, &so, &eo), "shared match data: no group 3 in the first", NULL);
+	rx_free(a);
+	rx_free(b);
+}
+
 int
 main(void)
 {
@@ -81,7 +104,10 @@ main(void)
 		for (j = 0; j < sizeof(subjects) / sizeof(subjects[0]); j++) {
 			const char *s = subjects[j];
 			int with = rx_exec(re, s, strlen(s), 0, 0);
-			int plain = pcre2_match(re->code, (PCRE2_SPTR)s, strlen(s), 0, 0, re->md, NULL) >= 0;
+			pcre2_match_data *pmd = pcre2_match_data_create_from_pattern(re->code, NULL);
+			int plain = pcre2_match(re->code, (PCRE2_SPTR)s, strlen(s), 0, 0, pmd, NULL) >= 0;
+
+			pcre2_match_data_free(pmd);
 
 			if ((with == RX_MATCH) != plain) {
 				printf("# %s on \"%s\": prefiltered %d, PCRE2 %d\n", lits[i].pattern, s, with, plain);
@@ -93,6 +119,7 @@ main(void)
 		ok(mismatches == 0, "the prefilter never changes the answer", detail);
 		rx_free(re);
 	}
+	groups_kept();
 	rx_cleanup();
 	printf("1..%d\n", n);
 	return failed ? 1 : 0;
