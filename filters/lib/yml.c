@@ -1,8 +1,10 @@
 /* yml.c: load a YAML file with libyaml into a positioned tree (see yml.h). */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "text.h"
@@ -275,9 +277,9 @@ top_line(const char *line, size_t len, const char *const keys[])
 }
 
 /*
- * Copy the LEN bytes of TEXT to OUT without the top-level sections named in
- * SKIP: each of their lines becomes an empty line, so that line numbers in
- * messages stay those of the file.  A section ends at the next line that
+ * Take the top-level sections named in SKIP out of the LEN bytes of TEXT,
+ * and return the new length: each of their lines becomes an empty line, so
+ * that line numbers in messages stay those of the file.  A section ends at the next line that
  * starts at column 0 and is not a comment: in YAML 1.2 every line of a
  * top-level value, even inside a quoted scalar or a flow collection, is
  * indented (s-flow-line-prefix(n), §6.3, with n at least 1 for the value of
@@ -285,24 +287,28 @@ top_line(const char *line, size_t len, const char *const keys[])
  * column 0 inside quotes and brackets; load() parses the file whole where
  * cutting there broke it.
  */
-static void
-blank_sections(const char *text, size_t len, const char *const skip[], struct buf *out)
+static size_t
+blank_sections(char *text, size_t len, const char *const skip[])
 {
-	size_t off = 0, end;
+	size_t off = 0, end, w = 0;
 	int k, skipping = 0;
 
+	/* In place: what is kept only ever moves towards the start. */
 	while (off < len) {
 		const char *nl = memchr(text + off, '\n', len - off);
 
 		end = nl ? (size_t)(nl - text) + 1 : len;
 		if ((k = top_line(text + off, end - off, skip)) != -2)
 			skipping = k >= 0;
-		if (!skipping)
-			buf_add(out, text + off, end - off);
-		else if (nl)
-			buf_add(out, "\n", 1);
+		if (!skipping) {
+			memmove(text + w, text + off, end - off);
+			w += end - off;
+		} else if (nl) {
+			text[w++] = '\n';
+		}
 		off = end;
 	}
+	return w;
 }
 
 /*
@@ -312,7 +318,7 @@ blank_sections(const char *text, size_t len, const char *const skip[], struct bu
 static struct ymldoc *
 load(const char *file, const char *const *stop, const char *const *skip)
 {
-	struct buf text = {0}, in = {0};
+	struct buf text = {0};
 	struct loader ld;
 	struct ymldoc *doc;
 	yaml_event_t ev;
@@ -338,7 +344,11 @@ load(const char *file, const char *const *stop, const char *const *skip)
 		char chunk[4096];
 		size_t k, off = 0;
 		int eof = 0;
+		struct stat st;
 
+		/* Room for the whole file at once: no copy as it grows. */
+		if (fstat(fileno(fp), &st) == 0 && st.st_size > 0 && (uint64_t)st.st_size < SIZE_MAX / 2)
+			buf_grow(&text, (size_t)st.st_size + 1);
 		for (;;) {
 			const char *nl;
 
@@ -364,13 +374,11 @@ load(const char *file, const char *const *stop, const char *const *skip)
 			 * flow collection across sections), the file is loaded whole
 			 * below, so that what is said is what the whole file says.
 			 */
-			blank_sections(text.s, off, skip, &in);
+			if (text.s != NULL)
+				off = blank_sections(text.s, off, skip);
 			ld.quiet = 1;
 		}
-		if (in.s != NULL)
-			yaml_parser_set_input_string(&ld.parser, (const unsigned char *)in.s, in.len);
-		else
-			yaml_parser_set_input_string(&ld.parser, (const unsigned char *)(text.s ? text.s : ""), off);
+		yaml_parser_set_input_string(&ld.parser, (const unsigned char *)(text.s ? text.s : ""), off);
 	} else {
 		yaml_parser_set_input_file(&ld.parser, fp);
 	}
@@ -406,7 +414,6 @@ load(const char *file, const char *const *stop, const char *const *skip)
 	yaml_parser_delete(&ld.parser);
 	fclose(fp);
 	buf_free(&text);
-	buf_free(&in);
 	if (ld.failed || ld.bad) {
 		yml_free(doc);
 		return ld.quiet ? load(file, NULL, NULL) : NULL;
