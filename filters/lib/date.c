@@ -33,6 +33,20 @@ lookup(const struct dateset *ds, const char *key, size_t n)
 /* ---------------------------------------------------------------- */
 /* Tokens                                                             */
 
+/*
+ * The class of BMP code point CP: the set's table holds class + 1, filled in
+ * the first time a character is met (dateset.c).
+ */
+static inline int
+bmp_class(const struct dateset *ds, int32_t cp)
+{
+	unsigned char c = ds->cls[cp];
+
+	if (c == 0)
+		ds->cls[cp] = c = (unsigned char)(datelang_class(cp) + 1);
+	return c - 1;
+}
+
 static inline int
 classify(const struct dateset *ds, const unsigned char *p, size_t n, int32_t *cpo, int *len)
 {
@@ -42,7 +56,7 @@ classify(const struct dateset *ds, const unsigned char *p, size_t n, int32_t *cp
 	if (*p < 0x80) {
 		*len = 1;
 		*cpo = *p;
-		return ds->cls[*p];
+		return ds->cls[*p] - 1;
 	}
 	if ((k = text_decode(p, n, &cp)) < 0) {
 		*len = 1;
@@ -51,7 +65,7 @@ classify(const struct dateset *ds, const unsigned char *p, size_t n, int32_t *cp
 	}
 	*len = k;
 	*cpo = cp;
-	return cp < 0x10000 ? ds->cls[cp] : datelang_class(cp);
+	return cp < 0x10000 ? bmp_class(ds, cp) : datelang_class(cp);
 }
 
 /*

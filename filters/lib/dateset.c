@@ -94,19 +94,23 @@ dateset_new(struct datelang *const *langs, size_t n)
 		}
 	/*
 	 * One class byte for every BMP code point, so the tokenizer never
-	 * asks Unicode tables about a character twice.
+	 * asks Unicode tables about a character twice.  The byte is the class
+	 * + 1, and 0 until the character is first met (date.c): working out
+	 * all 65,536 at once was a third of extract-meta's start-up, and most
+	 * of them never appear.  ASCII and the languages' own characters are
+	 * set now.
 	 */
-	ds->cls = emalloc(0x10000);
-	for (cp = 0; cp < 0x10000; cp++)
-		ds->cls[cp] = (unsigned char)datelang_class(cp);
-	ds->cls['\n'] = '|';	/* a line break ends a sentence, like the dari */
+	ds->cls = ecalloc(0x10000, 1);
+	for (cp = 0; cp < 0x80; cp++)
+		ds->cls[cp] = (unsigned char)(datelang_class(cp) + 1);
+	ds->cls['\n'] = '|' + 1;	/* a line break ends a sentence, like the dari */
 	for (i = n; i-- > 0;) {
 		for (j = 0; j < langs[i]->ndig; j++)
 			if (langs[i]->dig[j].cp < 0x10000)
-				ds->cls[langs[i]->dig[j].cp] = (unsigned char)(C_DIGIT0 + langs[i]->dig[j].v);
+				ds->cls[langs[i]->dig[j].cp] = (unsigned char)(C_DIGIT0 + langs[i]->dig[j].v + 1);
 		for (j = 0; j < langs[i]->ncolon; j++)
 			if (langs[i]->colon[j] < 0x10000)
-				ds->cls[langs[i]->colon[j]] = ':';
+				ds->cls[langs[i]->colon[j]] = ':' + 1;
 	}
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < langs[i]->norder; j++) {

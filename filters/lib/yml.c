@@ -158,17 +158,29 @@ build(struct loader *ld, yaml_event_t *ev, int depth)
 		ld->failed = 1;
 		return NULL;
 	case YAML_SCALAR_EVENT: {
-		struct buf nfc = {0};
+		const char *v = (const char *)ev->data.scalar.value;
+		size_t vlen = ev->data.scalar.length;
 
 		n = node_new(YML_SCALAR, &ev->start_mark);
 		n->style = ev->data.scalar.style;
 		/*
 		 * Rule text is NFC-normalized like page text, so a pattern typed
 		 * with a precomposed letter matches either spelling in a page.
+		 * Stored at its own size, not in a growing buffer's 256 bytes:
+		 * default.yaml has thousands of scalars, and every fresh page of
+		 * heap is a page fault at start-up.
 		 */
-		text_nfc((const char *)ev->data.scalar.value, ev->data.scalar.length, &nfc);
-		n->str = nfc.s ? nfc.s : estrdup("");
-		n->len = nfc.len;
+		if (text_nfc_quick(v, vlen)) {
+			n->str = estrndup(v, vlen);
+			n->len = vlen;
+		} else {
+			struct buf nfc = {0};
+
+			text_nfc(v, vlen, &nfc);
+			n->str = estrndup(nfc.s ? nfc.s : "", nfc.len);
+			n->len = nfc.len;
+			buf_free(&nfc);
+		}
 		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
 			fault(ld, n->line, n->col, "a NUL character is not allowed in a rule value");
 			ld->bad = 1;
