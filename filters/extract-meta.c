@@ -63,6 +63,8 @@ static struct {
 } opt;
 
 static struct rules *rules;
+/* The sections of a site file extract-meta never reads (strip-boilerplate's). */
+static const char *const not_read[] = { "start", "strip", "heuristics", NULL };
 static struct fieldwork *work;
 static struct hzonework *rwork;
 static struct headevwork *hework;
@@ -242,6 +244,9 @@ main(int argc, char *argv[])
 		die(EXIT_USAGE, "--check-rules reads no FILE");
 	}
 	rules = rules_open(opt.rulesdir);
+	/* strip-boilerplate's sections are not parsed here, except to check every file whole. */
+	if (!opt.check)
+		rules->skip = not_read;
 	if (opt.check) {
 		rc = check_all(opt.check > 1);
 		if (rc == EXIT_OK)

@@ -55,6 +55,8 @@ static struct {
 } opt;
 
 static struct rules *rules;
+/* The sections of a site file normalize-date never reads. */
+static const char *const not_read[] = { "start", "strip", "heuristics", "reader", "fields", NULL };
 static struct datefields *dates;
 static struct datework *work;
 
@@ -141,6 +143,9 @@ main(int argc, char *argv[])
 		}
 	}
 	rules = rules_open(opt.rules);
+	/* Only the zone, dates and keep_raw are read here: the rest is not parsed, except to check every file whole. */
+	if (!opt.check)
+		rules->skip = not_read;
 	/* Every language file is checked before any record: a bad one is exit 2, nothing written. */
 	if ((dates = datefields_open(rules, opt.langs, opt.zone)) == NULL) {
 		rules_free(rules, free_site);
