@@ -145,8 +145,8 @@ put_index(struct buf *b, const struct aindex *ix, size_t nsites)
 {
 	size_t k;
 
-	put(b, ix->filter, sizeof(ix->filter));
-	put(b, ix->filter8, sizeof(ix->filter8));
+	put(b, ix->filter, AINDEX_FILTER_BYTES);
+	put(b, ix->filter8, AINDEX_FILTER_BYTES);
 	put64(b, ix->na);
 	put64(b, ix->nnarrow);
 	put64(b, ix->litslen);
@@ -341,6 +341,8 @@ samestr(struct cur *k, const char *s, size_t n)
 static void
 index_free(struct aindex *ix)
 {
+	free(ix->filter);
+	free(ix->filter8);
 	free(ix->a);
 	free(ix->lits);
 	free(ix->always);
@@ -356,10 +358,12 @@ get_index(struct cur *k, struct aindex *ix, size_t nsites)
 	uint64_t na, nnarrow, litslen;
 	size_t i;
 
-	if ((p = get(k, sizeof(ix->filter))) != NULL)
-		memcpy(ix->filter, p, sizeof(ix->filter));
-	if ((p = get(k, sizeof(ix->filter8))) != NULL)
-		memcpy(ix->filter8, p, sizeof(ix->filter8));
+	ix->filter = emalloc(AINDEX_FILTER_BYTES);
+	ix->filter8 = emalloc(AINDEX_FILTER_BYTES);
+	if ((p = get(k, AINDEX_FILTER_BYTES)) != NULL)
+		memcpy(ix->filter, p, AINDEX_FILTER_BYTES);
+	if ((p = get(k, AINDEX_FILTER_BYTES)) != NULL)
+		memcpy(ix->filter8, p, AINDEX_FILTER_BYTES);
 	na = get64(k);
 	nnarrow = get64(k);
 	litslen = get64(k);

@@ -31,10 +31,16 @@ struct anchor {
 	unsigned char same;	/* its literal is the previous anchor's: one memcmp for both */
 };
 
+#define AINDEX_FILTER_BYTES 8192
+
 struct aindex {
 	int built;
-	unsigned char filter[8192];	/* 2^16 bits, one per hash of a four-byte key */
-	unsigned char filter8[8192];	/* and of an eight-byte key */
+	/*
+	 * 2^16 bits each, one per hash of a four-byte key and of an eight-byte
+	 * one; allocated, so that the index read from the cache is handed over
+	 * without copying them (every fresh page is a fault at start-up).
+	 */
+	unsigned char *filter, *filter8;
 	struct anchor *a;		/* the four-byte anchors, then the eight-byte ones, each by key */
 	size_t na, nnarrow;
 	char *lits;			/* the literals, each once */

@@ -127,6 +127,8 @@ detect_free(struct detector *d)
 	}
 	free(d->hp);
 	hmap_free(&d->hosts);
+	free(d->ix.filter);
+	free(d->ix.filter8);
 	free(d->ix.a);
 	free(d->ix.lits);
 	free(d->ix.always);
@@ -581,6 +583,8 @@ build_index(struct detector *d)
 		return;
 	}
 	ix->built = 1;
+	ix->filter = ecalloc(AINDEX_FILTER_BYTES, 1);
+	ix->filter8 = ecalloc(AINDEX_FILTER_BYTES, 1);
 	ix->always = ecalloc(d->r->nsites + 1, 1);
 	ix->cand = ecalloc(d->r->nsites + 1, 1);
 	/* First every window of every literal, so each anchor can be the least shared. */
