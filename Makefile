@@ -72,7 +72,7 @@ $(B)/%.o: filters/%.c filters/lib/*.h
 # A detection cache (detcache.c) stands for the build that made it: a hash of
 # the library's sources, so that a changed library never reads an old cache.
 LIBSTAMP := $(shell cat filters/lib/*.c filters/lib/*.h | cksum | cut -d' ' -f1)
-$(B)/detcache.o: CPPFLAGS += -DKHOBOR_LIB_STAMP='"$(LIBSTAMP)"'
+$(B)/cachefile.o: CPPFLAGS += -DKHOBOR_LIB_STAMP='"$(LIBSTAMP)"'
 $(B)/detcache.o: filters/lib/*.c
 
 $(LIBA): $(LIBOBJ:%=$(B)/%.o)

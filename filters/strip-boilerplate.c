@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cachefile.h"
 #include "chrome.h"
-#include "detcache.h"
 #include "detect.h"
 #include "filter.h"
 #include "hzone.h"
@@ -429,7 +429,7 @@ main(int argc, char *argv[])
 	if (!opt.check && !opt.site) {
 		/* Before any site file is read: the cache must see them as they are read. */
 		int verbose;
-		char *dir = detcache_dir(&verbose);
+		char *dir = cache_dir(&verbose);
 
 		detect_cache(det, dir, verbose);
 		free(dir);

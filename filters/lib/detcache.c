@@ -29,6 +29,7 @@
 #include <xxhash.h>
 #include <yaml.h>
 
+#include "cachefile.h"
 #include "detcache.h"
 #include "hash.h"
 #include "util.h"
@@ -36,29 +37,7 @@
 /* Bump when what the file holds, or how, changes. */
 #define DETCACHE_FORMAT 1
 
-/* A hash of the library's sources, from the Makefile: another build, another cache. */
-#ifndef KHOBOR_LIB_STAMP
-#define KHOBOR_LIB_STAMP "unstamped"
-#endif
-
-/*
- * A site file changed less than this many seconds ago is not cached yet: a
- * file system's clock may tick only every few milliseconds (or seconds), and
- * a second change within the tick would leave the time stamps as they were
- * (the "racy" files of git's index, Documentation/technical/racy-git.txt).
- */
-#define DETCACHE_SETTLE 2
-
-/* A bigger file is not one of ours. */
-#define DETCACHE_MAX ((size_t)256 << 20)
-
 static const char magic[8] = { 'K', 'H', 'O', 'B', 'O', 'R', 'D', 'C' };
-
-/* What says that a site file is the one the cache was made from. */
-struct ident {
-	uint64_t dev, ino, size;
-	int64_t msec, mnsec, csec, cnsec;
-};
 
 struct hostlist {
 	int known;
@@ -73,7 +52,7 @@ struct detcache {
 	int verbose;
 	int usable;		/* every site file's identity is known */
 	const char *racy;	/* a site file changed just now, or NULL */
-	struct ident *id;	/* per site */
+	struct cache_ident *id;	/* per site */
 	int has_index, has_hosts;	/* what the file holds */
 	int taken, told_hosts;
 	struct aindex ix;	/* the file's index, until taken */
@@ -87,82 +66,31 @@ say(const struct detcache *c, const char *what, const char *arg)
 		warnx("detection cache %s: %s%s", c->file, what, arg ? arg : "");
 }
 
-char *
-detcache_dir(int *verbose)
-{
-	const char *mode = getenv("KHOBOR_CACHE"), *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	struct buf b = {0};
-
-	*verbose = mode != NULL && strcmp(mode, "verbose") == 0;
-	if (mode != NULL && strcmp(mode, "off") == 0)
-		return NULL;
-	/* The XDG Base Directory Specification: a relative path is invalid, to be ignored. */
-	if (xdg != NULL && xdg[0] == '/')
-		buf_printf(&b, "%s/khobor", xdg);
-	else if (home != NULL && home[0] == '/')
-		buf_printf(&b, "%s/.cache/khobor", home);
-	return b.s;
-}
-
-/* What a cache must have been made by: this format, this build, these libraries. */
-static void
-stamp(struct buf *b)
-{
-	buf_printf(b, "khobor %s, library %s, utf8proc %s, libyaml %s, %zu-byte size_t", KHOBOR_VERSION,
-	    KHOBOR_LIB_STAMP, utf8proc_version(), yaml_get_version_string(), sizeof(size_t));
-}
-
 /* ---- Writing ---------------------------------------------------------------- */
-
-static void
-put(struct buf *b, const void *p, size_t n)
-{
-	if (n > 0)
-		buf_add(b, p, n);
-}
-
-static void
-put32(struct buf *b, uint32_t v)
-{
-	put(b, &v, sizeof(v));
-}
-
-static void
-put64(struct buf *b, uint64_t v)
-{
-	put(b, &v, sizeof(v));
-}
-
-static void
-putstr(struct buf *b, const char *s, size_t n)
-{
-	put32(b, (uint32_t)n);
-	put(b, s, n);
-}
 
 static void
 put_index(struct buf *b, const struct aindex *ix, size_t nsites)
 {
 	size_t k;
 
-	put(b, ix->filter, AINDEX_FILTER_BYTES);
-	put(b, ix->filter8, AINDEX_FILTER_BYTES);
-	put64(b, ix->na);
-	put64(b, ix->nnarrow);
-	put64(b, ix->litslen);
+	cache_put(b, ix->filter, AINDEX_FILTER_BYTES);
+	cache_put(b, ix->filter8, AINDEX_FILTER_BYTES);
+	cache_put64(b, ix->na);
+	cache_put64(b, ix->nnarrow);
+	cache_put64(b, ix->litslen);
 	for (k = 0; k < ix->na; k++) {
 		const struct anchor *a = &ix->a[k];
 
-		put64(b, a->key);
-		put32(b, a->off);
-		put32(b, a->litlen);
-		put32(b, a->litoff);
-		put32(b, a->site);
-		put(b, &a->wide, 1);
-		put(b, &a->same, 1);
+		cache_put64(b, a->key);
+		cache_put32(b, a->off);
+		cache_put32(b, a->litlen);
+		cache_put32(b, a->litoff);
+		cache_put32(b, a->site);
+		cache_put(b, &a->wide, 1);
+		cache_put(b, &a->same, 1);
 	}
-	put(b, ix->always, nsites);
-	put(b, ix->lits, ix->litslen);
+	cache_put(b, ix->always, nsites);
+	cache_put(b, ix->lits, ix->litslen);
 }
 
 static void
@@ -174,78 +102,31 @@ serialise(const struct detcache *c, const struct aindex *ix, int hosts, struct b
 	uint64_t h;
 	size_t i, k;
 
-	put(b, magic, sizeof(magic));
-	put32(b, DETCACHE_FORMAT);
-	put32(b, bom);
-	stamp(&st);
-	putstr(b, st.s, st.len);
+	cache_put(b, magic, sizeof(magic));
+	cache_put32(b, DETCACHE_FORMAT);
+	cache_put32(b, bom);
+	cache_stamp(&st);
+	cache_putstr(b, st.s, st.len);
 	buf_free(&st);
-	putstr(b, c->real, strlen(c->real));
-	put64(b, r->nsites);
+	cache_putstr(b, c->real, strlen(c->real));
+	cache_put64(b, r->nsites);
 	for (i = 0; i < r->nsites; i++) {
-		const struct ident *id = &c->id[i];
+		const struct cache_ident *id = &c->id[i];
 
-		putstr(b, r->sites[i].name, strlen(r->sites[i].name));
-		put(b, id, sizeof(*id));
+		cache_putstr(b, r->sites[i].name, strlen(r->sites[i].name));
+		cache_put(b, id, sizeof(*id));
 	}
-	put(b, ix ? "\1" : "\0", 1);
+	cache_put(b, ix ? "\1" : "\0", 1);
 	if (ix)
 		put_index(b, ix, r->nsites);
-	put(b, hosts ? "\1" : "\0", 1);
+	cache_put(b, hosts ? "\1" : "\0", 1);
 	for (i = 0; hosts && i < r->nsites; i++) {
-		put32(b, (uint32_t)c->hosts[i].n);
+		cache_put32(b, (uint32_t)c->hosts[i].n);
 		for (k = 0; k < c->hosts[i].n; k++)
-			putstr(b, c->hosts[i].item[k], strlen(c->hosts[i].item[k]));
+			cache_putstr(b, c->hosts[i].item[k], strlen(c->hosts[i].item[k]));
 	}
 	h = XXH3_64bits(b->s, b->len);
-	put64(b, h);
-}
-
-/* mkdir -p the directories of FILE, as private as a cache in a home should be. */
-static void
-make_dirs(const char *file)
-{
-	char *p = estrdup(file), *s;
-
-	for (s = strchr(p + 1, '/'); s != NULL; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		(void)mkdir(p, 0700);
-		*s = '/';
-	}
-	free(p);
-}
-
-/* Write B to the cache file through a temporary file and a rename; 0, or -1 with errno. */
-static int
-write_file(const char *file, const struct buf *b)
-{
-	struct buf tmp = {0};
-	size_t done = 0;
-	ssize_t k;
-	int fd, e;
-
-	make_dirs(file);
-	buf_printf(&tmp, "%s.XXXXXX", file);
-	if ((fd = mkstemp(tmp.s)) < 0) {
-		e = errno;
-		buf_free(&tmp);
-		errno = e;
-		return -1;
-	}
-	while (done < b->len && (k = write(fd, b->s + done, b->len - done)) > 0)
-		done += (size_t)k;
-	e = errno;
-	if (close(fd) < 0 && done == b->len)
-		e = errno, done = 0;
-	if (done != b->len || rename(tmp.s, file) < 0) {
-		e = done != b->len ? (e ? e : EIO) : errno;
-		(void)unlink(tmp.s);
-		buf_free(&tmp);
-		errno = e;
-		return -1;
-	}
-	buf_free(&tmp);
-	return 0;
+	cache_put64(b, h);
 }
 
 void
@@ -268,7 +149,7 @@ detcache_save(struct detcache *c, const struct aindex *ix)
 		return;
 	}
 	serialise(c, ix, hosts, &b);
-	if (write_file(c->file, &b) < 0) {
+	if (cache_write(c->file, &b) < 0) {
 		say(c, "not written: ", strerror(errno));
 	} else {
 		c->has_index = ix != NULL;
@@ -279,64 +160,6 @@ detcache_save(struct detcache *c, const struct aindex *ix)
 }
 
 /* ---- Reading ---------------------------------------------------------------- */
-
-struct cur {
-	const unsigned char *p, *end;
-	int bad;
-};
-
-static const unsigned char *
-get(struct cur *k, size_t n)
-{
-	const unsigned char *p = k->p;
-
-	if (k->bad || (size_t)(k->end - k->p) < n) {
-		k->bad = 1;
-		return NULL;
-	}
-	k->p += n;
-	return p;
-}
-
-static uint32_t
-get32(struct cur *k)
-{
-	const unsigned char *p = get(k, 4);
-	uint32_t v = 0;
-
-	if (p)
-		memcpy(&v, p, 4);
-	return v;
-}
-
-static uint64_t
-get64(struct cur *k)
-{
-	const unsigned char *p = get(k, 8);
-	uint64_t v = 0;
-
-	if (p)
-		memcpy(&v, p, 8);
-	return v;
-}
-
-/* A string of the file; its length in *N.  NULL when the file ends first. */
-static const char *
-getstr(struct cur *k, size_t *n)
-{
-	*n = get32(k);
-	return (const char *)get(k, *n);
-}
-
-/* Does the next string equal S? */
-static int
-samestr(struct cur *k, const char *s, size_t n)
-{
-	size_t len;
-	const char *p = getstr(k, &len);
-
-	return p != NULL && len == n && memcmp(p, s, n) == 0;
-}
 
 static void
 index_free(struct aindex *ix)
@@ -352,7 +175,7 @@ index_free(struct aindex *ix)
 
 /* The anchor index; 0, or -1 if it is not one detect.c could have built. */
 static int
-get_index(struct cur *k, struct aindex *ix, size_t nsites)
+get_index(struct cache_cur *k, struct aindex *ix, size_t nsites)
 {
 	const unsigned char *p;
 	uint64_t na, nnarrow, litslen;
@@ -360,13 +183,13 @@ get_index(struct cur *k, struct aindex *ix, size_t nsites)
 
 	ix->filter = emalloc(AINDEX_FILTER_BYTES);
 	ix->filter8 = emalloc(AINDEX_FILTER_BYTES);
-	if ((p = get(k, AINDEX_FILTER_BYTES)) != NULL)
+	if ((p = cache_get(k, AINDEX_FILTER_BYTES)) != NULL)
 		memcpy(ix->filter, p, AINDEX_FILTER_BYTES);
-	if ((p = get(k, AINDEX_FILTER_BYTES)) != NULL)
+	if ((p = cache_get(k, AINDEX_FILTER_BYTES)) != NULL)
 		memcpy(ix->filter8, p, AINDEX_FILTER_BYTES);
-	na = get64(k);
-	nnarrow = get64(k);
-	litslen = get64(k);
+	na = cache_get64(k);
+	nnarrow = cache_get64(k);
+	litslen = cache_get64(k);
 	/* 26 bytes an anchor: a count the file cannot hold is a lie, not an allocation. */
 	if (k->bad || nnarrow > na || na > (uint64_t)(k->end - k->p) / 26 || litslen > (uint64_t)(k->end - k->p))
 		return -1;
@@ -379,12 +202,12 @@ get_index(struct cur *k, struct aindex *ix, size_t nsites)
 		const unsigned char *wb;
 		unsigned w;
 
-		a->key = get64(k);
-		a->off = get32(k);
-		a->litlen = get32(k);
-		a->litoff = get32(k);
-		a->site = get32(k);
-		if ((wb = get(k, 2)) == NULL)
+		a->key = cache_get64(k);
+		a->off = cache_get32(k);
+		a->litlen = cache_get32(k);
+		a->litoff = cache_get32(k);
+		a->site = cache_get32(k);
+		if ((wb = cache_get(k, 2)) == NULL)
 			return -1;
 		a->wide = wb[0];
 		a->same = wb[1];
@@ -396,13 +219,13 @@ get_index(struct cur *k, struct aindex *ix, size_t nsites)
 			return -1;
 	}
 	ix->always = ecalloc(nsites + 1, 1);
-	if ((p = get(k, nsites)) == NULL)
+	if ((p = cache_get(k, nsites)) == NULL)
 		return -1;
 	memcpy(ix->always, p, nsites);
 	for (i = 0; i < nsites; i++)
 		if (ix->always[i] > 1)
 			return -1;
-	if ((p = get(k, ix->litslen)) == NULL)
+	if ((p = cache_get(k, ix->litslen)) == NULL)
 		return -1;
 	ix->lits = emalloc(ix->litslen + 1);
 	memcpy(ix->lits, p, ix->litslen);
@@ -410,19 +233,19 @@ get_index(struct cur *k, struct aindex *ix, size_t nsites)
 }
 
 static int
-get_hosts(struct cur *k, struct hostlist *hl, size_t nsites)
+get_hosts(struct cache_cur *k, struct hostlist *hl, size_t nsites)
 {
 	size_t i, j, len;
 
 	for (i = 0; i < nsites; i++) {
-		uint32_t n = get32(k);
+		uint32_t n = cache_get32(k);
 		const char *s;
 
 		if (k->bad || n > (size_t)(k->end - k->p) / 4)
 			return -1;
 		hl[i].item = ecalloc(n ? n : 1, sizeof(*hl[i].item));
 		for (j = 0; j < n; j++) {
-			if ((s = getstr(k, &len)) == NULL || memchr(s, '\0', len) != NULL)
+			if ((s = cache_getstr(k, &len)) == NULL || memchr(s, '\0', len) != NULL)
 				return -1;
 			hl[i].item[hl[i].n++] = estrndup(s, len);
 		}
@@ -449,7 +272,7 @@ static const char *
 parse(struct detcache *c, const unsigned char *b, size_t n)
 {
 	const struct rules *r = c->r;
-	struct cur k = { b, b + n, 0 };
+	struct cache_cur k = { b, b + n, 0 };
 	struct buf st = {0};
 	uint64_t h;
 	const unsigned char *flag;
@@ -462,32 +285,32 @@ parse(struct detcache *c, const unsigned char *b, size_t n)
 	if (XXH3_64bits(b, n - 8) != h)
 		return "truncated or damaged";
 	k.end = b + n - 8;
-	(void)get(&k, sizeof(magic));
-	stamp(&st);
-	same = get32(&k) == DETCACHE_FORMAT && get32(&k) == 0x01020304 && samestr(&k, st.s, st.len);
+	(void)cache_get(&k, sizeof(magic));
+	cache_stamp(&st);
+	same = cache_get32(&k) == DETCACHE_FORMAT && cache_get32(&k) == 0x01020304 && cache_samestr(&k, st.s, st.len);
 	buf_free(&st);
 	if (!same)
 		return "made by another build of khobor";
-	if (!samestr(&k, c->real, strlen(c->real)))
+	if (!cache_samestr(&k, c->real, strlen(c->real)))
 		return "made for another rules directory";
-	if (get64(&k) != r->nsites)
+	if (cache_get64(&k) != r->nsites)
 		return "made for other site files (one added or removed)";
 	for (i = 0; i < r->nsites; i++) {
 		const unsigned char *id;
 
-		if (!samestr(&k, r->sites[i].name, strlen(r->sites[i].name)))
+		if (!cache_samestr(&k, r->sites[i].name, strlen(r->sites[i].name)))
 			return k.bad ? "truncated or damaged" : "made for other site files (one added or removed)";
-		if ((id = get(&k, sizeof(struct ident))) == NULL)
+		if ((id = cache_get(&k, sizeof(struct cache_ident))) == NULL)
 			return "truncated or damaged";
-		if (memcmp(id, &c->id[i], sizeof(struct ident)) != 0)
+		if (memcmp(id, &c->id[i], sizeof(struct cache_ident)) != 0)
 			return "a site file changed since it was made";
 	}
-	if ((flag = get(&k, 1)) == NULL || *flag > 1 || (*flag && get_index(&k, &c->ix, r->nsites) < 0)) {
+	if ((flag = cache_get(&k, 1)) == NULL || *flag > 1 || (*flag && get_index(&k, &c->ix, r->nsites) < 0)) {
 		index_free(&c->ix);
 		return "truncated or damaged";
 	}
 	c->has_index = *flag;
-	if ((flag = get(&k, 1)) == NULL || *flag > 1 || (*flag && get_hosts(&k, c->hosts, r->nsites) < 0) ||
+	if ((flag = cache_get(&k, 1)) == NULL || *flag > 1 || (*flag && get_hosts(&k, c->hosts, r->nsites) < 0) ||
 	    k.p != k.end) {
 		index_free(&c->ix);
 		hosts_free(c->hosts, r->nsites);
@@ -514,7 +337,7 @@ load(struct detcache *c)
 		say(c, errno == ENOENT ? "none yet" : "not read: ", errno == ENOENT ? NULL : strerror(errno));
 		return;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size > DETCACHE_MAX) {
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size > CACHE_MAX) {
 		close(fd);
 		say(c, "not used: not a detection cache", NULL);
 		return;
@@ -569,7 +392,7 @@ detcache_open(const struct rules *r, const char *dir, int verbose)
 	dfd = r->nsites ? open(sitedir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
 	free(sitedir);
 	for (i = 0; i < r->nsites; i++) {
-		struct ident *id = &c->id[i];
+		struct cache_ident *id = &c->id[i];
 		const char *base = strrchr(r->sites[i].file, '/');
 		struct stat st;
 
@@ -579,15 +402,8 @@ detcache_open(const struct rules *r, const char *dir, int verbose)
 				close(dfd);
 			return c;
 		}
-		id->dev = st.st_dev;
-		id->ino = st.st_ino;
-		id->size = (uint64_t)st.st_size;
-		id->msec = st.st_mtim.tv_sec;
-		id->mnsec = st.st_mtim.tv_nsec;
-		id->csec = st.st_ctim.tv_sec;
-		id->cnsec = st.st_ctim.tv_nsec;
-		if (c->racy == NULL && (st.st_mtim.tv_sec >= now.tv_sec - DETCACHE_SETTLE ||
-		    st.st_ctim.tv_sec >= now.tv_sec - DETCACHE_SETTLE))
+		cache_ident(&st, id);
+		if (c->racy == NULL && cache_racy(&st, &now))
 			c->racy = r->sites[i].file;
 	}
 	if (dfd >= 0)

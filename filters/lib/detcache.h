@@ -51,13 +51,6 @@ struct aindex {
 
 struct detcache;
 
-/*
- * Where caches go, from the environment: NULL when KHOBOR_CACHE is "off" or
- * there is no place ($XDG_CACHE_HOME/khobor, else $HOME/.cache/khobor), else
- * a new string.  *VERBOSE is set when KHOBOR_CACHE is "verbose": say on
- * stderr what happens to the cache.
- */
-char *detcache_dir(int *verbose);
 
 /*
  * The cache of rules directory R in DIR: the site files are looked at now

@@ -10,6 +10,7 @@
 #include "text.h"
 #include "util.h"
 #include "yml.h"
+#include "ymlcache.h"
 
 /* Rule files are small and flat; deeper nesting is a mistake or an attack. */
 #define YML_MAX_DEPTH 32
@@ -327,17 +328,44 @@ blank_sections(char *text, size_t len, const char *const skip[])
  * Load FILE: all of it (STOP and SKIP NULL), only as far as the first
  * top-level key in STOP, or without the top-level sections in SKIP.
  */
+/* What part of a file a load reads, as the rules cache names it. */
+static void
+mode_of(const char *const *stop, const char *const *skip, struct buf *b)
+{
+	const char *const *k = stop ? stop : skip;
+
+	buf_adds(b, stop ? "head:" : skip ? "without:" : "whole");
+	for (; k && *k; k++) {
+		buf_adds(b, *k);
+		buf_addc(b, ',');
+	}
+}
+
 static struct ymldoc *
 load(const char *file, const char *const *stop, const char *const *skip)
 {
-	struct buf text = {0};
+	struct buf text = {0}, mode = {0};
+	struct ymlcache yc;
 	struct loader ld;
 	struct ymldoc *doc;
 	yaml_event_t ev;
 	FILE *fp;
 	int done = 0;
 
+	/*
+	 * A head is read for detection, which keeps its own cache: only what
+	 * is read for its content is kept parsed.
+	 */
+	memset(&yc, 0, sizeof(yc));
+	mode_of(stop, skip, &mode);
+	doc = stop == NULL ? ymlcache_get(&yc, file, mode.s) : NULL;
+	buf_free(&mode);
+	if (doc != NULL) {
+		ymlcache_end(&yc);
+		return doc;
+	}
 	if ((fp = fopen(file, "rb")) == NULL) {
+		ymlcache_end(&yc);
 		warnx("%s: %s", file, strerror(errno));
 		yml_nerrors++;
 		return NULL;
@@ -427,9 +455,12 @@ load(const char *file, const char *const *stop, const char *const *skip)
 	fclose(fp);
 	buf_free(&text);
 	if (ld.failed || ld.bad) {
+		ymlcache_end(&yc);
 		yml_free(doc);
 		return ld.quiet ? load(file, NULL, NULL) : NULL;
 	}
+	ymlcache_put(&yc, doc);
+	ymlcache_end(&yc);
 	return doc;
 }
 
@@ -456,7 +487,10 @@ yml_free(struct ymldoc *doc)
 {
 	if (doc == NULL)
 		return;
-	node_free(doc->root);
+	if (doc->arena != NULL)
+		free(doc->arena);
+	else
+		node_free(doc->root);
 	free(doc->file);
 	free(doc);
 }

@@ -22,6 +22,7 @@ struct yml {
 struct ymldoc {
 	char *file;
 	struct yml *root;	/* NULL for an empty file */
+	void *arena;		/* the whole tree in one block (ymlcache.c), or NULL */
 };
 
 /*
