@@ -331,19 +331,25 @@ has_letter(const char *s, size_t n)
 	return 0;
 }
 
+/* Does a digit (ASCII or Bengali) begin at S? */
+static int
+digit_at(const char *s, size_t n)
+{
+	if (n > 0 && s[0] >= '0' && s[0] <= '9')
+		return 1;
+	/* Bengali digits: U+09E6..U+09EF, E0 A7 A6..AF */
+	return n >= 3 && (unsigned char)s[0] == 0xE0 && (unsigned char)s[1] == 0xA7 &&
+	    (unsigned char)s[2] >= 0xA6 && (unsigned char)s[2] <= 0xAF;
+}
+
 static int
 has_digit(const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
+	for (i = 0; i < n; i++)
+		if (digit_at(s + i, n - i))
 			return 1;
-		/* Bengali digits: U+09E6..U+09EF, E0 A7 A6..AF */
-		if (i + 2 < n && (unsigned char)s[i] == 0xE0 && (unsigned char)s[i + 1] == 0xA7 &&
-		    (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xAF)
-			return 1;
-	}
 	return 0;
 }
 
@@ -571,16 +577,50 @@ name_segment(const char *s, size_t n)
 }
 
 /*
- * Where a byline runs into a date with one space between ("নিজস্ব
- * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"): the offset of the date, or 0.
+ * A line that ends in the edition ("... প্রিন্ট সংস্করণ"), a word or
+ * three after a space: the length before it, or N.
  */
 static size_t
-byline_then_date(const struct hzoneset *rs, const char *s, size_t n)
+edition_tail(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t c = n, k;
+
+	if (rs->edition == NULL)
+		return n;
+	for (k = 0; k < 3; k++) {
+		while (c > 0 && s[c - 1] != ' ')
+			c--;
+		if (c == 0)
+			return n;
+		if (rx_exec(rs->edition, s + c, n - c, 0, 0) == RX_MATCH) {
+			while (c > 0 && s[c - 1] == ' ')
+				c--;
+			return c;
+		}
+		while (c > 0 && s[c - 1] == ' ')
+			c--;
+	}
+	return n;
+}
+
+/*
+ * Where a byline runs into a date with one space between ("নিজস্ব
+ * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"), perhaps the edition after it: the
+ * offset of the date, or 0; the end of the date in *END.
+ */
+static size_t
+byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end)
 {
 	size_t d, vo, vl, k, back;
 	struct date_result r;
 
-	for (d = 0; d < n && !(s[d] >= '0' && s[d] <= '9') && !has_digit(s + d, n - d > 3 ? 3 : n - d); d++)
+	n = *end = edition_tail(rs, s, n);
+
+	/*
+	 * The first digit itself: a digit within the next three bytes would
+	 * stop two bytes early on an ASCII one, inside the letter before it.
+	 */
+	for (d = 0; d < n && !digit_at(s + d, n - d); d++)
 		;
 	if (d == 0 || d >= n || s[d - 1] != ' ')
 		return 0;
@@ -638,7 +678,7 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 {
 	size_t i = 0, a, e, vo, vl, label = 0, date = 0, other = 0;
 
-	if (byline_then_date(rs, s, n))
+	if (byline_then_date(rs, s, n, &e))
 		return 1;
 	while (segment(s, n, &i, &a, &e)) {
 		enum seg k = what_segment(rs, s + a, e - a, &vo, &vl);
@@ -1018,12 +1058,25 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 	size_t n = w->l[li].len, i = 0, a, e, vo, vl, d;
 	int label = 0, dates = 0;
 
-	if ((d = byline_then_date(rs, s, n)) > 0) {
+	if ((d = byline_then_date(rs, s, n, &e)) > 0) {
+		struct date_result r;
+
 		what_segment(rs, s, d - 1, &vo, &vl);
 		if (!(*author)++)
 			add_author(rec, w, s + vo, vl);
-		if (!(*pub)++)
-			add(rec, w, "published", s + d, n - d);
+		/*
+		 * An unlabelled date the parser reads but cannot settle ("17
+		 * Jan, 21", the century not printed) is no value: the byline
+		 * stands without it.
+		 */
+		if (date_parse(rs->ds, s + d, e - d, rs->tz, &r) != DATE_OK)
+			w->l[li].why = "a byline and a date it cannot settle (the date is not taken)";
+		else if (!(*pub)++)
+			add(rec, w, "published", s + d, e - d);
+		for (a = e; a < n && s[a] == ' '; a++)
+			;
+		if (a < n && !(*ed)++)
+			add(rec, w, "edition", s + a, n - a);
 		return;
 	}
 	while (segment(s, n, &i, &a, &e)) {
