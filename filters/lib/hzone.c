@@ -2023,6 +2023,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 					n -= 3;
 				while (n > 0 && t[n - 1] == ' ')
 					n--;
+				/* Asterisks around it are emphasis left by the page's markup ("*<headline>*"). */
+				while (n > 2 && t[0] == '*' && t[n - 1] == '*') {
+					t++;
+					n -= 2;
+				}
+				while (n > 0 && t[0] == ' ')
+					t++, n--;
+				while (n > 0 && t[n - 1] == ' ')
+					n--;
 				/*
 				 * Too few words for a headline, right over the byline
 				 * and date block: the site's name or a writer's, placed
