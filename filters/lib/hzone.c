@@ -562,6 +562,15 @@ what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, siz
 	return S_NONE;
 }
 
+/* S is a run of words printed twice, one space between ("X Y X Y"): the length of one, or 0. */
+static size_t
+twice(const char *s, size_t n)
+{
+	size_t h = (n - 1) / 2;
+
+	return n >= 3 && n % 2 == 1 && s[h] == ' ' && memcmp(s, s + h + 1, h) == 0 ? h : 0;
+}
+
 /* A writer's name as a segment beside a date: four words at most, no digit. */
 static int
 name_segment(const char *s, size_t n)
@@ -648,18 +657,22 @@ byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end
 /*
  * A labelled date after a short credit that is no byline ("Admin
  * প্রকাশের সময় : ...", "বার্তা সম্পাদক প্রকাশিত: ..."): the posting
- * account, not the writer.  The offset of the label, or 0.
+ * account, not the writer.  The offset of the label, or 0.  No word of
+ * the credit is a number (a date's day); a name may end in one
+ * ("<name>২৪").
  */
 static size_t
 label_after(const struct hzoneset *rs, const char *s, size_t n)
 {
 	size_t k, nw = 0, vo, vl;
 
+	if (digit_at(s, n))
+		return 0;
 	for (k = 1; k < n && nw < 3; k++) {
 		if (s[k - 1] != ' ' || s[k] == ' ')
 			continue;
 		nw++;
-		if (has_digit(s, k))
+		if (digit_at(s + k, n - k))
 			return 0;
 		if ((value_of(rs->published, s + k, n - k, &vo, &vl) ||
 		    value_of(rs->updated, s + k, n - k, &vo, &vl)) && date_value(rs, s + k, vo, &vl))
@@ -1086,9 +1099,22 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		dates += k == S_DATE;
 	}
 	if (label == 0 && dates == 0 && (d = label_after(rs, s, n)) > 0) {
+		size_t c = d, h;
+
+		while (c > 0 && s[c - 1] == ' ')
+			c--;
+		/*
+		 * The credit printed twice ("<outlet> <outlet> প্রকাশিত: ...",
+		 * the byline box's picture and its link) is the byline.
+		 */
+		if ((h = twice(s, c)) > 0 && words(s, h) <= 4) {
+			if (!(*author)++)
+				add_author(rec, w, s, h);
+			w->l[li].why = "a labelled date after a credit printed twice (the byline box)";
+		} else
+			w->l[li].why = "a labelled date after a credit that is no byline (the credit is not taken)";
 		s += d;
 		n -= d;
-		w->l[li].why = "a labelled date after a credit that is no byline (the credit is not taken)";
 	}
 	i = 0;
 	while (segment(s, n, &i, &a, &e))
