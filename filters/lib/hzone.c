@@ -47,6 +47,7 @@ struct rline {
 	int has_time;		/* K_DATE: a time of day too */
 	const char *why;	/* for --explain */
 	size_t vo, vl;		/* K_BYLINE: the value, in w->text */
+	int pattern;		/* K_BYLINE: by a byline pattern, not by where it stands */
 };
 
 struct hzonework {
@@ -913,6 +914,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	struct date_result r;
 
 	l->half = undouble(s, n);
+	l->pattern = 0;
 	if (n == 0) {
 		l->kind = K_BLANK;
 		return;
@@ -932,6 +934,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 				l->vo = l->off + vo;
 				l->vl = vl;
 				l->why = "a byline pattern";
+				l->pattern = 1;
 				return;
 			}
 	}
@@ -1974,9 +1977,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		p = j;
 	}
 
-	/* Unlabelled dates above the headline are the page clock; below it, the times of the story. */
+	/*
+	 * Unlabelled dates above the headline are the page clock; below it, the
+	 * times of the story.  A date and time right under a byline the
+	 * patterns read is that byline's ("বাসস" over "২০ জানুয়ারি ২০২৩,
+	 * ১১:১৫", the headline under them): no page clock follows a credit.
+	 */
 	for (i = 0; i < p; i++)
-		if (w->l[i].kind == K_DATE && title >= 0 && i < title)
+		if (w->l[i].kind == K_DATE && title >= 0 && i < title && !(w->l[i].has_time &&
+		    (k = (size_t)step(w, i, -1, 0, p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
 			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date above the headline";
 		/*
 		 * With no headline, an unlabelled date that opens the page (a
