@@ -1411,6 +1411,38 @@ shares_word(const struct hzonework *w, long i, long j)
 	return 0;
 }
 
+/*
+ * Is the line under I a header line that labels only an update time
+ * ("Last Updated ...")?  Then an unlabelled date at I is the post's own
+ * date, over its update: the pair is the header, not a page clock.
+ */
+static int
+over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
+{
+	long j = step(w, i, 1, 0, p);
+	size_t at = 0, a, e, vo, vl, n;
+	int pub = 0, upd = 0;
+	const char *s;
+
+	if (j < 0 || w->l[j].kind != K_LABELLED)
+		return 0;
+	s = ltext(w, (size_t)j);
+	n = w->l[j].len;
+	while (segment(s, n, &at, &a, &e))
+		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
+		case S_PUBLISHED:
+		case S_DATE:
+			pub++;
+			break;
+		case S_UPDATED:
+			upd++;
+			break;
+		default:
+			break;
+		}
+	return upd > 0 && pub == 0;
+}
+
 static int
 in_block(enum kind k)
 {
@@ -1651,7 +1683,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 {
 	struct buf scratch = {0};
 	long i, p = -1, b0 = -1, title = -1, zone, foot = -1;
-	int pub = 0, upd = 0, ed = 0, author = 0;
+	int pub = 0, upd = 0, ed = 0, author = 0, patterned;
 	size_t k;
 
 	w->ex = ex;
@@ -1984,7 +2016,9 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * ১১:১৫", the headline under them): no page clock follows a credit.
 	 */
 	for (i = 0; i < p; i++)
-		if (w->l[i].kind == K_DATE && title >= 0 && i < title && !(w->l[i].has_time &&
+		if (w->l[i].kind == K_DATE && over_update(rs, w, i, p))
+			w->l[i].why = "an unlabelled date over a labelled update time";
+		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !(w->l[i].has_time &&
 		    (k = (size_t)step(w, i, -1, 0, p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
 			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date above the headline";
 		/*
@@ -2004,6 +2038,16 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		}
 	}
 
+	/*
+	 * A name taken for the byline by where it stands (a short line by the
+	 * dates) gives way to a byline a pattern reads in the same zone (a
+	 * blog's own name over its date, the reporter's line under the
+	 * headline).
+	 */
+	for (i = 0; i < p && !(w->l[i].kind == K_BYLINE && w->l[i].pattern); i++)
+		;
+	patterned = i < p;
+
 	/* Write the fields in the order of their lines. */
 	for (i = 0; i < p; i++) {
 		struct rline *l = &w->l[i];
@@ -2017,7 +2061,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * A date with no time and no headline above it may be the
 			 * day the page was seen: no value rather than a wrong one.
 			 */
-			if (!l->has_time && (title < 0 || i < title))
+			if (!l->has_time && (title < 0 || i < title) && !over_update(rs, w, i, p))
 				break;
 			/* The header printed twice (byline, date; byline, date): one date. */
 			for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && same(w, k, (size_t)i)); k++)
@@ -2034,7 +2078,9 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				add_clock(rs, w, rec, (size_t)i);
 			break;
 		case K_BYLINE:
-			if (!author++)
+			if (patterned && !l->pattern)
+				l->why = "a name placed as the byline, but a byline pattern reads another line (not taken)";
+			else if (!author++)
 				add_author(rec, w, w->text.s + l->vo, l->vl);
 			break;
 		case K_EDITION:
