@@ -313,16 +313,16 @@ words(const char *s, size_t n)
 	return k;
 }
 
-/* Does S hold a letter of any script (not only digits and signs)? */
+/* Does S hold a Bengali letter (or, with LATIN, a Latin one)? */
 static int
-has_letter(const char *s, size_t n)
+letter_in(const char *s, size_t n, int latin)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		if (latin && (c | 0x20) >= 'a' && (c | 0x20) <= 'z')
 			return 1;
 		/* Bengali letters: U+0985..U+09B9 and U+09DC..U+09DF (E0 A6 85 .. E0 A7 9F) */
 		if (c == 0xE0 && i + 2 < n && ((unsigned char)s[i + 1] == 0xA6 ||
@@ -330,6 +330,13 @@ has_letter(const char *s, size_t n)
 			return 1;
 	}
 	return 0;
+}
+
+/* Does S hold a letter of any script (not only digits and signs)? */
+static int
+has_letter(const char *s, size_t n)
+{
+	return letter_in(s, n, 1);
 }
 
 /* Does a digit (ASCII or Bengali) begin at S? */
@@ -1922,8 +1929,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (title < 0)
 			title = first_below(w, b0, p);
 	} else if (p < zone) {
+		/*
+		 * A line in Latin letters only is passed over: on a Bengali page
+		 * it is the headline put into English, a slug or an image's name.
+		 */
 		for (i = p - 1; i >= 0; i--)
-			if (w->l[i].kind == K_TITLELIKE) {
+			if (w->l[i].kind == K_TITLELIKE && !letter_in(ltext(w, i), w->l[i].len, 0)) {
+				w->l[i].why = "a title-like line with no Bengali letter, passed over";
+				continue;
+			} else if (w->l[i].kind == K_TITLELIKE) {
 				title = i;
 				break;
 			} else if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME &&
