@@ -48,6 +48,8 @@ struct rline {
 	const char *why;	/* for --explain */
 	size_t vo, vl;		/* K_BYLINE: the value, in w->text */
 	int pattern;		/* K_BYLINE: by a byline pattern, not by where it stands */
+	int placed;		/* K_CLOCK: by where it stands, not by a pattern or a calendar */
+	int story;		/* K_DATE: the story's date wherever it stands */
 };
 
 struct hzonework {
@@ -1504,6 +1506,55 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 	}
 }
 
+struct day_named {
+	const struct date_result *day;
+	int hit;
+};
+
+static void
+day_named_fn(void *ctx, const char *iso, const char *text, size_t len, const char *problem)
+{
+	struct day_named *d = ctx;
+	char day[11];
+
+	(void)text, (void)len, (void)problem;
+	date_format_day(day, d->day->year, d->day->month, d->day->day);
+	if (iso != NULL && strncmp(iso, day, 10) == 0 && (iso[10] == '\0' || iso[10] == 'T'))
+		d->hit = 1;
+}
+
+/*
+ * A date line taken for the page clock only by where it stands (no clock
+ * place, no second calendar) is the story's own date when the first
+ * paragraph names that very day ("শনিবার, ০৮ মার্চ, ২০২৫" over "আজ শনিবার
+ * (৮ মার্চ) ..."), and the header prints no other date: the page was not
+ * seen on the day its story tells of by chance.  A date with a time is a
+ * clock's.
+ */
+static void
+named_day(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
+{
+	struct date_result r;
+	struct day_named d = { &r, 0 };
+	long i, c = -1;
+
+	if (p >= zone)
+		return;
+	for (i = 0; i < p; i++)
+		if (w->l[i].kind == K_LABELLED || w->l[i].kind == K_DATE || (w->l[i].kind == K_CLOCK && !w->l[i].placed))
+			return;
+		else if (w->l[i].kind == K_CLOCK && c < 0)
+			c = i;
+	if (c < 0 || date_parse(rs->ds, ltext(w, c), w->l[c].len, rs->tz, &r) != DATE_OK || r.has_time)
+		return;
+	date_mentions(rs->ds, ltext(w, p), w->l[p].len, &r, day_named_fn, &d);
+	if (!d.hit)
+		return;
+	w->l[c].kind = K_DATE;
+	w->l[c].story = 1;
+	w->l[c].why = "an unlabelled date whose day the first paragraph names (the story's date, not the clock)";
+}
+
 /*
  * The zone a page_zone pattern puts the page in: tried on the url header
  * and on the lines above the first paragraph and on that paragraph (its
@@ -1793,6 +1844,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (w->l[i].kind == K_DATE && step(w, i, -1, 0, p) < 0 && (k = (size_t)step(w, i, 1, 0, p)) != (size_t)-1 &&
 		    !in_block(w->l[k].kind)) {
 			w->l[i].kind = K_CLOCK;
+			w->l[i].placed = 1;
 			w->l[i].why = "an unlabelled date opening the page";
 		}
 	/* A title-like line that only begins a chrome line is that line's copy (a caption, then its credit). */
@@ -2034,14 +2086,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			w->l[i].why = "an unlabelled date over a labelled update time";
 		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !(w->l[i].has_time &&
 		    (k = (size_t)step(w, i, -1, 0, p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
-			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date above the headline";
+			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
 		/*
 		 * With no headline, an unlabelled date that opens the page (a
 		 * weekday, a date, a time) is its clock all the same: no story
 		 * prints its own time above everything else.
 		 */
 		else if (w->l[i].kind == K_DATE && title < 0 && step(w, i, -1, 0, p) < 0)
-			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date opening a page with no headline";
+			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date opening a page with no headline";
+	named_day(rs, w, p, zone);
 
 	if ((w->pzone = page_zone(rs, w, rec, p, zone)) != NULL) {
 		record_add(rec, "page_zone", w->pzone);
@@ -2075,7 +2128,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * A date with no time and no headline above it may be the
 			 * day the page was seen: no value rather than a wrong one.
 			 */
-			if (!l->has_time && (title < 0 || i < title) && !over_update(rs, w, i, p))
+			if (!l->has_time && (title < 0 || i < title) && !l->story && !over_update(rs, w, i, p))
 				break;
 			/* The header printed twice (byline, date; byline, date): one date. */
 			for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && same(w, k, (size_t)i)); k++)
