@@ -814,6 +814,7 @@ calendars(const struct hzoneset *rs, const char *s, size_t n)
 }
 
 static void classify1(const struct hzoneset *, struct hzonework *, size_t);
+static void classify2(const struct hzoneset *, struct hzonework *, size_t);
 
 static int
 header_kind(enum kind k)
@@ -821,7 +822,31 @@ header_kind(enum kind k)
 	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_CLOCK;
 }
 
-static void classify2(const struct hzoneset *, struct hzonework *, size_t);
+/*
+ * Line I read by FN without its first K bytes: kept so when it is a
+ * header line then (or, with PARA, a paragraph), and 1; otherwise the line
+ * is as printed again, unread, and 0.
+ */
+static int
+read_without(const struct hzoneset *rs, struct hzonework *w, size_t i, size_t k,
+    void (*fn)(const struct hzoneset *, struct hzonework *, size_t), int para)
+{
+	struct rline *l = &w->l[i];
+	size_t off = l->off, len = l->len;
+
+	l->off += k;
+	l->len -= k;
+	l->kind = K_OTHER;
+	l->why = NULL;
+	fn(rs, w, i);
+	if (header_kind(l->kind) || (para && l->kind == K_PARA))
+		return 1;
+	l->off = off;
+	l->len = len;
+	l->kind = K_OTHER;
+	l->why = NULL;
+	return 0;
+}
 
 /*
  * A line whose last part, after a comma or a bar, is page chrome (an age,
@@ -855,30 +880,19 @@ static void
 classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
 	struct rline *l = &w->l[i];
-	size_t off = l->off, len = l->len, k, so, eo;
+	size_t off = l->off, k, so, eo;
 
 	for (k = 0; k < rs->prefix.n; k++)
 		if (rx_exec(rs->prefix.re[k], ltext(w, i), l->len, 0, 0) == RX_MATCH &&
 		    rx_group(rs->prefix.re[k], 0, &so, &eo) && so == 0 && eo > 0 && eo < l->len)
 			break;
-	if (k < rs->prefix.n) {
-		l->off += eo;
-		l->len -= eo;
-		l->kind = K_OTHER;
-		l->why = NULL;
-		classify2(rs, w, i);
-		if (header_kind(l->kind) || l->kind == K_PARA) {
-			if (w->ex) {
-				fflush(stdout);
-				fprintf(w->ex, "%s: %s: reader: body line %zu: chrome glued to its start taken off, by a prefix pattern: %.*s\n",
-				    prog, w->src, i + 1, (int)eo, w->text.s + off);
-			}
-			return;
+	if (k < rs->prefix.n && read_without(rs, w, i, eo, classify2, 1)) {
+		if (w->ex) {
+			fflush(stdout);
+			fprintf(w->ex, "%s: %s: reader: body line %zu: chrome glued to its start taken off, by a prefix pattern: %.*s\n",
+			    prog, w->src, i + 1, (int)eo, w->text.s + off);
 		}
-		l->off = off;
-		l->len = len;
-		l->kind = K_OTHER;
-		l->why = NULL;
+		return;
 	}
 	classify2(rs, w, i);
 }
@@ -891,26 +905,14 @@ classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 static void
 classify2(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
-	struct rline *l = &w->l[i];
-	size_t off = l->off, len = l->len, k;
+	size_t k = (size_t)is_item(ltext(w, i), w->l[i].len);
 
-	if ((k = (size_t)is_item(ltext(w, i), l->len)) == 0) {
-		classify1(rs, w, i);
-		return;
+	if (k > 0) {
+		while (k < w->l[i].len && ltext(w, i)[k] == ' ')
+			k++;
+		if (read_without(rs, w, i, k, classify1, 0))
+			return;
 	}
-	while (k < len && ltext(w, i)[k] == ' ')
-		k++;
-	l->off += k;
-	l->len -= k;
-	l->kind = K_OTHER;
-	l->why = NULL;
-	classify1(rs, w, i);
-	if (header_kind(l->kind))
-		return;
-	l->off = off;
-	l->len = len;
-	l->kind = K_OTHER;
-	l->why = NULL;
 	classify1(rs, w, i);
 }
 
