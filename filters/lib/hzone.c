@@ -47,6 +47,9 @@ struct rline {
 	int has_time;		/* K_DATE: a time of day too */
 	const char *why;	/* for --explain */
 	size_t vo, vl;		/* K_BYLINE: the value, in w->text */
+	int pattern;		/* K_BYLINE: by a byline pattern, not by where it stands */
+	int placed;		/* K_CLOCK: by where it stands, not by a pattern or a calendar */
+	int story;		/* K_DATE: the story's date wherever it stands */
 };
 
 struct hzonework {
@@ -312,16 +315,16 @@ words(const char *s, size_t n)
 	return k;
 }
 
-/* Does S hold a letter of any script (not only digits and signs)? */
+/* Does S hold a Bengali letter (or, with LATIN, a Latin one)? */
 static int
-has_letter(const char *s, size_t n)
+letter_in(const char *s, size_t n, int latin)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		if (latin && (c | 0x20) >= 'a' && (c | 0x20) <= 'z')
 			return 1;
 		/* Bengali letters: U+0985..U+09B9 and U+09DC..U+09DF (E0 A6 85 .. E0 A7 9F) */
 		if (c == 0xE0 && i + 2 < n && ((unsigned char)s[i + 1] == 0xA6 ||
@@ -331,19 +334,32 @@ has_letter(const char *s, size_t n)
 	return 0;
 }
 
+/* Does S hold a letter of any script (not only digits and signs)? */
+static int
+has_letter(const char *s, size_t n)
+{
+	return letter_in(s, n, 1);
+}
+
+/* Does a digit (ASCII or Bengali) begin at S? */
+static int
+digit_at(const char *s, size_t n)
+{
+	if (n > 0 && s[0] >= '0' && s[0] <= '9')
+		return 1;
+	/* Bengali digits: U+09E6..U+09EF, E0 A7 A6..AF */
+	return n >= 3 && (unsigned char)s[0] == 0xE0 && (unsigned char)s[1] == 0xA7 &&
+	    (unsigned char)s[2] >= 0xA6 && (unsigned char)s[2] <= 0xAF;
+}
+
 static int
 has_digit(const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
+	for (i = 0; i < n; i++)
+		if (digit_at(s + i, n - i))
 			return 1;
-		/* Bengali digits: U+09E6..U+09EF, E0 A7 A6..AF */
-		if (i + 2 < n && (unsigned char)s[i] == 0xE0 && (unsigned char)s[i + 1] == 0xA7 &&
-		    (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xAF)
-			return 1;
-	}
 	return 0;
 }
 
@@ -556,6 +572,15 @@ what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, siz
 	return S_NONE;
 }
 
+/* S is a run of words printed twice, one space between ("X Y X Y"): the length of one, or 0. */
+static size_t
+twice(const char *s, size_t n)
+{
+	size_t h = (n - 1) / 2;
+
+	return n >= 3 && n % 2 == 1 && s[h] == ' ' && memcmp(s, s + h + 1, h) == 0 ? h : 0;
+}
+
 /* A writer's name as a segment beside a date: four words at most, no digit. */
 static int
 name_segment(const char *s, size_t n)
@@ -571,16 +596,50 @@ name_segment(const char *s, size_t n)
 }
 
 /*
- * Where a byline runs into a date with one space between ("নিজস্ব
- * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"): the offset of the date, or 0.
+ * A line that ends in the edition ("... প্রিন্ট সংস্করণ"), a word or
+ * three after a space: the length before it, or N.
  */
 static size_t
-byline_then_date(const struct hzoneset *rs, const char *s, size_t n)
+edition_tail(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t c = n, k;
+
+	if (rs->edition == NULL)
+		return n;
+	for (k = 0; k < 3; k++) {
+		while (c > 0 && s[c - 1] != ' ')
+			c--;
+		if (c == 0)
+			return n;
+		if (rx_exec(rs->edition, s + c, n - c, 0, 0) == RX_MATCH) {
+			while (c > 0 && s[c - 1] == ' ')
+				c--;
+			return c;
+		}
+		while (c > 0 && s[c - 1] == ' ')
+			c--;
+	}
+	return n;
+}
+
+/*
+ * Where a byline runs into a date with one space between ("নিজস্ব
+ * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"), perhaps the edition after it: the
+ * offset of the date, or 0; the end of the date in *END.
+ */
+static size_t
+byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end)
 {
 	size_t d, vo, vl, k, back;
 	struct date_result r;
 
-	for (d = 0; d < n && !(s[d] >= '0' && s[d] <= '9') && !has_digit(s + d, n - d > 3 ? 3 : n - d); d++)
+	n = *end = edition_tail(rs, s, n);
+
+	/*
+	 * The first digit itself: a digit within the next three bytes would
+	 * stop two bytes early on an ASCII one, inside the letter before it.
+	 */
+	for (d = 0; d < n && !digit_at(s + d, n - d); d++)
 		;
 	if (d == 0 || d >= n || s[d - 1] != ' ')
 		return 0;
@@ -608,18 +667,22 @@ byline_then_date(const struct hzoneset *rs, const char *s, size_t n)
 /*
  * A labelled date after a short credit that is no byline ("Admin
  * প্রকাশের সময় : ...", "বার্তা সম্পাদক প্রকাশিত: ..."): the posting
- * account, not the writer.  The offset of the label, or 0.
+ * account, not the writer.  The offset of the label, or 0.  No word of
+ * the credit is a number (a date's day); a name may end in one
+ * ("<name>২৪").
  */
 static size_t
 label_after(const struct hzoneset *rs, const char *s, size_t n)
 {
 	size_t k, nw = 0, vo, vl;
 
+	if (digit_at(s, n))
+		return 0;
 	for (k = 1; k < n && nw < 3; k++) {
 		if (s[k - 1] != ' ' || s[k] == ' ')
 			continue;
 		nw++;
-		if (has_digit(s, k))
+		if (digit_at(s + k, n - k))
 			return 0;
 		if ((value_of(rs->published, s + k, n - k, &vo, &vl) ||
 		    value_of(rs->updated, s + k, n - k, &vo, &vl)) && date_value(rs, s + k, vo, &vl))
@@ -638,7 +701,7 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 {
 	size_t i = 0, a, e, vo, vl, label = 0, date = 0, other = 0;
 
-	if (byline_then_date(rs, s, n))
+	if (byline_then_date(rs, s, n, &e))
 		return 1;
 	while (segment(s, n, &i, &a, &e)) {
 		enum seg k = what_segment(rs, s + a, e - a, &vo, &vl);
@@ -751,6 +814,7 @@ calendars(const struct hzoneset *rs, const char *s, size_t n)
 }
 
 static void classify1(const struct hzoneset *, struct hzonework *, size_t);
+static void classify2(const struct hzoneset *, struct hzonework *, size_t);
 
 static int
 header_kind(enum kind k)
@@ -758,7 +822,31 @@ header_kind(enum kind k)
 	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_CLOCK;
 }
 
-static void classify2(const struct hzoneset *, struct hzonework *, size_t);
+/*
+ * Line I read by FN without its first K bytes: kept so when it is a
+ * header line then (or, with PARA, a paragraph), and 1; otherwise the line
+ * is as printed again, unread, and 0.
+ */
+static int
+read_without(const struct hzoneset *rs, struct hzonework *w, size_t i, size_t k,
+    void (*fn)(const struct hzoneset *, struct hzonework *, size_t), int para)
+{
+	struct rline *l = &w->l[i];
+	size_t off = l->off, len = l->len;
+
+	l->off += k;
+	l->len -= k;
+	l->kind = K_OTHER;
+	l->why = NULL;
+	fn(rs, w, i);
+	if (header_kind(l->kind) || (para && l->kind == K_PARA))
+		return 1;
+	l->off = off;
+	l->len = len;
+	l->kind = K_OTHER;
+	l->why = NULL;
+	return 0;
+}
 
 /*
  * A line whose last part, after a comma or a bar, is page chrome (an age,
@@ -792,30 +880,19 @@ static void
 classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
 	struct rline *l = &w->l[i];
-	size_t off = l->off, len = l->len, k, so, eo;
+	size_t off = l->off, k, so, eo;
 
 	for (k = 0; k < rs->prefix.n; k++)
 		if (rx_exec(rs->prefix.re[k], ltext(w, i), l->len, 0, 0) == RX_MATCH &&
 		    rx_group(rs->prefix.re[k], 0, &so, &eo) && so == 0 && eo > 0 && eo < l->len)
 			break;
-	if (k < rs->prefix.n) {
-		l->off += eo;
-		l->len -= eo;
-		l->kind = K_OTHER;
-		l->why = NULL;
-		classify2(rs, w, i);
-		if (header_kind(l->kind) || l->kind == K_PARA) {
-			if (w->ex) {
-				fflush(stdout);
-				fprintf(w->ex, "%s: %s: reader: body line %zu: chrome glued to its start taken off, by a prefix pattern: %.*s\n",
-				    prog, w->src, i + 1, (int)eo, w->text.s + off);
-			}
-			return;
+	if (k < rs->prefix.n && read_without(rs, w, i, eo, classify2, 1)) {
+		if (w->ex) {
+			fflush(stdout);
+			fprintf(w->ex, "%s: %s: reader: body line %zu: chrome glued to its start taken off, by a prefix pattern: %.*s\n",
+			    prog, w->src, i + 1, (int)eo, w->text.s + off);
 		}
-		l->off = off;
-		l->len = len;
-		l->kind = K_OTHER;
-		l->why = NULL;
+		return;
 	}
 	classify2(rs, w, i);
 }
@@ -828,26 +905,14 @@ classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 static void
 classify2(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
-	struct rline *l = &w->l[i];
-	size_t off = l->off, len = l->len, k;
+	size_t k = (size_t)is_item(ltext(w, i), w->l[i].len);
 
-	if ((k = (size_t)is_item(ltext(w, i), l->len)) == 0) {
-		classify1(rs, w, i);
-		return;
+	if (k > 0) {
+		while (k < w->l[i].len && ltext(w, i)[k] == ' ')
+			k++;
+		if (read_without(rs, w, i, k, classify1, 0))
+			return;
 	}
-	while (k < len && ltext(w, i)[k] == ' ')
-		k++;
-	l->off += k;
-	l->len -= k;
-	l->kind = K_OTHER;
-	l->why = NULL;
-	classify1(rs, w, i);
-	if (header_kind(l->kind))
-		return;
-	l->off = off;
-	l->len = len;
-	l->kind = K_OTHER;
-	l->why = NULL;
 	classify1(rs, w, i);
 }
 
@@ -860,6 +925,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	struct date_result r;
 
 	l->half = undouble(s, n);
+	l->pattern = 0;
 	if (n == 0) {
 		l->kind = K_BLANK;
 		return;
@@ -879,6 +945,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 				l->vo = l->off + vo;
 				l->vl = vl;
 				l->why = "a byline pattern";
+				l->pattern = 1;
 				return;
 			}
 	}
@@ -1018,12 +1085,25 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 	size_t n = w->l[li].len, i = 0, a, e, vo, vl, d;
 	int label = 0, dates = 0;
 
-	if ((d = byline_then_date(rs, s, n)) > 0) {
+	if ((d = byline_then_date(rs, s, n, &e)) > 0) {
+		struct date_result r;
+
 		what_segment(rs, s, d - 1, &vo, &vl);
 		if (!(*author)++)
 			add_author(rec, w, s + vo, vl);
-		if (!(*pub)++)
-			add(rec, w, "published", s + d, n - d);
+		/*
+		 * An unlabelled date the parser reads but cannot settle ("17
+		 * Jan, 21", the century not printed) is no value: the byline
+		 * stands without it.
+		 */
+		if (date_parse(rs->ds, s + d, e - d, rs->tz, &r) != DATE_OK)
+			w->l[li].why = "a byline and a date it cannot settle (the date is not taken)";
+		else if (!(*pub)++)
+			add(rec, w, "published", s + d, e - d);
+		for (a = e; a < n && s[a] == ' '; a++)
+			;
+		if (a < n && !(*ed)++)
+			add(rec, w, "edition", s + a, n - a);
 		return;
 	}
 	while (segment(s, n, &i, &a, &e)) {
@@ -1033,9 +1113,22 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		dates += k == S_DATE;
 	}
 	if (label == 0 && dates == 0 && (d = label_after(rs, s, n)) > 0) {
+		size_t c = d, h;
+
+		while (c > 0 && s[c - 1] == ' ')
+			c--;
+		/*
+		 * The credit printed twice ("<outlet> <outlet> প্রকাশিত: ...",
+		 * the byline box's picture and its link) is the byline.
+		 */
+		if ((h = twice(s, c)) > 0 && words(s, h) <= 4) {
+			if (!(*author)++)
+				add_author(rec, w, s, h);
+			w->l[li].why = "a labelled date after a credit printed twice (the byline box)";
+		} else
+			w->l[li].why = "a labelled date after a credit that is no byline (the credit is not taken)";
 		s += d;
 		n -= d;
-		w->l[li].why = "a labelled date after a credit that is no byline (the credit is not taken)";
 	}
 	i = 0;
 	while (segment(s, n, &i, &a, &e))
@@ -1329,6 +1422,38 @@ shares_word(const struct hzonework *w, long i, long j)
 	return 0;
 }
 
+/*
+ * Is the line under I a header line that labels only an update time
+ * ("Last Updated ...")?  Then an unlabelled date at I is the post's own
+ * date, over its update: the pair is the header, not a page clock.
+ */
+static int
+over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
+{
+	long j = step(w, i, 1, 0, p);
+	size_t at = 0, a, e, vo, vl, n;
+	int pub = 0, upd = 0;
+	const char *s;
+
+	if (j < 0 || w->l[j].kind != K_LABELLED)
+		return 0;
+	s = ltext(w, (size_t)j);
+	n = w->l[j].len;
+	while (segment(s, n, &at, &a, &e))
+		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
+		case S_PUBLISHED:
+		case S_DATE:
+			pub++;
+			break;
+		case S_UPDATED:
+			upd++;
+			break;
+		default:
+			break;
+		}
+	return upd > 0 && pub == 0;
+}
+
 static int
 in_block(enum kind k)
 {
@@ -1381,6 +1506,55 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 		w->l[p].len -= eo;
 		return;
 	}
+}
+
+struct day_named {
+	const struct date_result *day;
+	int hit;
+};
+
+static void
+day_named_fn(void *ctx, const char *iso, const char *text, size_t len, const char *problem)
+{
+	struct day_named *d = ctx;
+	char day[11];
+
+	(void)text, (void)len, (void)problem;
+	date_format_day(day, d->day->year, d->day->month, d->day->day);
+	if (iso != NULL && strncmp(iso, day, 10) == 0 && (iso[10] == '\0' || iso[10] == 'T'))
+		d->hit = 1;
+}
+
+/*
+ * A date line taken for the page clock only by where it stands (no clock
+ * place, no second calendar) is the story's own date when the first
+ * paragraph names that very day ("শনিবার, ০৮ মার্চ, ২০২৫" over "আজ শনিবার
+ * (৮ মার্চ) ..."), and the header prints no other date: the page was not
+ * seen on the day its story tells of by chance.  A date with a time is a
+ * clock's.
+ */
+static void
+named_day(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
+{
+	struct date_result r;
+	struct day_named d = { &r, 0 };
+	long i, c = -1;
+
+	if (p >= zone)
+		return;
+	for (i = 0; i < p; i++)
+		if (w->l[i].kind == K_LABELLED || w->l[i].kind == K_DATE || (w->l[i].kind == K_CLOCK && !w->l[i].placed))
+			return;
+		else if (w->l[i].kind == K_CLOCK && c < 0)
+			c = i;
+	if (c < 0 || date_parse(rs->ds, ltext(w, c), w->l[c].len, rs->tz, &r) != DATE_OK || r.has_time)
+		return;
+	date_mentions(rs->ds, ltext(w, p), w->l[p].len, &r, day_named_fn, &d);
+	if (!d.hit)
+		return;
+	w->l[c].kind = K_DATE;
+	w->l[c].story = 1;
+	w->l[c].why = "an unlabelled date whose day the first paragraph names (the story's date, not the clock)";
 }
 
 /*
@@ -1569,7 +1743,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 {
 	struct buf scratch = {0};
 	long i, p = -1, b0 = -1, title = -1, zone, foot = -1;
-	int pub = 0, upd = 0, ed = 0, author = 0;
+	int pub = 0, upd = 0, ed = 0, author = 0, patterned;
 	size_t k;
 
 	w->ex = ex;
@@ -1672,6 +1846,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (w->l[i].kind == K_DATE && step(w, i, -1, 0, p) < 0 && (k = (size_t)step(w, i, 1, 0, p)) != (size_t)-1 &&
 		    !in_block(w->l[k].kind)) {
 			w->l[i].kind = K_CLOCK;
+			w->l[i].placed = 1;
 			w->l[i].why = "an unlabelled date opening the page";
 		}
 	/* A title-like line that only begins a chrome line is that line's copy (a caption, then its credit). */
@@ -1808,8 +1983,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (title < 0)
 			title = first_below(w, b0, p);
 	} else if (p < zone) {
+		/*
+		 * A line in Latin letters only is passed over: on a Bengali page
+		 * it is the headline put into English, a slug or an image's name.
+		 */
 		for (i = p - 1; i >= 0; i--)
-			if (w->l[i].kind == K_TITLELIKE) {
+			if (w->l[i].kind == K_TITLELIKE && !letter_in(ltext(w, i), w->l[i].len, 0)) {
+				w->l[i].why = "a title-like line with no Bengali letter, passed over";
+				continue;
+			} else if (w->l[i].kind == K_TITLELIKE) {
 				title = i;
 				break;
 			} else if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME &&
@@ -1895,17 +2077,26 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		p = j;
 	}
 
-	/* Unlabelled dates above the headline are the page clock; below it, the times of the story. */
+	/*
+	 * Unlabelled dates above the headline are the page clock; below it, the
+	 * times of the story.  A date and time right under a byline the
+	 * patterns read is that byline's ("বাসস" over "২০ জানুয়ারি ২০২৩,
+	 * ১১:১৫", the headline under them): no page clock follows a credit.
+	 */
 	for (i = 0; i < p; i++)
-		if (w->l[i].kind == K_DATE && title >= 0 && i < title)
-			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date above the headline";
+		if (w->l[i].kind == K_DATE && over_update(rs, w, i, p))
+			w->l[i].why = "an unlabelled date over a labelled update time";
+		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !(w->l[i].has_time &&
+		    (k = (size_t)step(w, i, -1, 0, p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
+			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
 		/*
 		 * With no headline, an unlabelled date that opens the page (a
 		 * weekday, a date, a time) is its clock all the same: no story
 		 * prints its own time above everything else.
 		 */
 		else if (w->l[i].kind == K_DATE && title < 0 && step(w, i, -1, 0, p) < 0)
-			w->l[i].kind = K_CLOCK, w->l[i].why = "an unlabelled date opening a page with no headline";
+			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date opening a page with no headline";
+	named_day(rs, w, p, zone);
 
 	if ((w->pzone = page_zone(rs, w, rec, p, zone)) != NULL) {
 		record_add(rec, "page_zone", w->pzone);
@@ -1915,6 +2106,16 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			    w->pzone);
 		}
 	}
+
+	/*
+	 * A name taken for the byline by where it stands (a short line by the
+	 * dates) gives way to a byline a pattern reads in the same zone (a
+	 * blog's own name over its date, the reporter's line under the
+	 * headline).
+	 */
+	for (i = 0; i < p && !(w->l[i].kind == K_BYLINE && w->l[i].pattern); i++)
+		;
+	patterned = i < p;
 
 	/* Write the fields in the order of their lines. */
 	for (i = 0; i < p; i++) {
@@ -1929,7 +2130,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * A date with no time and no headline above it may be the
 			 * day the page was seen: no value rather than a wrong one.
 			 */
-			if (!l->has_time && (title < 0 || i < title))
+			if (!l->has_time && (title < 0 || i < title) && !l->story && !over_update(rs, w, i, p))
 				break;
 			/* The header printed twice (byline, date; byline, date): one date. */
 			for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && same(w, k, (size_t)i)); k++)
@@ -1946,7 +2147,9 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				add_clock(rs, w, rec, (size_t)i);
 			break;
 		case K_BYLINE:
-			if (!author++)
+			if (patterned && !l->pattern)
+				l->why = "a name placed as the byline, but a byline pattern reads another line (not taken)";
+			else if (!author++)
 				add_author(rec, w, w->text.s + l->vo, l->vl);
 			break;
 		case K_EDITION:
@@ -1968,6 +2171,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 					n--;
 				if (ends_with(t, n, "–"))
 					n -= 3;
+				while (n > 0 && t[n - 1] == ' ')
+					n--;
+				/* Asterisks around it are emphasis left by the page's markup ("*<headline>*"). */
+				while (n > 2 && t[0] == '*' && t[n - 1] == '*') {
+					t++;
+					n -= 2;
+				}
+				while (n > 0 && t[0] == ' ')
+					t++, n--;
 				while (n > 0 && t[n - 1] == ' ')
 					n--;
 				/*
