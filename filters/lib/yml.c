@@ -352,13 +352,8 @@ load(const char *file, const char *const *stop, const char *const *skip)
 	FILE *fp;
 	int done = 0;
 
-	/*
-	 * A head is read for detection, which keeps its own cache: only what
-	 * is read for its content is kept parsed.
-	 */
-	memset(&yc, 0, sizeof(yc));
 	mode_of(stop, skip, &mode);
-	doc = stop == NULL ? ymlcache_get(&yc, file, mode.s) : NULL;
+	doc = ymlcache_get(&yc, file, mode.s);
 	buf_free(&mode);
 	if (doc != NULL) {
 		ymlcache_end(&yc);

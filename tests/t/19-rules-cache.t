@@ -1,9 +1,10 @@
 #!/bin/sh
 # tests/t/19-rules-cache.t: rule files kept parsed between runs (ymlcache.c).
 #
-# A rule file read for its content (default.yaml, a site's file, a date
-# language) is kept as the tree yml.c built from it, in a cache file under
-# $XDG_CACHE_HOME/khobor/, and a later run whose file is as it was rebuilds
+# A rule file, or the part of it a filter reads (default.yaml, a site's
+# file, a date language, a site file's head), is kept as the tree yml.c
+# built from it, in a cache file under $XDG_CACHE_HOME/khobor/, and a
+# later run whose file is as it was rebuilds
 # the tree from there instead of parsing YAML.  The output must be the
 # output without the cache, byte for byte, whatever state the cache is in:
 # none yet, valid, stale after the rule file is edited in place, truncated,
