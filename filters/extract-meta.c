@@ -244,7 +244,7 @@ main(int argc, char *argv[])
 		die(EXIT_USAGE, "--check-rules reads no FILE");
 	}
 	rules = rules_open(opt.rulesdir);
-	/* strip-boilerplate's sections are not parsed here, except to check every file whole. */
+	/* strip-boilerplate's sections are not kept here (nor in the rules cache), but for --check-rules. */
 	if (!opt.check)
 		rules->skip = not_read;
 	if (opt.check) {

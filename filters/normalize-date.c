@@ -143,7 +143,7 @@ main(int argc, char *argv[])
 		}
 	}
 	rules = rules_open(opt.rules);
-	/* Only the zone, dates and keep_raw are read here: the rest is not parsed, except to check every file whole. */
+	/* Only the zone, dates and keep_raw are kept here (and in the rules cache), but for --check-rules. */
 	if (!opt.check)
 		rules->skip = not_read;
 	/* Every language file is checked before any record: a bad one is exit 2, nothing written. */

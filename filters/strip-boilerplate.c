@@ -75,9 +75,9 @@ static struct {
 
 static struct rules *rules;
 static struct chrome *chrome;	/* --chrome's table */
-static struct hzoneset *reader;
+static struct hzoneset *reader;	/* the default reader, whose field lines are never chrome */
 /* The sections of a site file strip-boilerplate never reads (without --chrome). */
-static const char *const not_read[] = { "reader", "fields", NULL };	/* the default reader, whose field lines are never chrome */
+static const char *const not_read[] = { "reader", "fields", NULL };
 static struct detector *det;
 static struct splitter *splitter;
 static struct page pg;
@@ -419,9 +419,9 @@ main(int argc, char *argv[])
 		die(EXIT_USAGE, "--chrome-share and --chrome-min say how to apply a table: give it with --chrome TABLE");
 	rules = rules_open(opt.rulesdir);
 	/*
-	 * The reader and the field rules are extract-meta's: not parsed here
-	 * (a third of the start-up), except for --chrome, whose table is read
-	 * with the reader, and --check-rules, which reads every file whole.
+	 * The reader and the field rules are extract-meta's: not kept here (nor
+	 * in the rules cache, where they were most of the start-up), except for
+	 * --chrome, whose table is read with the reader, and --check-rules.
 	 */
 	if (!opt.check && opt.chrome == NULL)
 		rules->skip = not_read;

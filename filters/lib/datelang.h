@@ -103,7 +103,7 @@ struct dateset {
 	struct hmap heads;	/* the first word, and two, of a month name of more words */
 	uint64_t headlen;	/* bit K: a head K bytes long (a cheap test before the map) */
 	struct word *w;		/* the languages' words, calendars numbered for the set */
-	unsigned char *cls;	/* 65536 entries: class + 1, 0 until met (date.c) */
+	unsigned char *cls;	/* 65536 entries: class + 1, 0 until met; filled by date.c (not thread-safe) */
 	char order[4 * MAXORD][8];
 	size_t norder;
 	struct setcal cal[MAXCAL];	/* cal[0]: the Gregorian calendar */

@@ -325,7 +325,7 @@ parse(struct detcache *c, const unsigned char *b, size_t n)
 static void
 load(struct detcache *c)
 {
-	int fd = open(c->file, O_RDONLY | O_CLOEXEC);
+	int fd = open(c->file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);	/* a FIFO must not hang it */
 	unsigned char *b;
 	void *map;
 	const char *why;

@@ -183,6 +183,28 @@ position(const char *file, const struct yml *n, size_t off, unsigned *line, unsi
 }
 
 /*
+ * Does an inline option setting of P name option letter OPT: "(?x)",
+ * "(?mx)", "(?-x)", "(?ix:...)"?  Set or unset, anywhere: the caller only
+ * needs to know it may be in force somewhere (pcre2pattern(3), "Internal
+ * option setting").
+ */
+static int
+inline_option(const char *p, size_t n, char opt)
+{
+	size_t i, j;
+
+	for (i = 0; i + 2 < n; i++) {
+		if (p[i] != '(' || p[i + 1] != '?' || (i > 0 && p[i - 1] == '\\'))
+			continue;
+		for (j = i + 2; j < n && (((p[j] | 0x20) >= 'a' && (p[j] | 0x20) <= 'z') || p[j] == '-' || p[j] == '^');
+		    j++)
+			if (p[j] == opt)
+				return 1;
+	}
+	return 0;
+}
+
+/*
  * A literal that every match must contain, found by reading the pattern's
  * top level: a run of plain characters outside groups and classes, not
  * followed by a quantifier.  Bengali text gives PCRE2's own start-up
@@ -242,11 +264,11 @@ rx_literal(const char *p, size_t n, uint32_t flags, char **lit, size_t *litlen, 
 	size_t i = 0;
 	int depth = 0;
 
-	int caseless = (flags & PCRE2_CASELESS) || memmem(p, n, "(?i", 3) != NULL;
+	int caseless = (flags & PCRE2_CASELESS) || inline_option(p, n, 'i');
 
 	if (flags & (PCRE2_EXTENDED | PCRE2_LITERAL))
 		return 0;
-	if (memmem(p, n, "(?x", 3) || memmem(p, n, "\\Q", 2) || memmem(p, n, "(*", 2))
+	if (inline_option(p, n, 'x') || memmem(p, n, "\\Q", 2) || memmem(p, n, "(*", 2))
 		return 0;
 	while (i <= n) {
 		unsigned char ch = i < n ? (unsigned char)p[i] : 0;

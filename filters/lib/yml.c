@@ -1,10 +1,8 @@
 /* yml.c: load a YAML file with libyaml into a positioned tree (see yml.h). */
 #include <errno.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 
 #include "text.h"
@@ -99,19 +97,14 @@ struct loader {
 	int bad;	/* the file is wrong, but parsing goes on to find more */
 	const char *const *stop;	/* top-level keys to stop at (yml_load_head) */
 	int stopped;
-	int quiet;	/* a trial parse (yml_load_without): fail without a word */
 };
 
-/* A fault in the file at LINE:COL, said unless the parse is a trial. */
+/* A fault in the file at LINE:COL. */
 static void
 fault(struct loader *ld, unsigned line, unsigned col, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (ld->quiet) {
-		ld->bad = 1;
-		return;
-	}
 	va_start(ap, fmt);
 	vreport("", ld->file, line, col, fmt, ap);
 	va_end(ap);
@@ -289,46 +282,7 @@ top_line(const char *line, size_t len, const char *const keys[])
 	return -1;
 }
 
-/*
- * Take the top-level sections named in SKIP out of the LEN bytes of TEXT,
- * and return the new length: each of their lines becomes an empty line, so
- * that line numbers in messages stay those of the file.  A section ends at the next line that
- * starts at column 0 and is not a comment: in YAML 1.2 every line of a
- * top-level value, even inside a quoted scalar or a flow collection, is
- * indented (s-flow-line-prefix(n), §6.3, with n at least 1 for the value of
- * a block mapping at the top, §8.2.2).  libyaml also takes such lines at
- * column 0 inside quotes and brackets; load() parses the file whole where
- * cutting there broke it.
- */
-static size_t
-blank_sections(char *text, size_t len, const char *const skip[])
-{
-	size_t off = 0, end, w = 0;
-	int k, skipping = 0;
-
-	/* In place: what is kept only ever moves towards the start. */
-	while (off < len) {
-		const char *nl = memchr(text + off, '\n', len - off);
-
-		end = nl ? (size_t)(nl - text) + 1 : len;
-		if ((k = top_line(text + off, end - off, skip)) != -2)
-			skipping = k >= 0;
-		if (!skipping) {
-			memmove(text + w, text + off, end - off);
-			w += end - off;
-		} else if (nl) {
-			text[w++] = '\n';
-		}
-		off = end;
-	}
-	return w;
-}
-
-/*
- * Load FILE: all of it (STOP and SKIP NULL), only as far as the first
- * top-level key in STOP, or without the top-level sections in SKIP.
- */
-/* What part of a file a load reads, as the rules cache names it. */
+/* What part of a file a load keeps, as the rules cache names it. */
 static void
 mode_of(const char *const *stop, const char *const *skip, struct buf *b)
 {
@@ -341,26 +295,18 @@ mode_of(const char *const *stop, const char *const *skip, struct buf *b)
 	}
 }
 
+/* Parse FILE: all of it, or only as far as the first top-level key in STOP. */
 static struct ymldoc *
-load(const char *file, const char *const *stop, const char *const *skip)
+parse(const char *file, const char *const *stop)
 {
-	struct buf text = {0}, mode = {0};
-	struct ymlcache yc;
+	struct buf text = {0};
 	struct loader ld;
 	struct ymldoc *doc;
 	yaml_event_t ev;
 	FILE *fp;
 	int done = 0;
 
-	mode_of(stop, skip, &mode);
-	doc = ymlcache_get(&yc, file, mode.s);
-	buf_free(&mode);
-	if (doc != NULL) {
-		ymlcache_end(&yc);
-		return doc;
-	}
 	if ((fp = fopen(file, "rb")) == NULL) {
-		ymlcache_end(&yc);
 		warnx("%s: %s", file, strerror(errno));
 		yml_nerrors++;
 		return NULL;
@@ -369,7 +315,7 @@ load(const char *file, const char *const *stop, const char *const *skip)
 	ld.file = file;
 	ld.stop = stop;
 	yaml_parser_initialize(&ld.parser);
-	if (stop || skip) {
+	if (stop) {
 		/*
 		 * libyaml decodes its whole input buffer before the first event,
 		 * so for a head-only load it gets the text up to the first line
@@ -379,11 +325,7 @@ load(const char *file, const char *const *stop, const char *const *skip)
 		char chunk[4096];
 		size_t k, off = 0;
 		int eof = 0;
-		struct stat st;
 
-		/* Room for the whole file at once: no copy as it grows. */
-		if (fstat(fileno(fp), &st) == 0 && st.st_size > 0 && (uint64_t)st.st_size < SIZE_MAX / 2)
-			buf_grow(&text, (size_t)st.st_size + 1);
 		for (;;) {
 			const char *nl;
 
@@ -398,20 +340,9 @@ load(const char *file, const char *const *stop, const char *const *skip)
 					buf_add(&text, chunk, k);
 				continue;
 			}
-			if (stop && top_line(text.s + off, (size_t)(nl - (text.s + off)), stop) >= 0)
+			if (top_line(text.s + off, (size_t)(nl - (text.s + off)), stop) >= 0)
 				break;
 			off = (size_t)(nl - text.s) + 1;
-		}
-		if (skip) {
-			/*
-			 * A trial: where cutting the sections out leaves text that
-			 * does not parse (a quoted scalar going on at column 0, a
-			 * flow collection across sections), the file is loaded whole
-			 * below, so that what is said is what the whole file says.
-			 */
-			if (text.s != NULL)
-				off = blank_sections(text.s, off, skip);
-			ld.quiet = 1;
 		}
 		yaml_parser_set_input_string(&ld.parser, (const unsigned char *)(text.s ? text.s : ""), off);
 	} else {
@@ -450,11 +381,57 @@ load(const char *file, const char *const *stop, const char *const *skip)
 	fclose(fp);
 	buf_free(&text);
 	if (ld.failed || ld.bad) {
-		ymlcache_end(&yc);
 		yml_free(doc);
-		return ld.quiet ? load(file, NULL, NULL) : NULL;
+		return NULL;
 	}
-	ymlcache_put(&yc, doc);
+	return doc;
+}
+
+/* Take the top-level pairs whose keys are in SKIP out of DOC's mapping. */
+static void
+drop_sections(struct ymldoc *doc, const char *const skip[])
+{
+	struct yml *m = doc->root;
+	size_t i, w = 0, k;
+
+	if (m == NULL || m->type != YML_MAP)
+		return;
+	for (i = 0; i + 1 < m->nkid; i += 2) {
+		for (k = 0; skip[k] && strcmp(skip[k], m->kid[i]->str) != 0; k++)
+			;
+		if (skip[k]) {
+			node_free(m->kid[i]);
+			node_free(m->kid[i + 1]);
+			continue;
+		}
+		m->kid[w++] = m->kid[i];
+		m->kid[w++] = m->kid[i + 1];
+	}
+	m->nkid = w;
+}
+
+/*
+ * Load FILE: all of it (STOP and SKIP NULL), only as far as the first
+ * top-level key in STOP, or without the top-level sections in SKIP.  What
+ * is kept goes through the rules cache (ymlcache.c).  A file is parsed
+ * whole even when sections are left out, so that a fault anywhere in it is
+ * said: only a file that parsed cleanly is cached.
+ */
+static struct ymldoc *
+load(const char *file, const char *const *stop, const char *const *skip)
+{
+	struct buf mode = {0};
+	struct ymlcache yc;
+	struct ymldoc *doc;
+
+	mode_of(stop, skip, &mode);
+	doc = ymlcache_get(&yc, file, mode.s);
+	buf_free(&mode);
+	if (doc == NULL && (doc = parse(file, stop)) != NULL) {
+		if (skip != NULL)
+			drop_sections(doc, skip);
+		ymlcache_put(&yc, doc);
+	}
 	ymlcache_end(&yc);
 	return doc;
 }

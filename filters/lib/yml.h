@@ -38,10 +38,10 @@ struct ymldoc *yml_load(const char *file);
 struct ymldoc *yml_load_head(const char *file, const char *const stop[]);
 /*
  * Load FILE without its top-level sections named in the NULL-terminated
- * list SKIP (a block-style "key:" at column 0 and the lines under it), as
- * if they were not there: a filter that never reads a large section does
- * not pay for parsing it, and does not see its errors.  Where leaving them
- * out would change how the rest parses, the whole file is loaded.
+ * list SKIP, as if they were not there.  The file is still parsed whole
+ * (a fault anywhere in it is said), but what a filter never reads is not
+ * kept, and with the rules cache (ymlcache.h) a later run rebuilds only
+ * what is kept, without parsing.
  */
 struct ymldoc *yml_load_without(const char *file, const char *const skip[]);
 void yml_free(struct ymldoc *doc);

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <xxhash.h>
+#include <yaml.h>
 
 #include "hash.h"
 #include "util.h"
@@ -30,12 +31,11 @@
 #define YMLCACHE_FORMAT 1
 /* Deeper than yml.c lets a rule file nest: anything deeper is damage. */
 #define YMLCACHE_DEPTH 64
+/* The largest rules cache is tens of KB: one of 16 MB is not one of ours. */
+#define YMLCACHE_MAX ((size_t)16 << 20)
 
 static const char magic[8] = { 'K', 'H', 'O', 'B', 'O', 'R', 'Y', 'C' };
 
-static char *dir;
-static char cwd[4096];
-static int dir_read, verbose;
 
 static void
 say(const struct ymlcache *c, const char *what, const char *arg)
@@ -136,7 +136,9 @@ get_node(struct cache_cur *k, struct arena *a, int depth)
 	const char *s;
 	size_t len, i;
 
-	if (depth > YMLCACHE_DEPTH || a->left.nodes == 0 || (ts = cache_get(k, 2)) == NULL || ts[0] > YML_MAP)
+	/* The file's hash is no signature: the tree must have the shape yml.c gives one. */
+	if (depth > YMLCACHE_DEPTH || a->left.nodes == 0 || (ts = cache_get(k, 2)) == NULL || ts[0] > YML_MAP ||
+	    ts[1] > YAML_FOLDED_SCALAR_STYLE)
 		return NULL;
 	a->left.nodes--;
 	n = a->node++;
@@ -146,7 +148,7 @@ get_node(struct cache_cur *k, struct arena *a, int depth)
 	n->line = cache_get32(k);
 	n->col = cache_get32(k);
 	if (n->type == YML_SCALAR) {
-		if ((s = cache_getstr(k, &len)) == NULL || len + 1 > a->left.bytes)
+		if ((s = cache_getstr(k, &len)) == NULL || len + 1 > a->left.bytes || memchr(s, '\0', len) != NULL)
 			return NULL;
 		n->str = a->byte;
 		n->len = len;
@@ -164,8 +166,9 @@ get_node(struct cache_cur *k, struct arena *a, int depth)
 	a->kid += len;
 	a->left.kids -= len;
 	for (i = 0; i < len; i++)
-		if ((n->kid[i] = get_node(k, a, depth + 1)) == NULL)
-			return NULL;
+		if ((n->kid[i] = get_node(k, a, depth + 1)) == NULL ||
+		    (n->type == YML_MAP && i % 2 == 0 && n->kid[i]->type != YML_SCALAR))
+			return NULL;	/* a key is a scalar */
 	return n;
 }
 
@@ -179,7 +182,9 @@ parse(struct ymlcache *c, const char *file, const unsigned char *b, size_t n, co
 	struct arena a;
 	struct ymldoc *doc;
 	const unsigned char *id;
-	uint64_t h;
+	uint64_t h, rest;
+	size_t size;
+	void *arena;
 	int same;
 
 	*why = "truncated or damaged";
@@ -207,12 +212,23 @@ parse(struct ymlcache *c, const char *file, const unsigned char *b, size_t n, co
 	z.nodes = cache_get32(&k);
 	z.kids = cache_get64(&k);
 	z.bytes = cache_get64(&k);
-	/* Each node takes at least 10 bytes of the file: a count it cannot hold is a lie. */
-	if (k.bad || z.nodes > (size_t)(k.end - k.p) / 10 || z.kids > z.nodes || z.bytes > (uint64_t)(k.end - k.p) + z.nodes)
+	/*
+	 * Each node takes at least 14 bytes of the file and a scalar its text
+	 * besides, so the arena is at most a few times the file: counts the
+	 * file cannot hold are a lie, not an allocation.
+	 */
+	rest = (uint64_t)(k.end - k.p);
+	if (k.bad || z.nodes > rest / 14 || z.kids > z.nodes || z.bytes > rest - 13 * (uint64_t)z.nodes)
 		return NULL;
+	size = z.nodes * sizeof(struct yml) + z.kids * sizeof(struct yml *) + z.bytes + 1;
+	/* Memory that runs out here is a cache not used, not an error. */
+	if ((arena = malloc(size)) == NULL) {
+		*why = "no memory to read it";
+		return NULL;
+	}
 	doc = ecalloc(1, sizeof(*doc));
 	doc->file = estrdup(file);
-	doc->arena = emalloc(z.nodes * sizeof(struct yml) + z.kids * sizeof(struct yml *) + z.bytes + 1);
+	doc->arena = arena;
 	a.node = doc->arena;
 	a.kid = (struct yml **)(a.node + z.nodes);
 	a.byte = (char *)(a.kid + z.kids);
@@ -231,7 +247,8 @@ parse(struct ymlcache *c, const char *file, const unsigned char *b, size_t n, co
 static struct ymldoc *
 read_cache(struct ymlcache *c, const char *file)
 {
-	int fd = open(c->file, O_RDONLY | O_CLOEXEC);
+	/* Not blocking: a FIFO put where the cache goes must not hang a filter. */
+	int fd = open(c->file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
 	struct ymldoc *doc = NULL;
 	const char *why = NULL;
 	struct stat st;
@@ -241,7 +258,7 @@ read_cache(struct ymlcache *c, const char *file)
 		say(c, errno == ENOENT ? "none yet" : "not read: ", errno == ENOENT ? NULL : strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 || (uint64_t)st.st_size > CACHE_MAX ||
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 || (uint64_t)st.st_size > YMLCACHE_MAX ||
 	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED) {
 		close(fd);
 		say(c, "not used: not a rules cache", NULL);
@@ -262,32 +279,29 @@ ymlcache_get(struct ymlcache *c, const char *file, const char *mode)
 	struct stat st;
 	struct timespec now;
 	struct buf name = {0}, key = {0};
+	char cwd[4096], *dir;
 
 	memset(c, 0, sizeof(*c));
-	if (!dir_read) {
-		dir = cache_dir(&verbose);
-		if (dir != NULL && getcwd(cwd, sizeof(cwd)) == NULL)
-			cwd[0] = '\0';
-		dir_read = 1;
-	}
-	if (dir == NULL || stat(file, &st) < 0 || !S_ISREG(st.st_mode))
+	if ((dir = cache_dir(&c->verbose)) == NULL || stat(file, &st) < 0 || !S_ISREG(st.st_mode)) {
+		free(dir);
 		return NULL;
+	}
 	cache_ident(&st, &c->id);
 	(void)clock_gettime(CLOCK_REALTIME, &now);
 	c->racy = cache_racy(&st, &now);
-	c->verbose = verbose;
 	c->mode = estrdup(mode);
 	/*
 	 * Named by the file's path and the mode, so that a file edited or
 	 * replaced has its cache replaced, not one more beside it.
 	 */
-	if (file[0] != '/')
+	if (file[0] != '/' && getcwd(cwd, sizeof(cwd)) != NULL)
 		buf_printf(&key, "%s/", cwd);
 	buf_printf(&key, "%s", file);
 	buf_add(&key, "", 1);
 	buf_adds(&key, mode);
 	buf_printf(&name, "%s/rules-%016llx.cache", dir, (unsigned long long)hash_fnv1a(key.s, key.len));
 	buf_free(&key);
+	free(dir);
 	c->file = name.s;
 	return read_cache(c, file);
 }

@@ -107,9 +107,16 @@ sleep 3
 run broken1
 run broken2
 grep -c 'kalbela.yaml:.*not valid YAML' "$TMP/broken2.err" >"$TMP/b2"
-is "$(cat "$TMP/b2")" 1 "a broken site file: its fault is said on the second run too"
+is "$(cat "$TMP/b2")" 2 "a broken site file: its fault is said on the second run too, by both filters"
 is_file "$TMP/broken2.out" "$TMP/broken1.out" "a broken site file: the same output both runs"
 
+# A FIFO where a cache file goes: not read, and no filter waits on it.
+for f in "$C"/rules-*.cache; do rm -f "$f" && mkfifo "$f"; done
+KHOBOR_CACHE=verbose timeout 20 extract-meta -r "$R" "$TMP/in.s1" >"$TMP/fifo.out" 2>"$TMP/fifo.err"
+is "$?" 2 "a FIFO for the cache: the filter does not hang (and still says the broken file)"
+grep -q 'not used: not a rules cache' "$TMP/fifo.err"
+ok $? "a FIFO for the cache: 'not used: not a rules cache'"
+find "$C" -type p -exec rm -f {} +
 cp "$RULES/sites/kalbela.yaml" "$R/sites/"
 sleep 3
 # The whole chain, cache on and off, once more (strip-boilerplate reads default.yaml without two sections).

@@ -408,13 +408,17 @@ test_without(void)
 	without_case(dir, "a file with none of them",
 	    "name: x\nmatch: m\n", "name@1 match@2", "");
 	without_case(dir, "a key that only begins like a skipped one",
-	    "readers: 1\nfields_x: 2\nreader : 3\n", "readers@1 fields_x@2 reader@3", "");
-	/* libyaml takes a flow collection going on at column 0: cut there, the rest
-	 * does not parse, and the file is loaded whole. */
-	without_case(dir, "a flow collection at column 0: loaded whole",
-	    "name: x\nreader: [a,\nb]\nmatch: m\n", "name@1 reader@2 match@4", "");
-	without_case(dir, "a fault inside a left-out section is not seen",
-	    "name: x\nreader:\n  a: [unclosed\n  b: 1\nmatch: m\n", "name@1 match@5", "");
+	    "readers: 1\nfields_x: 2\nreader : 3\n", "readers@1 fields_x@2", "");
+	/* The file is parsed whole, then the sections are taken out of the tree:
+	 * however a value goes on, it is the key as YAML reads it that counts. */
+	without_case(dir, "a flow collection going on at column 0",
+	    "name: x\nreader: [a,\nb]\nmatch: m\n", "name@1 match@4", "");
+	without_case(dir, "a quoted value with a skipped key's name at column 0",
+	    "a: \"one\nreader: two\nb: three\"\nc: 1\n", "a@1 c@4", "");
+	without_case(dir, "lone carriage returns as line breaks",
+	    "strip:\r  - a\rfields:\r  x: 1\r", "strip@1", "");
+	without_case(dir, "a fault inside a left-out section is said (the file is parsed whole)",
+	    "name: x\nreader:\n  a: [unclosed\n  b: 1\nmatch: m\n", "", "case.yaml:");
 	without_case(dir, "a fault outside them is said at its line",
 	    "name: x\nreader:\n  a: 1\nmatch: [unclosed\nstrip: 1\n", "",
 	    "case.yaml:5:");

@@ -51,6 +51,10 @@ static const struct {
 	{ "a\\tbc", "a\tbc" },
 	{ "ab\\n+cd", "" },	/* a quantified \n ends the run: "ab", "cd" */
 	{ "abc\\n*", "abc" },
+	{ "(?mx)abc def ghi", "" },	/* an option group of more letters: extended */
+	{ "(?mi)kalbela online", "" },	/* ... caseless: a cased literal is not safe */
+	{ "(?m)x(?-i:abcd)", "" },	/* an option named anywhere counts */
+	{ "\\(?xabcd", "xabcd" },	/* an escaped ( opens no option group (it is made optional) */
 };
 
 static const char *const subjects[] = {
@@ -59,6 +63,7 @@ static const char *const subjects[] = {
 	"ABCD", "abcd", "a b c d", "কালবেলা অনলাইন", "এর আগে। আরও পড়ুন : শিরোনাম",
 	"Error!: SQLSTATE[42S22]: x", "", "ab", "কালবেলা ONLINE", "কালবেলা online",
 	"খবর ১২-৩৪", "x:\n 5", "x:\n  5", "x:\n5", "a\tbc", "abc", "ab\n\ncd", "abcd",
+	"abcdefghi", "KALBELA ONLINE", "xabcd",
 };
 
 /*
