@@ -396,6 +396,37 @@ trails_off(const char *s, size_t n)
 	return ends_with(s, n, "..") || ends_with(s, n, "…");
 }
 
+/* Is the UTF-8 character at P a Bengali letter or sign (no digit)? */
+static int
+bn_letter(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] != 0xE0 || (u[1] != 0xA6 && u[1] != 0xA7))
+		return 0;
+	return !(u[1] == 0xA7 && u[2] >= 0xA6 && u[2] <= 0xAF);
+}
+
+/*
+ * A sentence ending inside the line: a dari glued to a word's last
+ * letter (not to a number: a clock's "১৪২৭। ২৬ নভেম্বর"; not doubled: a
+ * headline's "।।"), then a space and at least two more words ("... চাষীরা। পার্বত্য চট্টগ্রামে
+ * ..."), prose cut at a fixed width, never a headline.
+ */
+static int
+inner_sentence(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memmem(p, (size_t)(e - p), "।", 3)) != NULL) {
+		if (p - s >= 3 && bn_letter(p - 3) && e - p >= 7 && p[3] == ' ' && bn_letter(p + 4) &&
+		    words(p + 3, (size_t)(e - p - 3)) >= 2)
+			return 1;
+		p += 3;
+	}
+	return 0;
+}
+
 /* Is the line readable as a date (whatever is wrong with it)? */
 static int
 is_date(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r)
@@ -971,6 +1002,9 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->kind = K_PARA;
 	} else if (nw >= 5 && sentence_end(s, n) && !trails_off(s, n)) {
 		l->kind = K_PARA;
+	} else if (nw >= 8 && inner_sentence(s, n)) {
+		l->kind = K_PARA;
+		l->why = "a sentence ending inside it (a paragraph cut at a fixed width)";
 	} else if (is_item(s, n)) {
 		l->why = "a list item";
 	} else if (value_of(rs->published, s, n, &vo, &vl) || value_of(rs->updated, s, n, &vo, &vl) ||
