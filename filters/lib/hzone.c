@@ -654,6 +654,29 @@ edition_tail(const struct hzoneset *rs, const char *s, size_t n)
 }
 
 /*
+ * The byline before a date label that runs on into the date ("<outlet>
+ * ডেস্ক, Published on: 20th Oct. 2025"): the length of S up to the label
+ * among its first M bytes, the space and comma before it taken off; M
+ * when no word there opens a label.
+ */
+static size_t
+before_label(const struct hzoneset *rs, const char *s, size_t m, size_t n)
+{
+	size_t k, c, vo, vl;
+
+	for (k = 1; k < m; k++) {
+		if (s[k - 1] != ' ' || s[k] == ' ')
+			continue;
+		if (value_of(rs->published, s + k, n - k, &vo, &vl) || value_of(rs->updated, s + k, n - k, &vo, &vl)) {
+			for (c = k; c > 0 && (s[c - 1] == ' ' || s[c - 1] == ','); c--)
+				;
+			return c;
+		}
+	}
+	return m;
+}
+
+/*
  * Where a byline runs into a date with one space between ("নিজস্ব
  * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"), perhaps the edition after it: the
  * offset of the date, or 0; the end of the date in *END.
@@ -682,7 +705,7 @@ byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end
 	for (back = 0; back <= 2 && d > 1; back++) {
 		if (is_date(rs, s + d, n - d, &r))
 			for (k = 0; k < rs->byline.n; k++)
-				if (value_of(rs->byline.re[k], s, d - 1, &vo, &vl))
+				if (value_of(rs->byline.re[k], s, before_label(rs, s, d - 1, n), &vo, &vl))
 					return d;
 		d--;
 		while (d > 0 && s[d - 1] == ' ')
@@ -1122,7 +1145,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 	if ((d = byline_then_date(rs, s, n, &e)) > 0) {
 		struct date_result r;
 
-		what_segment(rs, s, d - 1, &vo, &vl);
+		what_segment(rs, s, before_label(rs, s, d - 1, n), &vo, &vl);
 		if (!(*author)++)
 			add_author(rec, w, s + vo, vl);
 		/*
