@@ -30,6 +30,7 @@ struct hzoneset {
 	struct rx *published, *updated, *edition, *hijri;
 	struct pats byline, chrome, clock, dateline, keep;
 	struct pats prefix;	/* chrome glued to the start of a line, taken off */
+	struct pats signoff;	/* the story's last line, its date: the publication date if none above */
 	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
 	const char **znames;
 	size_t nz;
@@ -65,7 +66,7 @@ struct hzonework {
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", "signoff", NULL
 };
 
 static struct rx *
@@ -186,6 +187,7 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	many(s, sec, "dateline", &rs->dateline);
 	many(s, sec, "keep", &rs->keep);
 	many(s, sec, "prefix", &rs->prefix);
+	many(s, sec, "signoff", &rs->signoff);
 	if ((n = yml_get(sec, "page_zone")) != NULL && yml_want(s->doc, n, YML_MAP, "'page_zone'") == 0) {
 		size_t i, np = yml_npairs(n);
 
@@ -228,6 +230,7 @@ hzone_free(struct hzoneset *rs)
 	free_pats(&rs->dateline);
 	free_pats(&rs->keep);
 	free_pats(&rs->prefix);
+	free_pats(&rs->signoff);
 	for (i = 0; i < rs->nz; i++)
 		free_pats(&rs->zpats[i]);
 	free(rs->zpats);
@@ -1795,6 +1798,34 @@ footer_date(const struct hzoneset *rs, struct hzonework *w, long p)
 	return found;
 }
 
+/*
+ * A sign-off closing the story ("<date>/<outlet>/<initials>", "<initials>/
+ * <date>", the date alone): the last line that is not blank, below the
+ * first paragraph P, if a "signoff" pattern matches it and its value is a
+ * whole date.  The value goes to vo/vl; the line, or -1.  The line stays
+ * in the text.
+ */
+static long
+signoff_date(const struct hzoneset *rs, struct hzonework *w, long p)
+{
+	long f;
+	size_t k, vo, vl;
+	struct date_result r;
+
+	for (f = (long)w->nl - 1; f > p && w->l[f].len == 0; f--)
+		;
+	if (f <= p)
+		return -1;
+	for (k = 0; k < rs->signoff.n; k++)
+		if (value_of(rs->signoff.re[k], ltext(w, f), w->l[f].len, &vo, &vl) &&
+		    is_date(rs, ltext(w, f) + vo, vl, &r) && r.status == DATE_OK) {
+			w->l[f].vo = vo;
+			w->l[f].vl = vl;
+			return f;
+		}
+	return -1;
+}
+
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
@@ -2265,6 +2296,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 		add(rec, w, "published", t, w->l[foot].vl);
 		explain(w, (size_t)foot, "labelled date at the foot of the page (none in the header)", NULL);
+	}
+	if (!pub && p < zone && foot < 0) {
+		long sign = signoff_date(rs, w, p);
+
+		if (sign >= 0) {
+			add(rec, w, "published", ltext(w, sign) + w->l[sign].vo, w->l[sign].vl);
+			explain(w, (size_t)sign, "a sign-off closing the story, its date (none in the header)", NULL);
+		}
 	}
 
 	/*
