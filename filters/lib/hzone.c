@@ -2130,6 +2130,21 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				break;
 			}
 		}
+	/*
+	 * A title-like line under the headline that ends it, four words or
+	 * more, is the headline itself: the line above has the breadcrumb's
+	 * section names glued before it ("<home><section><headline>").
+	 */
+	if (title >= 0)
+		for (i = title + 1; i < p; i++) {
+			size_t m = w->l[title].len, n = w->l[i].len;
+
+			if (w->l[i].kind == K_TITLELIKE && n < m && words(ltext(w, i), n) >= 4 &&
+			    memcmp(ltext(w, title) + m - n, ltext(w, i), n) == 0) {
+				title = i;
+				break;
+			}
+		}
 	/* A printed title line above it may be a repeat of it, kept for the body. */
 	if (title >= 0)
 		for (i = 0; i < title; i++)
