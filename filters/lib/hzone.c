@@ -30,6 +30,7 @@ struct hzoneset {
 	struct rx *published, *updated, *edition, *hijri;
 	struct pats byline, chrome, clock, dateline, keep;
 	struct pats prefix;	/* chrome glued to the start of a line, taken off */
+	struct pats signoff;	/* the story's last line, its date: the publication date if none above */
 	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
 	const char **znames;
 	size_t nz;
@@ -65,7 +66,7 @@ struct hzonework {
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", "signoff", NULL
 };
 
 static struct rx *
@@ -186,6 +187,7 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	many(s, sec, "dateline", &rs->dateline);
 	many(s, sec, "keep", &rs->keep);
 	many(s, sec, "prefix", &rs->prefix);
+	many(s, sec, "signoff", &rs->signoff);
 	if ((n = yml_get(sec, "page_zone")) != NULL && yml_want(s->doc, n, YML_MAP, "'page_zone'") == 0) {
 		size_t i, np = yml_npairs(n);
 
@@ -228,6 +230,7 @@ hzone_free(struct hzoneset *rs)
 	free_pats(&rs->dateline);
 	free_pats(&rs->keep);
 	free_pats(&rs->prefix);
+	free_pats(&rs->signoff);
 	for (i = 0; i < rs->nz; i++)
 		free_pats(&rs->zpats[i]);
 	free(rs->zpats);
@@ -394,6 +397,37 @@ static int
 trails_off(const char *s, size_t n)
 {
 	return ends_with(s, n, "..") || ends_with(s, n, "…");
+}
+
+/* Is the UTF-8 character at P a Bengali letter or sign (no digit)? */
+static int
+bn_letter(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] != 0xE0 || (u[1] != 0xA6 && u[1] != 0xA7))
+		return 0;
+	return !(u[1] == 0xA7 && u[2] >= 0xA6 && u[2] <= 0xAF);
+}
+
+/*
+ * A sentence ending inside the line: a dari glued to a word's last
+ * letter (not to a number: a clock's "১৪২৭। ২৬ নভেম্বর"; not doubled: a
+ * headline's "।।"), then a space and at least two more words ("... চাষীরা। পার্বত্য চট্টগ্রামে
+ * ..."), prose cut at a fixed width, never a headline.
+ */
+static int
+inner_sentence(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memmem(p, (size_t)(e - p), "।", 3)) != NULL) {
+		if (p - s >= 3 && bn_letter(p - 3) && e - p >= 7 && p[3] == ' ' && bn_letter(p + 4) &&
+		    words(p + 3, (size_t)(e - p - 3)) >= 2)
+			return 1;
+		p += 3;
+	}
+	return 0;
 }
 
 /* Is the line readable as a date (whatever is wrong with it)? */
@@ -623,6 +657,29 @@ edition_tail(const struct hzoneset *rs, const char *s, size_t n)
 }
 
 /*
+ * The byline before a date label that runs on into the date ("<outlet>
+ * ডেস্ক, Published on: 20th Oct. 2025"): the length of S up to the label
+ * among its first M bytes, the space and comma before it taken off; M
+ * when no word there opens a label.
+ */
+static size_t
+before_label(const struct hzoneset *rs, const char *s, size_t m, size_t n)
+{
+	size_t k, c, vo, vl;
+
+	for (k = 1; k < m; k++) {
+		if (s[k - 1] != ' ' || s[k] == ' ')
+			continue;
+		if (value_of(rs->published, s + k, n - k, &vo, &vl) || value_of(rs->updated, s + k, n - k, &vo, &vl)) {
+			for (c = k; c > 0 && (s[c - 1] == ' ' || s[c - 1] == ','); c--)
+				;
+			return c;
+		}
+	}
+	return m;
+}
+
+/*
  * Where a byline runs into a date with one space between ("নিজস্ব
  * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"), perhaps the edition after it: the
  * offset of the date, or 0; the end of the date in *END.
@@ -651,7 +708,7 @@ byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end
 	for (back = 0; back <= 2 && d > 1; back++) {
 		if (is_date(rs, s + d, n - d, &r))
 			for (k = 0; k < rs->byline.n; k++)
-				if (value_of(rs->byline.re[k], s, d - 1, &vo, &vl))
+				if (value_of(rs->byline.re[k], s, before_label(rs, s, d - 1, n), &vo, &vl))
 					return d;
 		d--;
 		while (d > 0 && s[d - 1] == ' ')
@@ -971,6 +1028,9 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->kind = K_PARA;
 	} else if (nw >= 5 && sentence_end(s, n) && !trails_off(s, n)) {
 		l->kind = K_PARA;
+	} else if (nw >= 8 && inner_sentence(s, n)) {
+		l->kind = K_PARA;
+		l->why = "a sentence ending inside it (a paragraph cut at a fixed width)";
 	} else if (is_item(s, n)) {
 		l->why = "a list item";
 	} else if (value_of(rs->published, s, n, &vo, &vl) || value_of(rs->updated, s, n, &vo, &vl) ||
@@ -1088,7 +1148,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 	if ((d = byline_then_date(rs, s, n, &e)) > 0) {
 		struct date_result r;
 
-		what_segment(rs, s, d - 1, &vo, &vl);
+		what_segment(rs, s, before_label(rs, s, d - 1, n), &vo, &vl);
 		if (!(*author)++)
 			add_author(rec, w, s + vo, vl);
 		/*
@@ -1738,6 +1798,34 @@ footer_date(const struct hzoneset *rs, struct hzonework *w, long p)
 	return found;
 }
 
+/*
+ * A sign-off closing the story ("<date>/<outlet>/<initials>", "<initials>/
+ * <date>", the date alone): the last line that is not blank, below the
+ * first paragraph P, if a "signoff" pattern matches it and its value is a
+ * whole date.  The value goes to vo/vl; the line, or -1.  The line stays
+ * in the text.
+ */
+static long
+signoff_date(const struct hzoneset *rs, struct hzonework *w, long p)
+{
+	long f;
+	size_t k, vo, vl;
+	struct date_result r;
+
+	for (f = (long)w->nl - 1; f > p && w->l[f].len == 0; f--)
+		;
+	if (f <= p)
+		return -1;
+	for (k = 0; k < rs->signoff.n; k++)
+		if (value_of(rs->signoff.re[k], ltext(w, f), w->l[f].len, &vo, &vl) &&
+		    is_date(rs, ltext(w, f) + vo, vl, &r) && r.status == DATE_OK) {
+			w->l[f].vo = vo;
+			w->l[f].vl = vl;
+			return f;
+		}
+	return -1;
+}
+
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
@@ -2042,6 +2130,21 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				break;
 			}
 		}
+	/*
+	 * A title-like line under the headline that ends it, four words or
+	 * more, is the headline itself: the line above has the breadcrumb's
+	 * section names glued before it ("<home><section><headline>").
+	 */
+	if (title >= 0)
+		for (i = title + 1; i < p; i++) {
+			size_t m = w->l[title].len, n = w->l[i].len;
+
+			if (w->l[i].kind == K_TITLELIKE && n < m && words(ltext(w, i), n) >= 4 &&
+			    memcmp(ltext(w, title) + m - n, ltext(w, i), n) == 0) {
+				title = i;
+				break;
+			}
+		}
 	/* A printed title line above it may be a repeat of it, kept for the body. */
 	if (title >= 0)
 		for (i = 0; i < title; i++)
@@ -2208,6 +2311,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 		add(rec, w, "published", t, w->l[foot].vl);
 		explain(w, (size_t)foot, "labelled date at the foot of the page (none in the header)", NULL);
+	}
+	if (!pub && p < zone && foot < 0) {
+		long sign = signoff_date(rs, w, p);
+
+		if (sign >= 0) {
+			add(rec, w, "published", ltext(w, sign) + w->l[sign].vo, w->l[sign].vl);
+			explain(w, (size_t)sign, "a sign-off closing the story, its date (none in the header)", NULL);
+		}
 	}
 
 	/*
