@@ -22,7 +22,18 @@ DEBS     = libpcre2-dev libyaml-dev libutf8proc-dev libxxhash-dev libxml2-dev li
            perl jq mandoc shellcheck clang libclang-rt-14-dev valgrind parallel python3 \
            tzdata bsdextrautils bc zlib1g-dev libisal-dev libdeflate-dev openssh-server rsync
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# The four libraries every filter loads are linked from their static
+# archives (in the same -dev packages): on the bench machine each shared
+# library costs a start about 6 page faults of 10-15 us and its relocations,
+# a fifth of a filter's start (bench/RESULTS.md, "Start-up, session 8").
+# The price: a fixed bug in one of them needs khobor rebuilt.
+# LINK=shared links them as shared libraries.
+LINK       = static
+STATIC_PKGS = libpcre2-8 yaml-0.1 libutf8proc libxxhash
+LIBS_static = -Wl,-Bstatic $(shell pkg-config --libs $(STATIC_PKGS) 2>/dev/null) -Wl,-Bdynamic \
+              $(shell pkg-config --libs $(filter-out $(STATIC_PKGS),$(PKGS)) 2>/dev/null)
+LIBS_shared = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS    = $(LIBS_$(LINK))
 CPPFLAGS = -D_GNU_SOURCE -Ifilters/lib $(INFLATE_DEF_$(INFLATE)) \
            -DKHOBOR_RULES_DIR='"$(RULESDIR)"' $(PKG_CFLAGS)
 LDLIBS   = $(PKG_LIBS) -lm
