@@ -9,16 +9,20 @@
  *
  *   "KHOBORDC", format, byte-order mark, stamp, the rules directory
  *   the site files: count, then name, device, inode, size, mtime, ctime each
- *   0, or 1 and the anchor index: filters, anchors, always, literals
+ *   0, or 1, zeros to a multiple of 8 bytes, and the anchor index: filters,
+ *   counts, anchors (struct anchor as it lies in memory), always, literals
  *   0, or 1 and every site's hosts: entries
  *   an XXH3 hash of all of the above
  *
  * Strings are a 32-bit length and the bytes.  Everything read is checked
  * against the file's end and against what it must be, so a damaged file is
- * ignored, never trusted.
+ * ignored, never trusted.  The index is used where it lies in the mapped
+ * file, not copied: its 30-70 KB would be as many fresh heap pages, each a
+ * page fault (10-15 us on the bench machine) at every start.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -35,7 +39,12 @@
 #include "util.h"
 
 /* Bump when what the file holds, or how, changes. */
-#define DETCACHE_FORMAT 1
+#define DETCACHE_FORMAT 2
+
+/* Anchors are read in place: the file's layout of one is the struct's. */
+_Static_assert(sizeof(struct anchor) == 32 && offsetof(struct anchor, off) == 8 &&
+    offsetof(struct anchor, site) == 20 && offsetof(struct anchor, wide) == 24 &&
+    offsetof(struct anchor, same) == 25, "struct anchor is not the cache file's anchor");
 
 static const char magic[8] = { 'K', 'H', 'O', 'B', 'O', 'R', 'D', 'C' };
 
@@ -55,7 +64,7 @@ struct detcache {
 	struct cache_ident *id;	/* per site */
 	int has_index, has_hosts;	/* what the file holds */
 	int taken, told_hosts;
-	struct aindex ix;	/* the file's index, until taken */
+	struct aindex ix;	/* the file's index, until taken (ix.map: the file) */
 	struct hostlist *hosts;	/* per site */
 };
 
@@ -71,8 +80,10 @@ say(const struct detcache *c, const char *what, const char *arg)
 static void
 put_index(struct buf *b, const struct aindex *ix, size_t nsites)
 {
+	static const unsigned char zero[8];
 	size_t k;
 
+	cache_put(b, zero, (8 - b->len % 8) % 8);
 	cache_put(b, ix->filter, AINDEX_FILTER_BYTES);
 	cache_put(b, ix->filter8, AINDEX_FILTER_BYTES);
 	cache_put64(b, ix->na);
@@ -81,6 +92,7 @@ put_index(struct buf *b, const struct aindex *ix, size_t nsites)
 	for (k = 0; k < ix->na; k++) {
 		const struct anchor *a = &ix->a[k];
 
+		/* Field by field, so the struct's padding is written as zeros. */
 		cache_put64(b, a->key);
 		cache_put32(b, a->off);
 		cache_put32(b, a->litlen);
@@ -88,6 +100,7 @@ put_index(struct buf *b, const struct aindex *ix, size_t nsites)
 		cache_put32(b, a->site);
 		cache_put(b, &a->wide, 1);
 		cache_put(b, &a->same, 1);
+		cache_put(b, zero, sizeof(*a) - 26);
 	}
 	cache_put(b, ix->always, nsites);
 	cache_put(b, ix->lits, ix->litslen);
@@ -161,74 +174,68 @@ detcache_save(struct detcache *c, const struct aindex *ix)
 
 /* ---- Reading ---------------------------------------------------------------- */
 
-static void
-index_free(struct aindex *ix)
+void
+aindex_free(struct aindex *ix)
 {
-	free(ix->filter);
-	free(ix->filter8);
-	free(ix->a);
-	free(ix->lits);
-	free(ix->always);
+	if (ix->map != NULL) {
+		munmap(ix->map, ix->maplen);
+	} else {
+		free(ix->filter);
+		free(ix->filter8);
+		free(ix->a);
+		free(ix->lits);
+		free(ix->always);
+	}
 	free(ix->cand);
 	memset(ix, 0, sizeof(*ix));
 }
 
-/* The anchor index; 0, or -1 if it is not one detect.c could have built. */
+/*
+ * The anchor index, left where it lies in the file at BASE (mapped, so
+ * aligned to a page); 0, or -1 if it is not one detect.c could have built.
+ */
 static int
-get_index(struct cache_cur *k, struct aindex *ix, size_t nsites)
+get_index(struct cache_cur *k, const unsigned char *base, struct aindex *ix, size_t nsites)
 {
 	const unsigned char *p;
 	uint64_t na, nnarrow, litslen;
 	size_t i;
 
-	ix->filter = emalloc(AINDEX_FILTER_BYTES);
-	ix->filter8 = emalloc(AINDEX_FILTER_BYTES);
-	if ((p = cache_get(k, AINDEX_FILTER_BYTES)) != NULL)
-		memcpy(ix->filter, p, AINDEX_FILTER_BYTES);
-	if ((p = cache_get(k, AINDEX_FILTER_BYTES)) != NULL)
-		memcpy(ix->filter8, p, AINDEX_FILTER_BYTES);
+	(void)cache_get(k, (8 - (size_t)(k->p - base) % 8) % 8);
+	ix->filter = (unsigned char *)cache_get(k, AINDEX_FILTER_BYTES);
+	ix->filter8 = (unsigned char *)cache_get(k, AINDEX_FILTER_BYTES);
 	na = cache_get64(k);
 	nnarrow = cache_get64(k);
 	litslen = cache_get64(k);
-	/* 26 bytes an anchor: a count the file cannot hold is a lie, not an allocation. */
-	if (k->bad || nnarrow > na || na > (uint64_t)(k->end - k->p) / 26 || litslen > (uint64_t)(k->end - k->p))
+	/* A count the file cannot hold is a lie, not an allocation. */
+	if (k->bad || nnarrow > na || na > (uint64_t)(k->end - k->p) / sizeof(*ix->a) ||
+	    litslen > (uint64_t)(k->end - k->p))
 		return -1;
 	ix->na = (size_t)na;
 	ix->nnarrow = (size_t)nnarrow;
 	ix->litslen = (size_t)litslen;
-	ix->a = ecalloc(ix->na ? ix->na : 1, sizeof(*ix->a));
+	if ((uintptr_t)k->p % _Alignof(struct anchor) != 0)
+		return -1;
+	ix->a = (struct anchor *)cache_get(k, ix->na * sizeof(*ix->a));
 	for (i = 0; i < ix->na; i++) {
-		struct anchor *a = &ix->a[i];
-		const unsigned char *wb;
-		unsigned w;
+		const struct anchor *a = &ix->a[i];
+		unsigned w = a->wide ? 8 : 4;
 
-		a->key = cache_get64(k);
-		a->off = cache_get32(k);
-		a->litlen = cache_get32(k);
-		a->litoff = cache_get32(k);
-		a->site = cache_get32(k);
-		if ((wb = cache_get(k, 2)) == NULL)
-			return -1;
-		a->wide = wb[0];
-		a->same = wb[1];
-		w = a->wide ? 8 : 4;
 		/* The eight-byte anchors after the four-byte ones, each part by key. */
 		if (a->wide != (i >= ix->nnarrow) || a->same > 1 || a->site >= nsites || a->litlen < w ||
 		    a->off > a->litlen - w || a->litoff > ix->litslen || a->litlen > ix->litslen - a->litoff ||
 		    (i > 0 && i != ix->nnarrow && a->key < ix->a[i - 1].key))
 			return -1;
 	}
-	ix->always = ecalloc(nsites + 1, 1);
 	if ((p = cache_get(k, nsites)) == NULL)
 		return -1;
-	memcpy(ix->always, p, nsites);
+	ix->always = (unsigned char *)p;
 	for (i = 0; i < nsites; i++)
 		if (ix->always[i] > 1)
 			return -1;
 	if ((p = cache_get(k, ix->litslen)) == NULL)
 		return -1;
-	ix->lits = emalloc(ix->litslen + 1);
-	memcpy(ix->lits, p, ix->litslen);
+	ix->lits = (char *)p;
 	return 0;
 }
 
@@ -305,14 +312,14 @@ parse(struct detcache *c, const unsigned char *b, size_t n)
 		if (memcmp(id, &c->id[i], sizeof(struct cache_ident)) != 0)
 			return "a site file changed since it was made";
 	}
-	if ((flag = cache_get(&k, 1)) == NULL || *flag > 1 || (*flag && get_index(&k, &c->ix, r->nsites) < 0)) {
-		index_free(&c->ix);
+	if ((flag = cache_get(&k, 1)) == NULL || *flag > 1 || (*flag && get_index(&k, b, &c->ix, r->nsites) < 0)) {
+		memset(&c->ix, 0, sizeof(c->ix));	/* nothing allocated: it points into B */
 		return "truncated or damaged";
 	}
 	c->has_index = *flag;
 	if ((flag = cache_get(&k, 1)) == NULL || *flag > 1 || (*flag && get_hosts(&k, c->hosts, r->nsites) < 0) ||
 	    k.p != k.end) {
-		index_free(&c->ix);
+		memset(&c->ix, 0, sizeof(c->ix));
 		hosts_free(c->hosts, r->nsites);
 		c->has_index = 0;
 		return "truncated or damaged";
@@ -326,42 +333,40 @@ static void
 load(struct detcache *c)
 {
 	int fd = open(c->file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);	/* a FIFO must not hang it */
-	unsigned char *b;
 	void *map;
 	const char *why;
 	struct stat st;
-	size_t n, done = 0;
-	ssize_t k;
+	size_t n;
 
 	if (fd < 0) {
 		say(c, errno == ENOENT ? "none yet" : "not read: ", errno == ENOENT ? NULL : strerror(errno));
 		return;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size > CACHE_MAX) {
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0 || (uint64_t)st.st_size > CACHE_MAX) {
 		close(fd);
 		say(c, "not used: not a detection cache", NULL);
 		return;
 	}
 	n = (size_t)st.st_size;
 	/*
-	 * Mapped, not read: a page fault costs 10-15 us on the bench machine,
-	 * and a mapping of the page cache brings in up to 16 pages a fault
-	 * where a read into fresh heap takes one fault a page.
+	 * Mapped, and the mapping filled at once (MAP_POPULATE): one system
+	 * call where touching the pages would take a fault every few.  The
+	 * index stays in the mapping; the rest is read out of it.
 	 */
-	if (n > 0 && (map = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0)) != MAP_FAILED) {
-		close(fd);
-		if ((why = parse(c, map, n)) != NULL)
-			say(c, "not used: ", why);
-		munmap(map, n);
+	map = mmap(NULL, n, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED) {
+		say(c, "not read: ", strerror(errno));
 		return;
 	}
-	b = emalloc(n ? n : 1);
-	while (done < n && (k = read(fd, b + done, n - done)) > 0)
-		done += (size_t)k;
-	close(fd);
-	if ((why = parse(c, b, done)) != NULL)
+	if ((why = parse(c, map, n)) != NULL)
 		say(c, "not used: ", why);
-	free(b);
+	if (c->has_index) {
+		c->ix.map = map;
+		c->ix.maplen = n;
+	} else {
+		munmap(map, n);
+	}
 }
 
 struct detcache *
@@ -418,7 +423,7 @@ detcache_free(struct detcache *c)
 {
 	if (c == NULL)
 		return;
-	index_free(&c->ix);
+	aindex_free(&c->ix);
 	hosts_free(c->hosts, c->r->nsites);
 	free(c->hosts);
 	free(c->id);

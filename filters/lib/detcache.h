@@ -47,7 +47,16 @@ struct aindex {
 	size_t litslen;
 	unsigned char *always;		/* per site: has a pattern with no literal */
 	unsigned char *cand;		/* per site: candidate on this page (not cached) */
+	/*
+	 * The cache file's mapping, when the index was read from it: then
+	 * filter, filter8, a, lits and always point into it, read-only.
+	 */
+	void *map;
+	size_t maplen;
 };
+
+/* Free IX's arrays, or unmap the cache file they lie in. */
+void aindex_free(struct aindex *ix);
 
 struct detcache;
 

@@ -127,12 +127,7 @@ detect_free(struct detector *d)
 	}
 	free(d->hp);
 	hmap_free(&d->hosts);
-	free(d->ix.filter);
-	free(d->ix.filter8);
-	free(d->ix.a);
-	free(d->ix.lits);
-	free(d->ix.always);
-	free(d->ix.cand);
+	aindex_free(&d->ix);
 	detcache_free(d->cache);
 	free(d);
 }
