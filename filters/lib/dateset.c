@@ -68,6 +68,7 @@ dateset_new(struct datelang *const *langs, size_t n)
 	for (i = 0; i < n; i++)
 		nw += langs[i]->nw;
 	ds->w = ecalloc(nw ? nw : 1, sizeof(*ds->w));
+	hmap_reserve(&ds->words, nw);
 	nw = 0;
 	for (i = 0; i < n; i++)
 		for (j = 0; j < langs[i]->nw; j++) {
@@ -100,7 +101,7 @@ dateset_new(struct datelang *const *langs, size_t n)
 	 * of them never appear.  ASCII and the languages' own characters are
 	 * set now.
 	 */
-	ds->cls = ecalloc(0x10000, 1);
+	ds->cls = ezpages(0x10000);
 	for (cp = 0; cp < 0x80; cp++)
 		ds->cls[cp] = (unsigned char)(datelang_class(cp) + 1);
 	ds->cls['\n'] = '|' + 1;	/* a line break ends a sentence, like the dari */
@@ -135,7 +136,7 @@ dateset_free(struct dateset *ds)
 	hmap_free(&ds->words);
 	hmap_free(&ds->heads);
 	free(ds->w);
-	free(ds->cls);
+	zfree(ds->cls, 0x10000);
 	free(ds);
 }
 

@@ -41,17 +41,34 @@ hmap_has(const struct hmap *m, const char *key, size_t n)
 }
 
 static void
-grow(struct hmap *m)
+grow_to(struct hmap *m, size_t cap)
 {
 	struct hentry *was = m->slot;
 	size_t old = m->cap, i;
 
-	m->cap = m->cap ? 2 * m->cap : 64;
+	m->cap = cap;
 	m->slot = ecalloc(m->cap, sizeof(*m->slot));
 	for (i = 0; i < old; i++)
 		if (was[i].key)
 			*find(m, was[i].key, was[i].len) = was[i];
 	free(was);
+}
+
+static void
+grow(struct hmap *m)
+{
+	grow_to(m, m->cap ? 2 * m->cap : 64);
+}
+
+void
+hmap_reserve(struct hmap *m, size_t n)
+{
+	size_t cap = m->cap ? m->cap : 64;
+
+	while (2 * n > cap)
+		cap *= 2;
+	if (cap > m->cap)
+		grow_to(m, cap);
 }
 
 int

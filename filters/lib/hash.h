@@ -35,6 +35,8 @@ int hmap_has(const struct hmap *m, const char *key, size_t n);
  * added, 0 if the key was there (its value is left as it was).
  */
 int hmap_put(struct hmap *m, const char *key, size_t n, void *val);
+/* Make room for N keys in all, so that adding them does not grow the map step by step. */
+void hmap_reserve(struct hmap *m, size_t n);
 /* Empty the map, keeping its slots for reuse. */
 void hmap_clear(struct hmap *m);
 void hmap_free(struct hmap *m);

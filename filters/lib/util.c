@@ -6,6 +6,7 @@
 #include <string.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -81,6 +82,23 @@ ecalloc(size_t n, size_t size)
 	if (p == NULL)
 		die(EXIT_MEMORY, "out of memory (%zu x %zu bytes)", n, size);
 	return p;
+}
+
+void *
+ezpages(size_t n)
+{
+	void *p = mmap(NULL, n ? n : 1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		die(EXIT_MEMORY, "out of memory (%zu bytes)", n);
+	return p;
+}
+
+void
+zfree(void *p, size_t n)
+{
+	if (p != NULL)
+		munmap(p, n ? n : 1);
 }
 
 void *

@@ -25,6 +25,13 @@ void die(int status, const char *fmt, ...);	/* prog: message, then exit */
 
 void *emalloc(size_t n);
 void *ecalloc(size_t n, size_t size);
+/*
+ * N zero bytes in pages of their own, each page made only when first
+ * touched: for a large table a run mostly leaves untouched, where calloc
+ * would clear (so fault in) every page at start-up.  Freed with zfree.
+ */
+void *ezpages(size_t n);
+void zfree(void *p, size_t n);
 void *erealloc(void *p, size_t n);
 char *estrdup(const char *s);
 char *estrndup(const char *s, size_t n);
