@@ -315,16 +315,14 @@ patterns(struct fieldset *fs, const struct ymldoc *doc, const struct yml *item, 
 	*pats = keep(fs, ecalloc(nitems, sizeof(**pats)));
 	for (i = 0; i < nitems; i++) {
 		struct pat *p = &(*pats)[i];
-		uint32_t ncap = 0;
 
 		/* A list item that is not a string gets rx_compile's message. */
 		p->line = n->type == YML_SEQ ? items[i]->line : item->line;
 		if ((p->re = keep_rx(fs, rx_compile(doc, items[i], label, 0))) == NULL)
 			continue;
-		pcre2_pattern_info(p->re->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
 		p->vgroup = rx_named(p->re, "value");
 		if (p->vgroup < 0)
-			p->vgroup = ncap > 0 ? 1 : 0;
+			p->vgroup = p->re->npairs > 1 ? 1 : 0;
 		good++;
 	}
 	return good == nitems ? nitems : 0;

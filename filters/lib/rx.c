@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "rx.h"
+#include "rxcache.h"
 #include "text.h"
 #include "util.h"
 
@@ -412,25 +413,116 @@ rx_literal_in(const char *lit, size_t litlen, size_t rare, const char *s, size_t
 	return 0;
 }
 
+/* The named groups of CODE as struct rx keeps them. */
+static void
+names_of(const pcre2_code *code, char **names, size_t *len)
+{
+	uint32_t count = 0, size = 0, i;
+	PCRE2_SPTR table;
+	struct buf b = {0};
+
+	if (pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &count) != 0 || count == 0 ||
+	    pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &size) != 0 ||
+	    pcre2_pattern_info(code, PCRE2_INFO_NAMETABLE, &table) != 0)
+		return;
+	/* Each entry: the number, high byte first, then the name and its NUL, padded to SIZE. */
+	for (i = 0; i < count; i++) {
+		const char *e = (const char *)table + (size_t)i * size;
+
+		buf_add(&b, e, 2 + strlen(e + 2) + 1);
+	}
+	*names = b.s;
+	*len = b.len;
+}
+
+static pcre2_code *
+compile_code(const char *pat, size_t len, uint32_t flags, int *err, PCRE2_SIZE *erroff)
+{
+	return pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | flags, err,
+	    erroff, NULL);
+}
+
+/*
+ * A pattern the cache holds is not compiled, nor looked at for its
+ * literal: all that is read from the cache, and the code decoded when the
+ * pattern first runs (code_of).  One it does not hold is compiled, and
+ * kept in the cache for the next start.
+ */
 static struct rx *
 compile(const char *pat, size_t len, uint32_t flags, int *err, PCRE2_SIZE *erroff)
 {
 	struct rx *re;
 	pcre2_code *code;
+	struct rxcache_hit h;
 
-	code = pcre2_compile((PCRE2_SPTR)pat, len,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | flags, err, erroff, NULL);
-	if (code == NULL)
+	if (rxcache_find(pat, len, flags, &h)) {
+		re = ecalloc(1, sizeof(*re));
+		re->ser = h.code;
+		re->serlen = h.codelen;
+		re->serhash = h.codehash;
+		re->npairs = h.npairs;
+		re->flags = flags;
+		re->ov = ecalloc(2 * re->npairs, sizeof(*re->ov));
+		re->src = estrndup(pat, len);
+		re->srclen = len;
+		if (h.lit) {
+			re->lit = estrndup(h.lit, h.litlen);
+			re->litlen = h.litlen;
+			re->rare = h.rare;
+		}
+		if (h.nameslen) {
+			re->names = emalloc(h.nameslen);
+			memcpy(re->names, h.names, h.nameslen);
+			re->nameslen = h.nameslen;
+		}
+		return re;
+	}
+	if ((code = compile_code(pat, len, flags, err, erroff)) == NULL)
 		return NULL;
 	re = ecalloc(1, sizeof(*re));
 	re->code = code;
+	re->flags = flags;
 	if (pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &re->npairs) != 0)
 		re->npairs = 0;
 	re->npairs++;
 	re->ov = ecalloc(2 * re->npairs, sizeof(*re->ov));
 	re->src = estrndup(pat, len);
+	re->srclen = len;
 	(void)rx_literal(pat, len, flags, &re->lit, &re->litlen, &re->rare);
+	names_of(code, &re->names, &re->nameslen);
+	rxcache_add(pat, len, flags, code, re->npairs, re->lit, re->litlen, re->rare, re->names, re->nameslen);
 	return re;
+}
+
+/*
+ * RE's compiled code: decoded from the pattern cache when first needed.
+ * Code the cache damaged, or that is not the pattern it stands for, is
+ * compiled again from the pattern (and kept anew).
+ */
+static pcre2_code *
+code_of(struct rx *re)
+{
+	uint32_t ncap;
+	int err;
+	PCRE2_SIZE erroff;
+
+	if (re->code)
+		return re->code;
+	re->code = rxcache_decode(re->ser, re->serlen, re->serhash);
+	if (re->code && (pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &ncap) != 0 || ncap + 1 != re->npairs)) {
+		pcre2_code_free(re->code);
+		re->code = NULL;
+	}
+	if (re->code == NULL) {
+		if ((re->code = compile_code(re->src, re->srclen, re->flags, &err, &erroff)) == NULL ||
+		    pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &ncap) != 0 || ncap + 1 != re->npairs)
+			die(EXIT_USAGE, "pattern cache: pattern %s does not compile as it did: remove the cache "
+			    "(KHOBOR_CACHE=off to run without it)", re->name ? re->name : re->src);
+		rxcache_add(re->src, re->srclen, re->flags, re->code, re->npairs, re->lit, re->litlen, re->rare,
+		    re->names, re->nameslen);
+	}
+	re->ser = NULL;
+	return re->code;
 }
 
 /*
@@ -493,11 +585,17 @@ rx_builtin(const char *pattern, uint32_t flags)
 	return re;
 }
 
+pcre2_code *
+rx_code(struct rx *re)
+{
+	return code_of(re);
+}
+
 void
 rx_jit_partial(struct rx *re)
 {
 	if (re) {
-		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+		(void)pcre2_jit_compile(code_of(re), PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
 		re->runs = RX_JIT_AFTER;
 	}
 }
@@ -509,6 +607,7 @@ rx_free(struct rx *re)
 		return;
 	free(re->ov);
 	pcre2_code_free(re->code);
+	free(re->names);
 	free(re->lit);
 	free(re->name);
 	free(re->src);
@@ -532,14 +631,14 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	 * more than a few runs of the interpreter.
 	 */
 	if (re->runs < RX_JIT_AFTER && ++re->runs == RX_JIT_AFTER)
-		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+		(void)pcre2_jit_compile(code_of(re), PCRE2_JIT_COMPLETE);
 	if (re->npairs > mdpairs) {
 		pcre2_match_data_free(md);
 		if ((md = pcre2_match_data_create(re->npairs, NULL)) == NULL)
 			die(EXIT_MEMORY, "out of memory");
 		mdpairs = re->npairs;
 	}
-	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, opts, md, mctx);
+	rc = pcre2_match(code_of(re), (PCRE2_SPTR)s, len, start, opts, md, mctx);
 	if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
 		memcpy(re->ov, pcre2_get_ovector_pointer(md), 2 * re->npairs * sizeof(*re->ov));
 	if (rc >= 0)
@@ -579,7 +678,20 @@ rx_group(const struct rx *re, int g, size_t *so, size_t *eo)
 int
 rx_named(const struct rx *re, const char *gname)
 {
-	int g = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)gname);
+	const char *p = re->names, *end = p ? p + re->nameslen : NULL;
+	int g = -1;
 
+	/* As pcre2_substring_number_from_name() answers, from the table compile() kept. */
+	while (p && end - p > 2) {
+		const char *name = p + 2;
+		size_t n = strlen(name);
+
+		if (strcmp(name, gname) == 0) {
+			if (g >= 0)
+				return -1;
+			g = ((unsigned char)p[0] << 8) | (unsigned char)p[1];
+		}
+		p = name + n + 1;
+	}
 	return g > 0 ? g : -1;
 }

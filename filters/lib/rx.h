@@ -13,14 +13,22 @@
 #include "yml.h"
 
 struct rx {
-	pcre2_code *code;
+	pcre2_code *code;	/* NULL until first used, when found in the pattern cache */
 	size_t *ov;		/* the last match's offsets, copied (rx.c) */
 	uint32_t npairs;	/* groups + 1 */
+	uint32_t flags;		/* as compiled, beside PCRE2_UTF | PCRE2_UCP */
 	char *name;		/* "site/rule", for messages */
 	char *src;		/* the pattern as written (NFC) */
+	size_t srclen;
 	char *lit;		/* a literal every match contains, or NULL */
 	size_t litlen, rare;	/* its length, and the byte to look for first */
+	char *names;		/* the named groups: number (2 bytes, high first), name, NUL; each */
+	size_t nameslen;
 	unsigned runs;		/* matches run, up to the JIT compile (rx.c) */
+	/* Where the pattern cache (rxcache.h) holds it, while code is NULL. */
+	const unsigned char *ser;
+	size_t serlen;
+	uint64_t serhash;
 };
 
 /* Match results. */
@@ -54,7 +62,9 @@ void rx_jit_partial(struct rx *re);
 int rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts);
 /* Offsets of group G of the last match (after rx_exec returned RX_MATCH); 0 if unset. */
 int rx_group(const struct rx *re, int g, size_t *so, size_t *eo);
-/* Number of a named group, or -1. */
+/* RE's compiled code (decoded now if it came from the pattern cache). */
+pcre2_code *rx_code(struct rx *re);
+/* Number of a named group, or -1 (also when the name is given to two groups). */
 int rx_named(const struct rx *re, const char *gname);
 
 /*

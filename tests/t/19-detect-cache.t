@@ -68,7 +68,7 @@ ref() {
 # same NAME REF WHAT: NAME's output and stderr (but its cache lines) are REF's.
 same() {
 	is_file "$TMP/$1.out" "$TMP/$2.out" "$3: output as without the cache"
-	grep -v 'detection cache\|rules cache' "$TMP/$1.err" >"$TMP/$1.err2"
+	grep -v 'detection cache\|rules cache\|pattern cache' "$TMP/$1.err" >"$TMP/$1.err2"
 	is_file "$TMP/$1.err2" "$TMP/$2.err" "$3: stderr as without the cache"
 }
 # says NAME LINE WHAT: the cache did LINE (a fixed string) in run NAME.
@@ -173,8 +173,8 @@ for i in 1 2 3 4; do
 	cmp -s "$TMP/par$i.out" "$TMP/edited.out" && [ ! -s "$TMP/par$i.err" ] && good=$((good + 1))
 done
 is "$good" 4 "four filters started at once: output as without the cache"
-# (The rules caches of ymlcache.c are 19-rules-cache.t's; their temporary files count here.)
-is "$(find "$C" -type f ! -name 'rules-*.cache' | wc -l)" 1 \
+# (The rules and pattern caches are 19-rules-cache.t's and 19-pattern-cache.t's; their temporary files count here.)
+is "$(find "$C" -type f ! -name 'rules-*.cache' ! -name 'patterns-*.cache' | wc -l)" 1 \
 	"four filters started at once: one detection cache file, no temporary one left"
 run after
 same after edited "after four at once"

@@ -39,7 +39,7 @@ run() {
 		KHOBOR_CACHE=${2:-verbose} normalize-date -r "$R" >"$TMP/$1.out" 2>"$TMP/$1.err2"
 	cat "$TMP/$1.err1" "$TMP/$1.err2" >"$TMP/$1.err"
 	grep 'rules cache' "$TMP/$1.err" | sed 's/.*\.cache: //' | sort -u >"$TMP/$1.cache"
-	grep -v 'rules cache\|detection cache' "$TMP/$1.err" >"$TMP/$1.msg"
+	grep -v 'rules cache\|detection cache\|pattern cache' "$TMP/$1.err" >"$TMP/$1.msg"
 }
 says() {
 	grep -qxF "$2" "$TMP/$1.cache"

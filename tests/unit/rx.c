@@ -89,6 +89,29 @@ groups_kept(void)
 	rx_free(b);
 }
 
+/*
+ * Named groups are numbered from a table rx.c keeps (a pattern read from
+ * the pattern cache has no compiled code until it runs): the answers of
+ * pcre2_substring_number_from_name(), a name given twice included.
+ */
+static void
+names_kept(void)
+{
+	struct rx *a = rx_builtin("(x)(?<date>\\d+)-(?<value>[a-z]+)", 0);
+	struct rx *d = rx_builtin("(?J)(?<v>a)|(?<v>b)", 0);
+	struct rx *none = rx_builtin("(a)(b)", 0);
+
+	ok(rx_named(a, "date") == 2, "named groups: date is group 2", NULL);
+	ok(rx_named(a, "value") == 3, "named groups: value is group 3", NULL);
+	ok(rx_named(a, "val") == -1 && rx_named(a, "values") == -1, "named groups: no prefix or longer name", NULL);
+	ok(rx_named(d, "v") == -1 && pcre2_substring_number_from_name(rx_code(d), (PCRE2_SPTR)"v") < 0,
+	    "named groups: a name given twice is -1", NULL);
+	ok(rx_named(none, "value") == -1, "named groups: none in a pattern without names", NULL);
+	rx_free(a);
+	rx_free(d);
+	rx_free(none);
+}
+
 int
 main(void)
 {
@@ -109,8 +132,8 @@ main(void)
 		for (j = 0; j < sizeof(subjects) / sizeof(subjects[0]); j++) {
 			const char *s = subjects[j];
 			int with = rx_exec(re, s, strlen(s), 0, 0);
-			pcre2_match_data *pmd = pcre2_match_data_create_from_pattern(re->code, NULL);
-			int plain = pcre2_match(re->code, (PCRE2_SPTR)s, strlen(s), 0, 0, pmd, NULL) >= 0;
+			pcre2_match_data *pmd = pcre2_match_data_create_from_pattern(rx_code(re), NULL);
+			int plain = pcre2_match(rx_code(re), (PCRE2_SPTR)s, strlen(s), 0, 0, pmd, NULL) >= 0;
 
 			pcre2_match_data_free(pmd);
 
@@ -125,6 +148,7 @@ main(void)
 		rx_free(re);
 	}
 	groups_kept();
+	names_kept();
 	rx_cleanup();
 	printf("1..%d\n", n);
 	return failed ? 1 : 0;
