@@ -15,6 +15,7 @@
 
 #include "date.h"
 #include "datelang.h"
+#include "hash.h"
 #include "text.h"
 #include "util.h"
 #include "yml.h"
@@ -115,6 +116,7 @@ make_key(const char *s, size_t n, char *key)
 struct loadctx {
 	struct datelang *l;
 	struct ymldoc *doc;
+	struct hmap seen;	/* word key -> its index in l->w, + 1 */
 };
 
 static int
@@ -148,6 +150,7 @@ add_word(struct loadctx *c, const struct yml *n, int kind, int a, int b, int fla
 	size_t i;
 	int32_t cp, prev = 0;
 	int k, spaces = 0;
+	void *v;
 
 	if (n->type != YML_SCALAR) {
 		yml_error(c->doc, n, "a word must be a string");
@@ -198,13 +201,14 @@ add_word(struct loadctx *c, const struct yml *n, int kind, int a, int b, int fla
 		yml_error(c->doc, n, "an empty word");
 		return;
 	}
-	for (i = 0; i < l->nw; i++)
-		if (strcmp(l->w[i].key, key) == 0) {
-			yml_error(c->doc, n, "'%s' is already listed at line %u, column %u (as %s)%s",
-			    n->str, l->w[i].line, l->w[i].col, datelang_kind_names[l->w[i].kind],
-			    strchr(n->str, '.') || strcmp(n->str, key) ? "; case, dots and joiners do not count" : "");
-			return;
-		}
+	/* By a map, not a scan: 2,000 words scanned each was a sixth of a filter's start. */
+	if ((v = hmap_get(&c->seen, key, (size_t)k)) != NULL) {
+		i = (size_t)((uintptr_t)v - 1);
+		yml_error(c->doc, n, "'%s' is already listed at line %u, column %u (as %s)%s",
+		    n->str, l->w[i].line, l->w[i].col, datelang_kind_names[l->w[i].kind],
+		    strchr(n->str, '.') || strcmp(n->str, key) ? "; case, dots and joiners do not count" : "");
+		return;
+	}
 	if (l->nw == l->capw) {
 		l->capw = l->capw ? l->capw * 2 : 64;
 		l->w = erealloc(l->w, l->capw * sizeof(*l->w));
@@ -216,6 +220,7 @@ add_word(struct loadctx *c, const struct yml *n, int kind, int a, int b, int fla
 	l->w[l->nw].b = b;
 	l->w[l->nw].line = n->line;
 	l->w[l->nw].col = n->col;
+	(void)hmap_put(&c->seen, l->w[l->nw].key, (size_t)k, (void *)(uintptr_t)(l->nw + 1));
 	l->nw++;
 }
 
@@ -834,7 +839,7 @@ datelang_load(const char *file, const char *name)
 		"hour_words", "minute_words", "clock_words", "ordinals", "eras", "zones", "fillers",
 		"orders", "calendars", "bangla_months", "bangla_calendar", "relative", NULL
 	};
-	struct loadctx c;
+	struct loadctx c = {0};
 	unsigned before = yml_nerrors;
 	const struct yml *root, *v;
 	int k;
@@ -913,6 +918,7 @@ datelang_load(const char *file, const char *name)
 		load_relative(&c, v);
 out:
 	yml_free(c.doc);
+	hmap_free(&c.seen);
 	if (yml_nerrors != before) {
 		datelang_free(c.l);
 		return NULL;
