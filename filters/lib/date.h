@@ -39,6 +39,11 @@ void datelang_free(struct datelang *l);
 struct dateset *dateset_new(struct datelang *const *langs, size_t n);
 void dateset_free(struct dateset *ds);
 /*
+ * A set with DS's words and calendars, to be changed apart from DS
+ * (dateset_convert_all); it borrows DS's tables, so DS must outlive it.
+ */
+struct dateset *dateset_dup(const struct dateset *ds);
+/*
  * The key of calendar number CAL of DS, as the language files name it
  * ("bangla", "hijri"; "gregorian" for 0), and whether its dates are ever
  * converted (*CONVERT); NULL for a number the set does not have.

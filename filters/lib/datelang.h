@@ -109,6 +109,7 @@ struct dateset {
 	struct setcal cal[MAXCAL];	/* cal[0]: the Gregorian calendar */
 	size_t ncal;
 	const char *wdname[8];
+	int borrowed;		/* words, maps and classes are another set's (dateset_dup) */
 };
 
 /* The class of a code point from Unicode alone, before a language adds digits and colons. */

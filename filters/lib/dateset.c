@@ -133,6 +133,10 @@ dateset_free(struct dateset *ds)
 {
 	if (ds == NULL)
 		return;
+	if (ds->borrowed) {
+		free(ds);
+		return;
+	}
 	hmap_free(&ds->words);
 	hmap_free(&ds->heads);
 	free(ds->w);
@@ -147,6 +151,16 @@ dateset_calendar(const struct dateset *ds, int cal, int *convert)
 		return NULL;
 	*convert = cal == 0 || ds->cal[cal].convert;
 	return cal == 0 ? "gregorian" : ds->cal[cal].key;
+}
+
+struct dateset *
+dateset_dup(const struct dateset *ds)
+{
+	struct dateset *d = emalloc(sizeof(*d));
+
+	*d = *ds;
+	d->borrowed = 1;
+	return d;
 }
 
 void

@@ -143,7 +143,8 @@ load_langs(struct hzoneset *rs, const struct site *s, const char *dir)
 		return -1;
 	}
 	rs->ds = dateset_new(rs->langs, rs->nlangs);
-	rs->tab = dateset_new(rs->langs, rs->nlangs);
+	/* The same words, every calendar converted: its tables are rs->ds's (freed after it). */
+	rs->tab = dateset_dup(rs->ds);
 	dateset_convert_all(rs->tab);
 	rs->tz = datezone_get(s->zone ? s->zone : "Asia/Dhaka");
 	return 0;
@@ -235,8 +236,8 @@ hzone_free(struct hzoneset *rs)
 		free_pats(&rs->zpats[i]);
 	free(rs->zpats);
 	free(rs->znames);
-	dateset_free(rs->ds);
 	dateset_free(rs->tab);
+	dateset_free(rs->ds);
 	for (i = 0; i < rs->nlangs; i++)
 		datelang_free(rs->langs[i]);
 	free(rs->langs);
