@@ -64,7 +64,67 @@ beside_executable(void)
 static int
 by_name(const void *a, const void *b)
 {
-	return strcmp(((const struct site *)a)->name, ((const struct site *)b)->name);
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The site files of SITEDIR, by name, into R: the names read first, then
+ * one array of sites and one block for every name and path, as a start
+ * with a few hundred site files spent a tenth of its page faults (10-15 us
+ * each on the bench machine) growing the array and on small allocations.
+ */
+static void
+read_sites(struct rules *r, const char *sitedir)
+{
+	struct buf names = {0};
+	DIR *d;
+	struct dirent *de;
+	char **sorted, *p;
+	size_t i, n = 0, total = 0, dl = strlen(sitedir);
+
+	if ((d = opendir(sitedir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+
+		if (len > 4 && strcmp(de->d_name + len - 4, ".yml") == 0 && de->d_name[0] != '.')
+			warnx("%s/%s: not read: site files end in .yaml", sitedir, de->d_name);
+		if (len <= 5 || strcmp(de->d_name + len - 5, ".yaml") != 0 || de->d_name[0] == '.')
+			continue;
+		buf_add(&names, de->d_name, len - 5);
+		buf_addc(&names, '\0');
+		total += 2 * (len - 5) + dl + 8;	/* NAME, NUL; sitedir/NAME.yaml, NUL */
+		n++;
+	}
+	closedir(d);
+	if (n == 0) {
+		buf_free(&names);
+		return;
+	}
+	sorted = emalloc(n * sizeof(*sorted));
+	for (i = 0, p = names.s; i < n; i++, p += strlen(p) + 1)
+		sorted[i] = p;
+	qsort(sorted, n, sizeof(*sorted), by_name);
+	r->sites = ecalloc(n, sizeof(*r->sites));
+	r->arena = p = emalloc(total);
+	for (i = 0; i < n; i++) {
+		struct site *s = &r->sites[i];
+		size_t len = strlen(sorted[i]);
+
+		s->in_arena = 1;
+		s->name = memcpy(p, sorted[i], len + 1);
+		p += len + 1;
+		s->file = p;
+		/* Not sprintf: a few hundred of them were a tenth of a start's instructions. */
+		memcpy(p, sitedir, dl);
+		p[dl] = '/';
+		memcpy(p + dl + 1, sorted[i], len);
+		memcpy(p + dl + 1 + len, ".yaml", 6);
+		p += dl + len + 7;
+	}
+	r->nsites = n;
+	free(sorted);
+	buf_free(&names);
 }
 
 struct rules *
@@ -73,9 +133,6 @@ rules_open(const char *dir)
 	struct rules *r = ecalloc(1, sizeof(*r));
 	const char *env = getenv("KHOBOR_RULES");
 	char *sitedir;
-	DIR *d;
-	struct dirent *de;
-	size_t cap = 0;
 
 	/*
 	 * A build tree's own rules come before the installed ones, so that
@@ -100,29 +157,8 @@ rules_open(const char *dir)
 	r->deflt.file = rules_path(r->dir, "default.yaml");
 
 	sitedir = rules_path(r->dir, "sites");
-	if ((d = opendir(sitedir)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			size_t len = strlen(de->d_name);
-			struct site *s;
-
-			if (len > 4 && strcmp(de->d_name + len - 4, ".yml") == 0 && de->d_name[0] != '.')
-				warnx("%s/%s: not read: site files end in .yaml", sitedir, de->d_name);
-			if (len <= 5 || strcmp(de->d_name + len - 5, ".yaml") != 0 || de->d_name[0] == '.')
-				continue;
-			if (r->nsites == cap) {
-				cap = cap ? cap * 2 : 16;
-				r->sites = erealloc(r->sites, cap * sizeof(*r->sites));
-			}
-			s = &r->sites[r->nsites++];
-			memset(s, 0, sizeof(*s));
-			s->name = estrndup(de->d_name, len - 5);
-			s->file = rules_path(sitedir, de->d_name);
-		}
-		closedir(d);
-	}
+	read_sites(r, sitedir);
 	free(sitedir);
-	if (r->nsites)
-		qsort(r->sites, r->nsites, sizeof(*r->sites), by_name);
 	return r;
 }
 
@@ -133,8 +169,10 @@ site_free(struct site *s, void (*free_priv)(void *))
 		free_priv(s->priv);
 	yml_free(s->doc);
 	free(s->langs);
-	free(s->name);
-	free(s->file);
+	if (!s->in_arena) {
+		free(s->name);
+		free(s->file);
+	}
 }
 
 void
@@ -148,6 +186,7 @@ rules_free(struct rules *r, void (*free_priv)(void *))
 		site_free(&r->sites[i], free_priv);
 	site_free(&r->deflt, free_priv);
 	free(r->sites);
+	free(r->arena);
 	free(r->dir);
 	free(r);
 }

@@ -24,6 +24,7 @@ struct site {
 	const struct yml **langs;	/* date languages, the first is the page language */
 	size_t nlangs;
 	void *priv;		/* what the filter compiled from it */
+	int in_arena;		/* name and file are in the rules' arena, not freed alone */
 };
 
 struct rules {
@@ -31,6 +32,7 @@ struct rules {
 	struct site *sites;	/* sorted by name */
 	size_t nsites;
 	struct site deflt;
+	char *arena;		/* the site files' names and paths */
 	/*
 	 * Top-level sections the filter never reads (NULL: none), left out
 	 * when a site file is loaded (yml_load_without): strip-boilerplate
