@@ -95,8 +95,20 @@ many(const struct site *s, const struct yml *sec, const char *key, struct pats *
 	p->re = ecalloc(nitems, sizeof(*p->re));
 	for (i = 0; i < nitems; i++) {
 		struct buf name = {0};
+		char num[24];
+		int k = (int)sizeof(num);
+		size_t v = i;
 
-		buf_printf(&name, "%s/reader.%s[%zu]", s->name, key, i);
+		/* "SITE/reader.KEY[I]", not by buf_printf: 76 of them were 5% of a start. */
+		buf_adds(&name, s->name);
+		buf_adds(&name, "/reader.");
+		buf_adds(&name, key);
+		num[--k] = ']';
+		do
+			num[--k] = (char)('0' + v % 10);
+		while ((v /= 10) > 0);
+		num[--k] = '[';
+		buf_add(&name, num + k, sizeof(num) - (size_t)k);
 		if ((p->re[p->n] = rx_compile(s->doc, items[i], name.s, 0)) != NULL)
 			p->n++;
 		buf_free(&name);
