@@ -243,7 +243,8 @@ main(int argc, char *argv[])
 		fputs(usage_text, stderr);
 		die(EXIT_USAGE, "--check-rules reads no FILE");
 	}
-	rules = rules_open(opt.rulesdir);
+	/* Every site is listed only to be checked; a run finds the sites its records name. */
+	rules = opt.check ? rules_open(opt.rulesdir) : rules_open_unlisted(opt.rulesdir);
 	/* strip-boilerplate's sections are not kept here (nor in the rules cache), but for --check-rules. */
 	if (!opt.check)
 		rules->skip = not_read;

@@ -142,7 +142,8 @@ main(int argc, char *argv[])
 			return util_bad_option(c, argv, longopts, usage_text);
 		}
 	}
-	rules = rules_open(opt.rules);
+	/* Every site is listed only to be checked; a run finds the sites its records name. */
+	rules = opt.check ? rules_open(opt.rules) : rules_open_unlisted(opt.rules);
 	/* Only the zone, dates and keep_raw are kept here (and in the rules cache), but for --check-rules. */
 	if (!opt.check)
 		rules->skip = not_read;

@@ -127,12 +127,34 @@ read_sites(struct rules *r, const char *sitedir)
 	buf_free(&names);
 }
 
+static struct rules *open_dir(const char *dir);
+
 struct rules *
 rules_open(const char *dir)
 {
+	struct rules *r = open_dir(dir);
+	char *sitedir = rules_path(r->dir, "sites");
+
+	read_sites(r, sitedir);
+	free(sitedir);
+	return r;
+}
+
+struct rules *
+rules_open_unlisted(const char *dir)
+{
+	struct rules *r = open_dir(dir);
+
+	r->unlisted = 1;
+	return r;
+}
+
+/* The rules directory and its default.yaml, no site yet. */
+static struct rules *
+open_dir(const char *dir)
+{
 	struct rules *r = ecalloc(1, sizeof(*r));
 	const char *env = getenv("KHOBOR_RULES");
-	char *sitedir;
 
 	/*
 	 * A build tree's own rules come before the installed ones, so that
@@ -156,9 +178,6 @@ rules_open(const char *dir)
 	r->deflt.name = estrdup("default");
 	r->deflt.file = rules_path(r->dir, "default.yaml");
 
-	sitedir = rules_path(r->dir, "sites");
-	read_sites(r, sitedir);
-	free(sitedir);
 	return r;
 }
 
@@ -184,6 +203,12 @@ rules_free(struct rules *r, void (*free_priv)(void *))
 		return;
 	for (i = 0; i < r->nsites; i++)
 		site_free(&r->sites[i], free_priv);
+	for (i = 0; i < r->found.cap; i++)
+		if (r->found.slot[i].key) {
+			site_free(r->found.slot[i].val, free_priv);
+			free(r->found.slot[i].val);
+		}
+	hmap_free(&r->found);
 	site_free(&r->deflt, free_priv);
 	free(r->sites);
 	free(r->arena);
@@ -205,6 +230,43 @@ rules_forget(struct rules *r, const char *name)
 	r->nsites--;
 }
 
+/*
+ * Site NAME of rules not listed: sites/NAME.yaml, if there is such a file
+ * (a name listing would have found: not hidden, no slash).  Each site is
+ * allocated alone, so that the ones found earlier stay where they are.
+ */
+static struct site *
+find_unlisted(struct rules *r, const char *name)
+{
+	size_t len = strlen(name);
+	struct site *s;
+	struct stat st;
+	char *file;
+
+	if ((s = hmap_get(&r->found, name, len)) != NULL)
+		return s;
+	if (len == 0 || name[0] == '.' || strchr(name, '/') != NULL || len > NAME_MAX - 5)
+		return NULL;
+	{
+		struct buf b = {0};
+
+		buf_adds(&b, r->dir);
+		buf_adds(&b, "/sites/");
+		buf_adds(&b, name);
+		buf_adds(&b, ".yaml");
+		file = b.s;
+	}
+	if (stat(file, &st) != 0) {
+		free(file);
+		return NULL;
+	}
+	s = ecalloc(1, sizeof(*s));
+	s->name = estrdup(name);
+	s->file = file;
+	(void)hmap_put(&r->found, s->name, len, s);
+	return s;
+}
+
 struct site *
 rules_find(struct rules *r, const char *name)
 {
@@ -223,7 +285,7 @@ rules_find(struct rules *r, const char *name)
 		else
 			lo = mid + 1;
 	}
-	return NULL;
+	return r->unlisted ? find_unlisted(r, name) : NULL;
 }
 
 /*

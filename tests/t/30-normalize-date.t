@@ -143,6 +143,22 @@ rec nosuchsite 'published: ২৫ জুলাই ২০২৩' | nd | tr '\0' '
 is "$(cat "$TMP/out")" "published: 2023-07-25
 warning: normalize-date: site 'nosuchsite' has no rules file; dates read as bn,en in Asia/Dhaka" "a site without a file: bn,en in Asia/Dhaka, and a warning"
 is "$(rec '' 'published: ২৫ জুলাই ২০২৩' | nd | tr '\0' '\n' | grep -c '^warning')" 0 "a record without a site uses the default quietly"
+# A run does not list the site files; it finds each site by its file when a
+# record names it, and only a name a listing could give: a hidden file, a
+# path, or a directory outside sites/ is no site.
+mkdir -p "$R/sites/sub"
+cp "$R/sites/westbengal.yaml" "$R/sites/.hidden.yaml"
+cp "$R/sites/westbengal.yaml" "$R/sites/sub/deep.yaml"
+cp "$R/sites/westbengal.yaml" "$R/outside.yaml"
+for name in .hidden sub/deep ../outside ''; do
+	[ -z "$name" ] && continue
+	is "$(rec "$name" 'published: ২৫ জুলাই ২০২৩' | nd 2>/dev/null | tr '\0' '\n' | grep -E '^(published|warning):')" "published: 2023-07-25
+warning: normalize-date: site '$name' has no rules file; dates read as bn,en in Asia/Dhaka" "site '$name': no site file a listing would find"
+done
+is "$( (rec westbengal 'published: ২৫ জুলাই ২০২৩, ০৪:৫৩ পিএম'; rec nosuchsite 'published: ২৫ জুলাই ২০২৩'; rec westbengal 'published: ২৬ জুলাই ২০২৩, ০৪:৫৩ পিএম') | nd | tr '\0' '\n' | grep -E '^published:')" "published: 2023-07-25T16:53:00+05:30
+published: 2023-07-25
+published: 2023-07-26T16:53:00+05:30" "a site found once is found again after another site's record"
+rm -r "$R/sites/sub" "$R/sites/.hidden.yaml" "$R/outside.yaml"
 
 # A site file whose date settings are wrong: positioned errors once, a warning per record.
 cat >"$R/sites/broken.yaml" <<'YAML'
