@@ -43,7 +43,7 @@
 
 /* Bump when what the file holds, or how, changes. */
 #define RXCACHE_FORMAT 1
-/* Past this size a file keeps only the patterns its last run used. */
+/* Past this size a file keeps only the patterns its last run used, and a run adds no more. */
 #define RXCACHE_KEEP ((size_t)32 << 20)
 /* An entry's fixed part: two hashes, eight 32-bit numbers. */
 #define ENTRY_HEAD 48
@@ -276,7 +276,14 @@ rxcache_add(const char *pat, size_t len, uint32_t flags, const pcre2_code *code,
 	size_t at, body;
 	uint32_t u[8];
 
-	if (!open_cache() || len > UINT32_MAX || litlen > UINT32_MAX || nameslen > UINT32_MAX)
+	/*
+	 * A program that compiles patterns without end (a fuzzer of rule
+	 * files, a learner trying candidates) would keep every one in memory
+	 * until it exits (1.3 KB a pattern, tables included), then write them
+	 * all: past RXCACHE_KEEP bytes this run's are not kept.
+	 */
+	if (!open_cache() || pc.pend.len > RXCACHE_KEEP || len > UINT32_MAX || litlen > UINT32_MAX ||
+	    nameslen > UINT32_MAX)
 		return;
 	if (pcre2_serialize_encode(&code, 1, &bytes, &size, NULL) < 0)
 		return;
