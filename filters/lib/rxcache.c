@@ -43,7 +43,7 @@
 
 /* Bump when what the file holds, or how, changes. */
 #define RXCACHE_FORMAT 1
-/* Past this size a file keeps only the patterns its last run used. */
+/* Past this size a file keeps only the patterns its last run used, and a run adds no more. */
 #define RXCACHE_KEEP ((size_t)32 << 20)
 /* An entry's fixed part: two hashes, eight 32-bit numbers. */
 #define ENTRY_HEAD 48
@@ -120,16 +120,20 @@ pad8(size_t n)
 static size_t
 entry_len(const unsigned char *f, size_t flen, size_t off)
 {
-	const unsigned char *e = f + off;
+	const unsigned char *e;
+	uint64_t sum;
 	size_t body, codelen, n;
 
 	if (off % 8 != 0 || off > flen || flen - off < ENTRY_HEAD)
 		return 0;
-	/* pattern, literal, names: each under the file's size, so the sum cannot wrap */
-	body = (size_t)rd32(e + 20) + rd32(e + 24) + rd32(e + 28);
+	/* Only now: an offset past the file is not even added to F (undefined, and UBSan says so). */
+	e = f + off;
+	/* pattern, literal, names: three 32-bit lengths, whose sum 64 bits hold */
+	sum = (uint64_t)rd32(e + 20) + rd32(e + 24) + rd32(e + 28);
 	codelen = rd32(e + 32);
-	if (body > flen - off - ENTRY_HEAD)
+	if (sum > flen - off - ENTRY_HEAD)
 		return 0;
+	body = (size_t)sum;
 	n = ENTRY_HEAD + body + pad8(ENTRY_HEAD + body);
 	if (n > flen - off || codelen > flen - off - n)
 		return 0;
@@ -222,6 +226,29 @@ open_cache(void)
 	return 1;
 }
 
+/*
+ * Are NAMES[0..LEN) named groups as rx_named walks them: each a group
+ * number under NPAIRS (two bytes, high first), a name and its NUL, to the
+ * end?  Past the hashes, which find damage, so that an entry made by hand
+ * makes rx_named read neither past the names nor a group there is not.
+ */
+static int
+names_ok(const char *names, size_t len, uint32_t npairs)
+{
+	const char *p = names, *end = names + len, *nul;
+	unsigned g;
+
+	while (p < end) {
+		if (end - p < 4 || (nul = memchr(p + 2, '\0', (size_t)(end - p - 2))) == NULL || nul == p + 2)
+			return 0;
+		g = ((unsigned)(unsigned char)p[0] << 8) | (unsigned char)p[1];
+		if (g == 0 || g >= npairs)
+			return 0;
+		p = nul + 1;
+	}
+	return 1;
+}
+
 int
 rxcache_find(const char *pat, size_t len, uint32_t flags, struct rxcache_hit *h)
 {
@@ -258,7 +285,8 @@ rxcache_find(const char *pat, size_t len, uint32_t flags, struct rxcache_hit *h)
 	h->codelen = rd32(e + 32);
 	h->code = e + el - h->codelen;
 	h->codehash = rd64(e + 8);
-	if (h->npairs == 0 || (h->lit && h->rare >= h->litlen))
+	if (h->npairs == 0 || h->npairs > 65536 || (h->lit && h->rare >= h->litlen) ||
+	    !names_ok(h->names, h->nameslen, h->npairs))
 		return 0;
 	pc.used[lo] = 1;
 	pc.found++;
@@ -276,7 +304,14 @@ rxcache_add(const char *pat, size_t len, uint32_t flags, const pcre2_code *code,
 	size_t at, body;
 	uint32_t u[8];
 
-	if (!open_cache() || len > UINT32_MAX || litlen > UINT32_MAX || nameslen > UINT32_MAX)
+	/*
+	 * A program that compiles patterns without end (a fuzzer of rule
+	 * files, a learner trying candidates) would keep every one in memory
+	 * until it exits (1.3 KB a pattern, tables included), then write them
+	 * all: past RXCACHE_KEEP bytes this run's are not kept.
+	 */
+	if (!open_cache() || pc.pend.len > RXCACHE_KEEP || len > UINT32_MAX || litlen > UINT32_MAX ||
+	    nameslen > UINT32_MAX)
 		return;
 	if (pcre2_serialize_encode(&code, 1, &bytes, &size, NULL) < 0)
 		return;

@@ -99,6 +99,61 @@ for p in strip-boilerplate extract-meta; do
 	says healed2 "$p" '[1-9][0-9]* found, none compiled' "after the damage, $p: every pattern found again"
 done
 
+# Forged, its hash made right: every entry's named groups without the NUL
+# that ends the last name.  The hashes find damage, not this, but what
+# rx_named walks is checked when the entry is found: such an entry is not
+# used, its pattern compiled (before, rx_named read past the names).
+for f in "$C"/patterns-*.cache; do
+	python3 - "$f" <<'PYEOF'
+import ctypes, struct, sys
+xx = ctypes.CDLL("libxxhash.so.0")
+xx.XXH3_64bits.restype = ctypes.c_uint64
+xx.XXH3_64bits.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
+f = sys.argv[1]
+b = bytearray(open(f, "rb").read())
+(slen,) = struct.unpack_from("=I", b, 16)
+at = 20 + slen
+(n,) = struct.unpack_from("=Q", b, at)
+for i in range(n):
+    (off,) = struct.unpack_from("=Q", b, at + 8 + 16 * i + 8)
+    plen, llen, nlen = struct.unpack_from("=3I", b, off + 20)
+    if nlen:
+        b[off + 48 + plen + llen + nlen - 1] = ord("x")
+        head = bytes(b[off + 16:off + 48 + plen + llen + nlen])
+        struct.pack_into("=Q", b, off, xx.XXH3_64bits(head, len(head)))
+open(f, "wb").write(b)
+PYEOF
+done
+chain forged
+is_file "$TMP/forged.out" "$TMP/ref.out" "names forged: output as without the cache"
+is_file "$TMP/forged.msg" "$TMP/ref.msg" "names forged: messages as without the cache"
+says forged extract-meta '[0-9]+ found, [1-9][0-9]* compiled, written \([0-9]+ patterns\)' \
+	"names forged: those entries not used, their patterns compiled again"
+
+# Forged, the header's hash made right: the first pattern's offset 8 bytes
+# short of 2^64.  It is checked against the file's size before it is added
+# to the mapping's address (UBSan: the addition overflowed).
+for f in "$C"/patterns-*.cache; do
+	python3 - "$f" <<'PYEOF'
+import ctypes, struct, sys
+xx = ctypes.CDLL("libxxhash.so.0")
+xx.XXH3_64bits.restype = ctypes.c_uint64
+xx.XXH3_64bits.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
+f = sys.argv[1]
+b = bytearray(open(f, "rb").read())
+(slen,) = struct.unpack_from("=I", b, 16)
+at = 20 + slen
+(n,) = struct.unpack_from("=Q", b, at)
+struct.pack_into("=Q", b, at + 8 + 8, 2**64 - 8)
+head = bytes(b[:at + 8 + 16 * n])
+struct.pack_into("=Q", b, at + 8 + 16 * n, xx.XXH3_64bits(head, len(head)))
+open(f, "wb").write(b)
+PYEOF
+done
+chain offset
+is_file "$TMP/offset.out" "$TMP/ref.out" "an offset past the end forged: output as without the cache"
+is_file "$TMP/offset.msg" "$TMP/ref.msg" "an offset past the end forged: messages as without the cache"
+
 # Truncated: the table is not whole; the file is not used, and written anew.
 for f in "$C"/patterns-*.cache; do
 	head -c 100 "$f" >"$f.t" && mv "$f.t" "$f"
