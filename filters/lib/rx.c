@@ -520,10 +520,26 @@ code_of(struct rx *re)
 		re->code = NULL;
 	}
 	if (re->code == NULL) {
-		if ((re->code = compile_code(re->src, re->srclen, re->flags, &err, &erroff)) == NULL ||
-		    pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &ncap) != 0 || ncap + 1 != re->npairs)
-			die(EXIT_USAGE, "pattern cache: pattern %s does not compile as it did: remove the cache "
+		/* Only a forged cache can hold a pattern that does not compile as its text. */
+		if ((re->code = compile_code(re->src, re->srclen, re->flags, &err, &erroff)) == NULL)
+			die(EXIT_USAGE, "pattern cache: pattern %s does not compile: remove the cache "
 			    "(KHOBOR_CACHE=off to run without it)", re->name ? re->name : re->src);
+		/* What the cache said of it, its groups, literal and names, is worked out anew. */
+		if (pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &ncap) != 0)
+			ncap = 0;
+		if (ncap + 1 != re->npairs) {
+			re->npairs = ncap + 1;
+			free(re->ov);
+			re->ov = ecalloc(2 * re->npairs, sizeof(*re->ov));
+		}
+		free(re->lit);
+		re->lit = NULL;
+		re->litlen = re->rare = 0;
+		(void)rx_literal(re->src, re->srclen, re->flags, &re->lit, &re->litlen, &re->rare);
+		free(re->names);
+		re->names = NULL;
+		re->nameslen = 0;
+		names_of(re->code, &re->names, &re->nameslen);
 		rxcache_add(re->src, re->srclen, re->flags, re->code, re->npairs, re->lit, re->litlen, re->rare,
 		    re->names, re->nameslen);
 	}
@@ -623,6 +639,7 @@ rx_free(struct rx *re)
 int
 rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 {
+	pcre2_code *code;
 	int rc;
 
 	context();
@@ -636,15 +653,17 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	 * the default's strip rules) run once or never, and JIT compiling costs
 	 * more than a few runs of the interpreter.
 	 */
+	/* First: a pattern compiled again from the cache's may have other groups than it said. */
+	code = code_of(re);
 	if (re->runs < RX_JIT_AFTER && ++re->runs == RX_JIT_AFTER)
-		(void)pcre2_jit_compile(code_of(re), PCRE2_JIT_COMPLETE);
+		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	if (re->npairs > mdpairs) {
 		pcre2_match_data_free(md);
 		if ((md = pcre2_match_data_create(re->npairs, NULL)) == NULL)
 			die(EXIT_MEMORY, "out of memory");
 		mdpairs = re->npairs;
 	}
-	rc = pcre2_match(code_of(re), (PCRE2_SPTR)s, len, start, opts, md, mctx);
+	rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, opts, md, mctx);
 	if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
 		memcpy(re->ov, pcre2_get_ovector_pointer(md), 2 * re->npairs * sizeof(*re->ov));
 	if (rc >= 0)
