@@ -6,6 +6,10 @@
 # The full log of a run is BUILD-DIR/log/NAME.log.  Exit status 1 if any
 # harness found a crash.  FUZZ_FLAGS in the environment go to every harness.
 set -u
+# The harnesses compile rule files' patterns by the hundred thousand: kept
+# in the user's pattern cache they would fill it with nonsense (rxcache.c).
+KHOBOR_CACHE=off
+export KHOBOR_CACHE
 flags=${FUZZ_FLAGS:-}
 fb=$1
 secs=$2

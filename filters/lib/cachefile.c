@@ -53,6 +53,12 @@ cache_ident(const struct stat *st, struct cache_ident *id)
 }
 
 int
+cache_owned(const struct stat *st)
+{
+	return st->st_uid == geteuid() && !(st->st_mode & (S_IWGRP | S_IWOTH));
+}
+
+int
 cache_racy(const struct stat *st, const struct timespec *now)
 {
 	return st->st_mtim.tv_sec >= now->tv_sec - CACHE_SETTLE || st->st_ctim.tv_sec >= now->tv_sec - CACHE_SETTLE;

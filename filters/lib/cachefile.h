@@ -48,6 +48,13 @@ void cache_stamp(struct buf *b);
 /* The identity of the file ST is of; is it too recent to cache (changed at or after NOW - CACHE_SETTLE)? */
 void cache_ident(const struct stat *st, struct cache_ident *id);
 int cache_racy(const struct stat *st, const struct timespec *now);
+/*
+ * Is the cache file ST is of the user's own, and writable by nobody else?
+ * A cache is trusted as the user's own files are (a forged one could
+ * change what a filter finds, and PCRE2 cannot check compiled code it
+ * reads back), so one that is not is not used.
+ */
+int cache_owned(const struct stat *st);
 /* Write B to FILE through a temporary file and a rename, making its directories; 0, or -1 with errno. */
 int cache_write(const char *file, const struct buf *b);
 

@@ -347,6 +347,11 @@ load(struct detcache *c)
 		say(c, "not used: not a detection cache", NULL);
 		return;
 	}
+	if (!cache_owned(&st)) {
+		close(fd);
+		say(c, "not used: not the user's own, or others can write it", NULL);
+		return;
+	}
 	n = (size_t)st.st_size;
 	/*
 	 * Mapped, and the mapping filled at once (MAP_POPULATE): one system

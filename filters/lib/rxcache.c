@@ -162,7 +162,7 @@ load(void)
 		close(fd);
 		return "not used: not a pattern cache";
 	}
-	if (sb.st_uid != geteuid() || (sb.st_mode & (S_IWGRP | S_IWOTH))) {
+	if (!cache_owned(&sb)) {
 		close(fd);
 		return "not used: not the user's own, or others can write it";
 	}

@@ -265,6 +265,11 @@ read_cache(struct ymlcache *c, const char *file)
 		return NULL;
 	}
 	close(fd);
+	if (!cache_owned(&st)) {
+		munmap(map, (size_t)st.st_size);
+		say(c, "not used: not the user's own, or others can write it", NULL);
+		return NULL;
+	}
 	if ((doc = parse(c, file, map, (size_t)st.st_size, &why)) == NULL)
 		say(c, "not used: ", why);
 	else

@@ -162,6 +162,13 @@ run flipped
 same flipped edited "a cache file with one byte changed"
 says flipped "not used: truncated or damaged" "a cache file with one byte changed"
 
+# A cache file others can write is not trusted (cache_owned), whatever it holds.
+run healthy
+chmod g+w "$F"
+run shared
+same shared edited "a cache file others can write"
+says shared "not used: not the user's own, or others can write it" "a cache file others can write"
+
 # Filters started at once all write the cache: each reads a whole file or none.
 rm -f "$F"
 for i in 1 2 3 4; do

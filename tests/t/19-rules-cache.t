@@ -100,6 +100,12 @@ done
 run flipped
 says flipped "not used: truncated or damaged" "a byte changed"
 is_file "$TMP/flipped.out" "$TMP/ref.out" "a byte changed: output as without the cache"
+# Cache files others can write are not trusted (cache_owned), whatever they hold.
+run healthy
+chmod g+w "$C"/rules-*.cache
+run shared
+says shared "not used: not the user's own, or others can write it" "writable by others"
+is_file "$TMP/shared.out" "$TMP/ref.out" "writable by others: output as without the cache"
 
 # A rule file with a fault is never cached: its message comes every time.
 printf '  broken: [unclosed\n' >>"$R/sites/kalbela.yaml"
