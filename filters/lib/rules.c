@@ -62,7 +62,7 @@ beside_executable(void)
 }
 
 static int
-by_name(const void *a, const void *b)
+by_string(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -104,7 +104,7 @@ read_sites(struct rules *r, const char *sitedir)
 	sorted = emalloc(n * sizeof(*sorted));
 	for (i = 0, p = names.s; i < n; i++, p += strlen(p) + 1)
 		sorted[i] = p;
-	qsort(sorted, n, sizeof(*sorted), by_name);
+	qsort(sorted, n, sizeof(*sorted), by_string);
 	r->sites = ecalloc(n, sizeof(*r->sites));
 	r->arena = p = emalloc(total);
 	for (i = 0; i < n; i++) {

@@ -45,8 +45,11 @@
 #define RXCACHE_FORMAT 1
 /* Past this size a file keeps only the patterns its last run used, and a run adds no more. */
 #define RXCACHE_KEEP ((size_t)32 << 20)
-/* An entry's fixed part: two hashes, eight 32-bit numbers. */
-#define ENTRY_HEAD 48
+/* Where an entry's fixed fields are: two hashes, eight 32-bit numbers. */
+enum {
+	E_METAHASH = 0, E_CODEHASH = 8, E_FLAGS = 16, E_PATLEN = 20, E_LITLEN = 24, E_NAMESLEN = 28,
+	E_CODELEN = 32, E_NPAIRS = 36, E_HASLIT = 40, E_RARE = 44, ENTRY_HEAD = 48
+};
 
 static const char magic[8] = { 'K', 'H', 'O', 'B', 'O', 'R', 'P', 'C' };
 
@@ -129,15 +132,15 @@ entry_len(const unsigned char *f, size_t flen, size_t off)
 	/* Only now: an offset past the file is not even added to F (undefined, and UBSan says so). */
 	e = f + off;
 	/* pattern, literal, names: three 32-bit lengths, whose sum 64 bits hold */
-	sum = (uint64_t)rd32(e + 20) + rd32(e + 24) + rd32(e + 28);
-	codelen = rd32(e + 32);
+	sum = (uint64_t)rd32(e + E_PATLEN) + rd32(e + E_LITLEN) + rd32(e + E_NAMESLEN);
+	codelen = rd32(e + E_CODELEN);
 	if (sum > flen - off - ENTRY_HEAD)
 		return 0;
 	body = (size_t)sum;
 	n = ENTRY_HEAD + body + pad8(ENTRY_HEAD + body);
 	if (n > flen - off || codelen > flen - off - n)
 		return 0;
-	if (XXH3_64bits(e + 16, ENTRY_HEAD - 16 + body) != rd64(e))
+	if (XXH3_64bits(e + E_FLAGS, ENTRY_HEAD - E_FLAGS + body) != rd64(e + E_METAHASH))
 		return 0;
 	return n + codelen;
 }
@@ -274,17 +277,17 @@ rxcache_find(const char *pat, size_t len, uint32_t flags, struct rxcache_hit *h)
 	if ((el = entry_len(pc.map, pc.maplen, off)) == 0)
 		return 0;
 	e = pc.map + off;
-	if (rd32(e + 16) != flags || rd32(e + 20) != len || memcmp(e + ENTRY_HEAD, pat, len) != 0)
+	if (rd32(e + E_FLAGS) != flags || rd32(e + E_PATLEN) != len || memcmp(e + ENTRY_HEAD, pat, len) != 0)
 		return 0;
-	h->npairs = rd32(e + 36);
-	h->litlen = rd32(e + 24);
-	h->lit = rd32(e + 40) ? (const char *)e + ENTRY_HEAD + len : NULL;
-	h->rare = rd32(e + 44);
-	h->nameslen = rd32(e + 28);
+	h->npairs = rd32(e + E_NPAIRS);
+	h->litlen = rd32(e + E_LITLEN);
+	h->lit = rd32(e + E_HASLIT) ? (const char *)e + ENTRY_HEAD + len : NULL;
+	h->rare = rd32(e + E_RARE);
+	h->nameslen = rd32(e + E_NAMESLEN);
 	h->names = (const char *)e + ENTRY_HEAD + len + h->litlen;
-	h->codelen = rd32(e + 32);
+	h->codelen = rd32(e + E_CODELEN);
 	h->code = e + el - h->codelen;
-	h->codehash = rd64(e + 8);
+	h->codehash = rd64(e + E_CODEHASH);
 	if (h->npairs == 0 || h->npairs > 65536 || (h->lit && h->rare >= h->litlen) ||
 	    !names_ok(h->names, h->nameslen, h->npairs))
 		return 0;
@@ -342,7 +345,7 @@ rxcache_add(const char *pat, size_t len, uint32_t flags, const pcre2_code *code,
 		cache_put(b, bytes, size);
 		/* The first hash, now that what it covers is in place. */
 		{
-			uint64_t mh = XXH3_64bits(b->s + at + 16, ENTRY_HEAD - 16 + body);
+			uint64_t mh = XXH3_64bits(b->s + at + E_FLAGS, ENTRY_HEAD - E_FLAGS + body);
 
 			memcpy(b->s + at, &mh, sizeof(mh));
 		}
