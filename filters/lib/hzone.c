@@ -51,6 +51,7 @@ struct rline {
 	int pattern;		/* K_BYLINE: by a byline pattern, not by where it stands */
 	int placed;		/* K_CLOCK: by where it stands, not by a pattern or a calendar */
 	int story;		/* K_DATE: the story's date wherever it stands */
+	int tail;		/* K_PARA: a labelled date closes it (a page on one line) */
 };
 
 struct hzonework {
@@ -385,7 +386,8 @@ sentence_end(const char *s, size_t n)
 			n -= 3;
 		else
 			break;
-	return ends_with(s, n, "।") || ends_with(s, n, ".");
+	/* U+09F7 (৷), the currency sign some keyboards give for the dari, ends one too. */
+	return ends_with(s, n, "।") || ends_with(s, n, "৷") || ends_with(s, n, ".");
 }
 
 /*
@@ -870,6 +872,47 @@ calendars(const struct hzoneset *rs, const char *s, size_t n)
 	return seen[CAL_GREG] + seen[CAL_BN] + seen[CAL_HIJRI] >= 2;
 }
 
+/*
+ * Does a segment of S read as prose: a paragraph's number of words and a
+ * sentence ending in it?  A header line holds none; a page flattened onto
+ * one line ("<paragraph>  Share  Published on: <date>") does.
+ */
+static int
+prose_in(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, a, e;
+
+	while (segment(s, n, &i, &a, &e))
+		if (words(s + a, e - a) >= rs->para_words && (memmem(s + a, e - a, "।", 3) ||
+		    inner_sentence(s + a, e - a) || sentence_end(s + a, e - a) || memmem(s + a, e - a, ". ", 2)))
+			return 1;
+	return 0;
+}
+
+/*
+ * The publication time closing line P, a paragraph flattened onto one line
+ * with its header's labels after it: the last labelled publication time
+ * among its segments that reads as a whole date, into *VO, *VL (offsets in
+ * the line); 0 for none.
+ */
+static int
+tail_date(const struct hzoneset *rs, struct hzonework *w, long p, size_t *vo, size_t *vl)
+{
+	const char *s = ltext(w, p);
+	size_t n = w->l[p].len, i = 0, a, e, o, m;
+	struct date_result r;
+	int found = 0;
+
+	while (segment(s, n, &i, &a, &e))
+		if (what_segment(rs, s + a, e - a, &o, &m) == S_PUBLISHED && is_date(rs, s + a + o, m, &r) &&
+		    r.status == DATE_OK) {
+			*vo = a + o;
+			*vl = m;
+			found = 1;
+		}
+	return found;
+}
+
 static void classify1(const struct hzoneset *, struct hzonework *, size_t);
 static void classify2(const struct hzoneset *, struct hzonework *, size_t);
 
@@ -983,6 +1026,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 
 	l->half = undouble(s, n);
 	l->pattern = 0;
+	l->tail = 0;
 	if (n == 0) {
 		l->kind = K_BLANK;
 		return;
@@ -993,6 +1037,10 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->why = "a chrome pattern";
 	} else if (rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH) {
 		l->kind = K_EDITION;
+	} else if (labelled(rs, s, n) && prose_in(rs, s, n)) {
+		l->kind = K_PARA;
+		l->tail = 1;
+		l->why = "prose with a labelled date after it (a page flattened onto one line)";
 	} else if (labelled(rs, s, n)) {
 		l->kind = K_LABELLED;
 	} else if (nw <= 12) {
@@ -1365,8 +1413,17 @@ short_name(const struct hzonework *w, size_t j)
 {
 	const char *s = ltext(w, j);
 
-	return words(s, w->l[j].len) <= 4 && text_chars(s, w->l[j].len) <= 30 && !has_digit(s, w->l[j].len) &&
-	    !memchr(s, ':', w->l[j].len) && !memmem(s, w->l[j].len, "ঃ", 3);
+	const char *c = memchr(s, ',', w->l[j].len);
+	size_t n = w->l[j].len;
+
+	/*
+	 * No comma between words: "<town> ,<country>" is a place, a dateline
+	 * alone; a comma left hanging at the end ("Name ,") is the byline's.
+	 */
+	while (c != NULL && c + 1 < s + n && (c[1] == ' ' || c[1] == ','))
+		c++;
+	return words(s, n) <= 4 && text_chars(s, n) <= 30 && !has_digit(s, n) &&
+	    !memchr(s, ':', n) && !memmem(s, n, "ঃ", 3) && !(c != NULL && c + 1 < s + n);
 }
 
 /*
@@ -1512,6 +1569,29 @@ over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p
 			break;
 		}
 	return upd > 0 && pub == 0;
+}
+
+/*
+ * Does a line below I, above the paragraph P, label a publication time
+ * ("প্রকাশিত মে ২২, ২০২৩")?  Then an unlabelled date at I is not the
+ * story's: the page clock, or a list's date.
+ */
+static int
+pub_below(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
+{
+	long j;
+
+	for (j = i + 1; j < p; j++) {
+		const char *s = ltext(w, (size_t)j);
+		size_t n = w->l[j].len, at = 0, a, e, vo, vl;
+
+		if (w->l[j].kind != K_LABELLED)
+			continue;
+		while (segment(s, n, &at, &a, &e))
+			if (what_segment(rs, s + a, e - a, &vo, &vl) == S_PUBLISHED)
+				return 1;
+	}
+	return 0;
 }
 
 static int
@@ -1826,6 +1906,36 @@ signoff_date(const struct hzoneset *rs, struct hzonework *w, long p)
 	return -1;
 }
 
+/*
+ * A paragraph wrapped at a fixed width from the page's first line: the
+ * first paragraph P opens with the end of a sentence, three words at most
+ * and the dari ("ছুটে এসেছিলেন। এ মেলা ..."), and every line above it,
+ * with no blank line, is a line no sentence ends (title-like, or unread):
+ * those lines are its beginning, and the paragraph starts at the first.
+ */
+static long
+wrapped_start(struct hzonework *w, long p, long zone)
+{
+	const char *s, *d;
+	long i;
+
+	if (p >= zone || p == 0)
+		return p;
+	s = ltext(w, p);
+	if ((d = memmem(s, w->l[p].len, "।", 3)) == NULL || d == s || words(s, (size_t)(d - s)) > 3 ||
+	    d[-1] == ' ' || words(d + 3, w->l[p].len - (size_t)(d + 3 - s)) < 2)
+		return p;
+	for (i = 0; i < p; i++)
+		if (w->l[i].len == 0 || (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER) || w->l[i].why != NULL ||
+		    sentence_end(ltext(w, i), w->l[i].len) || memchr(ltext(w, i), ':', w->l[i].len))
+			return p;
+	for (i = 0; i < p; i++) {
+		w->l[i].kind = K_PARA;
+		w->l[i].why = "the start of a paragraph wrapped at a fixed width (the line under it ends its sentence)";
+	}
+	return 0;
+}
+
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
@@ -1926,6 +2036,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 	if (p < 0)
 		p = zone;
+	p = wrapped_start(w, p, zone);
 	/*
 	 * An unlabelled date line opening the page is its clock, whatever is
 	 * under it: it starts no byline and date block.
@@ -2040,7 +2151,16 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (title >= 0 && step(w, title, 1, 0, p) == b0 && short_name(w, (size_t)title)) {
 			long below = first_below(w, b0, p);
 
-			if (below >= 0 && words(ltext(w, below), w->l[below].len) > words(ltext(w, title), w->l[title].len)) {
+			if (below >= 0 && words(ltext(w, below), w->l[below].len) > words(ltext(w, title), w->l[title].len) &&
+			    w->l[b0].kind == K_DATE && !w->l[b0].has_time && opens_page(w, title)) {
+				/*
+				 * Over a date with no time, opening the page, it is the
+				 * site's name over its clock (a masthead): no byline.
+				 */
+				w->l[title].kind = K_CHROME;
+				w->l[title].why = "a short name opening the page over a date with no time (the masthead)";
+				title = below;
+			} else if (below >= 0 && words(ltext(w, below), w->l[below].len) > words(ltext(w, title), w->l[title].len)) {
 				w->l[title].kind = K_BYLINE;
 				w->l[title].vo = w->l[title].off;
 				w->l[title].vl = w->l[title].half;
@@ -2189,6 +2309,9 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	for (i = 0; i < p; i++)
 		if (w->l[i].kind == K_DATE && over_update(rs, w, i, p))
 			w->l[i].why = "an unlabelled date over a labelled update time";
+		else if (w->l[i].kind == K_DATE && pub_below(rs, w, i, p))
+			w->l[i].kind = K_CLOCK, w->l[i].placed = 1,
+			    w->l[i].why = "an unlabelled date above a labelled publication time";
 		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !(w->l[i].has_time &&
 		    (k = (size_t)step(w, i, -1, 0, p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
@@ -2286,13 +2409,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				while (n > 0 && t[n - 1] == ' ')
 					n--;
 				/*
-				 * Too few words for a headline, right over the byline
-				 * and date block: the site's name or a writer's, placed
-				 * where the headline would stand.  It still places the
-				 * dates; it is not written.
+				 * Too few words for a headline: the site's name or a
+				 * writer's placed where the headline would stand over
+				 * the byline and date block, a place alone over the
+				 * first paragraph ("<town> ,<country>").  It still
+				 * places the dates; it is not written.
 				 */
-				if (words(t, n > 0 ? n : l->len) < rs->headline_words && step(w, i, 1, 0, p) >= 0 &&
-				    in_block(w->l[step(w, i, 1, 0, p)].kind)) {
+				if (words(t, n > 0 ? n : l->len) < rs->headline_words) {
 					if (w->ex)
 						explain(w, (size_t)i, "not the headline", "fewer words than headline_words");
 					continue;
@@ -2306,6 +2429,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 	if (p < zone)
 		dateline(rs, w, rec, (size_t)p, &author, &pub);
+	if (!pub && p < zone && w->l[p].tail) {
+		size_t vo, vl;
+
+		if (tail_date(rs, w, p, &vo, &vl)) {
+			pub++;
+			add(rec, w, "published", ltext(w, p) + vo, vl);
+			explain(w, (size_t)p, "labelled date closing the first paragraph (none in the header)", NULL);
+		}
+	}
 	if (!pub && p < zone && (foot = footer_date(rs, w, p)) >= 0) {
 		const char *t = ltext(w, foot) + w->l[foot].vo;
 
