@@ -52,6 +52,7 @@ struct rline {
 	int placed;		/* K_CLOCK: by where it stands, not by a pattern or a calendar */
 	int story;		/* K_DATE: the story's date wherever it stands */
 	int tail;		/* K_PARA: a labelled date closes it (a page on one line) */
+	int asis;		/* K_BYLINE: written as printed (a credit placed by its shape) */
 };
 
 struct hzonework {
@@ -1076,6 +1077,9 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->kind = K_PARA;
 	} else if (nw >= 5 && sentence_end(s, n) && !trails_off(s, n)) {
 		l->kind = K_PARA;
+	} else if (nw >= 10 && ends_with(s, n, ",")) {
+		l->kind = K_PARA;
+		l->why = "a long line left open by a comma (a paragraph's first line)";
 	} else if (nw >= 8 && inner_sentence(s, n)) {
 		l->kind = K_PARA;
 		l->why = "a sentence ending inside it (a paragraph cut at a fixed width)";
@@ -1614,19 +1618,22 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 
 	for (k = 0; k < rs->dateline.n; k++) {
 		struct rx *re = rs->dateline.re[k];
-		const char *groups[] = { "author", "place", "agency" };
-		const char *names[] = { "author", "dateline_place", "agency" };
+		/* A "credit" is the byline only of a header that has none, and cut only then. */
+		const char *groups[] = { "author", "place", "agency", "credit" };
+		const char *names[] = { "author", "dateline_place", "agency", "author" };
 		size_t j;
 
+		if (rx_named(re, "credit") >= 0 && *author)
+			continue;
 		if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n)
 			continue;
-		for (j = 0; j < 3; j++) {
+		for (j = 0; j < 4; j++) {
 			int g = rx_named(re, groups[j]);
 			size_t a, b;
 
 			if (g < 0 || !rx_group(re, g, &a, &b) || b <= a)
 				continue;
-			if (j == 0 && (*author)++)
+			if ((j == 0 || j == 3) && (*author)++)
 				continue;
 			add(rec, w, names[j], s + a, b - a);
 		}
@@ -1907,6 +1914,138 @@ signoff_date(const struct hzoneset *rs, struct hzonework *w, long p)
 }
 
 /*
+ * A credit by its shape alone, no post word in it: a name and a place
+ * ("Name Name ,<place>, <place>_", "Name,<place>।"), a name and the
+ * outlet after a dari ("Name। <outlet>"), "<place> থেকে Name :", or two
+ * to four words closed by a colon ("<outlet>ঃ").  Two to eight words, no
+ * digit.  The value (its closing marks off) in [0, *VL); the words that
+ * name the writer (before the comma or dari, after থেকে) in [*NA, *NE).
+ */
+static int
+credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *closedp)
+{
+	size_t m = n, c;
+	int closed = 0, mark = 0;
+	const char *p;
+
+	for (;;) {
+		while (m > 0 && s[m - 1] == ' ')
+			m--;
+		if (m > 0 && (s[m - 1] == '_' || s[m - 1] == ':' || s[m - 1] == '-'))
+			m--, closed = 1;
+		else if (ends_with(s, m, "ঃ") || ends_with(s, m, "–"))
+			m -= 3, closed = 1;
+		else if (ends_with(s, m, "।"))
+			m -= 3;
+		else
+			break;
+	}
+	if (m == 0 || words(s, m) < 2 || words(s, m) > 8 || has_digit(s, m) || text_chars(s, m) > 60 ||
+	    memchr(s, '|', m) || memchr(s, ':', m) || memchr(s, '"', m) || memmem(s, m, "ঃ", 3))
+		return 0;
+	*vl = m;
+	*na = 0;
+	*ne = m;
+	*closedp = closed;
+	if ((p = memmem(s, m, " থেকে ", strlen(" থেকে "))) != NULL) {
+		/* "<place> থেকে Name Name :" only with its colon: a headline says "X থেকে Y" too. */
+		*na = (size_t)(p - s) + strlen(" থেকে ");
+		mark = closed && words(s + *na, m - *na) >= 1 && words(s + *na, m - *na) <= 3;
+	} else if ((p = memchr(s, ',', m)) != NULL || (p = memmem(s, m, "।", 3)) != NULL) {
+		c = (size_t)(p - s);
+		*ne = c;
+		/* A name of two to four words before it, and a word after it. */
+		mark = words(s, c) >= 2 && words(s, c) <= 4 && has_letter(p, m - c);
+	} else
+		mark = closed && words(s, m) <= 4;
+	return mark;
+}
+
+/*
+ * Is line J at the top of the page: nothing above it but blank lines,
+ * page chrome, the page clock, dates and list items?
+ */
+static int
+at_top(const struct hzonework *w, long j)
+{
+	long i;
+
+	for (i = 0; i < j; i++)
+		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
+		    w->l[i].kind != K_DATE && !is_item(ltext(w, i), w->l[i].len))
+			return 0;
+	return 1;
+}
+
+/* Does a word of S (three letters or more) come back in line J? */
+static int
+words_in(const struct hzonework *w, const char *s, size_t n, long j)
+{
+	size_t a = 0, e;
+
+	while (a < n) {
+		while (a < n && s[a] == ' ')
+			a++;
+		for (e = a; e < n && s[e] != ' ' && s[e] != ','; e++)
+			;
+		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(ltext(w, j), w->l[j].len, s + a, e - a))
+			return 1;
+		a = e + 1;
+	}
+	return 0;
+}
+
+/*
+ * The byline by where it stands: a line of a credit's shape (see
+ * credit_shape) right on top of the dates or the first paragraph P, under
+ * the headline (a longer title-like line right above), under the dates,
+ * or at the top of the page; none of the words naming the writer come back
+ * in the first paragraph (a headline's would).  Lines that a byline
+ * pattern reads stay as they are.
+ */
+static void
+placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
+{
+	long j;
+
+	/* A paragraph that opens with its own credit (a dateline) has its byline there. */
+	if (p < zone && any(&rs->dateline, ltext(w, p), w->l[p].len))
+		return;
+
+	for (j = 0; j < p; j++) {
+		struct rline *l = &w->l[j];
+		size_t vl, na, ne;
+		long below, above;
+		int ok, closed, under;
+
+		if (!(l->kind == K_TITLELIKE || (l->kind == K_OTHER && (l->why == NULL ||
+		    strncmp(l->why, "a label", 7) == 0))) || !credit_shape(ltext(w, j), l->len, &vl, &na, &ne, &closed))
+			continue;
+		below = step(w, j, 1, 0, p);
+		if (!(below < 0 && p < zone) && !(below >= 0 && in_block(w->l[below].kind)))
+			continue;
+		above = step(w, j, -1, 0, p);
+		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !same(w, (size_t)above, (size_t)j) &&
+		    words(ltext(w, above), w->l[above].len) >= rs->headline_words &&
+		    words(ltext(w, above), w->l[above].len) > words(ltext(w, j), vl);
+		ok = at_top(w, j) || under || (above >= 0 && in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
+		/*
+		 * A headline's words, or a caption's ("<person>। ফাইল ছবি"),
+		 * come back in the paragraph; a writer's name seldom does.  A
+		 * credit closed by its colon, or standing between the headline
+		 * and the dates, is one whatever it names.
+		 */
+		if (!ok || (p < zone && !closed && !(under && below >= 0) && words_in(w, ltext(w, j) + na, ne - na, p)))
+			continue;
+		l->kind = K_BYLINE;
+		l->vo = l->off;
+		l->vl = vl;
+		l->asis = 1;
+		l->why = "a credit's shape right on top of the dates or the first paragraph";
+	}
+}
+
+/*
  * A paragraph wrapped at a fixed width from the page's first line: the
  * first paragraph P opens with the end of a sentence, three words at most
  * and the dari ("ছুটে এসেছিলেন। এ মেলা ..."), and every line above it,
@@ -1982,6 +2121,31 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				next++;
 			}
 
+			/*
+			 * A list item over or under another ("- <headline> -
+			 * <date>", other stories) is no article's paragraph.
+			 */
+			if (is_item(ltext(w, i), w->l[i].len) && ((next >= 0 && is_item(ltext(w, next), w->l[next].len)) ||
+			    (i > 0 && is_item(ltext(w, i - 1), w->l[i - 1].len)))) {
+				w->l[i].kind = K_OTHER;
+				w->l[i].why = "a list item among others (a list of stories)";
+				continue;
+			}
+			/*
+			 * A short line of a credit's shape at the top of the page,
+			 * over a paragraph ("Name,<place>।"), is its byline, not a
+			 * paragraph (placed_credits reads it).
+			 */
+			if (next >= 0 && w->l[next].kind == K_PARA && words(ltext(w, i), w->l[i].len) <= 6 && at_top(w, i)) {
+				size_t vl, na, ne;
+				int closed;
+
+				if (credit_shape(ltext(w, i), w->l[i].len, &vl, &na, &ne, &closed) && ne < vl) {
+					w->l[i].kind = K_OTHER;
+					w->l[i].why = NULL;
+					continue;
+				}
+			}
 			/*
 			 * A paragraph right above a byline or date line is the
 			 * standfirst of a print story, not the article's first.
@@ -2075,6 +2239,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		w->l[j].kind = K_OTHER;
 		w->l[j].why = "the byline's second line, after its comma";
 	}
+	placed_credits(rs, w, p, zone);
 	for (i = 0; i < p; i++)
 		if (in_block(w->l[i].kind)) {
 			b0 = i;
@@ -2375,8 +2540,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		case K_BYLINE:
 			if (patterned && !l->pattern)
 				l->why = "a name placed as the byline, but a byline pattern reads another line (not taken)";
-			else if (!author++)
-				add_author(rec, w, w->text.s + l->vo, l->vl);
+			else if (!author++) {
+				if (l->asis)	/* as printed, " ," and all */
+					add(rec, w, "author", w->text.s + l->vo, l->vl);
+				else
+					add_author(rec, w, w->text.s + l->vo, l->vl);
+			}
 			break;
 		case K_EDITION:
 			if (!ed++)
