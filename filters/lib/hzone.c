@@ -1454,6 +1454,33 @@ first_below(const struct hzonework *w, long b0, long p)
 }
 
 /*
+ * The nearest title-like line above the first paragraph P, past blank,
+ * chrome, kept and unread lines and a clock its label or calendars tell
+ * ("এখন সময়: ..." under the headline), or -1.  A line in Latin letters only is
+ * passed over: on a Bengali page it is the headline put into English, a
+ * slug, an image's name or a share widget's words ("Spread the love");
+ * so is one of fewer than headline_words words ("ফাইল ছবি") but right on
+ * the paragraph (a writer's name opening the page).
+ */
+static long
+nearest_above(const struct hzoneset *rs, struct hzonework *w, long p)
+{
+	long i;
+
+	for (i = p - 1; i >= 0; i--)
+		if (w->l[i].kind == K_TITLELIKE && !letter_in(ltext(w, i), w->l[i].len, 0))
+			w->l[i].why = "a title-like line with no Bengali letter, passed over";
+		else if (w->l[i].kind == K_TITLELIKE && words(ltext(w, i), w->l[i].len) < rs->headline_words && i + 1 < p)
+			w->l[i].why = "fewer words than headline_words (a caption's credit, a label), passed over";
+		else if (w->l[i].kind == K_TITLELIKE)
+			return i;
+		else if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_KEEP &&
+		    w->l[i].kind != K_OTHER && !(w->l[i].kind == K_CLOCK && w->l[i].why != NULL && !w->l[i].placed))
+			return -1;
+	return -1;
+}
+
+/*
  * Is S (what follows a headline printed again) the site's name after a
  * dash or a bar ("<headline> - দৈনিকশিক্ষা", the page's <title>)?  Then
  * the shorter line is the headline.
@@ -2296,6 +2323,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			    memcmp(ltext(w, b0), ltext(w, j), w->l[j].len) == 0) {
 				w->l[j].kind = K_CHROME;
 				w->l[j].why = "the writer's name over the byline that repeats it";
+			} else if (w->l[j].kind == K_TITLELIKE && !letter_in(ltext(w, j), w->l[j].len, 0)) {
+				w->l[j].why = "a title-like line with no Bengali letter, passed over";
 			} else if (w->l[j].kind == K_TITLELIKE) {
 				long up = step(w, j, -1, 0, p);
 
@@ -2324,7 +2353,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 */
 				w->l[title].kind = K_CHROME;
 				w->l[title].why = "a short name opening the page over a date with no time (the masthead)";
-				title = below;
+				title = -1;
 			} else if (below >= 0 && words(ltext(w, below), w->l[below].len) > words(ltext(w, title), w->l[title].len)) {
 				w->l[title].kind = K_BYLINE;
 				w->l[title].vo = w->l[title].off;
@@ -2353,23 +2382,20 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				}
 			}
 		}
+		/*
+		 * A block of dates with no time and nothing else (the clock,
+		 * unread as such yet) places no headline under it: the headline
+		 * is the one over the first paragraph, past the masthead, the
+		 * menu and the section labels under the date.
+		 */
+		for (i = 0; i < p && !(in_block(w->l[i].kind) && !(w->l[i].kind == K_DATE && !w->l[i].has_time)); i++)
+			;
+		if (title < 0 && i == p && p < zone)
+			title = nearest_above(rs, w, p);
 		if (title < 0)
 			title = first_below(w, b0, p);
 	} else if (p < zone) {
-		/*
-		 * A line in Latin letters only is passed over: on a Bengali page
-		 * it is the headline put into English, a slug or an image's name.
-		 */
-		for (i = p - 1; i >= 0; i--)
-			if (w->l[i].kind == K_TITLELIKE && !letter_in(ltext(w, i), w->l[i].len, 0)) {
-				w->l[i].why = "a title-like line with no Bengali letter, passed over";
-				continue;
-			} else if (w->l[i].kind == K_TITLELIKE) {
-				title = i;
-				break;
-			} else if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME &&
-			    w->l[i].kind != K_KEEP && w->l[i].kind != K_OTHER)
-				break;
+		title = nearest_above(rs, w, p);
 		/*
 		 * A short name that opens the page, right on the first paragraph,
 		 * is its writer ("তানভীর হাসান রুমি"), not a headline: a headline
