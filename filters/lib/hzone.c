@@ -752,6 +752,25 @@ label_after(const struct hzoneset *rs, const char *s, size_t n)
 }
 
 /*
+ * A byline a pattern reads before a labelled date ("অনলাইন ডেস্ক
+ * প্রকাশের সময় :<date>"): its value in *VO, *VL; 0 for none.
+ */
+static int
+credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
+{
+	size_t d = label_after(rs, s, n), k;
+
+	while (d > 0 && s[d - 1] == ' ')
+		d--;
+	if (d == 0)
+		return 0;
+	for (k = 0; k < rs->byline.n; k++)
+		if (value_of(rs->byline.re[k], s, d, vo, vl))
+			return 1;
+	return 0;
+}
+
+/*
  * A header line: a labelled date in one of its segments ("প্রকাশিত:... |
  * হালনাগাদ:... | অনলাইন সংস্করণ"), or segments each of which is a byline,
  * a date or the edition ("যুগান্তর ডেস্ক    ১২ মে ২০২১, ০০:০০ | প্রিন্ট সংস্করণ").
@@ -1195,7 +1214,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 {
 	const char *s = ltext(w, li);
 	size_t n = w->l[li].len, i = 0, a, e, vo, vl, d;
-	int label = 0, dates = 0;
+	int label = 0, dates = 0, after = 0;
 
 	if ((d = byline_then_date(rs, s, n, &e)) > 0) {
 		struct date_result r;
@@ -1237,6 +1256,10 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			if (!(*author)++)
 				add_author(rec, w, s, h);
 			w->l[li].why = "a labelled date after a credit printed twice (the byline box)";
+		} else if (credit_before_label(rs, s, n, &vo, &vl)) {
+			if (!(*author)++)
+				add_author(rec, w, s + vo, vl);
+			w->l[li].why = "a labelled date after a credit a byline pattern reads";
 		} else
 			w->l[li].why = "a labelled date after a credit that is no byline (the credit is not taken)";
 		s += d;
@@ -1246,6 +1269,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 	while (segment(s, n, &i, &a, &e))
 		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
+			after = 1;
 			if (!(*pub)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl))
 				add(rec, w, "published", s + a + vo, vl);
 			break;
@@ -1256,6 +1280,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 				add(rec, w, "updated", s + a + vo, vl);
 			break;
 		case S_UPDATED:
+			after = 1;
 			if (!(*upd)++)
 				add(rec, w, "updated", s + a + vo, vl);
 			break;
@@ -1268,8 +1293,12 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 				add_author(rec, w, s + a + vo, vl);
 			break;
 		case S_NONE:
-			/* A name beside a labelled date is its writer ("Name | প্রকাশ: ..."). */
-			if (label && name_segment(s + a, e - a) && !(*author)++)
+			/*
+			 * A name beside a labelled date is its writer ("Name |
+			 * প্রকাশ: ..."); one word after it is the section ("প্রকাশ:
+			 * <date> | প্রবাস").
+			 */
+			if (label && name_segment(s + a, e - a) && !(after && words(s + a, e - a) < 2) && !(*author)++)
 				add_author(rec, w, s + a, e - a);
 			break;
 		}
@@ -1629,6 +1658,24 @@ static int
 in_block(enum kind k)
 {
 	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_EDITION;
+}
+
+/*
+ * Does the block from B0 hold a byline a pattern reads (on its own line
+ * or before a labelled date)?  Then a short line on top of it is no
+ * writer's name but the headline.
+ */
+static int
+block_credit(const struct hzoneset *rs, const struct hzonework *w, long b0, long p)
+{
+	long i;
+	size_t vo, vl;
+
+	for (i = b0; i >= 0 && i < p && (in_block(w->l[i].kind) || w->l[i].kind == K_BLANK || w->l[i].kind == K_CHROME); i++)
+		if ((w->l[i].kind == K_BYLINE && w->l[i].pattern) ||
+		    (w->l[i].kind == K_LABELLED && credit_before_label(rs, ltext(w, (size_t)i), w->l[i].len, &vo, &vl)))
+			return 1;
+	return 0;
 }
 
 /*
@@ -2342,7 +2389,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		 * them, is the byline of a page that starts with it (a writer's
 		 * name, "চট্টগ্রাম ব্যুরো").
 		 */
-		if (title >= 0 && step(w, title, 1, 0, p) == b0 && short_name(w, (size_t)title)) {
+		if (title >= 0 && step(w, title, 1, 0, p) == b0 && short_name(w, (size_t)title) && !block_credit(rs, w, b0, p)) {
 			long below = first_below(w, b0, p);
 
 			if (below >= 0 && words(ltext(w, below), w->l[below].len) > words(ltext(w, title), w->l[title].len) &&
