@@ -1556,6 +1556,40 @@ opens_page(const struct hzonework *w, long j)
 	return 1;
 }
 
+static int shares_word(const struct hzonework *, long, long);
+
+/*
+ * Is line I, a paragraph by its shape, a headline over the paragraph
+ * NEXT (see hzone_apply)?
+ */
+static int
+headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, long next)
+{
+	const char *s = ltext(w, i), *t = ltext(w, next);
+	size_t n = w->l[i].len, m = w->l[next].len, e = 0, nw;
+
+	if (words(t, m) < rs->para_words)
+		return 0;
+	/*
+	 * Closed by one dari, the line may as well be the story's first
+	 * sentence (a lede on its own line): only the doubled dari, a
+	 * headline's mark, tells.
+	 */
+	if (first_content(w, i) && next == i + 1 && words(s, n) <= 10 && ends_with(s, n, "।।") &&
+	    !memchr(s, ',', n) && !inner_sentence(s, n) && shares_word(w, i, next))
+		return 1;
+	/* No sentence ends in it, and the paragraph opens with its first four words. */
+	if (memmem(s, n, "।", 3) || sentence_end(s, n) || words(s, n) > 30 || words(s, n) < 4)
+		return 0;
+	for (nw = 0; nw < 4; nw++) {
+		while (e < n && s[e] == ' ')
+			e++;
+		while (e < n && s[e] != ' ')
+			e++;
+	}
+	return e < n && e < m && memcmp(s, t, e) == 0 && t[e] == ' ';
+}
+
 /*
  * Is line I a title-like line above it printed again with a dari
  * ("<headline>।" under the photo)?  No article's first paragraph is.
@@ -2203,6 +2237,19 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			    (i > 0 && is_item(ltext(w, i - 1), w->l[i - 1].len)))) {
 				w->l[i].kind = K_OTHER;
 				w->l[i].why = "a list item among others (a list of stories)";
+				continue;
+			}
+			/*
+			 * A headline printed as a sentence: opening the page, ten
+			 * words at most closed by the doubled dari, no comma, right
+			 * over a long paragraph that takes up one of its words
+			 * ("<headline>।।" over the story).  And a long line that
+			 * ends no sentence, over a paragraph opening with its first
+			 * four words, is the headline that paragraph spells out.
+			 */
+			if (next >= 0 && w->l[next].kind == K_PARA && headline_sentence(rs, w, i, next)) {
+				w->l[i].kind = K_TITLELIKE;
+				w->l[i].why = "a headline printed as a sentence, over the paragraph that takes it up";
 				continue;
 			}
 			/*
