@@ -2183,6 +2183,27 @@ wrapped_start(struct hzonework *w, long p, long zone)
 	return 0;
 }
 
+/*
+ * The headline printed again at the start of the first paragraph P with
+ * no space after it, the paragraph then opening with the headline's
+ * first word ("<headline><first word> ...", the two blocks of the page
+ * run together): taken off the paragraph.
+ */
+static void
+unglue_headline(struct hzonework *w, long p, long title)
+{
+	const char *s = ltext(w, p), *t = ltext(w, title);
+	size_t n = w->l[p].len, m = w->l[title].len, f = 0;
+
+	while (f < m && t[f] != ' ')
+		f++;
+	if (f == 0 || f == m || n <= m + f || memcmp(s, t, m) != 0 || memcmp(s + m, t, f) != 0)
+		return;
+	explain(w, (size_t)p, "the headline glued to the start of the first paragraph taken off", NULL);
+	w->l[p].off += m;
+	w->l[p].len -= m;
+}
+
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
@@ -2559,6 +2580,36 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			}
 
 	/*
+	 * The headline again right under the first paragraph, a few words
+	 * around it ("<day month> <headline>", a caption), with a paragraph
+	 * under it: what was taken for the first paragraph is the standfirst
+	 * under the headline, and the story starts below.
+	 */
+	if (title >= 0 && p < zone) {
+		long j = p + 1, k;
+
+		while (j < zone && w->l[j].len == 0)
+			j++;
+		for (k = j + 1; k < zone && w->l[k].len == 0; k++)
+			;
+		if (j < zone && k < zone && w->l[j].len > w->l[title].len &&
+		    words(ltext(w, j), w->l[j].len) <= words(ltext(w, title), w->l[title].len) + 3 &&
+		    memmem(ltext(w, j), w->l[j].len, ltext(w, title), w->l[title].len) != NULL &&
+		    !sentence_end(ltext(w, j), w->l[j].len)) {
+			w->l[k].kind = K_OTHER;
+			w->l[k].why = NULL;
+			classify(rs, w, (size_t)k);
+			if (w->l[k].kind == K_PARA) {
+				w->l[p].kind = K_OTHER;
+				w->l[p].why = "a standfirst, the headline again under it";
+				w->l[j].kind = K_OTHER;
+				w->l[j].why = "the headline again, a few words around it";
+				p = k;
+			}
+		}
+	}
+
+	/*
 	 * A short sentence right above the first paragraph, under the headline
 	 * and the byline and date block, is the article's own first paragraph
 	 * (fewer words than paragraph_words: "আমাদের দেশটা নদীর দান।"): the
@@ -2716,6 +2767,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (w->ex && l->kind != K_BLANK)
 			explain(w, (size_t)i, i == title ? "headline" : kind_name[l->kind], l->why);
 	}
+	if (p < zone && title >= 0)
+		unglue_headline(w, p, title);
 	if (p < zone)
 		dateline(rs, w, rec, (size_t)p, &author, &pub);
 	if (!pub && p < zone && w->l[p].tail) {
