@@ -56,12 +56,13 @@ struct rline {
 };
 
 struct hzonework {
-	struct buf text, out, val;
+	struct buf text, out, val, cut;
 	struct rline *l;
 	size_t nl, cap;
 	FILE *ex;
 	const char *src;
 	const char *pzone;	/* the page's own zone (page_zone), or NULL */
+	int patterned;		/* a byline pattern reads a line of the zone */
 };
 
 /* ---- compiling ---- */
@@ -259,6 +260,7 @@ hzone_work_free(struct hzonework *w)
 	buf_free(&w->text);
 	buf_free(&w->out);
 	buf_free(&w->val);
+	buf_free(&w->cut);
 	free(w->l);
 	free(w);
 }
@@ -749,6 +751,22 @@ label_after(const struct hzoneset *rs, const char *s, size_t n)
 			return k;
 	}
 	return 0;
+}
+
+/* S is words of Bengali letters and signs only (no digit, no Latin letter, no punctuation). */
+static int
+bengali_name(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == ' ')
+			continue;
+		else if ((unsigned char)s[i] == 0xE0 && i + 2 < n && bn_letter(s + i))
+			i += 2;
+		else
+			return 0;
+	return 1;
 }
 
 /*
@@ -1260,11 +1278,37 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			if (!(*author)++)
 				add_author(rec, w, s + vo, vl);
 			w->l[li].why = "a labelled date after a credit a byline pattern reads";
+		} else if (!w->patterned && words(s, c) >= 2 && words(s, c) <= 3 &&
+		    bengali_name(s, c) && !any(&rs->chrome, s, c)) {
+			/*
+			 * A name of two or three words in Bengali letters, and no
+			 * byline a pattern reads anywhere in the header: the writer
+			 * ("Name Name প্রকাশিত: ..."), not a posting account (a
+			 * role a chrome pattern names: "বার্তা সম্পাদক").
+			 */
+			if (!(*author)++)
+				add_author(rec, w, s, c);
+			w->l[li].why = "a labelled date after a writer's name (no other byline in the header)";
 		} else
 			w->l[li].why = "a labelled date after a credit that is no byline (the credit is not taken)";
 		s += d;
 		n -= d;
 	}
+	/*
+	 * An update label after one space inside a segment ("প্রকাশিত: <date>
+	 * আপডেট: <date>") starts a segment of its own.
+	 */
+	buf_reset(&w->cut);
+	buf_add(&w->cut, s, n);
+	for (i = 1, a = 0; i < n; i++) {
+		if (s[i - 1] == '|' || (s[i - 1] == ' ' && i >= 2 && s[i - 2] == ' '))
+			a = i;	/* where this segment starts */
+		if (s[i - 1] == ' ' && s[i] != ' ' && i - 1 > a &&
+		    what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED &&
+		    value_of(rs->updated, s + i, n - i, &vo, &vl) && date_value(rs, s + i, vo, &vl))
+			w->cut.s[i - 1] = '|';
+	}
+	s = w->cut.s;
 	i = 0;
 	while (segment(s, n, &i, &a, &e))
 		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
@@ -2678,6 +2722,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	for (i = 0; i < p && !(w->l[i].kind == K_BYLINE && w->l[i].pattern); i++)
 		;
 	patterned = i < p;
+	/* A dateline's credit counts as a byline a pattern reads. */
+	w->patterned = patterned || (p < zone && any(&rs->dateline, ltext(w, p), w->l[p].len));
 
 	/* Write the fields in the order of their lines. */
 	for (i = 0; i < p; i++) {
