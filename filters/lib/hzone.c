@@ -1075,12 +1075,13 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->why = "a chrome pattern";
 	} else if (rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH) {
 		l->kind = K_EDITION;
-	} else if (labelled(rs, s, n) && prose_in(rs, s, n)) {
-		l->kind = K_PARA;
-		l->tail = 1;
-		l->why = "prose with a labelled date after it (a page flattened onto one line)";
 	} else if (labelled(rs, s, n)) {
-		l->kind = K_LABELLED;
+		if (prose_in(rs, s, n)) {
+			l->kind = K_PARA;
+			l->tail = 1;
+			l->why = "prose with a labelled date after it (a page flattened onto one line)";
+		} else
+			l->kind = K_LABELLED;
 	} else if (nw <= 12) {
 		for (k = 0; k < rs->byline.n; k++)
 			if (value_of(rs->byline.re[k], s, l->half, &vo, &vl)) {
@@ -1304,8 +1305,8 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		if (s[i - 1] == '|' || (s[i - 1] == ' ' && i >= 2 && s[i - 2] == ' '))
 			a = i;	/* where this segment starts */
 		if (s[i - 1] == ' ' && s[i] != ' ' && i - 1 > a &&
-		    what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED &&
-		    value_of(rs->updated, s + i, n - i, &vo, &vl) && date_value(rs, s + i, vo, &vl))
+		    value_of(rs->updated, s + i, n - i, &vo, &vl) && date_value(rs, s + i, vo, &vl) &&
+		    what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED)
 			w->cut.s[i - 1] = '|';
 	}
 	s = w->cut.s;
