@@ -1533,25 +1533,29 @@ first_below(const struct hzonework *w, long b0, long p)
  * ("এখন সময়: ..." under the headline), or -1.  A line in Latin letters only is
  * passed over: on a Bengali page it is the headline put into English, a
  * slug, an image's name or a share widget's words ("Spread the love");
- * so is one of fewer than headline_words words ("ফাইল ছবি") but right on
- * the paragraph (a writer's name opening the page).
+ * so is one of fewer than headline_words words ("ফাইল ছবি") with a
+ * longer title-like line above it, unless it stands right on the
+ * paragraph (a writer's name opening the page).
  */
 static long
 nearest_above(const struct hzoneset *rs, struct hzonework *w, long p)
 {
-	long i;
+	long i, shortest = -1;
 
 	for (i = p - 1; i >= 0; i--)
 		if (w->l[i].kind == K_TITLELIKE && !letter_in(ltext(w, i), w->l[i].len, 0))
 			w->l[i].why = "a title-like line with no Bengali letter, passed over";
-		else if (w->l[i].kind == K_TITLELIKE && words(ltext(w, i), w->l[i].len) < rs->headline_words && i + 1 < p)
-			w->l[i].why = "fewer words than headline_words (a caption's credit, a label), passed over";
-		else if (w->l[i].kind == K_TITLELIKE)
+		else if (w->l[i].kind == K_TITLELIKE && words(ltext(w, i), w->l[i].len) < rs->headline_words && i + 1 < p) {
+			if (shortest < 0)
+				shortest = i;
+		} else if (w->l[i].kind == K_TITLELIKE) {
+			if (shortest >= 0)
+				w->l[shortest].why = "fewer words than headline_words under another title-like line (a caption's credit, a label), passed over";
 			return i;
-		else if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_KEEP &&
+		} else if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_KEEP &&
 		    w->l[i].kind != K_OTHER && !(w->l[i].kind == K_CLOCK && w->l[i].why != NULL && !w->l[i].placed))
-			return -1;
-	return -1;
+			break;
+	return shortest;
 }
 
 /*
@@ -2799,10 +2803,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 * Too few words for a headline: the site's name or a
 				 * writer's placed where the headline would stand over
 				 * the byline and date block, a place alone over the
-				 * first paragraph ("<town> ,<country>").  It still
-				 * places the dates; it is not written.
+				 * first paragraph ("<town> ,<country>": a comma between
+				 * its words).  It still places the dates; it is not
+				 * written.
 				 */
-				if (words(t, n > 0 ? n : l->len) < rs->headline_words) {
+				if (words(t, n > 0 ? n : l->len) < rs->headline_words && ((step(w, i, 1, 0, p) >= 0 &&
+				    in_block(w->l[step(w, i, 1, 0, p)].kind)) || memchr(t, ',', n > 0 ? n : l->len))) {
 					if (w->ex)
 						explain(w, (size_t)i, "not the headline", "fewer words than headline_words");
 					continue;
