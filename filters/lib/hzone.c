@@ -51,15 +51,18 @@ struct rline {
 	int pattern;		/* K_BYLINE: by a byline pattern, not by where it stands */
 	int placed;		/* K_CLOCK: by where it stands, not by a pattern or a calendar */
 	int story;		/* K_DATE: the story's date wherever it stands */
+	int tail;		/* K_PARA: a labelled date closes it (a page on one line) */
+	int asis;		/* K_BYLINE: written as printed (a credit placed by its shape) */
 };
 
 struct hzonework {
-	struct buf text, out, val;
+	struct buf text, out, val, cut;
 	struct rline *l;
 	size_t nl, cap;
 	FILE *ex;
 	const char *src;
 	const char *pzone;	/* the page's own zone (page_zone), or NULL */
+	int patterned;		/* a byline pattern reads a line of the zone */
 };
 
 /* ---- compiling ---- */
@@ -270,6 +273,7 @@ hzone_work_free(struct hzonework *w)
 	buf_free(&w->text);
 	buf_free(&w->out);
 	buf_free(&w->val);
+	buf_free(&w->cut);
 	free(w->l);
 	free(w);
 }
@@ -398,7 +402,8 @@ sentence_end(const char *s, size_t n)
 			n -= 3;
 		else
 			break;
-	return ends_with(s, n, "।") || ends_with(s, n, ".");
+	/* U+09F7 (৷), the currency sign some keyboards give for the dari, ends one too. */
+	return ends_with(s, n, "।") || ends_with(s, n, "৷") || ends_with(s, n, ".");
 }
 
 /*
@@ -761,6 +766,41 @@ label_after(const struct hzoneset *rs, const char *s, size_t n)
 	return 0;
 }
 
+/* S is words of Bengali letters and signs only (no digit, no Latin letter, no punctuation). */
+static int
+bengali_name(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == ' ')
+			continue;
+		else if ((unsigned char)s[i] == 0xE0 && i + 2 < n && bn_letter(s + i))
+			i += 2;
+		else
+			return 0;
+	return 1;
+}
+
+/*
+ * A byline a pattern reads before a labelled date ("অনলাইন ডেস্ক
+ * প্রকাশের সময় :<date>"): its value in *VO, *VL; 0 for none.
+ */
+static int
+credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
+{
+	size_t d = label_after(rs, s, n), k;
+
+	while (d > 0 && s[d - 1] == ' ')
+		d--;
+	if (d == 0)
+		return 0;
+	for (k = 0; k < rs->byline.n; k++)
+		if (value_of(rs->byline.re[k], s, d, vo, vl))
+			return 1;
+	return 0;
+}
+
 /*
  * A header line: a labelled date in one of its segments ("প্রকাশিত:... |
  * হালনাগাদ:... | অনলাইন সংস্করণ"), or segments each of which is a byline,
@@ -883,6 +923,47 @@ calendars(const struct hzoneset *rs, const char *s, size_t n)
 	return seen[CAL_GREG] + seen[CAL_BN] + seen[CAL_HIJRI] >= 2;
 }
 
+/*
+ * Does a segment of S read as prose: a paragraph's number of words and a
+ * sentence ending in it?  A header line holds none; a page flattened onto
+ * one line ("<paragraph>  Share  Published on: <date>") does.
+ */
+static int
+prose_in(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, a, e;
+
+	while (segment(s, n, &i, &a, &e))
+		if (words(s + a, e - a) >= rs->para_words && (memmem(s + a, e - a, "।", 3) ||
+		    inner_sentence(s + a, e - a) || sentence_end(s + a, e - a) || memmem(s + a, e - a, ". ", 2)))
+			return 1;
+	return 0;
+}
+
+/*
+ * The publication time closing line P, a paragraph flattened onto one line
+ * with its header's labels after it: the last labelled publication time
+ * among its segments that reads as a whole date, into *VO, *VL (offsets in
+ * the line); 0 for none.
+ */
+static int
+tail_date(const struct hzoneset *rs, struct hzonework *w, long p, size_t *vo, size_t *vl)
+{
+	const char *s = ltext(w, p);
+	size_t n = w->l[p].len, i = 0, a, e, o, m;
+	struct date_result r;
+	int found = 0;
+
+	while (segment(s, n, &i, &a, &e))
+		if (what_segment(rs, s + a, e - a, &o, &m) == S_PUBLISHED && is_date(rs, s + a + o, m, &r) &&
+		    r.status == DATE_OK) {
+			*vo = a + o;
+			*vl = m;
+			found = 1;
+		}
+	return found;
+}
+
 static void classify1(const struct hzoneset *, struct hzonework *, size_t);
 static void classify2(const struct hzoneset *, struct hzonework *, size_t);
 
@@ -996,6 +1077,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 
 	l->half = undouble(s, n);
 	l->pattern = 0;
+	l->tail = 0;
 	if (n == 0) {
 		l->kind = K_BLANK;
 		return;
@@ -1007,7 +1089,12 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	} else if (rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH) {
 		l->kind = K_EDITION;
 	} else if (labelled(rs, s, n)) {
-		l->kind = K_LABELLED;
+		if (prose_in(rs, s, n)) {
+			l->kind = K_PARA;
+			l->tail = 1;
+			l->why = "prose with a labelled date after it (a page flattened onto one line)";
+		} else
+			l->kind = K_LABELLED;
 	} else if (nw <= 12) {
 		for (k = 0; k < rs->byline.n; k++)
 			if (value_of(rs->byline.re[k], s, l->half, &vo, &vl)) {
@@ -1041,6 +1128,9 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->kind = K_PARA;
 	} else if (nw >= 5 && sentence_end(s, n) && !trails_off(s, n)) {
 		l->kind = K_PARA;
+	} else if (nw >= 10 && ends_with(s, n, ",")) {
+		l->kind = K_PARA;
+		l->why = "a long line left open by a comma (a paragraph's first line)";
 	} else if (nw >= 8 && inner_sentence(s, n)) {
 		l->kind = K_PARA;
 		l->why = "a sentence ending inside it (a paragraph cut at a fixed width)";
@@ -1156,7 +1246,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 {
 	const char *s = ltext(w, li);
 	size_t n = w->l[li].len, i = 0, a, e, vo, vl, d;
-	int label = 0, dates = 0;
+	int label = 0, dates = 0, after = 0;
 
 	if ((d = byline_then_date(rs, s, n, &e)) > 0) {
 		struct date_result r;
@@ -1198,15 +1288,46 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			if (!(*author)++)
 				add_author(rec, w, s, h);
 			w->l[li].why = "a labelled date after a credit printed twice (the byline box)";
+		} else if (credit_before_label(rs, s, n, &vo, &vl)) {
+			if (!(*author)++)
+				add_author(rec, w, s + vo, vl);
+			w->l[li].why = "a labelled date after a credit a byline pattern reads";
+		} else if (!w->patterned && words(s, c) >= 2 && words(s, c) <= 3 &&
+		    bengali_name(s, c) && !any(&rs->chrome, s, c)) {
+			/*
+			 * A name of two or three words in Bengali letters, and no
+			 * byline a pattern reads anywhere in the header: the writer
+			 * ("Name Name প্রকাশিত: ..."), not a posting account (a
+			 * role a chrome pattern names: "বার্তা সম্পাদক").
+			 */
+			if (!(*author)++)
+				add_author(rec, w, s, c);
+			w->l[li].why = "a labelled date after a writer's name (no other byline in the header)";
 		} else
 			w->l[li].why = "a labelled date after a credit that is no byline (the credit is not taken)";
 		s += d;
 		n -= d;
 	}
+	/*
+	 * An update label after one space inside a segment ("প্রকাশিত: <date>
+	 * আপডেট: <date>") starts a segment of its own.
+	 */
+	buf_reset(&w->cut);
+	buf_add(&w->cut, s, n);
+	for (i = 1, a = 0; i < n; i++) {
+		if (s[i - 1] == '|' || (s[i - 1] == ' ' && i >= 2 && s[i - 2] == ' '))
+			a = i;	/* where this segment starts */
+		if (s[i - 1] == ' ' && s[i] != ' ' && i - 1 > a &&
+		    value_of(rs->updated, s + i, n - i, &vo, &vl) && date_value(rs, s + i, vo, &vl) &&
+		    what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED)
+			w->cut.s[i - 1] = '|';
+	}
+	s = w->cut.s;
 	i = 0;
 	while (segment(s, n, &i, &a, &e))
 		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
+			after = 1;
 			if (!(*pub)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl))
 				add(rec, w, "published", s + a + vo, vl);
 			break;
@@ -1217,6 +1338,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 				add(rec, w, "updated", s + a + vo, vl);
 			break;
 		case S_UPDATED:
+			after = 1;
 			if (!(*upd)++)
 				add(rec, w, "updated", s + a + vo, vl);
 			break;
@@ -1229,8 +1351,12 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 				add_author(rec, w, s + a + vo, vl);
 			break;
 		case S_NONE:
-			/* A name beside a labelled date is its writer ("Name | প্রকাশ: ..."). */
-			if (label && name_segment(s + a, e - a) && !(*author)++)
+			/*
+			 * A name beside a labelled date is its writer ("Name |
+			 * প্রকাশ: ..."); one word after it is the section ("প্রকাশ:
+			 * <date> | প্রবাস").
+			 */
+			if (label && name_segment(s + a, e - a) && !(after && words(s + a, e - a) < 2) && !(*author)++)
 				add_author(rec, w, s + a, e - a);
 			break;
 		}
@@ -1378,8 +1504,17 @@ short_name(const struct hzonework *w, size_t j)
 {
 	const char *s = ltext(w, j);
 
-	return words(s, w->l[j].len) <= 4 && text_chars(s, w->l[j].len) <= 30 && !has_digit(s, w->l[j].len) &&
-	    !memchr(s, ':', w->l[j].len) && !memmem(s, w->l[j].len, "ঃ", 3);
+	const char *c = memchr(s, ',', w->l[j].len);
+	size_t n = w->l[j].len;
+
+	/*
+	 * No comma between words: "<town> ,<country>" is a place, a dateline
+	 * alone; a comma left hanging at the end ("Name ,") is the byline's.
+	 */
+	while (c != NULL && c + 1 < s + n && (c[1] == ' ' || c[1] == ','))
+		c++;
+	return words(s, n) <= 4 && text_chars(s, n) <= 30 && !has_digit(s, n) &&
+	    !memchr(s, ':', n) && !memmem(s, n, "ঃ", 3) && !(c != NULL && c + 1 < s + n);
 }
 
 /*
@@ -1403,6 +1538,37 @@ first_below(const struct hzonework *w, long b0, long p)
 		return j;
 	}
 	return -1;
+}
+
+/*
+ * The nearest title-like line above the first paragraph P, past blank,
+ * chrome, kept and unread lines and a clock its label or calendars tell
+ * ("এখন সময়: ..." under the headline), or -1.  A line in Latin letters only is
+ * passed over: on a Bengali page it is the headline put into English, a
+ * slug, an image's name or a share widget's words ("Spread the love");
+ * so is one of fewer than headline_words words ("ফাইল ছবি") with a
+ * longer title-like line above it, unless it stands right on the
+ * paragraph (a writer's name opening the page).
+ */
+static long
+nearest_above(const struct hzoneset *rs, struct hzonework *w, long p)
+{
+	long i, shortest = -1;
+
+	for (i = p - 1; i >= 0; i--)
+		if (w->l[i].kind == K_TITLELIKE && !letter_in(ltext(w, i), w->l[i].len, 0))
+			w->l[i].why = "a title-like line with no Bengali letter, passed over";
+		else if (w->l[i].kind == K_TITLELIKE && words(ltext(w, i), w->l[i].len) < rs->headline_words && i + 1 < p) {
+			if (shortest < 0)
+				shortest = i;
+		} else if (w->l[i].kind == K_TITLELIKE) {
+			if (shortest >= 0)
+				w->l[shortest].why = "fewer words than headline_words under another title-like line (a caption's credit, a label), passed over";
+			return i;
+		} else if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_KEEP &&
+		    w->l[i].kind != K_OTHER && !(w->l[i].kind == K_CLOCK && w->l[i].why != NULL && !w->l[i].placed))
+			break;
+	return shortest;
 }
 
 /*
@@ -1450,6 +1616,40 @@ opens_page(const struct hzonework *w, long j)
 		    w->l[i].kind != K_DATE)
 			return 0;
 	return 1;
+}
+
+static int shares_word(const struct hzonework *, long, long);
+
+/*
+ * Is line I, a paragraph by its shape, a headline over the paragraph
+ * NEXT (see hzone_apply)?
+ */
+static int
+headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, long next)
+{
+	const char *s = ltext(w, i), *t = ltext(w, next);
+	size_t n = w->l[i].len, m = w->l[next].len, e = 0, nw;
+
+	if (words(t, m) < rs->para_words)
+		return 0;
+	/*
+	 * Closed by one dari, the line may as well be the story's first
+	 * sentence (a lede on its own line): only the doubled dari, a
+	 * headline's mark, tells.
+	 */
+	if (first_content(w, i) && next == i + 1 && words(s, n) <= 10 && ends_with(s, n, "।।") &&
+	    !memchr(s, ',', n) && !inner_sentence(s, n) && shares_word(w, i, next))
+		return 1;
+	/* No sentence ends in it, and the paragraph opens with its first four words. */
+	if (memmem(s, n, "।", 3) || sentence_end(s, n) || words(s, n) > 30 || words(s, n) < 4)
+		return 0;
+	for (nw = 0; nw < 4; nw++) {
+		while (e < n && s[e] == ' ')
+			e++;
+		while (e < n && s[e] != ' ')
+			e++;
+	}
+	return e < n && e < m && memcmp(s, t, e) == 0 && t[e] == ' ';
 }
 
 /*
@@ -1527,10 +1727,51 @@ over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p
 	return upd > 0 && pub == 0;
 }
 
+/*
+ * Does a line below I, above the paragraph P, label a publication time
+ * ("প্রকাশিত মে ২২, ২০২৩")?  Then an unlabelled date at I is not the
+ * story's: the page clock, or a list's date.
+ */
+static int
+pub_below(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
+{
+	long j;
+
+	for (j = i + 1; j < p; j++) {
+		const char *s = ltext(w, (size_t)j);
+		size_t n = w->l[j].len, at = 0, a, e, vo, vl;
+
+		if (w->l[j].kind != K_LABELLED)
+			continue;
+		while (segment(s, n, &at, &a, &e))
+			if (what_segment(rs, s + a, e - a, &vo, &vl) == S_PUBLISHED)
+				return 1;
+	}
+	return 0;
+}
+
 static int
 in_block(enum kind k)
 {
 	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_EDITION;
+}
+
+/*
+ * Does the block from B0 hold a byline a pattern reads (on its own line
+ * or before a labelled date)?  Then a short line on top of it is no
+ * writer's name but the headline.
+ */
+static int
+block_credit(const struct hzoneset *rs, const struct hzonework *w, long b0, long p)
+{
+	long i;
+	size_t vo, vl;
+
+	for (i = b0; i >= 0 && i < p && (in_block(w->l[i].kind) || w->l[i].kind == K_BLANK || w->l[i].kind == K_CHROME); i++)
+		if ((w->l[i].kind == K_BYLINE && w->l[i].pattern) ||
+		    (w->l[i].kind == K_LABELLED && credit_before_label(rs, ltext(w, (size_t)i), w->l[i].len, &vo, &vl)))
+			return 1;
+	return 0;
 }
 
 /*
@@ -1547,19 +1788,22 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 
 	for (k = 0; k < rs->dateline.n; k++) {
 		struct rx *re = rs->dateline.re[k];
-		const char *groups[] = { "author", "place", "agency" };
-		const char *names[] = { "author", "dateline_place", "agency" };
+		/* A "credit" is the byline only of a header that has none, and cut only then. */
+		const char *groups[] = { "author", "place", "agency", "credit" };
+		const char *names[] = { "author", "dateline_place", "agency", "author" };
 		size_t j;
 
+		if (rx_named(re, "credit") >= 0 && *author)
+			continue;
 		if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n)
 			continue;
-		for (j = 0; j < 3; j++) {
+		for (j = 0; j < 4; j++) {
 			int g = rx_named(re, groups[j]);
 			size_t a, b;
 
 			if (g < 0 || !rx_group(re, g, &a, &b) || b <= a)
 				continue;
-			if (j == 0 && (*author)++)
+			if ((j == 0 || j == 3) && (*author)++)
 				continue;
 			add(rec, w, names[j], s + a, b - a);
 		}
@@ -1839,6 +2083,189 @@ signoff_date(const struct hzoneset *rs, struct hzonework *w, long p)
 	return -1;
 }
 
+/*
+ * A credit by its shape alone, no post word in it: a name and a place
+ * ("Name Name ,<place>, <place>_", "Name,<place>।"), a name and the
+ * outlet after a dari ("Name। <outlet>"), "<place> থেকে Name :", or two
+ * to four words closed by a colon ("<outlet>ঃ").  Two to eight words, no
+ * digit.  The value (its closing marks off) in [0, *VL); the words that
+ * name the writer (before the comma or dari, after থেকে) in [*NA, *NE).
+ */
+static int
+credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *closedp)
+{
+	size_t m = n, c;
+	int closed = 0, mark = 0;
+	const char *p;
+
+	for (;;) {
+		while (m > 0 && s[m - 1] == ' ')
+			m--;
+		if (m > 0 && (s[m - 1] == '_' || s[m - 1] == ':' || s[m - 1] == '-'))
+			m--, closed = 1;
+		else if (ends_with(s, m, "ঃ") || ends_with(s, m, "–"))
+			m -= 3, closed = 1;
+		else if (ends_with(s, m, "।"))
+			m -= 3;
+		else
+			break;
+	}
+	if (m == 0 || words(s, m) < 2 || words(s, m) > 8 || has_digit(s, m) || text_chars(s, m) > 60 ||
+	    memchr(s, '|', m) || memchr(s, ':', m) || memchr(s, '"', m) || memmem(s, m, "ঃ", 3))
+		return 0;
+	*vl = m;
+	*na = 0;
+	*ne = m;
+	*closedp = closed;
+	if ((p = memmem(s, m, " থেকে ", strlen(" থেকে "))) != NULL) {
+		/* "<place> থেকে Name Name :" only with its colon: a headline says "X থেকে Y" too. */
+		*na = (size_t)(p - s) + strlen(" থেকে ");
+		mark = closed && words(s + *na, m - *na) >= 1 && words(s + *na, m - *na) <= 3;
+	} else if ((p = memchr(s, ',', m)) != NULL || (p = memmem(s, m, "।", 3)) != NULL) {
+		c = (size_t)(p - s);
+		*ne = c;
+		/* A name of two to four words before it, and a word after it. */
+		mark = words(s, c) >= 2 && words(s, c) <= 4 && has_letter(p, m - c);
+	} else
+		mark = closed && words(s, m) <= 4;
+	return mark;
+}
+
+/*
+ * Is line J at the top of the page: nothing above it but blank lines,
+ * page chrome, the page clock, dates and list items?
+ */
+static int
+at_top(const struct hzonework *w, long j)
+{
+	long i;
+
+	for (i = 0; i < j; i++)
+		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
+		    w->l[i].kind != K_DATE && !is_item(ltext(w, i), w->l[i].len))
+			return 0;
+	return 1;
+}
+
+/* Does a word of S (three letters or more) come back in line J? */
+static int
+words_in(const struct hzonework *w, const char *s, size_t n, long j)
+{
+	size_t a = 0, e;
+
+	while (a < n) {
+		while (a < n && s[a] == ' ')
+			a++;
+		for (e = a; e < n && s[e] != ' ' && s[e] != ','; e++)
+			;
+		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(ltext(w, j), w->l[j].len, s + a, e - a))
+			return 1;
+		a = e + 1;
+	}
+	return 0;
+}
+
+/*
+ * The byline by where it stands: a line of a credit's shape (see
+ * credit_shape) right on top of the dates or the first paragraph P, under
+ * the headline (a longer title-like line right above), under the dates,
+ * or at the top of the page; none of the words naming the writer come back
+ * in the first paragraph (a headline's would).  Lines that a byline
+ * pattern reads stay as they are.
+ */
+static void
+placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
+{
+	long j;
+
+	/* A paragraph that opens with its own credit (a dateline) has its byline there. */
+	if (p < zone && any(&rs->dateline, ltext(w, p), w->l[p].len))
+		return;
+
+	for (j = 0; j < p; j++) {
+		struct rline *l = &w->l[j];
+		size_t vl, na, ne;
+		long below, above;
+		int ok, closed, under;
+
+		if (!(l->kind == K_TITLELIKE || (l->kind == K_OTHER && (l->why == NULL ||
+		    strncmp(l->why, "a label", 7) == 0))) || !credit_shape(ltext(w, j), l->len, &vl, &na, &ne, &closed))
+			continue;
+		below = step(w, j, 1, 0, p);
+		if (!(below < 0 && p < zone) && !(below >= 0 && in_block(w->l[below].kind)))
+			continue;
+		above = step(w, j, -1, 0, p);
+		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !same(w, (size_t)above, (size_t)j) &&
+		    words(ltext(w, above), w->l[above].len) >= rs->headline_words &&
+		    words(ltext(w, above), w->l[above].len) > words(ltext(w, j), vl);
+		ok = at_top(w, j) || under || (above >= 0 && in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
+		/*
+		 * A headline's words, or a caption's ("<person>। ফাইল ছবি"),
+		 * come back in the paragraph; a writer's name seldom does.  A
+		 * credit closed by its colon, or standing between the headline
+		 * and the dates, is one whatever it names.
+		 */
+		if (!ok || (p < zone && !closed && !(under && below >= 0) && words_in(w, ltext(w, j) + na, ne - na, p)))
+			continue;
+		l->kind = K_BYLINE;
+		l->vo = l->off;
+		l->vl = vl;
+		l->asis = 1;
+		l->why = "a credit's shape right on top of the dates or the first paragraph";
+	}
+}
+
+/*
+ * A paragraph wrapped at a fixed width from the page's first line: the
+ * first paragraph P opens with the end of a sentence, three words at most
+ * and the dari ("ছুটে এসেছিলেন। এ মেলা ..."), and every line above it,
+ * with no blank line, is a line no sentence ends (title-like, or unread):
+ * those lines are its beginning, and the paragraph starts at the first.
+ */
+static long
+wrapped_start(struct hzonework *w, long p, long zone)
+{
+	const char *s, *d;
+	long i;
+
+	if (p >= zone || p == 0)
+		return p;
+	s = ltext(w, p);
+	if ((d = memmem(s, w->l[p].len, "।", 3)) == NULL || d == s || words(s, (size_t)(d - s)) > 3 ||
+	    d[-1] == ' ' || words(d + 3, w->l[p].len - (size_t)(d + 3 - s)) < 2)
+		return p;
+	for (i = 0; i < p; i++)
+		if (w->l[i].len == 0 || (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER) || w->l[i].why != NULL ||
+		    sentence_end(ltext(w, i), w->l[i].len) || memchr(ltext(w, i), ':', w->l[i].len))
+			return p;
+	for (i = 0; i < p; i++) {
+		w->l[i].kind = K_PARA;
+		w->l[i].why = "the start of a paragraph wrapped at a fixed width (the line under it ends its sentence)";
+	}
+	return 0;
+}
+
+/*
+ * The headline printed again at the start of the first paragraph P with
+ * no space after it, the paragraph then opening with the headline's
+ * first word ("<headline><first word> ...", the two blocks of the page
+ * run together): taken off the paragraph.
+ */
+static void
+unglue_headline(struct hzonework *w, long p, long title)
+{
+	const char *s = ltext(w, p), *t = ltext(w, title);
+	size_t n = w->l[p].len, m = w->l[title].len, f = 0;
+
+	while (f < m && t[f] != ' ')
+		f++;
+	if (f == 0 || f == m || n <= m + f || memcmp(s, t, m) != 0 || memcmp(s + m, t, f) != 0)
+		return;
+	explain(w, (size_t)p, "the headline glued to the start of the first paragraph taken off", NULL);
+	w->l[p].off += m;
+	w->l[p].len -= m;
+}
+
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
@@ -1885,6 +2312,44 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				next++;
 			}
 
+			/*
+			 * A list item over or under another ("- <headline> -
+			 * <date>", other stories) is no article's paragraph.
+			 */
+			if (is_item(ltext(w, i), w->l[i].len) && ((next >= 0 && is_item(ltext(w, next), w->l[next].len)) ||
+			    (i > 0 && is_item(ltext(w, i - 1), w->l[i - 1].len)))) {
+				w->l[i].kind = K_OTHER;
+				w->l[i].why = "a list item among others (a list of stories)";
+				continue;
+			}
+			/*
+			 * A headline printed as a sentence: opening the page, ten
+			 * words at most closed by the doubled dari, no comma, right
+			 * over a long paragraph that takes up one of its words
+			 * ("<headline>।।" over the story).  And a long line that
+			 * ends no sentence, over a paragraph opening with its first
+			 * four words, is the headline that paragraph spells out.
+			 */
+			if (next >= 0 && w->l[next].kind == K_PARA && headline_sentence(rs, w, i, next)) {
+				w->l[i].kind = K_TITLELIKE;
+				w->l[i].why = "a headline printed as a sentence, over the paragraph that takes it up";
+				continue;
+			}
+			/*
+			 * A short line of a credit's shape at the top of the page,
+			 * over a paragraph ("Name,<place>।"), is its byline, not a
+			 * paragraph (placed_credits reads it).
+			 */
+			if (next >= 0 && w->l[next].kind == K_PARA && words(ltext(w, i), w->l[i].len) <= 6 && at_top(w, i)) {
+				size_t vl, na, ne;
+				int closed;
+
+				if (credit_shape(ltext(w, i), w->l[i].len, &vl, &na, &ne, &closed) && ne < vl) {
+					w->l[i].kind = K_OTHER;
+					w->l[i].why = NULL;
+					continue;
+				}
+			}
 			/*
 			 * A paragraph right above a byline or date line is the
 			 * standfirst of a print story, not the article's first.
@@ -1939,6 +2404,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 	if (p < 0)
 		p = zone;
+	p = wrapped_start(w, p, zone);
 	/*
 	 * An unlabelled date line opening the page is its clock, whatever is
 	 * under it: it starts no byline and date block.
@@ -1977,6 +2443,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		w->l[j].kind = K_OTHER;
 		w->l[j].why = "the byline's second line, after its comma";
 	}
+	placed_credits(rs, w, p, zone);
 	for (i = 0; i < p; i++)
 		if (in_block(w->l[i].kind)) {
 			b0 = i;
@@ -2033,6 +2500,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			    memcmp(ltext(w, b0), ltext(w, j), w->l[j].len) == 0) {
 				w->l[j].kind = K_CHROME;
 				w->l[j].why = "the writer's name over the byline that repeats it";
+			} else if (w->l[j].kind == K_TITLELIKE && !letter_in(ltext(w, j), w->l[j].len, 0)) {
+				w->l[j].why = "a title-like line with no Bengali letter, passed over";
 			} else if (w->l[j].kind == K_TITLELIKE) {
 				long up = step(w, j, -1, 0, p);
 
@@ -2050,10 +2519,19 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		 * them, is the byline of a page that starts with it (a writer's
 		 * name, "চট্টগ্রাম ব্যুরো").
 		 */
-		if (title >= 0 && step(w, title, 1, 0, p) == b0 && short_name(w, (size_t)title)) {
+		if (title >= 0 && step(w, title, 1, 0, p) == b0 && short_name(w, (size_t)title) && !block_credit(rs, w, b0, p)) {
 			long below = first_below(w, b0, p);
 
-			if (below >= 0 && words(ltext(w, below), w->l[below].len) > words(ltext(w, title), w->l[title].len)) {
+			if (below >= 0 && words(ltext(w, below), w->l[below].len) > words(ltext(w, title), w->l[title].len) &&
+			    w->l[b0].kind == K_DATE && !w->l[b0].has_time && opens_page(w, title)) {
+				/*
+				 * Over a date with no time, opening the page, it is the
+				 * site's name over its clock (a masthead): no byline.
+				 */
+				w->l[title].kind = K_CHROME;
+				w->l[title].why = "a short name opening the page over a date with no time (the masthead)";
+				title = -1;
+			} else if (below >= 0 && words(ltext(w, below), w->l[below].len) > words(ltext(w, title), w->l[title].len)) {
 				w->l[title].kind = K_BYLINE;
 				w->l[title].vo = w->l[title].off;
 				w->l[title].vl = w->l[title].half;
@@ -2081,23 +2559,20 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				}
 			}
 		}
+		/*
+		 * A block of dates with no time and nothing else (the clock,
+		 * unread as such yet) places no headline under it: the headline
+		 * is the one over the first paragraph, past the masthead, the
+		 * menu and the section labels under the date.
+		 */
+		for (i = 0; i < p && !(in_block(w->l[i].kind) && !(w->l[i].kind == K_DATE && !w->l[i].has_time)); i++)
+			;
+		if (title < 0 && i == p && p < zone)
+			title = nearest_above(rs, w, p);
 		if (title < 0)
 			title = first_below(w, b0, p);
 	} else if (p < zone) {
-		/*
-		 * A line in Latin letters only is passed over: on a Bengali page
-		 * it is the headline put into English, a slug or an image's name.
-		 */
-		for (i = p - 1; i >= 0; i--)
-			if (w->l[i].kind == K_TITLELIKE && !letter_in(ltext(w, i), w->l[i].len, 0)) {
-				w->l[i].why = "a title-like line with no Bengali letter, passed over";
-				continue;
-			} else if (w->l[i].kind == K_TITLELIKE) {
-				title = i;
-				break;
-			} else if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME &&
-			    w->l[i].kind != K_KEEP && w->l[i].kind != K_OTHER)
-				break;
+		title = nearest_above(rs, w, p);
 		/*
 		 * A short name that opens the page, right on the first paragraph,
 		 * is its writer ("তানভীর হাসান রুমি"), not a headline: a headline
@@ -2167,6 +2642,36 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			}
 
 	/*
+	 * The headline again right under the first paragraph, a few words
+	 * around it ("<day month> <headline>", a caption), with a paragraph
+	 * under it: what was taken for the first paragraph is the standfirst
+	 * under the headline, and the story starts below.
+	 */
+	if (title >= 0 && p < zone) {
+		long j = p + 1, k;
+
+		while (j < zone && w->l[j].len == 0)
+			j++;
+		for (k = j + 1; k < zone && w->l[k].len == 0; k++)
+			;
+		if (j < zone && k < zone && w->l[j].len > w->l[title].len &&
+		    words(ltext(w, j), w->l[j].len) <= words(ltext(w, title), w->l[title].len) + 3 &&
+		    memmem(ltext(w, j), w->l[j].len, ltext(w, title), w->l[title].len) != NULL &&
+		    !sentence_end(ltext(w, j), w->l[j].len)) {
+			w->l[k].kind = K_OTHER;
+			w->l[k].why = NULL;
+			classify(rs, w, (size_t)k);
+			if (w->l[k].kind == K_PARA) {
+				w->l[p].kind = K_OTHER;
+				w->l[p].why = "a standfirst, the headline again under it";
+				w->l[j].kind = K_OTHER;
+				w->l[j].why = "the headline again, a few words around it";
+				p = k;
+			}
+		}
+	}
+
+	/*
 	 * A short sentence right above the first paragraph, under the headline
 	 * and the byline and date block, is the article's own first paragraph
 	 * (fewer words than paragraph_words: "আমাদের দেশটা নদীর দান।"): the
@@ -2202,6 +2707,9 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	for (i = 0; i < p; i++)
 		if (w->l[i].kind == K_DATE && over_update(rs, w, i, p))
 			w->l[i].why = "an unlabelled date over a labelled update time";
+		else if (w->l[i].kind == K_DATE && pub_below(rs, w, i, p))
+			w->l[i].kind = K_CLOCK, w->l[i].placed = 1,
+			    w->l[i].why = "an unlabelled date above a labelled publication time";
 		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !(w->l[i].has_time &&
 		    (k = (size_t)step(w, i, -1, 0, p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
@@ -2232,6 +2740,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	for (i = 0; i < p && !(w->l[i].kind == K_BYLINE && w->l[i].pattern); i++)
 		;
 	patterned = i < p;
+	/* A dateline's credit counts as a byline a pattern reads. */
+	w->patterned = patterned || (p < zone && any(&rs->dateline, ltext(w, p), w->l[p].len));
 
 	/* Write the fields in the order of their lines. */
 	for (i = 0; i < p; i++) {
@@ -2265,8 +2775,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		case K_BYLINE:
 			if (patterned && !l->pattern)
 				l->why = "a name placed as the byline, but a byline pattern reads another line (not taken)";
-			else if (!author++)
-				add_author(rec, w, w->text.s + l->vo, l->vl);
+			else if (!author++) {
+				if (l->asis)	/* as printed, " ," and all */
+					add(rec, w, "author", w->text.s + l->vo, l->vl);
+				else
+					add_author(rec, w, w->text.s + l->vo, l->vl);
+			}
 			break;
 		case K_EDITION:
 			if (!ed++)
@@ -2299,13 +2813,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				while (n > 0 && t[n - 1] == ' ')
 					n--;
 				/*
-				 * Too few words for a headline, right over the byline
-				 * and date block: the site's name or a writer's, placed
-				 * where the headline would stand.  It still places the
-				 * dates; it is not written.
+				 * Too few words for a headline: the site's name or a
+				 * writer's placed where the headline would stand over
+				 * the byline and date block, a place alone over the
+				 * first paragraph ("<town> ,<country>": a comma between
+				 * its words).  It still places the dates; it is not
+				 * written.
 				 */
-				if (words(t, n > 0 ? n : l->len) < rs->headline_words && step(w, i, 1, 0, p) >= 0 &&
-				    in_block(w->l[step(w, i, 1, 0, p)].kind)) {
+				if (words(t, n > 0 ? n : l->len) < rs->headline_words && ((step(w, i, 1, 0, p) >= 0 &&
+				    in_block(w->l[step(w, i, 1, 0, p)].kind)) || memchr(t, ',', n > 0 ? n : l->len))) {
 					if (w->ex)
 						explain(w, (size_t)i, "not the headline", "fewer words than headline_words");
 					continue;
@@ -2317,8 +2833,19 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (w->ex && l->kind != K_BLANK)
 			explain(w, (size_t)i, i == title ? "headline" : kind_name[l->kind], l->why);
 	}
+	if (p < zone && title >= 0)
+		unglue_headline(w, p, title);
 	if (p < zone)
 		dateline(rs, w, rec, (size_t)p, &author, &pub);
+	if (!pub && p < zone && w->l[p].tail) {
+		size_t vo, vl;
+
+		if (tail_date(rs, w, p, &vo, &vl)) {
+			pub++;
+			add(rec, w, "published", ltext(w, p) + vo, vl);
+			explain(w, (size_t)p, "labelled date closing the first paragraph (none in the header)", NULL);
+		}
+	}
 	if (!pub && p < zone && (foot = footer_date(rs, w, p)) >= 0) {
 		const char *t = ltext(w, foot) + w->l[foot].vo;
 
