@@ -39,24 +39,10 @@ says() {
 	[ $r -eq 0 ] || sed 's/^/#   /' "$TMP/$1.cache"
 }
 files() { find "$C" -name 'patterns-*.cache' 2>/dev/null | wc -l; }
-# damage: change one byte in the middle of every entry's code (the layout is rxcache.c's).
-damage() {
+# forge MODE: damage or forge every pattern cache the way tests/pcache.py MODE says.
+forge() {
 	for f in "$C"/patterns-*.cache; do
-		python3 - "$f" <<'PYEOF'
-import struct, sys
-f = sys.argv[1]
-b = bytearray(open(f, "rb").read())
-(slen,) = struct.unpack_from("=I", b, 16)
-at = 20 + slen
-(n,) = struct.unpack_from("=Q", b, at)
-for i in range(n):
-    (off,) = struct.unpack_from("=Q", b, at + 8 + 16 * i + 8)
-    plen, llen, nlen, clen = struct.unpack_from("=4I", b, off + 20)
-    body = 48 + plen + llen + nlen
-    code = off + body + (8 - body % 8) % 8
-    b[code + clen // 2] ^= 0x5a
-open(f, "wb").write(b)
-PYEOF
+		python3 "$TOP/tests/pcache.py" "$1" "$f" || exit 1
 	done
 }
 
@@ -82,7 +68,7 @@ grep -c . "$TMP/second.out" >/dev/null
 ok $? "second run: records out"
 
 # An entry's code damaged: that pattern is compiled again, the file written anew.
-damage
+forge code
 chain damaged
 is_file "$TMP/damaged.out" "$TMP/ref.out" "code damaged: output as without the cache"
 is_file "$TMP/damaged.msg" "$TMP/ref.msg" "code damaged: messages as without the cache"
@@ -103,27 +89,7 @@ done
 # that ends the last name.  The hashes find damage, not this, but what
 # rx_named walks is checked when the entry is found: such an entry is not
 # used, its pattern compiled (before, rx_named read past the names).
-for f in "$C"/patterns-*.cache; do
-	python3 - "$f" <<'PYEOF'
-import ctypes, struct, sys
-xx = ctypes.CDLL("libxxhash.so.0")
-xx.XXH3_64bits.restype = ctypes.c_uint64
-xx.XXH3_64bits.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
-f = sys.argv[1]
-b = bytearray(open(f, "rb").read())
-(slen,) = struct.unpack_from("=I", b, 16)
-at = 20 + slen
-(n,) = struct.unpack_from("=Q", b, at)
-for i in range(n):
-    (off,) = struct.unpack_from("=Q", b, at + 8 + 16 * i + 8)
-    plen, llen, nlen = struct.unpack_from("=3I", b, off + 20)
-    if nlen:
-        b[off + 48 + plen + llen + nlen - 1] = ord("x")
-        head = bytes(b[off + 16:off + 48 + plen + llen + nlen])
-        struct.pack_into("=Q", b, off, xx.XXH3_64bits(head, len(head)))
-open(f, "wb").write(b)
-PYEOF
-done
+forge names
 chain forged
 is_file "$TMP/forged.out" "$TMP/ref.out" "names forged: output as without the cache"
 is_file "$TMP/forged.msg" "$TMP/ref.msg" "names forged: messages as without the cache"
@@ -133,23 +99,7 @@ says forged extract-meta '[0-9]+ found, [1-9][0-9]* compiled, written \([0-9]+ p
 # Forged, the header's hash made right: the first pattern's offset 8 bytes
 # short of 2^64.  It is checked against the file's size before it is added
 # to the mapping's address (UBSan: the addition overflowed).
-for f in "$C"/patterns-*.cache; do
-	python3 - "$f" <<'PYEOF'
-import ctypes, struct, sys
-xx = ctypes.CDLL("libxxhash.so.0")
-xx.XXH3_64bits.restype = ctypes.c_uint64
-xx.XXH3_64bits.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
-f = sys.argv[1]
-b = bytearray(open(f, "rb").read())
-(slen,) = struct.unpack_from("=I", b, 16)
-at = 20 + slen
-(n,) = struct.unpack_from("=Q", b, at)
-struct.pack_into("=Q", b, at + 8 + 8, 2**64 - 8)
-head = bytes(b[:at + 8 + 16 * n])
-struct.pack_into("=Q", b, at + 8 + 16 * n, xx.XXH3_64bits(head, len(head)))
-open(f, "wb").write(b)
-PYEOF
-done
+forge offset
 chain offset
 is_file "$TMP/offset.out" "$TMP/ref.out" "an offset past the end forged: output as without the cache"
 is_file "$TMP/offset.msg" "$TMP/ref.msg" "an offset past the end forged: messages as without the cache"
@@ -161,27 +111,7 @@ is_file "$TMP/offset.msg" "$TMP/ref.msg" "an offset past the end forged: message
 # forged count decided before the pattern ran may differ, so only the
 # records and the messages are compared.
 chain healthy	# a whole cache file to forge
-for f in "$C"/patterns-*.cache; do
-	python3 - "$f" <<'PYEOF'
-import ctypes, struct, sys
-xx = ctypes.CDLL("libxxhash.so.0")
-xx.XXH3_64bits.restype = ctypes.c_uint64
-xx.XXH3_64bits.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
-f = sys.argv[1]
-b = bytearray(open(f, "rb").read())
-(slen,) = struct.unpack_from("=I", b, 16)
-at = 20 + slen
-(n,) = struct.unpack_from("=Q", b, at)
-for i in range(n):
-    (off,) = struct.unpack_from("=Q", b, at + 8 + 16 * i + 8)
-    plen, llen, nlen, clen, npairs = struct.unpack_from("=5I", b, off + 20)
-    if npairs > 1:
-        struct.pack_into("=I", b, off + 36, npairs + 1)
-        head = bytes(b[off + 16:off + 48 + plen + llen + nlen])
-        struct.pack_into("=Q", b, off, xx.XXH3_64bits(head, len(head)))
-open(f, "wb").write(b)
-PYEOF
-done
+forge groups
 chain groups
 is_file "$TMP/groups.msg" "$TMP/ref.msg" "group counts forged: messages as without the cache (no stop)"
 is "$(tr -cd '\0' <"$TMP/groups.out" | wc -c)" "$(tr -cd '\0' <"$TMP/ref.out" | wc -c)" \
