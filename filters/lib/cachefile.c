@@ -1,8 +1,11 @@
 /* cachefile.c: what khobor's cache files share (see cachefile.h). */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <utf8proc.h>
 #include <yaml.h>
@@ -79,8 +82,10 @@ make_dirs(const char *file)
 }
 
 int
-cache_write(const char *file, const struct buf *b)
+cache_write(const char *file, const struct buf *b, int verbose)
 {
+	const char *slash;
+	char *dir;
 	struct buf tmp = {0};
 	size_t done = 0;
 	ssize_t k;
@@ -107,7 +112,85 @@ cache_write(const char *file, const struct buf *b)
 		return -1;
 	}
 	buf_free(&tmp);
+	if ((slash = strrchr(file, '/')) != NULL && slash > file) {
+		dir = estrdup(file);
+		dir[slash - file] = '\0';
+		(void)cache_prune(dir, time(NULL), verbose);
+		free(dir);
+	}
 	return 0;
+}
+
+/*
+ * Is NAME one of khobor's caches, KIND-HASH.cache with HASH 16 hex digits,
+ * or a writer's temporary file of one (mkstemp's six more characters)?
+ */
+static int
+cache_name(const char *name, int *tmp)
+{
+	static const char *const kinds[] = { "rules-", "detect-", "patterns-" };
+	const char *p = NULL;
+	size_t i, k;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && p == NULL; i++)
+		if (strncmp(name, kinds[i], strlen(kinds[i])) == 0)
+			p = name + strlen(kinds[i]);
+	if (p == NULL)
+		return 0;
+	for (k = 0; k < 16; k++)
+		if (!strchr("0123456789abcdef", p[k]) || p[k] == '\0')
+			return 0;
+	p += 16;
+	if (strncmp(p, ".cache", 6) != 0)
+		return 0;
+	p += 6;
+	*tmp = *p != '\0';
+	return *p == '\0' || (*p == '.' && strlen(p + 1) == 6);
+}
+
+long
+cache_prune(const char *dir, time_t now, int verbose)
+{
+	struct stat st;
+	struct dirent *e;
+	struct buf mark = {0};
+	DIR *d;
+	time_t last;
+	long n = 0;
+	int fd, dfd, tmp;
+
+	buf_printf(&mark, "%s/.pruned", dir);
+	if (stat(mark.s, &st) == 0 && st.st_mtime > now - CACHE_PRUNE_EVERY && st.st_mtime <= now) {
+		buf_free(&mark);
+		return -1;
+	}
+	/* Marked first: a directory that cannot be marked is not walked at every write. */
+	fd = open(mark.s, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	buf_free(&mark);
+	if (fd < 0)
+		return -1;
+	(void)futimens(fd, (const struct timespec[2]){ { now, 0 }, { now, 0 } });
+	(void)close(fd);
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -1;
+	if ((d = fdopendir(dfd)) == NULL) {
+		(void)close(dfd);
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (!cache_name(e->d_name, &tmp) || fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    !S_ISREG(st.st_mode) || st.st_uid != geteuid())
+			continue;
+		last = st.st_atime > st.st_mtime ? st.st_atime : st.st_mtime;
+		if (last < now - (tmp ? CACHE_TMP_AGE : (time_t)CACHE_UNUSED * 24 * 60 * 60) &&
+		    unlinkat(dfd, e->d_name, 0) == 0)
+			n++;
+	}
+	(void)closedir(d);
+	if (verbose && n > 0)
+		warnx("cache %s: %ld file%s removed (caches unread for %d days, temporary files an hour old)", dir, n,
+		    n == 1 ? "" : "s", CACHE_UNUSED);
+	return n;
 }
 
 void

@@ -55,8 +55,30 @@ int cache_racy(const struct stat *st, const struct timespec *now);
  * reads back), so one that is not is not used.
  */
 int cache_owned(const struct stat *st);
-/* Write B to FILE through a temporary file and a rename, making its directories; 0, or -1 with errno. */
-int cache_write(const char *file, const struct buf *b);
+/*
+ * Write B to FILE through a temporary file and a rename, making its
+ * directories; 0, or -1 with errno.  A write then prunes FILE's directory
+ * (cache_prune), VERBOSE saying what it removed.
+ */
+int cache_write(const char *file, const struct buf *b, int verbose);
+
+/*
+ * Caches are named by paths (a rule file's, a rules directory's), so one of
+ * a file since removed or moved (a temporary rules directory, an old
+ * checkout) would stay for good.  At most once a day (DIR/.pruned's time
+ * says when it last ran), remove the caches in DIR that have not been read
+ * for CACHE_UNUSED days, and the temporary files of writers killed before
+ * their rename, an hour old.  A cache's access time says when it was last
+ * read: Linux's default (relatime) updates it at least once a day, so a
+ * cache in use is never that old; where the file system keeps no access
+ * times, a cache in use is made anew once a month.  Only files named as
+ * khobor's caches, the user's own, are removed.  NOW is the time to judge
+ * by; returns how many files were removed, -1 when it did not run.
+ */
+#define CACHE_UNUSED 30
+#define CACHE_PRUNE_EVERY (24 * 60 * 60)
+#define CACHE_TMP_AGE (60 * 60)
+long cache_prune(const char *dir, time_t now, int verbose);
 
 /* Writing: appended to a buffer. */
 void cache_put(struct buf *b, const void *p, size_t n);

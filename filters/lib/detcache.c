@@ -162,7 +162,7 @@ detcache_save(struct detcache *c, const struct aindex *ix)
 		return;
 	}
 	serialise(c, ix, hosts, &b);
-	if (cache_write(c->file, &b) < 0) {
+	if (cache_write(c->file, &b, c->verbose) < 0) {
 		say(c, "not written: ", strerror(errno));
 	} else {
 		c->has_index = ix != NULL;

@@ -437,7 +437,7 @@ save(void)
 			cache_put(&b, zero, pad8(b.len));
 			cache_put(&b, all[i].e, all[i].len);
 		}
-		if (cache_write(pc.file, &b) < 0)
+		if (cache_write(pc.file, &b, pc.verbose) < 0)
 			say("not written: ", strerror(errno));
 		else if (pc.verbose)
 			warnx("pattern cache %s: %zu found, %zu compiled, written (%zu patterns)", pc.file, pc.found,

@@ -111,7 +111,7 @@ ymlcache_put(struct ymlcache *c, const struct ymldoc *doc)
 	if (doc->root != NULL)
 		put_node(&b, doc->root);
 	cache_put64(&b, XXH3_64bits(b.s, b.len));
-	if (cache_write(c->file, &b) < 0)
+	if (cache_write(c->file, &b, c->verbose) < 0)
 		say(c, "not written: ", strerror(errno));
 	else
 		say(c, "written", NULL);
