@@ -8,7 +8,8 @@
  *   from-html PAGE.html... | strip-boilerplate --records | extract-meta | ...
  *
  * The renderer and the head reader are in filters/lib/html.c and
- * htmlmeta.c; this file holds the options and the glue.
+ * htmlmeta.c, the decoder and the sniffing of a page's first bytes in
+ * htmldecode.c and htmlsniff.c; this file holds the options and the glue.
  */
 #include <getopt.h>
 #include <stdlib.h>

@@ -15,6 +15,7 @@
 #include <utf8proc.h>
 
 #include "html.h"
+#include "htmlsniff.h"
 #include "record.h"
 #include "text.h"
 #include "util.h"

@@ -5,6 +5,7 @@
 
 #include "fromjson.h"
 #include "html.h"
+#include "htmlsniff.h"
 #include "jsonread.h"
 
 struct fromjson {

@@ -3,7 +3,7 @@
  * html.h and from-html(1)).
  *
  * Three stages, each streaming: the decoder turns the page's bytes into
- * UTF-8 in chunks (our own UTF-8 check, else iconv), libxml2's HTML parser
+ * UTF-8 in chunks (htmldecode.c), libxml2's HTML parser
  * reads that through an I/O callback and calls back for each element and
  * run of text (SAX: no tree), and the renderer writes the text as those
  * events come, keeping only a stack of the open elements.  Peak memory is
@@ -18,7 +18,6 @@
  * CSS normal flow does (white-space: normal), and stays in <pre>.
  */
 #include <errno.h>
-#include <iconv.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 #include <stdint.h>
@@ -27,43 +26,16 @@
 #include <strings.h>
 
 #include "html.h"
+#include "htmldecode.h"
 #include "htmlmeta.h"
+#include "htmlsniff.h"
 #include "text.h"
 #include "util.h"
 
-#define CHUNK (64 * 1024)	/* bytes of the page decoded at a time */
-#define SNIFF 8192		/* bytes searched for <meta charset> */
-#define MAX_OFFSETS 5		/* offsets of undecodable bytes named in the warning */
-#define MAX_MAP 4096		/* decoded-to-page offset checkpoints kept */
 #define MAX_CAPTURE (64 * 1024)	/* bytes of <title> and <h1> text kept */
 #define MAX_JSONLD (4 << 20)	/* bytes of one JSON-LD script kept */
 #define TAGCACHE 128		/* element kinds cached by name pointer */
 
-/* ---- decoding ---- */
-
-struct decoder {
-	FILE *fp;		/* the page, when it is a stream */
-	const char *mem;	/* else its bytes */
-	size_t memlen;
-	char *own;		/* the read buffer, for a stream */
-	size_t owncap;
-	const char *raw;	/* the raw window: raw[rawpos..rawlen) not yet decoded */
-	size_t rawpos, rawlen;
-	size_t rawoff;		/* offset in the page of raw[0] */
-	int eof, err;		/* no more to read; errno of a failed read */
-	int utf8;		/* decoded here; else by iconv */
-	size_t unit;		/* bytes of one code unit of the page's encoding */
-	iconv_t cd;
-	struct buf mid;		/* iconv's output, before the UTF-8 pass */
-	struct buf out;		/* decoded, not yet handed to the parser */
-	size_t outpos;
-	size_t produced;	/* bytes of UTF-8 produced so far */
-	size_t nbad, bad[MAX_OFFSETS];	/* undecodable bytes, the first offsets */
-	size_t nnul, ncontrol;
-	size_t (*map)[2];	/* (decoded offset, page offset) where the difference changes */
-	size_t nmap, capmap;
-	int exact;		/* offsets map back exactly (not through iconv) */
-};
 
 /* What the renderer does with an element. */
 enum kind {
@@ -124,552 +96,10 @@ struct htmlwork {
 	char prefix[48];	/* a list item's bullet, written before its first text */
 	int lists, articles, links, h1;
 	size_t chars, linkchars;
-	const char *charset;
-	char charsetbuf[64];
-	char lang[64];		/* <html lang> as the tokenizer finds it (lang_sniff) */
-	char *badcharset;	/* a declared charset iconv does not know */
-	char mislabel[64];	/* a declared charset the bytes belie (they are UTF-8) */
+	char lang[64];		/* <html lang> as the tokenizer finds it (html_sniff_root_lang) */
 	const xmlChar *tagkey[TAGCACHE];	/* element names seen on this page, */
 	unsigned char tagkind[TAGCACHE];	/* and their kinds */
 };
-
-/* ---- the decoder ---- */
-
-static void
-map_point(struct decoder *d, size_t page_off)
-{
-	if (!d->exact)
-		return;
-	if (d->nmap == MAX_MAP) {
-		d->exact = 0;	/* too many faults to map offsets exactly */
-		return;
-	}
-	if (d->nmap == d->capmap) {
-		d->capmap = d->capmap ? 2 * d->capmap : 16;
-		d->map = erealloc(d->map, d->capmap * sizeof(*d->map));
-	}
-	d->map[d->nmap][0] = d->produced;
-	d->map[d->nmap][1] = page_off;
-	d->nmap++;
-}
-
-/* The page offset of decoded offset OFF (exact when d->exact). */
-static size_t
-page_offset(const struct decoder *d, size_t off)
-{
-	size_t lo = 0, hi = d->nmap;
-
-	if (d->nmap == 0)
-		return off;
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-
-		if (d->map[mid][0] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	if (d->map[lo][0] > off)
-		return off;
-	return d->map[lo][1] + (off - d->map[lo][0]);
-}
-
-static void
-bad_byte(struct decoder *d, size_t page_off)
-{
-	if (d->nbad < MAX_OFFSETS)
-		d->bad[d->nbad] = page_off;
-	d->nbad++;
-}
-
-/* Can the N bytes at S (N < 4) begin a valid UTF-8 sequence that the next bytes complete? */
-static int
-utf8_prefix(const unsigned char *s, size_t n)
-{
-	static const unsigned char need[] = { 0, 0, 1, 2, 3 };
-	size_t len, i;
-
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		len = 2;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		len = 3;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	(void)need;
-	if (n >= len)
-		return 0;
-	for (i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	return 1;
-}
-
-/*
- * The UTF-8 pass: append the valid text of S[0..N) to OUT, with every
- * undecodable byte as U+FFFD and NUL as U+FFFD (as HTML does), other
- * control characters but tab, line feed, form feed and carriage return
- * left out.  BASE is the page offset of S (when exact).  Returns the bytes
- * used: fewer than N when the end holds the start of a sequence the next
- * chunk completes (never when LAST).
- */
-static size_t
-utf8_pass(struct decoder *d, const char *s, size_t n, size_t base, int last, struct buf *out)
-{
-	static const char fffd[] = "\xEF\xBF\xBD";
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, start = 0;
-	int32_t cp;
-	int len;
-
-	buf_grow(out, n + 16);
-	/* Valid text is copied in runs; only a fault stops a run. */
-	while (i < n) {
-		unsigned char c = u[i];
-
-		if (c >= 0x20 && c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0x80 && (len = text_decode(u + i, n - i, &cp)) > 0) {
-			i += (size_t)len;
-			continue;
-		}
-		if (c == '\t' || c == '\n' || c == '\f' || c == '\r') {
-			i++;
-			continue;
-		}
-		if (c >= 0x80 && !last && n - i < 4 && utf8_prefix(u + i, n - i))
-			break;
-		buf_add(out, s + start, i - start);
-		d->produced += i - start;
-		if (c == 0) {
-			buf_add(out, fffd, 3);
-			d->produced += 3;
-			d->nnul++;
-		} else if (c < 0x80) {
-			d->ncontrol++;
-		} else {
-			buf_add(out, fffd, 3);
-			d->produced += 3;
-			bad_byte(d, base + i);
-		}
-		map_point(d, base + i + 1);
-		start = ++i;
-	}
-	buf_add(out, s + start, i - start);
-	d->produced += i - start;
-	return i;
-}
-
-/* Get more raw bytes into the window; 0 at the end of the page. */
-static int
-fill(struct decoder *d)
-{
-	size_t left = d->rawlen - d->rawpos, n;
-
-	if (d->eof)
-		return 0;
-	if (d->fp == NULL) {
-		/* Memory: widen the window over the page a chunk at a time. */
-		d->rawlen = d->memlen - d->rawlen > CHUNK ? d->rawlen + CHUNK : d->memlen;
-		if (d->rawlen == d->memlen)
-			d->eof = 1;
-		return 1;
-	}
-	if (d->owncap < left + CHUNK) {
-		d->owncap = left + CHUNK;
-		d->own = erealloc(d->own, d->owncap);
-	}
-	memmove(d->own, d->own + d->rawpos, left);
-	d->rawoff += d->rawpos;
-	d->rawpos = 0;
-	d->raw = d->own;
-	n = fread(d->own + left, 1, CHUNK, d->fp);
-	d->rawlen = left + n;
-	if (n < CHUNK) {
-		if (ferror(d->fp))
-			d->err = errno ? errno : EIO;
-		d->eof = 1;
-	}
-	return 1;
-}
-
-/* Decode the next stretch of the page into d->out; 0 at the end. */
-static int
-decode_more(struct decoder *d)
-{
-	size_t used;
-
-	d->out.len = 0;
-	d->outpos = 0;
-	while (d->out.len == 0) {
-		if (d->rawpos == d->rawlen || (!d->eof && d->rawlen - d->rawpos < 4)) {
-			if (!fill(d) && d->rawpos == d->rawlen)
-				return 0;
-		}
-		if (d->utf8) {
-			used = utf8_pass(d, d->raw + d->rawpos, d->rawlen - d->rawpos, d->rawoff + d->rawpos,
-			    d->eof, &d->out);
-			d->rawpos += used;
-			if (used == 0 && !d->eof && !fill(d))
-				return 0;
-			continue;
-		}
-		/* iconv, then the UTF-8 pass over its output for NUL and controls. */
-		{
-			char *in = (char *)d->raw + d->rawpos, *op;
-			size_t inleft = d->rawlen - d->rawpos, outleft, k;
-
-			d->mid.len = 0;
-			buf_grow(&d->mid, 4 * inleft + 16);
-			op = d->mid.s;
-			outleft = d->mid.cap - 1;
-			while (inleft > 0) {
-				if (iconv(d->cd, &in, &inleft, &op, &outleft) != (size_t)-1)
-					break;
-				if (errno == E2BIG)
-					break;	/* cannot happen: 4 bytes of room for every byte */
-				if (errno == EINVAL && !d->eof)
-					break;	/* a sequence the next chunk completes */
-				/* An undecodable byte, or a sequence cut off by the end of the page. */
-				if (outleft >= 3) {
-					memcpy(op, "\xEF\xBF\xBD", 3);
-					op += 3;
-					outleft -= 3;
-				}
-				bad_byte(d, d->rawoff + (size_t)(in - d->raw));
-				/* Step over one code unit: a UTF-16 page stays in step. */
-				k = d->unit < inleft ? d->unit : inleft;
-				in += k;
-				inleft -= k;
-			}
-			d->mid.len = (size_t)(op - d->mid.s);
-			used = (size_t)(in - (d->raw + d->rawpos));
-			d->rawpos += used;
-			utf8_pass(d, d->mid.s, d->mid.len, 0, 1, &d->out);
-			if (used == 0 && !d->eof && !fill(d))
-				return 0;
-		}
-	}
-	return 1;
-}
-
-/* libxml2's read callback: the decoded page, LEN bytes at most at a time. */
-static int
-xread(void *ctx, char *buf, int len)
-{
-	struct decoder *d = ctx;
-	size_t n;
-
-	while (d->outpos == d->out.len)
-		if (!decode_more(d))
-			return 0;
-	n = d->out.len - d->outpos;
-	if (n > (size_t)len)
-		n = (size_t)len;
-	memcpy(buf, d->out.s + d->outpos, n);
-	d->outpos += n;
-	return (int)n;
-}
-
-static int
-xclose(void *ctx)
-{
-	(void)ctx;
-	return 0;
-}
-
-/* ---- the encoding ---- */
-
-/*
- * A charset label as iconv names it, after the WHATWG Encoding Standard
- * (https://encoding.spec.whatwg.org/#names-and-labels): ISO-8859-1 and
- * ASCII mean windows-1252, and a page cannot declare UTF-16 of itself.
- */
-static const char *
-charset_name(const char *label, size_t n, char *buf, size_t cap)
-{
-	static const char *const cp1252[] = {
-		"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "ascii", "us-ascii", "cp1252",
-		"windows-1252", "x-cp1252", "cp819", "ibm819", "iso-ir-100", "csisolatin1", "iso88591",
-		"ansi_x3.4-1968", NULL
-	};
-	size_t i, k = 0;
-
-	while (n > 0 && (*label == ' ' || *label == '\t' || *label == '"' || *label == '\''))
-		label++, n--;
-	for (i = 0; i < n && k + 1 < cap; i++) {
-		char c = label[i];
-
-		if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == ';' || c == '>' || c == '/')
-			break;
-		buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-	}
-	buf[k] = '\0';
-	if (k == 0)
-		return NULL;
-	if (strcmp(buf, "utf-8") == 0 || strcmp(buf, "utf8") == 0 || strcmp(buf, "unicode-1-1-utf-8") == 0 ||
-	    strncmp(buf, "utf-16", 6) == 0)
-		return "UTF-8";
-	for (i = 0; cp1252[i]; i++)
-		if (strcmp(buf, cp1252[i]) == 0)
-			return "WINDOWS-1252";
-	for (i = 0; i < k; i++)
-		if (buf[i] >= 'a' && buf[i] <= 'z')
-			buf[i] = (char)(buf[i] - 'a' + 'A');
-	return buf;
-}
-
-static int
-ci_prefix(const char *s, size_t n, const char *lit)
-{
-	size_t k = strlen(lit);
-
-	return n >= k && strncasecmp(s, lit, k) == 0;
-}
-
-/*
- * The charset a <meta> near the top declares (charset=, or http-equiv
- * Content-Type with "charset=" in content), in the spirit of the HTML
- * standard's prescan (https://html.spec.whatwg.org/multipage/parsing.html#prescan-a-byte-stream-to-determine-its-encoding),
- * over the first SNIFF bytes.  Returns its length at *at, or 0.
- */
-static size_t
-prescan(const char *s, size_t n, const char **at)
-{
-	size_t i = 0;
-
-	if (n > SNIFF)
-		n = SNIFF;
-	while (i < n) {
-		const char *lt = memchr(s + i, '<', n - i);
-		const char *cs = NULL, *content = NULL;
-		size_t cslen = 0, contentlen = 0;
-		int equiv = 0;
-
-		if (lt == NULL)
-			break;
-		i = (size_t)(lt - s);
-		if (ci_prefix(s + i, n - i, "<!--")) {
-			const char *end = memmem(s + i + 4, n - i - 4, "-->", 3);
-
-			if (end == NULL)
-				break;
-			i = (size_t)(end - s) + 3;
-			continue;
-		}
-		if (!ci_prefix(s + i, n - i, "<meta") || i + 5 >= n ||
-		    !(s[i + 5] == ' ' || s[i + 5] == '\t' || s[i + 5] == '\n' || s[i + 5] == '\r' || s[i + 5] == '/')) {
-			i++;
-			continue;
-		}
-		i += 5;
-		/* The attributes, up to '>'. */
-		while (i < n && s[i] != '>') {
-			size_t name, namelen, val = 0, vallen = 0;
-
-			while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '/'))
-				i++;
-			name = i;
-			while (i < n && s[i] != '=' && s[i] != '>' && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
-			    s[i] != '\r' && s[i] != '/')
-				i++;
-			namelen = i - name;
-			if (i < n && s[i] == '=') {
-				i++;
-				if (i < n && (s[i] == '"' || s[i] == '\'')) {
-					char q = s[i++];
-
-					val = i;
-					while (i < n && s[i] != q)
-						i++;
-					vallen = i - val;
-					if (i < n)
-						i++;
-				} else {
-					val = i;
-					while (i < n && s[i] != '>' && s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
-						i++;
-					vallen = i - val;
-				}
-			}
-			if (namelen == 0 && i < n && s[i] != '>') {
-				i++;
-				continue;
-			}
-			if (namelen == 7 && strncasecmp(s + name, "charset", 7) == 0) {
-				cs = s + val;
-				cslen = vallen;
-			} else if (namelen == 10 && strncasecmp(s + name, "http-equiv", 10) == 0) {
-				equiv = vallen == 12 && strncasecmp(s + val, "content-type", 12) == 0;
-			} else if (namelen == 7 && strncasecmp(s + name, "content", 7) == 0) {
-				content = s + val;
-				contentlen = vallen;
-			}
-		}
-		if (cs && cslen > 0) {
-			*at = cs;
-			return cslen;
-		}
-		if (equiv && content) {
-			size_t k;
-
-			for (k = 0; k + 8 <= contentlen; k++)
-				if (strncasecmp(content + k, "charset=", 8) == 0) {
-					*at = content + k + 8;
-					return contentlen - k - 8;
-				}
-		}
-	}
-	return 0;
-}
-
-static int
-is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-size_t
-html_sniff_lang(const char *s, size_t n, char *out, size_t cap)
-{
-	size_t i = 0, k = 0;
-
-	if (cap == 0)
-		return 0;
-	out[0] = '\0';
-	if (n > 4 * SNIFF)
-		n = 4 * SNIFF;
-	while (i < n) {
-		const char *lt = memchr(s + i, '<', n - i);
-
-		if (lt == NULL)
-			return 0;
-		i = (size_t)(lt - s);
-		if (ci_prefix(s + i, n - i, "<!--")) {
-			const char *end = memmem(s + i + 4, n - i - 4, "-->", 3);
-
-			if (end == NULL)
-				return 0;
-			i = (size_t)(end - s) + 3;
-			continue;
-		}
-		if (ci_prefix(s + i, n - i, "<html") && i + 5 < n && (is_blank(s[i + 5]) || s[i + 5] == '>'))
-			break;
-		/* Only a doctype, comments and processing instructions come before <html>. */
-		if (!(i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '?')))
-			return 0;
-		i++;
-	}
-	i += 5;
-	while (i < n && s[i] != '>') {
-		size_t name, namelen, val = 0, vallen = 0;
-
-		while (i < n && (is_blank(s[i]) || s[i] == '/'))
-			i++;
-		name = i;
-		while (i < n && s[i] != '=' && s[i] != '>' && !is_blank(s[i]) && s[i] != '/')
-			i++;
-		namelen = i - name;
-		while (i < n && is_blank(s[i]))
-			i++;
-		if (i < n && s[i] == '=') {
-			i++;
-			while (i < n && is_blank(s[i]))
-				i++;
-			if (i < n && (s[i] == '"' || s[i] == '\'')) {
-				char q = s[i++];
-
-				val = i;
-				while (i < n && s[i] != q)
-					i++;
-				vallen = i - val;
-				if (i < n)
-					i++;
-			} else {
-				val = i;
-				while (i < n && s[i] != '>' && !is_blank(s[i]))
-					i++;
-				vallen = i - val;
-			}
-		}
-		if (namelen == 0) {
-			if (i < n && s[i] != '>')
-				i++;
-			continue;
-		}
-		if ((namelen == 4 && strncasecmp(s + name, "lang", 4) == 0) ||
-		    (namelen == 8 && strncasecmp(s + name, "xml:lang", 8) == 0)) {
-			while (vallen > 0 && is_blank(s[val])) {
-				val++;
-				vallen--;
-			}
-			while (vallen > 0 && is_blank(s[val + vallen - 1]))
-				vallen--;
-			for (k = 0; k < vallen && k + 1 < cap; k++) {
-				char c = s[val + k];
-
-				out[k] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-			}
-			out[k] = '\0';
-			return k;
-		}
-	}
-	return 0;
-}
-
-int
-html_looks_like(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < n && is_blank(s[i]))
-		i++;
-	if (ci_prefix(s + i, n - i, "<!doctype") && i + 9 < n && is_blank(s[i + 9])) {
-		for (i += 9; i < n && is_blank(s[i]); i++)
-			;
-		return ci_prefix(s + i, n - i, "html") && i + 4 < n && (is_blank(s[i + 4]) || s[i + 4] == '>');
-	}
-	return ci_prefix(s + i, n - i, "<html") && i + 5 < n && (is_blank(s[i + 5]) || s[i + 5] == '>');
-}
-
-/* What binary data the page starts with, or NULL for text. */
-static const char *
-binary_kind(const unsigned char *s, size_t n)
-{
-	size_t i, nul = 0, even = 0;
-
-	if (n >= 2 && s[0] == 0x1f && s[1] == 0x8b)
-		return "gzip data: decompress it first (gzip -dc)";
-	if (n >= 4 && memcmp(s, "PK\3\4", 4) == 0)
-		return "a zip archive";
-	if (n >= 5 && memcmp(s, "%PDF-", 5) == 0)
-		return "a PDF file";
-	if (n >= 8 && memcmp(s, "\x89PNG\r\n\x1a\n", 8) == 0)
-		return "a PNG image";
-	if (n >= 3 && s[0] == 0xff && s[1] == 0xd8 && s[2] == 0xff)
-		return "a JPEG image";
-	if (n >= 4 && memcmp(s, "GIF8", 4) == 0)
-		return "a GIF image";
-	if (n >= 4 && memcmp(s, "WARC", 4) == 0)
-		return "a WARC file: read it with from-warc";
-	if (n > 4096)
-		n = 4096;
-	for (i = 0; i < n; i++)
-		if (s[i] == 0) {
-			nul++;
-			even += (i % 2 == 0);
-		}
-	if (n >= 16 && nul * 3 >= n && (even * 10 >= nul * 9 || even * 10 <= nul))
-		return "UTF-16 without a byte order mark: convert it first (iconv -f UTF-16LE -t UTF-8)";
-	if (n >= 16 && nul * 20 >= n)
-		return "binary data";
-	return NULL;
-}
 
 /* ---- the renderer ---- */
 
@@ -1117,7 +547,7 @@ end_capture(struct htmlwork *w)
 	}
 	case C_JSONLD:
 		htmlmeta_jsonld(w->meta, w->cap.s ? w->cap.s : "", w->capfull ? (size_t)MAX_JSONLD + 1 : w->cap.len,
-		    d->exact ? page_offset(d, w->jsonld_at) : w->jsonld_at,
+		    d->exact ? decoder_page_offset(d, w->jsonld_at) : w->jsonld_at,
 		    d->exact ? "" : " of the page decoded to UTF-8");
 		break;
 	case C_NONE:
@@ -1251,7 +681,7 @@ html_work_new(void)
 	h->error = sax_quiet;
 	h->fatalError = sax_quiet;
 	w->meta = htmlmeta_new();
-	w->dec.cd = (iconv_t)-1;
+	decoder_init(&w->dec);
 	return w;
 }
 
@@ -1262,16 +692,10 @@ html_work_free(struct htmlwork *w)
 		return;
 	htmlFreeParserCtxt(w->ctxt);
 	htmlmeta_free(w->meta);
-	if (w->dec.cd != (iconv_t)-1)
-		iconv_close(w->dec.cd);
-	free(w->dec.own);
-	free(w->dec.map);
-	buf_free(&w->dec.mid);
-	buf_free(&w->dec.out);
+	decoder_free(&w->dec);
 	buf_free(&w->text);
 	buf_free(&w->cap);
 	free(w->stack);
-	free(w->badcharset);
 	free(w);
 }
 
@@ -1284,97 +708,13 @@ html_cleanup(void)
 const char *
 html_charset(const struct htmlwork *w)
 {
-	return w->charset ? w->charset : "UTF-8";
-}
-
-/* Is the start of the page valid UTF-8 with at least one multibyte character? */
-static int
-utf8_evidence(const char *s, size_t n)
-{
-	size_t k = n, i;
-	int multi = 0;
-
-	while (k > 0 && (unsigned char)s[k - 1] >= 0x80)	/* a character the chunk may cut */
-		k--;
-	for (i = 0; i < k && !multi; i++)
-		multi = (unsigned char)s[i] >= 0x80;
-	return multi && text_utf8_valid(s, k);
-}
-
-/* Choose the page's encoding: BOM, then the transport's, then <meta>, then UTF-8. */
-static void
-choose_charset(struct htmlwork *w, const struct html_opts *o)
-{
-	struct decoder *d = &w->dec;
-	const unsigned char *u = (const unsigned char *)d->raw;
-	size_t n = d->rawlen, len;
-	const char *label = NULL, *name = NULL;
-	int declared = 0;
-
-	w->charset = "UTF-8";
-	w->mislabel[0] = '\0';
-	d->unit = 1;
-	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-		d->rawpos = 3;
-	} else if (n >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE))) {
-		d->rawpos = 2;
-		w->charset = u[0] == 0xFE ? "UTF-16BE" : "UTF-16LE";
-	} else {
-		if (o && o->charset && *o->charset) {
-			label = o->charset;
-			len = strlen(label);
-		} else {
-			len = prescan(d->raw, n, &label);
-			declared = 1;
-		}
-		if (label && (name = charset_name(label, len, w->charsetbuf, sizeof(w->charsetbuf))) != NULL)
-			w->charset = name;
-		/*
-		 * A page that declares a legacy charset but whose bytes are UTF-8
-		 * (a template never updated, a CMS that re-encoded the page) is
-		 * read as UTF-8: decoded as declared, all its Bengali would be
-		 * mojibake.  Only the page's own declaration is overruled so.
-		 */
-		if (declared && strcmp(w->charset, "UTF-8") != 0 && utf8_evidence(d->raw, n)) {
-			snprintf(w->mislabel, sizeof(w->mislabel), "%s", w->charset);
-			w->charset = "UTF-8";
-		}
-	}
-	if (d->rawpos > 0)
-		map_point(d, d->rawpos);
-	if (strcmp(w->charset, "UTF-8") == 0)
-		return;
-	d->cd = iconv_open("UTF-8", w->charset);
-	if (d->cd == (iconv_t)-1) {
-		free(w->badcharset);
-		w->badcharset = estrdup(w->charset);
-		w->charset = "UTF-8";
-		return;
-	}
-	d->utf8 = 0;
-	d->exact = 0;
-	if (strncmp(w->charset, "UTF-16", 6) == 0)
-		d->unit = 2;
+	return w->dec.charset ? w->dec.charset : "UTF-8";
 }
 
 static void
 reset(struct htmlwork *w, const struct html_source *src)
 {
-	struct decoder *d = &w->dec;
-
-	if (d->cd != (iconv_t)-1)
-		iconv_close(d->cd);
-	d->cd = (iconv_t)-1;
-	d->fp = src->fp;
-	d->mem = src->s;
-	d->memlen = src->fp ? 0 : src->n;
-	d->raw = src->fp ? d->own : src->s;
-	d->rawpos = d->rawlen = d->rawoff = 0;
-	d->eof = d->err = 0;
-	d->utf8 = 1;
-	d->exact = 1;
-	d->out.len = d->outpos = d->produced = 0;
-	d->nbad = d->nnul = d->ncontrol = d->nmap = 0;
+	decoder_reset(&w->dec, src->fp, src->s, src->n);
 	buf_reset(&w->text);
 	buf_reset(&w->cap);
 	w->depth = w->skip = 0;
@@ -1384,10 +724,7 @@ reset(struct htmlwork *w, const struct html_source *src)
 	w->prefix[0] = '\0';
 	w->lists = w->articles = w->links = w->h1 = 0;
 	w->chars = w->linkchars = 0;
-	w->charset = NULL;
 	w->lang[0] = '\0';
-	free(w->badcharset);
-	w->badcharset = NULL;
 	htmlmeta_reset(w->meta);
 }
 
@@ -1436,147 +773,6 @@ page_kind(struct htmlwork *w, struct record *rec)
 	}
 }
 
-static void
-decoder_warnings(struct htmlwork *w, struct record *rec)
-{
-	struct decoder *d = &w->dec;
-	struct buf b = {0};
-	size_t i;
-
-	if (w->mislabel[0])
-		record_warning(rec, "the page declares the charset '%s', but its bytes are UTF-8; read as UTF-8",
-		    w->mislabel);
-	if (w->badcharset)
-		record_warning(rec, "the page declares the charset '%.40s', which iconv does not know; read as UTF-8",
-		    w->badcharset);
-	if (d->nbad > 0) {
-		for (i = 0; i < d->nbad && i < MAX_OFFSETS; i++)
-			buf_printf(&b, "%s%zu", i ? ", " : "", d->bad[i]);
-		record_warning(rec, "%zu byte%s not %s replaced with U+FFFD (at byte %s%s)", d->nbad,
-		    d->nbad == 1 ? "" : "s", w->charset, b.s, d->nbad > MAX_OFFSETS ? ", ..." : "");
-	}
-	if (d->nnul > 0)
-		record_warning(rec, "%zu NUL byte%s replaced with U+FFFD", d->nnul, d->nnul == 1 ? "" : "s");
-	if (d->ncontrol > 0)
-		record_warning(rec, "%zu control character%s removed", d->ncontrol, d->ncontrol == 1 ? "" : "s");
-	buf_free(&b);
-}
-
-/*
- * The lang attribute of the page's <html> start tags, found as a browser's
- * tokenizer finds them, for the pages where libxml2 loses it:
- *
- * - a DOCTYPE whose quoted identifier is never closed: libxml2 reads on to
- *   the next quote, swallowing the <html> tag; the HTML standard ends the
- *   DOCTYPE at its first ">" (13.2.5.59 "DOCTYPE system identifier
- *   (double-quoted) state": "abrupt-doctype-system-identifier", and the same
- *   for the public identifier and single quotes);
- * - an <html> start tag after elements that already opened the root (a <meta>
- *   or <script> first): libxml2 drops it with its attributes; the standard
- *   adds each attribute the root does not have yet to the root (13.2.6.4.7
- *   "The 'in body' insertion mode", a start tag whose tag name is "html"; the
- *   "in head" mode processes it by the same rules), so the first lang wins.
- *
- * The scan knows comments, markup declarations (DOCTYPE, bogus comments) and
- * processing instructions (to the first ">"), start tags with quoted and
- * unquoted attribute values, and the elements whose text is not markup
- * (script, style and the like), as 13.2.5 "Tokenization" reads them; it looks
- * at the first stretch the decoder hands the parser (about 64 KB).  An <html>
- * tag inside <template> or <svg>, which the standard ignores, is not told apart.
- */
-static void
-lang_sniff(const char *s, size_t n, char *lang, size_t size)
-{
-	static const char *const rawtext[] = {
-		"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title", NULL
-	};
-	const char *p = s, *end = s + n, *q;
-	char name[16], an[16];
-	size_t k, i;
-
-	lang[0] = '\0';
-	while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		p++;
-		if (end - p >= 3 && memcmp(p, "!--", 3) == 0) {
-			/* A comment: to "-->" ("<!-->" and "<!--->" end at once). */
-			p += 3;
-			if (p < end && *p == '>')
-				continue;
-			if (end - p >= 2 && memcmp(p, "->", 2) == 0)
-				continue;
-			for (; p + 2 < end && memcmp(p, "-->", 3) != 0; p++)
-				;
-			continue;
-		}
-		if (p < end && (*p == '!' || *p == '?' || *p == '/')) {
-			/* A DOCTYPE, a bogus comment, an end tag: to the first ">". */
-			if ((q = memchr(p, '>', (size_t)(end - p))) == NULL)
-				return;
-			p = q + 1;
-			continue;
-		}
-		if (p == end || !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
-			continue;	/* "<" as text */
-		for (k = 0; p < end && !is_space((unsigned char)*p) && *p != '/' && *p != '>'; p++)
-			if (k + 1 < sizeof(name))
-				name[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-		name[k] = '\0';
-		/* The attributes, to the end of the tag. */
-		while (p < end && *p != '>') {
-			const char *v = NULL;
-			size_t vlen = 0;
-
-			if (is_space((unsigned char)*p) || *p == '/') {
-				p++;
-				continue;
-			}
-			for (k = 0; p < end && !is_space((unsigned char)*p) && *p != '/' && *p != '>' &&
-			    (*p != '=' || k == 0); p++)
-				if (k + 1 < sizeof(an))
-					an[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-			an[k] = '\0';
-			while (p < end && is_space((unsigned char)*p))
-				p++;
-			if (p < end && *p == '=') {
-				for (p++; p < end && is_space((unsigned char)*p); p++)
-					;
-				if (p < end && (*p == '"' || *p == '\'')) {
-					if ((q = memchr(p + 1, *p, (size_t)(end - p - 1))) == NULL)
-						return;
-					v = p + 1;
-					vlen = (size_t)(q - v);
-					p = q + 1;
-				} else {
-					for (v = p; p < end && !is_space((unsigned char)*p) && *p != '>'; p++)
-						;
-					vlen = (size_t)(p - v);
-				}
-			}
-			if (strcmp(name, "html") == 0 && lang[0] == '\0' && v != NULL && vlen > 0 &&
-			    (strcmp(an, "lang") == 0 || strcmp(an, "xml:lang") == 0)) {
-				if (vlen >= size)
-					vlen = size - 1;
-				memcpy(lang, v, vlen);
-				lang[vlen] = '\0';
-			}
-		}
-		if (p < end)
-			p++;
-		if (strcmp(name, "plaintext") == 0)
-			return;
-		/* Text that is not markup, to the element's end tag. */
-		for (i = 0; rawtext[i]; i++)
-			if (strcmp(name, rawtext[i]) == 0)
-				break;
-		if (rawtext[i] != NULL) {
-			k = strlen(name);
-			for (; p + 2 + k <= end; p++)
-				if (p[0] == '<' && p[1] == '/' && strncasecmp(p + 2, name, k) == 0)
-					break;
-		}
-	}
-}
-
 int
 html_render(struct htmlwork *w, const struct html_source *src, const struct html_opts *o, struct record *rec)
 {
@@ -1588,23 +784,23 @@ html_render(struct htmlwork *w, const struct html_source *src, const struct html
 	int err;
 
 	reset(w, src);
-	fill(d);
-	if ((bin = binary_kind((const unsigned char *)d->raw, d->rawlen)) != NULL) {
+	decoder_fill(d);
+	if ((bin = html_sniff_binary((const unsigned char *)d->raw, d->rawlen)) != NULL) {
 		/* Read to the end, so that a stream is used up as the caller expects. */
 		while (d->fp && !d->eof) {
 			d->rawpos = d->rawlen;
-			fill(d);
+			decoder_fill(d);
 		}
 		record_error(rec, "not an HTML page: %s", bin);
 		record_set_body(rec, "", 0);
 		return d->err ? (errno = d->err, -1) : 0;
 	}
-	choose_charset(w, o);
+	decoder_choose(d, o ? o->charset : NULL);
 	/* The first stretch of the page, decoded before the parser asks for it. */
-	if (decode_more(d))
-		lang_sniff(d->out.s, d->out.len, w->lang, sizeof(w->lang));
+	if (decoder_more(d))
+		html_sniff_root_lang(d->out.s, d->out.len, w->lang, sizeof(w->lang));
 	w->ctxt->_private = w;
-	doc = htmlCtxtReadIO(w->ctxt, xread, xclose, d, NULL, "UTF-8",
+	doc = htmlCtxtReadIO(w->ctxt, decoder_read, decoder_close, d, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 	    HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
 	if (doc)
@@ -1623,12 +819,12 @@ html_render(struct htmlwork *w, const struct html_source *src, const struct html
 	}
 	if (w->text.len > 0)
 		buf_addc(&w->text, '\n');
-	/* The parser lost the <html> tag's lang (lang_sniff): the tokenizer's. */
+	/* The parser lost the <html> tag's lang (html_sniff_root_lang): the tokenizer's. */
 	if (htmlmeta_get(w->meta, HM_LANG) == NULL && w->lang[0])
 		htmlmeta_slot(w->meta, HM_LANG, w->lang, strlen(w->lang));
 	htmlmeta_write(w->meta, rec, o ? o->url : NULL);
 	page_kind(w, rec);
-	decoder_warnings(w, rec);
+	decoder_warnings(d, rec);
 	if (err)
 		record_error(rec, "read error: %s; the page is cut short", strerror(err));
 	/* The text becomes the body; the body's buffer is kept for the next page. */
@@ -1644,3 +840,4 @@ html_render(struct htmlwork *w, const struct html_source *src, const struct html
 	}
 	return 0;
 }
+

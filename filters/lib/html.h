@@ -56,21 +56,4 @@ int html_render(struct htmlwork *w, const struct html_source *src, const struct 
 /* The encoding a page's bytes were decoded from, as iconv names it (after html_render). */
 const char *html_charset(const struct htmlwork *w);
 
-/*
- * The lang attribute of the page's <html> element (or xml:lang), found
- * in the first 32 KB of the N bytes at S without parsing the page: only a
- * doctype, comments and processing instructions may come before it.  The
- * value goes to OUT (at most CAP - 1 bytes, ASCII letters lowered); the
- * return is its length, 0 when there is none.  For from-warc's --lang, to
- * rule a page out before rendering it.
- */
-size_t html_sniff_lang(const char *s, size_t n, char *out, size_t cap);
-
-/*
- * Do the N bytes at S begin, after a UTF-8 byte order mark and white
- * space, with "<!DOCTYPE html" or "<html" (in any case)?  How a record
- * body is told to be an HTML page rather than text.
- */
-int html_looks_like(const char *s, size_t n);
-
 #endif
