@@ -118,7 +118,7 @@ extract(struct record *rec, void *ctx)
 {
 	const char *name = opt.site ? opt.site : record_get(rec, "site");
 	struct sitefields *sf;
-	struct body_counts c;
+	struct text_counts c;
 	struct site *s;
 	size_t k;
 
@@ -165,7 +165,7 @@ extract(struct record *rec, void *ctx)
 		record_warning(rec, "the text looks typed in a legacy Bengali font (Bijoy-style: ASCII letters "
 		    "and marks such as '\u2021' drawn as Bengali; %zu such marks); kept as it is: convert it to "
 		    "Unicode before reading it", k);
-	fields_count(rec->body.s ? rec->body.s : "", rec->body.len, &c);
+	text_count(rec->body.s ? rec->body.s : "", rec->body.len, &c);
 	set_count(rec, "paragraph_count", c.paragraphs);
 	set_count(rec, "word_count", c.words);
 	set_count(rec, "char_count", c.chars);

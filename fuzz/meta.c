@@ -7,7 +7,7 @@
  * After fields_apply, every record reads back unchanged and clean, its body
  * is valid UTF-8 when it went in valid, and the body never grows: the
  * engine only takes text out (beyond the NFC of what came in, and the final
- * newline of a last line that had none).  fields_count then sees every
+ * newline of a last line that had none).  text_count then sees every
  * character of the body once.
  */
 #include <stdint.h>
@@ -79,7 +79,7 @@ one(struct record *rec, int explain)
 	const char *name = record_get(rec, "site");
 	struct site *s = name ? rules_find(rules, name) : NULL;
 	struct buf nfc = {0};
-	struct body_counts c;
+	struct text_counts c;
 	int valid = check_utf8(rec->body.s ? rec->body.s : "", rec->body.len);
 
 	text_nfc(rec->body.s ? rec->body.s : "", rec->body.len, &nfc);
@@ -90,9 +90,9 @@ one(struct record *rec, int explain)
 		    "fields_apply made the body invalid UTF-8");
 	CHECK(rec->body.len <= nfc.len + 1, "fields_apply made the body grow from %zu to %zu bytes",
 	    nfc.len, rec->body.len);
-	fields_count(rec->body.s ? rec->body.s : "", rec->body.len, &c);
+	text_count(rec->body.s ? rec->body.s : "", rec->body.len, &c);
 	CHECK(c.chars <= rec->body.len && c.words <= c.chars && c.paragraphs <= c.chars,
-	    "fields_count: %zu paragraphs, %zu words, %zu characters in %zu bytes", c.paragraphs, c.words,
+	    "text_count: %zu paragraphs, %zu words, %zu characters in %zu bytes", c.paragraphs, c.words,
 	    c.chars, rec->body.len);
 	buf_free(&nfc);
 }

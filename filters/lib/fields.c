@@ -13,7 +13,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "fields.h"
 #include "rx.h"
@@ -1504,88 +1503,4 @@ fields_apply(const struct fieldset *fs, struct fieldwork *w, struct record *rec,
 		w->out = t;
 	}
 	buf_free(&scratch);
-}
-
-/* Is the character at p a letter, a mark or a digit? */
-static int
-wordly(const unsigned char *p, const unsigned char *end)
-{
-	int32_t cp;
-	utf8proc_category_t cat;
-
-	if (*p < 0x80)
-		return (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
-	if (text_decode(p, (size_t)(end - p), &cp) < 0)
-		return 0;
-	/* The Bengali block is letters, marks and digits but for a few signs. */
-	if (cp >= 0x0980 && cp <= 0x09FF)
-		return !(cp == 0x09F2 || cp == 0x09F3 || cp == 0x09FA || cp == 0x09FB || cp == 0x09FD);
-	cat = utf8proc_category(cp);
-	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
-}
-
-/*
- * Code points that are not line ends: the bytes that are neither UTF-8
- * continuation bytes nor '\n', counted eight at a time.
- */
-static size_t
-count_chars(const char *s, size_t n)
-{
-	const uint64_t hi = 0x8080808080808080ULL, lo7 = 0x7F7F7F7F7F7F7F7FULL;
-	const uint64_t nls = 0x0A0A0A0A0A0A0A0AULL;
-	size_t i = 0, skip = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		uint64_t v, y;
-
-		memcpy(&v, s + i, 8);
-		y = v ^ nls;
-		/* 10xxxxxx bytes, then the bytes equal to '\n' (exact, no carries). */
-		skip += (size_t)__builtin_popcountll(v & ~(v << 1) & hi);
-		skip += (size_t)__builtin_popcountll(~(((y & lo7) + lo7) | y) & hi);
-	}
-	for (; i < n; i++)
-		skip += ((unsigned char)s[i] & 0xC0) == 0x80 || s[i] == '\n';
-	return n - skip;
-}
-
-/*
- * For words, only the first character of a token is decoded (and the next
- * ones only while none was a letter, mark or digit), so a token such as "।"
- * or "–" standing alone is not a word.
- */
-void
-fields_count(const char *s, size_t n, struct body_counts *c)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	int inpara = 0;
-
-	memset(c, 0, sizeof(*c));
-	c->chars = count_chars(s, n);
-	while (p < end) {
-		/* One line: its tokens, and whether it opens a paragraph. */
-		int blank = 1;
-
-		while (p < end && *p != '\n') {
-			int isword;
-
-			if (*p == ' ' || *p == '\t') {
-				p++;
-				continue;
-			}
-			blank = 0;
-			isword = wordly(p, end);
-			for (p++; p < end && *p != ' ' && *p != '\t' && *p != '\n'; p++)
-				if (!isword && (*p & 0xC0) != 0x80)
-					isword = wordly(p, end);
-			c->words += isword;
-		}
-		if (blank)
-			inpara = 0;
-		else if (!inpara) {
-			c->paragraphs++;
-			inpara = 1;
-		}
-		p++;
-	}
 }

@@ -47,12 +47,4 @@ void fields_work_free(struct fieldwork *w);
  */
 void fields_apply(const struct fieldset *fs, struct fieldwork *w, struct record *rec, FILE *explain);
 
-/* Paragraphs (blocks of non-blank lines), words and characters of a body. */
-struct body_counts {
-	size_t paragraphs;	/* runs of non-blank lines */
-	size_t words;		/* white-space separated tokens with a letter, mark or digit */
-	size_t chars;		/* code points, line ends not counted */
-};
-void fields_count(const char *s, size_t n, struct body_counts *c);
-
 #endif

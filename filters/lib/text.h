@@ -153,4 +153,12 @@ void text_explain(FILE *fp, const char *src, size_t line, const char *file, unsi
 void text_explain_body(FILE *fp, const char *src, size_t line, const char *file, unsigned rline,
     const char *label, const char *fmt, ...);
 
+/* Paragraphs (blocks of non-blank lines), words and characters of a text. */
+struct text_counts {
+	size_t paragraphs;	/* runs of non-blank lines */
+	size_t words;		/* white-space separated tokens with a letter, mark or digit */
+	size_t chars;		/* code points, line ends not counted */
+};
+void text_count(const char *s, size_t n, struct text_counts *c);
+
 #endif
