@@ -6,7 +6,7 @@
  * dates, caption and credits in the body; each value becomes a header and
  * what held it leaves the body, so that the body keeps only the article's
  * paragraphs.  Then come lang and the counts of what is left.  The field
- * engine itself is in filters/lib/fields.c.
+ * engine itself is in filters/lib/fields.c, its compiler in fieldcomp.c.
  */
 #include <getopt.h>
 #include <stdlib.h>
