@@ -26,6 +26,73 @@ is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* An attribute of a tag, as offsets into the page. */
+struct attr {
+	size_t name, namelen, val, vallen;
+};
+
+/*
+ * The next attribute of the tag whose attributes go on at S[*IP], read as
+ * the HTML standard's prescan gets an attribute
+ * (https://html.spec.whatwg.org/multipage/parsing.html#concept-get-attributes-when-sniffing):
+ * blanks and '/' between, blanks around '=', a value quoted or not; *IP
+ * goes past it.  0 at the tag's '>' or at the end.
+ */
+static int
+next_attr(const char *s, size_t n, size_t *ip, struct attr *a)
+{
+	size_t i = *ip;
+
+	for (;;) {
+		while (i < n && (is_blank(s[i]) || s[i] == '/'))
+			i++;
+		if (i >= n || s[i] == '>') {
+			*ip = i;
+			return 0;
+		}
+		a->name = i;
+		while (i < n && s[i] != '=' && s[i] != '>' && !is_blank(s[i]) && s[i] != '/')
+			i++;
+		a->namelen = i - a->name;
+		a->val = a->vallen = 0;
+		while (i < n && is_blank(s[i]))
+			i++;
+		if (i < n && s[i] == '=') {
+			i++;
+			while (i < n && is_blank(s[i]))
+				i++;
+			if (i < n && (s[i] == '"' || s[i] == '\'')) {
+				char q = s[i++];
+
+				a->val = i;
+				while (i < n && s[i] != q)
+					i++;
+				a->vallen = i - a->val;
+				if (i < n)
+					i++;
+			} else {
+				a->val = i;
+				while (i < n && s[i] != '>' && !is_blank(s[i]))
+					i++;
+				a->vallen = i - a->val;
+			}
+		}
+		if (a->namelen > 0) {
+			*ip = i;
+			return 1;
+		}
+		if (i < n && s[i] != '>')
+			i++;	/* a stray '=' */
+	}
+}
+
+/* Is A named NAME (ASCII, any case)? */
+static int
+attr_is(const char *s, const struct attr *a, const char *name)
+{
+	return a->namelen == strlen(name) && strncasecmp(s + a->name, name, a->namelen) == 0;
+}
+
 
 /*
  * The charset a <meta> near the top declares (charset=, or http-equiv
@@ -36,6 +103,7 @@ is_blank(char c)
 size_t
 html_sniff_charset(const char *s, size_t n, const char **at)
 {
+	struct attr a;
 	size_t i = 0;
 
 	if (n > SNIFF)
@@ -64,46 +132,15 @@ html_sniff_charset(const char *s, size_t n, const char **at)
 		}
 		i += 5;
 		/* The attributes, up to '>'. */
-		while (i < n && s[i] != '>') {
-			size_t name, namelen, val = 0, vallen = 0;
-
-			while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '/'))
-				i++;
-			name = i;
-			while (i < n && s[i] != '=' && s[i] != '>' && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
-			    s[i] != '\r' && s[i] != '/')
-				i++;
-			namelen = i - name;
-			if (i < n && s[i] == '=') {
-				i++;
-				if (i < n && (s[i] == '"' || s[i] == '\'')) {
-					char q = s[i++];
-
-					val = i;
-					while (i < n && s[i] != q)
-						i++;
-					vallen = i - val;
-					if (i < n)
-						i++;
-				} else {
-					val = i;
-					while (i < n && s[i] != '>' && s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
-						i++;
-					vallen = i - val;
-				}
-			}
-			if (namelen == 0 && i < n && s[i] != '>') {
-				i++;
-				continue;
-			}
-			if (namelen == 7 && strncasecmp(s + name, "charset", 7) == 0) {
-				cs = s + val;
-				cslen = vallen;
-			} else if (namelen == 10 && strncasecmp(s + name, "http-equiv", 10) == 0) {
-				equiv = vallen == 12 && strncasecmp(s + val, "content-type", 12) == 0;
-			} else if (namelen == 7 && strncasecmp(s + name, "content", 7) == 0) {
-				content = s + val;
-				contentlen = vallen;
+		while (next_attr(s, n, &i, &a)) {
+			if (attr_is(s, &a, "charset")) {
+				cs = s + a.val;
+				cslen = a.vallen;
+			} else if (attr_is(s, &a, "http-equiv")) {
+				equiv = a.vallen == 12 && strncasecmp(s + a.val, "content-type", 12) == 0;
+			} else if (attr_is(s, &a, "content")) {
+				content = s + a.val;
+				contentlen = a.vallen;
 			}
 		}
 		if (cs && cslen > 0) {
@@ -126,6 +163,7 @@ html_sniff_charset(const char *s, size_t n, const char **at)
 size_t
 html_sniff_lang(const char *s, size_t n, char *out, size_t cap)
 {
+	struct attr a;
 	size_t i = 0, k = 0;
 
 	if (cap == 0)
@@ -155,44 +193,10 @@ html_sniff_lang(const char *s, size_t n, char *out, size_t cap)
 		i++;
 	}
 	i += 5;
-	while (i < n && s[i] != '>') {
-		size_t name, namelen, val = 0, vallen = 0;
+	while (next_attr(s, n, &i, &a)) {
+		if (attr_is(s, &a, "lang") || attr_is(s, &a, "xml:lang")) {
+			size_t val = a.val, vallen = a.vallen;
 
-		while (i < n && (is_blank(s[i]) || s[i] == '/'))
-			i++;
-		name = i;
-		while (i < n && s[i] != '=' && s[i] != '>' && !is_blank(s[i]) && s[i] != '/')
-			i++;
-		namelen = i - name;
-		while (i < n && is_blank(s[i]))
-			i++;
-		if (i < n && s[i] == '=') {
-			i++;
-			while (i < n && is_blank(s[i]))
-				i++;
-			if (i < n && (s[i] == '"' || s[i] == '\'')) {
-				char q = s[i++];
-
-				val = i;
-				while (i < n && s[i] != q)
-					i++;
-				vallen = i - val;
-				if (i < n)
-					i++;
-			} else {
-				val = i;
-				while (i < n && s[i] != '>' && !is_blank(s[i]))
-					i++;
-				vallen = i - val;
-			}
-		}
-		if (namelen == 0) {
-			if (i < n && s[i] != '>')
-				i++;
-			continue;
-		}
-		if ((namelen == 4 && strncasecmp(s + name, "lang", 4) == 0) ||
-		    (namelen == 8 && strncasecmp(s + name, "xml:lang", 8) == 0)) {
 			while (vallen > 0 && is_blank(s[val])) {
 				val++;
 				vallen--;

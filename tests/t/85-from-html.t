@@ -80,6 +80,14 @@ grep -qx 'বাংলা café' "$TMP/got" && grep -q "declares the charset 'WI
 ok $? "a page that declares windows-1252 but is UTF-8 is read as UTF-8, and said"
 printf '<meta charset="iso-8859-1"><p>caf\351</p>' | from-html | tr -d '\000' | grep -qx 'café'
 ok $? "a page that declares windows-1252 and is: read as windows-1252"
+# The HTML standard's prescan gets an attribute with blanks around '=' and any case.
+printf '<META CHARSET = iso-8859-1 ><p>caf\351</p>' | from-html | tr -d '\000' | grep -qx 'café'
+ok $? "<meta charset = ...> with blanks around '=', unquoted: read as declared"
+printf '<meta http-equiv = "Content-Type" content = "text/html; charset=iso-8859-1"><p>caf\351</p>' | from-html |
+	tr -d '\000' | grep -qx 'café'
+ok $? "http-equiv Content-Type with blanks around '=': read as declared"
+printf '<meta name="x" =stray charset="iso-8859-1"><p>caf\351</p>' | from-html | tr -d '\000' | grep -qx 'café'
+ok $? "a stray '=' among the attributes does not hide the charset"
 printf '<p>x</p>' | from-html --url=https://example.com/a | tr -d '\000' | grep -qx 'url: https://example.com/a'
 ok $? "--url stands in for a page that names no address"
 from-html --url=https://example.com/a "$HTML/hard/amp.html" | tr -d '\000' |
