@@ -1202,8 +1202,11 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 			best = k + 1;
 	s += best;
 	n -= best;
-	/* A comma left hanging after the name ("সাধন মন্ডল ,") is no part of it. */
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+	/*
+	 * A comma or a bar left hanging after the name ("সাধন মন্ডল ,", "Name
+	 * Name |" over the date) is no part of it.
+	 */
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '|'))
 		n--;
 	buf_reset(&w->val);
 	for (i = 0; i < n; i++)
