@@ -1375,7 +1375,8 @@ static void
 add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li)
 {
 	const char *s = ltext(w, li);
-	size_t n = w->l[li].len, a = 0, pa, pe, ho = 0, hl = 0;
+	size_t n = w->l[li].len, a = 0, pa, pe, ho = 0, hl = 0, first = 0;
+	int np = 0;
 	struct buf *g = &w->out;
 
 	buf_reset(g);
@@ -1405,7 +1406,19 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 				if (g->len)
 					buf_adds(g, ", ");
 				buf_add(g, s + pa, pe - pa);
+				if (np++ == 0)
+					first = has_digit(s + pa, pe - pa) ? 0 : g->len;
 			}
+		}
+		/*
+		 * A word with no digit opening the clock that the date parser
+		 * cannot read with the rest is the site's town ("<town> | রবিবার |
+		 * <date>"): the date is the rest.
+		 */
+		if (np > 1 && first > 0 && date_parse(rs->ds, g->s, g->len, rs->tz, &gr) != DATE_OK &&
+		    date_parse(rs->ds, g->s + first + 2, g->len - first - 2, rs->tz, &gr) == DATE_OK) {
+			memmove(g->s, g->s + first + 2, g->len - first - 2 + 1);
+			g->len -= first + 2;
 		}
 		/*
 		 * The Hijri date, as printed; as its ISO day only when the
