@@ -802,6 +802,34 @@ credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *
 }
 
 /*
+ * A writer's name, then the date, perhaps a view counter, cut by runs of
+ * spaces or bars and no label ("Name Name    <time>, <date>    218"): a
+ * name of two or three words in Bengali letters opening the line, no
+ * weekday in it and no chrome, every other segment a date or a number,
+ * one date at least and no second calendar (a clock line is not one).
+ */
+static int calendars(const struct hzoneset *, const char *, size_t);
+
+static int
+name_date(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, a, e, vo, vl, nw, seg = 0, date = 0;
+
+	while (segment(s, n, &i, &a, &e)) {
+		if (seg++ == 0) {
+			nw = words(s + a, e - a);
+			if (nw < 2 || nw > 3 || !bengali_name(s + a, e - a) || memmem(s + a, e - a, "বার", 6) ||
+			    any(&rs->chrome, s + a, e - a))
+				return 0;
+		} else if (what_segment(rs, s + a, e - a, &vo, &vl) == S_DATE)
+			date++;
+		else if (has_letter(s + a, e - a))
+			return 0;
+	}
+	return date > 0 && !calendars(rs, s, n);
+}
+
+/*
  * A header line: a labelled date in one of its segments ("প্রকাশিত:... |
  * হালনাগাদ:... | অনলাইন সংস্করণ"), or segments each of which is a byline,
  * a date or the edition ("যুগান্তর ডেস্ক    ১২ মে ২০২১, ০০:০০ | প্রিন্ট সংস্করণ").
@@ -821,6 +849,8 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 		other += k == S_BYLINE || k == S_EDITION;
 	}
 	if (label == 0 && date == 0 && label_after(rs, s, n))
+		return 1;
+	if (label == 0 && date > 0 && other == 0 && name_date(rs, s, n))
 		return 1;
 	/*
 	 * A section name may stand among them ("by X | date | দেশ"); dates
@@ -1277,6 +1307,10 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 
 		label += k == S_PUBLISHED || k == S_UPDATED;
 		dates += k == S_DATE;
+	}
+	if (label == 0 && dates > 0 && name_date(rs, s, n)) {
+		label = 1;	/* the name is the writer, below */
+		w->l[li].why = "a writer's name beside a date, no label";
 	}
 	if (label == 0 && dates == 0 && (d = label_after(rs, s, n)) > 0) {
 		size_t c = d, h;
