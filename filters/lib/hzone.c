@@ -2299,7 +2299,8 @@ wrapped_start(struct hzonework *w, long p, long zone)
  * The headline printed again at the start of the first paragraph P with
  * no space after it, the paragraph then opening with the headline's
  * first word ("<headline><first word> ...", the two blocks of the page
- * run together): taken off the paragraph.
+ * run together), or a tagged headline and a space: taken off the
+ * paragraph.
  */
 static void
 unglue_headline(struct hzonework *w, long p, long title)
@@ -2309,11 +2310,23 @@ unglue_headline(struct hzonework *w, long p, long title)
 
 	while (f < m && t[f] != ' ')
 		f++;
-	if (f == 0 || f == m || n <= m + f || memcmp(s, t, m) != 0 || memcmp(s + m, t, f) != 0)
+	if (f == 0 || f == m || n <= m + f || memcmp(s, t, m) != 0)
 		return;
-	explain(w, (size_t)p, "the headline glued to the start of the first paragraph taken off", NULL);
-	w->l[p].off += m;
-	w->l[p].len -= m;
+	if (memcmp(s + m, t, f) == 0) {
+		explain(w, (size_t)p, "the headline glued to the start of the first paragraph taken off", NULL);
+		w->l[p].off += m;
+		w->l[p].len -= m;
+	} else if (s[m] == ' ' && words(t, m) >= 5 && memchr(t, ':', m) && words(s + m, n - m) >= 8) {
+		/*
+		 * The whole headline with its tag ("<Place>: <headline>
+		 * <paragraph>"), printed again on the paragraph's line.  A
+		 * headline with no tag may be the paragraph's own first words
+		 * ("<headline> মাসব্যাপী ..."): it stays.
+		 */
+		explain(w, (size_t)p, "the headline printed again before the first paragraph taken off", NULL);
+		w->l[p].off += m + 1;
+		w->l[p].len -= m + 1;
+	}
 }
 
 void
