@@ -829,6 +829,49 @@ name_date(const struct hzoneset *rs, const char *s, size_t n)
 	return date > 0 && !calendars(rs, s, n);
 }
 
+static int piece(const char *, size_t, size_t *, size_t *, size_t *);
+
+/*
+ * A dateline printed on its own line, cut by commas: a place of one or
+ * two words, the whole date with its year, then the credit a byline
+ * pattern reads ("<place>, ১৫ নভেম্বর ২০২৩, ডেস্ক রিপোর্ট (<outlet>)").
+ * The date in [*D, *D + *DL), the byline's value in [*C, *C + *CL);
+ * 0 for none.
+ */
+static int
+place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *dl, size_t *c, size_t *cl)
+{
+	size_t i = 0, a, e, vo, vl, k, np = 0;
+	struct date_result r;
+
+	while (piece(s, n, &i, &a, &e)) {
+		switch (np++) {
+		case 0:
+			if (has_digit(s + a, e - a) || words(s + a, e - a) > 2 || !bengali_name(s + a, e - a))
+				return 0;
+			break;
+		case 1:
+			if (!has_digit(s + a, e - a) || date_parse(rs->ds, s + a, e - a, rs->tz, &r) != DATE_OK)
+				return 0;
+			*d = a;
+			*dl = e - a;
+			break;
+		case 2:
+			for (k = 0; k < rs->byline.n; k++)
+				if (value_of(rs->byline.re[k], s + a, e - a, &vo, &vl))
+					break;
+			if (k == rs->byline.n)
+				return 0;
+			*c = a + vo;
+			*cl = vl;
+			break;
+		default:
+			return 0;
+		}
+	}
+	return np == 3;
+}
+
 /*
  * A header line: a labelled date in one of its segments ("প্রকাশিত:... |
  * হালনাগাদ:... | অনলাইন সংস্করণ"), or segments each of which is a byline,
@@ -851,6 +894,8 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 	if (label == 0 && date == 0 && label_after(rs, s, n))
 		return 1;
 	if (label == 0 && date > 0 && other == 0 && name_date(rs, s, n))
+		return 1;
+	if (label == 0 && date == 0 && place_date_credit(rs, s, n, &vo, &vl, &a, &e))
 		return 1;
 	/*
 	 * A section name may stand among them ("by X | date | দেশ"); dates
@@ -1307,6 +1352,14 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 
 		label += k == S_PUBLISHED || k == S_UPDATED;
 		dates += k == S_DATE;
+	}
+	if (label == 0 && dates == 0 && place_date_credit(rs, s, n, &d, &e, &vo, &vl)) {
+		if (!(*author)++)
+			add_author(rec, w, s + vo, vl);
+		if (!(*pub)++)
+			add(rec, w, "published", s + d, e);
+		w->l[li].why = "a dateline on its own line: a place, the date and the credit";
+		return;
 	}
 	if (label == 0 && dates > 0 && name_date(rs, s, n)) {
 		label = 1;	/* the name is the writer, below */
