@@ -1317,6 +1317,18 @@ with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, co
 	return ok;
 }
 
+/* One word of Latin letters and digits, a site's login ("Newseditor", "admin2"). */
+static int
+login_name(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	return n >= 3 && !(s[0] >= '0' && s[0] <= '9');
+}
+
 /* The segments of a header line, each to its field. */
 static void
 add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li,
@@ -1330,7 +1342,14 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		struct date_result r;
 
 		what_segment(rs, s, before_label(rs, s, d - 1, n), &vo, &vl);
-		if (!(*author)++)
+		/*
+		 * A login name, one word in Latin letters ("by Newseditor
+		 * <date>"), is the posting account: it gives way to a byline a
+		 * pattern reads on a line of the zone (the desk under it).
+		 */
+		if (w->patterned && login_name(s + vo, vl))
+			w->l[li].why = "a posting account beside the date; a byline pattern reads another line (not taken)";
+		else if (!(*author)++)
 			add_author(rec, w, s + vo, vl);
 		/*
 		 * An unlabelled date the parser reads but cannot settle ("17
