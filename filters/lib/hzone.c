@@ -2807,6 +2807,35 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 
 	/*
+	 * A teaser before the article: what was taken for the first paragraph
+	 * trails off in an ellipsis, the headline comes again under it, and
+	 * the paragraph under that opens with the teaser's words (the lead in
+	 * full): the story starts there.
+	 */
+	if (title >= 0 && p < zone && trails_off(ltext(w, p), w->l[p].len)) {
+		long j = p + 1, k;
+		size_t m = w->l[p].len < 60 ? w->l[p].len / 2 : 60;
+
+		while (j < zone && w->l[j].len == 0)
+			j++;
+		for (k = j + 1; k < zone && w->l[k].len == 0; k++)
+			;
+		if (k < zone && m > 0 && same(w, (size_t)j, (size_t)title) &&
+		    memmem(ltext(w, k), w->l[k].len, ltext(w, p) + w->l[p].len / 2 - m / 2, m) != NULL) {
+			w->l[k].kind = K_OTHER;
+			w->l[k].why = NULL;
+			classify(rs, w, (size_t)k);
+			if (w->l[k].kind == K_PARA) {
+				w->l[p].kind = K_OTHER;
+				w->l[p].why = "a teaser, the headline and the lead in full under it";
+				w->l[j].kind = K_OTHER;
+				w->l[j].why = "the headline again, under a teaser";
+				p = k;
+			}
+		}
+	}
+
+	/*
 	 * A short sentence right above the first paragraph, under the headline
 	 * and the byline and date block, is the article's own first paragraph
 	 * (fewer words than paragraph_words: "আমাদের দেশটা নদীর দান।"): the
