@@ -1197,7 +1197,8 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	} else if (calendars(rs, s, n)) {
 		l->kind = K_CLOCK;
 		l->why = "dates in more than one calendar";
-	} else if (any(&rs->keep, s, n)) {
+	} else if (any(&rs->keep, s, n) && !(nw >= 2 * rs->para_words && inner_sentence(s, n))) {
+		/* A photo credit closing a paragraph of sentences does not make it a caption. */
 		l->kind = K_KEEP;
 	} else if (nw >= rs->para_words && (memchr(s, ',', n) || memmem(s, n, "।", 3) || sentence_end(s, n))) {
 		l->kind = K_PARA;
@@ -2043,6 +2044,75 @@ date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
 }
 
 /*
+ * A header flattened onto one line with the article, no label in it
+ * ("<headline> নিজস্ব প্রতিবেদক 2 August 2019 11:46 am <paragraph>"): the
+ * page's first line, long; its first digit starts a whole date, and the
+ * fewest words before the date that a byline pattern reads are the
+ * byline, three words at least and no dari before them (the headline).
+ * Cut into its lines (headline; byline and date; the rest) in w->text;
+ * 1 if it was.  A byline after a comma ("Name, <post>") may hold more of
+ * the line than the pattern read: no cut then.
+ */
+static int
+unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
+{
+	size_t i, n, d, e, c, k, j, lim, vo, vl, nw;
+	const char *s;
+
+	for (i = 0; i < w->nl && w->l[i].len == 0; i++)
+		;
+	if (i >= w->nl)
+		return 0;
+	s = ltext(w, i);
+	n = w->l[i].len;
+	if (words(s, n) < rs->para_words)
+		return 0;
+	lim = n < 300 ? n : 300;
+	for (d = 0; d < lim && !digit_at(s + d, n - d); d++)
+		;
+	if (d == 0 || d >= lim || s[d - 1] != ' ' || memmem(s, d, "।", 3) != NULL)
+		return 0;
+	if ((e = date_run(rs, s, n, d)) == d)
+		return 0;
+	for (c = d; c > 0 && s[c - 1] == ' '; c--)
+		;
+	for (k = c, nw = 0; nw < 6; nw++) {
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		while (k > 0 && s[k - 1] != ' ')
+			k--;
+		if (k == 0 || words(s, k) < 3)
+			return 0;
+		for (j = 0; j < rs->byline.n; j++)
+			if (value_of(rs->byline.re[j], s + k, c - k, &vo, &vl))
+				break;
+		if (j < rs->byline.n)
+			break;
+	}
+	if (nw == 6 || (k >= 2 && s[k - 2] == ','))
+		return 0;
+	while (e < n && s[e] == ' ')
+		e++;
+	if (e >= n)
+		return 0;
+	{
+		size_t at = w->l[i].off, hl = k;
+
+		while (hl > 0 && s[hl - 1] == ' ')
+			hl--;
+		buf_reset(&w->out);
+		buf_add(&w->out, w->text.s, at + hl);
+		buf_addc(&w->out, '\n');
+		buf_add(&w->out, w->text.s + at + k, e - k);
+		buf_addc(&w->out, '\n');
+		buf_add(&w->out, w->text.s + at + e, w->text.len - at - e);
+		buf_reset(&w->text);
+		buf_add(&w->text, w->out.s, w->out.len);
+	}
+	return 1;
+}
+
+/*
  * A header flattened onto one line with the article ("<headline>
  * প্রকাশিত: <date> | আপডেট: <date> <paragraph>"): the page's first line,
  * long, with a labelled publication time after the headline's words.  It
@@ -2414,7 +2484,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	buf_reset(&w->text);
 	text_nfc(rec->body.s ? rec->body.s : "", rec->body.len, &w->text);
 	split(w);
-	if (unflatten(rs, w))
+	if (unflatten(rs, w) || unflatten_byline(rs, w))
 		split(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
 
