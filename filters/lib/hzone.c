@@ -843,7 +843,11 @@ place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d,
 {
 	size_t i = 0, a, e, vo, vl, k, np = 0;
 	struct date_result r;
+	const char *comma = n <= 300 ? memchr(s, ',', n < 60 ? n : 60) : NULL;
 
+	/* The cheap tests first: a short line, its first comma after the place. */
+	if (comma == NULL || !has_digit(s, n))
+		return 0;
 	while (piece(s, n, &i, &a, &e)) {
 		switch (np++) {
 		case 0:
