@@ -2442,6 +2442,60 @@ wrapped_start(struct hzonework *w, long p, long zone)
 }
 
 /*
+ * A page of one paragraph with its headline under it, at the end ("<the
+ * story> / <headline> / পাঠকের মন্তব্য"): the page opens with the
+ * paragraph P, the next line is the last of the page but for short lines
+ * (three words at most: chrome), it has the words of a headline (fifteen
+ * at most, one comma at most: not a paragraph cut short) and ends no
+ * sentence, and two of its words (three letters or more) come back in
+ * the paragraph.  The headline's line, or -1.
+ */
+static size_t
+commas(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += s[i] == ',';
+	return c;
+}
+
+static long
+headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
+{
+	long i, j;
+	const char *s;
+	size_t n, a = 0, e, nw, shared = 0;
+
+	for (i = 0; i < p; i++)
+		if (w->l[i].len > 0)
+			return -1;
+	for (j = p + 1; j < (long)w->nl && w->l[j].len == 0; j++)
+		;
+	if (j >= (long)w->nl)
+		return -1;
+	s = ltext(w, j);
+	n = w->l[j].len;
+	nw = words(s, n);
+	if (nw < rs->headline_words || nw > 15 || text_chars(s, n) > 200 || sentence_end(s, n) || commas(s, n) > 1 ||
+	    ends_with(s, n, ":") || trails_off(s, n) || !bengali_name(s, n > 3 ? 3 : n))
+		return -1;
+	for (i = j + 1; i < (long)w->nl; i++)
+		if (words(ltext(w, i), w->l[i].len) > 3)
+			return -1;
+	while (a < n && shared < 2) {
+		while (a < n && s[a] == ' ')
+			a++;
+		for (e = a; e < n && s[e] != ' '; e++)
+			;
+		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(ltext(w, p), w->l[p].len, s + a, e - a))
+			shared++;
+		a = e;
+	}
+	return shared >= 2 ? j : -1;
+}
+
+/*
  * The headline printed again at the start of the first paragraph P with
  * no space after it, the paragraph then opening with the headline's
  * first word ("<headline><first word> ...", the two blocks of the page
@@ -2479,7 +2533,7 @@ void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
 	struct buf scratch = {0};
-	long i, p = -1, b0 = -1, title = -1, zone, foot = -1;
+	long i, p = -1, b0 = -1, title = -1, zone, foot = -1, under = -1;
 	int pub = 0, upd = 0, ed = 0, author = 0, patterned;
 	size_t k;
 
@@ -3099,6 +3153,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		}
 	}
 
+	if (title < 0 && p < zone && record_get(rec, "title") == NULL && (under = headline_under(rs, w, p)) >= 0) {
+		add(rec, w, "title", ltext(w, under), w->l[under].len);
+		explain(w, (size_t)under, "headline, under the only paragraph of the page", NULL);
+	}
+
 	/*
 	 * The body: from the first paragraph on, and the lines above it that a
 	 * "keep" pattern asks for (a caption, for the field rules after).  A
@@ -3125,7 +3184,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				;
 			keep = j == k;
 		}
-		if (!keep || (long)k == foot)
+		if (!keep || (long)k == foot || (long)k == under)
 			continue;
 		buf_add(&w->out, w->text.s + l->off, l->len);
 		buf_addc(&w->out, '\n');
