@@ -802,6 +802,81 @@ credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *
 }
 
 /*
+ * A writer's name, then the date, perhaps a view counter, cut by runs of
+ * spaces or bars and no label ("Name Name    <time>, <date>    218"): a
+ * name of two or three words in Bengali letters opening the line, no
+ * weekday in it and no chrome, every other segment a date or a number,
+ * one date at least and no second calendar (a clock line is not one).
+ */
+static int calendars(const struct hzoneset *, const char *, size_t);
+
+static int
+name_date(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, a, e, vo, vl, nw, seg = 0, date = 0;
+
+	while (segment(s, n, &i, &a, &e)) {
+		if (seg++ == 0) {
+			nw = words(s + a, e - a);
+			if (nw < 2 || nw > 3 || !bengali_name(s + a, e - a) || memmem(s + a, e - a, "বার", 6) ||
+			    any(&rs->chrome, s + a, e - a))
+				return 0;
+		} else if (what_segment(rs, s + a, e - a, &vo, &vl) == S_DATE)
+			date++;
+		else if (has_letter(s + a, e - a))
+			return 0;
+	}
+	return date > 0 && !calendars(rs, s, n);
+}
+
+static int piece(const char *, size_t, size_t *, size_t *, size_t *);
+
+/*
+ * A dateline printed on its own line, cut by commas: a place of one or
+ * two words, the whole date with its year, then the credit a byline
+ * pattern reads ("<place>, ১৫ নভেম্বর ২০২৩, ডেস্ক রিপোর্ট (<outlet>)").
+ * The date in [*D, *D + *DL), the byline's value in [*C, *C + *CL);
+ * 0 for none.
+ */
+static int
+place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *dl, size_t *c, size_t *cl)
+{
+	size_t i = 0, a, e, vo, vl, k, np = 0;
+	struct date_result r;
+	const char *comma = n <= 300 ? memchr(s, ',', n < 60 ? n : 60) : NULL;
+
+	/* The cheap tests first: a short line, its first comma after the place. */
+	if (comma == NULL || !has_digit(s, n))
+		return 0;
+	while (piece(s, n, &i, &a, &e)) {
+		switch (np++) {
+		case 0:
+			if (has_digit(s + a, e - a) || words(s + a, e - a) > 2 || !bengali_name(s + a, e - a))
+				return 0;
+			break;
+		case 1:
+			if (!has_digit(s + a, e - a) || date_parse(rs->ds, s + a, e - a, rs->tz, &r) != DATE_OK)
+				return 0;
+			*d = a;
+			*dl = e - a;
+			break;
+		case 2:
+			for (k = 0; k < rs->byline.n; k++)
+				if (value_of(rs->byline.re[k], s + a, e - a, &vo, &vl))
+					break;
+			if (k == rs->byline.n)
+				return 0;
+			*c = a + vo;
+			*cl = vl;
+			break;
+		default:
+			return 0;
+		}
+	}
+	return np == 3;
+}
+
+/*
  * A header line: a labelled date in one of its segments ("প্রকাশিত:... |
  * হালনাগাদ:... | অনলাইন সংস্করণ"), or segments each of which is a byline,
  * a date or the edition ("যুগান্তর ডেস্ক    ১২ মে ২০২১, ০০:০০ | প্রিন্ট সংস্করণ").
@@ -821,6 +896,10 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 		other += k == S_BYLINE || k == S_EDITION;
 	}
 	if (label == 0 && date == 0 && label_after(rs, s, n))
+		return 1;
+	if (label == 0 && date > 0 && other == 0 && name_date(rs, s, n))
+		return 1;
+	if (label == 0 && date == 0 && place_date_credit(rs, s, n, &vo, &vl, &a, &e))
 		return 1;
 	/*
 	 * A section name may stand among them ("by X | date | দেশ"); dates
@@ -1122,7 +1201,8 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	} else if (calendars(rs, s, n)) {
 		l->kind = K_CLOCK;
 		l->why = "dates in more than one calendar";
-	} else if (any(&rs->keep, s, n)) {
+	} else if (any(&rs->keep, s, n) && !(nw >= 2 * rs->para_words && inner_sentence(s, n))) {
+		/* A photo credit closing a paragraph of sentences does not make it a caption. */
 		l->kind = K_KEEP;
 	} else if (nw >= rs->para_words && (memchr(s, ',', n) || memmem(s, n, "।", 3) || sentence_end(s, n))) {
 		l->kind = K_PARA;
@@ -1202,8 +1282,11 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 			best = k + 1;
 	s += best;
 	n -= best;
-	/* A comma left hanging after the name ("সাধন মন্ডল ,") is no part of it. */
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ','))
+	/*
+	 * A comma or a bar left hanging after the name ("সাধন মন্ডল ,", "Name
+	 * Name |" over the date) is no part of it.
+	 */
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '|'))
 		n--;
 	buf_reset(&w->val);
 	for (i = 0; i < n; i++)
@@ -1239,6 +1322,18 @@ with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, co
 	return ok;
 }
 
+/* One word of Latin letters and digits, a site's login ("Newseditor", "admin2"). */
+static int
+login_name(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	return n >= 3 && !(s[0] >= '0' && s[0] <= '9');
+}
+
 /* The segments of a header line, each to its field. */
 static void
 add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li,
@@ -1252,7 +1347,14 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		struct date_result r;
 
 		what_segment(rs, s, before_label(rs, s, d - 1, n), &vo, &vl);
-		if (!(*author)++)
+		/*
+		 * A login name, one word in Latin letters ("by Newseditor
+		 * <date>"), is the posting account: it gives way to a byline a
+		 * pattern reads on a line of the zone (the desk under it).
+		 */
+		if (w->patterned && login_name(s + vo, vl))
+			w->l[li].why = "a posting account beside the date; a byline pattern reads another line (not taken)";
+		else if (!(*author)++)
 			add_author(rec, w, s + vo, vl);
 		/*
 		 * An unlabelled date the parser reads but cannot settle ("17
@@ -1274,6 +1376,18 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 
 		label += k == S_PUBLISHED || k == S_UPDATED;
 		dates += k == S_DATE;
+	}
+	if (label == 0 && dates == 0 && place_date_credit(rs, s, n, &d, &e, &vo, &vl)) {
+		if (!(*author)++)
+			add_author(rec, w, s + vo, vl);
+		if (!(*pub)++)
+			add(rec, w, "published", s + d, e);
+		w->l[li].why = "a dateline on its own line: a place, the date and the credit";
+		return;
+	}
+	if (label == 0 && dates > 0 && name_date(rs, s, n)) {
+		label = 1;	/* the name is the writer, below */
+		w->l[li].why = "a writer's name beside a date, no label";
 	}
 	if (label == 0 && dates == 0 && (d = label_after(rs, s, n)) > 0) {
 		size_t c = d, h;
@@ -1372,7 +1486,8 @@ static void
 add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li)
 {
 	const char *s = ltext(w, li);
-	size_t n = w->l[li].len, a = 0, pa, pe, ho = 0, hl = 0;
+	size_t n = w->l[li].len, a = 0, pa, pe, ho = 0, hl = 0, first = 0;
+	int np = 0;
 	struct buf *g = &w->out;
 
 	buf_reset(g);
@@ -1402,7 +1517,19 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 				if (g->len)
 					buf_adds(g, ", ");
 				buf_add(g, s + pa, pe - pa);
+				if (np++ == 0)
+					first = has_digit(s + pa, pe - pa) ? 0 : g->len;
 			}
+		}
+		/*
+		 * A word with no digit opening the clock that the date parser
+		 * cannot read with the rest is the site's town ("<town> | রবিবার |
+		 * <date>"): the date is the rest.
+		 */
+		if (np > 1 && first > 0 && date_parse(rs->ds, g->s, g->len, rs->tz, &gr) != DATE_OK &&
+		    date_parse(rs->ds, g->s + first + 2, g->len - first - 2, rs->tz, &gr) == DATE_OK) {
+			memmove(g->s, g->s + first + 2, g->len - first - 2 + 1);
+			g->len -= first + 2;
 		}
 		/*
 		 * The Hijri date, as printed; as its ISO day only when the
@@ -1921,6 +2048,75 @@ date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
 }
 
 /*
+ * A header flattened onto one line with the article, no label in it
+ * ("<headline> নিজস্ব প্রতিবেদক 2 August 2019 11:46 am <paragraph>"): the
+ * page's first line, long; its first digit starts a whole date, and the
+ * fewest words before the date that a byline pattern reads are the
+ * byline, three words at least and no dari before them (the headline).
+ * Cut into its lines (headline; byline and date; the rest) in w->text;
+ * 1 if it was.  A byline after a comma ("Name, <post>") may hold more of
+ * the line than the pattern read: no cut then.
+ */
+static int
+unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
+{
+	size_t i, n, d, e, c, k, j, lim, vo, vl, nw;
+	const char *s;
+
+	for (i = 0; i < w->nl && w->l[i].len == 0; i++)
+		;
+	if (i >= w->nl)
+		return 0;
+	s = ltext(w, i);
+	n = w->l[i].len;
+	if (words(s, n) < rs->para_words)
+		return 0;
+	lim = n < 300 ? n : 300;
+	for (d = 0; d < lim && !digit_at(s + d, n - d); d++)
+		;
+	if (d == 0 || d >= lim || s[d - 1] != ' ' || memmem(s, d, "।", 3) != NULL)
+		return 0;
+	if ((e = date_run(rs, s, n, d)) == d)
+		return 0;
+	for (c = d; c > 0 && s[c - 1] == ' '; c--)
+		;
+	for (k = c, nw = 0; nw < 6; nw++) {
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		while (k > 0 && s[k - 1] != ' ')
+			k--;
+		if (k == 0 || words(s, k) < 3)
+			return 0;
+		for (j = 0; j < rs->byline.n; j++)
+			if (value_of(rs->byline.re[j], s + k, c - k, &vo, &vl))
+				break;
+		if (j < rs->byline.n)
+			break;
+	}
+	if (nw == 6 || (k >= 2 && s[k - 2] == ','))
+		return 0;
+	while (e < n && s[e] == ' ')
+		e++;
+	if (e >= n)
+		return 0;
+	{
+		size_t at = w->l[i].off, hl = k;
+
+		while (hl > 0 && s[hl - 1] == ' ')
+			hl--;
+		buf_reset(&w->out);
+		buf_add(&w->out, w->text.s, at + hl);
+		buf_addc(&w->out, '\n');
+		buf_add(&w->out, w->text.s + at + k, e - k);
+		buf_addc(&w->out, '\n');
+		buf_add(&w->out, w->text.s + at + e, w->text.len - at - e);
+		buf_reset(&w->text);
+		buf_add(&w->text, w->out.s, w->out.len);
+	}
+	return 1;
+}
+
+/*
  * A header flattened onto one line with the article ("<headline>
  * প্রকাশিত: <date> | আপডেট: <date> <paragraph>"): the page's first line,
  * long, with a labelled publication time after the headline's words.  It
@@ -2246,10 +2442,65 @@ wrapped_start(struct hzonework *w, long p, long zone)
 }
 
 /*
+ * A page of one paragraph with its headline under it, at the end ("<the
+ * story> / <headline> / পাঠকের মন্তব্য"): the page opens with the
+ * paragraph P, the next line is the last of the page but for short lines
+ * (three words at most: chrome), it has the words of a headline (fifteen
+ * at most, one comma at most: not a paragraph cut short) and ends no
+ * sentence, and two of its words (three letters or more) come back in
+ * the paragraph.  The headline's line, or -1.
+ */
+static size_t
+commas(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += s[i] == ',';
+	return c;
+}
+
+static long
+headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
+{
+	long i, j;
+	const char *s;
+	size_t n, a = 0, e, nw, shared = 0;
+
+	for (i = 0; i < p; i++)
+		if (w->l[i].len > 0)
+			return -1;
+	for (j = p + 1; j < (long)w->nl && w->l[j].len == 0; j++)
+		;
+	if (j >= (long)w->nl)
+		return -1;
+	s = ltext(w, j);
+	n = w->l[j].len;
+	nw = words(s, n);
+	if (nw < rs->headline_words || nw > 15 || text_chars(s, n) > 200 || sentence_end(s, n) || commas(s, n) > 1 ||
+	    ends_with(s, n, ":") || trails_off(s, n) || !bengali_name(s, n > 3 ? 3 : n))
+		return -1;
+	for (i = j + 1; i < (long)w->nl; i++)
+		if (words(ltext(w, i), w->l[i].len) > 3)
+			return -1;
+	while (a < n && shared < 2) {
+		while (a < n && s[a] == ' ')
+			a++;
+		for (e = a; e < n && s[e] != ' '; e++)
+			;
+		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(ltext(w, p), w->l[p].len, s + a, e - a))
+			shared++;
+		a = e;
+	}
+	return shared >= 2 ? j : -1;
+}
+
+/*
  * The headline printed again at the start of the first paragraph P with
  * no space after it, the paragraph then opening with the headline's
  * first word ("<headline><first word> ...", the two blocks of the page
- * run together): taken off the paragraph.
+ * run together), or a tagged headline and a space: taken off the
+ * paragraph.
  */
 static void
 unglue_headline(struct hzonework *w, long p, long title)
@@ -2259,18 +2510,30 @@ unglue_headline(struct hzonework *w, long p, long title)
 
 	while (f < m && t[f] != ' ')
 		f++;
-	if (f == 0 || f == m || n <= m + f || memcmp(s, t, m) != 0 || memcmp(s + m, t, f) != 0)
+	if (f == 0 || f == m || n <= m + f || memcmp(s, t, m) != 0)
 		return;
-	explain(w, (size_t)p, "the headline glued to the start of the first paragraph taken off", NULL);
-	w->l[p].off += m;
-	w->l[p].len -= m;
+	if (memcmp(s + m, t, f) == 0) {
+		explain(w, (size_t)p, "the headline glued to the start of the first paragraph taken off", NULL);
+		w->l[p].off += m;
+		w->l[p].len -= m;
+	} else if (s[m] == ' ' && words(t, m) >= 5 && memchr(t, ':', m) && words(s + m, n - m) >= 8) {
+		/*
+		 * The whole headline with its tag ("<Place>: <headline>
+		 * <paragraph>"), printed again on the paragraph's line.  A
+		 * headline with no tag may be the paragraph's own first words
+		 * ("<headline> মাসব্যাপী ..."): it stays.
+		 */
+		explain(w, (size_t)p, "the headline printed again before the first paragraph taken off", NULL);
+		w->l[p].off += m + 1;
+		w->l[p].len -= m + 1;
+	}
 }
 
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
 	struct buf scratch = {0};
-	long i, p = -1, b0 = -1, title = -1, zone, foot = -1;
+	long i, p = -1, b0 = -1, title = -1, zone, foot = -1, under = -1;
 	int pub = 0, upd = 0, ed = 0, author = 0, patterned;
 	size_t k;
 
@@ -2279,7 +2542,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	buf_reset(&w->text);
 	text_nfc(rec->body.s ? rec->body.s : "", rec->body.len, &w->text);
 	split(w);
-	if (unflatten(rs, w))
+	if (unflatten(rs, w) || unflatten_byline(rs, w))
 		split(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
 
@@ -2672,6 +2935,35 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 
 	/*
+	 * A teaser before the article: what was taken for the first paragraph
+	 * trails off in an ellipsis, the headline comes again under it, and
+	 * the paragraph under that opens with the teaser's words (the lead in
+	 * full): the story starts there.
+	 */
+	if (title >= 0 && p < zone && trails_off(ltext(w, p), w->l[p].len)) {
+		long j = p + 1, k;
+		size_t m = w->l[p].len < 60 ? w->l[p].len / 2 : 60;
+
+		while (j < zone && w->l[j].len == 0)
+			j++;
+		for (k = j + 1; k < zone && w->l[k].len == 0; k++)
+			;
+		if (k < zone && m > 0 && same(w, (size_t)j, (size_t)title) &&
+		    memmem(ltext(w, k), w->l[k].len, ltext(w, p) + w->l[p].len / 2 - m / 2, m) != NULL) {
+			w->l[k].kind = K_OTHER;
+			w->l[k].why = NULL;
+			classify(rs, w, (size_t)k);
+			if (w->l[k].kind == K_PARA) {
+				w->l[p].kind = K_OTHER;
+				w->l[p].why = "a teaser, the headline and the lead in full under it";
+				w->l[j].kind = K_OTHER;
+				w->l[j].why = "the headline again, under a teaser";
+				p = k;
+			}
+		}
+	}
+
+	/*
 	 * A short sentence right above the first paragraph, under the headline
 	 * and the byline and date block, is the article's own first paragraph
 	 * (fewer words than paragraph_words: "আমাদের দেশটা নদীর দান।"): the
@@ -2861,6 +3153,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		}
 	}
 
+	if (title < 0 && p < zone && record_get(rec, "title") == NULL && (under = headline_under(rs, w, p)) >= 0) {
+		add(rec, w, "title", ltext(w, under), w->l[under].len);
+		explain(w, (size_t)under, "headline, under the only paragraph of the page", NULL);
+	}
+
 	/*
 	 * The body: from the first paragraph on, and the lines above it that a
 	 * "keep" pattern asks for (a caption, for the field rules after).  A
@@ -2887,7 +3184,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				;
 			keep = j == k;
 		}
-		if (!keep || (long)k == foot)
+		if (!keep || (long)k == foot || (long)k == under)
 			continue;
 		buf_add(&w->out, w->text.s + l->off, l->len);
 		buf_addc(&w->out, '\n');
