@@ -1,9 +1,13 @@
-/* hzone.c: the header-zone reader (see hzone.h and khobor-rules(5), READER). */
+/*
+ * hzone.c: the header-zone reader (see hzone.h and khobor-rules(5),
+ * READER), run on the rules hzonecomp.c compiles.
+ */
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
 #include "hzone.h"
+#include "hzonerule.h"
 #include "rx.h"
 #include "text.h"
 #include "util.h"
@@ -16,29 +20,6 @@ enum kind {
 static const char *const kind_name[] = {
 	"blank", "other", "chrome", "page clock", "labelled date", "date", "byline", "edition",
 	"title-like", "paragraph", "kept"
-};
-
-struct pats {
-	struct rx **re;
-	size_t n;
-};
-
-struct hzoneset {
-	const struct site *site;
-	unsigned long zone, para_words, title_words;
-	unsigned long headline_words;	/* the fewest words of a headline written as the title */
-	struct rx *published, *updated, *edition, *hijri;
-	struct pats byline, chrome, clock, dateline, keep;
-	struct pats prefix;	/* chrome glued to the start of a line, taken off */
-	struct pats signoff;	/* the story's last line, its date: the publication date if none above */
-	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
-	const char **znames;
-	size_t nz;
-	struct datelang **langs;
-	size_t nlangs;
-	struct dateset *ds;
-	struct dateset *tab;	/* the same, every calendar's table used (a Hijri date checked, not read) */
-	struct datezone *tz;
 };
 
 struct rline {
@@ -64,200 +45,6 @@ struct hzonework {
 	const char *pzone;	/* the page's own zone (page_zone), or NULL */
 	int patterned;		/* a byline pattern reads a line of the zone */
 };
-
-/* ---- compiling ---- */
-
-static const char *const hzone_keys[] = {
-	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", "signoff", NULL
-};
-
-static struct rx *
-one(const struct site *s, const struct yml *sec, const char *key)
-{
-	const struct yml *n = yml_get(sec, key);
-	struct buf name = {0};
-	struct rx *re;
-
-	if (n == NULL)
-		return NULL;
-	buf_printf(&name, "%s/reader.%s", s->name, key);
-	re = yml_want(s->doc, n, YML_SCALAR, key) == 0 ? rx_compile(s->doc, n, name.s, 0) : NULL;
-	buf_free(&name);
-	return re;
-}
-
-static void
-many(const struct site *s, const struct yml *sec, const char *key, struct pats *p)
-{
-	const struct yml *n = yml_get(sec, key), **items;
-	size_t i, nitems;
-
-	if (n == NULL || yml_strlist(s->doc, n, &items, &nitems, key) != 0)
-		return;
-	p->re = ecalloc(nitems, sizeof(*p->re));
-	for (i = 0; i < nitems; i++) {
-		struct buf name = {0};
-		char num[24];
-		int k = (int)sizeof(num);
-		size_t v = i;
-
-		/* "SITE/reader.KEY[I]", not by buf_printf: 76 of them were 5% of a start. */
-		buf_adds(&name, s->name);
-		buf_adds(&name, "/reader.");
-		buf_adds(&name, key);
-		num[--k] = ']';
-		do
-			num[--k] = (char)('0' + v % 10);
-		while ((v /= 10) > 0);
-		num[--k] = '[';
-		buf_add(&name, num + k, sizeof(num) - (size_t)k);
-		if ((p->re[p->n] = rx_compile(s->doc, items[i], name.s, 0)) != NULL)
-			p->n++;
-		buf_free(&name);
-	}
-	free(items);
-}
-
-static void
-free_pats(struct pats *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->n; i++)
-		rx_free(p->re[i]);
-	free(p->re);
-}
-
-/* The date languages of S, from DIR/dates/LANG.yaml. */
-static int
-load_langs(struct hzoneset *rs, const struct site *s, const char *dir)
-{
-	char *dates = rules_path(dir, "dates");
-	size_t i;
-	int bad = 0;
-
-	rs->langs = ecalloc(s->nlangs ? s->nlangs : 1, sizeof(*rs->langs));
-	for (i = 0; i < s->nlangs; i++) {
-		struct buf name = {0};
-		char *file;
-
-		buf_printf(&name, "%s.yaml", s->langs[i]->str);
-		file = rules_path(dates, name.s);
-		if ((rs->langs[rs->nlangs] = datelang_load(file, s->langs[i]->str)) == NULL)
-			bad = 1;
-		else
-			rs->nlangs++;
-		free(file);
-		buf_free(&name);
-	}
-	free(dates);
-	if (bad || rs->nlangs == 0) {
-		if (!bad)
-			yml_error(s->doc, s->root, "the reader needs the site's date languages ('lang')");
-		return -1;
-	}
-	rs->ds = dateset_new(rs->langs, rs->nlangs);
-	/* The same words, every calendar converted: its tables are rs->ds's (freed after it). */
-	rs->tab = dateset_dup(rs->ds);
-	dateset_convert_all(rs->tab);
-	rs->tz = datezone_get(s->zone ? s->zone : "Asia/Dhaka");
-	return 0;
-}
-
-struct hzoneset *
-hzone_compile(const struct site *s, const char *rulesdir, int *none)
-{
-	const struct yml *sec = rules_section(s, "reader");
-	unsigned before = yml_nerrors;
-	struct hzoneset *rs;
-	const struct yml *n;
-
-	*none = sec == NULL;
-	if (sec == NULL)
-		return NULL;
-	if (yml_want(s->doc, sec, YML_MAP, "'reader'") != 0)
-		return NULL;
-	yml_keys(s->doc, sec, hzone_keys, "the reader");
-	rs = ecalloc(1, sizeof(*rs));
-	rs->site = s;
-	rs->zone = 40;
-	rs->para_words = 14;
-	rs->title_words = 2;
-	if ((n = yml_get(sec, "zone")) != NULL)
-		yml_uint(s->doc, n, 1, 1000, &rs->zone);
-	if ((n = yml_get(sec, "paragraph_words")) != NULL)
-		yml_uint(s->doc, n, 2, 1000, &rs->para_words);
-	if ((n = yml_get(sec, "title_words")) != NULL)
-		yml_uint(s->doc, n, 1, 100, &rs->title_words);
-	rs->headline_words = 1;
-	if ((n = yml_get(sec, "headline_words")) != NULL)
-		yml_uint(s->doc, n, 1, 100, &rs->headline_words);
-	rs->published = one(s, sec, "published");
-	rs->updated = one(s, sec, "updated");
-	rs->edition = one(s, sec, "edition");
-	rs->hijri = one(s, sec, "hijri");
-	many(s, sec, "byline", &rs->byline);
-	many(s, sec, "chrome", &rs->chrome);
-	many(s, sec, "clock", &rs->clock);
-	many(s, sec, "dateline", &rs->dateline);
-	many(s, sec, "keep", &rs->keep);
-	many(s, sec, "prefix", &rs->prefix);
-	many(s, sec, "signoff", &rs->signoff);
-	if ((n = yml_get(sec, "page_zone")) != NULL && yml_want(s->doc, n, YML_MAP, "'page_zone'") == 0) {
-		size_t i, np = yml_npairs(n);
-
-		rs->zpats = ecalloc(np ? np : 1, sizeof(*rs->zpats));
-		rs->znames = ecalloc(np ? np : 1, sizeof(*rs->znames));
-		for (i = 0; i < np; i++) {
-			const struct yml *k = yml_key(n, i);
-
-			if (k->str == NULL || datezone_get(k->str) == NULL) {
-				yml_error(s->doc, k, "page_zone: no time zone '%s' in the tz database", k->str ? k->str : "");
-				continue;
-			}
-			rs->znames[rs->nz] = k->str;
-			many(s, n, k->str, &rs->zpats[rs->nz++]);
-		}
-	}
-	if (rs->published == NULL && yml_get(sec, "published") == NULL && yml_meant(sec, hzone_keys, "published") == NULL)
-		yml_error(s->doc, sec, "the reader needs 'published', the pattern of a labelled publication time");
-	if (load_langs(rs, s, rulesdir) != 0 || yml_nerrors != before) {
-		hzone_free(rs);
-		return NULL;
-	}
-	return rs;
-}
-
-void
-hzone_free(struct hzoneset *rs)
-{
-	size_t i;
-
-	if (rs == NULL)
-		return;
-	rx_free(rs->published);
-	rx_free(rs->updated);
-	rx_free(rs->edition);
-	rx_free(rs->hijri);
-	free_pats(&rs->byline);
-	free_pats(&rs->chrome);
-	free_pats(&rs->clock);
-	free_pats(&rs->dateline);
-	free_pats(&rs->keep);
-	free_pats(&rs->prefix);
-	free_pats(&rs->signoff);
-	for (i = 0; i < rs->nz; i++)
-		free_pats(&rs->zpats[i]);
-	free(rs->zpats);
-	free(rs->znames);
-	dateset_free(rs->tab);
-	dateset_free(rs->ds);
-	for (i = 0; i < rs->nlangs; i++)
-		datelang_free(rs->langs[i]);
-	free(rs->langs);
-	free(rs);
-}
 
 struct hzonework *
 hzone_work_new(void)

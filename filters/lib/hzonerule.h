@@ -1,0 +1,38 @@
+/*
+ * hzonerule.h: the header-zone reader's compiled rules, as hzonecomp.c
+ * makes them and hzone.c runs them.  Private to those two files; everyone
+ * else sees hzone.h.
+ */
+#ifndef KHOBOR_HZONERULE_H
+#define KHOBOR_HZONERULE_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "rules.h"
+#include "rx.h"
+
+struct pats {
+	struct rx **re;
+	size_t n;
+};
+
+struct hzoneset {
+	const struct site *site;
+	unsigned long zone, para_words, title_words;
+	unsigned long headline_words;	/* the fewest words of a headline written as the title */
+	struct rx *published, *updated, *edition, *hijri;
+	struct pats byline, chrome, clock, dateline, keep;
+	struct pats prefix;	/* chrome glued to the start of a line, taken off */
+	struct pats signoff;	/* the story's last line, its date: the publication date if none above */
+	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
+	const char **znames;
+	size_t nz;
+	struct datelang **langs;
+	size_t nlangs;
+	struct dateset *ds;
+	struct dateset *tab;	/* the same, every calendar's table used (a Hijri date checked, not read) */
+	struct datezone *tz;
+};
+
+#endif
