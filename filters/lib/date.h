@@ -19,6 +19,7 @@
 
 /* One language file, validated. */
 struct datelang;
+struct yml;
 /* The union of the languages a site uses, compiled for matching. */
 struct dateset;
 
@@ -29,6 +30,14 @@ struct dateset;
 struct datelang *datelang_load(const char *file, const char *name);
 const char *datelang_name(const struct datelang *l);
 void datelang_free(struct datelang *l);
+/*
+ * Load the N languages a site names (its 'lang' nodes, the page language
+ * first) from RULESDIR/dates/NAME.yaml: an array of N (allocated when N
+ * is 0 too), or NULL when any could not be read, its faults said and the
+ * others freed.  datelang_free_all frees such an array.
+ */
+struct datelang **datelang_load_all(const char *rulesdir, const struct yml *const *names, size_t n);
+void datelang_free_all(struct datelang **l, size_t n);
 
 /*
  * Merge languages, the first one first: a word two languages both define

@@ -932,6 +932,40 @@ datelang_name(const struct datelang *l)
 	return l->name;
 }
 
+struct datelang **
+datelang_load_all(const char *rulesdir, const struct yml *const *names, size_t n)
+{
+	struct datelang **l = ecalloc(n ? n : 1, sizeof(*l));
+	struct buf file = {0};
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n; i++) {
+		buf_reset(&file);
+		buf_printf(&file, "%s/dates/%s.yaml", rulesdir, names[i]->str);
+		if ((l[i] = datelang_load(file.s, names[i]->str)) == NULL)
+			bad = 1;
+	}
+	buf_free(&file);
+	if (bad) {
+		datelang_free_all(l, n);
+		return NULL;
+	}
+	return l;
+}
+
+void
+datelang_free_all(struct datelang **l, size_t n)
+{
+	size_t i;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		datelang_free(l[i]);
+	free(l);
+}
+
 void
 datelang_free(struct datelang *l)
 {

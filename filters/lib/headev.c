@@ -58,31 +58,14 @@ headev_compile(const struct site *s, const char *rulesdir)
 {
 	struct headev *he = ecalloc(1, sizeof(*he));
 	const struct yml *n = s->root ? yml_get(s->root, "name") : NULL;
-	char *dates = rules_path(rulesdir, "dates");
-	size_t i;
-	int bad = 0;
 
 	if (n && n->type == YML_SCALAR && n->len > 0)
 		he->name = estrdup(n->str);
-	he->langs = ecalloc(s->nlangs ? s->nlangs : 1, sizeof(*he->langs));
-	for (i = 0; i < s->nlangs; i++) {
-		struct buf name = {0};
-		char *file;
-
-		buf_printf(&name, "%s.yaml", s->langs[i]->str);
-		file = rules_path(dates, name.s);
-		if ((he->langs[he->nlangs] = datelang_load(file, s->langs[i]->str)) == NULL)
-			bad = 1;
-		else
-			he->nlangs++;
-		free(file);
-		buf_free(&name);
-	}
-	free(dates);
-	if (bad) {
+	if ((he->langs = datelang_load_all(rulesdir, s->langs, s->nlangs)) == NULL) {
 		headev_free(he);
 		return NULL;
 	}
+	he->nlangs = s->nlangs;
 	/* A site with no date languages: its dates are not compared, only filled in. */
 	if (he->nlangs > 0)
 		he->ds = dateset_new(he->langs, he->nlangs);
@@ -93,14 +76,10 @@ headev_compile(const struct site *s, const char *rulesdir)
 void
 headev_free(struct headev *he)
 {
-	size_t i;
-
 	if (he == NULL)
 		return;
 	dateset_free(he->ds);
-	for (i = 0; i < he->nlangs; i++)
-		datelang_free(he->langs[i]);
-	free(he->langs);
+	datelang_free_all(he->langs, he->nlangs);
 	free(he->name);
 	free(he);
 }

@@ -79,28 +79,11 @@ free_pats(struct pats *p)
 static int
 load_langs(struct hzoneset *rs, const struct site *s, const char *dir)
 {
-	char *dates = rules_path(dir, "dates");
-	size_t i;
-	int bad = 0;
-
-	rs->langs = ecalloc(s->nlangs ? s->nlangs : 1, sizeof(*rs->langs));
-	for (i = 0; i < s->nlangs; i++) {
-		struct buf name = {0};
-		char *file;
-
-		buf_printf(&name, "%s.yaml", s->langs[i]->str);
-		file = rules_path(dates, name.s);
-		if ((rs->langs[rs->nlangs] = datelang_load(file, s->langs[i]->str)) == NULL)
-			bad = 1;
-		else
-			rs->nlangs++;
-		free(file);
-		buf_free(&name);
-	}
-	free(dates);
-	if (bad || rs->nlangs == 0) {
-		if (!bad)
-			yml_error(s->doc, s->root, "the reader needs the site's date languages ('lang')");
+	if ((rs->langs = datelang_load_all(dir, s->langs, s->nlangs)) == NULL)
+		return -1;
+	rs->nlangs = s->nlangs;
+	if (rs->nlangs == 0) {
+		yml_error(s->doc, s->root, "the reader needs the site's date languages ('lang')");
 		return -1;
 	}
 	rs->ds = dateset_new(rs->langs, rs->nlangs);
@@ -199,8 +182,6 @@ hzone_free(struct hzoneset *rs)
 	free(rs->znames);
 	dateset_free(rs->tab);
 	dateset_free(rs->ds);
-	for (i = 0; i < rs->nlangs; i++)
-		datelang_free(rs->langs[i]);
-	free(rs->langs);
+	datelang_free_all(rs->langs, rs->nlangs);
 	free(rs);
 }
