@@ -2282,6 +2282,37 @@ headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
 	return shared >= 2 ? j : -1;
 }
 
+/* The first line at or after I that is not blank, or ZONE. */
+static long
+next_line(const struct hzonework *w, long i, long zone)
+{
+	while (i < zone && w->l[i].len == 0)
+		i++;
+	return i;
+}
+
+/*
+ * What was taken for the first paragraph, line P, and line J under it
+ * are not the story's start if line K under them, classified afresh, is
+ * a paragraph: then P and J are marked as WHYP and WHYJ say and K is
+ * returned, else P.
+ */
+static long
+starts_below(const struct hzoneset *rs, struct hzonework *w, long p, long j, long k, const char *whyp,
+    const char *whyj)
+{
+	w->l[k].kind = K_OTHER;
+	w->l[k].why = NULL;
+	classify(rs, w, (size_t)k);
+	if (w->l[k].kind != K_PARA)
+		return p;
+	w->l[p].kind = K_OTHER;
+	w->l[p].why = whyp;
+	w->l[j].kind = K_OTHER;
+	w->l[j].why = whyj;
+	return k;
+}
+
 /*
  * The headline printed again at the start of the first paragraph P with
  * no space after it, the paragraph then opening with the headline's
@@ -2698,27 +2729,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * under the headline, and the story starts below.
 	 */
 	if (title >= 0 && p < zone) {
-		long j = p + 1, k;
+		long j = next_line(w, p + 1, zone), k = next_line(w, j + 1, zone);
 
-		while (j < zone && w->l[j].len == 0)
-			j++;
-		for (k = j + 1; k < zone && w->l[k].len == 0; k++)
-			;
 		if (j < zone && k < zone && w->l[j].len > w->l[title].len &&
 		    words(ltext(w, j), w->l[j].len) <= words(ltext(w, title), w->l[title].len) + 3 &&
 		    memmem(ltext(w, j), w->l[j].len, ltext(w, title), w->l[title].len) != NULL &&
-		    !sentence_end(ltext(w, j), w->l[j].len)) {
-			w->l[k].kind = K_OTHER;
-			w->l[k].why = NULL;
-			classify(rs, w, (size_t)k);
-			if (w->l[k].kind == K_PARA) {
-				w->l[p].kind = K_OTHER;
-				w->l[p].why = "a standfirst, the headline again under it";
-				w->l[j].kind = K_OTHER;
-				w->l[j].why = "the headline again, a few words around it";
-				p = k;
-			}
-		}
+		    !sentence_end(ltext(w, j), w->l[j].len))
+			p = starts_below(rs, w, p, j, k, "a standfirst, the headline again under it",
+			    "the headline again, a few words around it");
 	}
 
 	/*
@@ -2728,26 +2746,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * full): the story starts there.
 	 */
 	if (title >= 0 && p < zone && trails_off(ltext(w, p), w->l[p].len)) {
-		long j = p + 1, k;
+		long j = next_line(w, p + 1, zone), k = next_line(w, j + 1, zone);
 		size_t m = w->l[p].len < 60 ? w->l[p].len / 2 : 60;
 
-		while (j < zone && w->l[j].len == 0)
-			j++;
-		for (k = j + 1; k < zone && w->l[k].len == 0; k++)
-			;
 		if (k < zone && m > 0 && same(w, (size_t)j, (size_t)title) &&
-		    memmem(ltext(w, k), w->l[k].len, ltext(w, p) + w->l[p].len / 2 - m / 2, m) != NULL) {
-			w->l[k].kind = K_OTHER;
-			w->l[k].why = NULL;
-			classify(rs, w, (size_t)k);
-			if (w->l[k].kind == K_PARA) {
-				w->l[p].kind = K_OTHER;
-				w->l[p].why = "a teaser, the headline and the lead in full under it";
-				w->l[j].kind = K_OTHER;
-				w->l[j].why = "the headline again, under a teaser";
-				p = k;
-			}
-		}
+		    memmem(ltext(w, k), w->l[k].len, ltext(w, p) + w->l[p].len / 2 - m / 2, m) != NULL)
+			p = starts_below(rs, w, p, j, k, "a teaser, the headline and the lead in full under it",
+			    "the headline again, under a teaser");
 	}
 
 	/*
