@@ -104,6 +104,13 @@ site_fields(struct site *s)
 	return sf->state > 0 ? sf : NULL;
 }
 
+/* For rules_require. */
+static int
+fields_compiled(struct site *s)
+{
+	return site_fields(s) != NULL;
+}
+
 static void
 set_count(struct record *rec, const char *name, size_t n)
 {
@@ -256,18 +263,7 @@ main(int argc, char *argv[])
 		rx_cleanup();
 		return rc;
 	}
-	/* Rules errors in the default file or a forced site stop us before any output. */
-	if (opt.site) {
-		struct site *s = rules_find(rules, opt.site);
-
-		if (s == NULL)
-			die(EXIT_USAGE, "no site '%s' in %s/sites (give one of the NAME.yaml there, or default)",
-			    opt.site, rules->dir);
-		if (site_fields(s) == NULL)
-			die(EXIT_USAGE, "%s: the rules have errors (see above)", s->file);
-	}
-	if (site_fields(&rules->deflt) == NULL)
-		die(EXIT_USAGE, "%s: the rules have errors (see above)", rules->deflt.file);
+	rules_require(rules, opt.site, fields_compiled);
 
 	work = fields_work_new();
 	rwork = hzone_work_new();

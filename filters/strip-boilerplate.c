@@ -124,6 +124,13 @@ site_strip(struct site *s)
 	return ss->state > 0 ? ss->set : NULL;
 }
 
+/* For rules_require. */
+static int
+strip_compiled(struct site *s)
+{
+	return site_strip(s) != NULL;
+}
+
 /* The site of the page: -s, else the record's site header, else detected. */
 static struct site *
 choose_site(struct record *rec)
@@ -441,18 +448,7 @@ main(int argc, char *argv[])
 		cleanup();
 		return rc;
 	}
-	/* Rules errors in the default file or a forced site stop us before any output. */
-	if (opt.site) {
-		struct site *s = rules_find(rules, opt.site);
-
-		if (s == NULL)
-			die(EXIT_USAGE, "no site '%s' in %s/sites (give one of the NAME.yaml there, or default)",
-			    opt.site, rules->dir);
-		if (site_strip(s) == NULL)
-			die(EXIT_USAGE, "%s: the rules have errors (see above)", s->file);
-	}
-	if (site_strip(&rules->deflt) == NULL)
-		die(EXIT_USAGE, "%s: the rules have errors (see above)", rules->deflt.file);
+	rules_require(rules, opt.site, strip_compiled);
 	if (opt.chrome)
 		use_chrome();
 

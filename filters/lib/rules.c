@@ -288,6 +288,20 @@ rules_find(struct rules *r, const char *name)
 	return r->unlisted ? find_unlisted(r, name) : NULL;
 }
 
+void
+rules_require(struct rules *r, const char *site, int (*compiled)(struct site *))
+{
+	struct site *s = &r->deflt;
+
+	if (site && (s = rules_find(r, site)) == NULL)
+		die(EXIT_USAGE, "no site '%s' in %s/sites (give one of the NAME.yaml there, or default)",
+		    site, r->dir);
+	if (!compiled(s))
+		die(EXIT_USAGE, "%s: the rules have errors (see above)", s->file);
+	if (s != &r->deflt && !compiled(&r->deflt))
+		die(EXIT_USAGE, "%s: the rules have errors (see above)", r->deflt.file);
+}
+
 /*
  * Sections a site file may give as the word 'default', for default.yaml's
  * own: the reader and the field rules, so that a site that reads its header

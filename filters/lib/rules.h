@@ -66,6 +66,14 @@ void rules_free(struct rules *r, void (*free_priv)(void *));
 struct site *rules_find(struct rules *r, const char *name);
 /* Parse and check the common keys of a site; 0 on success, -1 if broken. */
 int rules_load(struct rules *r, struct site *s);
+/*
+ * Before any output, so that broken rules stop a run rather than mark
+ * every record: compile with COMPILED (a filter's own compiler of a
+ * site's part, which prints the errors; nonzero when it compiled) the
+ * default site and SITE (the -s option) if not NULL.  Exits with
+ * EXIT_USAGE on an unknown SITE or a broken file.
+ */
+void rules_require(struct rules *r, const char *site, int (*compiled)(struct site *));
 
 /* Where a site's section NAME is, or NULL. */
 const struct yml *rules_section(const struct site *s, const char *name);
