@@ -591,11 +591,57 @@ credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *
 /*
  * A writer's name, then the date, perhaps a view counter, cut by runs of
  * spaces or bars and no label ("Name Name    <time>, <date>    218"): a
- * name of two or three words in Bengali letters opening the line, no
- * weekday in it and no chrome, every other segment a date or a number,
- * one date at least and no second calendar (a clock line is not one).
+ * name of two or three words in Bengali letters opening the line (or the
+ * name and its place after a comma, "Name Name,<place> | <date> |
+ * <time>"), no weekday in it and no chrome, every other segment a date,
+ * the date's time or a number, one date at least and no second calendar
+ * (a clock line is not one).
  */
 static int calendars(const struct hzoneset *, const char *, size_t);
+
+/*
+ * S is a time of day alone, perhaps with one word after it ("২:৩০
+ * অপরাহ্ণ", "8:24 pm"): the segment after a date that holds its time.
+ */
+static int
+time_alone(const char *s, size_t n)
+{
+	size_t i = 0, d;
+
+	for (d = 0; i < n && digit_at(s + i, n - i); d++)
+		i += (unsigned char)s[i] < 0x80 ? 1 : 3;
+	if (d < 1 || d > 2 || i >= n || s[i++] != ':')
+		return 0;
+	for (d = 0; i < n && digit_at(s + i, n - i); d++)
+		i += (unsigned char)s[i] < 0x80 ? 1 : 3;
+	if (d != 2)
+		return 0;
+	if (i == n)
+		return 1;
+	return s[i] == ' ' && words(s + i, n - i) == 1 && !has_digit(s + i, n - i);
+}
+
+/*
+ * A writer's name and the place after a comma ("Name Name,<place>"), two
+ * or three words and one or two, Bengali letters only.
+ */
+static int
+name_place(const char *s, size_t n)
+{
+	const char *c = memchr(s, ',', n);
+	size_t k, nw;
+
+	if (c == NULL)
+		return 0;
+	k = (size_t)(c - s);
+	nw = words(s + k + 1, n - k - 1);
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	for (c++; c < s + n && *c == ' '; c++)
+		;
+	return words(s, k) >= 2 && words(s, k) <= 3 && bengali_name(s, k) && nw >= 1 && nw <= 2 &&
+	    bengali_name(c, (size_t)(s + n - c));
+}
 
 static int
 name_date(const struct hzoneset *rs, const char *s, size_t n)
@@ -605,11 +651,13 @@ name_date(const struct hzoneset *rs, const char *s, size_t n)
 	while (segment(s, n, &i, &a, &e)) {
 		if (seg++ == 0) {
 			nw = words(s + a, e - a);
-			if (nw < 2 || nw > 3 || !bengali_name(s + a, e - a) || memmem(s + a, e - a, "বার", 6) ||
-			    any(&rs->chrome, s + a, e - a))
+			if (((nw < 2 || nw > 3 || !bengali_name(s + a, e - a)) && !name_place(s + a, e - a)) ||
+			    memmem(s + a, e - a, "বার", 6) || any(&rs->chrome, s + a, e - a))
 				return 0;
 		} else if (what_segment(rs, s + a, e - a, &vo, &vl) == S_DATE)
 			date++;
+		else if (date > 0 && time_alone(s + a, e - a))
+			;	/* the date's time, after a bar */
 		else if (has_letter(s + a, e - a))
 			return 0;
 	}
@@ -1083,9 +1131,29 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 }
 
 /*
+ * The end of the segment [A, E) of S before an update label that runs on
+ * after one space ("৩:৪৬ অপরাহ্ণ আপডেট: <date>", the time of the
+ * publication label before it): that offset, the spaces taken off, or E.
+ */
+static size_t
+before_update(const struct hzoneset *rs, const char *s, size_t a, size_t e)
+{
+	size_t k, c, vo, vl;
+
+	for (k = a + 1; k < e; k++)
+		if (s[k - 1] == ' ' && s[k] != ' ' && value_of(rs->updated, s + k, e - k, &vo, &vl)) {
+			for (c = k; c > a && s[c - 1] == ' '; c--)
+				;
+			return c;
+		}
+	return e;
+}
+
+/*
  * A labelled date with no time whose time stands alone in the next
- * segment ("| প্রকাশিতঃ ২০ অগাস্ট ২০১৬ | ৮:০৮ অপরাহ্ন"): the two read
- * together as the publication time; 1 if they did and it was written.
+ * segment ("| প্রকাশিতঃ ২০ অগাস্ট ২০১৬ | ৮:০৮ অপরাহ্ন"), perhaps with an
+ * update label run on after it: the two read together as the publication
+ * time; 1 if they did and it was written.
  */
 static int
 with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, const char *s, size_t n,
@@ -1096,7 +1164,8 @@ with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, co
 	struct buf both = {0};
 	int ok;
 
-	if (!is_date(rs, v, vl, &r) || r.has_time || !segment(s, n, &j, &a, &e) || is_date(rs, s + a, e - a, &r))
+	if (!is_date(rs, v, vl, &r) || r.has_time || !segment(s, n, &j, &a, &e) ||
+	    is_date(rs, s + a, (e = before_update(rs, s, a, e)) - a, &r))
 		return 0;
 	buf_add(&both, v, vl);
 	buf_addc(&both, ' ');
@@ -1233,9 +1302,10 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 				add(rec, w, "published", s + a + vo, vl);
 			break;
 		case S_DATE:
-			if (!(*pub)++)
-				add(rec, w, "published", s + a + vo, vl);
-			else if (!(*upd)++)
+			if (!(*pub)++) {
+				if (!with_time(rs, w, rec, s, n, i, s + a + vo, vl))
+					add(rec, w, "published", s + a + vo, vl);
+			} else if (!(*upd)++)
 				add(rec, w, "updated", s + a + vo, vl);
 			break;
 		case S_UPDATED:
@@ -1412,6 +1482,30 @@ step(const struct hzonework *w, long i, int dir, long lo, long hi)
 	return -1;
 }
 
+/*
+ * S without the number an outlet's name may end in, after a space or
+ * glued on ("<name> টিভি 24", "<name>২৪"): its length, or N when it ends
+ * in no number of three digits at most or nothing is left before it.
+ */
+static size_t
+unnumbered(const char *s, size_t n)
+{
+	size_t m = n, d = 0;
+
+	for (;;) {
+		if (m > 0 && s[m - 1] >= '0' && s[m - 1] <= '9')
+			m--;
+		else if (m >= 3 && digit_at(s + m - 3, 3))
+			m -= 3;
+		else
+			break;
+		d++;
+	}
+	while (m > 0 && s[m - 1] == ' ')
+		m--;
+	return d == 0 || d > 3 || m == 0 ? n : m;
+}
+
 /* A short line that could be a name: at most four words, no digits. */
 static int
 short_name(const struct hzonework *w, size_t j)
@@ -1533,6 +1627,34 @@ opens_page(const struct hzonework *w, long j)
 }
 
 static int shares_word(const struct hzonework *, long, long);
+
+/*
+ * Is line I right over a photo credit a "keep" pattern reads ("ছবি:
+ * সংগৃহীত")?  Then it is the photo's caption, however it begins.
+ */
+static int
+over_credit(const struct hzonework *w, long i, long p)
+{
+	long j = step(w, i, 1, 0, p);
+
+	return j >= 0 && w->l[j].kind == K_KEEP;
+}
+
+/*
+ * Is line J, title-like, a writer's name right on top of the post a byline
+ * pattern reads ("Name Name" over "ক্রীড়া প্রতিবেদক"), with a longer
+ * title-like line, the headline, above it?  Too few words for a headline,
+ * no digit.
+ */
+static int
+name_over_post(const struct hzoneset *rs, const struct hzonework *w, long j, long p)
+{
+	long below = step(w, j, 1, 0, p), up = step(w, j, -1, 0, p);
+
+	return w->l[j].kind == K_TITLELIKE && words(ltext(w, j), w->l[j].len) < rs->headline_words &&
+	    short_name(w, (size_t)j) && below >= 0 && w->l[below].kind == K_BYLINE && w->l[below].pattern &&
+	    up >= 0 && w->l[up].kind == K_TITLELIKE && words(ltext(w, up), w->l[up].len) >= rs->headline_words;
+}
 
 /*
  * Is line I, a paragraph by its shape, a headline over the paragraph
@@ -2149,6 +2271,21 @@ words_in(const struct hzonework *w, const char *s, size_t n, long j)
 }
 
 /*
+ * Is line J the end of the title-like line ABOVE, four words or more (the
+ * headline printed again without the place or kicker before it,
+ * "<place>: <headline>" over "<headline>")?  No credit, whatever its shape.
+ */
+static int
+headline_tail(const struct hzonework *w, long j, long above)
+{
+	size_t m, n = w->l[j].len;
+
+	if (above < 0 || w->l[above].kind != K_TITLELIKE || (m = w->l[above].len) <= n + 1 || words(ltext(w, j), n) < 4)
+		return 0;
+	return memcmp(ltext(w, above) + m - n, ltext(w, j), n) == 0 && strchr(" :,-", ltext(w, above)[m - n - 1]) != NULL;
+}
+
+/*
  * The byline by where it stands: a line of a credit's shape (see
  * credit_shape) right on top of the dates or the first paragraph P, under
  * the headline (a longer title-like line right above), under the dates,
@@ -2178,6 +2315,8 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		if (!(below < 0 && p < zone) && !(below >= 0 && in_block(w->l[below].kind)))
 			continue;
 		above = step(w, j, -1, 0, p);
+		if (headline_tail(w, j, above))
+			continue;
 		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !same(w, (size_t)above, (size_t)j) &&
 		    words(ltext(w, above), w->l[above].len) >= rs->headline_words &&
 		    words(ltext(w, above), w->l[above].len) > words(ltext(w, j), vl);
@@ -2533,8 +2672,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 	/*
 	 * A short name next to a date, under a longer headline, is a writer's
-	 * byline ("Doinik Astha", a reporter's name): bylines with no byline
-	 * word have no other mark.
+	 * byline ("Doinik Astha", a reporter's name, an outlet's name ending
+	 * in a number): bylines with no byline word have no other mark.
 	 */
 	for (i = 0; i < p; i++) {
 		long d[2], j;
@@ -2551,7 +2690,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				continue;
 			s = ltext(w, j);
 			if (words(s, w->l[j].len) <= 3 && text_chars(s, w->l[j].len) <= 30 &&
-			    !has_digit(s, w->l[j].len)) {
+			    !has_digit(s, unnumbered(s, w->l[j].len))) {
 				long up = step(w, j, -1, 0, p);
 
 				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
@@ -2583,6 +2722,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				w->l[j].why = "the writer's name over the byline that repeats it";
 			} else if (w->l[j].kind == K_TITLELIKE && !letter_in(ltext(w, j), w->l[j].len, 0)) {
 				w->l[j].why = "a title-like line with no Bengali letter, passed over";
+			} else if (name_over_post(rs, w, j, p)) {
+				w->l[j].kind = K_BYLINE;
+				w->l[j].vo = w->l[j].off;
+				w->l[j].vl = w->l[j].half;
+				w->l[j].why = "a writer's name over the post a byline pattern reads, the headline above";
+				b0 = j;
 			} else if (w->l[j].kind == K_TITLELIKE) {
 				long up = step(w, j, -1, 0, p);
 
@@ -2673,7 +2818,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * title-like line of four words or more that the zone prints again is
 	 * the headline, wherever the block is.  A line that only begins
 	 * another title-like line is that one's tag ("Mamata Banerjee" over
-	 * "Mamata Banerjee: ..."), not the headline.
+	 * "Mamata Banerjee: ..."), not the headline; but a line over a photo
+	 * credit is the photo's caption, whatever it begins with.
 	 */
 	for (i = 0; i < p; i++) {
 		long j;
@@ -2694,7 +2840,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 			if (i != title && w->l[i].kind == K_TITLELIKE && w->l[i].len > n + 1 &&
 			    memcmp(ltext(w, i), ltext(w, title), n) == 0 && strchr(" :,-", ltext(w, i)[n]) &&
-			    !site_suffix(ltext(w, i) + n, w->l[i].len - n)) {
+			    !site_suffix(ltext(w, i) + n, w->l[i].len - n) && !over_credit(w, i, p)) {
 				title = i;
 				break;
 			}
