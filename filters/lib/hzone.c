@@ -608,6 +608,8 @@ time_alone(const char *s, size_t n)
 {
 	size_t i = 0, d;
 
+	while (i < n && s[i] == ' ')
+		i++;
 	for (d = 0; i < n && digit_at(s + i, n - i); d++)
 		i += (unsigned char)s[i] < 0x80 ? 1 : 3;
 	if (d < 1 || d > 2 || i >= n || s[i++] != ':')
@@ -652,7 +654,7 @@ name_date(const struct hzoneset *rs, const char *s, size_t n)
 		if (seg++ == 0) {
 			nw = words(s + a, e - a);
 			if (((nw < 2 || nw > 3 || !bengali_name(s + a, e - a)) && !name_place(s + a, e - a)) ||
-			    memmem(s + a, e - a, "বার", 6) || any(&rs->chrome, s + a, e - a))
+			    memmem(s + a, e - a, "বার", strlen("বার")) || any(&rs->chrome, s + a, e - a))
 				return 0;
 		} else if (what_segment(rs, s + a, e - a, &vo, &vl) == S_DATE)
 			date++;
@@ -1131,48 +1133,28 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 }
 
 /*
- * The end of the segment [A, E) of S before an update label that runs on
- * after one space ("৩:৪৬ অপরাহ্ণ আপডেট: <date>", the time of the
- * publication label before it): that offset, the spaces taken off, or E.
- */
-static size_t
-before_update(const struct hzoneset *rs, const char *s, size_t a, size_t e)
-{
-	size_t k, c, vo, vl;
-
-	for (k = a + 1; k < e; k++)
-		if (s[k - 1] == ' ' && s[k] != ' ' && value_of(rs->updated, s + k, e - k, &vo, &vl)) {
-			for (c = k; c > a && s[c - 1] == ' '; c--)
-				;
-			return c;
-		}
-	return e;
-}
-
-/*
  * A labelled date with no time whose time stands alone in the next
- * segment ("| প্রকাশিতঃ ২০ অগাস্ট ২০১৬ | ৮:০৮ অপরাহ্ন"), perhaps with an
- * update label run on after it: the two read together as the publication
- * time; 1 if they did and it was written.
+ * segment ("| প্রকাশিতঃ ২০ অগাস্ট ২০১৬ | ৮:০৮ অপরাহ্ন"): the two read
+ * together as the time of FIELD (published, updated); 1 if they did and
+ * it was written.
  */
 static int
 with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, const char *s, size_t n,
-    size_t i, const char *v, size_t vl)
+    size_t i, const char *v, size_t vl, const char *field)
 {
 	struct date_result r;
 	size_t a, e, j = i;
 	struct buf both = {0};
 	int ok;
 
-	if (!is_date(rs, v, vl, &r) || r.has_time || !segment(s, n, &j, &a, &e) ||
-	    is_date(rs, s + a, (e = before_update(rs, s, a, e)) - a, &r))
+	if (!is_date(rs, v, vl, &r) || r.has_time || !segment(s, n, &j, &a, &e) || is_date(rs, s + a, e - a, &r))
 		return 0;
 	buf_add(&both, v, vl);
 	buf_addc(&both, ' ');
 	buf_add(&both, s + a, e - a);
 	ok = is_date(rs, both.s, both.len, &r) && r.status == DATE_OK && r.has_time;
 	if (ok)
-		record_add(rec, "published", both.s);
+		record_add(rec, field, both.s);
 	buf_free(&both);
 	(void)w;
 	return ok;
@@ -1280,7 +1262,8 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 	}
 	/*
 	 * An update label after one space inside a segment ("প্রকাশিত: <date>
-	 * আপডেট: <date>") starts a segment of its own.
+	 * আপডেট: <date>", or after the publication's time alone, "প্রকাশ:
+	 * <date> | <time> আপডেট: <date> | <time>") starts a segment of its own.
 	 */
 	buf_reset(&w->cut);
 	buf_add(&w->cut, s, n);
@@ -1289,7 +1272,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			a = i;	/* where this segment starts */
 		if (s[i - 1] == ' ' && s[i] != ' ' && i - 1 > a &&
 		    value_of(rs->updated, s + i, n - i, &vo, &vl) && date_value(rs, s + i, vo, &vl) &&
-		    what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED)
+		    (what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED || time_alone(s + a, i - 1 - a)))
 			w->cut.s[i - 1] = '|';
 	}
 	s = w->cut.s;
@@ -1298,19 +1281,19 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
 			after = 1;
-			if (!(*pub)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl))
+			if (!(*pub)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl, "published"))
 				add(rec, w, "published", s + a + vo, vl);
 			break;
 		case S_DATE:
 			if (!(*pub)++) {
-				if (!with_time(rs, w, rec, s, n, i, s + a + vo, vl))
+				if (!with_time(rs, w, rec, s, n, i, s + a + vo, vl, "published"))
 					add(rec, w, "published", s + a + vo, vl);
 			} else if (!(*upd)++)
 				add(rec, w, "updated", s + a + vo, vl);
 			break;
 		case S_UPDATED:
 			after = 1;
-			if (!(*upd)++)
+			if (!(*upd)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl, "updated"))
 				add(rec, w, "updated", s + a + vo, vl);
 			break;
 		case S_EDITION:
@@ -2338,33 +2321,48 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 }
 
 /*
- * A paragraph wrapped at a fixed width from the page's first line: the
- * first paragraph P opens with the end of a sentence, three words at most
- * and the dari ("ছুটে এসেছিলেন। এ মেলা ..."), and every line above it,
- * with no blank line, is a line no sentence ends (title-like, or unread):
- * those lines are its beginning, and the paragraph starts at the first.
+ * The line under a byline a pattern reads that opens the page ("নিজস্ব
+ * প্রতিনিধিঃ" over the story), or P.
  */
 static long
-wrapped_start(struct hzonework *w, long p, long zone)
+top_byline(const struct hzonework *w, long p)
+{
+	long b;
+
+	for (b = 0; b < p && w->l[b].kind == K_BLANK; b++)
+		;
+	return b < p && w->l[b].kind == K_BYLINE && w->l[b].pattern ? b + 1 : p;
+}
+
+/*
+ * A paragraph wrapped at a fixed width from the page's first line (or
+ * from line LO, under a byline opening the page): the first paragraph P
+ * opens with the end of a sentence, three words at most and the dari
+ * ("ছুটে এসেছিলেন। এ মেলা ..."), and every line above it from LO, with no
+ * blank line, is a line no sentence ends (title-like, or unread): those
+ * lines are its beginning, and the paragraph starts at the first.
+ */
+static long
+wrapped_start(struct hzonework *w, long lo, long p, long zone)
 {
 	const char *s, *d;
 	long i;
 
-	if (p >= zone || p == 0)
+	if (p >= zone || p <= lo)
 		return p;
 	s = ltext(w, p);
 	if ((d = memmem(s, w->l[p].len, "।", 3)) == NULL || d == s || words(s, (size_t)(d - s)) > 3 ||
 	    d[-1] == ' ' || words(d + 3, w->l[p].len - (size_t)(d + 3 - s)) < 2)
 		return p;
-	for (i = 0; i < p; i++)
+	for (i = lo; i < p; i++)
 		if (w->l[i].len == 0 || (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER) || w->l[i].why != NULL ||
 		    sentence_end(ltext(w, i), w->l[i].len) || memchr(ltext(w, i), ':', w->l[i].len))
 			return p;
-	for (i = 0; i < p; i++) {
+	for (i = lo; i < p; i++) {
 		w->l[i].kind = K_PARA;
 		w->l[i].why = "the start of a paragraph wrapped at a fixed width (the line under it ends its sentence)";
 	}
-	return 0;
+	return lo;
 }
 
 /*
@@ -2624,7 +2622,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 	if (p < 0)
 		p = zone;
-	p = wrapped_start(w, p, zone);
+	p = wrapped_start(w, 0, p, zone);
+	p = wrapped_start(w, top_byline(w, p), p, zone);
 	/*
 	 * An unlabelled date line opening the page is its clock, whatever is
 	 * under it: it starts no byline and date block.
