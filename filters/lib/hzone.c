@@ -1672,6 +1672,21 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 }
 
 /*
+ * Is line I right under a ticker's label alone ("ব্রেকিং:", a "ticker"
+ * pattern), blank lines between?  Then it is the ticker: other stories'
+ * headlines run together, however much it looks like a paragraph.
+ */
+static int
+under_ticker(const struct hzoneset *rs, const struct hzonework *w, long i)
+{
+	long j = i - 1;
+
+	while (j >= 0 && w->l[j].len == 0)
+		j--;
+	return j >= 0 && rs->ticker.n > 0 && any(&rs->ticker, ltext(w, j), w->l[j].len);
+}
+
+/*
  * Is line I a title-like line above it printed again with a dari
  * ("<headline>।" under the photo)?  No article's first paragraph is.
  */
@@ -2506,6 +2521,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = NULL;
 		classify(rs, w, (size_t)i);
+		if (w->l[i].kind == K_PARA && under_ticker(rs, w, i)) {
+			w->l[i].kind = K_CHROME;
+			w->l[i].why = "a ticker, under its label";
+			continue;
+		}
 		if (w->l[i].kind == K_PARA && headline_again(w, i)) {
 			w->l[i].kind = K_OTHER;
 			w->l[i].why = "a title-like line above printed again with a dari";
