@@ -1612,6 +1612,27 @@ opens_page(const struct hzonework *w, long j)
 static int shares_word(const struct hzonework *, long, long);
 
 /*
+ * With no byline and date block, the line T taken for the headline, right
+ * on the first paragraph P, under another title-like line that opens the
+ * page under its clock ("<clock> / <headline> / <standfirst> / <story>"):
+ * T is the standfirst, and the headline is the line above.  That line, or
+ * T.  (A line between T and P, a credit, makes T the headline again: the
+ * line above it is then a menu or a breadcrumb.)
+ */
+static long
+over_subtitle(const struct hzoneset *rs, const struct hzonework *w, long t, long p)
+{
+	long up, i;
+
+	if (t < 0 || step(w, t, 1, 0, p) >= 0 || (up = step(w, t, -1, 0, p)) < 0 || w->l[up].kind != K_TITLELIKE ||
+	    !opens_page(w, up) || words(ltext(w, up), w->l[up].len) < rs->headline_words)
+		return t;
+	for (i = 0; i < up && w->l[i].kind != K_CLOCK && w->l[i].kind != K_DATE; i++)
+		;
+	return i < up ? up : t;
+}
+
+/*
  * Is line I right over a photo credit a "keep" pattern reads ("ছবি:
  * সংগৃহীত")?  Then it is the photo's caption, however it begins.
  */
@@ -2817,7 +2838,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (title < 0)
 			title = first_below(w, b0, p);
 	} else if (p < zone) {
-		title = nearest_above(rs, w, p);
+		title = over_subtitle(rs, w, nearest_above(rs, w, p), p);
 		/*
 		 * A short name that opens the page, right on the first paragraph,
 		 * is its writer ("তানভীর হাসান রুমি"), not a headline: a headline
