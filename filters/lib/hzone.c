@@ -591,11 +591,59 @@ credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *
 /*
  * A writer's name, then the date, perhaps a view counter, cut by runs of
  * spaces or bars and no label ("Name Name    <time>, <date>    218"): a
- * name of two or three words in Bengali letters opening the line, no
- * weekday in it and no chrome, every other segment a date or a number,
- * one date at least and no second calendar (a clock line is not one).
+ * name of two or three words in Bengali letters opening the line (or the
+ * name and its place after a comma, "Name Name,<place> | <date> |
+ * <time>"), no weekday in it and no chrome, every other segment a date,
+ * the date's time or a number, one date at least and no second calendar
+ * (a clock line is not one).
  */
 static int calendars(const struct hzoneset *, const char *, size_t);
+
+/*
+ * S is a time of day alone, perhaps with one word after it ("২:৩০
+ * অপরাহ্ণ", "8:24 pm"): the segment after a date that holds its time.
+ */
+static int
+time_alone(const char *s, size_t n)
+{
+	size_t i = 0, d;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	for (d = 0; i < n && digit_at(s + i, n - i); d++)
+		i += (unsigned char)s[i] < 0x80 ? 1 : 3;
+	if (d < 1 || d > 2 || i >= n || s[i++] != ':')
+		return 0;
+	for (d = 0; i < n && digit_at(s + i, n - i); d++)
+		i += (unsigned char)s[i] < 0x80 ? 1 : 3;
+	if (d != 2)
+		return 0;
+	if (i == n)
+		return 1;
+	return s[i] == ' ' && words(s + i, n - i) == 1 && !has_digit(s + i, n - i);
+}
+
+/*
+ * A writer's name and the place after a comma ("Name Name,<place>"), two
+ * or three words and one or two, Bengali letters only.
+ */
+static int
+name_place(const char *s, size_t n)
+{
+	const char *c = memchr(s, ',', n);
+	size_t k, nw;
+
+	if (c == NULL)
+		return 0;
+	k = (size_t)(c - s);
+	nw = words(s + k + 1, n - k - 1);
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	for (c++; c < s + n && *c == ' '; c++)
+		;
+	return words(s, k) >= 2 && words(s, k) <= 3 && bengali_name(s, k) && nw >= 1 && nw <= 2 &&
+	    bengali_name(c, (size_t)(s + n - c));
+}
 
 static int
 name_date(const struct hzoneset *rs, const char *s, size_t n)
@@ -605,11 +653,13 @@ name_date(const struct hzoneset *rs, const char *s, size_t n)
 	while (segment(s, n, &i, &a, &e)) {
 		if (seg++ == 0) {
 			nw = words(s + a, e - a);
-			if (nw < 2 || nw > 3 || !bengali_name(s + a, e - a) || memmem(s + a, e - a, "বার", 6) ||
-			    any(&rs->chrome, s + a, e - a))
+			if (((nw < 2 || nw > 3 || !bengali_name(s + a, e - a)) && !name_place(s + a, e - a)) ||
+			    memmem(s + a, e - a, "বার", strlen("বার")) || any(&rs->chrome, s + a, e - a))
 				return 0;
 		} else if (what_segment(rs, s + a, e - a, &vo, &vl) == S_DATE)
 			date++;
+		else if (date > 0 && time_alone(s + a, e - a))
+			;	/* the date's time, after a bar */
 		else if (has_letter(s + a, e - a))
 			return 0;
 	}
@@ -1085,11 +1135,12 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 /*
  * A labelled date with no time whose time stands alone in the next
  * segment ("| প্রকাশিতঃ ২০ অগাস্ট ২০১৬ | ৮:০৮ অপরাহ্ন"): the two read
- * together as the publication time; 1 if they did and it was written.
+ * together as the time of FIELD (published, updated); 1 if they did and
+ * it was written.
  */
 static int
 with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, const char *s, size_t n,
-    size_t i, const char *v, size_t vl)
+    size_t i, const char *v, size_t vl, const char *field)
 {
 	struct date_result r;
 	size_t a, e, j = i;
@@ -1103,7 +1154,7 @@ with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, co
 	buf_add(&both, s + a, e - a);
 	ok = is_date(rs, both.s, both.len, &r) && r.status == DATE_OK && r.has_time;
 	if (ok)
-		record_add(rec, "published", both.s);
+		record_add(rec, field, both.s);
 	buf_free(&both);
 	(void)w;
 	return ok;
@@ -1211,7 +1262,8 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 	}
 	/*
 	 * An update label after one space inside a segment ("প্রকাশিত: <date>
-	 * আপডেট: <date>") starts a segment of its own.
+	 * আপডেট: <date>", or after the publication's time alone, "প্রকাশ:
+	 * <date> | <time> আপডেট: <date> | <time>") starts a segment of its own.
 	 */
 	buf_reset(&w->cut);
 	buf_add(&w->cut, s, n);
@@ -1220,7 +1272,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			a = i;	/* where this segment starts */
 		if (s[i - 1] == ' ' && s[i] != ' ' && i - 1 > a &&
 		    value_of(rs->updated, s + i, n - i, &vo, &vl) && date_value(rs, s + i, vo, &vl) &&
-		    what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED)
+		    (what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED || time_alone(s + a, i - 1 - a)))
 			w->cut.s[i - 1] = '|';
 	}
 	s = w->cut.s;
@@ -1229,18 +1281,19 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
 			after = 1;
-			if (!(*pub)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl))
+			if (!(*pub)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl, "published"))
 				add(rec, w, "published", s + a + vo, vl);
 			break;
 		case S_DATE:
-			if (!(*pub)++)
-				add(rec, w, "published", s + a + vo, vl);
-			else if (!(*upd)++)
+			if (!(*pub)++) {
+				if (!with_time(rs, w, rec, s, n, i, s + a + vo, vl, "published"))
+					add(rec, w, "published", s + a + vo, vl);
+			} else if (!(*upd)++)
 				add(rec, w, "updated", s + a + vo, vl);
 			break;
 		case S_UPDATED:
 			after = 1;
-			if (!(*upd)++)
+			if (!(*upd)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl, "updated"))
 				add(rec, w, "updated", s + a + vo, vl);
 			break;
 		case S_EDITION:
@@ -1412,6 +1465,30 @@ step(const struct hzonework *w, long i, int dir, long lo, long hi)
 	return -1;
 }
 
+/*
+ * S without the number an outlet's name may end in, after a space or
+ * glued on ("<name> টিভি 24", "<name>২৪"): its length, or N when it ends
+ * in no number of three digits at most or nothing is left before it.
+ */
+static size_t
+unnumbered(const char *s, size_t n)
+{
+	size_t m = n, d = 0;
+
+	for (;;) {
+		if (m > 0 && s[m - 1] >= '0' && s[m - 1] <= '9')
+			m--;
+		else if (m >= 3 && digit_at(s + m - 3, 3))
+			m -= 3;
+		else
+			break;
+		d++;
+	}
+	while (m > 0 && s[m - 1] == ' ')
+		m--;
+	return d == 0 || d > 3 || m == 0 ? n : m;
+}
+
 /* A short line that could be a name: at most four words, no digits. */
 static int
 short_name(const struct hzonework *w, size_t j)
@@ -1535,6 +1612,55 @@ opens_page(const struct hzonework *w, long j)
 static int shares_word(const struct hzonework *, long, long);
 
 /*
+ * With no byline and date block, the line T taken for the headline, right
+ * on the first paragraph P, under another title-like line that opens the
+ * page under its clock ("<clock> / <headline> / <standfirst> / <story>"):
+ * T is the standfirst, and the headline is the line above.  That line, or
+ * T.  (A line between T and P, a credit, makes T the headline again: the
+ * line above it is then a menu or a breadcrumb.)
+ */
+static long
+over_subtitle(const struct hzoneset *rs, const struct hzonework *w, long t, long p)
+{
+	long up, i;
+
+	if (t < 0 || step(w, t, 1, 0, p) >= 0 || (up = step(w, t, -1, 0, p)) < 0 || w->l[up].kind != K_TITLELIKE ||
+	    !opens_page(w, up) || words(ltext(w, up), w->l[up].len) < rs->headline_words)
+		return t;
+	for (i = 0; i < up && w->l[i].kind != K_CLOCK && w->l[i].kind != K_DATE; i++)
+		;
+	return i < up ? up : t;
+}
+
+/*
+ * Is line I right over a photo credit a "keep" pattern reads ("ছবি:
+ * সংগৃহীত")?  Then it is the photo's caption, however it begins.
+ */
+static int
+over_credit(const struct hzonework *w, long i, long p)
+{
+	long j = step(w, i, 1, 0, p);
+
+	return j >= 0 && w->l[j].kind == K_KEEP;
+}
+
+/*
+ * Is line J, title-like, a writer's name right on top of the post a byline
+ * pattern reads ("Name Name" over "ক্রীড়া প্রতিবেদক"), with a longer
+ * title-like line, the headline, above it?  Too few words for a headline,
+ * no digit.
+ */
+static int
+name_over_post(const struct hzoneset *rs, const struct hzonework *w, long j, long p)
+{
+	long below = step(w, j, 1, 0, p), up = step(w, j, -1, 0, p);
+
+	return w->l[j].kind == K_TITLELIKE && words(ltext(w, j), w->l[j].len) < rs->headline_words &&
+	    short_name(w, (size_t)j) && below >= 0 && w->l[below].kind == K_BYLINE && w->l[below].pattern &&
+	    up >= 0 && w->l[up].kind == K_TITLELIKE && words(ltext(w, up), w->l[up].len) >= rs->headline_words;
+}
+
+/*
  * Is line I, a paragraph by its shape, a headline over the paragraph
  * NEXT (see hzone_apply)?
  */
@@ -1564,6 +1690,21 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 			e++;
 	}
 	return e < n && e < m && memcmp(s, t, e) == 0 && t[e] == ' ';
+}
+
+/*
+ * Is line I right under a ticker's label alone ("ব্রেকিং:", a "ticker"
+ * pattern), blank lines between?  Then it is the ticker: other stories'
+ * headlines run together, however much it looks like a paragraph.
+ */
+static int
+under_ticker(const struct hzoneset *rs, const struct hzonework *w, long i)
+{
+	long j = i - 1;
+
+	while (j >= 0 && w->l[j].len == 0)
+		j--;
+	return j >= 0 && rs->ticker.n > 0 && any(&rs->ticker, ltext(w, j), w->l[j].len);
 }
 
 /*
@@ -2149,6 +2290,21 @@ words_in(const struct hzonework *w, const char *s, size_t n, long j)
 }
 
 /*
+ * Is line J the end of the title-like line ABOVE, four words or more (the
+ * headline printed again without the place or kicker before it,
+ * "<place>: <headline>" over "<headline>")?  No credit, whatever its shape.
+ */
+static int
+headline_tail(const struct hzonework *w, long j, long above)
+{
+	size_t m, n = w->l[j].len;
+
+	if (above < 0 || w->l[above].kind != K_TITLELIKE || (m = w->l[above].len) <= n + 1 || words(ltext(w, j), n) < 4)
+		return 0;
+	return memcmp(ltext(w, above) + m - n, ltext(w, j), n) == 0 && strchr(" :,-", ltext(w, above)[m - n - 1]) != NULL;
+}
+
+/*
  * The byline by where it stands: a line of a credit's shape (see
  * credit_shape) right on top of the dates or the first paragraph P, under
  * the headline (a longer title-like line right above), under the dates,
@@ -2178,6 +2334,8 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		if (!(below < 0 && p < zone) && !(below >= 0 && in_block(w->l[below].kind)))
 			continue;
 		above = step(w, j, -1, 0, p);
+		if (headline_tail(w, j, above))
+			continue;
 		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !same(w, (size_t)above, (size_t)j) &&
 		    words(ltext(w, above), w->l[above].len) >= rs->headline_words &&
 		    words(ltext(w, above), w->l[above].len) > words(ltext(w, j), vl);
@@ -2199,33 +2357,48 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 }
 
 /*
- * A paragraph wrapped at a fixed width from the page's first line: the
- * first paragraph P opens with the end of a sentence, three words at most
- * and the dari ("ছুটে এসেছিলেন। এ মেলা ..."), and every line above it,
- * with no blank line, is a line no sentence ends (title-like, or unread):
- * those lines are its beginning, and the paragraph starts at the first.
+ * The line under a byline a pattern reads that opens the page ("নিজস্ব
+ * প্রতিনিধিঃ" over the story), or P.
  */
 static long
-wrapped_start(struct hzonework *w, long p, long zone)
+top_byline(const struct hzonework *w, long p)
+{
+	long b;
+
+	for (b = 0; b < p && w->l[b].kind == K_BLANK; b++)
+		;
+	return b < p && w->l[b].kind == K_BYLINE && w->l[b].pattern ? b + 1 : p;
+}
+
+/*
+ * A paragraph wrapped at a fixed width from the page's first line (or
+ * from line LO, under a byline opening the page): the first paragraph P
+ * opens with the end of a sentence, three words at most and the dari
+ * ("ছুটে এসেছিলেন। এ মেলা ..."), and every line above it from LO, with no
+ * blank line, is a line no sentence ends (title-like, or unread): those
+ * lines are its beginning, and the paragraph starts at the first.
+ */
+static long
+wrapped_start(struct hzonework *w, long lo, long p, long zone)
 {
 	const char *s, *d;
 	long i;
 
-	if (p >= zone || p == 0)
+	if (p >= zone || p <= lo)
 		return p;
 	s = ltext(w, p);
 	if ((d = memmem(s, w->l[p].len, "।", 3)) == NULL || d == s || words(s, (size_t)(d - s)) > 3 ||
 	    d[-1] == ' ' || words(d + 3, w->l[p].len - (size_t)(d + 3 - s)) < 2)
 		return p;
-	for (i = 0; i < p; i++)
+	for (i = lo; i < p; i++)
 		if (w->l[i].len == 0 || (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER) || w->l[i].why != NULL ||
 		    sentence_end(ltext(w, i), w->l[i].len) || memchr(ltext(w, i), ':', w->l[i].len))
 			return p;
-	for (i = 0; i < p; i++) {
+	for (i = lo; i < p; i++) {
 		w->l[i].kind = K_PARA;
 		w->l[i].why = "the start of a paragraph wrapped at a fixed width (the line under it ends its sentence)";
 	}
-	return 0;
+	return lo;
 }
 
 /*
@@ -2369,6 +2542,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = NULL;
 		classify(rs, w, (size_t)i);
+		if (w->l[i].kind == K_PARA && under_ticker(rs, w, i)) {
+			w->l[i].kind = K_CHROME;
+			w->l[i].why = "a ticker, under its label";
+			continue;
+		}
 		if (w->l[i].kind == K_PARA && headline_again(w, i)) {
 			w->l[i].kind = K_OTHER;
 			w->l[i].why = "a title-like line above printed again with a dari";
@@ -2485,7 +2663,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 	if (p < 0)
 		p = zone;
-	p = wrapped_start(w, p, zone);
+	p = wrapped_start(w, 0, p, zone);
+	p = wrapped_start(w, top_byline(w, p), p, zone);
 	/*
 	 * An unlabelled date line opening the page is its clock, whatever is
 	 * under it: it starts no byline and date block.
@@ -2533,8 +2712,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 	/*
 	 * A short name next to a date, under a longer headline, is a writer's
-	 * byline ("Doinik Astha", a reporter's name): bylines with no byline
-	 * word have no other mark.
+	 * byline ("Doinik Astha", a reporter's name, an outlet's name ending
+	 * in a number): bylines with no byline word have no other mark.
 	 */
 	for (i = 0; i < p; i++) {
 		long d[2], j;
@@ -2551,7 +2730,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				continue;
 			s = ltext(w, j);
 			if (words(s, w->l[j].len) <= 3 && text_chars(s, w->l[j].len) <= 30 &&
-			    !has_digit(s, w->l[j].len)) {
+			    !has_digit(s, unnumbered(s, w->l[j].len))) {
 				long up = step(w, j, -1, 0, p);
 
 				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
@@ -2583,6 +2762,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				w->l[j].why = "the writer's name over the byline that repeats it";
 			} else if (w->l[j].kind == K_TITLELIKE && !letter_in(ltext(w, j), w->l[j].len, 0)) {
 				w->l[j].why = "a title-like line with no Bengali letter, passed over";
+			} else if (name_over_post(rs, w, j, p)) {
+				w->l[j].kind = K_BYLINE;
+				w->l[j].vo = w->l[j].off;
+				w->l[j].vl = w->l[j].half;
+				w->l[j].why = "a writer's name over the post a byline pattern reads, the headline above";
+				b0 = j;
 			} else if (w->l[j].kind == K_TITLELIKE) {
 				long up = step(w, j, -1, 0, p);
 
@@ -2653,7 +2838,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (title < 0)
 			title = first_below(w, b0, p);
 	} else if (p < zone) {
-		title = nearest_above(rs, w, p);
+		title = over_subtitle(rs, w, nearest_above(rs, w, p), p);
 		/*
 		 * A short name that opens the page, right on the first paragraph,
 		 * is its writer ("তানভীর হাসান রুমি"), not a headline: a headline
@@ -2673,7 +2858,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * title-like line of four words or more that the zone prints again is
 	 * the headline, wherever the block is.  A line that only begins
 	 * another title-like line is that one's tag ("Mamata Banerjee" over
-	 * "Mamata Banerjee: ..."), not the headline.
+	 * "Mamata Banerjee: ..."), not the headline; but a line over a photo
+	 * credit is the photo's caption, whatever it begins with.
 	 */
 	for (i = 0; i < p; i++) {
 		long j;
@@ -2694,7 +2880,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 			if (i != title && w->l[i].kind == K_TITLELIKE && w->l[i].len > n + 1 &&
 			    memcmp(ltext(w, i), ltext(w, title), n) == 0 && strchr(" :,-", ltext(w, i)[n]) &&
-			    !site_suffix(ltext(w, i) + n, w->l[i].len - n)) {
+			    !site_suffix(ltext(w, i) + n, w->l[i].len - n) && !over_credit(w, i, p)) {
 				title = i;
 				break;
 			}
