@@ -2265,7 +2265,7 @@ headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
 	n = w->l[j].len;
 	nw = words(s, n);
 	if (nw < rs->headline_words || nw > 15 || text_chars(s, n) > 200 || sentence_end(s, n) || commas(s, n) > 1 ||
-	    ends_with(s, n, ":") || trails_off(s, n) || !bengali_name(s, n > 3 ? 3 : n))
+	    ends_with(s, n, ":") || trails_off(s, n) || !bengali_name(s, n > 3 ? 3 : n) || any(&rs->chrome, s, n))
 		return -1;
 	for (i = j + 1; i < (long)w->nl; i++)
 		if (words(ltext(w, i), w->l[i].len) > 3)
