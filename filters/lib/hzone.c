@@ -621,14 +621,15 @@ static int piece(const char *, size_t, size_t *, size_t *, size_t *);
 /*
  * A dateline printed on its own line, cut by commas: a place of one or
  * two words, the whole date with its year, then the credit a byline
- * pattern reads ("<place>, ১৫ নভেম্বর ২০২৩, ডেস্ক রিপোর্ট (<outlet>)").
- * The date in [*D, *D + *DL), the byline's value in [*C, *C + *CL);
- * 0 for none.
+ * pattern reads ("<place>, ১৫ নভেম্বর ২০২৩, ডেস্ক রিপোর্ট (<outlet>)"),
+ * or no credit and the date closed by a colon ("<place>, <date>ঃ").
+ * The date in [*D, *D + *DL), the byline's value in [*C, *C + *CL)
+ * (*CL 0 for none); 0 for no such line.
  */
 static int
 place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *dl, size_t *c, size_t *cl)
 {
-	size_t i = 0, a, e, vo, vl, k, np = 0;
+	size_t i = 0, a, e, vo, vl, k, np = 0, colon = 0;
 	struct date_result r;
 	const char *comma = n <= 300 ? memchr(s, ',', n < 60 ? n : 60) : NULL;
 
@@ -642,12 +643,17 @@ place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d,
 				return 0;
 			break;
 		case 1:
-			if (!has_digit(s + a, e - a) || date_parse(rs->ds, s + a, e - a, rs->tz, &r) != DATE_OK)
+			colon = ends_with(s + a, e - a, "ঃ") ? 3 : ends_with(s + a, e - a, ":");
+			if (!has_digit(s + a, e - a) ||
+			    date_parse(rs->ds, s + a, e - a - colon, rs->tz, &r) != DATE_OK)
 				return 0;
 			*d = a;
-			*dl = e - a;
+			*dl = e - a - colon;
+			*cl = 0;
 			break;
 		case 2:
+			if (colon)
+				return 0;
 			for (k = 0; k < rs->byline.n; k++)
 				if (value_of(rs->byline.re[k], s + a, e - a, &vo, &vl))
 					break;
@@ -660,7 +666,7 @@ place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d,
 			return 0;
 		}
 	}
-	return np == 3;
+	return np == (colon ? 2 : 3);
 }
 
 /*
@@ -1165,11 +1171,11 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		dates += k == S_DATE;
 	}
 	if (label == 0 && dates == 0 && place_date_credit(rs, s, n, &d, &e, &vo, &vl)) {
-		if (!(*author)++)
+		if (vl > 0 && !(*author)++)
 			add_author(rec, w, s + vo, vl);
 		if (!(*pub)++)
 			add(rec, w, "published", s + d, e);
-		w->l[li].why = "a dateline on its own line: a place, the date and the credit";
+		w->l[li].why = "a dateline on its own line: a place, the date and the credit (or a colon)";
 		return;
 	}
 	if (label == 0 && dates > 0 && name_date(rs, s, n)) {
