@@ -1494,10 +1494,11 @@ nearest_above(const struct hzoneset *rs, struct hzonework *w, long p)
 /*
  * Is S (what follows a headline printed again) the site's name after a
  * dash or a bar ("<headline> - দৈনিকশিক্ষা", the page's <title>)?  Then
- * the shorter line is the headline.
+ * the shorter line is the headline.  DIGITS lets the name hold a number
+ * ("- ২৪ ঘন্টাই খবর"), where the shorter line was taken for the headline.
  */
 static int
-site_suffix(const char *s, size_t n)
+site_suffix(const char *s, size_t n, int digits)
 {
 	size_t k;
 
@@ -1507,7 +1508,7 @@ site_suffix(const char *s, size_t n)
 		k = 5;
 	else
 		return 0;
-	return words(s + k, n - k) <= 3 && !has_digit(s + k, n - k) && !memchr(s + k, '|', n - k);
+	return words(s + k, n - k) <= 3 && (digits || !has_digit(s + k, n - k)) && !memchr(s + k, '|', n - k);
 }
 
 /* Is line J the first line of the page with anything on it? */
@@ -2700,7 +2701,21 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 			if (i != title && w->l[i].kind == K_TITLELIKE && w->l[i].len > n + 1 &&
 			    memcmp(ltext(w, i), ltext(w, title), n) == 0 && strchr(" :,-", ltext(w, i)[n]) &&
-			    !site_suffix(ltext(w, i) + n, w->l[i].len - n)) {
+			    !site_suffix(ltext(w, i) + n, w->l[i].len - n, 0)) {
+				title = i;
+				break;
+			}
+		}
+	/*
+	 * The headline with the site's name after it (the page's <title>)
+	 * over the headline alone: the line alone is the headline.
+	 */
+	if (title >= 0)
+		for (i = title + 1; i < p; i++) {
+			size_t m = w->l[title].len, n = w->l[i].len;
+
+			if (w->l[i].kind == K_TITLELIKE && m > n + 1 && memcmp(ltext(w, title), ltext(w, i), n) == 0 &&
+			    site_suffix(ltext(w, title) + n, m - n, 1)) {
 				title = i;
 				break;
 			}
