@@ -486,8 +486,9 @@ before_label(const struct hzoneset *rs, const char *s, size_t m, size_t n)
 
 /*
  * Where a byline runs into a date with one space between ("নিজস্ব
- * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"), perhaps the edition after it: the
- * offset of the date, or 0; the end of the date in *END.
+ * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"), or with its colon and a dash glued
+ * ("<place> সংবাদদাতাঃ-২৪ এপ্রিল ২০১৬"), perhaps the edition after it:
+ * the offset of the date, or 0; the end of the date in *END.
  */
 static size_t
 byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end)
@@ -503,7 +504,8 @@ byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end
 	 */
 	for (d = 0; d < n && !digit_at(s + d, n - d); d++)
 		;
-	if (d == 0 || d >= n || s[d - 1] != ' ')
+	if (d == 0 || d >= n || (s[d - 1] != ' ' && !(s[d - 1] == '-' && d > 4 &&
+	    (s[d - 2] == ':' || memcmp(s + d - 4, "ঃ", 3) == 0))))
 		return 0;
 	/*
 	 * The date may begin a word or two earlier, with its weekday or its
