@@ -2228,7 +2228,9 @@ wrapped_start(struct hzonework *w, long p, long zone)
 		return p;
 	for (i = 0; i < p; i++)
 		if (w->l[i].len == 0 || (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER) || w->l[i].why != NULL ||
-		    sentence_end(ltext(w, i), w->l[i].len) || memchr(ltext(w, i), ':', w->l[i].len))
+		    sentence_end(ltext(w, i), w->l[i].len) || memchr(ltext(w, i), ':', w->l[i].len) ||
+		    /* A headline closed by '!' or '?' ends there. */
+		    ends_with(ltext(w, i), w->l[i].len, "!") || ends_with(ltext(w, i), w->l[i].len, "?"))
 			return p;
 	for (i = 0; i < p; i++) {
 		w->l[i].kind = K_PARA;
