@@ -2452,7 +2452,16 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 * over the byline or the dates, is the headline (some end
 				 * theirs with the dari).
 				 */
-				if ((w->l[next].kind == K_LABELLED || w->l[next].kind == K_BYLINE) && opens_page(w, i) &&
+				long n2 = next;
+
+				/* A short name between them (a writer's, no byline word) is passed over. */
+				if (w->l[next].kind == K_TITLELIKE && words(ltext(w, next), w->l[next].len) <= 4 &&
+				    (n2 = next_line(w, next + 1, zone)) < zone) {
+					w->l[n2].kind = K_OTHER;
+					w->l[n2].why = NULL;
+					classify(rs, w, (size_t)n2);
+				}
+				if ((w->l[n2].kind == K_LABELLED || w->l[n2].kind == K_BYLINE) && opens_page(w, i) &&
 				    words(ltext(w, i), w->l[i].len) <= 20) {
 					w->l[i].kind = K_TITLELIKE;
 					w->l[i].why = "a sentence opening the page, over the byline or the dates";
