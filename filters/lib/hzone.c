@@ -1097,10 +1097,10 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
  */
 static int
 with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, const char *s, size_t n,
-    size_t i, const char *v, size_t vl)
+    size_t *i, const char *v, size_t vl)
 {
 	struct date_result r;
-	size_t a, e, j = i;
+	size_t a, e, j = *i;
 	struct buf both = {0};
 	int ok;
 
@@ -1110,8 +1110,10 @@ with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, co
 	buf_addc(&both, ' ');
 	buf_add(&both, s + a, e - a);
 	ok = is_date(rs, both.s, both.len, &r) && r.status == DATE_OK && r.has_time;
-	if (ok)
+	if (ok) {
 		record_add(rec, "published", both.s);
+		*i = j;	/* the time's segment is read */
+	}
 	buf_free(&both);
 	(void)w;
 	return ok;
@@ -1237,13 +1239,15 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
 			after = 1;
-			if (!(*pub)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl))
+			if (!(*pub)++ && !with_time(rs, w, rec, s, n, &i, s + a + vo, vl))
 				add(rec, w, "published", s + a + vo, vl);
 			break;
 		case S_DATE:
-			if (!(*pub)++)
-				add(rec, w, "published", s + a + vo, vl);
-			else if (!(*upd)++)
+			/* Its time may be the next segment ("<desk> | <date> | <time> | <count>"). */
+			if (!(*pub)++) {
+				if (!with_time(rs, w, rec, s, n, &i, s + a + vo, vl))
+					add(rec, w, "published", s + a + vo, vl);
+			} else if (!(*upd)++)
 				add(rec, w, "updated", s + a + vo, vl);
 			break;
 		case S_UPDATED:
