@@ -486,8 +486,9 @@ before_label(const struct hzoneset *rs, const char *s, size_t m, size_t n)
 
 /*
  * Where a byline runs into a date with one space between ("নিজস্ব
- * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"), perhaps the edition after it: the
- * offset of the date, or 0; the end of the date in *END.
+ * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"), or with its colon and a dash glued
+ * ("<place> সংবাদদাতাঃ-২৪ এপ্রিল ২০১৬"), perhaps the edition after it:
+ * the offset of the date, or 0; the end of the date in *END.
  */
 static size_t
 byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end)
@@ -503,7 +504,8 @@ byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end
 	 */
 	for (d = 0; d < n && !digit_at(s + d, n - d); d++)
 		;
-	if (d == 0 || d >= n || s[d - 1] != ' ')
+	if (d == 0 || d >= n || (s[d - 1] != ' ' && !(s[d - 1] == '-' && d > 4 &&
+	    (s[d - 2] == ':' || memcmp(s + d - 4, "ঃ", 3) == 0))))
 		return 0;
 	/*
 	 * The date may begin a word or two earlier, with its weekday or its
@@ -671,14 +673,15 @@ static int piece(const char *, size_t, size_t *, size_t *, size_t *);
 /*
  * A dateline printed on its own line, cut by commas: a place of one or
  * two words, the whole date with its year, then the credit a byline
- * pattern reads ("<place>, ১৫ নভেম্বর ২০২৩, ডেস্ক রিপোর্ট (<outlet>)").
- * The date in [*D, *D + *DL), the byline's value in [*C, *C + *CL);
- * 0 for none.
+ * pattern reads ("<place>, ১৫ নভেম্বর ২০২৩, ডেস্ক রিপোর্ট (<outlet>)"),
+ * or no credit and the date closed by a colon ("<place>, <date>ঃ").
+ * The date in [*D, *D + *DL), the byline's value in [*C, *C + *CL)
+ * (*CL 0 for none); 0 for no such line.
  */
 static int
 place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *dl, size_t *c, size_t *cl)
 {
-	size_t i = 0, a, e, vo, vl, k, np = 0;
+	size_t i = 0, a, e, vo, vl, k, np = 0, colon = 0;
 	struct date_result r;
 	const char *comma = n <= 300 ? memchr(s, ',', n < 60 ? n : 60) : NULL;
 
@@ -692,12 +695,17 @@ place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d,
 				return 0;
 			break;
 		case 1:
-			if (!has_digit(s + a, e - a) || date_parse(rs->ds, s + a, e - a, rs->tz, &r) != DATE_OK)
+			colon = ends_with(s + a, e - a, "ঃ") ? 3 : ends_with(s + a, e - a, ":");
+			if (!has_digit(s + a, e - a) ||
+			    date_parse(rs->ds, s + a, e - a - colon, rs->tz, &r) != DATE_OK)
 				return 0;
 			*d = a;
-			*dl = e - a;
+			*dl = e - a - colon;
+			*cl = 0;
 			break;
 		case 2:
+			if (colon)
+				return 0;
 			for (k = 0; k < rs->byline.n; k++)
 				if (value_of(rs->byline.re[k], s + a, e - a, &vo, &vl))
 					break;
@@ -710,7 +718,7 @@ place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d,
 			return 0;
 		}
 	}
-	return np == 3;
+	return np == (colon ? 2 : 3);
 }
 
 /*
@@ -1140,10 +1148,10 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
  */
 static int
 with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, const char *s, size_t n,
-    size_t i, const char *v, size_t vl, const char *field)
+    size_t *i, const char *v, size_t vl, const char *field)
 {
 	struct date_result r;
-	size_t a, e, j = i;
+	size_t a, e, j = *i;
 	struct buf both = {0};
 	int ok;
 
@@ -1153,8 +1161,10 @@ with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, co
 	buf_addc(&both, ' ');
 	buf_add(&both, s + a, e - a);
 	ok = is_date(rs, both.s, both.len, &r) && r.status == DATE_OK && r.has_time;
-	if (ok)
+	if (ok) {
 		record_add(rec, field, both.s);
+		*i = j;	/* the time's segment is read */
+	}
 	buf_free(&both);
 	(void)w;
 	return ok;
@@ -1216,11 +1226,11 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		dates += k == S_DATE;
 	}
 	if (label == 0 && dates == 0 && place_date_credit(rs, s, n, &d, &e, &vo, &vl)) {
-		if (!(*author)++)
+		if (vl > 0 && !(*author)++)
 			add_author(rec, w, s + vo, vl);
 		if (!(*pub)++)
 			add(rec, w, "published", s + d, e);
-		w->l[li].why = "a dateline on its own line: a place, the date and the credit";
+		w->l[li].why = "a dateline on its own line: a place, the date and the credit (or a colon)";
 		return;
 	}
 	if (label == 0 && dates > 0 && name_date(rs, s, n)) {
@@ -1281,19 +1291,20 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
 			after = 1;
-			if (!(*pub)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl, "published"))
+			if (!(*pub)++ && !with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "published"))
 				add(rec, w, "published", s + a + vo, vl);
 			break;
 		case S_DATE:
+			/* Its time may be the next segment ("<desk> | <date> | <time> | <count>"). */
 			if (!(*pub)++) {
-				if (!with_time(rs, w, rec, s, n, i, s + a + vo, vl, "published"))
+				if (!with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "published"))
 					add(rec, w, "published", s + a + vo, vl);
 			} else if (!(*upd)++)
 				add(rec, w, "updated", s + a + vo, vl);
 			break;
 		case S_UPDATED:
 			after = 1;
-			if (!(*upd)++ && !with_time(rs, w, rec, s, n, i, s + a + vo, vl, "updated"))
+			if (!(*upd)++ && !with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "updated"))
 				add(rec, w, "updated", s + a + vo, vl);
 			break;
 		case S_EDITION:
@@ -1565,10 +1576,11 @@ nearest_above(const struct hzoneset *rs, struct hzonework *w, long p)
 /*
  * Is S (what follows a headline printed again) the site's name after a
  * dash or a bar ("<headline> - দৈনিকশিক্ষা", the page's <title>)?  Then
- * the shorter line is the headline.
+ * the shorter line is the headline.  DIGITS lets the name hold a number
+ * ("- ২৪ ঘন্টাই খবর"), where the shorter line was taken for the headline.
  */
 static int
-site_suffix(const char *s, size_t n)
+site_suffix(const char *s, size_t n, int digits)
 {
 	size_t k;
 
@@ -1578,7 +1590,7 @@ site_suffix(const char *s, size_t n)
 		k = 5;
 	else
 		return 0;
-	return words(s + k, n - k) <= 3 && !has_digit(s + k, n - k) && !memchr(s + k, '|', n - k);
+	return words(s + k, n - k) <= 3 && (digits || !has_digit(s + k, n - k)) && !memchr(s + k, '|', n - k);
 }
 
 /* Is line J the first line of the page with anything on it? */
@@ -2392,7 +2404,9 @@ wrapped_start(struct hzonework *w, long lo, long p, long zone)
 		return p;
 	for (i = lo; i < p; i++)
 		if (w->l[i].len == 0 || (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER) || w->l[i].why != NULL ||
-		    sentence_end(ltext(w, i), w->l[i].len) || memchr(ltext(w, i), ':', w->l[i].len))
+		    sentence_end(ltext(w, i), w->l[i].len) || memchr(ltext(w, i), ':', w->l[i].len) ||
+		    /* A headline closed by '!' or '?' ends there. */
+		    ends_with(ltext(w, i), w->l[i].len, "!") || ends_with(ltext(w, i), w->l[i].len, "?"))
 			return p;
 	for (i = lo; i < p; i++) {
 		w->l[i].kind = K_PARA;
@@ -2438,7 +2452,7 @@ headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
 	n = w->l[j].len;
 	nw = words(s, n);
 	if (nw < rs->headline_words || nw > 15 || text_chars(s, n) > 200 || sentence_end(s, n) || commas(s, n) > 1 ||
-	    ends_with(s, n, ":") || trails_off(s, n) || !bengali_name(s, n > 3 ? 3 : n))
+	    ends_with(s, n, ":") || trails_off(s, n) || !bengali_name(s, n > 3 ? 3 : n) || any(&rs->chrome, s, n))
 		return -1;
 	for (i = j + 1; i < (long)w->nl; i++)
 		if (words(ltext(w, i), w->l[i].len) > 3)
@@ -2619,7 +2633,16 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 * over the byline or the dates, is the headline (some end
 				 * theirs with the dari).
 				 */
-				if ((w->l[next].kind == K_LABELLED || w->l[next].kind == K_BYLINE) && opens_page(w, i) &&
+				long n2 = next;
+
+				/* A short name between them (a writer's, no byline word) is passed over. */
+				if (w->l[next].kind == K_TITLELIKE && words(ltext(w, next), w->l[next].len) <= 4 &&
+				    (n2 = next_line(w, next + 1, zone)) < zone) {
+					w->l[n2].kind = K_OTHER;
+					w->l[n2].why = NULL;
+					classify(rs, w, (size_t)n2);
+				}
+				if ((w->l[n2].kind == K_LABELLED || w->l[n2].kind == K_BYLINE) && opens_page(w, i) &&
 				    words(ltext(w, i), w->l[i].len) <= 20) {
 					w->l[i].kind = K_TITLELIKE;
 					w->l[i].why = "a sentence opening the page, over the byline or the dates";
@@ -2880,7 +2903,21 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 			if (i != title && w->l[i].kind == K_TITLELIKE && w->l[i].len > n + 1 &&
 			    memcmp(ltext(w, i), ltext(w, title), n) == 0 && strchr(" :,-", ltext(w, i)[n]) &&
-			    !site_suffix(ltext(w, i) + n, w->l[i].len - n) && !over_credit(w, i, p)) {
+			    !site_suffix(ltext(w, i) + n, w->l[i].len - n, 0) && !over_credit(w, i, p)) {
+				title = i;
+				break;
+			}
+		}
+	/*
+	 * The headline with the site's name after it (the page's <title>)
+	 * over the headline alone: the line alone is the headline.
+	 */
+	if (title >= 0)
+		for (i = title + 1; i < p; i++) {
+			size_t m = w->l[title].len, n = w->l[i].len;
+
+			if (w->l[i].kind == K_TITLELIKE && m > n + 1 && memcmp(ltext(w, title), ltext(w, i), n) == 0 &&
+			    site_suffix(ltext(w, title) + n, m - n, 1)) {
 				title = i;
 				break;
 			}
