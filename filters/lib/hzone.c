@@ -1,6 +1,8 @@
 /*
  * hzone.c: the header-zone reader (see hzone.h and khobor-rules(5),
- * READER), run on the rules hzonecomp.c compiles.
+ * READER): from what each line is (hzoneline.c), where the zone ends,
+ * which line is the headline, and what goes into the record.  It runs
+ * on the rules hzonecomp.c compiles.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -8,42 +10,15 @@
 #include "date.h"
 #include "hzone.h"
 #include "hzonerule.h"
+#include "hzonework.h"
 #include "rx.h"
 #include "text.h"
 #include "util.h"
 
-/* What a line of the header zone is. */
-enum kind {
-	K_BLANK, K_OTHER, K_CHROME, K_CLOCK, K_LABELLED, K_DATE, K_BYLINE, K_EDITION,
-	K_TITLELIKE, K_PARA, K_KEEP
-};
+/* The kinds of hzonework.h, named for --explain. */
 static const char *const kind_name[] = {
 	"blank", "other", "chrome", "page clock", "labelled date", "date", "byline", "edition",
 	"title-like", "paragraph", "kept"
-};
-
-struct rline {
-	size_t off, len;	/* in w->text, trimmed */
-	size_t half;		/* len, or len / 2 for a line printed twice without a break */
-	enum kind kind;
-	int has_time;		/* K_DATE: a time of day too */
-	const char *why;	/* for --explain */
-	size_t vo, vl;		/* K_BYLINE: the value, in w->text */
-	int pattern;		/* K_BYLINE: by a byline pattern, not by where it stands */
-	int placed;		/* K_CLOCK: by where it stands, not by a pattern or a calendar */
-	int story;		/* K_DATE: the story's date wherever it stands */
-	int tail;		/* K_PARA: a labelled date closes it (a page on one line) */
-	int asis;		/* K_BYLINE: written as printed (a credit placed by its shape) */
-};
-
-struct hzonework {
-	struct buf text, out, val, cut;
-	struct rline *l;
-	size_t nl, cap;
-	FILE *ex;
-	const char *src;
-	const char *pzone;	/* the page's own zone (page_zone), or NULL */
-	int patterned;		/* a byline pattern reads a line of the zone */
 };
 
 struct hzonework *
@@ -65,1031 +40,6 @@ hzone_work_free(struct hzonework *w)
 	free(w);
 }
 
-/* ---- looking at one line ---- */
-
-static const char *
-ltext(const struct hzonework *w, size_t i)
-{
-	return w->text.s + w->l[i].off;
-}
-
-/* Does any pattern of P match S? */
-static int
-any(const struct pats *p, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < p->n; i++)
-		if (rx_exec(p->re[i], s, n, 0, 0) == RX_MATCH)
-			return 1;
-	return 0;
-}
-
-/* Match RE on S; the "value" group (or the whole match) in *vo, *vl. */
-static int
-value_of(struct rx *re, const char *s, size_t n, size_t *vo, size_t *vl)
-{
-	size_t so, eo;
-	int g;
-
-	if (re == NULL || rx_exec(re, s, n, 0, 0) != RX_MATCH)
-		return 0;
-	g = rx_named(re, "value");
-	if (g < 0 || !rx_group(re, g, &so, &eo))
-		rx_group(re, 0, &so, &eo);
-	while (so < eo && (s[so] == ' ' || s[so] == '\t'))
-		so++;
-	while (eo > so && (s[eo - 1] == ' ' || s[eo - 1] == '\t'))
-		eo--;
-	*vo = so;
-	*vl = eo - so;
-	return eo > so;
-}
-
-static size_t
-words(const char *s, size_t n)
-{
-	size_t i, k = 0;
-	int in = 0;
-
-	for (i = 0; i < n; i++) {
-		int sp = s[i] == ' ' || s[i] == '\t';
-
-		if (!sp && !in)
-			k++;
-		in = !sp;
-	}
-	return k;
-}
-
-/* Does S hold a Bengali letter (or, with LATIN, a Latin one)? */
-static int
-letter_in(const char *s, size_t n, int latin)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (latin && (c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			return 1;
-		/* Bengali letters: U+0985..U+09B9 and U+09DC..U+09DF (E0 A6 85 .. E0 A7 9F) */
-		if (c == 0xE0 && i + 2 < n && ((unsigned char)s[i + 1] == 0xA6 ||
-		    ((unsigned char)s[i + 1] == 0xA7 && (unsigned char)s[i + 2] >= 0x9C && (unsigned char)s[i + 2] <= 0x9F)))
-			return 1;
-	}
-	return 0;
-}
-
-/* Does S hold a letter of any script (not only digits and signs)? */
-static int
-has_letter(const char *s, size_t n)
-{
-	return letter_in(s, n, 1);
-}
-
-/* Does a digit (ASCII or Bengali) begin at S? */
-static int
-digit_at(const char *s, size_t n)
-{
-	if (n > 0 && s[0] >= '0' && s[0] <= '9')
-		return 1;
-	/* Bengali digits: U+09E6..U+09EF, E0 A7 A6..AF */
-	return n >= 3 && (unsigned char)s[0] == 0xE0 && (unsigned char)s[1] == 0xA7 &&
-	    (unsigned char)s[2] >= 0xA6 && (unsigned char)s[2] <= 0xAF;
-}
-
-static int
-has_digit(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (digit_at(s + i, n - i))
-			return 1;
-	return 0;
-}
-
-static int
-ends_with(const char *s, size_t n, const char *end)
-{
-	size_t k = strlen(end);
-
-	return n >= k && memcmp(s + n - k, end, k) == 0;
-}
-
-/* Ends a sentence as a paragraph does: the dari (।) or a full stop. */
-static int
-sentence_end(const char *s, size_t n)
-{
-	for (;;)
-		if (n > 0 && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
-			n--;
-		else if (ends_with(s, n, "’") || ends_with(s, n, "”"))
-			n -= 3;
-		else
-			break;
-	/* U+09F7 (৷), the currency sign some keyboards give for the dari, ends one too. */
-	return ends_with(s, n, "।") || ends_with(s, n, "৷") || ends_with(s, n, ".");
-}
-
-/*
- * Trails off in an ellipsis ("..", "...", "…"): a teaser headline
- * ("<headline>, অতঃপর..."), which a short line ending so is rather than the
- * end of a paragraph's sentence.
- */
-static int
-trails_off(const char *s, size_t n)
-{
-	return ends_with(s, n, "..") || ends_with(s, n, "…");
-}
-
-/* Is the UTF-8 character at P a Bengali letter or sign (no digit)? */
-static int
-bn_letter(const char *p)
-{
-	const unsigned char *u = (const unsigned char *)p;
-
-	if (u[0] != 0xE0 || (u[1] != 0xA6 && u[1] != 0xA7))
-		return 0;
-	return !(u[1] == 0xA7 && u[2] >= 0xA6 && u[2] <= 0xAF);
-}
-
-/*
- * A sentence ending inside the line: a dari glued to a word's last
- * letter (not to a number: a clock's "১৪২৭। ২৬ নভেম্বর"; not doubled: a
- * headline's "।।"), then a space and at least two more words ("... চাষীরা। পার্বত্য চট্টগ্রামে
- * ..."), prose cut at a fixed width, never a headline.
- */
-static int
-inner_sentence(const char *s, size_t n)
-{
-	const char *p = s, *e = s + n;
-
-	while ((p = memmem(p, (size_t)(e - p), "।", 3)) != NULL) {
-		if (p - s >= 3 && bn_letter(p - 3) && e - p >= 7 && p[3] == ' ' && bn_letter(p + 4) &&
-		    words(p + 3, (size_t)(e - p - 3)) >= 2)
-			return 1;
-		p += 3;
-	}
-	return 0;
-}
-
-/* Is the line readable as a date (whatever is wrong with it)? */
-static int
-is_date(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r)
-{
-	if (n == 0 || n > 160 || !has_digit(s, n))
-		return 0;
-	return date_parse(rs->ds, s, n, rs->tz, r) != DATE_UNREADABLE;
-}
-
-/* Does S begin with a year, four digits ("১৪৩২ বঙ্গাব্দ", "2025")? */
-static int
-starts_year(const char *s, size_t n)
-{
-	size_t i = 0, k;
-
-	for (k = 0; k < 4; k++) {
-		if (i < n && s[i] >= '0' && s[i] <= '9')
-			i++;
-		else if (i + 2 < n && (unsigned char)s[i] == 0xE0 && (unsigned char)s[i + 1] == 0xA7 &&
-		    (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xAF)
-			i += 3;
-		else
-			return 0;
-	}
-	return i == n || s[i] == ' ';
-}
-
-/* A list item ("• ...", "- ..."): a highlight or a menu entry, never a headline; the mark's length. */
-static int
-is_item(const char *s, size_t n)
-{
-	static const char *const marks[] = { "•", "●", "◆", "■", "▪", "►", "- ", "* ", "– ", NULL };
-	size_t k;
-
-	for (k = 0; marks[k]; k++)
-		if (n > strlen(marks[k]) && memcmp(s, marks[k], strlen(marks[k])) == 0)
-			return (int)strlen(marks[k]);
-	return 0;
-}
-
-/*
- * A headline with the outlet's name after a bar ("<headline> | আমার
- * দেশ", an aggregator's copy): the length of the headline, or N when the
- * line has no such suffix (one bar, then three words at most, no digit).
- */
-static size_t
-suffixed(const char *s, size_t n)
-{
-	const char *bar = memmem(s, n, " | ", 3);
-	size_t h, k;
-
-	if (bar == NULL || memmem(bar + 3, n - (size_t)(bar + 3 - s), " | ", 3) != NULL)
-		return n;
-	h = (size_t)(bar - s);
-	k = h + 3;
-	if (h == 0 || k >= n || words(s + k, n - k) > 3 || has_digit(s + k, n - k) || memchr(s + k, '|', n - k))
-		return n;
-	return h;
-}
-
-/*
- * A Bengali headline with the site's name in Latin letters after a dash
- * ("<headline> - Filmy Network", the page's <title>): the length of the
- * headline, or N.  The name is three words at most, letters, digits and
- * dots only.
- */
-static size_t
-latin_suffixed(const char *s, size_t n)
-{
-	const char *dash = NULL, *d;
-	size_t k, h, i;
-	int letter = 0;
-
-	for (d = s; (d = memmem(d, n - (size_t)(d - s), " - ", 3)) != NULL; d += 3)
-		dash = d;
-	if (dash == NULL)
-		return n;
-	h = (size_t)(dash - s);
-	k = h + 3;
-	if (k >= n || words(s + k, n - k) > 3)
-		return n;
-	for (i = k; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			letter = 1;
-		else if (!(c == ' ' || c == '.' || (c >= '0' && c <= '9')))
-			return n;
-	}
-	for (i = 0; i < h && (unsigned char)s[i] < 0x80; i++)
-		;
-	return letter && i < h ? h : n;
-}
-
-/* A line printed twice with nothing between ("অনলাইন ডেস্কঅনলাইন ডেস্ক"). */
-static size_t
-undouble(const char *s, size_t n)
-{
-	return n >= 4 && n % 2 == 0 && memcmp(s, s + n / 2, n / 2) == 0 ? n / 2 : n;
-}
-
-/*
- * The next segment of S from *I: cut at '|', at ';' ("<outlet> ;
- * প্রকাশিত: ...;") and at runs of two spaces or more, trimmed.
- */
-static int
-segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
-{
-	size_t j = *i;
-
-	while (j < n && (s[j] == ' ' || s[j] == '|' || s[j] == ';'))
-		j++;
-	if (j >= n)
-		return 0;
-	*a = j;
-	while (j < n && s[j] != '|' && s[j] != ';' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
-		j++;
-	*e = j;
-	while (*e > *a && s[*e - 1] == ' ')
-		(*e)--;
-	*i = j;
-	return 1;
-}
-
-/* What one segment of a header line is. */
-enum seg { S_NONE, S_PUBLISHED, S_UPDATED, S_EDITION, S_DATE, S_BYLINE };
-
-/*
- * Is the labelled value at S + *VO a date?  A few words after it may be an
- * empty label ("প্রকাশ: ০০:০০, শনিবার, ২৮ মে, ২০২২ আপডেট:"), a view
- * counter or an age ("৮ ঘন্টা আগে", "পোষ্ট করা হয়েছে 5 years আগে"): they go.
- */
-static int
-date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
-{
-	struct date_result r;
-	size_t n = *vl;
-	int drop;
-
-	for (drop = 0; drop <= 6; drop++) {
-		if (is_date(rs, s + vo, n, &r)) {
-			*vl = n;
-			return 1;
-		}
-		while (n > 0 && s[vo + n - 1] != ' ')
-			n--;
-		while (n > 0 && s[vo + n - 1] == ' ')
-			n--;
-	}
-	return 0;
-}
-
-static enum seg
-what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
-{
-	struct date_result r;
-	size_t k;
-
-	if (value_of(rs->published, s, n, vo, vl) && date_value(rs, s, *vo, vl))
-		return S_PUBLISHED;
-	if (value_of(rs->updated, s, n, vo, vl) && date_value(rs, s, *vo, vl))
-		return S_UPDATED;
-	if (rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH)
-		return S_EDITION;
-	*vo = 0;
-	*vl = n;
-	if (is_date(rs, s, n, &r))
-		return S_DATE;
-	for (k = 0; k < rs->byline.n; k++)
-		if (value_of(rs->byline.re[k], s, n, vo, vl))
-			return S_BYLINE;
-	*vo = 0;
-	*vl = n;
-	return S_NONE;
-}
-
-/* S is a run of words printed twice, one space between ("X Y X Y"): the length of one, or 0. */
-static size_t
-twice(const char *s, size_t n)
-{
-	size_t h = (n - 1) / 2;
-
-	return n >= 3 && n % 2 == 1 && s[h] == ' ' && memcmp(s, s + h + 1, h) == 0 ? h : 0;
-}
-
-/* A writer's name as a segment beside a date: four words at most, no digit. */
-static int
-name_segment(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || n > 60 || words(s, n) > 4 || has_digit(s, n))
-		return 0;
-	for (i = 0; i < n; i++)
-		if (strchr(":|,;()[]", s[i]))
-			return 0;
-	return 1;
-}
-
-/*
- * A line that ends in the edition ("... প্রিন্ট সংস্করণ"), a word or
- * three after a space: the length before it, or N.
- */
-static size_t
-edition_tail(const struct hzoneset *rs, const char *s, size_t n)
-{
-	size_t c = n, k;
-
-	if (rs->edition == NULL)
-		return n;
-	for (k = 0; k < 3; k++) {
-		while (c > 0 && s[c - 1] != ' ')
-			c--;
-		if (c == 0)
-			return n;
-		if (rx_exec(rs->edition, s + c, n - c, 0, 0) == RX_MATCH) {
-			while (c > 0 && s[c - 1] == ' ')
-				c--;
-			return c;
-		}
-		while (c > 0 && s[c - 1] == ' ')
-			c--;
-	}
-	return n;
-}
-
-/*
- * The byline before a date label that runs on into the date ("<outlet>
- * ডেস্ক, Published on: 20th Oct. 2025"): the length of S up to the label
- * among its first M bytes, the space and comma before it taken off; M
- * when no word there opens a label.
- */
-static size_t
-before_label(const struct hzoneset *rs, const char *s, size_t m, size_t n)
-{
-	size_t k, c, vo, vl;
-
-	for (k = 1; k < m; k++) {
-		if (s[k - 1] != ' ' || s[k] == ' ')
-			continue;
-		if (value_of(rs->published, s + k, n - k, &vo, &vl) || value_of(rs->updated, s + k, n - k, &vo, &vl)) {
-			for (c = k; c > 0 && (s[c - 1] == ' ' || s[c - 1] == ','); c--)
-				;
-			return c;
-		}
-	}
-	return m;
-}
-
-/*
- * Where a byline runs into a date with one space between ("নিজস্ব
- * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"), or with its colon and a dash glued
- * ("<place> সংবাদদাতাঃ-২৪ এপ্রিল ২০১৬"), perhaps the edition after it:
- * the offset of the date, or 0; the end of the date in *END.
- */
-static size_t
-byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end)
-{
-	size_t d, vo, vl, k, back;
-	struct date_result r;
-
-	n = *end = edition_tail(rs, s, n);
-
-	/*
-	 * The first digit itself: a digit within the next three bytes would
-	 * stop two bytes early on an ASCII one, inside the letter before it.
-	 */
-	for (d = 0; d < n && !digit_at(s + d, n - d); d++)
-		;
-	if (d == 0 || d >= n || (s[d - 1] != ' ' && !(s[d - 1] == '-' && d > 4 &&
-	    (s[d - 2] == ':' || memcmp(s + d - 4, "ঃ", 3) == 0))))
-		return 0;
-	/*
-	 * The date may begin a word or two earlier, with its weekday or its
-	 * month ("Name,স্টাফ রিপোর্টারঃ শনিবার, ২৯ জুলাই ২০২৩", "নিজস্ব
-	 * প্রতিবেদক জুন ২১, ২০২৩, ১২:৩৬ পিএম").
-	 */
-	for (back = 0; back <= 2 && d > 1; back++) {
-		if (is_date(rs, s + d, n - d, &r))
-			for (k = 0; k < rs->byline.n; k++)
-				if (value_of(rs->byline.re[k], s, before_label(rs, s, d - 1, n), &vo, &vl))
-					return d;
-		d--;
-		while (d > 0 && s[d - 1] == ' ')
-			d--;
-		while (d > 0 && s[d - 1] != ' ')
-			d--;
-		if (d == 0)
-			return 0;
-	}
-	return 0;
-}
-
-/*
- * A labelled date after a short credit that is no byline ("Admin
- * প্রকাশের সময় : ...", "বার্তা সম্পাদক প্রকাশিত: ..."): the posting
- * account, not the writer.  The offset of the label, or 0.  No word of
- * the credit is a number (a date's day); a name may end in one
- * ("<name>২৪").
- */
-static size_t
-label_after(const struct hzoneset *rs, const char *s, size_t n)
-{
-	size_t k, nw = 0, vo, vl;
-
-	if (digit_at(s, n))
-		return 0;
-	for (k = 1; k < n && nw < 3; k++) {
-		if (s[k - 1] != ' ' || s[k] == ' ')
-			continue;
-		nw++;
-		if (digit_at(s + k, n - k))
-			return 0;
-		if ((value_of(rs->published, s + k, n - k, &vo, &vl) ||
-		    value_of(rs->updated, s + k, n - k, &vo, &vl)) && date_value(rs, s + k, vo, &vl))
-			return k;
-	}
-	return 0;
-}
-
-/* S is words of Bengali letters and signs only (no digit, no Latin letter, no punctuation). */
-static int
-bengali_name(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] == ' ')
-			continue;
-		else if ((unsigned char)s[i] == 0xE0 && i + 2 < n && bn_letter(s + i))
-			i += 2;
-		else
-			return 0;
-	return 1;
-}
-
-/*
- * A byline a pattern reads before a labelled date ("অনলাইন ডেস্ক
- * প্রকাশের সময় :<date>"): its value in *VO, *VL; 0 for none.
- */
-static int
-credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
-{
-	size_t d = label_after(rs, s, n), k;
-
-	while (d > 0 && s[d - 1] == ' ')
-		d--;
-	if (d == 0)
-		return 0;
-	for (k = 0; k < rs->byline.n; k++)
-		if (value_of(rs->byline.re[k], s, d, vo, vl))
-			return 1;
-	return 0;
-}
-
-/*
- * A writer's name, then the date, perhaps a view counter, cut by runs of
- * spaces or bars and no label ("Name Name    <time>, <date>    218"): a
- * name of two or three words in Bengali letters opening the line (or the
- * name and its place after a comma, "Name Name,<place> | <date> |
- * <time>"), no weekday in it and no chrome, every other segment a date,
- * the date's time or a number, one date at least and no second calendar
- * (a clock line is not one).
- */
-static int calendars(const struct hzoneset *, const char *, size_t);
-
-/*
- * S is a time of day alone, perhaps with one word after it ("২:৩০
- * অপরাহ্ণ", "8:24 pm"): the segment after a date that holds its time.
- */
-static int
-time_alone(const char *s, size_t n)
-{
-	size_t i = 0, d;
-
-	while (i < n && s[i] == ' ')
-		i++;
-	for (d = 0; i < n && digit_at(s + i, n - i); d++)
-		i += (unsigned char)s[i] < 0x80 ? 1 : 3;
-	if (d < 1 || d > 2 || i >= n || s[i++] != ':')
-		return 0;
-	for (d = 0; i < n && digit_at(s + i, n - i); d++)
-		i += (unsigned char)s[i] < 0x80 ? 1 : 3;
-	if (d != 2)
-		return 0;
-	if (i == n)
-		return 1;
-	return s[i] == ' ' && words(s + i, n - i) == 1 && !has_digit(s + i, n - i);
-}
-
-/*
- * A writer's name and the place after a comma ("Name Name,<place>"), two
- * or three words and one or two, Bengali letters only.
- */
-static int
-name_place(const char *s, size_t n)
-{
-	const char *c = memchr(s, ',', n);
-	size_t k, nw;
-
-	if (c == NULL)
-		return 0;
-	k = (size_t)(c - s);
-	nw = words(s + k + 1, n - k - 1);
-	while (k > 0 && s[k - 1] == ' ')
-		k--;
-	for (c++; c < s + n && *c == ' '; c++)
-		;
-	return words(s, k) >= 2 && words(s, k) <= 3 && bengali_name(s, k) && nw >= 1 && nw <= 2 &&
-	    bengali_name(c, (size_t)(s + n - c));
-}
-
-static int
-name_date(const struct hzoneset *rs, const char *s, size_t n)
-{
-	size_t i = 0, a, e, vo, vl, nw, seg = 0, date = 0;
-
-	while (segment(s, n, &i, &a, &e)) {
-		if (seg++ == 0) {
-			nw = words(s + a, e - a);
-			if (((nw < 2 || nw > 3 || !bengali_name(s + a, e - a)) && !name_place(s + a, e - a)) ||
-			    memmem(s + a, e - a, "বার", strlen("বার")) || any(&rs->chrome, s + a, e - a))
-				return 0;
-		} else if (what_segment(rs, s + a, e - a, &vo, &vl) == S_DATE)
-			date++;
-		else if (date > 0 && time_alone(s + a, e - a))
-			;	/* the date's time, after a bar */
-		else if (has_letter(s + a, e - a))
-			return 0;
-	}
-	return date > 0 && !calendars(rs, s, n);
-}
-
-static int piece(const char *, size_t, size_t *, size_t *, size_t *);
-
-/*
- * A dateline printed on its own line, cut by commas: a place of one or
- * two words, the whole date with its year, then the credit a byline
- * pattern reads ("<place>, ১৫ নভেম্বর ২০২৩, ডেস্ক রিপোর্ট (<outlet>)"),
- * or no credit and the date closed by a colon ("<place>, <date>ঃ").
- * The date in [*D, *D + *DL), the byline's value in [*C, *C + *CL)
- * (*CL 0 for none); 0 for no such line.
- */
-static int
-place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *dl, size_t *c, size_t *cl)
-{
-	size_t i = 0, a, e, vo, vl, k, np = 0, colon = 0;
-	struct date_result r;
-	const char *comma = n <= 300 ? memchr(s, ',', n < 60 ? n : 60) : NULL;
-
-	/* The cheap tests first: a short line, its first comma after the place. */
-	if (comma == NULL || !has_digit(s, n))
-		return 0;
-	while (piece(s, n, &i, &a, &e)) {
-		switch (np++) {
-		case 0:
-			if (has_digit(s + a, e - a) || words(s + a, e - a) > 2 || !bengali_name(s + a, e - a))
-				return 0;
-			break;
-		case 1:
-			colon = ends_with(s + a, e - a, "ঃ") ? 3 : ends_with(s + a, e - a, ":");
-			if (!has_digit(s + a, e - a) ||
-			    date_parse(rs->ds, s + a, e - a - colon, rs->tz, &r) != DATE_OK)
-				return 0;
-			*d = a;
-			*dl = e - a - colon;
-			*cl = 0;
-			break;
-		case 2:
-			if (colon)
-				return 0;
-			for (k = 0; k < rs->byline.n; k++)
-				if (value_of(rs->byline.re[k], s + a, e - a, &vo, &vl))
-					break;
-			if (k == rs->byline.n)
-				return 0;
-			*c = a + vo;
-			*cl = vl;
-			break;
-		default:
-			return 0;
-		}
-	}
-	return np == (colon ? 2 : 3);
-}
-
-/*
- * A header line: a labelled date in one of its segments ("প্রকাশিত:... |
- * হালনাগাদ:... | অনলাইন সংস্করণ"), or segments each of which is a byline,
- * a date or the edition ("যুগান্তর ডেস্ক    ১২ মে ২০২১, ০০:০০ | প্রিন্ট সংস্করণ").
- */
-static int
-labelled(const struct hzoneset *rs, const char *s, size_t n)
-{
-	size_t i = 0, a, e, vo, vl, label = 0, date = 0, other = 0;
-
-	if (byline_then_date(rs, s, n, &e))
-		return 1;
-	while (segment(s, n, &i, &a, &e)) {
-		enum seg k = what_segment(rs, s + a, e - a, &vo, &vl);
-
-		label += k == S_PUBLISHED || k == S_UPDATED;
-		date += k == S_DATE;
-		other += k == S_BYLINE || k == S_EDITION;
-	}
-	if (label == 0 && date == 0 && label_after(rs, s, n))
-		return 1;
-	if (label == 0 && date > 0 && other == 0 && name_date(rs, s, n))
-		return 1;
-	if (label == 0 && date == 0 && place_date_credit(rs, s, n, &vo, &vl, &a, &e))
-		return 1;
-	/*
-	 * A section name may stand among them ("by X | date | দেশ"); dates
-	 * alone, cut by '|', are the page clock in its calendars.
-	 */
-	return label > 0 || (date > 0 && other > 0);
-}
-
-/*
- * Take off what the clock patterns match (a place, a "today:" label) from
- * S into OUT; 1 if any did.
- */
-static int
-unclock(const struct hzoneset *rs, const char *s, size_t n, struct buf *out)
-{
-	size_t k, so, eo;
-	int hit = 0;
-
-	buf_reset(out);
-	buf_add(out, s, n);
-	for (k = 0; k < rs->clock.n; k++)
-		if (rx_exec(rs->clock.re[k], out->s, out->len, 0, 0) == RX_MATCH &&
-		    rx_group(rs->clock.re[k], 0, &so, &eo) && eo > so) {
-			memmove(out->s + so, out->s + eo, out->len - eo + 1);
-			out->len -= eo - so;
-			hit = 1;
-		}
-	return hit;
-}
-
-/*
- * The next piece of a clock line from *I, cut at ',' and '|': a year
- * after a comma stays with the day and month before it ("২৩ ফাল্গুন,
- * ১৪৩০").  Trimmed into [*A, *E); 0 at the end.
- */
-static int
-piece(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
-{
-	size_t b;
-
-	for (;;) {
-		while (*i < n && (s[*i] == ' ' || s[*i] == ',' || s[*i] == '|'))
-			(*i)++;
-		if (*i >= n)
-			return 0;
-		b = *i;
-		while (b < n && s[b] != '|' && s[b] != ',')
-			b++;
-		while (b < n && s[b] == ',') {
-			size_t c = b + 1, d;
-
-			while (c < n && s[c] == ' ')
-				c++;
-			d = c;
-			while (d < n && s[d] != '|' && s[d] != ',')
-				d++;
-			if (d > c && starts_year(s + c, d - c))
-				b = d;
-			else
-				break;
-		}
-		*a = *i;
-		*e = b;
-		while (*e > *a && s[*e - 1] == ' ')
-			(*e)--;
-		*i = b;
-		if (*e > *a)
-			return 1;
-	}
-}
-
-enum cal { CAL_NONE, CAL_GREG, CAL_BN, CAL_HIJRI };
-
-static enum cal
-calendar_of(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r)
-{
-	const char *key;
-	int convert;
-
-	if (rs->hijri && rx_exec(rs->hijri, s, n, 0, 0) == RX_MATCH)
-		return CAL_HIJRI;
-	if (!is_date(rs, s, n, r))
-		return CAL_NONE;
-	if (r->calendar == CAL_GREGORIAN || (key = dateset_calendar(rs->ds, r->calendar, &convert)) == NULL)
-		return CAL_GREG;
-	/* A calendar the language files never convert (the Hijri one) is kept as printed. */
-	return convert ? CAL_BN : CAL_HIJRI;
-}
-
-/* A line of dates in more than one calendar: the page clock. */
-static int
-calendars(const struct hzoneset *rs, const char *s, size_t n)
-{
-	size_t i = 0, a, e;
-	int seen[4] = { 0 };
-	struct date_result r;
-
-	while (piece(s, n, &i, &a, &e))
-		seen[calendar_of(rs, s + a, e - a, &r)] = 1;
-	return seen[CAL_GREG] + seen[CAL_BN] + seen[CAL_HIJRI] >= 2;
-}
-
-/*
- * Does a segment of S read as prose: a paragraph's number of words and a
- * sentence ending in it?  A header line holds none; a page flattened onto
- * one line ("<paragraph>  Share  Published on: <date>") does.
- */
-static int
-prose_in(const struct hzoneset *rs, const char *s, size_t n)
-{
-	size_t i = 0, a, e;
-
-	while (segment(s, n, &i, &a, &e))
-		if (words(s + a, e - a) >= rs->para_words && (memmem(s + a, e - a, "।", 3) ||
-		    inner_sentence(s + a, e - a) || sentence_end(s + a, e - a) || memmem(s + a, e - a, ". ", 2)))
-			return 1;
-	return 0;
-}
-
-/*
- * The publication time closing line P, a paragraph flattened onto one line
- * with its header's labels after it: the last labelled publication time
- * among its segments that reads as a whole date, into *VO, *VL (offsets in
- * the line); 0 for none.
- */
-static int
-tail_date(const struct hzoneset *rs, struct hzonework *w, long p, size_t *vo, size_t *vl)
-{
-	const char *s = ltext(w, p);
-	size_t n = w->l[p].len, i = 0, a, e, o, m;
-	struct date_result r;
-	int found = 0;
-
-	while (segment(s, n, &i, &a, &e))
-		if (what_segment(rs, s + a, e - a, &o, &m) == S_PUBLISHED && is_date(rs, s + a + o, m, &r) &&
-		    r.status == DATE_OK) {
-			*vo = a + o;
-			*vl = m;
-			found = 1;
-		}
-	return found;
-}
-
-static void classify1(const struct hzoneset *, struct hzonework *, size_t);
-static void classify2(const struct hzoneset *, struct hzonework *, size_t);
-
-static int
-header_kind(enum kind k)
-{
-	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_CLOCK;
-}
-
-/*
- * Line I read by FN without its first K bytes: kept so when it is a
- * header line then (or, with PARA, a paragraph), and 1; otherwise the line
- * is as printed again, unread, and 0.
- */
-static int
-read_without(const struct hzoneset *rs, struct hzonework *w, size_t i, size_t k,
-    void (*fn)(const struct hzoneset *, struct hzonework *, size_t), int para)
-{
-	struct rline *l = &w->l[i];
-	size_t off = l->off, len = l->len;
-
-	l->off += k;
-	l->len -= k;
-	l->kind = K_OTHER;
-	l->why = NULL;
-	fn(rs, w, i);
-	if (header_kind(l->kind) || (para && l->kind == K_PARA))
-		return 1;
-	l->off = off;
-	l->len = len;
-	l->kind = K_OTHER;
-	l->why = NULL;
-	return 0;
-}
-
-/*
- * A line whose last part, after a comma or a bar, is page chrome (an age,
- * "৮ ঘন্টা আগে"; a view counter): the length of what is before it, or N.
- */
-static size_t
-chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
-{
-	size_t c = n, a;
-
-	while (c > 0 && s[c - 1] != ',' && s[c - 1] != '|')
-		c--;
-	if (c == 0)
-		return n;
-	for (a = c; a < n && s[a] == ' '; a++)
-		;
-	if (a >= n || !any(&rs->chrome, s + a, n - a))
-		return n;
-	for (c--; c > 0 && s[c - 1] == ' '; c--)
-		;
-	return c;
-}
-
-/*
- * What line I is.  Chrome glued to its start (a "prefix" pattern: an
- * image's alt text, an advertisement's label, a crawler's date stamp) is
- * taken off when the rest is a header line or a paragraph then; otherwise
- * the line stays as printed.
- */
-static void
-classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
-{
-	struct rline *l = &w->l[i];
-	size_t off = l->off, k, so, eo;
-
-	for (k = 0; k < rs->prefix.n; k++)
-		if (rx_exec(rs->prefix.re[k], ltext(w, i), l->len, 0, 0) == RX_MATCH &&
-		    rx_group(rs->prefix.re[k], 0, &so, &eo) && so == 0 && eo > 0 && eo < l->len)
-			break;
-	if (k < rs->prefix.n && read_without(rs, w, i, eo, classify2, 1)) {
-		if (w->ex) {
-			fflush(stdout);
-			fprintf(w->ex, "%s: %s: reader: body line %zu: chrome glued to its start taken off, by a prefix pattern: %.*s\n",
-			    prog, w->src, i + 1, (int)eo, w->text.s + off);
-		}
-		return;
-	}
-	classify2(rs, w, i);
-}
-
-/*
- * What line I is.  A bulleted line ("• Update Time : ...", "- তারিখঃ
- * ...", "- Reported by:X") is read without its bullet when it is a header
- * line then; otherwise it stays as printed.
- */
-static void
-classify2(const struct hzoneset *rs, struct hzonework *w, size_t i)
-{
-	size_t k = (size_t)is_item(ltext(w, i), w->l[i].len);
-
-	if (k > 0) {
-		while (k < w->l[i].len && ltext(w, i)[k] == ' ')
-			k++;
-		if (read_without(rs, w, i, k, classify1, 0))
-			return;
-	}
-	classify1(rs, w, i);
-}
-
-static void
-classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
-{
-	struct rline *l = &w->l[i];
-	const char *s = ltext(w, i);
-	size_t n = l->len, nw, vo, vl, k;
-	struct date_result r;
-
-	l->half = undouble(s, n);
-	l->pattern = 0;
-	l->tail = 0;
-	if (n == 0) {
-		l->kind = K_BLANK;
-		return;
-	}
-	nw = words(s, n);
-	if (any(&rs->chrome, s, n) && !(has_digit(s, n) && !has_letter(s, n) && is_date(rs, s, n, &r))) {
-		l->kind = K_CHROME;
-		l->why = "a chrome pattern";
-	} else if (rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH) {
-		l->kind = K_EDITION;
-	} else if (labelled(rs, s, n)) {
-		if (prose_in(rs, s, n)) {
-			l->kind = K_PARA;
-			l->tail = 1;
-			l->why = "prose with a labelled date after it (a page flattened onto one line)";
-		} else
-			l->kind = K_LABELLED;
-	} else if (nw <= 12) {
-		for (k = 0; k < rs->byline.n; k++)
-			if (value_of(rs->byline.re[k], s, l->half, &vo, &vl)) {
-				l->kind = K_BYLINE;
-				l->vo = l->off + vo;
-				l->vl = vl;
-				l->why = "a byline pattern";
-				l->pattern = 1;
-				return;
-			}
-	}
-	if (l->kind != K_OTHER)
-		return;
-	if (unclock(rs, s, n, &w->val) && is_date(rs, w->val.s, w->val.len, &r)) {
-		l->kind = K_CLOCK;
-		l->why = "a page-clock place or label, and a date";
-	} else if (is_date(rs, s, n, &r)) {
-		l->kind = K_DATE;
-		l->has_time = r.has_time;
-	} else if ((k = chrome_tail(rs, s, n)) < n && is_date(rs, s, k, &r)) {
-		l->len = k;
-		l->kind = K_DATE;
-		l->has_time = r.has_time;
-		l->why = "a date, with page chrome after its last comma or bar";
-	} else if (calendars(rs, s, n)) {
-		l->kind = K_CLOCK;
-		l->why = "dates in more than one calendar";
-	} else if (any(&rs->keep, s, n) && !(nw >= 2 * rs->para_words && inner_sentence(s, n))) {
-		/* A photo credit closing a paragraph of sentences does not make it a caption. */
-		l->kind = K_KEEP;
-	} else if (nw >= rs->para_words && (memchr(s, ',', n) || memmem(s, n, "।", 3) || sentence_end(s, n))) {
-		l->kind = K_PARA;
-	} else if (nw >= 5 && sentence_end(s, n) && !trails_off(s, n)) {
-		l->kind = K_PARA;
-	} else if (nw >= 10 && ends_with(s, n, ",")) {
-		l->kind = K_PARA;
-		l->why = "a long line left open by a comma (a paragraph's first line)";
-	} else if (nw >= 8 && inner_sentence(s, n)) {
-		l->kind = K_PARA;
-		l->why = "a sentence ending inside it (a paragraph cut at a fixed width)";
-	} else if (is_item(s, n)) {
-		l->why = "a list item";
-	} else if (value_of(rs->published, s, n, &vo, &vl) || value_of(rs->updated, s, n, &vo, &vl) ||
-	    ends_with(s, n, ":") || ends_with(s, n, "ঃ")) {
-		l->why = "a label, or a date label with no date it can read";
-	} else if (nw >= rs->title_words && text_chars(s, n) >= 8 && text_chars(s, n) <= 200 &&
-	    /* A line left open by a slash is a credit ("<outlet> প্রতিবেদক/"), never a headline. */
-	    !ends_with(s, n, "।") && !ends_with(s, n, "/") && (!memmem(s, n, " | ", 3) || (suffixed(s, n) < n &&
-	    words(s, suffixed(s, n)) >= rs->title_words + 2))) {
-		l->kind = K_TITLELIKE;
-	}
-}
-
-/* A date line that also prints a Bangla or Hijri date is the page clock. */
-static void
-check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i)
-{
-	struct date_result r;
-
-	if (w->l[i].kind != K_DATE)
-		return;
-	if (calendars(rs, ltext(w, i), w->l[i].len)) {
-		w->l[i].kind = K_CLOCK;
-		w->l[i].why = "it prints a second calendar";
-	} else if (calendar_of(rs, ltext(w, i), w->l[i].len, &r) != CAL_GREG) {
-		/* No story is dated in the Bangla or Hijri calendar alone: a page clock. */
-		w->l[i].kind = K_CLOCK;
-		w->l[i].why = "a date in the Bangla or Hijri calendar";
-	}
-}
-
 /* ---- writing what was found ---- */
 
 static void
@@ -1099,8 +49,8 @@ explain(struct hzonework *w, size_t i, const char *what, const char *why)
 		return;
 	fflush(stdout);
 	fprintf(w->ex, "%s: %s: reader: body line %zu: %s%s%s: %.*s\n", prog, w->src, i + 1, what,
-	    why ? ", by " : "", why ? why : "", (int)(w->l[i].len > 120 ? text_utf8_floor(ltext(w, i), 120) :
-	    w->l[i].len), ltext(w, i));
+	    why ? ", by " : "", why ? why : "", (int)(w->l[i].len > 120 ? text_utf8_floor(line_text(w, i), 120) :
+	    w->l[i].len), line_text(w, i));
 }
 
 static void
@@ -1155,12 +105,12 @@ with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, co
 	struct buf both = {0};
 	int ok;
 
-	if (!is_date(rs, v, vl, &r) || r.has_time || !segment(s, n, &j, &a, &e) || is_date(rs, s + a, e - a, &r))
+	if (!line_is_date(rs, v, vl, &r) || r.has_time || !line_segment(s, n, &j, &a, &e) || line_is_date(rs, s + a, e - a, &r))
 		return 0;
 	buf_add(&both, v, vl);
 	buf_addc(&both, ' ');
 	buf_add(&both, s + a, e - a);
-	ok = is_date(rs, both.s, both.len, &r) && r.status == DATE_OK && r.has_time;
+	ok = line_is_date(rs, both.s, both.len, &r) && r.status == DATE_OK && r.has_time;
 	if (ok) {
 		record_add(rec, field, both.s);
 		*i = j;	/* the time's segment is read */
@@ -1187,14 +137,14 @@ static void
 add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li,
     int *pub, int *upd, int *ed, int *author)
 {
-	const char *s = ltext(w, li);
+	const char *s = line_text(w, li);
 	size_t n = w->l[li].len, i = 0, a, e, vo, vl, d;
 	int label = 0, dates = 0, after = 0;
 
-	if ((d = byline_then_date(rs, s, n, &e)) > 0) {
+	if ((d = line_byline_then_date(rs, s, n, &e)) > 0) {
 		struct date_result r;
 
-		what_segment(rs, s, before_label(rs, s, d - 1, n), &vo, &vl);
+		line_what_segment(rs, s, line_before_label(rs, s, d - 1, n), &vo, &vl);
 		/*
 		 * A login name, one word in Latin letters ("by Newseditor
 		 * <date>"), is the posting account: it gives way to a byline a
@@ -1219,13 +169,13 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			add(rec, w, "edition", s + a, n - a);
 		return;
 	}
-	while (segment(s, n, &i, &a, &e)) {
-		enum seg k = what_segment(rs, s + a, e - a, &vo, &vl);
+	while (line_segment(s, n, &i, &a, &e)) {
+		enum seg k = line_what_segment(rs, s + a, e - a, &vo, &vl);
 
 		label += k == S_PUBLISHED || k == S_UPDATED;
 		dates += k == S_DATE;
 	}
-	if (label == 0 && dates == 0 && place_date_credit(rs, s, n, &d, &e, &vo, &vl)) {
+	if (label == 0 && dates == 0 && line_place_date_credit(rs, s, n, &d, &e, &vo, &vl)) {
 		if (vl > 0 && !(*author)++)
 			add_author(rec, w, s + vo, vl);
 		if (!(*pub)++)
@@ -1233,11 +183,11 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		w->l[li].why = "a dateline on its own line: a place, the date and the credit (or a colon)";
 		return;
 	}
-	if (label == 0 && dates > 0 && name_date(rs, s, n)) {
+	if (label == 0 && dates > 0 && line_name_date(rs, s, n)) {
 		label = 1;	/* the name is the writer, below */
 		w->l[li].why = "a writer's name beside a date, no label";
 	}
-	if (label == 0 && dates == 0 && (d = label_after(rs, s, n)) > 0) {
+	if (label == 0 && dates == 0 && (d = line_label_after(rs, s, n)) > 0) {
 		size_t c = d, h;
 
 		while (c > 0 && s[c - 1] == ' ')
@@ -1246,16 +196,16 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		 * The credit printed twice ("<outlet> <outlet> প্রকাশিত: ...",
 		 * the byline box's picture and its link) is the byline.
 		 */
-		if ((h = twice(s, c)) > 0 && words(s, h) <= 4) {
+		if ((h = line_twice(s, c)) > 0 && line_words(s, h) <= 4) {
 			if (!(*author)++)
 				add_author(rec, w, s, h);
 			w->l[li].why = "a labelled date after a credit printed twice (the byline box)";
-		} else if (credit_before_label(rs, s, n, &vo, &vl)) {
+		} else if (line_credit_before_label(rs, s, n, &vo, &vl)) {
 			if (!(*author)++)
 				add_author(rec, w, s + vo, vl);
 			w->l[li].why = "a labelled date after a credit a byline pattern reads";
-		} else if (!w->patterned && words(s, c) >= 2 && words(s, c) <= 3 &&
-		    bengali_name(s, c) && !any(&rs->chrome, s, c)) {
+		} else if (!w->patterned && line_words(s, c) >= 2 && line_words(s, c) <= 3 &&
+		    line_bengali_name(s, c) && !line_matches(&rs->chrome, s, c)) {
 			/*
 			 * A name of two or three words in Bengali letters, and no
 			 * byline a pattern reads anywhere in the header: the writer
@@ -1281,14 +231,14 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		if (s[i - 1] == '|' || (s[i - 1] == ' ' && i >= 2 && s[i - 2] == ' '))
 			a = i;	/* where this segment starts */
 		if (s[i - 1] == ' ' && s[i] != ' ' && i - 1 > a &&
-		    value_of(rs->updated, s + i, n - i, &vo, &vl) && date_value(rs, s + i, vo, &vl) &&
-		    (what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED || time_alone(s + a, i - 1 - a)))
+		    line_value_of(rs->updated, s + i, n - i, &vo, &vl) && line_date_value(rs, s + i, vo, &vl) &&
+		    (line_what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED || line_time_alone(s + a, i - 1 - a)))
 			w->cut.s[i - 1] = '|';
 	}
 	s = w->cut.s;
 	i = 0;
-	while (segment(s, n, &i, &a, &e))
-		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
+	while (line_segment(s, n, &i, &a, &e))
+		switch (line_what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
 			after = 1;
 			if (!(*pub)++ && !with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "published"))
@@ -1321,7 +271,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			 * প্রকাশ: ..."); one word after it is the section ("প্রকাশ:
 			 * <date> | প্রবাস").
 			 */
-			if (label && name_segment(s + a, e - a) && !(after && words(s + a, e - a) < 2) && !(*author)++)
+			if (label && line_name_segment(s + a, e - a) && !(after && line_words(s + a, e - a) < 2) && !(*author)++)
 				add_author(rec, w, s + a, e - a);
 			break;
 		}
@@ -1336,7 +286,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 static void
 add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li)
 {
-	const char *s = ltext(w, li);
+	const char *s = line_text(w, li);
 	size_t n = w->l[li].len, a = 0, pa, pe, ho = 0, hl = 0, first = 0;
 	int np = 0;
 	struct buf *g = &w->out;
@@ -1346,12 +296,12 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 		struct buf line = {0};
 		struct date_result gr, hr;
 
-		unclock(rs, s, n, &line);
+		line_unclock(rs, s, n, &line);
 		s = line.s;
 		n = line.len;
-		while (piece(s, n, &a, &pa, &pe)) {
+		while (line_piece(s, n, &a, &pa, &pe)) {
 			struct date_result r;
-			enum cal c = calendar_of(rs, s + pa, pe - pa, &r);
+			enum cal c = line_calendar_of(rs, s + pa, pe - pa, &r);
 
 			if (c == CAL_HIJRI && hl == 0)
 				ho = pa, hl = pe - pa;
@@ -1369,7 +319,7 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 					buf_adds(g, ", ");
 				buf_add(g, s + pa, pe - pa);
 				if (np++ == 0)
-					first = has_digit(s + pa, pe - pa) ? 0 : g->len;
+					first = line_has_digit(s + pa, pe - pa) ? 0 : g->len;
 			}
 		}
 		/*
@@ -1419,8 +369,8 @@ date_stamp(const struct hzoneset *rs, const char *s, size_t n)
 
 	while (e < n && s[e] != ' ')
 		e++;
-	if (e == 0 || e >= n || has_letter(s, e) || !(memchr(s, '/', e) || memchr(s, '-', e)) ||
-	    !is_date(rs, s, e, &r) || r.status != DATE_OK)
+	if (e == 0 || e >= n || line_has_letter(s, e) || !(memchr(s, '/', e) || memchr(s, '-', e)) ||
+	    !line_is_date(rs, s, e, &r) || r.status != DATE_OK)
 		return 0;
 	for (i = e; i < n && s[i] == ' '; i++)
 		;
@@ -1463,7 +413,7 @@ static int
 same(const struct hzonework *w, size_t i, size_t j)
 {
 	return w->l[i].len == w->l[j].len && w->l[i].len > 0 &&
-	    memcmp(ltext(w, i), ltext(w, j), w->l[i].len) == 0;
+	    memcmp(line_text(w, i), line_text(w, j), w->l[i].len) == 0;
 }
 
 /* The non-blank, non-chrome line before (DIR -1) or after (+1) I, or -1. */
@@ -1489,7 +439,7 @@ unnumbered(const char *s, size_t n)
 	for (;;) {
 		if (m > 0 && s[m - 1] >= '0' && s[m - 1] <= '9')
 			m--;
-		else if (m >= 3 && digit_at(s + m - 3, 3))
+		else if (m >= 3 && line_digit_at(s + m - 3, 3))
 			m -= 3;
 		else
 			break;
@@ -1504,7 +454,7 @@ unnumbered(const char *s, size_t n)
 static int
 short_name(const struct hzonework *w, size_t j)
 {
-	const char *s = ltext(w, j);
+	const char *s = line_text(w, j);
 
 	const char *c = memchr(s, ',', w->l[j].len);
 	size_t n = w->l[j].len;
@@ -1515,7 +465,7 @@ short_name(const struct hzonework *w, size_t j)
 	 */
 	while (c != NULL && c + 1 < s + n && (c[1] == ' ' || c[1] == ','))
 		c++;
-	return words(s, n) <= 4 && text_chars(s, n) <= 30 && !has_digit(s, n) &&
+	return line_words(s, n) <= 4 && text_chars(s, n) <= 30 && !line_has_digit(s, n) &&
 	    !memchr(s, ':', n) && !memmem(s, n, "ঃ", 3) && !(c != NULL && c + 1 < s + n);
 }
 
@@ -1535,7 +485,7 @@ first_below(const struct hzonework *w, long b0, long p)
 		if (w->l[j].kind != K_TITLELIKE)
 			continue;
 		next = step(w, j, 1, 0, p);
-		if (words(ltext(w, j), w->l[j].len) <= 2 && next >= 0 && w->l[next].kind == K_TITLELIKE)
+		if (line_words(line_text(w, j), w->l[j].len) <= 2 && next >= 0 && w->l[next].kind == K_TITLELIKE)
 			continue;
 		return j;
 	}
@@ -1558,9 +508,9 @@ nearest_above(const struct hzoneset *rs, struct hzonework *w, long p)
 	long i, shortest = -1;
 
 	for (i = p - 1; i >= 0; i--)
-		if (w->l[i].kind == K_TITLELIKE && !letter_in(ltext(w, i), w->l[i].len, 0))
+		if (w->l[i].kind == K_TITLELIKE && !line_letter_in(line_text(w, i), w->l[i].len, 0))
 			w->l[i].why = "a title-like line with no Bengali letter, passed over";
-		else if (w->l[i].kind == K_TITLELIKE && words(ltext(w, i), w->l[i].len) < rs->headline_words && i + 1 < p) {
+		else if (w->l[i].kind == K_TITLELIKE && line_words(line_text(w, i), w->l[i].len) < rs->headline_words && i + 1 < p) {
 			if (shortest < 0)
 				shortest = i;
 		} else if (w->l[i].kind == K_TITLELIKE) {
@@ -1590,7 +540,7 @@ site_suffix(const char *s, size_t n, int digits)
 		k = 5;
 	else
 		return 0;
-	return words(s + k, n - k) <= 3 && (digits || !has_digit(s + k, n - k)) && !memchr(s + k, '|', n - k);
+	return line_words(s + k, n - k) <= 3 && (digits || !line_has_digit(s + k, n - k)) && !memchr(s + k, '|', n - k);
 }
 
 /* Is line J the first line of the page with anything on it? */
@@ -1637,7 +587,7 @@ over_subtitle(const struct hzoneset *rs, const struct hzonework *w, long t, long
 	long up, i;
 
 	if (t < 0 || step(w, t, 1, 0, p) >= 0 || (up = step(w, t, -1, 0, p)) < 0 || w->l[up].kind != K_TITLELIKE ||
-	    !opens_page(w, up) || words(ltext(w, up), w->l[up].len) < rs->headline_words)
+	    !opens_page(w, up) || line_words(line_text(w, up), w->l[up].len) < rs->headline_words)
 		return t;
 	for (i = 0; i < up && w->l[i].kind != K_CLOCK && w->l[i].kind != K_DATE; i++)
 		;
@@ -1667,9 +617,9 @@ name_over_post(const struct hzoneset *rs, const struct hzonework *w, long j, lon
 {
 	long below = step(w, j, 1, 0, p), up = step(w, j, -1, 0, p);
 
-	return w->l[j].kind == K_TITLELIKE && words(ltext(w, j), w->l[j].len) < rs->headline_words &&
+	return w->l[j].kind == K_TITLELIKE && line_words(line_text(w, j), w->l[j].len) < rs->headline_words &&
 	    short_name(w, (size_t)j) && below >= 0 && w->l[below].kind == K_BYLINE && w->l[below].pattern &&
-	    up >= 0 && w->l[up].kind == K_TITLELIKE && words(ltext(w, up), w->l[up].len) >= rs->headline_words;
+	    up >= 0 && w->l[up].kind == K_TITLELIKE && line_words(line_text(w, up), w->l[up].len) >= rs->headline_words;
 }
 
 /*
@@ -1679,21 +629,21 @@ name_over_post(const struct hzoneset *rs, const struct hzonework *w, long j, lon
 static int
 headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, long next)
 {
-	const char *s = ltext(w, i), *t = ltext(w, next);
+	const char *s = line_text(w, i), *t = line_text(w, next);
 	size_t n = w->l[i].len, m = w->l[next].len, e = 0, nw;
 
-	if (words(t, m) < rs->para_words)
+	if (line_words(t, m) < rs->para_words)
 		return 0;
 	/*
 	 * Closed by one dari, the line may as well be the story's first
 	 * sentence (a lede on its own line): only the doubled dari, a
 	 * headline's mark, tells.
 	 */
-	if (first_content(w, i) && next == i + 1 && words(s, n) <= 10 && ends_with(s, n, "।।") &&
-	    !memchr(s, ',', n) && !inner_sentence(s, n) && shares_word(w, i, next))
+	if (first_content(w, i) && next == i + 1 && line_words(s, n) <= 10 && line_ends_with(s, n, "।।") &&
+	    !memchr(s, ',', n) && !line_inner_sentence(s, n) && shares_word(w, i, next))
 		return 1;
 	/* No sentence ends in it, and the paragraph opens with its first four words. */
-	if (memmem(s, n, "।", 3) || sentence_end(s, n) || words(s, n) > 30 || words(s, n) < 4)
+	if (memmem(s, n, "।", 3) || line_sentence_end(s, n) || line_words(s, n) > 30 || line_words(s, n) < 4)
 		return 0;
 	for (nw = 0; nw < 4; nw++) {
 		while (e < n && s[e] == ' ')
@@ -1716,7 +666,7 @@ under_ticker(const struct hzoneset *rs, const struct hzonework *w, long i)
 
 	while (j >= 0 && w->l[j].len == 0)
 		j--;
-	return j >= 0 && rs->ticker.n > 0 && any(&rs->ticker, ltext(w, j), w->l[j].len);
+	return j >= 0 && rs->ticker.n > 0 && line_matches(&rs->ticker, line_text(w, j), w->l[j].len);
 }
 
 /*
@@ -1726,19 +676,19 @@ under_ticker(const struct hzoneset *rs, const struct hzonework *w, long i)
 static int
 headline_again(const struct hzonework *w, long i)
 {
-	const char *s = ltext(w, i);
+	const char *s = line_text(w, i);
 	size_t n = w->l[i].len;
 	long j;
 
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	if (!ends_with(s, n, "।"))
+	if (!line_ends_with(s, n, "।"))
 		return 0;
 	n -= 3;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	for (j = 0; j < i; j++)
-		if (w->l[j].kind == K_TITLELIKE && w->l[j].len == n && memcmp(ltext(w, j), s, n) == 0)
+		if (w->l[j].kind == K_TITLELIKE && w->l[j].len == n && memcmp(line_text(w, j), s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -1747,7 +697,7 @@ headline_again(const struct hzonework *w, long i)
 static int
 shares_word(const struct hzonework *w, long i, long j)
 {
-	const char *s = ltext(w, i);
+	const char *s = line_text(w, i);
 	size_t n = w->l[i].len, a = 0, e;
 
 	while (a < n) {
@@ -1755,7 +705,7 @@ shares_word(const struct hzonework *w, long i, long j)
 			a++;
 		for (e = a; e < n && s[e] != ' '; e++)
 			;
-		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(ltext(w, j), w->l[j].len, s + a, e - a))
+		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(line_text(w, j), w->l[j].len, s + a, e - a))
 			return 1;
 		a = e;
 	}
@@ -1777,10 +727,10 @@ over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p
 
 	if (j < 0 || w->l[j].kind != K_LABELLED)
 		return 0;
-	s = ltext(w, (size_t)j);
+	s = line_text(w, (size_t)j);
 	n = w->l[j].len;
-	while (segment(s, n, &at, &a, &e))
-		switch (what_segment(rs, s + a, e - a, &vo, &vl)) {
+	while (line_segment(s, n, &at, &a, &e))
+		switch (line_what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
 		case S_DATE:
 			pub++;
@@ -1805,13 +755,13 @@ pub_below(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
 	long j;
 
 	for (j = i + 1; j < p; j++) {
-		const char *s = ltext(w, (size_t)j);
+		const char *s = line_text(w, (size_t)j);
 		size_t n = w->l[j].len, at = 0, a, e, vo, vl;
 
 		if (w->l[j].kind != K_LABELLED)
 			continue;
-		while (segment(s, n, &at, &a, &e))
-			if (what_segment(rs, s + a, e - a, &vo, &vl) == S_PUBLISHED)
+		while (line_segment(s, n, &at, &a, &e))
+			if (line_what_segment(rs, s + a, e - a, &vo, &vl) == S_PUBLISHED)
 				return 1;
 	}
 	return 0;
@@ -1836,7 +786,7 @@ block_credit(const struct hzoneset *rs, const struct hzonework *w, long b0, long
 
 	for (i = b0; i >= 0 && i < p && (in_block(w->l[i].kind) || w->l[i].kind == K_BLANK || w->l[i].kind == K_CHROME); i++)
 		if ((w->l[i].kind == K_BYLINE && w->l[i].pattern) ||
-		    (w->l[i].kind == K_LABELLED && credit_before_label(rs, ltext(w, (size_t)i), w->l[i].len, &vo, &vl)))
+		    (w->l[i].kind == K_LABELLED && line_credit_before_label(rs, line_text(w, (size_t)i), w->l[i].len, &vo, &vl)))
 			return 1;
 	return 0;
 }
@@ -1850,7 +800,7 @@ block_credit(const struct hzoneset *rs, const struct hzonework *w, long b0, long
 static void
 dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author, int *pub)
 {
-	const char *s = ltext(w, p);
+	const char *s = line_text(w, p);
 	size_t n = w->l[p].len, k, so, eo;
 
 	for (k = 0; k < rs->dateline.n; k++) {
@@ -1879,7 +829,7 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 			size_t a, b;
 			struct date_result r;
 
-			if (g >= 0 && rx_group(re, g, &a, &b) && b > a && !*pub && is_date(rs, s + a, b - a, &r) &&
+			if (g >= 0 && rx_group(re, g, &a, &b) && b > a && !*pub && line_is_date(rs, s + a, b - a, &r) &&
 			    r.status == DATE_OK) {
 				(*pub)++;
 				add(rec, w, "published", s + a, b - a);
@@ -1931,9 +881,9 @@ named_day(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
 			return;
 		else if (w->l[i].kind == K_CLOCK && c < 0)
 			c = i;
-	if (c < 0 || date_parse(rs->ds, ltext(w, c), w->l[c].len, rs->tz, &r) != DATE_OK || r.has_time)
+	if (c < 0 || date_parse(rs->ds, line_text(w, c), w->l[c].len, rs->tz, &r) != DATE_OK || r.has_time)
 		return;
-	date_mentions(rs->ds, ltext(w, p), w->l[p].len, &r, day_named_fn, &d);
+	date_mentions(rs->ds, line_text(w, p), w->l[p].len, &r, day_named_fn, &d);
 	if (!d.hit)
 		return;
 	w->l[c].kind = K_DATE;
@@ -1954,10 +904,10 @@ page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct rec
 	long i;
 
 	for (z = 0; z < rs->nz; z++) {
-		if (url && any(&rs->zpats[z], url, strlen(url)))
+		if (url && line_matches(&rs->zpats[z], url, strlen(url)))
 			return rs->znames[z];
 		for (i = 0; i <= p && i < zone; i++)
-			if (w->l[i].len > 0 && any(&rs->zpats[z], ltext(w, i), w->l[i].len))
+			if (w->l[i].len > 0 && line_matches(&rs->zpats[z], line_text(w, i), w->l[i].len))
 				return rs->znames[z];
 	}
 	return NULL;
@@ -1981,7 +931,7 @@ date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
 		while (e < n && s[e] != ' ')
 			e++;
 		nw++;
-		if (is_date(rs, s + a, e - a, &r) && r.status == DATE_OK)
+		if (line_is_date(rs, s + a, e - a, &r) && r.status == DATE_OK)
 			best = e;
 	}
 	return best;
@@ -2007,12 +957,12 @@ unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 		;
 	if (i >= w->nl)
 		return 0;
-	s = ltext(w, i);
+	s = line_text(w, i);
 	n = w->l[i].len;
-	if (words(s, n) < rs->para_words)
+	if (line_words(s, n) < rs->para_words)
 		return 0;
 	lim = n < 300 ? n : 300;
-	for (d = 0; d < lim && !digit_at(s + d, n - d); d++)
+	for (d = 0; d < lim && !line_digit_at(s + d, n - d); d++)
 		;
 	if (d == 0 || d >= lim || s[d - 1] != ' ' || memmem(s, d, "।", 3) != NULL)
 		return 0;
@@ -2025,10 +975,10 @@ unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 			k--;
 		while (k > 0 && s[k - 1] != ' ')
 			k--;
-		if (k == 0 || words(s, k) < 3)
+		if (k == 0 || line_words(s, k) < 3)
 			return 0;
 		for (j = 0; j < rs->byline.n; j++)
-			if (value_of(rs->byline.re[j], s + k, c - k, &vo, &vl))
+			if (line_value_of(rs->byline.re[j], s + k, c - k, &vo, &vl))
 				break;
 		if (j < rs->byline.n)
 			break;
@@ -2073,15 +1023,15 @@ unflatten(const struct hzoneset *rs, struct hzonework *w)
 		;
 	if (i >= w->nl || rs->published == NULL)
 		return 0;
-	s = ltext(w, i);
+	s = line_text(w, i);
 	n = w->l[i].len;
-	if (words(s, n) < rs->para_words)
+	if (line_words(s, n) < rs->para_words)
 		return 0;
 	lim = n < 400 ? n : 400;
 	for (k = 1; k < lim; k++)
-		if (s[k - 1] == ' ' && value_of(rs->published, s + k, n - k, &vo, &vl))
+		if (s[k - 1] == ' ' && line_value_of(rs->published, s + k, n - k, &vo, &vl))
 			break;
-	if (k >= lim || words(s, k) < 3 || memmem(s, k, "।", 3) != NULL)
+	if (k >= lim || line_words(s, k) < 3 || memmem(s, k, "।", 3) != NULL)
 		return 0;
 	if ((e = date_run(rs, s, n, k + vo)) == k + vo)
 		return 0;
@@ -2090,7 +1040,7 @@ unflatten(const struct hzoneset *rs, struct hzonework *w)
 
 		while (u < n && (s[u] == ' ' || s[u] == '|'))
 			u++;
-		if (u > e && u < n && value_of(rs->updated, s + u, n - u, &vo, &vl)) {
+		if (u > e && u < n && line_value_of(rs->updated, s + u, n - u, &vo, &vl)) {
 			size_t ue = date_run(rs, s, n, u + vo), nw = 0;
 
 			/* One it cannot read ends at its year all the same. */
@@ -2102,7 +1052,7 @@ unflatten(const struct hzoneset *rs, struct hzonework *w)
 				w0 = j;
 				while (j < n && s[j] != ' ')
 					j++;
-				if (starts_year(s + w0, j - w0))
+				if (line_starts_year(s + w0, j - w0))
 					ue = j;
 			}
 			if (ue > u + vo)
@@ -2132,7 +1082,7 @@ unflatten(const struct hzoneset *rs, struct hzonework *w)
 		if ((hl - c) % 2 == 0)
 			continue;
 		h = (hl - c) / 2;
-		if (s[c + h] == ' ' && memcmp(s + c, s + c + h + 1, h) == 0 && any(&rs->byline, s + c, h)) {
+		if (s[c + h] == ' ' && memcmp(s + c, s + c + h + 1, h) == 0 && line_matches(&rs->byline, s + c, h)) {
 			hl = c;
 			while (hl > 0 && s[hl - 1] == ' ')
 				hl--;
@@ -2175,14 +1125,14 @@ footer_date(const struct hzoneset *rs, struct hzonework *w, long p)
 	if (rs->published == NULL)
 		return -1;
 	for (f = (long)w->nl - 1; f > p && f >= lo; f--) {
-		const char *t = ltext(w, f);
-		size_t n = w->l[f].len, m = (size_t)is_item(t, n), vo, vl;
+		const char *t = line_text(w, f);
+		size_t n = w->l[f].len, m = (size_t)line_is_item(t, n), vo, vl;
 
 		while (m < n && t[m] == ' ')
 			m++;
-		if (n == 0 || n - m > 120 || !value_of(rs->published, t + m, n - m, &vo, &vl))
+		if (n == 0 || n - m > 120 || !line_value_of(rs->published, t + m, n - m, &vo, &vl))
 			continue;
-		if (!is_date(rs, t + m + vo, vl, &r) || r.status != DATE_OK || found >= 0)
+		if (!line_is_date(rs, t + m + vo, vl, &r) || r.status != DATE_OK || found >= 0)
 			return -1;
 		found = f;
 		w->l[f].vo = m + vo;
@@ -2210,8 +1160,8 @@ signoff_date(const struct hzoneset *rs, struct hzonework *w, long p)
 	if (f <= p)
 		return -1;
 	for (k = 0; k < rs->signoff.n; k++)
-		if (value_of(rs->signoff.re[k], ltext(w, f), w->l[f].len, &vo, &vl) &&
-		    is_date(rs, ltext(w, f) + vo, vl, &r) && r.status == DATE_OK) {
+		if (line_value_of(rs->signoff.re[k], line_text(w, f), w->l[f].len, &vo, &vl) &&
+		    line_is_date(rs, line_text(w, f) + vo, vl, &r) && r.status == DATE_OK) {
 			w->l[f].vo = vo;
 			w->l[f].vl = vl;
 			return f;
@@ -2239,14 +1189,14 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
 			m--;
 		if (m > 0 && (s[m - 1] == '_' || s[m - 1] == ':' || s[m - 1] == '-'))
 			m--, closed = 1;
-		else if (ends_with(s, m, "ঃ") || ends_with(s, m, "–"))
+		else if (line_ends_with(s, m, "ঃ") || line_ends_with(s, m, "–"))
 			m -= 3, closed = 1;
-		else if (ends_with(s, m, "।"))
+		else if (line_ends_with(s, m, "।"))
 			m -= 3;
 		else
 			break;
 	}
-	if (m == 0 || words(s, m) < 2 || words(s, m) > 8 || has_digit(s, m) || text_chars(s, m) > 60 ||
+	if (m == 0 || line_words(s, m) < 2 || line_words(s, m) > 8 || line_has_digit(s, m) || text_chars(s, m) > 60 ||
 	    memchr(s, '|', m) || memchr(s, ':', m) || memchr(s, '"', m) || memmem(s, m, "ঃ", 3))
 		return 0;
 	*vl = m;
@@ -2256,14 +1206,14 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
 	if ((p = memmem(s, m, " থেকে ", strlen(" থেকে "))) != NULL) {
 		/* "<place> থেকে Name Name :" only with its colon: a headline says "X থেকে Y" too. */
 		*na = (size_t)(p - s) + strlen(" থেকে ");
-		mark = closed && words(s + *na, m - *na) >= 1 && words(s + *na, m - *na) <= 3;
+		mark = closed && line_words(s + *na, m - *na) >= 1 && line_words(s + *na, m - *na) <= 3;
 	} else if ((p = memchr(s, ',', m)) != NULL || (p = memmem(s, m, "।", 3)) != NULL) {
 		c = (size_t)(p - s);
 		*ne = c;
 		/* A name of two to four words before it, and a word after it. */
-		mark = words(s, c) >= 2 && words(s, c) <= 4 && has_letter(p, m - c);
+		mark = line_words(s, c) >= 2 && line_words(s, c) <= 4 && line_has_letter(p, m - c);
 	} else
-		mark = closed && words(s, m) <= 4;
+		mark = closed && line_words(s, m) <= 4;
 	return mark;
 }
 
@@ -2278,7 +1228,7 @@ at_top(const struct hzonework *w, long j)
 
 	for (i = 0; i < j; i++)
 		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
-		    w->l[i].kind != K_DATE && !is_item(ltext(w, i), w->l[i].len))
+		    w->l[i].kind != K_DATE && !line_is_item(line_text(w, i), w->l[i].len))
 			return 0;
 	return 1;
 }
@@ -2294,7 +1244,7 @@ words_in(const struct hzonework *w, const char *s, size_t n, long j)
 			a++;
 		for (e = a; e < n && s[e] != ' ' && s[e] != ','; e++)
 			;
-		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(ltext(w, j), w->l[j].len, s + a, e - a))
+		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(line_text(w, j), w->l[j].len, s + a, e - a))
 			return 1;
 		a = e + 1;
 	}
@@ -2311,9 +1261,9 @@ headline_tail(const struct hzonework *w, long j, long above)
 {
 	size_t m, n = w->l[j].len;
 
-	if (above < 0 || w->l[above].kind != K_TITLELIKE || (m = w->l[above].len) <= n + 1 || words(ltext(w, j), n) < 4)
+	if (above < 0 || w->l[above].kind != K_TITLELIKE || (m = w->l[above].len) <= n + 1 || line_words(line_text(w, j), n) < 4)
 		return 0;
-	return memcmp(ltext(w, above) + m - n, ltext(w, j), n) == 0 && strchr(" :,-", ltext(w, above)[m - n - 1]) != NULL;
+	return memcmp(line_text(w, above) + m - n, line_text(w, j), n) == 0 && strchr(" :,-", line_text(w, above)[m - n - 1]) != NULL;
 }
 
 /*
@@ -2330,7 +1280,7 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 	long j;
 
 	/* A paragraph that opens with its own credit (a dateline) has its byline there. */
-	if (p < zone && any(&rs->dateline, ltext(w, p), w->l[p].len))
+	if (p < zone && line_matches(&rs->dateline, line_text(w, p), w->l[p].len))
 		return;
 
 	for (j = 0; j < p; j++) {
@@ -2340,7 +1290,7 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		int ok, closed, under;
 
 		if (!(l->kind == K_TITLELIKE || (l->kind == K_OTHER && (l->why == NULL ||
-		    strncmp(l->why, "a label", 7) == 0))) || !credit_shape(ltext(w, j), l->len, &vl, &na, &ne, &closed))
+		    strncmp(l->why, "a label", 7) == 0))) || !credit_shape(line_text(w, j), l->len, &vl, &na, &ne, &closed))
 			continue;
 		below = step(w, j, 1, 0, p);
 		if (!(below < 0 && p < zone) && !(below >= 0 && in_block(w->l[below].kind)))
@@ -2349,8 +1299,8 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		if (headline_tail(w, j, above))
 			continue;
 		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !same(w, (size_t)above, (size_t)j) &&
-		    words(ltext(w, above), w->l[above].len) >= rs->headline_words &&
-		    words(ltext(w, above), w->l[above].len) > words(ltext(w, j), vl);
+		    line_words(line_text(w, above), w->l[above].len) >= rs->headline_words &&
+		    line_words(line_text(w, above), w->l[above].len) > line_words(line_text(w, j), vl);
 		ok = at_top(w, j) || under || (above >= 0 && in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
 		/*
 		 * A headline's words, or a caption's ("<person>। ফাইল ছবি"),
@@ -2358,7 +1308,7 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		 * credit closed by its colon, or standing between the headline
 		 * and the dates, is one whatever it names.
 		 */
-		if (!ok || (p < zone && !closed && !(under && below >= 0) && words_in(w, ltext(w, j) + na, ne - na, p)))
+		if (!ok || (p < zone && !closed && !(under && below >= 0) && words_in(w, line_text(w, j) + na, ne - na, p)))
 			continue;
 		l->kind = K_BYLINE;
 		l->vo = l->off;
@@ -2398,15 +1348,15 @@ wrapped_start(struct hzonework *w, long lo, long p, long zone)
 
 	if (p >= zone || p <= lo)
 		return p;
-	s = ltext(w, p);
-	if ((d = memmem(s, w->l[p].len, "।", 3)) == NULL || d == s || words(s, (size_t)(d - s)) > 3 ||
-	    d[-1] == ' ' || words(d + 3, w->l[p].len - (size_t)(d + 3 - s)) < 2)
+	s = line_text(w, p);
+	if ((d = memmem(s, w->l[p].len, "।", 3)) == NULL || d == s || line_words(s, (size_t)(d - s)) > 3 ||
+	    d[-1] == ' ' || line_words(d + 3, w->l[p].len - (size_t)(d + 3 - s)) < 2)
 		return p;
 	for (i = lo; i < p; i++)
 		if (w->l[i].len == 0 || (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER) || w->l[i].why != NULL ||
-		    sentence_end(ltext(w, i), w->l[i].len) || memchr(ltext(w, i), ':', w->l[i].len) ||
+		    line_sentence_end(line_text(w, i), w->l[i].len) || memchr(line_text(w, i), ':', w->l[i].len) ||
 		    /* A headline closed by '!' or '?' ends there. */
-		    ends_with(ltext(w, i), w->l[i].len, "!") || ends_with(ltext(w, i), w->l[i].len, "?"))
+		    line_ends_with(line_text(w, i), w->l[i].len, "!") || line_ends_with(line_text(w, i), w->l[i].len, "?"))
 			return p;
 	for (i = lo; i < p; i++) {
 		w->l[i].kind = K_PARA;
@@ -2448,21 +1398,21 @@ headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
 		;
 	if (j >= (long)w->nl)
 		return -1;
-	s = ltext(w, j);
+	s = line_text(w, j);
 	n = w->l[j].len;
-	nw = words(s, n);
-	if (nw < rs->headline_words || nw > 15 || text_chars(s, n) > 200 || sentence_end(s, n) || commas(s, n) > 1 ||
-	    ends_with(s, n, ":") || trails_off(s, n) || !bengali_name(s, n > 3 ? 3 : n) || any(&rs->chrome, s, n))
+	nw = line_words(s, n);
+	if (nw < rs->headline_words || nw > 15 || text_chars(s, n) > 200 || line_sentence_end(s, n) || commas(s, n) > 1 ||
+	    line_ends_with(s, n, ":") || line_trails_off(s, n) || !line_bengali_name(s, n > 3 ? 3 : n) || line_matches(&rs->chrome, s, n))
 		return -1;
 	for (i = j + 1; i < (long)w->nl; i++)
-		if (words(ltext(w, i), w->l[i].len) > 3)
+		if (line_words(line_text(w, i), w->l[i].len) > 3)
 			return -1;
 	while (a < n && shared < 2) {
 		while (a < n && s[a] == ' ')
 			a++;
 		for (e = a; e < n && s[e] != ' '; e++)
 			;
-		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(ltext(w, p), w->l[p].len, s + a, e - a))
+		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(line_text(w, p), w->l[p].len, s + a, e - a))
 			shared++;
 		a = e;
 	}
@@ -2490,7 +1440,7 @@ starts_below(const struct hzoneset *rs, struct hzonework *w, long p, long j, lon
 {
 	w->l[k].kind = K_OTHER;
 	w->l[k].why = NULL;
-	classify(rs, w, (size_t)k);
+	line_classify(rs, w, (size_t)k);
 	if (w->l[k].kind != K_PARA)
 		return p;
 	w->l[p].kind = K_OTHER;
@@ -2510,7 +1460,7 @@ starts_below(const struct hzoneset *rs, struct hzonework *w, long p, long j, lon
 static void
 unglue_headline(struct hzonework *w, long p, long title)
 {
-	const char *s = ltext(w, p), *t = ltext(w, title);
+	const char *s = line_text(w, p), *t = line_text(w, title);
 	size_t n = w->l[p].len, m = w->l[title].len, f = 0;
 
 	while (f < m && t[f] != ' ')
@@ -2521,7 +1471,7 @@ unglue_headline(struct hzonework *w, long p, long title)
 		explain(w, (size_t)p, "the headline glued to the start of the first paragraph taken off", NULL);
 		w->l[p].off += m;
 		w->l[p].len -= m;
-	} else if (s[m] == ' ' && words(t, m) >= 5 && memchr(t, ':', m) && words(s + m, n - m) >= 8) {
+	} else if (s[m] == ' ' && line_words(t, m) >= 5 && memchr(t, ':', m) && line_words(s + m, n - m) >= 8) {
 		/*
 		 * The whole headline with its tag ("<Place>: <headline>
 		 * <paragraph>"), printed again on the paragraph's line.  A
@@ -2555,7 +1505,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	for (i = 0; i < zone; i++) {
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = NULL;
-		classify(rs, w, (size_t)i);
+		line_classify(rs, w, (size_t)i);
 		if (w->l[i].kind == K_PARA && under_ticker(rs, w, i)) {
 			w->l[i].kind = K_CHROME;
 			w->l[i].why = "a ticker, under its label";
@@ -2579,7 +1529,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				}
 				w->l[next].kind = K_OTHER;
 				w->l[next].why = NULL;
-				classify(rs, w, (size_t)next);
+				line_classify(rs, w, (size_t)next);
 				if (w->l[next].kind != K_CHROME)
 					break;
 				next++;
@@ -2589,8 +1539,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * A list item over or under another ("- <headline> -
 			 * <date>", other stories) is no article's paragraph.
 			 */
-			if (is_item(ltext(w, i), w->l[i].len) && ((next >= 0 && is_item(ltext(w, next), w->l[next].len)) ||
-			    (i > 0 && is_item(ltext(w, i - 1), w->l[i - 1].len)))) {
+			if (line_is_item(line_text(w, i), w->l[i].len) && ((next >= 0 && line_is_item(line_text(w, next), w->l[next].len)) ||
+			    (i > 0 && line_is_item(line_text(w, i - 1), w->l[i - 1].len)))) {
 				w->l[i].kind = K_OTHER;
 				w->l[i].why = "a list item among others (a list of stories)";
 				continue;
@@ -2613,11 +1563,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * over a paragraph ("Name,<place>।"), is its byline, not a
 			 * paragraph (placed_credits reads it).
 			 */
-			if (next >= 0 && w->l[next].kind == K_PARA && words(ltext(w, i), w->l[i].len) <= 6 && at_top(w, i)) {
+			if (next >= 0 && w->l[next].kind == K_PARA && line_words(line_text(w, i), w->l[i].len) <= 6 && at_top(w, i)) {
 				size_t vl, na, ne;
 				int closed;
 
-				if (credit_shape(ltext(w, i), w->l[i].len, &vl, &na, &ne, &closed) && ne < vl) {
+				if (credit_shape(line_text(w, i), w->l[i].len, &vl, &na, &ne, &closed) && ne < vl) {
 					w->l[i].kind = K_OTHER;
 					w->l[i].why = NULL;
 					continue;
@@ -2636,14 +1586,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				long n2 = next;
 
 				/* A short name between them (a writer's, no byline word) is passed over. */
-				if (w->l[next].kind == K_TITLELIKE && words(ltext(w, next), w->l[next].len) <= 4 &&
+				if (w->l[next].kind == K_TITLELIKE && line_words(line_text(w, next), w->l[next].len) <= 4 &&
 				    (n2 = next_line(w, next + 1, zone)) < zone) {
 					w->l[n2].kind = K_OTHER;
 					w->l[n2].why = NULL;
-					classify(rs, w, (size_t)n2);
+					line_classify(rs, w, (size_t)n2);
 				}
 				if ((w->l[n2].kind == K_LABELLED || w->l[n2].kind == K_BYLINE) && opens_page(w, i) &&
-				    words(ltext(w, i), w->l[i].len) <= 20) {
+				    line_words(line_text(w, i), w->l[i].len) <= 20) {
 					w->l[i].kind = K_TITLELIKE;
 					w->l[i].why = "a sentence opening the page, over the byline or the dates";
 					continue;
@@ -2662,14 +1612,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 * under it with a colon is something else (the imprint's
 				 * "সম্পাদক ও প্রকাশকঃ Name।").
 				 */
-				if (w->l[next].kind == K_PARA && !any(&rs->dateline, ltext(w, i), w->l[i].len) &&
-				    any(&rs->dateline, ltext(w, next), w->l[next].len) &&
-				    words(ltext(w, next), w->l[next].len) >= rs->para_words) {
+				if (w->l[next].kind == K_PARA && !line_matches(&rs->dateline, line_text(w, i), w->l[i].len) &&
+				    line_matches(&rs->dateline, line_text(w, next), w->l[next].len) &&
+				    line_words(line_text(w, next), w->l[next].len) >= rs->para_words) {
 					/*
 					 * Opening the page, a sentence of a headline's length
 					 * is the headline itself (some end theirs with the dari).
 					 */
-					if (first_content(w, i) && words(ltext(w, i), w->l[i].len) <= 20) {
+					if (first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
 						w->l[i].kind = K_TITLELIKE;
 						w->l[i].why = "a sentence opening the page, over the paragraph that opens with the dateline";
 					} else {
@@ -2682,7 +1632,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			p = i;
 			break;
 		}
-		check_clock(rs, w, (size_t)i);
+		line_check_clock(rs, w, (size_t)i);
 	}
 	if (p < 0)
 		p = zone;
@@ -2707,7 +1657,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			continue;
 		for (j = i + 1; j < p; j++)
 			if (w->l[j].kind == K_CHROME && w->l[j].len > w->l[i].len + 1 &&
-			    memcmp(ltext(w, j), ltext(w, i), w->l[i].len) == 0 && ltext(w, j)[w->l[i].len] == ' ') {
+			    memcmp(line_text(w, j), line_text(w, i), w->l[i].len) == 0 && line_text(w, j)[w->l[i].len] == ' ') {
 				w->l[i].kind = K_OTHER;
 				w->l[i].why = "a caption printed again with its credit";
 				break;
@@ -2720,7 +1670,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	for (i = 0; i < p; i++) {
 		long j;
 
-		if (w->l[i].kind != K_BYLINE || !ends_with(ltext(w, i), w->l[i].len, ",") ||
+		if (w->l[i].kind != K_BYLINE || !line_ends_with(line_text(w, i), w->l[i].len, ",") ||
 		    (j = step(w, i, 1, 0, p)) < 0 || w->l[j].kind != K_TITLELIKE || !short_name(w, (size_t)j))
 			continue;
 		w->l[j].kind = K_OTHER;
@@ -2751,13 +1701,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 			if ((j = d[t]) < 0 || w->l[j].kind != K_TITLELIKE)
 				continue;
-			s = ltext(w, j);
-			if (words(s, w->l[j].len) <= 3 && text_chars(s, w->l[j].len) <= 30 &&
-			    !has_digit(s, unnumbered(s, w->l[j].len))) {
+			s = line_text(w, j);
+			if (line_words(s, w->l[j].len) <= 3 && text_chars(s, w->l[j].len) <= 30 &&
+			    !line_has_digit(s, unnumbered(s, w->l[j].len))) {
 				long up = step(w, j, -1, 0, p);
 
 				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
-				    words(ltext(w, up), w->l[up].len) > words(s, w->l[j].len) + 1) {
+				    line_words(line_text(w, up), w->l[up].len) > line_words(s, w->l[j].len) + 1) {
 					w->l[j].kind = K_BYLINE;
 					w->l[j].vo = w->l[j].off;
 					w->l[j].vl = w->l[j].half;
@@ -2780,10 +1730,10 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 		while ((j = step(w, j, -1, 0, p)) >= 0 && seen++ < 4)
 			if (w->l[j].kind == K_TITLELIKE && w->l[b0].len > w->l[j].len &&
-			    memcmp(ltext(w, b0), ltext(w, j), w->l[j].len) == 0) {
+			    memcmp(line_text(w, b0), line_text(w, j), w->l[j].len) == 0) {
 				w->l[j].kind = K_CHROME;
 				w->l[j].why = "the writer's name over the byline that repeats it";
-			} else if (w->l[j].kind == K_TITLELIKE && !letter_in(ltext(w, j), w->l[j].len, 0)) {
+			} else if (w->l[j].kind == K_TITLELIKE && !line_letter_in(line_text(w, j), w->l[j].len, 0)) {
 				w->l[j].why = "a title-like line with no Bengali letter, passed over";
 			} else if (name_over_post(rs, w, j, p)) {
 				w->l[j].kind = K_BYLINE;
@@ -2797,8 +1747,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				title = j;
 				/* A long line right under a shorter one is the subtitle of that headline. */
 				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
-				    words(ltext(w, j), w->l[j].len) >= 10 &&
-				    2 * words(ltext(w, j), w->l[j].len) >= 3 * words(ltext(w, up), w->l[up].len))
+				    line_words(line_text(w, j), w->l[j].len) >= 10 &&
+				    2 * line_words(line_text(w, j), w->l[j].len) >= 3 * line_words(line_text(w, up), w->l[up].len))
 					title = up;
 				break;
 			} else if (w->l[j].kind == K_CLOCK || w->l[j].kind == K_DATE)
@@ -2811,7 +1761,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (title >= 0 && step(w, title, 1, 0, p) == b0 && short_name(w, (size_t)title) && !block_credit(rs, w, b0, p)) {
 			long below = first_below(w, b0, p);
 
-			if (below >= 0 && words(ltext(w, below), w->l[below].len) > words(ltext(w, title), w->l[title].len) &&
+			if (below >= 0 && line_words(line_text(w, below), w->l[below].len) > line_words(line_text(w, title), w->l[title].len) &&
 			    w->l[b0].kind == K_DATE && !w->l[b0].has_time && opens_page(w, title)) {
 				/*
 				 * Over a date with no time, opening the page, it is the
@@ -2820,14 +1770,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				w->l[title].kind = K_CHROME;
 				w->l[title].why = "a short name opening the page over a date with no time (the masthead)";
 				title = -1;
-			} else if (below >= 0 && words(ltext(w, below), w->l[below].len) > words(ltext(w, title), w->l[title].len)) {
+			} else if (below >= 0 && line_words(line_text(w, below), w->l[below].len) > line_words(line_text(w, title), w->l[title].len)) {
 				w->l[title].kind = K_BYLINE;
 				w->l[title].vo = w->l[title].off;
 				w->l[title].vl = w->l[title].half;
 				w->l[title].why = "a short name on top of the dates, the headline under them";
 				b0 = title;
 				title = below;
-			} else if (below < 0 && w->l[b0].kind == K_LABELLED && words(ltext(w, title), w->l[title].len) <= 3 &&
+			} else if (below < 0 && w->l[b0].kind == K_LABELLED && line_words(line_text(w, title), w->l[title].len) <= 3 &&
 			    opens_page(w, title) && p < zone && !shares_word(w, title, p)) {
 				/*
 				 * A short name opening the page right over labelled
@@ -2868,7 +1818,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		 * has a blank line or page chrome around it.
 		 */
 		if (title >= 0 && title + 1 == p && step(w, title, -1, 0, p) < 0 && first_content(w, title) &&
-		    short_name(w, (size_t)title) && words(ltext(w, title), w->l[title].len) <= 3) {
+		    short_name(w, (size_t)title) && line_words(line_text(w, title), w->l[title].len) <= 3) {
 			w->l[title].kind = K_BYLINE;
 			w->l[title].vo = w->l[title].off;
 			w->l[title].vl = w->l[title].half;
@@ -2887,7 +1837,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	for (i = 0; i < p; i++) {
 		long j;
 
-		if (w->l[i].kind != K_TITLELIKE || words(ltext(w, i), w->l[i].len) < 4)
+		if (w->l[i].kind != K_TITLELIKE || line_words(line_text(w, i), w->l[i].len) < 4)
 			continue;
 		for (j = i + 1; j < p; j++)
 			if (same(w, (size_t)i, (size_t)j))
@@ -2902,8 +1852,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			size_t n = w->l[title].len;
 
 			if (i != title && w->l[i].kind == K_TITLELIKE && w->l[i].len > n + 1 &&
-			    memcmp(ltext(w, i), ltext(w, title), n) == 0 && strchr(" :,-", ltext(w, i)[n]) &&
-			    !site_suffix(ltext(w, i) + n, w->l[i].len - n, 0) && !over_credit(w, i, p)) {
+			    memcmp(line_text(w, i), line_text(w, title), n) == 0 && strchr(" :,-", line_text(w, i)[n]) &&
+			    !site_suffix(line_text(w, i) + n, w->l[i].len - n, 0) && !over_credit(w, i, p)) {
 				title = i;
 				break;
 			}
@@ -2916,8 +1866,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		for (i = title + 1; i < p; i++) {
 			size_t m = w->l[title].len, n = w->l[i].len;
 
-			if (w->l[i].kind == K_TITLELIKE && m > n + 1 && memcmp(ltext(w, title), ltext(w, i), n) == 0 &&
-			    site_suffix(ltext(w, title) + n, m - n, 1)) {
+			if (w->l[i].kind == K_TITLELIKE && m > n + 1 && memcmp(line_text(w, title), line_text(w, i), n) == 0 &&
+			    site_suffix(line_text(w, title) + n, m - n, 1)) {
 				title = i;
 				break;
 			}
@@ -2931,8 +1881,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		for (i = title + 1; i < p; i++) {
 			size_t m = w->l[title].len, n = w->l[i].len;
 
-			if (w->l[i].kind == K_TITLELIKE && n < m && words(ltext(w, i), n) >= 4 &&
-			    memcmp(ltext(w, title) + m - n, ltext(w, i), n) == 0) {
+			if (w->l[i].kind == K_TITLELIKE && n < m && line_words(line_text(w, i), n) >= 4 &&
+			    memcmp(line_text(w, title) + m - n, line_text(w, i), n) == 0) {
 				title = i;
 				break;
 			}
@@ -2955,9 +1905,9 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		long j = next_line(w, p + 1, zone), k = next_line(w, j + 1, zone);
 
 		if (j < zone && k < zone && w->l[j].len > w->l[title].len &&
-		    words(ltext(w, j), w->l[j].len) <= words(ltext(w, title), w->l[title].len) + 3 &&
-		    memmem(ltext(w, j), w->l[j].len, ltext(w, title), w->l[title].len) != NULL &&
-		    !sentence_end(ltext(w, j), w->l[j].len))
+		    line_words(line_text(w, j), w->l[j].len) <= line_words(line_text(w, title), w->l[title].len) + 3 &&
+		    memmem(line_text(w, j), w->l[j].len, line_text(w, title), w->l[title].len) != NULL &&
+		    !line_sentence_end(line_text(w, j), w->l[j].len))
 			p = starts_below(rs, w, p, j, k, "a standfirst, the headline again under it",
 			    "the headline again, a few words around it");
 	}
@@ -2968,12 +1918,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * the paragraph under that opens with the teaser's words (the lead in
 	 * full): the story starts there.
 	 */
-	if (title >= 0 && p < zone && trails_off(ltext(w, p), w->l[p].len)) {
+	if (title >= 0 && p < zone && line_trails_off(line_text(w, p), w->l[p].len)) {
 		long j = next_line(w, p + 1, zone), k = next_line(w, j + 1, zone);
 		size_t m = w->l[p].len < 60 ? w->l[p].len / 2 : 60;
 
 		if (k < zone && m > 0 && same(w, (size_t)j, (size_t)title) &&
-		    memmem(ltext(w, k), w->l[k].len, ltext(w, p) + w->l[p].len / 2 - m / 2, m) != NULL)
+		    memmem(line_text(w, k), w->l[k].len, line_text(w, p) + w->l[p].len / 2 - m / 2, m) != NULL)
 			p = starts_below(rs, w, p, j, k, "a teaser, the headline and the lead in full under it",
 			    "the headline again, under a teaser");
 	}
@@ -2991,12 +1941,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 		if (j < 0 || j <= title || w->l[j].kind != K_OTHER || w->l[j].why != NULL)
 			break;
-		s = ltext(w, j);
-		if (words(s, w->l[j].len) < 3 || !ends_with(s, w->l[j].len, "।"))
+		s = line_text(w, j);
+		if (line_words(s, w->l[j].len) < 3 || !line_ends_with(s, w->l[j].len, "।"))
 			break;
 		/* The headline again, closed with a dari (under a caption), is no paragraph. */
 		if (title >= 0 && w->l[title].len + 3 <= w->l[j].len &&
-		    memcmp(s, ltext(w, title), w->l[title].len) == 0) {
+		    memcmp(s, line_text(w, title), w->l[title].len) == 0) {
 			w->l[j].why = "the headline again";
 			break;
 		}
@@ -3048,7 +1998,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		;
 	patterned = i < p;
 	/* A dateline's credit counts as a byline a pattern reads. */
-	w->patterned = patterned || (p < zone && any(&rs->dateline, ltext(w, p), w->l[p].len));
+	w->patterned = patterned || (p < zone && line_matches(&rs->dateline, line_text(w, p), w->l[p].len));
 
 	/* Write the fields in the order of their lines. */
 	for (i = 0; i < p; i++) {
@@ -3071,9 +2021,9 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			if (k < (size_t)i)
 				break;
 			if (!pub++)
-				add(rec, w, "published", ltext(w, i), l->len);
+				add(rec, w, "published", line_text(w, i), l->len);
 			else if (!upd++)
-				add(rec, w, "updated", ltext(w, i), l->len);
+				add(rec, w, "updated", line_text(w, i), l->len);
 			break;
 		case K_CLOCK:
 			if (record_get(rec, "page_date") == NULL)
@@ -3091,22 +2041,22 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			break;
 		case K_EDITION:
 			if (!ed++)
-				add(rec, w, "edition", ltext(w, i), l->len);
+				add(rec, w, "edition", line_text(w, i), l->len);
 			break;
 		default:
 			if (i == title) {
-				const char *t = ltext(w, i);
+				const char *t = line_text(w, i);
 				size_t n, d = date_stamp(rs, t, l->len);
 
 				if (d > 0 && w->ex)
 					explain(w, (size_t)i, "a date stamp taken off the headline", NULL);
 				t += d;
-				n = latin_suffixed(t, suffixed(t, l->len - d));
+				n = line_latin_suffixed(t, line_suffixed(t, l->len - d));
 
 				/* A dash or colon left hanging at the end is no part of the headline. */
 				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || t[n - 1] == '-'))
 					n--;
-				if (ends_with(t, n, "–"))
+				if (line_ends_with(t, n, "–"))
 					n -= 3;
 				while (n > 0 && t[n - 1] == ' ')
 					n--;
@@ -3127,7 +2077,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 * its words).  It still places the dates; it is not
 				 * written.
 				 */
-				if (words(t, n > 0 ? n : l->len) < rs->headline_words && ((step(w, i, 1, 0, p) >= 0 &&
+				if (line_words(t, n > 0 ? n : l->len) < rs->headline_words && ((step(w, i, 1, 0, p) >= 0 &&
 				    in_block(w->l[step(w, i, 1, 0, p)].kind)) || memchr(t, ',', n > 0 ? n : l->len))) {
 					if (w->ex)
 						explain(w, (size_t)i, "not the headline", "fewer words than headline_words");
@@ -3147,14 +2097,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	if (!pub && p < zone && w->l[p].tail) {
 		size_t vo, vl;
 
-		if (tail_date(rs, w, p, &vo, &vl)) {
+		if (line_tail_date(rs, w, p, &vo, &vl)) {
 			pub++;
-			add(rec, w, "published", ltext(w, p) + vo, vl);
+			add(rec, w, "published", line_text(w, p) + vo, vl);
 			explain(w, (size_t)p, "labelled date closing the first paragraph (none in the header)", NULL);
 		}
 	}
 	if (!pub && p < zone && (foot = footer_date(rs, w, p)) >= 0) {
-		const char *t = ltext(w, foot) + w->l[foot].vo;
+		const char *t = line_text(w, foot) + w->l[foot].vo;
 
 		add(rec, w, "published", t, w->l[foot].vl);
 		explain(w, (size_t)foot, "labelled date at the foot of the page (none in the header)", NULL);
@@ -3163,13 +2113,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		long sign = signoff_date(rs, w, p);
 
 		if (sign >= 0) {
-			add(rec, w, "published", ltext(w, sign) + w->l[sign].vo, w->l[sign].vl);
+			add(rec, w, "published", line_text(w, sign) + w->l[sign].vo, w->l[sign].vl);
 			explain(w, (size_t)sign, "a sign-off closing the story, its date (none in the header)", NULL);
 		}
 	}
 
 	if (title < 0 && p < zone && record_get(rec, "title") == NULL && (under = headline_under(rs, w, p)) >= 0) {
-		add(rec, w, "title", ltext(w, under), w->l[under].len);
+		add(rec, w, "title", line_text(w, under), w->l[under].len);
 		explain(w, (size_t)under, "headline, under the only paragraph of the page", NULL);
 	}
 
@@ -3224,11 +2174,11 @@ hzone_field(const struct hzoneset *rs, const char *s, size_t n)
 	if ((rs->published && rx_exec(rs->published, s, n, 0, 0) == RX_MATCH) ||
 	    (rs->updated && rx_exec(rs->updated, s, n, 0, 0) == RX_MATCH) ||
 	    (rs->hijri && rx_exec(rs->hijri, s, n, 0, 0) == RX_MATCH) ||
-	    is_date(rs, s, n, &r))
+	    line_is_date(rs, s, n, &r))
 		return HZONE_DATE;	/* a page clock is a date line: the clock patterns only place it */
-	if (any(&rs->byline, s, n) || any(&rs->dateline, s, n))
+	if (line_matches(&rs->byline, s, n) || line_matches(&rs->dateline, s, n))
 		return HZONE_BYLINE;
-	if ((rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH) || any(&rs->keep, s, n))
+	if ((rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH) || line_matches(&rs->keep, s, n))
 		return HZONE_OTHER;
 	return HZONE_NOFIELD;
 }

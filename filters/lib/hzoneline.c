@@ -1,0 +1,1032 @@
+/*
+ * hzoneline.c: what one line of a page's header zone is (a date, a
+ * labelled date, a byline, the page clock, chrome, a paragraph...), for
+ * the header-zone reader in hzone.c (see hzone.h and khobor-rules(5),
+ * READER).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "hzonerule.h"
+#include "hzonework.h"
+#include "rx.h"
+#include "text.h"
+#include "util.h"
+
+const char *
+line_text(const struct hzonework *w, size_t i)
+{
+	return w->text.s + w->l[i].off;
+}
+
+/* Does any pattern of P match S? */
+int
+line_matches(const struct pats *p, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (rx_exec(p->re[i], s, n, 0, 0) == RX_MATCH)
+			return 1;
+	return 0;
+}
+
+/* Match RE on S; the "value" group (or the whole match) in *vo, *vl. */
+int
+line_value_of(struct rx *re, const char *s, size_t n, size_t *vo, size_t *vl)
+{
+	size_t so, eo;
+	int g;
+
+	if (re == NULL || rx_exec(re, s, n, 0, 0) != RX_MATCH)
+		return 0;
+	g = rx_named(re, "value");
+	if (g < 0 || !rx_group(re, g, &so, &eo))
+		rx_group(re, 0, &so, &eo);
+	while (so < eo && (s[so] == ' ' || s[so] == '\t'))
+		so++;
+	while (eo > so && (s[eo - 1] == ' ' || s[eo - 1] == '\t'))
+		eo--;
+	*vo = so;
+	*vl = eo - so;
+	return eo > so;
+}
+
+size_t
+line_words(const char *s, size_t n)
+{
+	size_t i, k = 0;
+	int in = 0;
+
+	for (i = 0; i < n; i++) {
+		int sp = s[i] == ' ' || s[i] == '\t';
+
+		if (!sp && !in)
+			k++;
+		in = !sp;
+	}
+	return k;
+}
+
+/* Does S hold a Bengali letter (or, with LATIN, a Latin one)? */
+int
+line_letter_in(const char *s, size_t n, int latin)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (latin && (c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			return 1;
+		/* Bengali letters: U+0985..U+09B9 and U+09DC..U+09DF (E0 A6 85 .. E0 A7 9F) */
+		if (c == 0xE0 && i + 2 < n && ((unsigned char)s[i + 1] == 0xA6 ||
+		    ((unsigned char)s[i + 1] == 0xA7 && (unsigned char)s[i + 2] >= 0x9C && (unsigned char)s[i + 2] <= 0x9F)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does S hold a letter of any script (not only digits and signs)? */
+int
+line_has_letter(const char *s, size_t n)
+{
+	return line_letter_in(s, n, 1);
+}
+
+/* Does a digit (ASCII or Bengali) begin at S? */
+int
+line_digit_at(const char *s, size_t n)
+{
+	if (n > 0 && s[0] >= '0' && s[0] <= '9')
+		return 1;
+	/* Bengali digits: U+09E6..U+09EF, E0 A7 A6..AF */
+	return n >= 3 && (unsigned char)s[0] == 0xE0 && (unsigned char)s[1] == 0xA7 &&
+	    (unsigned char)s[2] >= 0xA6 && (unsigned char)s[2] <= 0xAF;
+}
+
+int
+line_has_digit(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (line_digit_at(s + i, n - i))
+			return 1;
+	return 0;
+}
+
+int
+line_ends_with(const char *s, size_t n, const char *end)
+{
+	size_t k = strlen(end);
+
+	return n >= k && memcmp(s + n - k, end, k) == 0;
+}
+
+/* Ends a sentence as a paragraph does: the dari (।) or a full stop. */
+int
+line_sentence_end(const char *s, size_t n)
+{
+	for (;;)
+		if (n > 0 && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+			n--;
+		else if (line_ends_with(s, n, "’") || line_ends_with(s, n, "”"))
+			n -= 3;
+		else
+			break;
+	/* U+09F7 (৷), the currency sign some keyboards give for the dari, ends one too. */
+	return line_ends_with(s, n, "।") || line_ends_with(s, n, "৷") || line_ends_with(s, n, ".");
+}
+
+/*
+ * Trails off in an ellipsis ("..", "...", "…"): a teaser headline
+ * ("<headline>, অতঃপর..."), which a short line ending so is rather than the
+ * end of a paragraph's sentence.
+ */
+int
+line_trails_off(const char *s, size_t n)
+{
+	return line_ends_with(s, n, "..") || line_ends_with(s, n, "…");
+}
+
+/* Is the UTF-8 character at P a Bengali letter or sign (no digit)? */
+static int
+bn_letter(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] != 0xE0 || (u[1] != 0xA6 && u[1] != 0xA7))
+		return 0;
+	return !(u[1] == 0xA7 && u[2] >= 0xA6 && u[2] <= 0xAF);
+}
+
+/*
+ * A sentence ending inside the line: a dari glued to a word's last
+ * letter (not to a number: a clock's "১৪২৭। ২৬ নভেম্বর"; not doubled: a
+ * headline's "।।"), then a space and at least two more words ("... চাষীরা। পার্বত্য চট্টগ্রামে
+ * ..."), prose cut at a fixed width, never a headline.
+ */
+int
+line_inner_sentence(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memmem(p, (size_t)(e - p), "।", 3)) != NULL) {
+		if (p - s >= 3 && bn_letter(p - 3) && e - p >= 7 && p[3] == ' ' && bn_letter(p + 4) &&
+		    line_words(p + 3, (size_t)(e - p - 3)) >= 2)
+			return 1;
+		p += 3;
+	}
+	return 0;
+}
+
+/* Is the line readable as a date (whatever is wrong with it)? */
+int
+line_is_date(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r)
+{
+	if (n == 0 || n > 160 || !line_has_digit(s, n))
+		return 0;
+	return date_parse(rs->ds, s, n, rs->tz, r) != DATE_UNREADABLE;
+}
+
+/* Does S begin with a year, four digits ("১৪৩২ বঙ্গাব্দ", "2025")? */
+int
+line_starts_year(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	for (k = 0; k < 4; k++) {
+		if (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		else if (i + 2 < n && (unsigned char)s[i] == 0xE0 && (unsigned char)s[i + 1] == 0xA7 &&
+		    (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xAF)
+			i += 3;
+		else
+			return 0;
+	}
+	return i == n || s[i] == ' ';
+}
+
+/* A list item ("• ...", "- ..."): a highlight or a menu entry, never a headline; the mark's length. */
+int
+line_is_item(const char *s, size_t n)
+{
+	static const char *const marks[] = { "•", "●", "◆", "■", "▪", "►", "- ", "* ", "– ", NULL };
+	size_t k;
+
+	for (k = 0; marks[k]; k++)
+		if (n > strlen(marks[k]) && memcmp(s, marks[k], strlen(marks[k])) == 0)
+			return (int)strlen(marks[k]);
+	return 0;
+}
+
+/*
+ * A headline with the outlet's name after a bar ("<headline> | আমার
+ * দেশ", an aggregator's copy): the length of the headline, or N when the
+ * line has no such suffix (one bar, then three words at most, no digit).
+ */
+size_t
+line_suffixed(const char *s, size_t n)
+{
+	const char *bar = memmem(s, n, " | ", 3);
+	size_t h, k;
+
+	if (bar == NULL || memmem(bar + 3, n - (size_t)(bar + 3 - s), " | ", 3) != NULL)
+		return n;
+	h = (size_t)(bar - s);
+	k = h + 3;
+	if (h == 0 || k >= n || line_words(s + k, n - k) > 3 || line_has_digit(s + k, n - k) || memchr(s + k, '|', n - k))
+		return n;
+	return h;
+}
+
+/*
+ * A Bengali headline with the site's name in Latin letters after a dash
+ * ("<headline> - Filmy Network", the page's <title>): the length of the
+ * headline, or N.  The name is three words at most, letters, digits and
+ * dots only.
+ */
+size_t
+line_latin_suffixed(const char *s, size_t n)
+{
+	const char *dash = NULL, *d;
+	size_t k, h, i;
+	int letter = 0;
+
+	for (d = s; (d = memmem(d, n - (size_t)(d - s), " - ", 3)) != NULL; d += 3)
+		dash = d;
+	if (dash == NULL)
+		return n;
+	h = (size_t)(dash - s);
+	k = h + 3;
+	if (k >= n || line_words(s + k, n - k) > 3)
+		return n;
+	for (i = k; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			letter = 1;
+		else if (!(c == ' ' || c == '.' || (c >= '0' && c <= '9')))
+			return n;
+	}
+	for (i = 0; i < h && (unsigned char)s[i] < 0x80; i++)
+		;
+	return letter && i < h ? h : n;
+}
+
+/* A line printed twice with nothing between ("অনলাইন ডেস্কঅনলাইন ডেস্ক"). */
+static size_t
+undouble(const char *s, size_t n)
+{
+	return n >= 4 && n % 2 == 0 && memcmp(s, s + n / 2, n / 2) == 0 ? n / 2 : n;
+}
+
+/*
+ * The next segment of S from *I: cut at '|', at ';' ("<outlet> ;
+ * প্রকাশিত: ...;") and at runs of two spaces or more, trimmed.
+ */
+int
+line_segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
+{
+	size_t j = *i;
+
+	while (j < n && (s[j] == ' ' || s[j] == '|' || s[j] == ';'))
+		j++;
+	if (j >= n)
+		return 0;
+	*a = j;
+	while (j < n && s[j] != '|' && s[j] != ';' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
+		j++;
+	*e = j;
+	while (*e > *a && s[*e - 1] == ' ')
+		(*e)--;
+	*i = j;
+	return 1;
+}
+
+/*
+ * Is the labelled value at S + *VO a date?  A few words after it may be an
+ * empty label ("প্রকাশ: ০০:০০, শনিবার, ২৮ মে, ২০২২ আপডেট:"), a view
+ * counter or an age ("৮ ঘন্টা আগে", "পোষ্ট করা হয়েছে 5 years আগে"): they go.
+ */
+int
+line_date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
+{
+	struct date_result r;
+	size_t n = *vl;
+	int drop;
+
+	for (drop = 0; drop <= 6; drop++) {
+		if (line_is_date(rs, s + vo, n, &r)) {
+			*vl = n;
+			return 1;
+		}
+		while (n > 0 && s[vo + n - 1] != ' ')
+			n--;
+		while (n > 0 && s[vo + n - 1] == ' ')
+			n--;
+	}
+	return 0;
+}
+
+enum seg
+line_what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
+{
+	struct date_result r;
+	size_t k;
+
+	if (line_value_of(rs->published, s, n, vo, vl) && line_date_value(rs, s, *vo, vl))
+		return S_PUBLISHED;
+	if (line_value_of(rs->updated, s, n, vo, vl) && line_date_value(rs, s, *vo, vl))
+		return S_UPDATED;
+	if (rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH)
+		return S_EDITION;
+	*vo = 0;
+	*vl = n;
+	if (line_is_date(rs, s, n, &r))
+		return S_DATE;
+	for (k = 0; k < rs->byline.n; k++)
+		if (line_value_of(rs->byline.re[k], s, n, vo, vl))
+			return S_BYLINE;
+	*vo = 0;
+	*vl = n;
+	return S_NONE;
+}
+
+/* S is a run of words printed twice, one space between ("X Y X Y"): the length of one, or 0. */
+size_t
+line_twice(const char *s, size_t n)
+{
+	size_t h = (n - 1) / 2;
+
+	return n >= 3 && n % 2 == 1 && s[h] == ' ' && memcmp(s, s + h + 1, h) == 0 ? h : 0;
+}
+
+/* A writer's name as a segment beside a date: four words at most, no digit. */
+int
+line_name_segment(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 60 || line_words(s, n) > 4 || line_has_digit(s, n))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strchr(":|,;()[]", s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * A line that ends in the edition ("... প্রিন্ট সংস্করণ"), a word or
+ * three after a space: the length before it, or N.
+ */
+static size_t
+edition_tail(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t c = n, k;
+
+	if (rs->edition == NULL)
+		return n;
+	for (k = 0; k < 3; k++) {
+		while (c > 0 && s[c - 1] != ' ')
+			c--;
+		if (c == 0)
+			return n;
+		if (rx_exec(rs->edition, s + c, n - c, 0, 0) == RX_MATCH) {
+			while (c > 0 && s[c - 1] == ' ')
+				c--;
+			return c;
+		}
+		while (c > 0 && s[c - 1] == ' ')
+			c--;
+	}
+	return n;
+}
+
+/*
+ * The byline before a date label that runs on into the date ("<outlet>
+ * ডেস্ক, Published on: 20th Oct. 2025"): the length of S up to the label
+ * among its first M bytes, the space and comma before it taken off; M
+ * when no word there opens a label.
+ */
+size_t
+line_before_label(const struct hzoneset *rs, const char *s, size_t m, size_t n)
+{
+	size_t k, c, vo, vl;
+
+	for (k = 1; k < m; k++) {
+		if (s[k - 1] != ' ' || s[k] == ' ')
+			continue;
+		if (line_value_of(rs->published, s + k, n - k, &vo, &vl) || line_value_of(rs->updated, s + k, n - k, &vo, &vl)) {
+			for (c = k; c > 0 && (s[c - 1] == ' ' || s[c - 1] == ','); c--)
+				;
+			return c;
+		}
+	}
+	return m;
+}
+
+/*
+ * Where a byline runs into a date with one space between ("নিজস্ব
+ * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"), or with its colon and a dash glued
+ * ("<place> সংবাদদাতাঃ-২৪ এপ্রিল ২০১৬"), perhaps the edition after it:
+ * the offset of the date, or 0; the end of the date in *END.
+ */
+size_t
+line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end)
+{
+	size_t d, vo, vl, k, back;
+	struct date_result r;
+
+	n = *end = edition_tail(rs, s, n);
+
+	/*
+	 * The first digit itself: a digit within the next three bytes would
+	 * stop two bytes early on an ASCII one, inside the letter before it.
+	 */
+	for (d = 0; d < n && !line_digit_at(s + d, n - d); d++)
+		;
+	if (d == 0 || d >= n || (s[d - 1] != ' ' && !(s[d - 1] == '-' && d > 4 &&
+	    (s[d - 2] == ':' || memcmp(s + d - 4, "ঃ", 3) == 0))))
+		return 0;
+	/*
+	 * The date may begin a word or two earlier, with its weekday or its
+	 * month ("Name,স্টাফ রিপোর্টারঃ শনিবার, ২৯ জুলাই ২০২৩", "নিজস্ব
+	 * প্রতিবেদক জুন ২১, ২০২৩, ১২:৩৬ পিএম").
+	 */
+	for (back = 0; back <= 2 && d > 1; back++) {
+		if (line_is_date(rs, s + d, n - d, &r))
+			for (k = 0; k < rs->byline.n; k++)
+				if (line_value_of(rs->byline.re[k], s, line_before_label(rs, s, d - 1, n), &vo, &vl))
+					return d;
+		d--;
+		while (d > 0 && s[d - 1] == ' ')
+			d--;
+		while (d > 0 && s[d - 1] != ' ')
+			d--;
+		if (d == 0)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * A labelled date after a short credit that is no byline ("Admin
+ * প্রকাশের সময় : ...", "বার্তা সম্পাদক প্রকাশিত: ..."): the posting
+ * account, not the writer.  The offset of the label, or 0.  No word of
+ * the credit is a number (a date's day); a name may end in one
+ * ("<name>২৪").
+ */
+size_t
+line_label_after(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t k, nw = 0, vo, vl;
+
+	if (line_digit_at(s, n))
+		return 0;
+	for (k = 1; k < n && nw < 3; k++) {
+		if (s[k - 1] != ' ' || s[k] == ' ')
+			continue;
+		nw++;
+		if (line_digit_at(s + k, n - k))
+			return 0;
+		if ((line_value_of(rs->published, s + k, n - k, &vo, &vl) ||
+		    line_value_of(rs->updated, s + k, n - k, &vo, &vl)) && line_date_value(rs, s + k, vo, &vl))
+			return k;
+	}
+	return 0;
+}
+
+/* S is words of Bengali letters and signs only (no digit, no Latin letter, no punctuation). */
+int
+line_bengali_name(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == ' ')
+			continue;
+		else if ((unsigned char)s[i] == 0xE0 && i + 2 < n && bn_letter(s + i))
+			i += 2;
+		else
+			return 0;
+	return 1;
+}
+
+/*
+ * A byline a pattern reads before a labelled date ("অনলাইন ডেস্ক
+ * প্রকাশের সময় :<date>"): its value in *VO, *VL; 0 for none.
+ */
+int
+line_credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
+{
+	size_t d = line_label_after(rs, s, n), k;
+
+	while (d > 0 && s[d - 1] == ' ')
+		d--;
+	if (d == 0)
+		return 0;
+	for (k = 0; k < rs->byline.n; k++)
+		if (line_value_of(rs->byline.re[k], s, d, vo, vl))
+			return 1;
+	return 0;
+}
+
+/*
+ * A writer's name, then the date, perhaps a view counter, cut by runs of
+ * spaces or bars and no label ("Name Name    <time>, <date>    218"): a
+ * name of two or three words in Bengali letters opening the line (or the
+ * name and its place after a comma, "Name Name,<place> | <date> |
+ * <time>"), no weekday in it and no chrome, every other segment a date,
+ * the date's time or a number, one date at least and no second calendar
+ * (a clock line is not one).
+ */
+static int calendars(const struct hzoneset *, const char *, size_t);
+
+/*
+ * S is a time of day alone, perhaps with one word after it ("২:৩০
+ * অপরাহ্ণ", "8:24 pm"): the segment after a date that holds its time.
+ */
+int
+line_time_alone(const char *s, size_t n)
+{
+	size_t i = 0, d;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	for (d = 0; i < n && line_digit_at(s + i, n - i); d++)
+		i += (unsigned char)s[i] < 0x80 ? 1 : 3;
+	if (d < 1 || d > 2 || i >= n || s[i++] != ':')
+		return 0;
+	for (d = 0; i < n && line_digit_at(s + i, n - i); d++)
+		i += (unsigned char)s[i] < 0x80 ? 1 : 3;
+	if (d != 2)
+		return 0;
+	if (i == n)
+		return 1;
+	return s[i] == ' ' && line_words(s + i, n - i) == 1 && !line_has_digit(s + i, n - i);
+}
+
+/*
+ * A writer's name and the place after a comma ("Name Name,<place>"), two
+ * or three words and one or two, Bengali letters only.
+ */
+static int
+name_place(const char *s, size_t n)
+{
+	const char *c = memchr(s, ',', n);
+	size_t k, nw;
+
+	if (c == NULL)
+		return 0;
+	k = (size_t)(c - s);
+	nw = line_words(s + k + 1, n - k - 1);
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	for (c++; c < s + n && *c == ' '; c++)
+		;
+	return line_words(s, k) >= 2 && line_words(s, k) <= 3 && line_bengali_name(s, k) && nw >= 1 && nw <= 2 &&
+	    line_bengali_name(c, (size_t)(s + n - c));
+}
+
+int
+line_name_date(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, a, e, vo, vl, nw, seg = 0, date = 0;
+
+	while (line_segment(s, n, &i, &a, &e)) {
+		if (seg++ == 0) {
+			nw = line_words(s + a, e - a);
+			if (((nw < 2 || nw > 3 || !line_bengali_name(s + a, e - a)) && !name_place(s + a, e - a)) ||
+			    memmem(s + a, e - a, "বার", strlen("বার")) || line_matches(&rs->chrome, s + a, e - a))
+				return 0;
+		} else if (line_what_segment(rs, s + a, e - a, &vo, &vl) == S_DATE)
+			date++;
+		else if (date > 0 && line_time_alone(s + a, e - a))
+			;	/* the date's time, after a bar */
+		else if (line_has_letter(s + a, e - a))
+			return 0;
+	}
+	return date > 0 && !calendars(rs, s, n);
+}
+
+
+/*
+ * A dateline printed on its own line, cut by commas: a place of one or
+ * two words, the whole date with its year, then the credit a byline
+ * pattern reads ("<place>, ১৫ নভেম্বর ২০২৩, ডেস্ক রিপোর্ট (<outlet>)"),
+ * or no credit and the date closed by a colon ("<place>, <date>ঃ").
+ * The date in [*D, *D + *DL), the byline's value in [*C, *C + *CL)
+ * (*CL 0 for none); 0 for no such line.
+ */
+int
+line_place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *dl, size_t *c, size_t *cl)
+{
+	size_t i = 0, a, e, vo, vl, k, np = 0, colon = 0;
+	struct date_result r;
+	const char *comma = n <= 300 ? memchr(s, ',', n < 60 ? n : 60) : NULL;
+
+	/* The cheap tests first: a short line, its first comma after the place. */
+	if (comma == NULL || !line_has_digit(s, n))
+		return 0;
+	while (line_piece(s, n, &i, &a, &e)) {
+		switch (np++) {
+		case 0:
+			if (line_has_digit(s + a, e - a) || line_words(s + a, e - a) > 2 || !line_bengali_name(s + a, e - a))
+				return 0;
+			break;
+		case 1:
+			colon = line_ends_with(s + a, e - a, "ঃ") ? 3 : line_ends_with(s + a, e - a, ":");
+			if (!line_has_digit(s + a, e - a) ||
+			    date_parse(rs->ds, s + a, e - a - colon, rs->tz, &r) != DATE_OK)
+				return 0;
+			*d = a;
+			*dl = e - a - colon;
+			*cl = 0;
+			break;
+		case 2:
+			if (colon)
+				return 0;
+			for (k = 0; k < rs->byline.n; k++)
+				if (line_value_of(rs->byline.re[k], s + a, e - a, &vo, &vl))
+					break;
+			if (k == rs->byline.n)
+				return 0;
+			*c = a + vo;
+			*cl = vl;
+			break;
+		default:
+			return 0;
+		}
+	}
+	return np == (colon ? 2 : 3);
+}
+
+/*
+ * A header line: a labelled date in one of its segments ("প্রকাশিত:... |
+ * হালনাগাদ:... | অনলাইন সংস্করণ"), or segments each of which is a byline,
+ * a date or the edition ("যুগান্তর ডেস্ক    ১২ মে ২০২১, ০০:০০ | প্রিন্ট সংস্করণ").
+ */
+static int
+labelled(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, a, e, vo, vl, label = 0, date = 0, other = 0;
+
+	if (line_byline_then_date(rs, s, n, &e))
+		return 1;
+	while (line_segment(s, n, &i, &a, &e)) {
+		enum seg k = line_what_segment(rs, s + a, e - a, &vo, &vl);
+
+		label += k == S_PUBLISHED || k == S_UPDATED;
+		date += k == S_DATE;
+		other += k == S_BYLINE || k == S_EDITION;
+	}
+	if (label == 0 && date == 0 && line_label_after(rs, s, n))
+		return 1;
+	if (label == 0 && date > 0 && other == 0 && line_name_date(rs, s, n))
+		return 1;
+	if (label == 0 && date == 0 && line_place_date_credit(rs, s, n, &vo, &vl, &a, &e))
+		return 1;
+	/*
+	 * A section name may stand among them ("by X | date | দেশ"); dates
+	 * alone, cut by '|', are the page clock in its calendars.
+	 */
+	return label > 0 || (date > 0 && other > 0);
+}
+
+/*
+ * Take off what the clock patterns match (a place, a "today:" label) from
+ * S into OUT; 1 if any did.
+ */
+int
+line_unclock(const struct hzoneset *rs, const char *s, size_t n, struct buf *out)
+{
+	size_t k, so, eo;
+	int hit = 0;
+
+	buf_reset(out);
+	buf_add(out, s, n);
+	for (k = 0; k < rs->clock.n; k++)
+		if (rx_exec(rs->clock.re[k], out->s, out->len, 0, 0) == RX_MATCH &&
+		    rx_group(rs->clock.re[k], 0, &so, &eo) && eo > so) {
+			memmove(out->s + so, out->s + eo, out->len - eo + 1);
+			out->len -= eo - so;
+			hit = 1;
+		}
+	return hit;
+}
+
+/*
+ * The next piece of a clock line from *I, cut at ',' and '|': a year
+ * after a comma stays with the day and month before it ("২৩ ফাল্গুন,
+ * ১৪৩০").  Trimmed into [*A, *E); 0 at the end.
+ */
+int
+line_piece(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
+{
+	size_t b;
+
+	for (;;) {
+		while (*i < n && (s[*i] == ' ' || s[*i] == ',' || s[*i] == '|'))
+			(*i)++;
+		if (*i >= n)
+			return 0;
+		b = *i;
+		while (b < n && s[b] != '|' && s[b] != ',')
+			b++;
+		while (b < n && s[b] == ',') {
+			size_t c = b + 1, d;
+
+			while (c < n && s[c] == ' ')
+				c++;
+			d = c;
+			while (d < n && s[d] != '|' && s[d] != ',')
+				d++;
+			if (d > c && line_starts_year(s + c, d - c))
+				b = d;
+			else
+				break;
+		}
+		*a = *i;
+		*e = b;
+		while (*e > *a && s[*e - 1] == ' ')
+			(*e)--;
+		*i = b;
+		if (*e > *a)
+			return 1;
+	}
+}
+
+enum cal
+line_calendar_of(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r)
+{
+	const char *key;
+	int convert;
+
+	if (rs->hijri && rx_exec(rs->hijri, s, n, 0, 0) == RX_MATCH)
+		return CAL_HIJRI;
+	if (!line_is_date(rs, s, n, r))
+		return CAL_NONE;
+	if (r->calendar == CAL_GREGORIAN || (key = dateset_calendar(rs->ds, r->calendar, &convert)) == NULL)
+		return CAL_GREG;
+	/* A calendar the language files never convert (the Hijri one) is kept as printed. */
+	return convert ? CAL_BN : CAL_HIJRI;
+}
+
+/* A line of dates in more than one calendar: the page clock. */
+static int
+calendars(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, a, e;
+	int seen[4] = { 0 };
+	struct date_result r;
+
+	while (line_piece(s, n, &i, &a, &e))
+		seen[line_calendar_of(rs, s + a, e - a, &r)] = 1;
+	return seen[CAL_GREG] + seen[CAL_BN] + seen[CAL_HIJRI] >= 2;
+}
+
+/*
+ * Does a segment of S read as prose: a paragraph's number of words and a
+ * sentence ending in it?  A header line holds none; a page flattened onto
+ * one line ("<paragraph>  Share  Published on: <date>") does.
+ */
+static int
+prose_in(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, a, e;
+
+	while (line_segment(s, n, &i, &a, &e))
+		if (line_words(s + a, e - a) >= rs->para_words && (memmem(s + a, e - a, "।", 3) ||
+		    line_inner_sentence(s + a, e - a) || line_sentence_end(s + a, e - a) || memmem(s + a, e - a, ". ", 2)))
+			return 1;
+	return 0;
+}
+
+/*
+ * The publication time closing line P, a paragraph flattened onto one line
+ * with its header's labels after it: the last labelled publication time
+ * among its segments that reads as a whole date, into *VO, *VL (offsets in
+ * the line); 0 for none.
+ */
+int
+line_tail_date(const struct hzoneset *rs, struct hzonework *w, long p, size_t *vo, size_t *vl)
+{
+	const char *s = line_text(w, p);
+	size_t n = w->l[p].len, i = 0, a, e, o, m;
+	struct date_result r;
+	int found = 0;
+
+	while (line_segment(s, n, &i, &a, &e))
+		if (line_what_segment(rs, s + a, e - a, &o, &m) == S_PUBLISHED && line_is_date(rs, s + a + o, m, &r) &&
+		    r.status == DATE_OK) {
+			*vo = a + o;
+			*vl = m;
+			found = 1;
+		}
+	return found;
+}
+
+static void classify1(const struct hzoneset *, struct hzonework *, size_t);
+static void classify2(const struct hzoneset *, struct hzonework *, size_t);
+
+static int
+header_kind(enum kind k)
+{
+	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_CLOCK;
+}
+
+/*
+ * Line I read by FN without its first K bytes: kept so when it is a
+ * header line then (or, with PARA, a paragraph), and 1; otherwise the line
+ * is as printed again, unread, and 0.
+ */
+static int
+read_without(const struct hzoneset *rs, struct hzonework *w, size_t i, size_t k,
+    void (*fn)(const struct hzoneset *, struct hzonework *, size_t), int para)
+{
+	struct rline *l = &w->l[i];
+	size_t off = l->off, len = l->len;
+
+	l->off += k;
+	l->len -= k;
+	l->kind = K_OTHER;
+	l->why = NULL;
+	fn(rs, w, i);
+	if (header_kind(l->kind) || (para && l->kind == K_PARA))
+		return 1;
+	l->off = off;
+	l->len = len;
+	l->kind = K_OTHER;
+	l->why = NULL;
+	return 0;
+}
+
+/*
+ * A line whose last part, after a comma or a bar, is page chrome (an age,
+ * "৮ ঘন্টা আগে"; a view counter): the length of what is before it, or N.
+ */
+static size_t
+chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t c = n, a;
+
+	while (c > 0 && s[c - 1] != ',' && s[c - 1] != '|')
+		c--;
+	if (c == 0)
+		return n;
+	for (a = c; a < n && s[a] == ' '; a++)
+		;
+	if (a >= n || !line_matches(&rs->chrome, s + a, n - a))
+		return n;
+	for (c--; c > 0 && s[c - 1] == ' '; c--)
+		;
+	return c;
+}
+
+/*
+ * What line I is.  Chrome glued to its start (a "prefix" pattern: an
+ * image's alt text, an advertisement's label, a crawler's date stamp) is
+ * taken off when the rest is a header line or a paragraph then; otherwise
+ * the line stays as printed.
+ */
+void
+line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
+{
+	struct rline *l = &w->l[i];
+	size_t off = l->off, k, so, eo;
+
+	for (k = 0; k < rs->prefix.n; k++)
+		if (rx_exec(rs->prefix.re[k], line_text(w, i), l->len, 0, 0) == RX_MATCH &&
+		    rx_group(rs->prefix.re[k], 0, &so, &eo) && so == 0 && eo > 0 && eo < l->len)
+			break;
+	if (k < rs->prefix.n && read_without(rs, w, i, eo, classify2, 1)) {
+		if (w->ex) {
+			fflush(stdout);
+			fprintf(w->ex, "%s: %s: reader: body line %zu: chrome glued to its start taken off, by a prefix pattern: %.*s\n",
+			    prog, w->src, i + 1, (int)eo, w->text.s + off);
+		}
+		return;
+	}
+	classify2(rs, w, i);
+}
+
+/*
+ * What line I is.  A bulleted line ("• Update Time : ...", "- তারিখঃ
+ * ...", "- Reported by:X") is read without its bullet when it is a header
+ * line then; otherwise it stays as printed.
+ */
+static void
+classify2(const struct hzoneset *rs, struct hzonework *w, size_t i)
+{
+	size_t k = (size_t)line_is_item(line_text(w, i), w->l[i].len);
+
+	if (k > 0) {
+		while (k < w->l[i].len && line_text(w, i)[k] == ' ')
+			k++;
+		if (read_without(rs, w, i, k, classify1, 0))
+			return;
+	}
+	classify1(rs, w, i);
+}
+
+static void
+classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
+{
+	struct rline *l = &w->l[i];
+	const char *s = line_text(w, i);
+	size_t n = l->len, nw, vo, vl, k;
+	struct date_result r;
+
+	l->half = undouble(s, n);
+	l->pattern = 0;
+	l->tail = 0;
+	if (n == 0) {
+		l->kind = K_BLANK;
+		return;
+	}
+	nw = line_words(s, n);
+	if (line_matches(&rs->chrome, s, n) && !(line_has_digit(s, n) && !line_has_letter(s, n) && line_is_date(rs, s, n, &r))) {
+		l->kind = K_CHROME;
+		l->why = "a chrome pattern";
+	} else if (rs->edition && rx_exec(rs->edition, s, n, 0, 0) == RX_MATCH) {
+		l->kind = K_EDITION;
+	} else if (labelled(rs, s, n)) {
+		if (prose_in(rs, s, n)) {
+			l->kind = K_PARA;
+			l->tail = 1;
+			l->why = "prose with a labelled date after it (a page flattened onto one line)";
+		} else
+			l->kind = K_LABELLED;
+	} else if (nw <= 12) {
+		for (k = 0; k < rs->byline.n; k++)
+			if (line_value_of(rs->byline.re[k], s, l->half, &vo, &vl)) {
+				l->kind = K_BYLINE;
+				l->vo = l->off + vo;
+				l->vl = vl;
+				l->why = "a byline pattern";
+				l->pattern = 1;
+				return;
+			}
+	}
+	if (l->kind != K_OTHER)
+		return;
+	if (line_unclock(rs, s, n, &w->val) && line_is_date(rs, w->val.s, w->val.len, &r)) {
+		l->kind = K_CLOCK;
+		l->why = "a page-clock place or label, and a date";
+	} else if (line_is_date(rs, s, n, &r)) {
+		l->kind = K_DATE;
+		l->has_time = r.has_time;
+	} else if ((k = chrome_tail(rs, s, n)) < n && line_is_date(rs, s, k, &r)) {
+		l->len = k;
+		l->kind = K_DATE;
+		l->has_time = r.has_time;
+		l->why = "a date, with page chrome after its last comma or bar";
+	} else if (calendars(rs, s, n)) {
+		l->kind = K_CLOCK;
+		l->why = "dates in more than one calendar";
+	} else if (line_matches(&rs->keep, s, n) && !(nw >= 2 * rs->para_words && line_inner_sentence(s, n))) {
+		/* A photo credit closing a paragraph of sentences does not make it a caption. */
+		l->kind = K_KEEP;
+	} else if (nw >= rs->para_words && (memchr(s, ',', n) || memmem(s, n, "।", 3) || line_sentence_end(s, n))) {
+		l->kind = K_PARA;
+	} else if (nw >= 5 && line_sentence_end(s, n) && !line_trails_off(s, n)) {
+		l->kind = K_PARA;
+	} else if (nw >= 10 && line_ends_with(s, n, ",")) {
+		l->kind = K_PARA;
+		l->why = "a long line left open by a comma (a paragraph's first line)";
+	} else if (nw >= 8 && line_inner_sentence(s, n)) {
+		l->kind = K_PARA;
+		l->why = "a sentence ending inside it (a paragraph cut at a fixed width)";
+	} else if (line_is_item(s, n)) {
+		l->why = "a list item";
+	} else if (line_value_of(rs->published, s, n, &vo, &vl) || line_value_of(rs->updated, s, n, &vo, &vl) ||
+	    line_ends_with(s, n, ":") || line_ends_with(s, n, "ঃ")) {
+		l->why = "a label, or a date label with no date it can read";
+	} else if (nw >= rs->title_words && text_chars(s, n) >= 8 && text_chars(s, n) <= 200 &&
+	    /* A line left open by a slash is a credit ("<outlet> প্রতিবেদক/"), never a headline. */
+	    !line_ends_with(s, n, "।") && !line_ends_with(s, n, "/") && (!memmem(s, n, " | ", 3) || (line_suffixed(s, n) < n &&
+	    line_words(s, line_suffixed(s, n)) >= rs->title_words + 2))) {
+		l->kind = K_TITLELIKE;
+	}
+}
+
+/* A date line that also prints a Bangla or Hijri date is the page clock. */
+void
+line_check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i)
+{
+	struct date_result r;
+
+	if (w->l[i].kind != K_DATE)
+		return;
+	if (calendars(rs, line_text(w, i), w->l[i].len)) {
+		w->l[i].kind = K_CLOCK;
+		w->l[i].why = "it prints a second calendar";
+	} else if (line_calendar_of(rs, line_text(w, i), w->l[i].len, &r) != CAL_GREG) {
+		/* No story is dated in the Bangla or Hijri calendar alone: a page clock. */
+		w->l[i].kind = K_CLOCK;
+		w->l[i].why = "a date in the Bangla or Hijri calendar";
+	}
+}

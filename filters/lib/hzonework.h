@@ -1,0 +1,90 @@
+/*
+ * hzonework.h: the header-zone reader's lines, shared by hzoneline.c
+ * (what one line is) and hzone.c (the zone the lines make).  Private to
+ * those two files; everyone else sees hzone.h.  Each function is
+ * described where it is defined, in hzoneline.c.
+ */
+#ifndef KHOBOR_HZONEWORK_H
+#define KHOBOR_HZONEWORK_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "date.h"
+#include "hzonerule.h"
+#include "util.h"
+
+/* What a line of the header zone is. */
+enum kind {
+	K_BLANK, K_OTHER, K_CHROME, K_CLOCK, K_LABELLED, K_DATE, K_BYLINE, K_EDITION,
+	K_TITLELIKE, K_PARA, K_KEEP
+};
+
+struct rline {
+	size_t off, len;	/* in w->text, trimmed */
+	size_t half;		/* len, or len / 2 for a line printed twice without a break */
+	enum kind kind;
+	int has_time;		/* K_DATE: a time of day too */
+	const char *why;	/* for --explain */
+	size_t vo, vl;		/* K_BYLINE: the value, in w->text */
+	int pattern;		/* K_BYLINE: by a byline pattern, not by where it stands */
+	int placed;		/* K_CLOCK: by where it stands, not by a pattern or a calendar */
+	int story;		/* K_DATE: the story's date wherever it stands */
+	int tail;		/* K_PARA: a labelled date closes it (a page on one line) */
+	int asis;		/* K_BYLINE: written as printed (a credit placed by its shape) */
+};
+
+struct hzonework {
+	struct buf text, out, val, cut;
+	struct rline *l;
+	size_t nl, cap;
+	FILE *ex;
+	const char *src;
+	const char *pzone;	/* the page's own zone (page_zone), or NULL */
+	int patterned;		/* a byline pattern reads a line of the zone */
+};
+
+/* What one segment of a header line is. */
+enum seg { S_NONE, S_PUBLISHED, S_UPDATED, S_EDITION, S_DATE, S_BYLINE };
+
+/* Which calendar a date line is in. */
+enum cal { CAL_NONE, CAL_GREG, CAL_BN, CAL_HIJRI };
+
+const char *line_text(const struct hzonework *w, size_t i);
+int line_matches(const struct pats *p, const char *s, size_t n);
+int line_value_of(struct rx *re, const char *s, size_t n, size_t *vo, size_t *vl);
+size_t line_words(const char *s, size_t n);
+int line_letter_in(const char *s, size_t n, int latin);
+int line_has_letter(const char *s, size_t n);
+int line_digit_at(const char *s, size_t n);
+int line_has_digit(const char *s, size_t n);
+int line_ends_with(const char *s, size_t n, const char *end);
+int line_sentence_end(const char *s, size_t n);
+int line_trails_off(const char *s, size_t n);
+int line_inner_sentence(const char *s, size_t n);
+int line_is_date(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r);
+int line_starts_year(const char *s, size_t n);
+int line_is_item(const char *s, size_t n);
+size_t line_suffixed(const char *s, size_t n);
+size_t line_latin_suffixed(const char *s, size_t n);
+int line_segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e);
+int line_date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl);
+enum seg line_what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl);
+size_t line_twice(const char *s, size_t n);
+int line_name_segment(const char *s, size_t n);
+size_t line_before_label(const struct hzoneset *rs, const char *s, size_t m, size_t n);
+size_t line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end);
+size_t line_label_after(const struct hzoneset *rs, const char *s, size_t n);
+int line_bengali_name(const char *s, size_t n);
+int line_credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl);
+int line_time_alone(const char *s, size_t n);
+int line_name_date(const struct hzoneset *rs, const char *s, size_t n);
+int line_place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *dl, size_t *c, size_t *cl);
+int line_unclock(const struct hzoneset *rs, const char *s, size_t n, struct buf *out);
+int line_piece(const char *s, size_t n, size_t *i, size_t *a, size_t *e);
+enum cal line_calendar_of(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r);
+int line_tail_date(const struct hzoneset *rs, struct hzonework *w, long p, size_t *vo, size_t *vl);
+void line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i);
+void line_check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i);
+
+#endif
