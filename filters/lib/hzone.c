@@ -938,6 +938,44 @@ date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
 }
 
 /*
+ * A header flattened onto one line with the article begins the page:
+ * its first line, paragraph-long, in *I; 0 if there is none.
+ */
+static int
+flat_first(const struct hzoneset *rs, const struct hzonework *w, size_t *i)
+{
+	for (*i = 0; *i < w->nl && w->l[*i].len == 0; (*i)++)
+		;
+	return *i < w->nl && line_words(line_text(w, *i), w->l[*i].len) >= rs->para_words;
+}
+
+/*
+ * Cut the flattened line I into its lines in w->text: the headline
+ * [0, HL), the byline or dates [K, E), the article from E past blanks; 0
+ * if no article is left.
+ */
+static int
+cut_flat(struct hzonework *w, size_t i, size_t hl, size_t k, size_t e)
+{
+	const char *s = line_text(w, i);
+	size_t at = w->l[i].off, n = w->l[i].len;
+
+	while (e < n && s[e] == ' ')
+		e++;
+	if (e >= n)
+		return 0;
+	buf_reset(&w->out);
+	buf_add(&w->out, w->text.s, at + hl);
+	buf_addc(&w->out, '\n');
+	buf_add(&w->out, w->text.s + at + k, e - k);
+	buf_addc(&w->out, '\n');
+	buf_add(&w->out, w->text.s + at + e, w->text.len - at - e);
+	buf_reset(&w->text);
+	buf_add(&w->text, w->out.s, w->out.len);
+	return 1;
+}
+
+/*
  * A header flattened onto one line with the article, no label in it
  * ("<headline> নিজস্ব প্রতিবেদক 2 August 2019 11:46 am <paragraph>"): the
  * page's first line, long; its first digit starts a whole date, and the
@@ -950,17 +988,13 @@ date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
 static int
 unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 {
-	size_t i, n, d, e, c, k, j, lim, vo, vl, nw;
+	size_t i, n, d, e, c, k, j, lim, vo, vl, nw, hl;
 	const char *s;
 
-	for (i = 0; i < w->nl && w->l[i].len == 0; i++)
-		;
-	if (i >= w->nl)
+	if (!flat_first(rs, w, &i))
 		return 0;
 	s = line_text(w, i);
 	n = w->l[i].len;
-	if (line_words(s, n) < rs->para_words)
-		return 0;
 	lim = n < 300 ? n : 300;
 	for (d = 0; d < lim && !line_digit_at(s + d, n - d); d++)
 		;
@@ -985,25 +1019,10 @@ unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 	}
 	if (nw == 6 || (k >= 2 && s[k - 2] == ','))
 		return 0;
-	while (e < n && s[e] == ' ')
-		e++;
-	if (e >= n)
-		return 0;
-	{
-		size_t at = w->l[i].off, hl = k;
-
-		while (hl > 0 && s[hl - 1] == ' ')
-			hl--;
-		buf_reset(&w->out);
-		buf_add(&w->out, w->text.s, at + hl);
-		buf_addc(&w->out, '\n');
-		buf_add(&w->out, w->text.s + at + k, e - k);
-		buf_addc(&w->out, '\n');
-		buf_add(&w->out, w->text.s + at + e, w->text.len - at - e);
-		buf_reset(&w->text);
-		buf_add(&w->text, w->out.s, w->out.len);
-	}
-	return 1;
+	hl = k;
+	while (hl > 0 && s[hl - 1] == ' ')
+		hl--;
+	return cut_flat(w, i, hl, k, e);
 }
 
 /*
@@ -1019,14 +1038,10 @@ unflatten(const struct hzoneset *rs, struct hzonework *w)
 	size_t i, j, k, n, e, vo, vl, lim, hl, m;
 	const char *s;
 
-	for (i = 0; i < w->nl && w->l[i].len == 0; i++)
-		;
-	if (i >= w->nl || rs->published == NULL)
+	if (rs->published == NULL || !flat_first(rs, w, &i))
 		return 0;
 	s = line_text(w, i);
 	n = w->l[i].len;
-	if (line_words(s, n) < rs->para_words)
-		return 0;
 	lim = n < 400 ? n : 400;
 	for (k = 1; k < lim; k++)
 		if (s[k - 1] == ' ' && line_value_of(rs->published, s + k, n - k, &vo, &vl))
@@ -1089,23 +1104,7 @@ unflatten(const struct hzoneset *rs, struct hzonework *w)
 			break;
 		}
 	}
-	while (e < n && s[e] == ' ')
-		e++;
-	if (e >= n)
-		return 0;
-	{
-		size_t at = w->l[i].off, cut1 = at + k, cut2 = at + e;
-
-		buf_reset(&w->out);
-		buf_add(&w->out, w->text.s, at + hl);
-		buf_addc(&w->out, '\n');
-		buf_add(&w->out, w->text.s + cut1, cut2 - cut1);
-		buf_addc(&w->out, '\n');
-		buf_add(&w->out, w->text.s + cut2, w->text.len - cut2);
-		buf_reset(&w->text);
-		buf_add(&w->text, w->out.s, w->out.len);
-	}
-	return 1;
+	return cut_flat(w, i, hl, k, e);
 }
 
 /*
