@@ -1025,6 +1025,67 @@ unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 	return cut_flat(w, i, hl, k, e);
 }
 
+/* S[0..N) is Latin letters, dots and spaces only (a name in English). */
+static int
+latin_run(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || s[i] == '.' || s[i] == ' '))
+			return 0;
+	return n > 0;
+}
+
+/*
+ * The byline box of a news theme closing the headline's words before its
+ * labelled date: the writer's short name (the avatar's alt text) and the
+ * name in full, which opens with it ("<headline> Name Name Surname",
+ * "<headline> News News Desk", "<headline> <outlet> <outlet>").  Three
+ * words at least and three words of headline before it; a headline's
+ * doubled word before another ("ধীরে ধীরে বাড়ছে") is no box: a name
+ * opening with a single word again is one in Latin letters or a byline
+ * the patterns read, else two words or more are printed twice.
+ * S[0..HL) is the headline with the box; the headline's end without it,
+ * or HL.
+ */
+static size_t
+byline_box(const struct hzoneset *rs, const char *s, size_t hl)
+{
+	size_t ws[7], nw = 0, c = hl, t, a, la, lb;
+
+	while (nw < 7 && c > 0) {
+		while (c > 0 && s[c - 1] == ' ')
+			c--;
+		if (c == 0)
+			break;
+		while (c > 0 && s[c - 1] != ' ')
+			c--;
+		ws[nw++] = c;
+	}
+	/* ws[t - 1] starts the last T words; A is their first a words. */
+	for (t = 3; t <= 6 && t < nw; t++)
+		for (a = 1; 2 * a <= t && a <= 3; a++) {
+			la = ws[t - a - 1] - ws[t - 1];
+			while (la > 0 && s[ws[t - 1] + la - 1] == ' ')
+				la--;
+			lb = hl - ws[t - a - 1];
+			if (lb < la || memcmp(s + ws[t - 1], s + ws[t - a - 1], la) != 0 ||
+			    (lb > la && s[ws[t - a - 1] + la] != ' '))
+				continue;
+			if (a == 1 && !latin_run(s + ws[t - 1], hl - ws[t - 1]) &&
+			    !line_matches(&rs->byline, s + ws[t - a - 1], lb))
+				continue;
+			if (line_words(s, ws[t - 1]) < 3)
+				return hl;
+			c = ws[t - 1];
+			while (c > 0 && s[c - 1] == ' ')
+				c--;
+			return c;
+		}
+	return hl;
+}
+
 /*
  * A header flattened onto one line with the article ("<headline>
  * প্রকাশিত: <date> | আপডেট: <date> <paragraph>"): the page's first line,
@@ -1035,7 +1096,7 @@ unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 static int
 unflatten(const struct hzoneset *rs, struct hzonework *w)
 {
-	size_t i, j, k, n, e, vo, vl, lim, hl, m;
+	size_t i, j, k, n, e, vo, vl, lim, hl, h0, m;
 	const char *s;
 
 	if (rs->published == NULL || !flat_first(rs, w, &i))
@@ -1082,6 +1143,7 @@ unflatten(const struct hzoneset *rs, struct hzonework *w)
 	hl = k;
 	while (hl > 0 && s[hl - 1] == ' ')
 		hl--;
+	h0 = hl;
 	for (m = 1; m <= 3; m++) {
 		size_t c = hl, nw = 0, h;
 
@@ -1104,6 +1166,8 @@ unflatten(const struct hzoneset *rs, struct hzonework *w)
 			break;
 		}
 	}
+	if (hl == h0)
+		hl = byline_box(rs, s, hl);
 	return cut_flat(w, i, hl, k, e);
 }
 
