@@ -523,11 +523,25 @@ nearest_above(const struct hzoneset *rs, struct hzonework *w, long p)
 	return shortest;
 }
 
+/* S[0..N) is Latin letters, dots and spaces only (a name in English). */
+static int
+latin_run(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || s[i] == '.' || s[i] == ' '))
+			return 0;
+	return n > 0;
+}
+
 /*
  * Is S (what follows a headline printed again) the site's name after a
  * dash or a bar ("<headline> - দৈনিকশিক্ষা", the page's <title>)?  Then
  * the shorter line is the headline.  DIGITS lets the name hold a number
  * ("- ২৪ ঘন্টাই খবর"), where the shorter line was taken for the headline.
+ * The name may be printed in Latin letters too, after a bar ("- <name> |
+ * <Name in English>"), three words at most each.
  */
 static int
 site_suffix(const char *s, size_t n, int digits)
@@ -540,6 +554,13 @@ site_suffix(const char *s, size_t n, int digits)
 		k = 5;
 	else
 		return 0;
+	{
+		const char *bar = memmem(s + k, n - k, " | ", 3);
+
+		if (bar != NULL && bar > s + k && latin_run(bar + 3, n - (size_t)(bar + 3 - s)) &&
+		    line_words(bar + 3, n - (size_t)(bar + 3 - s)) <= 3)
+			n = (size_t)(bar - s);
+	}
 	return line_words(s + k, n - k) <= 3 && (digits || !line_has_digit(s + k, n - k)) && !memchr(s + k, '|', n - k);
 }
 
@@ -1023,18 +1044,6 @@ unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 	while (hl > 0 && s[hl - 1] == ' ')
 		hl--;
 	return cut_flat(w, i, hl, k, e);
-}
-
-/* S[0..N) is Latin letters, dots and spaces only (a name in English). */
-static int
-latin_run(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || s[i] == '.' || s[i] == ' '))
-			return 0;
-	return n > 0;
 }
 
 /*
