@@ -1050,7 +1050,8 @@ unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
  * The byline box of a news theme closing the headline's words before its
  * labelled date: the writer's short name (the avatar's alt text) and the
  * name in full, which opens with it ("<headline> Name Name Surname",
- * "<headline> News News Desk", "<headline> <outlet> <outlet>").  Three
+ * "<headline> News News Desk", "<headline> <outlet> <outlet>"), or a
+ * byline printed twice ("<headline> অনলাইন ডেস্ক অনলাইন ডেস্ক").  Two
  * words at least and three words of headline before it; a headline's
  * doubled word before another ("ধীরে ধীরে বাড়ছে") is no box: a name
  * opening with a single word again is one in Latin letters or a byline
@@ -1073,7 +1074,7 @@ byline_box(const struct hzoneset *rs, const char *s, size_t hl)
 		ws[nw++] = c;
 	}
 	/* ws[t - 1] starts the last T words; A is their first a words. */
-	for (t = 3; t <= 6 && t < nw; t++)
+	for (t = 2; t <= 6 && t < nw; t++)
 		for (a = 1; 2 * a <= t && a <= 3; a++) {
 			la = ws[t - a - 1] - ws[t - 1];
 			while (la > 0 && s[ws[t - 1] + la - 1] == ' ')
@@ -1105,7 +1106,7 @@ byline_box(const struct hzoneset *rs, const char *s, size_t hl)
 static int
 unflatten(const struct hzoneset *rs, struct hzonework *w)
 {
-	size_t i, j, k, n, e, vo, vl, lim, hl, h0, m;
+	size_t i, j, k, n, e, vo, vl, lim, hl;
 	const char *s;
 
 	if (rs->published == NULL || !flat_first(rs, w, &i))
@@ -1144,39 +1145,11 @@ unflatten(const struct hzoneset *rs, struct hzonework *w)
 				e = ue;
 		}
 	}
-	/*
-	 * A byline printed twice at the end of the headline ("<headline>
-	 * অনলাইন ডেস্ক অনলাইন ডেস্ক") is the byline box: it goes, and the
-	 * credit of the paragraph's dateline, if any, is the byline.
-	 */
+	/* The byline box closing the headline goes; see byline_box. */
 	hl = k;
 	while (hl > 0 && s[hl - 1] == ' ')
 		hl--;
-	h0 = hl;
-	for (m = 1; m <= 3; m++) {
-		size_t c = hl, nw = 0, h;
-
-		while (c > 0 && nw < 2 * m) {
-			while (c > 0 && s[c - 1] == ' ')
-				c--;
-			while (c > 0 && s[c - 1] != ' ')
-				c--;
-			nw++;
-		}
-		if (nw < 2 * m || c == 0)
-			break;
-		if ((hl - c) % 2 == 0)
-			continue;
-		h = (hl - c) / 2;
-		if (s[c + h] == ' ' && memcmp(s + c, s + c + h + 1, h) == 0 && line_matches(&rs->byline, s + c, h)) {
-			hl = c;
-			while (hl > 0 && s[hl - 1] == ' ')
-				hl--;
-			break;
-		}
-	}
-	if (hl == h0)
-		hl = byline_box(rs, s, hl);
+	hl = byline_box(rs, s, hl);
 	return cut_flat(w, i, hl, k, e);
 }
 
