@@ -691,6 +691,53 @@ under_ticker(const struct hzoneset *rs, const struct hzonework *w, long i)
 }
 
 /*
+ * The headline by its copies printed again above the first paragraph P
+ * (two at least, headline-like: no credit, date or caption line): the
+ * cleanest, with the headline's words alone before one with the site's
+ * name or a label, one with no closing dari before one with it, the
+ * later before the earlier (the page's <title> comes first, its <h1>
+ * after).  TITLE, the line taken so far, if there are none.
+ */
+static long
+again_title(struct hzonework *w, long title, long p)
+{
+	long i, best = -1, n = 0, suffixed = 0;
+	int bs = -1;
+
+	for (i = 0; i < p; i++) {
+		int sc;
+
+		if (!w->l[i].again || w->l[i].kind == K_CHROME)
+			continue;
+		/* A name printed again as a byline and a caption, a date, a caption: not the headline. */
+		if (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER)
+			return title;
+		n++;
+		suffixed += w->l[i].again == AGAIN_SUFFIXED;
+		/* Ties: the line taken so far, else the later copy. */
+		sc = ((w->l[i].again == AGAIN_SAME) * 2 + !line_ends_with(line_text(w, i), w->l[i].len, "।")) * 2 +
+		    (i == title);
+		if (sc >= bs)
+			bs = sc, best = i;
+	}
+	/*
+	 * Three words printed twice may be a name (a byline over a photo's
+	 * credit); with the site's name after a copy, they are the headline.
+	 */
+	if (n < 2 || (!suffixed && line_words(line_text(w, best), w->l[best].len) < 4))
+		return title;
+	for (i = 0; i < p; i++)
+		if (w->l[i].again && i != best && (w->l[i].kind == K_TITLELIKE || w->l[i].kind == K_OTHER)) {
+			w->l[i].kind = K_OTHER;
+			if (w->l[i].why == NULL)
+				w->l[i].why = "the headline printed again";
+		}
+	if (best != title)
+		w->l[best].why = "the headline printed again, its cleanest copy";
+	return best;
+}
+
+/*
  * Is line I a title-like line above it printed again with a dari
  * ("<headline>।" under the photo)?  No article's first paragraph is.
  */
@@ -1562,7 +1609,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	struct buf scratch = {0};
 	long i, p = -1, b0 = -1, title = -1, zone, foot = -1, under = -1;
 	int pub = 0, upd = 0, ed = 0, author = 0, patterned;
-	size_t k;
+	size_t k, copies;
 
 	w->ex = ex;
 	w->src = ex ? record_source(rec, &scratch) : "";
@@ -1572,6 +1619,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	if (unflatten(rs, w) || unflatten_byline(rs, w))
 		split(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
+	copies = again_mark(w, (size_t)zone, rs->headline_words);
 
 	/* Every line of the zone, by what it is; the first paragraph ends the zone. */
 	for (i = 0; i < zone; i++) {
@@ -1581,6 +1629,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (w->l[i].kind == K_PARA && under_ticker(rs, w, i)) {
 			w->l[i].kind = K_CHROME;
 			w->l[i].why = "a ticker, under its label";
+			continue;
+		}
+		/* A copy of the headline (the page's <title> with the site's name after it) is no paragraph. */
+		if (w->l[i].kind == K_PARA && w->l[i].again) {
+			w->l[i].kind = K_OTHER;
+			w->l[i].why = "the headline printed again";
 			continue;
 		}
 		if (w->l[i].kind == K_PARA && headline_again(w, i)) {
@@ -1959,6 +2013,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				break;
 			}
 		}
+	/*
+	 * The headline printed again near the top, copies that differ in
+	 * quote marks, a closing dari, the site's name after a dash or a
+	 * reading-time label glued before it (hzoneagain.c), is the headline
+	 * wherever it stands: its cleanest copy is written.
+	 */
+	if (copies > 0)
+		title = again_title(w, title, p);
 	/* A printed title line above it may be a repeat of it, kept for the body. */
 	if (title >= 0)
 		for (i = 0; i < title; i++)
@@ -2141,6 +2203,10 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 					t++, n--;
 				while (n > 0 && t[n - 1] == ' ')
 					n--;
+				/* A dari set off by a space closes the line, not the headline's words. */
+				if (n > 4 && line_ends_with(t, n, "।") && t[n - 4] == ' ')
+					for (n -= 3; n > 0 && t[n - 1] == ' '; n--)
+						;
 				/*
 				 * Too few words for a headline: the site's name or a
 				 * writer's placed where the headline would stand over
