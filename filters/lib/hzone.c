@@ -1006,6 +1006,43 @@ date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
 }
 
 /*
+ * Does S read as dates, all but one word in five of it (a page clock in
+ * two calendars printed as one line, "১লা চৈত্র, ১৪৩১ বঙ্গাব্দ শুক্রবার
+ * ১৪ই মার্চ, ২০২৫ খ্রিস্টাব্দ")?  No headline does.  Lines with few
+ * words holding a digit are not read at all (most headlines).
+ */
+static int
+dates_only(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, e, nw = line_words(s, n), dw = 0, miss = 0;
+
+	if (nw < 2)
+		return 0;
+	for (i = 0; i < n; i = e) {
+		while (i < n && s[i] == ' ')
+			i++;
+		for (e = i; e < n && s[e] != ' '; e++)
+			;
+		dw += e > i && line_has_digit(s + i, e - i);
+	}
+	if (3 * dw < nw)
+		return 0;
+	for (i = 0; i < n; i = e) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		if ((e = date_run(rs, s, n, i)) == i) {
+			for (e = i; e < n && s[e] != ' '; e++)
+				;
+			if (5 * ++miss > nw)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/*
  * A header flattened onto one line with the article begins the page:
  * its first line, paragraph-long, in *I; 0 if there is none.
  */
@@ -1844,6 +1881,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			}
 		}
 	}
+
+	/* A line the date reader reads through is a clock or a date, never the headline. */
+	for (i = 0; i < p; i++)
+		if (w->l[i].kind == K_TITLELIKE && dates_only(rs, line_text(w, i), w->l[i].len)) {
+			w->l[i].kind = K_OTHER;
+			w->l[i].why = "a line of dates, never the headline";
+		}
 
 	/*
 	 * The headline: the nearest title-like line above the byline and date
