@@ -657,10 +657,12 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 		return 0;
 	/*
 	 * Closed by one dari, the line may as well be the story's first
-	 * sentence (a lede on its own line): only the doubled dari, a
-	 * headline's mark, tells.
+	 * sentence (a lede on its own line): only the doubled dari, or a
+	 * dari set off by a space (" ।", a headline's closing mark, the
+	 * lede's words running on), tells.
 	 */
-	if (first_content(w, i) && next == i + 1 && line_words(s, n) <= 10 && line_ends_with(s, n, "।।") &&
+	if (first_content(w, i) && next == i + 1 && line_words(s, n) <= 10 && (line_ends_with(s, n, "।।") ||
+	    (n > 4 && line_ends_with(s, n, "।") && s[n - 4] == ' ')) &&
 	    !memchr(s, ',', n) && !line_inner_sentence(s, n) && shares_word(w, i, next))
 		return 1;
 	/* No sentence ends in it, and the paragraph opens with its first four words. */
