@@ -1665,6 +1665,16 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = NULL;
 		line_classify(rs, w, (size_t)i);
+		/*
+		 * A labelled credit shaped like a headline ("Captured By: Name",
+		 * "ছবি ও প্রতিবেদন : Name, <outlet>") is page furniture, never
+		 * the headline.
+		 */
+		if (w->l[i].kind == K_TITLELIKE && line_matches(&rs->not_headline, line_text(w, i), w->l[i].len)) {
+			w->l[i].kind = K_CHROME;
+			w->l[i].why = "a not_headline pattern (a labelled credit)";
+			continue;
+		}
 		if (w->l[i].kind == K_PARA && under_ticker(rs, w, i)) {
 			w->l[i].kind = K_CHROME;
 			w->l[i].why = "a ticker, under its label";
@@ -2059,6 +2069,24 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				break;
 			}
 		}
+	/*
+	 * No headline found, nothing but page furniture above: a short
+	 * sentence closed by a dari right over the first paragraph, no comma
+	 * in it, its words taken up by the paragraph, is the headline (some
+	 * close theirs with the dari; it is no title-like line for that).
+	 */
+	if (title < 0 && b0 < 0 && p < zone) {
+		long j = step(w, p, -1, 0, p);
+
+		if (j >= 0 && w->l[j].kind == K_OTHER && w->l[j].why == NULL && opens_page(w, j) &&
+		    line_ends_with(line_text(w, j), w->l[j].len, "।") && !memchr(line_text(w, j), ',', w->l[j].len) &&
+		    line_words(line_text(w, j), w->l[j].len) >= rs->headline_words &&
+		    line_words(line_text(w, j), w->l[j].len) <= 12 && shares_word(w, j, p)) {
+			title = j;
+			w->l[j].why = "a short sentence opening the page right over the first paragraph";
+		}
+	}
+
 	/*
 	 * The headline printed again near the top, copies that differ in
 	 * quote marks, a closing dari, the site's name after a dash or a
