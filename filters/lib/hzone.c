@@ -2007,6 +2007,26 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			w->l[title].why = "a short name opening the page, right on the first paragraph";
 			title = -1;
 		}
+		/*
+		 * A short name right under a longer title-like line that opens
+		 * the page, none of its words in the first paragraph while the
+		 * line above has some, is the writer's name under the headline
+		 * ("<headline> / Name Name / <outlet> / <story>"): the headline
+		 * is the line above.
+		 */
+		if (title >= 0) {
+			long up = step(w, title, -1, 0, p);
+
+			if (up >= 0 && w->l[up].kind == K_TITLELIKE && opens_page(w, up) && short_name(w, (size_t)title) &&
+			    line_words(line_text(w, up), w->l[up].len) > line_words(line_text(w, title), w->l[title].len) + 1 &&
+			    shares_word(w, up, p) && !shares_word(w, title, p)) {
+				w->l[title].kind = K_BYLINE;
+				w->l[title].vo = w->l[title].off;
+				w->l[title].vl = w->l[title].half;
+				w->l[title].why = "a short name under the headline that opens the page, none of its words in the story";
+				title = up;
+			}
+		}
 	}
 	/*
 	 * A headline is often printed twice (as the photo's alt text too): a
