@@ -1339,14 +1339,16 @@ static int
 credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *closedp)
 {
 	size_t m = n, c;
-	int closed = 0, mark = 0;
+	int closed = 0, mark = 0;	/* closed: 1 by a colon or the like, 2 by a dash glued on */
 	const char *p;
 
 	for (;;) {
 		while (m > 0 && s[m - 1] == ' ')
 			m--;
-		if (m > 0 && (s[m - 1] == '_' || s[m - 1] == ':' || s[m - 1] == '-'))
+		if (m > 0 && (s[m - 1] == '_' || s[m - 1] == ':'))
 			m--, closed = 1;
+		else if (m > 0 && s[m - 1] == '-')
+			m--, closed = closed ? closed : m > 0 && s[m - 1] == ' ' ? 1 : 2;
 		else if (line_ends_with(s, m, "ঃ") || line_ends_with(s, m, "–"))
 			m -= 3, closed = 1;
 		else if (line_ends_with(s, m, "।"))
@@ -1371,7 +1373,13 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
 		/* A name of two to four words before it, and a word after it. */
 		mark = line_words(s, c) >= 2 && line_words(s, c) <= 4 && line_has_letter(p, m - c);
 	} else
-		mark = closed && line_words(s, m) <= 4;
+		/*
+		 * A closing mark alone: a colon or the visarga (perhaps with a
+		 * dash after it), or a dash set off by a space ("Name Name -");
+		 * a dash glued to the last word of words that hold a hyphen of
+		 * their own ("<place>-<place>এ ... <word>-") closes a headline.
+		 */
+		mark = (closed == 1 || (closed == 2 && !memchr(s, '-', m))) && line_words(s, m) <= 4;
 	return mark;
 }
 
