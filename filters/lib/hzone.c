@@ -2289,8 +2289,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				t += d;
 				n = line_latin_suffixed(t, line_suffixed(t, l->len - d));
 
-				/* A dash or colon left hanging at the end is no part of the headline. */
-				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || t[n - 1] == '-'))
+				/*
+				 * A dash or colon left hanging at the end is no part of
+				 * the headline; a dash glued to its last word is printed
+				 * as the headline's own (the dari so glued is kept too).
+				 */
+				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || (t[n - 1] == '-' &&
+				    !(n > 1 && t[n - 2] != ' ' && t[n - 2] != ':' && t[n - 2] != '-' && (unsigned char)t[n - 2] >= 0x80))))
 					n--;
 				if (line_ends_with(t, n, "–"))
 					n -= 3;
