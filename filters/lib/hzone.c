@@ -1910,6 +1910,35 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		}
 
 	/*
+	 * A blog's meta list under the headline ("- Name" / "- <date>" / "- 1
+	 * min read", a blog platform's): the item right over the date, right
+	 * under the headline, a short name (two to four words, no digit, no
+	 * colon), is the writer.
+	 */
+	for (i = 0; i < p; i++) {
+		long j, up;
+		size_t mk;
+		const char *s;
+
+		if ((w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED) ||
+		    (j = step(w, i, -1, 0, p)) < 0 || w->l[j].kind != K_OTHER || (mk = (size_t)line_is_item(line_text(w, j), w->l[j].len)) == 0 ||
+		    (up = step(w, j, -1, 0, p)) < 0 || w->l[up].kind != K_TITLELIKE)
+			continue;
+		s = line_text(w, j) + mk;
+		while (mk < w->l[j].len && *s == ' ')
+			s++, mk++;
+		if (line_words(s, w->l[j].len - mk) < 2 || line_words(s, w->l[j].len - mk) > 4 || line_has_digit(s, w->l[j].len - mk) ||
+		    text_chars(s, w->l[j].len - mk) > 30 || memchr(s, ':', w->l[j].len - mk))
+			continue;
+		w->l[j].kind = K_BYLINE;
+		w->l[j].vo = w->l[j].off + mk;
+		w->l[j].vl = w->l[j].len - mk;
+		w->l[j].why = "a short name in a list item over the date item, under the headline (a blog's meta list)";
+		if (b0 < 0 || j < b0)
+			b0 = j;
+	}
+
+	/*
 	 * The headline: the nearest title-like line above the byline and date
 	 * block; with nothing there, the first one below it (byline and dates
 	 * first); with no block, the nearest one above the first paragraph.
