@@ -592,6 +592,23 @@ opens_page(const struct hzonework *w, long j)
 	return 1;
 }
 
+/*
+ * Is there nothing above line J but page furniture: blank lines, chrome,
+ * the page clock or a date line, and lines in Latin letters only (a
+ * language menu's "Select Language")?
+ */
+static int
+furniture_above(const struct hzonework *w, long j)
+{
+	long i;
+
+	for (i = 0; i < j; i++)
+		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
+		    w->l[i].kind != K_DATE && !(w->l[i].kind == K_TITLELIKE && !line_letter_in(line_text(w, i), w->l[i].len, 0)))
+			return 0;
+	return 1;
+}
+
 static int shares_word(const struct hzonework *, long, long);
 
 /*
@@ -661,7 +678,7 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 	 * dari set off by a space (" ।", a headline's closing mark, the
 	 * lede's words running on), tells.
 	 */
-	if (first_content(w, i) && next == i + 1 && line_words(s, n) <= 10 && (line_ends_with(s, n, "।।") ||
+	if (furniture_above(w, i) && next == i + 1 && line_words(s, n) <= 10 && (line_ends_with(s, n, "।।") ||
 	    (n > 4 && line_ends_with(s, n, "।") && s[n - 4] == ' ')) &&
 	    !memchr(s, ',', n) && !line_inner_sentence(s, n) && shares_word(w, i, next))
 		return 1;
@@ -1678,6 +1695,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		 * "ছবি ও প্রতিবেদন : Name, <outlet>") is page furniture, never
 		 * the headline.
 		 */
+		/* A line the date reader reads through (a two-calendar clock on one line) is the page clock. */
+		if (w->l[i].kind == K_TITLELIKE && dates_only(rs, line_text(w, i), w->l[i].len)) {
+			w->l[i].kind = K_CLOCK;
+			w->l[i].placed = 1;
+			w->l[i].why = "a line of dates, never the headline (the page clock)";
+			continue;
+		}
 		if (w->l[i].kind == K_TITLELIKE && line_matches(&rs->not_headline, line_text(w, i), w->l[i].len)) {
 			w->l[i].kind = K_CHROME;
 			w->l[i].why = "a not_headline pattern (a labelled credit)";
@@ -1902,13 +1926,6 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		}
 	}
 
-	/* A line the date reader reads through is a clock or a date, never the headline. */
-	for (i = 0; i < p; i++)
-		if (w->l[i].kind == K_TITLELIKE && dates_only(rs, line_text(w, i), w->l[i].len)) {
-			w->l[i].kind = K_OTHER;
-			w->l[i].why = "a line of dates, never the headline";
-		}
-
 	/*
 	 * A blog's meta list under the headline ("- Name" / "- <date>" / "- 1
 	 * min read", a blog platform's): the item right over the date, right
@@ -2127,7 +2144,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			}
 		}
 	/*
-	 * No headline found, nothing but page furniture above: a short
+	 * No headline found, nothing but page furniture above (the clock, a
+	 * line in Latin letters such as a language menu's label): a short
 	 * sentence closed by a dari right over the first paragraph, no comma
 	 * in it, its words taken up by the paragraph, is the headline (some
 	 * close theirs with the dari; it is no title-like line for that).
@@ -2135,7 +2153,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	if (title < 0 && b0 < 0 && p < zone) {
 		long j = step(w, p, -1, 0, p);
 
-		if (j >= 0 && w->l[j].kind == K_OTHER && w->l[j].why == NULL && opens_page(w, j) &&
+		if (j >= 0 && furniture_above(w, j) && w->l[j].kind == K_OTHER && w->l[j].why == NULL &&
 		    line_ends_with(line_text(w, j), w->l[j].len, "।") && !memchr(line_text(w, j), ',', w->l[j].len) &&
 		    line_words(line_text(w, j), w->l[j].len) >= rs->headline_words &&
 		    line_words(line_text(w, j), w->l[j].len) <= 12 && shares_word(w, j, p)) {
