@@ -174,8 +174,8 @@ relation(const struct hkey *a, const struct hkey *b)
  * only, AGAIN_SUFFIXED for the page's <title> with the site's name after
  * them; a copy whose reading-time label was skipped counts as suffixed).
  * The headline is the first line of at least MINWORDS words and at most
- * thirty that a line among the next twelve prints again; one repeated
- * group per page.  Returns the number of copies (0, or 2 and more).
+ * twenty-four, no sentence ending inside it, that a line among the next
+ * twelve prints again; one repeated group per page.  Returns the number of copies (0, or 2 and more).
  */
 size_t
 again_mark(struct hzonework *w, size_t zone, size_t minwords)
@@ -197,7 +197,12 @@ again_mark(struct hzonework *w, size_t zone, size_t minwords)
 		size_t seen = 0, kw;
 		int found = 0;
 
-		if (!ok[i] || (kw = key_words(keys[i].k, keys[i].n)) < minwords || kw > 30)
+		/*
+		 * A headline's length, no sentence ending inside it: a lede
+		 * printed twice (a summary, then the first paragraph) is none.
+		 */
+		if (!ok[i] || (kw = key_words(keys[i].k, keys[i].n)) < minwords || kw > 24 ||
+		    line_inner_sentence(line_text(w, i), w->l[i].len))
 			continue;
 		for (j = 0; j < nk && seen < 12; j++) {
 			if (j == i || !ok[j])
