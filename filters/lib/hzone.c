@@ -609,6 +609,23 @@ furniture_above(const struct hzonework *w, long j)
 	return 1;
 }
 
+/*
+ * Is there, above line I, a headline other than a copy printed again
+ * (a title-like line of MINWORDS words or more with a Bengali letter),
+ * or a byline or a labelled date?
+ */
+static int
+header_above(const struct hzonework *w, long i, size_t minwords)
+{
+	long j;
+
+	for (j = 0; j < i; j++)
+		if (w->l[j].kind == K_BYLINE || w->l[j].kind == K_LABELLED || (w->l[j].kind == K_TITLELIKE && !w->l[j].again &&
+		    line_letter_in(line_text(w, j), w->l[j].len, 0) && line_words(line_text(w, j), w->l[j].len) >= minwords))
+			return 1;
+	return 0;
+}
+
 static int shares_word(const struct hzonework *, long, long);
 
 /*
@@ -723,6 +740,16 @@ again_title(struct hzonework *w, long title, long p)
 	long i, best = -1, n = 0, suffixed = 0;
 	int bs = -1;
 
+	/*
+	 * A title-like line taken above every copy is the headline: what it
+	 * prints twice under it is a lede or a caption.
+	 */
+	if (title >= 0 && w->l[title].kind == K_TITLELIKE && !w->l[title].again) {
+		for (i = 0; i < title && !w->l[i].again; i++)
+			;
+		if (i == title)
+			return title;
+	}
 	for (i = 0; i < p; i++) {
 		int sc;
 
@@ -1712,8 +1739,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			w->l[i].why = "a ticker, under its label";
 			continue;
 		}
-		/* A copy of the headline (the page's <title> with the site's name after it) is no paragraph. */
-		if (w->l[i].kind == K_PARA && w->l[i].again) {
+		/*
+		 * A copy of the headline (the page's <title> with the site's
+		 * name after it) is no paragraph; under a headline and a byline
+		 * or date, it is a lede printed twice, and stays one.
+		 */
+		if (w->l[i].kind == K_PARA && w->l[i].again && !header_above(w, i, rs->headline_words)) {
 			w->l[i].kind = K_OTHER;
 			w->l[i].why = "the headline printed again";
 			continue;
