@@ -1060,9 +1060,9 @@ date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
 static int
 dates_only(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t i = 0, e, nw = line_words(s, n), dw = 0, miss = 0;
+	size_t i = 0, e, nw, dw = 0, miss = 0;
 
-	if (nw < 2)
+	if (!line_has_digit(s, n) || (nw = line_words(s, n)) < 2)
 		return 0;
 	for (i = 0; i < n; i = e) {
 		while (i < n && s[i] == ' ')

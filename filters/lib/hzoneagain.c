@@ -21,6 +21,8 @@
 
 /* A headline's key is short: a longer line is no headline. */
 #define KEYMAX 640
+/* The first bytes of a key, read for every line: two lines must share them. */
+#define PREFIX 24
 
 /* Gaps between words in a key: a dash or a bar in the run, or anything else. */
 #define GAP_DASH '\001'
@@ -93,9 +95,12 @@ read_time_prefix(const char *s, size_t n)
 	return i + 9;
 }
 
-/* The key of S[0..N) in *K; 0 if the line is too long to be a headline. */
+/*
+ * The key of S[0..N) in *K, at most CAP bytes of it; 0 if the line is
+ * too long to be a headline.
+ */
 static int
-hkey(const char *s, size_t n, struct hkey *k)
+hkey(const char *s, size_t n, struct hkey *k, size_t cap)
 {
 	size_t i, len;
 	int gap = 0;
@@ -117,8 +122,8 @@ hkey(const char *s, size_t n, struct hkey *k)
 				gap = GAP_DASH;
 			continue;
 		}
-		if (k->n + len + 1 >= KEYMAX)
-			return 0;
+		if (k->n + len + 1 >= cap)
+			return cap < KEYMAX;
 		if (gap && k->n > 0)
 			k->k[k->n++] = (char)gap;
 		gap = 0;
@@ -170,7 +175,7 @@ relation(const struct hkey *a, const struct hkey *b)
 
 /*
  * Mark the copies of the headline printed again among the first ZONE
- * lines (w->l[i].again: AGAIN_SAME for a copy with the headline's words
+ * lines (the first sixteen with anything on them) (w->l[i].again: AGAIN_SAME for a copy with the headline's words
  * only, AGAIN_SUFFIXED for the page's <title> with the site's name after
  * them; a copy whose reading-time label was skipped counts as suffixed).
  * The headline is the first line of at least MINWORDS words and at most
@@ -190,8 +195,24 @@ again_mark(struct hzonework *w, size_t zone, size_t minwords)
 		return 0;
 	keys = emalloc(nk * sizeof(*keys));
 	ok = emalloc(nk);
-	for (i = 0; i < nk; i++)
-		ok[i] = w->l[i].len > 0 && w->l[i].len < KEYMAX && hkey(line_text(w, i), w->l[i].len, &keys[i]);
+	/*
+	 * The copies stand at the top (the page's title, the headline, the
+	 * photo's alt text): only the first sixteen lines with anything on
+	 * them are read, which keeps the cost off the story's paragraphs.
+	 */
+	for (i = 0, j = 0; i < nk; i++) {
+		ok[i] = j < 16 && w->l[i].len > 0 && w->l[i].len < KEYMAX && hkey(line_text(w, i), w->l[i].len, &keys[i], PREFIX);
+		j += w->l[i].len > 0;
+	}
+	/* Keyed in full: only lines whose key opens as another line's does. */
+	for (i = 0; i < nk; i++) {
+		int twin = 0;
+
+		for (j = 0; j < nk && ok[i] && !twin; j++)
+			twin = j != i && ok[j] && keys[j].n >= PREFIX / 2 && keys[i].n >= PREFIX / 2 &&
+			    key_eq(keys[i].k, keys[j].k, PREFIX / 2);
+		ok[i] = twin && hkey(line_text(w, i), w->l[i].len, &keys[i], KEYMAX);
+	}
 	/* The first line whose words a later line prints again, alone or with a suffix. */
 	for (i = 0; i < nk && core == (size_t)-1; i++) {
 		size_t seen = 0, kw;
