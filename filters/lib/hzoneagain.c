@@ -175,12 +175,14 @@ relation(const struct hkey *a, const struct hkey *b)
 
 /*
  * Mark the copies of the headline printed again among the first ZONE
- * lines (the first sixteen with anything on them) (w->l[i].again: AGAIN_SAME for a copy with the headline's words
- * only, AGAIN_SUFFIXED for the page's <title> with the site's name after
- * them; a copy whose reading-time label was skipped counts as suffixed).
- * The headline is the first line of at least MINWORDS words and at most
- * twenty-four, no sentence ending inside it, that a line among the next
- * twelve prints again; one repeated group per page.  Returns the number of copies (0, or 2 and more).
+ * lines, the first sixteen with anything on them (w->l[i].again:
+ * AGAIN_SAME for a copy with the headline's words only, AGAIN_SUFFIXED
+ * for the page's <title> with the site's name after them; a copy whose
+ * reading-time label was skipped counts as suffixed).  The headline is
+ * the first line of at least MINWORDS words and at most twenty-four, no
+ * sentence ending inside it, that a line among the next twelve prints
+ * again; one repeated group per page.  Returns the number of copies (0,
+ * or 2 and more).
  */
 size_t
 again_mark(struct hzonework *w, size_t zone, size_t minwords)
