@@ -592,6 +592,40 @@ opens_page(const struct hzonework *w, long j)
 	return 1;
 }
 
+/*
+ * Is there nothing above line J but page furniture: blank lines, chrome,
+ * the page clock or a date line, and lines in Latin letters only (a
+ * language menu's "Select Language")?
+ */
+static int
+furniture_above(const struct hzonework *w, long j)
+{
+	long i;
+
+	for (i = 0; i < j; i++)
+		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
+		    w->l[i].kind != K_DATE && !(w->l[i].kind == K_TITLELIKE && !line_letter_in(line_text(w, i), w->l[i].len, 0)))
+			return 0;
+	return 1;
+}
+
+/*
+ * Is there, above line I, a headline other than a copy printed again
+ * (a title-like line of MINWORDS words or more with a Bengali letter),
+ * or a byline or a labelled date?
+ */
+static int
+header_above(const struct hzonework *w, long i, size_t minwords)
+{
+	long j;
+
+	for (j = 0; j < i; j++)
+		if (w->l[j].kind == K_BYLINE || w->l[j].kind == K_LABELLED || (w->l[j].kind == K_TITLELIKE && !w->l[j].again &&
+		    line_letter_in(line_text(w, j), w->l[j].len, 0) && line_words(line_text(w, j), w->l[j].len) >= minwords))
+			return 1;
+	return 0;
+}
+
 static int shares_word(const struct hzonework *, long, long);
 
 /*
@@ -657,10 +691,12 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 		return 0;
 	/*
 	 * Closed by one dari, the line may as well be the story's first
-	 * sentence (a lede on its own line): only the doubled dari, a
-	 * headline's mark, tells.
+	 * sentence (a lede on its own line): only the doubled dari, or a
+	 * dari set off by a space (" ।", a headline's closing mark, the
+	 * lede's words running on), tells.
 	 */
-	if (first_content(w, i) && next == i + 1 && line_words(s, n) <= 10 && line_ends_with(s, n, "।।") &&
+	if (furniture_above(w, i) && next == i + 1 && line_words(s, n) <= 10 && (line_ends_with(s, n, "।।") ||
+	    (n > 4 && line_ends_with(s, n, "।") && s[n - 4] == ' ')) &&
 	    !memchr(s, ',', n) && !line_inner_sentence(s, n) && shares_word(w, i, next))
 		return 1;
 	/* No sentence ends in it, and the paragraph opens with its first four words. */
@@ -688,6 +724,63 @@ under_ticker(const struct hzoneset *rs, const struct hzonework *w, long i)
 	while (j >= 0 && w->l[j].len == 0)
 		j--;
 	return j >= 0 && rs->ticker.n > 0 && line_matches(&rs->ticker, line_text(w, j), w->l[j].len);
+}
+
+/*
+ * The headline by its copies printed again above the first paragraph P
+ * (two at least, headline-like: no credit, date or caption line): the
+ * cleanest, with the headline's words alone before one with the site's
+ * name or a label, one with no closing dari before one with it, the
+ * later before the earlier (the page's <title> comes first, its <h1>
+ * after).  TITLE, the line taken so far, if there are none.
+ */
+static long
+again_title(struct hzonework *w, long title, long p)
+{
+	long i, best = -1, n = 0, suffixed = 0;
+	int bs = -1;
+
+	/*
+	 * A title-like line taken above every copy is the headline: what it
+	 * prints twice under it is a lede or a caption.
+	 */
+	if (title >= 0 && w->l[title].kind == K_TITLELIKE && !w->l[title].again) {
+		for (i = 0; i < title && !w->l[i].again; i++)
+			;
+		if (i == title)
+			return title;
+	}
+	for (i = 0; i < p; i++) {
+		int sc;
+
+		if (!w->l[i].again || w->l[i].kind == K_CHROME)
+			continue;
+		/* A name printed again as a byline and a caption, a date, a caption: not the headline. */
+		if (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER)
+			return title;
+		n++;
+		suffixed += w->l[i].again == AGAIN_SUFFIXED;
+		/* Ties: the line taken so far, else the later copy. */
+		sc = ((w->l[i].again == AGAIN_SAME) * 2 + !line_ends_with(line_text(w, i), w->l[i].len, "।")) * 2 +
+		    (i == title);
+		if (sc >= bs)
+			bs = sc, best = i;
+	}
+	/*
+	 * Three words printed twice may be a name (a byline over a photo's
+	 * credit); with the site's name after a copy, they are the headline.
+	 */
+	if (n < 2 || (!suffixed && line_words(line_text(w, best), w->l[best].len) < 4))
+		return title;
+	for (i = 0; i < p; i++)
+		if (w->l[i].again && i != best && (w->l[i].kind == K_TITLELIKE || w->l[i].kind == K_OTHER)) {
+			w->l[i].kind = K_OTHER;
+			if (w->l[i].why == NULL)
+				w->l[i].why = "the headline printed again";
+		}
+	if (best != title)
+		w->l[best].why = "the headline printed again, its cleanest copy";
+	return best;
 }
 
 /*
@@ -959,6 +1052,43 @@ date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
 }
 
 /*
+ * Does S read as dates, all but one word in five of it (a page clock in
+ * two calendars printed as one line, "১লা চৈত্র, ১৪৩১ বঙ্গাব্দ শুক্রবার
+ * ১৪ই মার্চ, ২০২৫ খ্রিস্টাব্দ")?  No headline does.  Lines with few
+ * words holding a digit are not read at all (most headlines).
+ */
+static int
+dates_only(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t i = 0, e, nw, dw = 0, miss = 0;
+
+	if (!line_has_digit(s, n) || (nw = line_words(s, n)) < 2)
+		return 0;
+	for (i = 0; i < n; i = e) {
+		while (i < n && s[i] == ' ')
+			i++;
+		for (e = i; e < n && s[e] != ' '; e++)
+			;
+		dw += e > i && line_has_digit(s + i, e - i);
+	}
+	if (3 * dw < nw)
+		return 0;
+	for (i = 0; i < n; i = e) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		if ((e = date_run(rs, s, n, i)) == i) {
+			for (e = i; e < n && s[e] != ' '; e++)
+				;
+			if (5 * ++miss > nw)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/*
  * A header flattened onto one line with the article begins the page:
  * its first line, paragraph-long, in *I; 0 if there is none.
  */
@@ -1226,14 +1356,16 @@ static int
 credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *closedp)
 {
 	size_t m = n, c;
-	int closed = 0, mark = 0;
+	int closed = 0, mark = 0;	/* closed: 1 by a colon or the like, 2 by a dash glued on */
 	const char *p;
 
 	for (;;) {
 		while (m > 0 && s[m - 1] == ' ')
 			m--;
-		if (m > 0 && (s[m - 1] == '_' || s[m - 1] == ':' || s[m - 1] == '-'))
+		if (m > 0 && (s[m - 1] == '_' || s[m - 1] == ':'))
 			m--, closed = 1;
+		else if (m > 0 && s[m - 1] == '-')
+			m--, closed = closed ? closed : m > 0 && s[m - 1] == ' ' ? 1 : 2;
 		else if (line_ends_with(s, m, "ঃ") || line_ends_with(s, m, "–"))
 			m -= 3, closed = 1;
 		else if (line_ends_with(s, m, "।"))
@@ -1258,7 +1390,13 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
 		/* A name of two to four words before it, and a word after it. */
 		mark = line_words(s, c) >= 2 && line_words(s, c) <= 4 && line_has_letter(p, m - c);
 	} else
-		mark = closed && line_words(s, m) <= 4;
+		/*
+		 * A closing mark alone: a colon or the visarga (perhaps with a
+		 * dash after it), or a dash set off by a space ("Name Name -");
+		 * a dash glued to the last word of words that hold a hyphen of
+		 * their own ("<place>-<place>এ ... <word>-") closes a headline.
+		 */
+		mark = (closed == 1 || (closed == 2 && !memchr(s, '-', m))) && line_words(s, m) <= 4;
 	return mark;
 }
 
@@ -1535,7 +1673,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	struct buf scratch = {0};
 	long i, p = -1, b0 = -1, title = -1, zone, foot = -1, under = -1;
 	int pub = 0, upd = 0, ed = 0, author = 0, patterned;
-	size_t k;
+	size_t k, copies;
 
 	w->ex = ex;
 	w->src = ex ? record_source(rec, &scratch) : "";
@@ -1545,15 +1683,43 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	if (unflatten(rs, w) || unflatten_byline(rs, w))
 		split(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
+	copies = again_mark(w, (size_t)zone, rs->headline_words);
 
 	/* Every line of the zone, by what it is; the first paragraph ends the zone. */
 	for (i = 0; i < zone; i++) {
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = NULL;
 		line_classify(rs, w, (size_t)i);
+		/*
+		 * A labelled credit shaped like a headline ("Captured By: Name",
+		 * "ছবি ও প্রতিবেদন : Name, <outlet>") is page furniture, never
+		 * the headline.
+		 */
+		/* A line the date reader reads through (a two-calendar clock on one line) is the page clock. */
+		if (w->l[i].kind == K_TITLELIKE && dates_only(rs, line_text(w, i), w->l[i].len)) {
+			w->l[i].kind = K_CLOCK;
+			w->l[i].placed = 1;
+			w->l[i].why = "a line of dates, never the headline (the page clock)";
+			continue;
+		}
+		if (w->l[i].kind == K_TITLELIKE && line_matches(&rs->not_headline, line_text(w, i), w->l[i].len)) {
+			w->l[i].kind = K_CHROME;
+			w->l[i].why = "a not_headline pattern (a labelled credit)";
+			continue;
+		}
 		if (w->l[i].kind == K_PARA && under_ticker(rs, w, i)) {
 			w->l[i].kind = K_CHROME;
 			w->l[i].why = "a ticker, under its label";
+			continue;
+		}
+		/*
+		 * A copy of the headline (the page's <title> with the site's
+		 * name after it) is no paragraph; under a headline and a byline
+		 * or date, it is a lede printed twice, and stays one.
+		 */
+		if (w->l[i].kind == K_PARA && w->l[i].again && !header_above(w, i, rs->headline_words)) {
+			w->l[i].kind = K_OTHER;
+			w->l[i].why = "the headline printed again";
 			continue;
 		}
 		if (w->l[i].kind == K_PARA && headline_again(w, i)) {
@@ -1765,6 +1931,35 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 
 	/*
+	 * A blog's meta list under the headline ("- Name" / "- <date>" / "- 1
+	 * min read", a blog platform's): the item right over the date, right
+	 * under the headline, a short name (two to four words, no digit, no
+	 * colon), is the writer.
+	 */
+	for (i = 0; i < p; i++) {
+		long j, up;
+		size_t mk;
+		const char *s;
+
+		if ((w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED) ||
+		    (j = step(w, i, -1, 0, p)) < 0 || w->l[j].kind != K_OTHER || (mk = (size_t)line_is_item(line_text(w, j), w->l[j].len)) == 0 ||
+		    (up = step(w, j, -1, 0, p)) < 0 || w->l[up].kind != K_TITLELIKE)
+			continue;
+		s = line_text(w, j) + mk;
+		while (mk < w->l[j].len && *s == ' ')
+			s++, mk++;
+		if (line_words(s, w->l[j].len - mk) < 2 || line_words(s, w->l[j].len - mk) > 4 || line_has_digit(s, w->l[j].len - mk) ||
+		    text_chars(s, w->l[j].len - mk) > 30 || memchr(s, ':', w->l[j].len - mk))
+			continue;
+		w->l[j].kind = K_BYLINE;
+		w->l[j].vo = w->l[j].off + mk;
+		w->l[j].vl = w->l[j].len - mk;
+		w->l[j].why = "a short name in a list item over the date item, under the headline (a blog's meta list)";
+		if (b0 < 0 || j < b0)
+			b0 = j;
+	}
+
+	/*
 	 * The headline: the nearest title-like line above the byline and date
 	 * block; with nothing there, the first one below it (byline and dates
 	 * first); with no block, the nearest one above the first paragraph.
@@ -1870,6 +2065,26 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			w->l[title].why = "a short name opening the page, right on the first paragraph";
 			title = -1;
 		}
+		/*
+		 * A short name right under a longer title-like line that opens
+		 * the page, none of its words in the first paragraph while the
+		 * line above has some, is the writer's name under the headline
+		 * ("<headline> / Name Name / <outlet> / <story>"): the headline
+		 * is the line above.
+		 */
+		if (title >= 0) {
+			long up = step(w, title, -1, 0, p);
+
+			if (up >= 0 && w->l[up].kind == K_TITLELIKE && opens_page(w, up) && short_name(w, (size_t)title) &&
+			    line_words(line_text(w, up), w->l[up].len) > line_words(line_text(w, title), w->l[title].len) + 1 &&
+			    shares_word(w, up, p) && !shares_word(w, title, p)) {
+				w->l[title].kind = K_BYLINE;
+				w->l[title].vo = w->l[title].off;
+				w->l[title].vl = w->l[title].half;
+				w->l[title].why = "a short name under the headline that opens the page, none of its words in the story";
+				title = up;
+			}
+		}
 	}
 	/*
 	 * A headline is often printed twice (as the photo's alt text too): a
@@ -1932,6 +2147,33 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				break;
 			}
 		}
+	/*
+	 * No headline found, nothing but page furniture above (the clock, a
+	 * line in Latin letters such as a language menu's label): a short
+	 * sentence closed by a dari right over the first paragraph, no comma
+	 * in it, its words taken up by the paragraph, is the headline (some
+	 * close theirs with the dari; it is no title-like line for that).
+	 */
+	if (title < 0 && b0 < 0 && p < zone) {
+		long j = step(w, p, -1, 0, p);
+
+		if (j >= 0 && furniture_above(w, j) && w->l[j].kind == K_OTHER && w->l[j].why == NULL &&
+		    line_ends_with(line_text(w, j), w->l[j].len, "।") && !memchr(line_text(w, j), ',', w->l[j].len) &&
+		    line_words(line_text(w, j), w->l[j].len) >= rs->headline_words &&
+		    line_words(line_text(w, j), w->l[j].len) <= 12 && shares_word(w, j, p)) {
+			title = j;
+			w->l[j].why = "a short sentence opening the page right over the first paragraph";
+		}
+	}
+
+	/*
+	 * The headline printed again near the top, copies that differ in
+	 * quote marks, a closing dari, the site's name after a dash or a
+	 * reading-time label glued before it (hzoneagain.c), is the headline
+	 * wherever it stands: its cleanest copy is written.
+	 */
+	if (copies > 0)
+		title = again_title(w, title, p);
 	/* A printed title line above it may be a repeat of it, kept for the body. */
 	if (title >= 0)
 		for (i = 0; i < title; i++)
@@ -2098,8 +2340,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				t += d;
 				n = line_latin_suffixed(t, line_suffixed(t, l->len - d));
 
-				/* A dash or colon left hanging at the end is no part of the headline. */
-				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || t[n - 1] == '-'))
+				/*
+				 * A dash or colon left hanging at the end is no part of
+				 * the headline; a dash glued to its last word is printed
+				 * as the headline's own (the dari so glued is kept too).
+				 */
+				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || (t[n - 1] == '-' &&
+				    !(n > 1 && t[n - 2] != ' ' && t[n - 2] != ':' && t[n - 2] != '-' && (unsigned char)t[n - 2] >= 0x80))))
 					n--;
 				if (line_ends_with(t, n, "–"))
 					n -= 3;
@@ -2114,6 +2361,10 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 					t++, n--;
 				while (n > 0 && t[n - 1] == ' ')
 					n--;
+				/* A dari set off by a space closes the line, not the headline's words. */
+				if (n > 4 && line_ends_with(t, n, "।") && t[n - 4] == ' ')
+					for (n -= 3; n > 0 && t[n - 1] == ' '; n--)
+						;
 				/*
 				 * Too few words for a headline: the site's name or a
 				 * writer's placed where the headline would stand over

@@ -15,7 +15,7 @@
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", "signoff", "ticker", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", NULL
 };
 
 static struct rx *
@@ -134,6 +134,7 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	many(s, sec, "prefix", &rs->prefix);
 	many(s, sec, "signoff", &rs->signoff);
 	many(s, sec, "ticker", &rs->ticker);
+	many(s, sec, "not_headline", &rs->not_headline);
 	if ((n = yml_get(sec, "page_zone")) != NULL && yml_want(s->doc, n, YML_MAP, "'page_zone'") == 0) {
 		size_t i, np = yml_npairs(n);
 
@@ -178,6 +179,7 @@ hzone_free(struct hzoneset *rs)
 	free_pats(&rs->prefix);
 	free_pats(&rs->signoff);
 	free_pats(&rs->ticker);
+	free_pats(&rs->not_headline);
 	for (i = 0; i < rs->nz; i++)
 		free_pats(&rs->zpats[i]);
 	free(rs->zpats);

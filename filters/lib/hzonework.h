@@ -32,7 +32,11 @@ struct rline {
 	int story;		/* K_DATE: the story's date wherever it stands */
 	int tail;		/* K_PARA: a labelled date closes it (a page on one line) */
 	int asis;		/* K_BYLINE: written as printed (a credit placed by its shape) */
+	int again;		/* a copy of the headline printed again (hzoneagain.c): AGAIN_* */
 };
+
+/* How a copy of the headline printed again reads (hzoneagain.c). */
+enum { AGAIN_NONE, AGAIN_SAME, AGAIN_SUFFIXED };
 
 struct hzonework {
 	struct buf text, out, val, cut;
@@ -85,6 +89,7 @@ int line_piece(const char *s, size_t n, size_t *i, size_t *a, size_t *e);
 enum cal line_calendar_of(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r);
 int line_tail_date(const struct hzoneset *rs, struct hzonework *w, long p, size_t *vo, size_t *vl);
 void line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i);
+size_t again_mark(struct hzonework *w, size_t zone, size_t minwords);
 void line_check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i);
 
 #endif

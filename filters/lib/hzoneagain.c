@@ -1,0 +1,263 @@
+/*
+ * hzoneagain.c: the headline printed again near the top of the page.
+ *
+ * A page prints its headline two or three times as the text dump reaches
+ * us: the page's <title> ("<headline> - <site> । <tagline>"), the <h1>,
+ * the photo's alt text, a share widget's text, a reading-time label glued
+ * before it ("1 min read<headline>").  The copies differ in small ways:
+ * straight or curly quote marks, a closing dari or dash, the site's name
+ * after a dash or a bar.  Two lines near the top that say the same on a
+ * key that ignores those differences are the headline, whatever the
+ * layout around them: strong evidence that needs no pattern of the
+ * outlet's.  hzone.c marks the copies (they are no paragraph) and writes
+ * the cleanest copy as the title.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "hzonework.h"
+#include "util.h"
+
+/* A headline's key is short: a longer line is no headline. */
+#define KEYMAX 640
+/* The first bytes of a key, read for every line: two lines must share them. */
+#define PREFIX 24
+
+/* Gaps between words in a key: a dash or a bar in the run, or anything else. */
+#define GAP_DASH '\001'
+#define GAP '\002'
+
+struct hkey {
+	char k[KEYMAX];
+	size_t n;
+	int prefixed;	/* a reading-time label glued before it was skipped */
+};
+
+/* The code point at S (N bytes left) and its length in *LEN. */
+static unsigned
+cp_at(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80 || n < 2) {
+		*len = 1;
+		return u[0];
+	}
+	if ((u[0] & 0xE0) == 0xC0) {
+		*len = 2;
+		return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+	}
+	if ((u[0] & 0xF0) == 0xE0 && n >= 3) {
+		*len = 3;
+		return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+	}
+	if ((u[0] & 0xF8) == 0xF0 && n >= 4) {
+		*len = 4;
+		return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
+	}
+	*len = 1;
+	return u[0];
+}
+
+/*
+ * What code point C is in a key: 1 a letter, mark or digit (kept), 0
+ * punctuation or space (a gap), -1 nothing at all (a joiner, dropped:
+ * one copy may print it where the other does not).
+ */
+static int
+cp_class(unsigned c)
+{
+	if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF)
+		return -1;
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	/* Latin-1 punctuation, the general punctuation block, the dari and double dari. */
+	if ((c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
+	    c == 0x0964 || c == 0x0965 || (c >= 0x2190 && c <= 0x25FF))
+		return 0;
+	return 1;
+}
+
+/*
+ * A reading-time label glued before the headline ("1 min read<headline>",
+ * a blog platform's): its length, or 0.
+ */
+static size_t
+read_time_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i == 0 || i > 2 || n - i < 9 || strncasecmp(s + i, " min read", 9) != 0)
+		return 0;
+	return i + 9;
+}
+
+/*
+ * The key of S[0..N) in *K, at most CAP bytes of it; 0 if the line is
+ * too long to be a headline.
+ */
+static int
+hkey(const char *s, size_t n, struct hkey *k, size_t cap)
+{
+	size_t i, len;
+	int gap = 0;
+
+	k->n = 0;
+	k->prefixed = 0;
+	if ((i = read_time_prefix(s, n)) > 0)
+		k->prefixed = 1;
+	for (; i < n; i += len) {
+		unsigned c = cp_at(s + i, n - i, &len);
+		int cl = cp_class(c);
+
+		if (cl < 0)
+			continue;
+		if (cl == 0) {
+			if (gap == 0)
+				gap = GAP;
+			if (c == '-' || c == '|' || c == 0x2013 || c == 0x2014)
+				gap = GAP_DASH;
+			continue;
+		}
+		if (k->n + len + 1 >= cap)
+			return cap < KEYMAX;
+		if (gap && k->n > 0)
+			k->k[k->n++] = (char)gap;
+		gap = 0;
+		memcpy(k->k + k->n, s + i, len);
+		k->n += len;
+	}
+	return k->n > 0;
+}
+
+/* Words in key K[0..N). */
+static size_t
+key_words(const char *k, size_t n)
+{
+	size_t i, w = n > 0;
+
+	for (i = 0; i < n; i++)
+		if (k[i] == GAP || k[i] == GAP_DASH)
+			w++;
+	return w;
+}
+
+/* A[0..N) and B[0..N) say the same, whatever their gaps. */
+static int
+key_eq(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i] && !((a[i] == GAP || a[i] == GAP_DASH) && (b[i] == GAP || b[i] == GAP_DASH)))
+			return 0;
+	return 1;
+}
+
+/*
+ * How line A's key stands to the headline B's: AGAIN_SAME (the same
+ * words), AGAIN_SUFFIXED (B's words, then a dash or a bar and at most
+ * sixteen words: the site's name and tagline of the page's <title>), or 0.
+ */
+static int
+relation(const struct hkey *a, const struct hkey *b)
+{
+	if (a->n == b->n)
+		return key_eq(a->k, b->k, a->n) ? AGAIN_SAME : 0;
+	if (a->n > b->n && a->k[b->n] == GAP_DASH && key_eq(a->k, b->k, b->n) &&
+	    key_words(a->k + b->n + 1, a->n - b->n - 1) <= 16)
+		return AGAIN_SUFFIXED;
+	return 0;
+}
+
+/*
+ * Mark the copies of the headline printed again among the first ZONE
+ * lines, the first sixteen with anything on them (w->l[i].again:
+ * AGAIN_SAME for a copy with the headline's words only, AGAIN_SUFFIXED
+ * for the page's <title> with the site's name after them; a copy whose
+ * reading-time label was skipped counts as suffixed).  The headline is
+ * the first line of at least MINWORDS words and at most twenty-four, no
+ * sentence ending inside it, that a line among the next twelve prints
+ * again; one repeated group per page.  Returns the number of copies (0,
+ * or 2 and more).
+ */
+size_t
+again_mark(struct hzonework *w, size_t zone, size_t minwords)
+{
+	struct hkey *keys;
+	size_t i, j, nk = zone < w->nl ? zone : w->nl, core = (size_t)-1, copies = 0;
+	unsigned char *ok;
+
+	for (i = 0; i < w->nl; i++)
+		w->l[i].again = 0;
+	if (nk < 2)
+		return 0;
+	keys = emalloc(nk * sizeof(*keys));
+	ok = emalloc(nk);
+	/*
+	 * The copies stand at the top (the page's title, the headline, the
+	 * photo's alt text): only the first sixteen lines with anything on
+	 * them are read, which keeps the cost off the story's paragraphs.
+	 */
+	for (i = 0, j = 0; i < nk; i++) {
+		ok[i] = j < 16 && w->l[i].len > 0 && w->l[i].len < KEYMAX && hkey(line_text(w, i), w->l[i].len, &keys[i], PREFIX);
+		j += w->l[i].len > 0;
+	}
+	/* Keyed in full: only lines whose key opens as another line's does. */
+	for (i = 0; i < nk; i++) {
+		int twin = 0;
+
+		for (j = 0; j < nk && ok[i] && !twin; j++)
+			twin = j != i && ok[j] && keys[j].n >= PREFIX / 2 && keys[i].n >= PREFIX / 2 &&
+			    key_eq(keys[i].k, keys[j].k, PREFIX / 2);
+		ok[i] = twin && hkey(line_text(w, i), w->l[i].len, &keys[i], KEYMAX);
+	}
+	/* The first line whose words a later line prints again, alone or with a suffix. */
+	for (i = 0; i < nk && core == (size_t)-1; i++) {
+		size_t seen = 0, kw;
+		int found = 0;
+
+		/*
+		 * A headline's length, no sentence ending inside it: a lede
+		 * printed twice (a summary, then the first paragraph) is none.
+		 */
+		if (!ok[i] || (kw = key_words(keys[i].k, keys[i].n)) < minwords || kw > 24 ||
+		    line_inner_sentence(line_text(w, i), w->l[i].len))
+			continue;
+		for (j = 0; j < nk && seen < 12; j++) {
+			if (j == i || !ok[j])
+				continue;
+			if (j > i)
+				seen++;
+			if ((j > i || keys[j].n > keys[i].n) && relation(&keys[j], &keys[i])) {
+				found = 1;
+				break;
+			}
+		}
+		if (found)
+			core = i;
+	}
+	if (core != (size_t)-1) {
+		/*
+		 * The core may itself carry the glued label: the copies are
+		 * measured against the shortest copy's words.
+		 */
+		for (j = 0; j < nk; j++) {
+			int r;
+
+			if (!ok[j] || (r = relation(&keys[j], &keys[core])) == 0)
+				continue;
+			w->l[j].again = r == AGAIN_SAME && !keys[j].prefixed ? AGAIN_SAME : AGAIN_SUFFIXED;
+			copies++;
+		}
+		if (copies < 2)
+			for (j = 0; j < nk; j++)
+				w->l[j].again = 0;
+	}
+	free(keys);
+	free(ok);
+	return copies >= 2 ? copies : 0;
+}
