@@ -577,6 +577,39 @@ first_content(const struct hzonework *w, long j)
 }
 
 /*
+ * Does the unlabelled date at I stand right over the story: the next line
+ * the first paragraph P, or a byline (a name ending in a comma: "<name>,")
+ * right over P?  A page clock sits in the site's header, with a menu, a
+ * masthead or a headline under it; a date with nothing between it and the
+ * story (no headline printed) is the story's ("5:55 pm , May 10, 2018" over
+ * "<desk> ॥ <paragraph>", "May 19, 2022" over "<name>," over the story).
+ * Chrome between (an empty caption's "ছবি:") keeps it a clock, and so does
+ * a weekday: the clocks print theirs ("বৃহস্পতিবার, ১৪ নভেম্বর ২০২৪,
+ * ১০:২২ পূর্বাহ্ন"), the story's dates seen here do not.
+ */
+static int
+over_story(const struct hzonework *w, long i, long p)
+{
+	const char *s = line_text(w, (size_t)i);
+	long j;
+
+	if (memmem(s, w->l[i].len, "বার", strlen("বার")) != NULL || memmem(s, w->l[i].len, "day", 3) != NULL ||
+	    memmem(s, w->l[i].len, "DAY", 3) != NULL)
+		return 0;
+	for (j = i + 1; j < p && w->l[j].kind == K_BLANK; j++)
+		;
+	if (j == p)
+		return 1;
+	if (j > p || !(w->l[j].kind == K_BYLINE ||
+	    (w->l[j].kind == K_TITLELIKE && line_ends_with(line_text(w, (size_t)j), w->l[j].len, ",") &&
+	    short_name(w, (size_t)j))))
+		return 0;
+	for (j++; j < p && w->l[j].kind == K_BLANK; j++)
+		;
+	return j == p;
+}
+
+/*
  * Does line J open the page's article: nothing above it but blank lines,
  * page chrome and the page clock (or a date line, a clock still unread)?
  */
@@ -1688,7 +1721,10 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * under it: it starts no byline and date block.
 	 */
 	for (i = 0; i < p; i++)
-		if (w->l[i].kind == K_DATE && step(w, i, -1, 0, p) < 0 && (k = (size_t)step(w, i, 1, 0, p)) != (size_t)-1 &&
+		if (w->l[i].kind == K_DATE && step(w, i, -1, 0, p) < 0 && over_story(w, i, p)) {
+			w->l[i].story = 1;
+			w->l[i].why = "an unlabelled date right over the story (no headline, no menu between)";
+		} else if (w->l[i].kind == K_DATE && step(w, i, -1, 0, p) < 0 && (k = (size_t)step(w, i, 1, 0, p)) != (size_t)-1 &&
 		    !in_block(w->l[k].kind)) {
 			w->l[i].kind = K_CLOCK;
 			w->l[i].placed = 1;
@@ -2012,7 +2048,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		else if (w->l[i].kind == K_DATE && pub_below(rs, w, i, p))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1,
 			    w->l[i].why = "an unlabelled date above a labelled publication time";
-		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !(w->l[i].has_time &&
+		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !w->l[i].story && !(w->l[i].has_time &&
 		    (k = (size_t)step(w, i, -1, 0, p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
 		/*
@@ -2020,7 +2056,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		 * weekday, a date, a time) is its clock all the same: no story
 		 * prints its own time above everything else.
 		 */
-		else if (w->l[i].kind == K_DATE && title < 0 && step(w, i, -1, 0, p) < 0)
+		else if (w->l[i].kind == K_DATE && title < 0 && step(w, i, -1, 0, p) < 0 && !w->l[i].story)
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date opening a page with no headline";
 	named_day(rs, w, p, zone);
 
