@@ -610,6 +610,46 @@ over_story(const struct hzonework *w, long i, long p)
 }
 
 /*
+ * A date line with no time whose time is printed on the next line, the
+ * date perhaps closed by a bar ("বৃহস্পতিবার, ১৬ জুলাই ২০২০ |" over "১১:৪০
+ * পূর্বাহ্ণ | 69 বার", a theme that breaks its meta row): the date and that time, in
+ * w->cut, when the line under it opens with a time (a colon, up to its
+ * first bar) and the two read as one date with a time.  1 if so.
+ */
+static int
+date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p)
+{
+	const char *s = line_text(w, (size_t)i), *t;
+	size_t n = w->l[i].len, m;
+	struct date_result r;
+	long j;
+
+	for (j = i + 1; j < p && w->l[j].kind == K_BLANK; j++)
+		;
+	if (j >= p || (w->l[j].kind != K_OTHER && w->l[j].kind != K_TITLELIKE))
+		return 0;
+	t = line_text(w, (size_t)j);
+	m = w->l[j].len;
+	{
+		const char *bar = memchr(t, '|', m);
+
+		if (bar != NULL)
+			m = (size_t)(bar - t);
+	}
+	while (m > 0 && t[m - 1] == ' ')
+		m--;
+	if (m == 0 || m > 60 || !line_digit_at(t, m) || memchr(t, ':', m) == NULL)
+		return 0;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '|' || s[n - 1] == ','))
+		n--;
+	buf_reset(&w->cut);
+	buf_add(&w->cut, s, n);
+	buf_adds(&w->cut, ", ");
+	buf_add(&w->cut, t, m);
+	return line_is_date(rs, w->cut.s, w->cut.len, &r) && r.status == DATE_OK && r.has_time;
+}
+
+/*
  * Does line J open the page's article: nothing above it but blank lines,
  * page chrome and the page clock (or a date line, a clock still unread)?
  */
@@ -2101,6 +2141,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				;
 			if (k < (size_t)i)
 				break;
+			if (!l->has_time && date_time_below(rs, w, i, p)) {
+				explain(w, (size_t)i, "a date with its time on the next line", NULL);
+				if (!pub++)
+					add(rec, w, "published", w->cut.s, w->cut.len);
+				else if (!upd++)
+					add(rec, w, "updated", w->cut.s, w->cut.len);
+				break;
+			}
 			if (!pub++)
 				add(rec, w, "published", line_text(w, i), l->len);
 			else if (!upd++)
