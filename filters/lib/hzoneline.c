@@ -887,6 +887,55 @@ chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
 }
 
 /*
+ * A whole date with a time among a few other words on a short line: a
+ * credit before it ("<name>, <place> বুধবার রাত ১০:৫৭, ১৫ জুলাই, ২০২০",
+ * "প্রতিনিধি <date> , <time> প্রিন্ট সংস্করণ"), a bullet or a counter and a
+ * credit after it ("• 22-11-2022 4:10 PM • Captured By: <name> 125").  Six
+ * words at most before the date, none of them with a digit, and eight at
+ * most after it; the date is the longest run of words from the leftmost
+ * start that reads whole, with its year and its time (a headline that
+ * names a day prints no time of day).  Its bounds in [*D, *E); 0 if none.
+ */
+static int
+date_among(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *e)
+{
+	size_t a = 0, b, best, nb = 0, nw;
+	struct date_result r;
+
+	if (n > 300 || memchr(s, ':', n) == NULL)
+		return 0;
+	for (; a < n && nb <= 6; nb++) {
+		while (a < n && s[a] == ' ')
+			a++;
+		if (a >= n)
+			break;
+		best = a;
+		for (b = a, nw = 0; b < n && nw < 10; nw++) {
+			while (b < n && s[b] == ' ')
+				b++;
+			if (s[b] == '|')
+				break;
+			while (b < n && s[b] != ' ')
+				b++;
+			if (line_is_date(rs, s + a, b - a, &r) && r.status == DATE_OK && r.has_time)
+				best = b;
+		}
+		if (best > a) {
+			if (line_words(s + best, n - best) > 8)
+				return 0;
+			*d = a;
+			*e = best;
+			return 1;
+		}
+		if (line_digit_at(s + a, n - a))
+			return 0;	/* a digit before the date: no credit */
+		while (a < n && s[a] != ' ')
+			a++;
+	}
+	return 0;
+}
+
+/*
  * What line I is.  Chrome glued to its start (a "prefix" pattern: an
  * image's alt text, an advertisement's label, a crawler's date stamp) is
  * taken off when the rest is a header line or a paragraph then; otherwise
@@ -1010,6 +1059,14 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	    !line_ends_with(s, n, "।") && !line_ends_with(s, n, "/") && (!memmem(s, n, " | ", 3) || (line_suffixed(s, n) < n &&
 	    line_words(s, line_suffixed(s, n)) >= rs->title_words + 2))) {
 		l->kind = K_TITLELIKE;
+	}
+	if ((l->kind == K_OTHER || l->kind == K_TITLELIKE) && nw <= 20 && memmem(s, n, "।", 3) == NULL &&
+	    date_among(rs, s, n, &vo, &vl)) {
+		l->off += vo;
+		l->len = vl - vo;
+		l->kind = K_DATE;
+		l->has_time = 1;
+		l->why = "a date and time with a few other words around it (a credit, a counter)";
 	}
 }
 
