@@ -472,23 +472,46 @@ line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t
 	return 0;
 }
 
+/* The label before a value at VO ends in a colon (a glued label needs one). */
+static int
+glued_label_colon(const char *s, size_t vo)
+{
+	while (vo > 0 && s[vo - 1] == ' ')
+		vo--;
+	return (vo >= 1 && s[vo - 1] == ':') || (vo >= 3 && memcmp(s + vo - 3, "ঃ", 3) == 0);
+}
+
 /*
  * A labelled date after a short credit that is no byline ("Admin
  * প্রকাশের সময় : ...", "বার্তা সম্পাদক প্রকাশিত: ..."): the posting
  * account, not the writer.  The offset of the label, or 0.  No word of
  * the credit is a number (a date's day); a name may end in one
- * ("<name>২৪").
+ * ("<name>২৪").  The label may be glued to the word before it, the
+ * spans of a meta row run together ("বিভাগ: <section>রিপোর্টার:
+ * <name>প্রকাশিত: ১৫/৬/২০২৩"): a colon after it then, and a whole date.
  */
 size_t
 line_label_after(const struct hzoneset *rs, const char *s, size_t n)
 {
 	size_t k, nw = 0, vo, vl;
+	int colon;
 
 	if (line_digit_at(s, n))
 		return 0;
+	colon = memchr(s, ':', n) != NULL || memmem(s, n, "ঃ", 3) != NULL;
 	for (k = 1; k < n && nw < 3; k++) {
-		if (s[k - 1] != ' ' || s[k] == ' ')
+		if (s[k] == ' ' || ((unsigned char)s[k] & 0xC0) == 0x80)
 			continue;
+		if (s[k - 1] != ' ') {
+			/* Glued on: a Bengali letter or a capital opening the label. */
+			if (!colon || !((unsigned char)s[k] == 0xE0 || (s[k] >= 'A' && s[k] <= 'Z')) || s[k - 1] == ' ')
+				continue;
+			if ((line_value_of(rs->published, s + k, n - k, &vo, &vl) ||
+			    line_value_of(rs->updated, s + k, n - k, &vo, &vl)) && line_date_value(rs, s + k, vo, &vl) &&
+			    glued_label_colon(s + k, vo))
+				return k;
+			continue;
+		}
 		nw++;
 		if (line_digit_at(s + k, n - k))
 			return 0;
