@@ -1049,7 +1049,7 @@ flat_first(const struct hzoneset *rs, const struct hzonework *w, size_t *i)
  * if no article is left.
  */
 static int
-cut_flat(struct hzonework *w, size_t i, size_t hl, size_t k, size_t e)
+cut_flat_from(struct hzonework *w, size_t i, size_t h0, size_t hl, size_t k, size_t e)
 {
 	const char *s = line_text(w, i);
 	size_t at = w->l[i].off, n = w->l[i].len;
@@ -1059,7 +1059,8 @@ cut_flat(struct hzonework *w, size_t i, size_t hl, size_t k, size_t e)
 	if (e >= n)
 		return 0;
 	buf_reset(&w->out);
-	buf_add(&w->out, w->text.s, at + hl);
+	buf_add(&w->out, w->text.s, at);
+	buf_add(&w->out, w->text.s + at + h0, hl - h0);
 	buf_addc(&w->out, '\n');
 	buf_add(&w->out, w->text.s + at + k, e - k);
 	buf_addc(&w->out, '\n');
@@ -1067,6 +1068,42 @@ cut_flat(struct hzonework *w, size_t i, size_t hl, size_t k, size_t e)
 	buf_reset(&w->text);
 	buf_add(&w->text, w->out.s, w->out.len);
 	return 1;
+}
+
+static int
+cut_flat(struct hzonework *w, size_t i, size_t hl, size_t k, size_t e)
+{
+	return cut_flat_from(w, i, 0, hl, k, e);
+}
+
+/*
+ * Where the headline starts in S[0..HL), the words of a flattened header
+ * before the byline: a news theme prints the breadcrumb's last step (the
+ * headline), the section's label, and the headline again ("Home <section>
+ * <headline> <section> <headline>"): the headline is the last copy, three
+ * words at least, after one word (the section) or none; 0 if no such copy.
+ */
+static size_t
+headline_copy(const char *s, size_t hl)
+{
+	size_t ws[65], nw = 0, i, m;
+
+	for (i = 0; i < hl && nw < 64; i++)
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			ws[nw++] = i;
+	if (nw >= 64)
+		return 0;
+	ws[nw] = hl + 1;	/* past the last word and its space */
+	/* "<w> <headline> <w> <headline>": word G (the section) before the last copy, word P before the first. */
+	for (m = (nw - 2) / 2; m >= 3; m--) {
+		size_t g = nw - m - 1, p = nw - 2 * m - 2;
+		size_t a = ws[g + 1], b = ws[p + 1], la = hl - a, lb = ws[g] - 1 - b;
+
+		if (la == lb && memcmp(s + a, s + b, la) == 0 && ws[g + 1] - ws[g] == ws[p + 1] - ws[p] &&
+		    memcmp(s + ws[g], s + ws[p], ws[g + 1] - ws[g]) == 0)
+			return a;
+	}
+	return 0;
 }
 
 /*
@@ -1089,14 +1126,26 @@ unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 		return 0;
 	s = line_text(w, i);
 	n = w->l[i].len;
-	lim = n < 300 ? n : 300;
+	lim = n < 600 ? n : 600;	/* a headline printed twice (a breadcrumb's and the page's) and a byline */
 	for (d = 0; d < lim && !line_digit_at(s + d, n - d); d++)
 		;
 	if (d == 0 || d >= lim || s[d - 1] != ' ' || memmem(s, d, "।", 3) != NULL)
 		return 0;
-	if ((e = date_run(rs, s, n, d)) == d)
-		return 0;
-	for (c = d; c > 0 && s[c - 1] == ' '; c--)
+	/* A date may open with its month's name ("By <name> - October 17, 2022"). */
+	if ((e = date_run(rs, s, n, d)) == d) {
+		for (c = d - 1; c > 0 && s[c - 1] != ' '; c--)
+			;
+		if (c == 0 || (e = date_run(rs, s, n, c)) == c)
+			return 0;
+		d = c;
+	} else if (d >= 2) {
+		for (c = d - 1; c > 0 && s[c - 1] != ' '; c--)
+			;
+		if (c > 0 && (k = date_run(rs, s, n, c)) > c)
+			d = c, e = k;
+	}
+	/* The dash between the byline and the date is neither's. */
+	for (c = d; c > 0 && (s[c - 1] == ' ' || s[c - 1] == '-'); c--)
 		;
 	for (k = c, nw = 0; nw < 6; nw++) {
 		while (k > 0 && s[k - 1] == ' ')
@@ -1116,7 +1165,7 @@ unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 	hl = k;
 	while (hl > 0 && s[hl - 1] == ' ')
 		hl--;
-	return cut_flat(w, i, hl, k, e);
+	return cut_flat_from(w, i, headline_copy(s, hl), hl, k, e);
 }
 
 /*
