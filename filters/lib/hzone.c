@@ -987,8 +987,8 @@ named_day(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
 
 /*
  * The zone a page_zone pattern puts the page in: tried on the url header
- * and on the lines above the first paragraph and on that paragraph (its
- * dateline); NULL for none.
+ * and on the lines above the first paragraph, on that paragraph (its
+ * dateline) and on the next; NULL for none.
  */
 static const char *
 page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct record *rec, long p, long zone)
@@ -1003,6 +1003,14 @@ page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct rec
 		for (i = 0; i <= p && i < zone; i++)
 			if (w->l[i].len > 0 && line_matches(&rs->zpats[z], line_text(w, i), w->l[i].len))
 				return rs->znames[z];
+		/*
+		 * And the paragraph under it: the first paragraph the reader
+		 * found may be a headline closed by a dari, the dateline under it.
+		 */
+		for (i = p + 1; i < (long)w->nl && w->l[i].len == 0; i++)
+			;
+		if (p >= 0 && p < zone && i < (long)w->nl && line_matches(&rs->zpats[z], line_text(w, i), w->l[i].len))
+			return rs->znames[z];
 	}
 	return NULL;
 }
