@@ -1005,11 +1005,13 @@ page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct rec
 				return rs->znames[z];
 		/*
 		 * And the paragraph under it: the first paragraph the reader
-		 * found may be a headline closed by a dari, the dateline under it.
+		 * found may be a headline closed by a dari, the dateline under it
+		 * (its start only: a dateline opens the paragraph).
 		 */
 		for (i = p + 1; i < (long)w->nl && w->l[i].len == 0; i++)
 			;
-		if (p >= 0 && p < zone && i < (long)w->nl && line_matches(&rs->zpats[z], line_text(w, i), w->l[i].len))
+		if (p >= 0 && p < zone && i < (long)w->nl &&
+		    line_matches(&rs->zpats[z], line_text(w, i), w->l[i].len < 240 ? w->l[i].len : 240))
 			return rs->znames[z];
 	}
 	return NULL;

@@ -504,7 +504,15 @@ line_label_after(const struct hzoneset *rs, const char *s, size_t n)
 			continue;
 		if (s[k - 1] != ' ') {
 			/* Glued on: a Bengali letter or a capital opening the label. */
-			if (!colon || !((unsigned char)s[k] == 0xE0 || (s[k] >= 'A' && s[k] <= 'Z')) || s[k - 1] == ' ')
+			const char *sp;
+			size_t wl;
+
+			if (!colon || !((unsigned char)s[k] == 0xE0 || (s[k] >= 'A' && s[k] <= 'Z')))
+				continue;
+			/* The label's colon closes the word it is glued into. */
+			sp = memchr(s + k, ' ', n - k);
+			wl = sp != NULL ? (size_t)(sp - (s + k)) : n - k;
+			if (memchr(s + k, ':', wl) == NULL && memmem(s + k, wl, "ঃ", 3) == NULL)
 				continue;
 			if ((line_value_of(rs->published, s + k, n - k, &vo, &vl) ||
 			    line_value_of(rs->updated, s + k, n - k, &vo, &vl)) && line_date_value(rs, s + k, vo, &vl) &&
@@ -925,7 +933,15 @@ date_among(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t
 	size_t a = 0, b, best, nb = 0, nw;
 	struct date_result r;
 
-	if (n > 300 || memchr(s, ':', n) == NULL)
+	const char *c;
+
+	if (n > 300 || (c = memchr(s, ':', n)) == NULL)
+		return 0;
+	/* A time: a digit on each side of a colon. */
+	while (c != NULL && !(c > s && (line_digit_at(c - 1, 1) || (c - s >= 3 && line_digit_at(c - 3, 3))) &&
+	    line_digit_at(c + 1, n - (size_t)(c + 1 - s))))
+		c = memchr(c + 1, ':', n - (size_t)(c + 1 - s));
+	if (c == NULL)
 		return 0;
 	for (; a < n && nb <= 6; nb++) {
 		while (a < n && s[a] == ' ')
