@@ -1091,7 +1091,9 @@ cut_flat(struct hzonework *w, size_t i, size_t hl, size_t k, size_t e)
  * before the byline: a news theme prints the breadcrumb's last step (the
  * headline), the section's label, and the headline again ("Home <section>
  * <headline> <section> <headline>"): the headline is the last copy, three
- * words at least, after one word (the section) or none; 0 if no such copy.
+ * words at least, after a word that also stands right before the first
+ * copy (the section); the breadcrumb and the first copy go.  0 if no such
+ * copy.
  */
 static size_t
 headline_copy(const char *s, size_t hl)
