@@ -577,6 +577,79 @@ first_content(const struct hzonework *w, long j)
 }
 
 /*
+ * Does the unlabelled date at I stand right over the story: the next line
+ * the first paragraph P, or a byline (a name ending in a comma: "<name>,")
+ * right over P?  A page clock sits in the site's header, with a menu, a
+ * masthead or a headline under it; a date with nothing between it and the
+ * story (no headline printed) is the story's ("5:55 pm , May 10, 2018" over
+ * "<desk> ॥ <paragraph>", "May 19, 2022" over "<name>," over the story).
+ * Chrome between (an empty caption's "ছবি:") keeps it a clock, and so does
+ * a weekday: the clocks print theirs ("বৃহস্পতিবার, ১৪ নভেম্বর ২০২৪,
+ * ১০:২২ পূর্বাহ্ন"), the story's dates seen here do not.
+ */
+static int
+over_story(const struct hzonework *w, long i, long p)
+{
+	const char *s = line_text(w, (size_t)i);
+	long j;
+
+	if (memmem(s, w->l[i].len, "বার", strlen("বার")) != NULL || memmem(s, w->l[i].len, "day", 3) != NULL ||
+	    memmem(s, w->l[i].len, "DAY", 3) != NULL)
+		return 0;
+	for (j = i + 1; j < p && w->l[j].kind == K_BLANK; j++)
+		;
+	if (j == p)
+		return 1;
+	if (j > p || !(w->l[j].kind == K_BYLINE ||
+	    (w->l[j].kind == K_TITLELIKE && line_ends_with(line_text(w, (size_t)j), w->l[j].len, ",") &&
+	    short_name(w, (size_t)j))))
+		return 0;
+	for (j++; j < p && w->l[j].kind == K_BLANK; j++)
+		;
+	return j == p;
+}
+
+/*
+ * A date line with no time whose time is printed on the next line, the
+ * date perhaps closed by a bar ("বৃহস্পতিবার, ১৬ জুলাই ২০২০ |" over "১১:৪০
+ * পূর্বাহ্ণ | 69 বার", a theme that breaks its meta row): the date and that time, in
+ * w->cut, when the line under it opens with a time (a colon, up to its
+ * first bar) and the two read as one date with a time.  1 if so.
+ */
+static int
+date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p)
+{
+	const char *s = line_text(w, (size_t)i), *t;
+	size_t n = w->l[i].len, m;
+	struct date_result r;
+	long j;
+
+	for (j = i + 1; j < p && w->l[j].kind == K_BLANK; j++)
+		;
+	if (j >= p || (w->l[j].kind != K_OTHER && w->l[j].kind != K_TITLELIKE))
+		return 0;
+	t = line_text(w, (size_t)j);
+	m = w->l[j].len;
+	{
+		const char *bar = memchr(t, '|', m);
+
+		if (bar != NULL)
+			m = (size_t)(bar - t);
+	}
+	while (m > 0 && t[m - 1] == ' ')
+		m--;
+	if (m == 0 || m > 60 || !line_digit_at(t, m) || memchr(t, ':', m) == NULL)
+		return 0;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '|' || s[n - 1] == ','))
+		n--;
+	buf_reset(&w->cut);
+	buf_add(&w->cut, s, n);
+	buf_adds(&w->cut, ", ");
+	buf_add(&w->cut, t, m);
+	return line_is_date(rs, w->cut.s, w->cut.len, &r) && r.status == DATE_OK && r.has_time;
+}
+
+/*
  * Does line J open the page's article: nothing above it but blank lines,
  * page chrome and the page clock (or a date line, a clock still unread)?
  */
@@ -1007,8 +1080,8 @@ named_day(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
 
 /*
  * The zone a page_zone pattern puts the page in: tried on the url header
- * and on the lines above the first paragraph and on that paragraph (its
- * dateline); NULL for none.
+ * and on the lines above the first paragraph, on that paragraph (its
+ * dateline) and on the next; NULL for none.
  */
 static const char *
 page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct record *rec, long p, long zone)
@@ -1023,6 +1096,16 @@ page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct rec
 		for (i = 0; i <= p && i < zone; i++)
 			if (w->l[i].len > 0 && line_matches(&rs->zpats[z], line_text(w, i), w->l[i].len))
 				return rs->znames[z];
+		/*
+		 * And the paragraph under it: the first paragraph the reader
+		 * found may be a headline closed by a dari, the dateline under it
+		 * (its start only: a dateline opens the paragraph).
+		 */
+		for (i = p + 1; i < (long)w->nl && w->l[i].len == 0; i++)
+			;
+		if (p >= 0 && p < zone && i < (long)w->nl &&
+		    line_matches(&rs->zpats[z], line_text(w, i), w->l[i].len < 240 ? w->l[i].len : 240))
+			return rs->znames[z];
 	}
 	return NULL;
 }
@@ -1106,7 +1189,7 @@ flat_first(const struct hzoneset *rs, const struct hzonework *w, size_t *i)
  * if no article is left.
  */
 static int
-cut_flat(struct hzonework *w, size_t i, size_t hl, size_t k, size_t e)
+cut_flat_from(struct hzonework *w, size_t i, size_t h0, size_t hl, size_t k, size_t e)
 {
 	const char *s = line_text(w, i);
 	size_t at = w->l[i].off, n = w->l[i].len;
@@ -1116,7 +1199,8 @@ cut_flat(struct hzonework *w, size_t i, size_t hl, size_t k, size_t e)
 	if (e >= n)
 		return 0;
 	buf_reset(&w->out);
-	buf_add(&w->out, w->text.s, at + hl);
+	buf_add(&w->out, w->text.s, at);
+	buf_add(&w->out, w->text.s + at + h0, hl - h0);
 	buf_addc(&w->out, '\n');
 	buf_add(&w->out, w->text.s + at + k, e - k);
 	buf_addc(&w->out, '\n');
@@ -1124,6 +1208,44 @@ cut_flat(struct hzonework *w, size_t i, size_t hl, size_t k, size_t e)
 	buf_reset(&w->text);
 	buf_add(&w->text, w->out.s, w->out.len);
 	return 1;
+}
+
+static int
+cut_flat(struct hzonework *w, size_t i, size_t hl, size_t k, size_t e)
+{
+	return cut_flat_from(w, i, 0, hl, k, e);
+}
+
+/*
+ * Where the headline starts in S[0..HL), the words of a flattened header
+ * before the byline: a news theme prints the breadcrumb's last step (the
+ * headline), the section's label, and the headline again ("Home <section>
+ * <headline> <section> <headline>"): the headline is the last copy, three
+ * words at least, after a word that also stands right before the first
+ * copy (the section); the breadcrumb and the first copy go.  0 if no such
+ * copy.
+ */
+static size_t
+headline_copy(const char *s, size_t hl)
+{
+	size_t ws[65], nw = 0, i, m;
+
+	for (i = 0; i < hl && nw < 64; i++)
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			ws[nw++] = i;
+	if (nw >= 64)
+		return 0;
+	ws[nw] = hl + 1;	/* past the last word and its space */
+	/* "<w> <headline> <w> <headline>": word G (the section) before the last copy, word P before the first. */
+	for (m = (nw - 2) / 2; m >= 3; m--) {
+		size_t g = nw - m - 1, p = nw - 2 * m - 2;
+		size_t a = ws[g + 1], b = ws[p + 1], la = hl - a, lb = ws[g] - 1 - b;
+
+		if (la == lb && memcmp(s + a, s + b, la) == 0 && ws[g + 1] - ws[g] == ws[p + 1] - ws[p] &&
+		    memcmp(s + ws[g], s + ws[p], ws[g + 1] - ws[g]) == 0)
+			return a;
+	}
+	return 0;
 }
 
 /*
@@ -1146,14 +1268,26 @@ unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 		return 0;
 	s = line_text(w, i);
 	n = w->l[i].len;
-	lim = n < 300 ? n : 300;
+	lim = n < 600 ? n : 600;	/* a headline printed twice (a breadcrumb's and the page's) and a byline */
 	for (d = 0; d < lim && !line_digit_at(s + d, n - d); d++)
 		;
 	if (d == 0 || d >= lim || s[d - 1] != ' ' || memmem(s, d, "।", 3) != NULL)
 		return 0;
-	if ((e = date_run(rs, s, n, d)) == d)
-		return 0;
-	for (c = d; c > 0 && s[c - 1] == ' '; c--)
+	/* A date may open with its month's name ("By <name> - October 17, 2022"). */
+	if ((e = date_run(rs, s, n, d)) == d) {
+		for (c = d - 1; c > 0 && s[c - 1] != ' '; c--)
+			;
+		if (c == 0 || (e = date_run(rs, s, n, c)) == c)
+			return 0;
+		d = c;
+	} else if (d >= 2) {
+		for (c = d - 1; c > 0 && s[c - 1] != ' '; c--)
+			;
+		if (c > 0 && (k = date_run(rs, s, n, c)) > c)
+			d = c, e = k;
+	}
+	/* The dash between the byline and the date is neither's. */
+	for (c = d; c > 0 && (s[c - 1] == ' ' || s[c - 1] == '-'); c--)
 		;
 	for (k = c, nw = 0; nw < 6; nw++) {
 		while (k > 0 && s[k - 1] == ' ')
@@ -1173,7 +1307,7 @@ unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 	hl = k;
 	while (hl > 0 && s[hl - 1] == ' ')
 		hl--;
-	return cut_flat(w, i, hl, k, e);
+	return cut_flat_from(w, i, headline_copy(s, hl), hl, k, e);
 }
 
 /*
@@ -1854,7 +1988,10 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * under it: it starts no byline and date block.
 	 */
 	for (i = 0; i < p; i++)
-		if (w->l[i].kind == K_DATE && step(w, i, -1, 0, p) < 0 && (k = (size_t)step(w, i, 1, 0, p)) != (size_t)-1 &&
+		if (w->l[i].kind == K_DATE && step(w, i, -1, 0, p) < 0 && over_story(w, i, p)) {
+			w->l[i].story = 1;
+			w->l[i].why = "an unlabelled date right over the story (no headline, no menu between)";
+		} else if (w->l[i].kind == K_DATE && step(w, i, -1, 0, p) < 0 && (k = (size_t)step(w, i, 1, 0, p)) != (size_t)-1 &&
 		    !in_block(w->l[k].kind)) {
 			w->l[i].kind = K_CLOCK;
 			w->l[i].placed = 1;
@@ -2254,7 +2391,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		else if (w->l[i].kind == K_DATE && pub_below(rs, w, i, p))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1,
 			    w->l[i].why = "an unlabelled date above a labelled publication time";
-		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !(w->l[i].has_time &&
+		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !w->l[i].story && !(w->l[i].has_time &&
 		    (k = (size_t)step(w, i, -1, 0, p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
 		/*
@@ -2262,7 +2399,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		 * weekday, a date, a time) is its clock all the same: no story
 		 * prints its own time above everything else.
 		 */
-		else if (w->l[i].kind == K_DATE && title < 0 && step(w, i, -1, 0, p) < 0)
+		else if (w->l[i].kind == K_DATE && title < 0 && step(w, i, -1, 0, p) < 0 && !w->l[i].story)
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date opening a page with no headline";
 	named_day(rs, w, p, zone);
 
@@ -2307,6 +2444,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				;
 			if (k < (size_t)i)
 				break;
+			if (!l->has_time && date_time_below(rs, w, i, p)) {
+				explain(w, (size_t)i, "a date with its time on the next line", NULL);
+				if (!pub++)
+					add(rec, w, "published", w->cut.s, w->cut.len);
+				else if (!upd++)
+					add(rec, w, "updated", w->cut.s, w->cut.len);
+				break;
+			}
 			if (!pub++)
 				add(rec, w, "published", line_text(w, i), l->len);
 			else if (!upd++)

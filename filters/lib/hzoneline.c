@@ -472,23 +472,54 @@ line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t
 	return 0;
 }
 
+/* The label before a value at VO ends in a colon (a glued label needs one). */
+static int
+glued_label_colon(const char *s, size_t vo)
+{
+	while (vo > 0 && s[vo - 1] == ' ')
+		vo--;
+	return (vo >= 1 && s[vo - 1] == ':') || (vo >= 3 && memcmp(s + vo - 3, "ঃ", 3) == 0);
+}
+
 /*
  * A labelled date after a short credit that is no byline ("Admin
  * প্রকাশের সময় : ...", "বার্তা সম্পাদক প্রকাশিত: ..."): the posting
  * account, not the writer.  The offset of the label, or 0.  No word of
  * the credit is a number (a date's day); a name may end in one
- * ("<name>২৪").
+ * ("<name>২৪").  The label may be glued to the word before it, the
+ * spans of a meta row run together ("বিভাগ: <section>রিপোর্টার:
+ * <name>প্রকাশিত: ১৫/৬/২০২৩"): a colon after it then, and a whole date.
  */
 size_t
 line_label_after(const struct hzoneset *rs, const char *s, size_t n)
 {
 	size_t k, nw = 0, vo, vl;
+	int colon;
 
 	if (line_digit_at(s, n))
 		return 0;
+	colon = memchr(s, ':', n) != NULL || memmem(s, n, "ঃ", 3) != NULL;
 	for (k = 1; k < n && nw < 3; k++) {
-		if (s[k - 1] != ' ' || s[k] == ' ')
+		if (s[k] == ' ' || ((unsigned char)s[k] & 0xC0) == 0x80)
 			continue;
+		if (s[k - 1] != ' ') {
+			/* Glued on: a Bengali letter or a capital opening the label. */
+			const char *sp;
+			size_t wl;
+
+			if (!colon || !((unsigned char)s[k] == 0xE0 || (s[k] >= 'A' && s[k] <= 'Z')))
+				continue;
+			/* The label's colon closes the word it is glued into. */
+			sp = memchr(s + k, ' ', n - k);
+			wl = sp != NULL ? (size_t)(sp - (s + k)) : n - k;
+			if (memchr(s + k, ':', wl) == NULL && memmem(s + k, wl, "ঃ", 3) == NULL)
+				continue;
+			if ((line_value_of(rs->published, s + k, n - k, &vo, &vl) ||
+			    line_value_of(rs->updated, s + k, n - k, &vo, &vl)) && line_date_value(rs, s + k, vo, &vl) &&
+			    glued_label_colon(s + k, vo))
+				return k;
+			continue;
+		}
 		nw++;
 		if (line_digit_at(s + k, n - k))
 			return 0;
@@ -887,6 +918,63 @@ chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
 }
 
 /*
+ * A whole date with a time among a few other words on a short line: a
+ * credit before it ("<name>, <place> বুধবার রাত ১০:৫৭, ১৫ জুলাই, ২০২০",
+ * "প্রতিনিধি <date> , <time> প্রিন্ট সংস্করণ"), a bullet or a counter and a
+ * credit after it ("• 22-11-2022 4:10 PM • Captured By: <name> 125").  Six
+ * words at most before the date, none of them with a digit, and eight at
+ * most after it; the date is the longest run of words from the leftmost
+ * start that reads whole, with its year and its time (a headline that
+ * names a day prints no time of day).  Its bounds in [*D, *E); 0 if none.
+ */
+static int
+date_among(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *e)
+{
+	size_t a = 0, b, best, nb = 0, nw;
+	struct date_result r;
+
+	const char *c;
+
+	if (n > 300 || (c = memchr(s, ':', n)) == NULL)
+		return 0;
+	/* A time: a digit on each side of a colon. */
+	while (c != NULL && !(c > s && (line_digit_at(c - 1, 1) || (c - s >= 3 && line_digit_at(c - 3, 3))) &&
+	    line_digit_at(c + 1, n - (size_t)(c + 1 - s))))
+		c = memchr(c + 1, ':', n - (size_t)(c + 1 - s));
+	if (c == NULL)
+		return 0;
+	for (; a < n && nb <= 6; nb++) {
+		while (a < n && s[a] == ' ')
+			a++;
+		if (a >= n)
+			break;
+		best = a;
+		for (b = a, nw = 0; b < n && nw < 10; nw++) {
+			while (b < n && s[b] == ' ')
+				b++;
+			if (s[b] == '|')
+				break;
+			while (b < n && s[b] != ' ')
+				b++;
+			if (line_is_date(rs, s + a, b - a, &r) && r.status == DATE_OK && r.has_time)
+				best = b;
+		}
+		if (best > a) {
+			if (line_words(s + best, n - best) > 8)
+				return 0;
+			*d = a;
+			*e = best;
+			return 1;
+		}
+		if (line_digit_at(s + a, n - a))
+			return 0;	/* a digit before the date: no credit */
+		while (a < n && s[a] != ' ')
+			a++;
+	}
+	return 0;
+}
+
+/*
  * What line I is.  Chrome glued to its start (a "prefix" pattern: an
  * image's alt text, an advertisement's label, a crawler's date stamp) is
  * taken off when the rest is a header line or a paragraph then; otherwise
@@ -1010,6 +1098,14 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	    !line_ends_with(s, n, "।") && !line_ends_with(s, n, "/") && (!memmem(s, n, " | ", 3) || (line_suffixed(s, n) < n &&
 	    line_words(s, line_suffixed(s, n)) >= rs->title_words + 2))) {
 		l->kind = K_TITLELIKE;
+	}
+	if ((l->kind == K_OTHER || l->kind == K_TITLELIKE) && nw <= 20 && memmem(s, n, "।", 3) == NULL &&
+	    date_among(rs, s, n, &vo, &vl)) {
+		l->off += vo;
+		l->len = vl - vo;
+		l->kind = K_DATE;
+		l->has_time = 1;
+		l->why = "a date and time with a few other words around it (a credit, a counter)";
 	}
 }
 
