@@ -2071,7 +2071,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * A blog's meta list under the headline ("- Name" / "- <date>" / "- 1
 	 * min read", a blog platform's): the item right over the date, right
 	 * under the headline, a short name (two to four words, no digit, no
-	 * colon), is the writer.
+	 * colon, not a theme's placeholder such as "Reporter Name"), is the
+	 * writer.
 	 */
 	for (i = 0; i < p; i++) {
 		long j, up;
@@ -2086,7 +2087,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		while (mk < w->l[j].len && *s == ' ')
 			s++, mk++;
 		if (line_words(s, w->l[j].len - mk) < 2 || line_words(s, w->l[j].len - mk) > 4 || line_has_digit(s, w->l[j].len - mk) ||
-		    text_chars(s, w->l[j].len - mk) > 30 || memchr(s, ':', w->l[j].len - mk))
+		    text_chars(s, w->l[j].len - mk) > 30 || memchr(s, ':', w->l[j].len - mk) ||
+		    line_matches(&rs->chrome, s, w->l[j].len - mk))
 			continue;
 		w->l[j].kind = K_BYLINE;
 		w->l[j].vo = w->l[j].off + mk;
