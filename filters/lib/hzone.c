@@ -36,11 +36,24 @@ hzone_work_free(struct hzonework *w)
 	buf_free(&w->out);
 	buf_free(&w->val);
 	buf_free(&w->cut);
+	buf_free(&w->orig);
 	free(w->l);
 	free(w);
 }
 
 /* ---- writing what was found ---- */
+
+/*
+ * Where S points into w->text, the same place as printed: a name prefix's
+ * colon masked (mask_prefixes) is given back.
+ */
+static const char *
+shown(const struct hzonework *w, const char *s)
+{
+	if (w->masked && s >= w->text.s && s < w->text.s + w->text.len)
+		return w->orig.s + (s - w->text.s);
+	return s;
+}
 
 static void
 explain(struct hzonework *w, size_t i, const char *what, const char *why)
@@ -50,14 +63,14 @@ explain(struct hzonework *w, size_t i, const char *what, const char *why)
 	fflush(stdout);
 	fprintf(w->ex, "%s: %s: reader: body line %zu: %s%s%s: %.*s\n", prog, w->src, i + 1, what,
 	    why ? ", by " : "", why ? why : "", (int)(w->l[i].len > 120 ? text_utf8_floor(line_text(w, i), 120) :
-	    w->l[i].len), line_text(w, i));
+	    w->l[i].len), shown(w, line_text(w, i)));
 }
 
 static void
 add(struct record *rec, struct hzonework *w, const char *name, const char *s, size_t n)
 {
 	buf_reset(&w->val);
-	buf_add(&w->val, s, n);
+	buf_add(&w->val, shown(w, s), n);
 	record_add(rec, name, w->val.s);
 }
 
@@ -71,6 +84,7 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 {
 	size_t i, k, best = 0;
 
+	s = shown(w, s);
 	for (k = 1; k <= n / 2; k++)
 		if (s[k] == ' ' && k + 1 + k <= n && memcmp(s, s + k + 1, k) == 0 &&
 		    (k + 1 + k == n || s[k + 1 + k] == ' ' || s[k + 1 + k] == ','))
@@ -378,6 +392,61 @@ date_stamp(const struct hzoneset *rs, const char *s, size_t n)
 }
 
 /* ---- the zone ---- */
+
+/*
+ * The abbreviations that open a Bangladeshi name, closed by the visarga
+ * or a colon ("মোঃ", "মো:", "ডাঃ", "মোছাঃ"): that mark ends no credit and
+ * no dateline.  Masked in w->text, the length kept, so the prefix reads
+ * as the start of the name's first word ("মোঃ Name" as "মো.ঁName", "মো:
+ * Name" as "মো..Name"), and the text as printed kept in w->orig for what
+ * is written (shown).
+ */
+static void
+mask_prefixes(struct hzonework *w)
+{
+	static const char *const pre[] = {
+		"মো", "মোছা", "মোসা", "মোসাম্মৎ", "মুহা", "মোহা", "ডা", "মাও", "অ্যাড", "এ্যাড", "এড", NULL
+	};
+	char *s = w->text.s;
+	size_t n = w->text.len, i, k, m, c, e;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n' && s[i - 1] != '(' && s[i - 1] != ',' && s[i - 1] != '-')
+			continue;
+		for (k = 0; pre[k] != NULL; k++) {
+			m = strlen(pre[k]);
+			c = i + m;	/* the mark */
+			if (c >= n || memcmp(s + i, pre[k], m) != 0)
+				continue;
+			if (s[c] == ':')
+				e = c + 1;
+			else if (c + 3 <= n && memcmp(s + c, "ঃ", 3) == 0)
+				e = c + 3;
+			else
+				continue;
+			/* A name follows, a Bengali letter (U+0985-U+09B9), perhaps after spaces. */
+			while (e < n && s[e] == ' ')
+				e++;
+			if (!(e + 3 <= n && (unsigned char)s[e] == 0xE0 && (((unsigned char)s[e + 1] == 0xA6 &&
+			    (unsigned char)s[e + 2] >= 0x85) || ((unsigned char)s[e + 1] == 0xA7 && (unsigned char)s[e + 2] <= 0x9F))))
+				continue;
+			if (!w->masked) {
+				buf_reset(&w->orig);
+				buf_add(&w->orig, s, n);
+				w->masked = 1;
+			}
+			if (s[c] == ':' && e == c + 2)
+				memcpy(s + c, "..", 2);
+			else if (s[c] == ':')
+				s[c] = '.';
+			else if (e == c + 4)
+				memcpy(s + c, ".ঁ", 4);
+			else
+				memcpy(s + c, "ঁ", 3);
+			break;
+		}
+	}
+}
 
 static void
 split(struct hzonework *w)
@@ -1571,6 +1640,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	split(w);
 	if (unflatten(rs, w) || unflatten_byline(rs, w))
 		split(w);
+	w->masked = 0;
+	mask_prefixes(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
 
 	/* Every line of the zone, by what it is; the first paragraph ends the zone. */
@@ -2223,7 +2294,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		}
 		if (!keep || (long)k == foot || (long)k == under)
 			continue;
-		buf_add(&w->out, w->text.s + l->off, l->len);
+		buf_add(&w->out, shown(w, w->text.s + l->off), l->len);
 		buf_addc(&w->out, '\n');
 	}
 	text_tidy_lines(&w->out);

@@ -36,6 +36,8 @@ struct rline {
 
 struct hzonework {
 	struct buf text, out, val, cut;
+	struct buf orig;	/* w->text as printed, where name prefixes were masked (masked) */
+	int masked;
 	struct rline *l;
 	size_t nl, cap;
 	FILE *ex;
