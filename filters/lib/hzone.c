@@ -881,54 +881,125 @@ block_credit(const struct hzoneset *rs, const struct hzonework *w, long b0, long
 	return 0;
 }
 
+/* The length of a mark that may close a credit at S ("-", ":", "ঃ", "।", "॥", "–", "—"), or 0. */
+static size_t
+credit_mark(const char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ':' || s[0] == '-'))
+		return 1;
+	if (n >= 3 && (memcmp(s, "ঃ", 3) == 0 || memcmp(s, "।", 3) == 0 || memcmp(s, "॥", 3) == 0 ||
+	    memcmp(s, "–", 3) == 0 || memcmp(s, "—", 3) == 0))
+		return 3;
+	return 0;
+}
+
+/*
+ * A byline glued to the first paragraph in a form no dateline pattern
+ * knows: the paragraph's first words, up to a mark that may close a
+ * credit and the marks right after it ("নিজস্ব প্রতিনিধি-", "Name
+ * Name:-"), read by a byline pattern as a line alone would be, with a
+ * paragraph of eight words at least after it.  Any of the first eight
+ * words' marks may close it (a hyphen inside a word too: the words
+ * before it must still read as a whole byline).  The credit's end in
+ * *EO, its value in [*VO, *VO + *VL); 0 if none.
+ */
+static int
+glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, size_t *vo, size_t *vl)
+{
+	size_t i = 0, e, m, t, k, words = 0;
+
+	while (i < n && words < 8) {
+		if (s[i] == ' ') {
+			while (i < n && s[i] == ' ')
+				i++;
+			words++;
+			continue;
+		}
+		if (i == 0 || (m = credit_mark(s + i, n - i)) == 0) {
+			i++;
+			continue;
+		}
+		for (e = i + m; e < n && (m = credit_mark(s + e, n - e)) > 0; e += m)
+			;
+		for (t = e; t < n && s[t] == ' '; t++)
+			;
+		if (t < n && line_words(s + t, n - t) >= 8)
+			for (k = 0; k < rs->byline.n; k++)
+				if (line_value_of(rs->byline.re[k], s, e, vo, vl)) {
+					*eo = t;
+					return 1;
+				}
+		i = e;
+	}
+	return 0;
+}
+
 /*
  * Take the dateline off the first paragraph: its byline, place and agency,
  * and its date ("<credit>, বৃহস্পতিবার, ২৭ অক্টোবর, ২০১৬: ..."), which is
  * the publication time only when the page printed none and it reads as a
- * whole date (a day and month with no year is no date).
+ * whole date (a day and month with no year is no date).  With no pattern
+ * for it, a byline glued on (glued_byline).  A place closing its own
+ * credit may follow the byline ("Name Name:-<place> :- ..."): it goes too,
+ * read by a pattern with no byline in it.
  */
 static void
 dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author, int *pub)
 {
 	const char *s = line_text(w, p);
-	size_t n = w->l[p].len, k, so, eo;
+	size_t n = w->l[p].len, k, so, eo, vo, vl;
+	int pass;
 
-	for (k = 0; k < rs->dateline.n; k++) {
-		struct rx *re = rs->dateline.re[k];
-		/* A "credit" is the byline only of a header that has none, and cut only then. */
-		const char *groups[] = { "author", "place", "agency", "credit" };
-		const char *names[] = { "author", "dateline_place", "agency", "author" };
-		size_t j;
+	for (pass = 0; pass < 2; pass++) {
+		for (k = 0; k < rs->dateline.n; k++) {
+			struct rx *re = rs->dateline.re[k];
+			/* A "credit" is the byline only of a header that has none, and cut only then. */
+			const char *groups[] = { "author", "place", "agency", "credit" };
+			const char *names[] = { "author", "dateline_place", "agency", "author" };
+			size_t j;
 
-		if (rx_named(re, "credit") >= 0 && *author)
-			continue;
-		if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n)
-			continue;
-		for (j = 0; j < 4; j++) {
-			int g = rx_named(re, groups[j]);
-			size_t a, b;
-
-			if (g < 0 || !rx_group(re, g, &a, &b) || b <= a)
+			if (rx_named(re, "credit") >= 0 && *author)
 				continue;
-			if ((j == 0 || j == 3) && (*author)++)
+			if (pass == 1 && (rx_named(re, "credit") >= 0 || rx_named(re, "author") >= 0))
 				continue;
-			add(rec, w, names[j], s + a, b - a);
-		}
-		{
-			int g = rx_named(re, "date");
-			size_t a, b;
-			struct date_result r;
+			if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n)
+				continue;
+			for (j = 0; j < 4; j++) {
+				int g = rx_named(re, groups[j]);
+				size_t a, b;
 
-			if (g >= 0 && rx_group(re, g, &a, &b) && b > a && !*pub && line_is_date(rs, s + a, b - a, &r) &&
-			    r.status == DATE_OK) {
-				(*pub)++;
-				add(rec, w, "published", s + a, b - a);
+				if (g < 0 || !rx_group(re, g, &a, &b) || b <= a)
+					continue;
+				if ((j == 0 || j == 3) && (*author)++)
+					continue;
+				add(rec, w, names[j], s + a, b - a);
 			}
+			{
+				int g = rx_named(re, "date");
+				size_t a, b;
+				struct date_result r;
+
+				if (g >= 0 && rx_group(re, g, &a, &b) && b > a && !*pub && line_is_date(rs, s + a, b - a, &r) &&
+				    r.status == DATE_OK) {
+					(*pub)++;
+					add(rec, w, "published", s + a, b - a);
+				}
+			}
+			break;
 		}
-		explain(w, p, "dateline taken off the first paragraph", NULL);
+		if (k == rs->dateline.n && pass == 0 && glued_byline(rs, s, n, &eo, &vo, &vl)) {
+			if (!(*author)++)
+				add_author(rec, w, s + vo, vl);
+			k = 0;
+		}
+		if (k == rs->dateline.n)
+			break;
+		explain(w, p, pass ? "a place closing its own credit taken off the first paragraph" :
+		    "dateline taken off the first paragraph", NULL);
 		w->l[p].off += eo;
 		w->l[p].len -= eo;
-		return;
+		s += eo;
+		n -= eo;
 	}
 }
 
