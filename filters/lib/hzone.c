@@ -803,6 +803,35 @@ shares_word(const struct hzonework *w, long i, long j)
 }
 
 /*
+ * A short name (three words at most, no digit, no colon) taken for the
+ * headline T, right under a longer title-like line that opens the page,
+ * with at most one word between it and the first paragraph P (the outlet's
+ * name) and none of its words in that paragraph, is the writer's byline
+ * ("<headline>" / "Name Name" / "<outlet>" / "<place> থেকে: <story>"): the
+ * line above is the headline, returned; T otherwise.
+ */
+static long
+name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long p)
+{
+	long up = step(w, t, -1, 0, p), i;
+	size_t nw = line_words(line_text(w, t), w->l[t].len);
+
+	if (up < 0 || nw < 2 || nw > 3 || !short_name(w, (size_t)t) || w->l[up].kind != K_TITLELIKE ||
+	    !opens_page(w, up) ||
+	    line_words(line_text(w, up), w->l[up].len) < rs->headline_words ||
+	    line_words(line_text(w, up), w->l[up].len) <= nw + 1 || shares_word(w, t, p))
+		return t;
+	for (i = t + 1; i < p; i++)
+		if (w->l[i].len > 0 && (line_words(line_text(w, i), w->l[i].len) > 1 || i > t + 2))
+			return t;
+	w->l[t].kind = K_BYLINE;
+	w->l[t].vo = w->l[t].off;
+	w->l[t].vl = w->l[t].half;
+	w->l[t].why = "a short name under the headline that opens the page, right over the first paragraph";
+	return up;
+}
+
+/*
  * Is the line under I a header line that labels only an update time
  * ("Last Updated ...")?  Then an unlabelled date at I is the post's own
  * date, over its update: the pair is the header, not a page clock.
@@ -2038,7 +2067,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			w->l[title].vl = w->l[title].half;
 			w->l[title].why = "a short name opening the page, right on the first paragraph";
 			title = -1;
-		}
+		} else if (title >= 0)
+			title = name_under_headline(rs, w, title, p);
 	}
 	/*
 	 * A headline is often printed twice (as the photo's alt text too): a
