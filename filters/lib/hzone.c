@@ -1541,7 +1541,7 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 			continue;
 		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !same(w, (size_t)above, (size_t)j) &&
 		    line_words(line_text(w, above), w->l[above].len) >= rs->headline_words &&
-		    line_words(line_text(w, above), w->l[above].len) > line_words(line_text(w, j), vl);
+		    line_words(line_text(w, above), w->l[above].len) > line_words(line_text(w, j) + na, ne - na);
 		ok = at_top(w, j) || under || (above >= 0 && in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
 		/*
 		 * A headline's words, or a caption's ("<person>। ফাইল ছবি"),
@@ -1803,10 +1803,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			}
 			/*
 			 * A short line of a credit's shape at the top of the page,
-			 * over a paragraph ("Name,<place>।"), is its byline, not a
-			 * paragraph (placed_credits reads it).
+			 * or right under a headline that opens it, over a paragraph
+			 * ("Name,<place>।", "Name Name, <role>।"), is its byline, not
+			 * a paragraph (placed_credits reads it).
 			 */
-			if (next >= 0 && w->l[next].kind == K_PARA && line_words(line_text(w, i), w->l[i].len) <= 6 && at_top(w, i)) {
+			if (next >= 0 && w->l[next].kind == K_PARA && line_words(line_text(w, i), w->l[i].len) <= 6 && (at_top(w, i) ||
+			    ((k = (size_t)step(w, i, -1, 0, i)) != (size_t)-1 && w->l[k].kind == K_TITLELIKE && opens_page(w, (long)k)))) {
 				size_t vl, na, ne;
 				int closed;
 
