@@ -923,21 +923,66 @@ credit_mark(const char *s, size_t n)
 }
 
 /*
+ * Does S[0, N) read as a byline alone, its value in [*VO, *VO + *VL)?  Or
+ * with what may close a credit list off its end: a name in brackets (the
+ * outlet's, an agency's) and a date after a comma, its place in [*DA, *DA
+ * + *DL) ("<post>, Name, <day month, year> (<outlet>)")?
+ */
+static int
+reads_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl, size_t *da, size_t *dl)
+{
+	struct date_result r;
+	size_t k, c, e;
+
+	*dl = 0;
+	for (k = 0; k < rs->byline.n; k++)
+		if (line_value_of(rs->byline.re[k], s, n, vo, vl))
+			return 1;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n > 0 && s[n - 1] == ')')
+		for (e = n - 1; e > 0; e--)
+			if (s[e - 1] == '(') {
+				n = e - 1;
+				break;
+			}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (c = 0; c < n; c++) {
+		if (s[c] != ',')
+			continue;
+		for (e = c + 1; e < n && s[e] == ' '; e++)
+			;
+		if (!line_is_date(rs, s + e, n - e, &r) || r.status != DATE_OK)
+			continue;
+		for (k = 0; k < rs->byline.n; k++)
+			if (line_value_of(rs->byline.re[k], s, c, vo, vl)) {
+				*da = e;
+				*dl = n - e;
+				return 1;
+			}
+		break;
+	}
+	return 0;
+}
+
+/*
  * A byline glued to the first paragraph in a form no dateline pattern
  * knows: the paragraph's first words, up to a mark that may close a
  * credit and the marks right after it ("নিজস্ব প্রতিনিধি-", "Name
- * Name:-"), read by a byline pattern as a line alone would be, with a
- * paragraph of eight words at least after it.  Any of the first eight
- * words' marks may close it (a hyphen inside a word too: the words
- * before it must still read as a whole byline).  The credit's end in
- * *EO, its value in [*VO, *VO + *VL); 0 if none.
+ * Name:-"), read by a byline pattern as a line alone would be
+ * (reads_byline), with a paragraph of eight words at least after it.  Any
+ * of the first fourteen words' marks may close it (a hyphen inside a word
+ * too: the words before it must still read as a whole byline).  The
+ * credit's end in *EO, its value in [*VO, *VO + *VL), a date in it in
+ * [*DA, *DA + *DL) (*DL 0 for none); 0 if none.
  */
 static int
-glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, size_t *vo, size_t *vl)
+glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, size_t *vo, size_t *vl, size_t *da, size_t *dl)
 {
-	size_t i = 0, e, m, t, k, words = 0;
+	size_t i = 0, e, m, t, words = 0;
 
-	while (i < n && words < 8) {
+	while (i < n && words < 14) {
 		if (s[i] == ' ') {
 			while (i < n && s[i] == ' ')
 				i++;
@@ -952,12 +997,11 @@ glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, siz
 			;
 		for (t = e; t < n && s[t] == ' '; t++)
 			;
-		if (t < n && line_words(s + t, n - t) >= 8)
-			for (k = 0; k < rs->byline.n; k++)
-				if (line_value_of(rs->byline.re[k], s, e, vo, vl)) {
-					*eo = t;
-					return 1;
-				}
+		if (t < n && line_words(s + t, n - t) >= 8 && (reads_byline(rs, s, e, vo, vl, da, dl) ||
+		    reads_byline(rs, s, i, vo, vl, da, dl))) {
+			*eo = t;
+			return 1;
+		}
 		i = e;
 	}
 	return 0;
@@ -976,7 +1020,7 @@ static void
 dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author, int *pub)
 {
 	const char *s = line_text(w, p);
-	size_t n = w->l[p].len, k, so, eo, vo, vl;
+	size_t n = w->l[p].len, k, so, eo, vo, vl, da, dl;
 	int pass;
 
 	for (pass = 0; pass < 2; pass++) {
@@ -1016,9 +1060,15 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 			}
 			break;
 		}
-		if (k == rs->dateline.n && pass == 0 && glued_byline(rs, s, n, &eo, &vo, &vl)) {
+		if (k == rs->dateline.n && pass == 0 && glued_byline(rs, s, n, &eo, &vo, &vl, &da, &dl)) {
+			struct date_result r;
+
 			if (!(*author)++)
 				add_author(rec, w, s + vo, vl);
+			if (dl > 0 && !*pub && line_is_date(rs, s + da, dl, &r) && r.status == DATE_OK) {
+				(*pub)++;
+				add(rec, w, "published", s + da, dl);
+			}
 			k = 0;
 		}
 		if (k == rs->dateline.n)
