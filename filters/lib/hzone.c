@@ -1478,7 +1478,14 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
 	for (;;) {
 		while (m > 0 && s[m - 1] == ' ')
 			m--;
-		if (m > 0 && (s[m - 1] == '_' || s[m - 1] == ':' || s[m - 1] == '-'))
+		/*
+		 * A hyphen glued to the last word closes no credit alone: a
+		 * headline may end so ("<headline>-"); spaced, or after a colon
+		 * (":-"), it does.
+		 */
+		if (m > 1 && s[m - 1] == '-' && s[m - 2] != ' ' && s[m - 2] != ':' && !line_ends_with(s, m - 1, "ঃ"))
+			m--;
+		else if (m > 0 && (s[m - 1] == '_' || s[m - 1] == ':' || s[m - 1] == '-'))
 			m--, closed = 1;
 		else if (line_ends_with(s, m, "ঃ") || line_ends_with(s, m, "–"))
 			m -= 3, closed = 1;
