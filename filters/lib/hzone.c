@@ -2000,19 +2000,31 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		d[1] = step(w, i, 1, 0, p);
 		for (t = 0; t < 2; t++) {
 			const char *s;
+			size_t mark = 0, sl;
 
-			if ((j = d[t]) < 0 || w->l[j].kind != K_TITLELIKE)
+			/*
+			 * In a list of the post's details, each item marked ("-
+			 * Name" over "- <date>" and "- 1 min read", a blog
+			 * theme's byline slot), the name is read without its mark.
+			 */
+			if ((j = d[t]) >= 0 && w->l[j].kind == K_OTHER && (line_is_item(line_text(w, i), w->l[i].len) ||
+			    (d[1 - t] >= 0 && line_is_item(line_text(w, d[1 - t]), w->l[d[1 - t]].len))))
+				mark = (size_t)line_is_item(line_text(w, j), w->l[j].len);
+			if (j < 0 || (w->l[j].kind != K_TITLELIKE && mark == 0))
 				continue;
-			s = line_text(w, j);
-			if (line_words(s, w->l[j].len) <= 3 && text_chars(s, w->l[j].len) <= 30 &&
-			    !line_has_digit(s, unnumbered(s, w->l[j].len))) {
+			s = line_text(w, j) + mark;
+			sl = w->l[j].len - mark;
+			while (sl > 0 && s[0] == ' ')
+				s++, sl--, mark++;
+			if (sl > 0 && line_words(s, sl) <= 3 && text_chars(s, sl) <= 30 &&
+			    !line_has_digit(s, unnumbered(s, sl)) && line_has_letter(s, sl)) {
 				long up = step(w, j, -1, 0, p);
 
 				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
-				    line_words(line_text(w, up), w->l[up].len) > line_words(s, w->l[j].len) + 1) {
+				    line_words(line_text(w, up), w->l[up].len) > line_words(s, sl) + 1) {
 					w->l[j].kind = K_BYLINE;
-					w->l[j].vo = w->l[j].off;
-					w->l[j].vl = w->l[j].half;
+					w->l[j].vo = w->l[j].off + mark;
+					w->l[j].vl = mark ? sl : w->l[j].half;
 					w->l[j].why = "a short name beside the date, under the headline";
 					if (b0 < 0 || j < b0)
 						b0 = j;
