@@ -967,6 +967,38 @@ reads_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, siz
 }
 
 /*
+ * Credits in a comma list ending in a whole date, closed by a colon
+ * ("<outlet> (<language>), <town>, <state>, 18/12/2021 :"): two to four
+ * pieces before the date, each of four words at most and no digit.  No
+ * byline among them (*VL 0 from the caller); the date in [*DA, *DA + *DL).
+ */
+static int
+dated_credits(const struct hzoneset *rs, const char *s, size_t n, size_t *da, size_t *dl)
+{
+	struct date_result r;
+	size_t a = 0, c, e, pieces = 0;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (c = 0; c < n; c++) {
+		if (s[c] != ',')
+			continue;
+		if (line_words(s + a, c - a) < 1 || line_words(s + a, c - a) > 4 || line_has_digit(s + a, c - a) ||
+		    ++pieces > 4)
+			return 0;
+		for (e = c + 1; e < n && s[e] == ' '; e++)
+			;
+		if (pieces >= 2 && line_is_date(rs, s + e, n - e, &r) && r.status == DATE_OK) {
+			*da = e;
+			*dl = n - e;
+			return 1;
+		}
+		a = c + 1;
+	}
+	return 0;
+}
+
+/*
  * A byline glued to the first paragraph in a form no dateline pattern
  * knows: the paragraph's first words, up to a mark that may close a
  * credit and the marks right after it ("নিজস্ব প্রতিনিধি-", "Name
@@ -997,8 +1029,10 @@ glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, siz
 			;
 		for (t = e; t < n && s[t] == ' '; t++)
 			;
+		*vl = 0;
 		if (t < n && line_words(s + t, n - t) >= 8 && (reads_byline(rs, s, e, vo, vl, da, dl) ||
-		    reads_byline(rs, s, i, vo, vl, da, dl))) {
+		    reads_byline(rs, s, i, vo, vl, da, dl) || ((s[i] == ':' || memcmp(s + i, "ঃ", 3) == 0) &&
+		    dated_credits(rs, s, i, da, dl)))) {
 			*eo = t;
 			return 1;
 		}
@@ -1063,7 +1097,7 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 		if (k == rs->dateline.n && pass == 0 && glued_byline(rs, s, n, &eo, &vo, &vl, &da, &dl)) {
 			struct date_result r;
 
-			if (!(*author)++)
+			if (vl > 0 && !(*author)++)
 				add_author(rec, w, s + vo, vl);
 			if (dl > 0 && !*pub && line_is_date(rs, s + da, dl, &r) && r.status == DATE_OK) {
 				(*pub)++;
