@@ -399,10 +399,10 @@ date_stamp(const struct hzoneset *rs, const char *s, size_t n)
  * no dateline.  Masked in w->text, the length kept, so the prefix reads
  * as the start of the name's first word ("মোঃ Name" as "মো.ঁName", "মো:
  * Name" as "মো..Name"), and the text as printed kept in w->orig for what
- * is written (shown).
+ * is written (shown).  Only the text before END is read so.
  */
 static void
-mask_prefixes(struct hzonework *w)
+mask_prefixes(struct hzonework *w, size_t end)
 {
 	static const char *const pre[] = {
 		"মো", "মোছা", "মোসা", "মোসাম্মৎ", "মুহা", "মোহা", "ডা", "মাও", "অ্যাড", "এ্যাড", "এড", NULL
@@ -410,8 +410,9 @@ mask_prefixes(struct hzonework *w)
 	char *s = w->text.s;
 	size_t n = w->text.len, i, k, m, c, e;
 
-	for (i = 0; i < n; i++) {
-		if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n' && s[i - 1] != '(' && s[i - 1] != ',' && s[i - 1] != '-')
+	for (i = 0; i < end && i < n; i++) {
+		if ((unsigned char)s[i] != 0xE0 ||
+		    (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n' && s[i - 1] != '(' && s[i - 1] != ',' && s[i - 1] != '-'))
 			continue;
 		for (k = 0; pre[k] != NULL; k++) {
 			m = strlen(pre[k]);
@@ -923,21 +924,27 @@ credit_mark(const char *s, size_t n)
 }
 
 /*
- * Does S[0, N) read as a byline alone, its value in [*VO, *VO + *VL)?  Or
- * with what may close a credit list off its end: a name in brackets (the
- * outlet's, an agency's) and a date after a comma, its place in [*DA, *DA
- * + *DL) ("<post>, Name, <day month, year> (<outlet>)")?
+ * Does S[0, M) (the words and their closing marks) read as a byline
+ * alone, its value in [*VO, *VO + *VL)?  Or S[0, N) (the words) with what
+ * may close a credit list off its end: a name in brackets (the outlet's,
+ * an agency's) and a date after a comma, its place in [*DA, *DA + *DL)
+ * ("<post>, Name, <day month, year> (<outlet>)")?
  */
 static int
-reads_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl, size_t *da, size_t *dl)
+reads_byline(const struct hzoneset *rs, const char *s, size_t m, size_t n, size_t *vo, size_t *vl, size_t *da, size_t *dl)
 {
 	struct date_result r;
 	size_t k, c, e;
 
 	*dl = 0;
 	for (k = 0; k < rs->byline.n; k++)
-		if (line_value_of(rs->byline.re[k], s, n, vo, vl))
+		if (line_value_of(rs->byline.re[k], s, m, vo, vl))
 			return 1;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	/* Only a bracket or a year can end such a list. */
+	if (n == 0 || (s[n - 1] != ')' && !line_digit_at(s + n - 1, 1) && !(n >= 3 && line_digit_at(s + n - 3, 3))))
+		return 0;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	if (n > 0 && s[n - 1] == ')')
@@ -1012,9 +1019,10 @@ dated_credits(const struct hzoneset *rs, const char *s, size_t n, size_t *da, si
 static int
 glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, size_t *vo, size_t *vl, size_t *da, size_t *dl)
 {
-	size_t i = 0, e, m, t, words = 0;
+	size_t i = 0, e, m, t, words = 0, marks = 0;
 
-	while (i < n && words < 14) {
+	/* The first three marks: a credit is seldom cut further in. */
+	while (i < n && words < 14 && marks < 3) {
 		if (s[i] == ' ') {
 			while (i < n && s[i] == ' ')
 				i++;
@@ -1030,8 +1038,18 @@ glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, siz
 		for (t = e; t < n && s[t] == ' '; t++)
 			;
 		*vl = 0;
-		if (t < n && line_words(s + t, n - t) >= 8 && (reads_byline(rs, s, e, vo, vl, da, dl) ||
-		    reads_byline(rs, s, i, vo, vl, da, dl) || ((s[i] == ':' || memcmp(s + i, "ঃ", 3) == 0) &&
+		marks++;
+		/*
+		 * Past six words only a colon closes a credit list; before,
+		 * a sentence's first words and its dari are no credit either
+		 * (and reading them costs a pattern each).
+		 */
+		if (words > 6 && s[i] != ':' && memcmp(s + i, "ঃ", 3) != 0) {
+			i = e;
+			continue;
+		}
+		if (t < n && line_words(s + t, n - t) >= 8 && (reads_byline(rs, s, e, i, vo, vl, da, dl) ||
+		    ((s[i] == ':' || memcmp(s + i, "ঃ", 3) == 0) &&
 		    dated_credits(rs, s, i, da, dl)))) {
 			*eo = t;
 			return 1;
@@ -1831,9 +1849,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	split(w);
 	if (unflatten(rs, w) || unflatten_byline(rs, w))
 		split(w);
-	w->masked = 0;
-	mask_prefixes(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
+	/* Only the zone and the line under it (the first paragraph, at most) are read. */
+	w->masked = 0;
+	if (zone > 0)
+		mask_prefixes(w, (size_t)zone < w->nl ? w->l[zone].off + w->l[zone].len : w->text.len);
 
 	/* Every line of the zone, by what it is; the first paragraph ends the zone. */
 	for (i = 0; i < zone; i++) {
