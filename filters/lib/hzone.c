@@ -1073,7 +1073,7 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 {
 	const char *s = line_text(w, p);
 	size_t n = w->l[p].len, k, so, eo, vo, vl, da, dl;
-	int pass;
+	int pass, credit = 0;
 
 	for (pass = 0; pass < 2; pass++) {
 		for (k = 0; k < rs->dateline.n; k++) {
@@ -1095,6 +1095,7 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 
 				if (g < 0 || !rx_group(re, g, &a, &b) || b <= a)
 					continue;
+				credit |= j == 0 || j == 3;
 				if ((j == 0 || j == 3) && (*author)++)
 					continue;
 				add(rec, w, names[j], s + a, b - a);
@@ -1122,6 +1123,7 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 				add(rec, w, "published", s + da, dl);
 			}
 			k = 0;
+			credit = 1;
 		}
 		if (k == rs->dateline.n)
 			break;
@@ -1131,6 +1133,8 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 		w->l[p].len -= eo;
 		s += eo;
 		n -= eo;
+		if (!credit)	/* only a credit has a place after it */
+			break;
 	}
 }
 
