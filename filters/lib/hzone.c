@@ -36,11 +36,24 @@ hzone_work_free(struct hzonework *w)
 	buf_free(&w->out);
 	buf_free(&w->val);
 	buf_free(&w->cut);
+	buf_free(&w->orig);
 	free(w->l);
 	free(w);
 }
 
 /* ---- writing what was found ---- */
+
+/*
+ * Where S points into w->text, the same place as printed: a name prefix's
+ * colon masked (mask_prefixes) is given back.
+ */
+static const char *
+shown(const struct hzonework *w, const char *s)
+{
+	if (w->masked && s >= w->text.s && s < w->text.s + w->text.len)
+		return w->orig.s + (s - w->text.s);
+	return s;
+}
 
 static void
 explain(struct hzonework *w, size_t i, const char *what, const char *why)
@@ -50,14 +63,14 @@ explain(struct hzonework *w, size_t i, const char *what, const char *why)
 	fflush(stdout);
 	fprintf(w->ex, "%s: %s: reader: body line %zu: %s%s%s: %.*s\n", prog, w->src, i + 1, what,
 	    why ? ", by " : "", why ? why : "", (int)(w->l[i].len > 120 ? text_utf8_floor(line_text(w, i), 120) :
-	    w->l[i].len), line_text(w, i));
+	    w->l[i].len), shown(w, line_text(w, i)));
 }
 
 static void
 add(struct record *rec, struct hzonework *w, const char *name, const char *s, size_t n)
 {
 	buf_reset(&w->val);
-	buf_add(&w->val, s, n);
+	buf_add(&w->val, shown(w, s), n);
 	record_add(rec, name, w->val.s);
 }
 
@@ -71,6 +84,7 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 {
 	size_t i, k, best = 0;
 
+	s = shown(w, s);
 	for (k = 1; k <= n / 2; k++)
 		if (s[k] == ' ' && k + 1 + k <= n && memcmp(s, s + k + 1, k) == 0 &&
 		    (k + 1 + k == n || s[k + 1 + k] == ' ' || s[k + 1 + k] == ','))
@@ -378,6 +392,62 @@ date_stamp(const struct hzoneset *rs, const char *s, size_t n)
 }
 
 /* ---- the zone ---- */
+
+/*
+ * The abbreviations that open a Bangladeshi name, closed by the visarga
+ * or a colon ("মোঃ", "মো:", "ডাঃ", "মোছাঃ"): that mark ends no credit and
+ * no dateline.  Masked in w->text, the length kept, so the prefix reads
+ * as the start of the name's first word ("মোঃ Name" as "মো.ঁName", "মো:
+ * Name" as "মো..Name"), and the text as printed kept in w->orig for what
+ * is written (shown).  Only the text before END is read so.
+ */
+static void
+mask_prefixes(struct hzonework *w, size_t end)
+{
+	static const char *const pre[] = {
+		"মো", "মোছা", "মোসা", "মোসাম্মৎ", "মুহা", "মোহা", "ডা", "মাও", "অ্যাড", "এ্যাড", "এড", NULL
+	};
+	char *s = w->text.s;
+	size_t n = w->text.len, i, k, m, c, e;
+
+	for (i = 0; i < end && i < n; i++) {
+		if ((unsigned char)s[i] != 0xE0 ||
+		    (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n' && s[i - 1] != '(' && s[i - 1] != ',' && s[i - 1] != '-'))
+			continue;
+		for (k = 0; pre[k] != NULL; k++) {
+			m = strlen(pre[k]);
+			c = i + m;	/* the mark */
+			if (c >= n || memcmp(s + i, pre[k], m) != 0)
+				continue;
+			if (s[c] == ':')
+				e = c + 1;
+			else if (c + 3 <= n && memcmp(s + c, "ঃ", 3) == 0)
+				e = c + 3;
+			else
+				continue;
+			/* A name follows, a Bengali letter (U+0985-U+09B9), perhaps after spaces. */
+			while (e < n && s[e] == ' ')
+				e++;
+			if (!(e + 3 <= n && (unsigned char)s[e] == 0xE0 && (((unsigned char)s[e + 1] == 0xA6 &&
+			    (unsigned char)s[e + 2] >= 0x85) || ((unsigned char)s[e + 1] == 0xA7 && (unsigned char)s[e + 2] <= 0x9F))))
+				continue;
+			if (!w->masked) {
+				buf_reset(&w->orig);
+				buf_add(&w->orig, s, n);
+				w->masked = 1;
+			}
+			if (s[c] == ':' && e == c + 2)
+				memcpy(s + c, "..", 2);
+			else if (s[c] == ':')
+				s[c] = '.';
+			else if (e == c + 4)
+				memcpy(s + c, ".ঁ", 4);
+			else
+				memcpy(s + c, "ঁ", 3);
+			break;
+		}
+	}
+}
 
 static void
 split(struct hzonework *w)
@@ -900,6 +970,35 @@ shares_word(const struct hzonework *w, long i, long j)
 }
 
 /*
+ * A short name (three words at most, no digit, no colon) taken for the
+ * headline T, right under a longer title-like line that opens the page,
+ * with at most one word between it and the first paragraph P (the outlet's
+ * name) and none of its words in that paragraph, is the writer's byline
+ * ("<headline>" / "Name Name" / "<outlet>" / "<place> থেকে: <story>"): the
+ * line above is the headline, returned; T otherwise.
+ */
+static long
+name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long p)
+{
+	long up = step(w, t, -1, 0, p), i;
+	size_t nw = line_words(line_text(w, t), w->l[t].len);
+
+	if (up < 0 || nw < 2 || nw > 3 || !short_name(w, (size_t)t) || w->l[up].kind != K_TITLELIKE ||
+	    !opens_page(w, up) ||
+	    line_words(line_text(w, up), w->l[up].len) < rs->headline_words ||
+	    line_words(line_text(w, up), w->l[up].len) <= nw + 1 || shares_word(w, t, p))
+		return t;
+	for (i = t + 1; i < p; i++)
+		if (w->l[i].len > 0 && (line_words(line_text(w, i), w->l[i].len) > 1 || i > t + 2))
+			return t;
+	w->l[t].kind = K_BYLINE;
+	w->l[t].vo = w->l[t].off;
+	w->l[t].vl = w->l[t].half;
+	w->l[t].why = "a short name under the headline that opens the page, right over the first paragraph";
+	return up;
+}
+
+/*
  * Is the line under I a header line that labels only an update time
  * ("Last Updated ...")?  Then an unlabelled date at I is the post's own
  * date, over its update: the pair is the header, not a page clock.
@@ -978,54 +1077,230 @@ block_credit(const struct hzoneset *rs, const struct hzonework *w, long b0, long
 	return 0;
 }
 
+/* The length of a mark that may close a credit at S ("-", ":", "ঃ", "।", "॥", "–", "—"), or 0. */
+static size_t
+credit_mark(const char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ':' || s[0] == '-'))
+		return 1;
+	if (n >= 3 && (memcmp(s, "ঃ", 3) == 0 || memcmp(s, "।", 3) == 0 || memcmp(s, "॥", 3) == 0 ||
+	    memcmp(s, "–", 3) == 0 || memcmp(s, "—", 3) == 0))
+		return 3;
+	return 0;
+}
+
+/*
+ * Does S[0, M) (the words and their closing marks) read as a byline
+ * alone, its value in [*VO, *VO + *VL)?  Or S[0, N) (the words) with what
+ * may close a credit list off its end: a name in brackets (the outlet's,
+ * an agency's) and a date after a comma, its place in [*DA, *DA + *DL)
+ * ("<post>, Name, <day month, year> (<outlet>)")?
+ */
+static int
+reads_byline(const struct hzoneset *rs, const char *s, size_t m, size_t n, size_t *vo, size_t *vl, size_t *da, size_t *dl)
+{
+	struct date_result r;
+	size_t k, c, e;
+
+	*dl = 0;
+	for (k = 0; k < rs->byline.n; k++)
+		if (line_value_of(rs->byline.re[k], s, m, vo, vl))
+			return 1;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	/* Only a bracket or a year can end such a list. */
+	if (n == 0 || (s[n - 1] != ')' && !line_digit_at(s + n - 1, 1) && !(n >= 3 && line_digit_at(s + n - 3, 3))))
+		return 0;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n > 0 && s[n - 1] == ')')
+		for (e = n - 1; e > 0; e--)
+			if (s[e - 1] == '(') {
+				n = e - 1;
+				break;
+			}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (c = 0; c < n; c++) {
+		if (s[c] != ',')
+			continue;
+		for (e = c + 1; e < n && s[e] == ' '; e++)
+			;
+		if (!line_is_date(rs, s + e, n - e, &r) || r.status != DATE_OK)
+			continue;
+		for (k = 0; k < rs->byline.n; k++)
+			if (line_value_of(rs->byline.re[k], s, c, vo, vl)) {
+				*da = e;
+				*dl = n - e;
+				return 1;
+			}
+		break;
+	}
+	return 0;
+}
+
+/*
+ * Credits in a comma list ending in a whole date, closed by a colon
+ * ("<outlet> (<language>), <town>, <state>, 18/12/2021 :"): two to four
+ * pieces before the date, each of four words at most and no digit.  No
+ * byline among them (*VL 0 from the caller); the date in [*DA, *DA + *DL).
+ */
+static int
+dated_credits(const struct hzoneset *rs, const char *s, size_t n, size_t *da, size_t *dl)
+{
+	struct date_result r;
+	size_t a = 0, c, e, pieces = 0;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (c = 0; c < n; c++) {
+		if (s[c] != ',')
+			continue;
+		if (line_words(s + a, c - a) < 1 || line_words(s + a, c - a) > 4 || line_has_digit(s + a, c - a) ||
+		    ++pieces > 4)
+			return 0;
+		for (e = c + 1; e < n && s[e] == ' '; e++)
+			;
+		if (pieces >= 2 && line_is_date(rs, s + e, n - e, &r) && r.status == DATE_OK) {
+			*da = e;
+			*dl = n - e;
+			return 1;
+		}
+		a = c + 1;
+	}
+	return 0;
+}
+
+/*
+ * A byline glued to the first paragraph in a form no dateline pattern
+ * knows: the paragraph's first words, up to a mark that may close a
+ * credit and the marks right after it ("নিজস্ব প্রতিনিধি-", "Name
+ * Name:-"), read by a byline pattern as a line alone would be
+ * (reads_byline), with a paragraph of eight words at least after it.  Any
+ * of the first fourteen words' marks may close it (a hyphen inside a word
+ * too: the words before it must still read as a whole byline).  The
+ * credit's end in *EO, its value in [*VO, *VO + *VL), a date in it in
+ * [*DA, *DA + *DL) (*DL 0 for none); 0 if none.
+ */
+static int
+glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, size_t *vo, size_t *vl, size_t *da, size_t *dl)
+{
+	size_t i = 0, e, m, t, words = 0, marks = 0;
+
+	/* The first three marks: a credit is seldom cut further in. */
+	while (i < n && words < 14 && marks < 3) {
+		if (s[i] == ' ') {
+			while (i < n && s[i] == ' ')
+				i++;
+			words++;
+			continue;
+		}
+		if (i == 0 || (m = credit_mark(s + i, n - i)) == 0) {
+			i++;
+			continue;
+		}
+		for (e = i + m; e < n && (m = credit_mark(s + e, n - e)) > 0; e += m)
+			;
+		for (t = e; t < n && s[t] == ' '; t++)
+			;
+		*vl = 0;
+		marks++;
+		/*
+		 * Past six words only a colon closes a credit list; before,
+		 * a sentence's first words and its dari are no credit either
+		 * (and reading them costs a pattern each).
+		 */
+		if (words > 6 && s[i] != ':' && memcmp(s + i, "ঃ", 3) != 0) {
+			i = e;
+			continue;
+		}
+		if (t < n && line_words(s + t, n - t) >= 8 && (reads_byline(rs, s, e, i, vo, vl, da, dl) ||
+		    ((s[i] == ':' || memcmp(s + i, "ঃ", 3) == 0) &&
+		    dated_credits(rs, s, i, da, dl)))) {
+			*eo = t;
+			return 1;
+		}
+		i = e;
+	}
+	return 0;
+}
+
 /*
  * Take the dateline off the first paragraph: its byline, place and agency,
  * and its date ("<credit>, বৃহস্পতিবার, ২৭ অক্টোবর, ২০১৬: ..."), which is
  * the publication time only when the page printed none and it reads as a
- * whole date (a day and month with no year is no date).
+ * whole date (a day and month with no year is no date).  With no pattern
+ * for it, a byline glued on (glued_byline).  A place closing its own
+ * credit may follow the byline ("Name Name:-<place> :- ..."): it goes too,
+ * read by a pattern with no byline in it.
  */
 static void
 dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author, int *pub)
 {
 	const char *s = line_text(w, p);
-	size_t n = w->l[p].len, k, so, eo;
+	size_t n = w->l[p].len, k, so, eo, vo, vl, da, dl;
+	int pass, credit = 0;
 
-	for (k = 0; k < rs->dateline.n; k++) {
-		struct rx *re = rs->dateline.re[k];
-		/* A "credit" is the byline only of a header that has none, and cut only then. */
-		const char *groups[] = { "author", "place", "agency", "credit" };
-		const char *names[] = { "author", "dateline_place", "agency", "author" };
-		size_t j;
+	for (pass = 0; pass < 2; pass++) {
+		for (k = 0; k < rs->dateline.n; k++) {
+			struct rx *re = rs->dateline.re[k];
+			/* A "credit" is the byline only of a header that has none, and cut only then. */
+			const char *groups[] = { "author", "place", "agency", "credit" };
+			const char *names[] = { "author", "dateline_place", "agency", "author" };
+			size_t j;
 
-		if (rx_named(re, "credit") >= 0 && *author)
-			continue;
-		if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n)
-			continue;
-		for (j = 0; j < 4; j++) {
-			int g = rx_named(re, groups[j]);
-			size_t a, b;
-
-			if (g < 0 || !rx_group(re, g, &a, &b) || b <= a)
+			if (rx_named(re, "credit") >= 0 && *author)
 				continue;
-			if ((j == 0 || j == 3) && (*author)++)
+			if (pass == 1 && (rx_named(re, "credit") >= 0 || rx_named(re, "author") >= 0))
 				continue;
-			add(rec, w, names[j], s + a, b - a);
+			if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n)
+				continue;
+			for (j = 0; j < 4; j++) {
+				int g = rx_named(re, groups[j]);
+				size_t a, b;
+
+				if (g < 0 || !rx_group(re, g, &a, &b) || b <= a)
+					continue;
+				credit |= j == 0 || j == 3;
+				if ((j == 0 || j == 3) && (*author)++)
+					continue;
+				add(rec, w, names[j], s + a, b - a);
+			}
+			{
+				int g = rx_named(re, "date");
+				size_t a, b;
+				struct date_result r;
+
+				if (g >= 0 && rx_group(re, g, &a, &b) && b > a && !*pub && line_is_date(rs, s + a, b - a, &r) &&
+				    r.status == DATE_OK) {
+					(*pub)++;
+					add(rec, w, "published", s + a, b - a);
+				}
+			}
+			break;
 		}
-		{
-			int g = rx_named(re, "date");
-			size_t a, b;
+		if (k == rs->dateline.n && pass == 0 && glued_byline(rs, s, n, &eo, &vo, &vl, &da, &dl)) {
 			struct date_result r;
 
-			if (g >= 0 && rx_group(re, g, &a, &b) && b > a && !*pub && line_is_date(rs, s + a, b - a, &r) &&
-			    r.status == DATE_OK) {
+			if (vl > 0 && !(*author)++)
+				add_author(rec, w, s + vo, vl);
+			if (dl > 0 && !*pub && line_is_date(rs, s + da, dl, &r) && r.status == DATE_OK) {
 				(*pub)++;
-				add(rec, w, "published", s + a, b - a);
+				add(rec, w, "published", s + da, dl);
 			}
+			k = 0;
+			credit = 1;
 		}
-		explain(w, p, "dateline taken off the first paragraph", NULL);
+		if (k == rs->dateline.n)
+			break;
+		explain(w, p, pass ? "a place closing its own credit taken off the first paragraph" :
+		    "dateline taken off the first paragraph", NULL);
 		w->l[p].off += eo;
 		w->l[p].len -= eo;
-		return;
+		s += eo;
+		n -= eo;
+		if (!credit)	/* only a credit has a place after it */
+			break;
 	}
 }
 
@@ -1490,7 +1765,7 @@ static int
 credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *closedp)
 {
 	size_t m = n, c;
-	int closed = 0, mark = 0;	/* closed: 1 by a colon or the like, 2 by a dash glued on */
+	int closed = 0, mark = 0;	/* closed by a colon or the like */
 	const char *p;
 
 	for (;;) {
@@ -1498,8 +1773,13 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
 			m--;
 		if (m > 0 && (s[m - 1] == '_' || s[m - 1] == ':'))
 			m--, closed = 1;
+		/*
+		 * A hyphen glued to the last word closes no credit alone: a
+		 * headline may end so ("<headline>-"); set off by a space
+		 * ("Name Name -"), or after a colon (":-"), it does.
+		 */
 		else if (m > 0 && s[m - 1] == '-')
-			m--, closed = closed ? closed : m > 0 && s[m - 1] == ' ' ? 1 : 2;
+			m--, closed = closed || (m > 0 && s[m - 1] == ' ');
 		else if (line_ends_with(s, m, "ঃ") || line_ends_with(s, m, "–"))
 			m -= 3, closed = 1;
 		else if (line_ends_with(s, m, "।"))
@@ -1524,13 +1804,8 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
 		/* A name of two to four words before it, and a word after it. */
 		mark = line_words(s, c) >= 2 && line_words(s, c) <= 4 && line_has_letter(p, m - c);
 	} else
-		/*
-		 * A closing mark alone: a colon or the visarga (perhaps with a
-		 * dash after it), or a dash set off by a space ("Name Name -");
-		 * a dash glued to the last word of words that hold a hyphen of
-		 * their own ("<place>-<place>এ ... <word>-") closes a headline.
-		 */
-		mark = (closed == 1 || (closed == 2 && !memchr(s, '-', m))) && line_words(s, m) <= 4;
+		/* A closing mark alone: a colon or the visarga, or a spaced dash. */
+		mark = closed && line_words(s, m) <= 4;
 	return mark;
 }
 
@@ -1617,7 +1892,7 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 			continue;
 		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !same(w, (size_t)above, (size_t)j) &&
 		    line_words(line_text(w, above), w->l[above].len) >= rs->headline_words &&
-		    line_words(line_text(w, above), w->l[above].len) > line_words(line_text(w, j), vl);
+		    line_words(line_text(w, above), w->l[above].len) > line_words(line_text(w, j) + na, ne - na);
 		ok = at_top(w, j) || under || (above >= 0 && in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
 		/*
 		 * A headline's words, or a caption's ("<person>। ফাইল ছবি"),
@@ -1817,6 +2092,10 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	if (unflatten(rs, w) || unflatten_byline(rs, w))
 		split(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
+	/* Only the zone and the line under it (the first paragraph, at most) are read. */
+	w->masked = 0;
+	if (zone > 0)
+		mask_prefixes(w, (size_t)zone < w->nl ? w->l[zone].off + w->l[zone].len : w->text.len);
 	copies = again_mark(w, (size_t)zone, rs->headline_words);
 
 	/* Every line of the zone, by what it is; the first paragraph ends the zone. */
@@ -1905,10 +2184,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			}
 			/*
 			 * A short line of a credit's shape at the top of the page,
-			 * over a paragraph ("Name,<place>।"), is its byline, not a
-			 * paragraph (placed_credits reads it).
+			 * or right under a headline that opens it, over a paragraph
+			 * ("Name,<place>।", "Name Name, <role>।"), is its byline, not
+			 * a paragraph (placed_credits reads it).
 			 */
-			if (next >= 0 && w->l[next].kind == K_PARA && line_words(line_text(w, i), w->l[i].len) <= 6 && at_top(w, i)) {
+			if (next >= 0 && w->l[next].kind == K_PARA && line_words(line_text(w, i), w->l[i].len) <= 6 && (at_top(w, i) ||
+			    ((k = (size_t)step(w, i, -1, 0, i)) != (size_t)-1 && w->l[k].kind == K_TITLELIKE && opens_page(w, (long)k)))) {
 				size_t vl, na, ne;
 				int closed;
 
@@ -2046,56 +2327,40 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		d[1] = step(w, i, 1, 0, p);
 		for (t = 0; t < 2; t++) {
 			const char *s;
+			size_t mark = 0, sl;
 
-			if ((j = d[t]) < 0 || w->l[j].kind != K_TITLELIKE)
+			/*
+			 * In a list of the post's details, each item marked ("-
+			 * Name" over "- <date>" and "- 1 min read", a blog
+			 * theme's byline slot), the name is read without its mark;
+			 * the slot left at the theme's placeholder ("• Reporter
+			 * Name") is chrome.
+			 */
+			if ((j = d[t]) >= 0 && w->l[j].kind == K_OTHER && (line_is_item(line_text(w, i), w->l[i].len) ||
+			    (d[1 - t] >= 0 && line_is_item(line_text(w, d[1 - t]), w->l[d[1 - t]].len))))
+				mark = (size_t)line_is_item(line_text(w, j), w->l[j].len);
+			if (j < 0 || (w->l[j].kind != K_TITLELIKE && mark == 0))
 				continue;
-			s = line_text(w, j);
-			if (line_words(s, w->l[j].len) <= 3 && text_chars(s, w->l[j].len) <= 30 &&
-			    !line_has_digit(s, unnumbered(s, w->l[j].len))) {
+			s = line_text(w, j) + mark;
+			sl = w->l[j].len - mark;
+			while (sl > 0 && s[0] == ' ')
+				s++, sl--, mark++;
+			if (sl > 0 && line_words(s, sl) <= 3 && text_chars(s, sl) <= 30 &&
+			    !line_has_digit(s, unnumbered(s, sl)) && line_has_letter(s, sl) &&
+			    (mark == 0 || !line_matches(&rs->chrome, s, sl))) {
 				long up = step(w, j, -1, 0, p);
 
 				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
-				    line_words(line_text(w, up), w->l[up].len) > line_words(s, w->l[j].len) + 1) {
+				    line_words(line_text(w, up), w->l[up].len) > line_words(s, sl) + 1) {
 					w->l[j].kind = K_BYLINE;
-					w->l[j].vo = w->l[j].off;
-					w->l[j].vl = w->l[j].half;
+					w->l[j].vo = w->l[j].off + mark;
+					w->l[j].vl = mark ? sl : w->l[j].half;
 					w->l[j].why = "a short name beside the date, under the headline";
 					if (b0 < 0 || j < b0)
 						b0 = j;
 				}
 			}
 		}
-	}
-
-	/*
-	 * A blog's meta list under the headline ("- Name" / "- <date>" / "- 1
-	 * min read", a blog platform's): the item right over the date, right
-	 * under the headline, a short name (two to four words, no digit, no
-	 * colon, not a theme's placeholder such as "Reporter Name"), is the
-	 * writer.
-	 */
-	for (i = 0; i < p; i++) {
-		long j, up;
-		size_t mk;
-		const char *s;
-
-		if ((w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED) ||
-		    (j = step(w, i, -1, 0, p)) < 0 || w->l[j].kind != K_OTHER || (mk = (size_t)line_is_item(line_text(w, j), w->l[j].len)) == 0 ||
-		    (up = step(w, j, -1, 0, p)) < 0 || w->l[up].kind != K_TITLELIKE)
-			continue;
-		s = line_text(w, j) + mk;
-		while (mk < w->l[j].len && *s == ' ')
-			s++, mk++;
-		if (line_words(s, w->l[j].len - mk) < 2 || line_words(s, w->l[j].len - mk) > 4 || line_has_digit(s, w->l[j].len - mk) ||
-		    text_chars(s, w->l[j].len - mk) > 30 || memchr(s, ':', w->l[j].len - mk) ||
-		    line_matches(&rs->chrome, s, w->l[j].len - mk))
-			continue;
-		w->l[j].kind = K_BYLINE;
-		w->l[j].vo = w->l[j].off + mk;
-		w->l[j].vl = w->l[j].len - mk;
-		w->l[j].why = "a short name in a list item over the date item, under the headline (a blog's meta list)";
-		if (b0 < 0 || j < b0)
-			b0 = j;
 	}
 
 	/*
@@ -2203,27 +2468,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			w->l[title].vl = w->l[title].half;
 			w->l[title].why = "a short name opening the page, right on the first paragraph";
 			title = -1;
-		}
-		/*
-		 * A short name right under a longer title-like line that opens
-		 * the page, none of its words in the first paragraph while the
-		 * line above has some, is the writer's name under the headline
-		 * ("<headline> / Name Name / <outlet> / <story>"): the headline
-		 * is the line above.
-		 */
-		if (title >= 0) {
-			long up = step(w, title, -1, 0, p);
-
-			if (up >= 0 && w->l[up].kind == K_TITLELIKE && opens_page(w, up) && short_name(w, (size_t)title) &&
-			    line_words(line_text(w, up), w->l[up].len) > line_words(line_text(w, title), w->l[title].len) + 1 &&
-			    shares_word(w, up, p) && !shares_word(w, title, p)) {
-				w->l[title].kind = K_BYLINE;
-				w->l[title].vo = w->l[title].off;
-				w->l[title].vl = w->l[title].half;
-				w->l[title].why = "a short name under the headline that opens the page, none of its words in the story";
-				title = up;
-			}
-		}
+		} else if (title >= 0)
+			title = name_under_headline(rs, w, title, p);
 	}
 	/*
 	 * A headline is often printed twice (as the photo's alt text too): a
@@ -2594,7 +2840,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		}
 		if (!keep || (long)k == foot || (long)k == under)
 			continue;
-		buf_add(&w->out, w->text.s + l->off, l->len);
+		buf_add(&w->out, shown(w, w->text.s + l->off), l->len);
 		buf_addc(&w->out, '\n');
 	}
 	text_tidy_lines(&w->out);

@@ -40,6 +40,8 @@ enum { AGAIN_NONE, AGAIN_SAME, AGAIN_SUFFIXED };
 
 struct hzonework {
 	struct buf text, out, val, cut;
+	struct buf orig;	/* w->text as printed, where name prefixes were masked (masked) */
+	int masked;
 	struct rline *l;
 	size_t nl, cap;
 	FILE *ex;
