@@ -548,12 +548,17 @@ line_bengali_name(const char *s, size_t n)
 
 /*
  * A byline a pattern reads before a labelled date ("অনলাইন ডেস্ক
- * প্রকাশের সময় :<date>"): its value in *VO, *VL; 0 for none.
+ * প্রকাশের সময় :<date>"): its value in *VO, *VL; 0 for none.  In a meta
+ * row whose spans ran together ("বিভাগ: <section>রিপোর্টার: <name>
+ * প্রকাশিত: <date>") the byline is the span glued to the word before
+ * it: a letter opening it with no space before, a colon in the span
+ * before it and in its own.
  */
 int
 line_credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
 {
-	size_t d = line_label_after(rs, s, n), k;
+	size_t d = line_label_after(rs, s, n), k, g;
+	const char *c;
 
 	while (d > 0 && s[d - 1] == ' ')
 		d--;
@@ -562,6 +567,18 @@ line_credit_before_label(const struct hzoneset *rs, const char *s, size_t n, siz
 	for (k = 0; k < rs->byline.n; k++)
 		if (line_value_of(rs->byline.re[k], s, d, vo, vl))
 			return 1;
+	if ((c = memchr(s, ':', d)) == NULL)
+		return 0;
+	for (g = (size_t)(c - s) + 1; g + 3 <= d; g++) {
+		if (s[g - 1] == ' ' || s[g - 1] == ':' || !((unsigned char)s[g] == 0xE0 ? bn_letter(s + g) : s[g] >= 'A' && s[g] <= 'Z') ||
+		    memchr(s + g, ':', d - g) == NULL)
+			continue;
+		for (k = 0; k < rs->byline.n; k++)
+			if (line_value_of(rs->byline.re[k], s + g, d - g, vo, vl)) {
+				*vo += g;
+				return 1;
+			}
+	}
 	return 0;
 }
 
