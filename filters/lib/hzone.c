@@ -2700,6 +2700,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 					add(rec, w, "updated", w->cut.s, w->cut.len);
 				break;
 			}
+			/* A writer's name before the date on its line (line_classify). */
+			if (l->cl > 0 && !patterned && !author++) {
+				explain(w, (size_t)i, "a writer's name before the date on its line, no label: the byline", NULL);
+				add_author(rec, w, w->text.s + l->co, l->cl);
+			}
 			if (!pub++)
 				add(rec, w, "published", line_text(w, i), l->len);
 			else if (!upd++)

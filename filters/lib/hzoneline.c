@@ -1048,6 +1048,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	l->half = undouble(s, n);
 	l->pattern = 0;
 	l->tail = 0;
+	l->cl = 0;
 	if (n == 0) {
 		l->kind = K_BLANK;
 		return;
@@ -1118,6 +1119,19 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	}
 	if ((l->kind == K_OTHER || l->kind == K_TITLELIKE) && nw <= 20 && memmem(s, n, "।", 3) == NULL &&
 	    date_among(rs, s, n, &vo, &vl)) {
+		/*
+		 * The credit before it is a writer's name, perhaps with the place
+		 * after a comma, the test line_name_date makes of a first segment
+		 * ("Name Name, <place> বুধবার রাত ১০:৫৭, ..."): the byline.
+		 */
+		for (k = vo; k > 0 && (s[k - 1] == ' ' || s[k - 1] == ',' || s[k - 1] == '|'); k--)
+			;
+		nw = line_words(s, k);
+		if (k > 0 && ((nw >= 2 && nw <= 3 && line_bengali_name(s, k)) || name_place(s, k)) &&
+		    !memmem(s, k, "বার", strlen("বার")) && !line_matches(&rs->chrome, s, k)) {
+			l->co = l->off;
+			l->cl = k;
+		}
 		l->off += vo;
 		l->len = vl - vo;
 		l->kind = K_DATE;

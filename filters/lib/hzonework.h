@@ -33,6 +33,7 @@ struct rline {
 	int tail;		/* K_PARA: a labelled date closes it (a page on one line) */
 	int asis;		/* K_BYLINE: written as printed (a credit placed by its shape) */
 	int again;		/* a copy of the headline printed again (hzoneagain.c): AGAIN_* */
+	size_t co, cl;		/* K_DATE: a writer's name before the date on its line, in w->text (cl 0: none) */
 };
 
 /* How a copy of the headline printed again reads (hzoneagain.c). */
