@@ -2336,6 +2336,27 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * the slot left at the theme's placeholder ("• Reporter
 			 * Name") is chrome.
 			 */
+			/*
+			 * A name of two or three words in Bengali letters closed by
+			 * a comma, under the date and right over the first paragraph
+			 * ("<date>" / "Name Name," / the story): a dateline's credit
+			 * with no place after it, the byline with no headline needed.
+			 */
+			if (t == 1 && (j = d[1]) >= 0 && (w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_OTHER) &&
+			    step(w, j, 1, 0, p) < 0 && line_ends_with(line_text(w, j), w->l[j].len, ",")) {
+				s = line_text(w, j);
+				for (sl = w->l[j].len - 1; sl > 0 && s[sl - 1] == ' '; sl--)
+					;
+				if (line_words(s, sl) >= 2 && line_words(s, sl) <= 3 && line_bengali_name(s, sl)) {
+					w->l[j].kind = K_BYLINE;
+					w->l[j].vo = w->l[j].off;
+					w->l[j].vl = sl;
+					w->l[j].why = "a name closed by a comma under the date, right over the story";
+					if (b0 < 0 || j < b0)
+						b0 = j;
+					continue;
+				}
+			}
 			if ((j = d[t]) >= 0 && w->l[j].kind == K_OTHER && (line_is_item(line_text(w, i), w->l[i].len) ||
 			    (d[1 - t] >= 0 && line_is_item(line_text(w, d[1 - t]), w->l[d[1 - t]].len))))
 				mark = (size_t)line_is_item(line_text(w, j), w->l[j].len);
