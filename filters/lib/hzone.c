@@ -1226,6 +1226,33 @@ glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, siz
 }
 
 /*
+ * The first dateline pattern that reads S (as dateline() takes it) reads a
+ * credit in it: a byline or an agency, not only a place and a day
+ * ("<place>, ১৬ অক্টোবর: ...").
+ */
+static int
+dateline_credited(const struct hzoneset *rs, const char *s, size_t n)
+{
+	const char *groups[] = { "author", "credit", "agency" };
+	size_t k, j, so, eo, a, b;
+
+	for (k = 0; k < rs->dateline.n; k++) {
+		struct rx *re = rs->dateline.re[k];
+
+		if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n)
+			continue;
+		for (j = 0; j < 3; j++) {
+			int g = rx_named(re, groups[j]);
+
+			if (g >= 0 && rx_group(re, g, &a, &b) && b > a)
+				return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/*
  * Take the dateline off the first paragraph: its byline, place and agency,
  * and its date ("<credit>, বৃহস্পতিবার, ২৭ অক্টোবর, ২০১৬: ..."), which is
  * the publication time only when the page printed none and it reads as a
@@ -2690,8 +2717,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	for (i = 0; i < p && !(w->l[i].kind == K_BYLINE && w->l[i].pattern); i++)
 		;
 	patterned = i < p;
-	/* A dateline's credit counts as a byline a pattern reads. */
-	w->patterned = patterned || (p < zone && line_matches(&rs->dateline, line_text(w, p), w->l[p].len));
+	/* A dateline's credit counts as a byline a pattern reads (a place and a day alone do not). */
+	w->patterned = patterned || (p < zone && dateline_credited(rs, line_text(w, p), w->l[p].len));
 
 	/* Write the fields in the order of their lines. */
 	for (i = 0; i < p; i++) {
