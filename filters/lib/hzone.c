@@ -12,6 +12,7 @@
 #include "hzonerule.h"
 #include "hzonework.h"
 #include "rx.h"
+#include "rxmemo.h"
 #include "text.h"
 #include "util.h"
 
@@ -2111,6 +2112,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	int pub = 0, upd = 0, ed = 0, author = 0, patterned;
 	size_t k, copies;
 
+	rxmemo_begin();	/* the same patterns run on the same lines again and again (rxmemo.h) */
 	w->ex = ex;
 	w->src = ex ? record_source(rec, &scratch) : "";
 	buf_reset(&w->text);
@@ -2899,6 +2901,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	text_tidy_lines(&w->out);
 	record_set_body(rec, w->out.s ? w->out.s : "", w->out.len);
 	buf_free(&scratch);
+	rxmemo_end();
 }
 
 /*

@@ -3,6 +3,7 @@
 
 #include "rx.h"
 #include "rxcache.h"
+#include "rxmemo.h"
 #include "text.h"
 #include "util.h"
 
@@ -55,6 +56,7 @@ rx_limits(uint32_t ml, uint32_t hk)
 	match_limit = ml;
 	heap_limit = hk;
 	rx_cleanup();
+	rxmemo_forget();	/* an answer may have been a limit's */
 }
 
 void
@@ -627,6 +629,7 @@ rx_free(struct rx *re)
 {
 	if (re == NULL)
 		return;
+	rxmemo_forget();	/* another pattern may come at its address */
 	free(re->ov);
 	pcre2_code_free(re->code);
 	free(re->names);
@@ -636,27 +639,12 @@ rx_free(struct rx *re)
 	free(re);
 }
 
-int
-rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
+/* Run CODE (RE's) on S; rx_exec's answer, the offsets of a match in RE. */
+static int
+match(struct rx *re, pcre2_code *code, const char *s, size_t len, size_t start, uint32_t opts)
 {
-	pcre2_code *code;
 	int rc;
 
-	context();
-	if (re->lit && !(opts & (PCRE2_PARTIAL_HARD | PCRE2_PARTIAL_SOFT)) &&
-	    !rx_literal_in(re->lit, re->litlen, re->rare, s, len, start))
-		return RX_NOMATCH;
-	/*
-	 * JIT where the platform has it, the interpreter otherwise; JIT-compiled
-	 * once the pattern has run a few times, as most of the patterns a run
-	 * compiles (a page of no known site: its candidates' match patterns,
-	 * the default's strip rules) run once or never, and JIT compiling costs
-	 * more than a few runs of the interpreter.
-	 */
-	/* First: a pattern compiled again from the cache's may have other groups than it said. */
-	code = code_of(re);
-	if (re->runs < RX_JIT_AFTER && ++re->runs == RX_JIT_AFTER)
-		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	if (re->npairs > mdpairs) {
 		pcre2_match_data_free(md);
 		if ((md = pcre2_match_data_create(re->npairs, NULL)) == NULL)
@@ -682,6 +670,36 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	default:
 		return RX_FAIL;
 	}
+}
+
+int
+rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
+{
+	pcre2_code *code;
+	struct rxmemo_slot slot;
+	int rc;
+
+	context();
+	if (re->lit && !(opts & (PCRE2_PARTIAL_HARD | PCRE2_PARTIAL_SOFT)) &&
+	    !rx_literal_in(re->lit, re->litlen, re->rare, s, len, start))
+		return RX_NOMATCH;
+	/*
+	 * JIT where the platform has it, the interpreter otherwise; JIT-compiled
+	 * once the pattern has run a few times, as most of the patterns a run
+	 * compiles (a page of no known site: its candidates' match patterns,
+	 * the default's strip rules) run once or never, and JIT compiling costs
+	 * more than a few runs of the interpreter.
+	 */
+	/* First: a pattern compiled again from the cache's may have other groups than it said. */
+	code = code_of(re);
+	if (re->runs < RX_JIT_AFTER && ++re->runs == RX_JIT_AFTER)
+		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	/* After the count above: a pattern is JIT-compiled at the same run, answered from the memo or not. */
+	if (rxmemo_find(re, s, len, start, opts, &rc, &slot))
+		return rc;
+	rc = match(re, code, s, len, start, opts);
+	rxmemo_keep(&slot, re, start, opts, rc);
+	return rc;
 }
 
 int

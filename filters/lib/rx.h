@@ -57,7 +57,8 @@ void rx_jit_partial(struct rx *re);
 /*
  * Match from START in subject S of length LEN.  Returns RX_MATCH,
  * RX_NOMATCH, RX_PARTIAL (with PCRE2_PARTIAL_HARD in OPTS), RX_LIMIT or
- * RX_FAIL.
+ * RX_FAIL.  Between rxmemo_begin() and rxmemo_end() (rxmemo.h), a pattern
+ * run again on the same bytes is answered from memory.
  */
 int rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts);
 /* Offsets of group G of the last match (after rx_exec returned RX_MATCH); 0 if unset. */

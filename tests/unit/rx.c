@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rx.h"
+#include "rxmemo.h"
 #include "util.h"
 
 static int n, failed;
@@ -112,6 +113,41 @@ names_kept(void)
 	rx_free(none);
 }
 
+/*
+ * The memo (rxmemo.h) answers a pattern run again on the same bytes as
+ * the match did: the groups of that match back, a miss a miss; the same
+ * buffer with other bytes in it, another start, another pattern at a
+ * freed one's address are matched anew.
+ */
+static void
+memo_kept(void)
+{
+	struct rx *a = rx_builtin("(b+)(c)", 0), *b;
+	char buf[] = "abbcd", other[] = "xabbcd";
+	size_t so = 0, eo = 0;
+
+	rxmemo_begin();
+	ok(rx_exec(a, buf, 5, 0, 0) == RX_MATCH, "memo: a match", NULL);
+	ok(rx_exec(a, "zzz", 3, 0, 0) == RX_NOMATCH, "memo: a miss on another subject", NULL);
+	ok(rx_exec(a, "zzz", 3, 0, 0) == RX_NOMATCH, "memo: the miss again", NULL);
+	ok(rx_exec(a, other + 1, 5, 0, 0) == RX_MATCH && rx_group(a, 1, &so, &eo) && so == 1 && eo == 3,
+	    "memo: the same bytes elsewhere give the first match's groups", NULL);
+	memcpy(buf, "abbbc", 5);
+	ok(rx_exec(a, buf, 5, 0, 0) == RX_MATCH && rx_group(a, 1, &so, &eo) && so == 1 && eo == 4,
+	    "memo: the same buffer with other bytes is matched anew", NULL);
+	ok(rx_exec(a, buf, 5, 2, 0) == RX_MATCH && rx_group(a, 1, &so, &eo) && so == 2 && eo == 4,
+	    "memo: another start is matched anew", NULL);
+	ok(rx_exec(a, buf, 4, 0, 0) == RX_NOMATCH, "memo: a shorter subject is matched anew", NULL);
+	rx_free(a);
+	b = rx_builtin("(a)(b)", 0);	/* perhaps where a was */
+	ok(rx_exec(b, buf, 5, 0, 0) == RX_MATCH && rx_group(b, 2, &so, &eo) && so == 1 && eo == 2,
+	    "memo: a pattern freed is forgotten", NULL);
+	rxmemo_end();
+	ok(rx_exec(b, "zab", 3, 0, 0) == RX_MATCH && rx_group(b, 1, &so, &eo) && so == 1 && eo == 2,
+	    "memo: after its end, patterns run as before", NULL);
+	rx_free(b);
+}
+
 int
 main(void)
 {
@@ -149,6 +185,7 @@ main(void)
 	}
 	groups_kept();
 	names_kept();
+	memo_kept();
 	rx_cleanup();
 	printf("1..%d\n", n);
 	return failed ? 1 : 0;

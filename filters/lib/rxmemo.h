@@ -1,0 +1,45 @@
+/*
+ * rxmemo.h: what a pattern answered on a subject, remembered for as long
+ * as a caller asks (the header-zone reader, over one page), so that the
+ * same pattern run again on the same bytes is not matched again.
+ *
+ * The reader asks the same questions of a line many times over: a line
+ * is classified, then its segments, a bulleted line with and without its
+ * bullet; the byline patterns read a line in classify1, again in
+ * labelled()'s segments and in the credit searches; the dateline patterns
+ * read the first paragraph in placed_credits() and again in dateline().
+ * Two fifths of the reader's matching was such repeats.  A pattern's
+ * answer depends on nothing but its code, the subject's bytes, the start
+ * and the options, so the answer kept is the answer it would give.
+ */
+#ifndef KHOBOR_RXMEMO_H
+#define KHOBOR_RXMEMO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct rx;
+
+/* Remember from now on (calls nest; the outermost rxmemo_end forgets). */
+void rxmemo_begin(void);
+void rxmemo_end(void);
+/* Forget every answer now (a pattern freed, the limits changed), remembering on. */
+void rxmemo_forget(void);
+
+/* Where rxmemo_keep stores an answer rxmemo_find did not have. */
+struct rxmemo_slot {
+	uint32_t subj;		/* the subject's number, UINT32_MAX when not remembering */
+	uint64_t key;
+};
+
+/*
+ * Did RE run on these LEN bytes at S from START with OPTS?  Then 1, its
+ * answer (rx_exec's) in *RC and, for a match, its offsets back in RE.
+ * Otherwise 0, and *SLOT for rxmemo_keep.
+ */
+int rxmemo_find(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts, int *rc,
+    struct rxmemo_slot *slot);
+/* Keep RE's answer RC (its offsets with it for a match) in SLOT. */
+void rxmemo_keep(const struct rxmemo_slot *slot, const struct rx *re, size_t start, uint32_t opts, int rc);
+
+#endif
