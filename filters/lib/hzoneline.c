@@ -1157,3 +1157,39 @@ line_check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		w->l[i].why = "a date in the Bangla or Hijri calendar";
 	}
 }
+
+/* S[0..N) is Latin letters, dots and spaces only (a name in English). */
+int
+line_latin_run(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || s[i] == '.' || s[i] == ' '))
+			return 0;
+	return n > 0;
+}
+
+/*
+ * The end of the longest run of at most ten words from S + A, before any
+ * '|', that reads as a whole date, or A for none.
+ */
+size_t
+line_date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
+{
+	size_t e = a, best = a, nw = 0;
+	struct date_result r;
+
+	while (e < n && nw < 10) {
+		while (e < n && s[e] == ' ')
+			e++;
+		if (s[e] == '|')	/* the next segment: another label */
+			break;
+		while (e < n && s[e] != ' ')
+			e++;
+		nw++;
+		if (line_is_date(rs, s + a, e - a, &r) && r.status == DATE_OK)
+			best = e;
+	}
+	return best;
+}

@@ -1,8 +1,9 @@
 /*
  * hzonework.h: the header-zone reader's lines, shared by hzoneline.c
- * (what one line is) and hzone.c (the zone the lines make).  Private to
- * those two files; everyone else sees hzone.h.  Each function is
- * described where it is defined, in hzoneline.c.
+ * (what one line is), hzoneflat.c (a header flattened onto one line),
+ * hzoneagain.c (the headline printed again) and hzone.c (the zone the
+ * lines make).  Private to those files; everyone else sees hzone.h.
+ * Each function is described where it is defined.
  */
 #ifndef KHOBOR_HZONEWORK_H
 #define KHOBOR_HZONEWORK_H
@@ -94,5 +95,11 @@ int line_tail_date(const struct hzoneset *rs, struct hzonework *w, long p, size_
 void line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i);
 size_t again_mark(struct hzonework *w, size_t zone, size_t minwords);
 void line_check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i);
+int line_latin_run(const char *s, size_t n);
+size_t line_date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a);
+
+/* hzoneflat.c: a header flattened onto one line, cut into its lines. */
+int flat_unflatten(const struct hzoneset *rs, struct hzonework *w);
+int flat_unflatten_byline(const struct hzoneset *rs, struct hzonework *w);
 
 #endif
