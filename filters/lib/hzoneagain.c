@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "hzonework.h"
+#include "text.h"
 #include "util.h"
 
 /* A headline's key is short: a longer line is no headline. */
@@ -33,32 +34,6 @@ struct hkey {
 	size_t n;
 	int prefixed;	/* a reading-time label glued before it was skipped */
 };
-
-/* The code point at S (N bytes left) and its length in *LEN. */
-static unsigned
-cp_at(const char *s, size_t n, size_t *len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (u[0] < 0x80 || n < 2) {
-		*len = 1;
-		return u[0];
-	}
-	if ((u[0] & 0xE0) == 0xC0) {
-		*len = 2;
-		return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
-	}
-	if ((u[0] & 0xF0) == 0xE0 && n >= 3) {
-		*len = 3;
-		return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-	}
-	if ((u[0] & 0xF8) == 0xF0 && n >= 4) {
-		*len = 4;
-		return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
-	}
-	*len = 1;
-	return u[0];
-}
 
 /*
  * What code point C is in a key: 1 a letter, mark or digit (kept), 0
@@ -110,8 +85,13 @@ hkey(const char *s, size_t n, struct hkey *k, size_t cap)
 	if ((i = read_time_prefix(s, n)) > 0)
 		k->prefixed = 1;
 	for (; i < n; i += len) {
-		unsigned c = cp_at(s + i, n - i, &len);
-		int cl = cp_class(c);
+		int32_t cp;
+		int dl = text_decode((const unsigned char *)s + i, n - i, &cp);
+		unsigned c = dl > 0 ? (unsigned)cp : (unsigned char)s[i];
+		int cl;
+
+		len = dl > 0 ? (size_t)dl : 1;
+		cl = cp_class(c);
 
 		if (cl < 0)
 			continue;
