@@ -26,7 +26,10 @@ static const char *const kind_name[] = {
 struct hzonework *
 hzone_work_new(void)
 {
-	return ecalloc(1, sizeof(struct hzonework));
+	struct hzonework *w = ecalloc(1, sizeof(*w));
+
+	w->memo = rxmemo_new();
+	return w;
 }
 
 void
@@ -40,6 +43,7 @@ hzone_work_free(struct hzonework *w)
 	buf_free(&w->cut);
 	buf_free(&w->orig);
 	free(w->l);
+	rxmemo_free(w->memo);
 	free(w);
 }
 
@@ -1832,8 +1836,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	long i, p = -1, b0 = -1, title = -1, zone, foot = -1, under = -1;
 	int pub = 0, upd = 0, ed = 0, author = 0, patterned;
 	size_t k, copies;
+	struct rxmemo *lent = rx_memo(w->memo);	/* the same patterns run on the same lines again and again */
 
-	rxmemo_begin();	/* the same patterns run on the same lines again and again (rxmemo.h) */
 	w->ex = ex;
 	w->src = ex ? record_source(rec, &scratch) : "";
 	buf_reset(&w->text);
@@ -2622,7 +2626,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	text_tidy_lines(&w->out);
 	record_set_body(rec, w->out.s ? w->out.s : "", w->out.len);
 	buf_free(&scratch);
-	rxmemo_end();
+	rx_memo(lent);
 }
 
 /*

@@ -50,6 +50,7 @@ struct hzonework {
 	const char *src;
 	const char *pzone;	/* the page's own zone (page_zone), or NULL */
 	int patterned;		/* a byline pattern reads a line of the zone */
+	struct rxmemo *memo;	/* the answers of the patterns on this page (rxmemo.h) */
 };
 
 /* What one segment of a header line is. */

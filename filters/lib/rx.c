@@ -31,6 +31,12 @@ static uint32_t heap_limit = 65536;	/* KiB */
  */
 static pcre2_match_data *md;
 static uint32_t mdpairs;
+/*
+ * The memo lent by rx_memo(), or NULL.  Here, beside the match data, and
+ * not a parameter of rx_exec: the reader runs its patterns through some
+ * forty helpers that know nothing of pages, and each would carry it.
+ */
+static struct rxmemo *memo;
 
 static void
 context(void)
@@ -56,7 +62,7 @@ rx_limits(uint32_t ml, uint32_t hk)
 	match_limit = ml;
 	heap_limit = hk;
 	rx_cleanup();
-	rxmemo_forget();	/* an answer may have been a limit's */
+	rxmemo_forget(memo);	/* an answer may have been a limit's */
 }
 
 void
@@ -629,7 +635,7 @@ rx_free(struct rx *re)
 {
 	if (re == NULL)
 		return;
-	rxmemo_forget();	/* another pattern may come at its address */
+	rxmemo_forget(memo);	/* another pattern may come at its address */
 	free(re->ov);
 	pcre2_code_free(re->code);
 	free(re->names);
@@ -695,11 +701,28 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	if (re->runs < RX_JIT_AFTER && ++re->runs == RX_JIT_AFTER)
 		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	/* After the count above: a pattern is JIT-compiled at the same run, answered from the memo or not. */
-	if (rxmemo_find(re, s, len, start, opts, &rc, &slot))
+	if (memo != NULL && s != NULL && rxmemo_find(memo, re, s, len, start, opts, &rc, &slot))
 		return rc;
 	rc = match(re, code, s, len, start, opts);
-	rxmemo_keep(&slot, re, start, opts, rc);
+	if (memo != NULL && s != NULL)
+		rxmemo_keep(memo, &slot, re, start, opts, rc);
 	return rc;
+}
+
+/*
+ * A memo that is not lent is empty, so that a pattern freed or the limits
+ * changed meanwhile cannot leave it an answer for another (rx_free and
+ * rx_limits forget only the memo lent).
+ */
+struct rxmemo *
+rx_memo(struct rxmemo *m)
+{
+	struct rxmemo *prev = memo;
+
+	if (prev != m)
+		rxmemo_forget(prev);
+	memo = m;
+	return prev;
 }
 
 int

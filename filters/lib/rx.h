@@ -57,10 +57,17 @@ void rx_jit_partial(struct rx *re);
 /*
  * Match from START in subject S of length LEN.  Returns RX_MATCH,
  * RX_NOMATCH, RX_PARTIAL (with PCRE2_PARTIAL_HARD in OPTS), RX_LIMIT or
- * RX_FAIL.  Between rxmemo_begin() and rxmemo_end() (rxmemo.h), a pattern
- * run again on the same bytes is answered from memory.
+ * RX_FAIL.  While a memo is lent (rx_memo), a pattern run again on the
+ * same bytes is answered from it.
  */
 int rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts);
+/*
+ * Lend memo M (rxmemo.h) to rx_exec until the next call, NULL for none;
+ * the memo lent until now, forgotten if it is not M.  Lend it back when
+ * done, as with a nested reader: old = rx_memo(mine); ...; rx_memo(old).
+ */
+struct rxmemo;
+struct rxmemo *rx_memo(struct rxmemo *m);
 /* Offsets of group G of the last match (after rx_exec returned RX_MATCH); 0 if unset. */
 int rx_group(const struct rx *re, int g, size_t *so, size_t *eo);
 /* RE's compiled code (decoded now if it came from the pattern cache). */

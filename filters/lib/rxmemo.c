@@ -13,112 +13,145 @@
  * rewritten as the reader goes; only its bytes say it is the same), and
  * found again by its XXH3 hash and a comparison of the bytes: a hash
  * alone could take one subject for another.  An answer is found by the
- * pattern, the subject's number, the start and the options.  Both tables
- * are open addressing with linear probing, at most half full, holding
- * index + 1 (0: an empty slot).
+ * pattern, the subject's number, the start and the options.  Both are
+ * found through an index, open addressing with linear probing, at most
+ * half full.
  */
+struct index {
+	uint32_t *tab;		/* an item's number + 1; 0, an empty slot */
+	size_t cap;		/* slots: a power of two, or 0 */
+	size_t first;		/* slots at first */
+	struct item {
+		uint64_t h;	/* its hash */
+		size_t slot;	/* its slot in tab */
+	} *it;
+	size_t n, itcap;	/* items */
+};
+
 struct subj {
-	uint64_t h;
 	size_t len, off;	/* its bytes in the arena */
-	size_t slot;		/* its slot in stab */
 };
 
 struct answer {
 	const struct rx *re;
-	uint64_t key;
 	size_t start, ov;	/* ov: its offsets' place in ovs */
 	uint32_t subj, opts;
 	int rc;
-	size_t slot;		/* its slot in atab */
 };
 
-static int depth;
-static char *arena;
-static size_t alen, acap;
-static struct subj *subj;
-static size_t nsubj, csubj;
-static uint32_t *stab;
-static size_t scap;
-static struct answer *ans;
-static size_t nans, cans;
-static uint32_t *atab;
-static size_t acap2;
-static size_t *ovs;
-static size_t nov, cov;
-/* The last subject, as the caller passed it: a loop runs its patterns on one line. */
-static const char *last;
-static size_t lastlen;
-static uint32_t lastsubj;
+struct rxmemo {
+	char *arena;
+	size_t alen, acap;
+	struct index si;	/* the subjects */
+	struct subj *subj;	/* as many as si has items */
+	struct index ai;	/* the answers */
+	struct answer *ans;
+	size_t *ovs;
+	size_t nov, cov;
+	/* The last subject, as the caller passed it: a loop runs its patterns on one line. */
+	const char *last;
+	size_t lastlen;
+	uint32_t lastsubj;
+};
 
 /* Past these, a page that is one long run of subjects starts afresh. */
 #define ARENA_MAX ((size_t)64 << 20)
 #define ANSWERS_MAX ((size_t)1 << 22)
 
-/* Empty the tables, slot by slot taken (a page fills a few of them). */
+/*
+ * Room in X for one more item: its items' array grown, and its table
+ * rebuilt twice as large past half full (that moves the slots).
+ */
 static void
-forget(void)
+index_grow(struct index *x)
+{
+	size_t i, b;
+
+	if (x->n == x->itcap) {
+		x->itcap = x->itcap ? 2 * x->itcap : x->first / 4;
+		x->it = erealloc(x->it, x->itcap * sizeof(*x->it));
+	}
+	if (x->cap != 0 && 2 * (x->n + 1) <= x->cap)
+		return;
+	free(x->tab);
+	x->cap = x->cap ? 2 * x->cap : x->first;
+	x->tab = ecalloc(x->cap, sizeof(*x->tab));
+	for (i = 0; i < x->n; i++) {
+		for (b = x->it[i].h & (x->cap - 1); x->tab[b]; b = (b + 1) & (x->cap - 1))
+			;
+		x->tab[b] = (uint32_t)(i + 1);
+		x->it[i].slot = b;
+	}
+}
+
+/* Is there no room in X for one more item?  (The test inline, the growing not.) */
+static int
+index_full(const struct index *x)
+{
+	return x->n == x->itcap || 2 * (x->n + 1) > x->cap;
+}
+
+/* Add an item of hash H at the empty slot B; its number. */
+static uint32_t
+index_add(struct index *x, uint64_t h, size_t b)
+{
+	x->it[x->n].h = h;
+	x->it[x->n].slot = b;
+	x->tab[b] = (uint32_t)(x->n + 1);
+	return (uint32_t)x->n++;
+}
+
+/* Empty X slot by slot taken (a page fills a few of them). */
+static void
+index_empty(struct index *x)
 {
 	size_t i;
 
-	for (i = 0; i < nsubj; i++)
-		stab[subj[i].slot] = 0;
-	for (i = 0; i < nans; i++)
-		atab[ans[i].slot] = 0;
-	alen = nsubj = nans = nov = 0;
-	last = NULL;
+	for (i = 0; i < x->n; i++)
+		x->tab[x->it[i].slot] = 0;
+	x->n = 0;
+}
+
+static void
+index_free(struct index *x)
+{
+	free(x->tab);
+	free(x->it);
+}
+
+struct rxmemo *
+rxmemo_new(void)
+{
+	struct rxmemo *m = ecalloc(1, sizeof(*m));
+
+	m->si.first = 1024;
+	m->ai.first = 4096;
+	return m;
 }
 
 void
-rxmemo_begin(void)
+rxmemo_free(struct rxmemo *m)
 {
-	depth++;
-}
-
-/* The tables are kept, empty, for the next page: the reader reads page after page. */
-void
-rxmemo_end(void)
-{
-	if (depth == 0 || --depth > 0)
+	if (m == NULL)
 		return;
-	forget();
+	free(m->arena);
+	index_free(&m->si);
+	free(m->subj);
+	index_free(&m->ai);
+	free(m->ans);
+	free(m->ovs);
+	free(m);
 }
 
 void
-rxmemo_forget(void)
+rxmemo_forget(struct rxmemo *m)
 {
-	if (depth > 0)
-		forget();
-}
-
-/* Tables of CAP slots (a power of two) for what is kept so far. */
-static void
-subjects_table(size_t cap)
-{
-	size_t i, b;
-
-	free(stab);
-	stab = ecalloc(scap = cap, sizeof(*stab));
-	for (i = 0; i < nsubj; i++) {
-		for (b = subj[i].h & (cap - 1); stab[b]; b = (b + 1) & (cap - 1))
-			;
-		stab[b] = (uint32_t)(i + 1);
-		subj[i].slot = b;
-	}
-}
-
-static void
-answers_table(size_t cap)
-{
-	size_t i, b;
-
-	free(atab);
-	atab = ecalloc(acap2 = cap, sizeof(*atab));
-	for (i = 0; i < nans; i++) {
-		for (b = ans[i].key & (cap - 1); atab[b]; b = (b + 1) & (cap - 1))
-			;
-		atab[b] = (uint32_t)(i + 1);
-		ans[i].slot = b;
-	}
+	if (m == NULL)
+		return;
+	index_empty(&m->si);
+	index_empty(&m->ai);
+	m->alen = m->nov = 0;
+	m->last = NULL;
 }
 
 /*
@@ -135,42 +168,40 @@ subject_hash(const char *s, size_t len)
 
 /* The number of the subject S[0, LEN), added if new. */
 static uint32_t
-subject(const char *s, size_t len)
+subject(struct rxmemo *m, const char *s, size_t len)
 {
+	struct index *x = &m->si;
 	uint64_t h;
 	size_t b;
 	uint32_t k;
 
 	/* Where the caller passed it last: the same bytes still, most often (the bytes say). */
-	if (last != NULL && s == last && len == lastlen && memcmp(arena + subj[lastsubj].off, s, len) == 0)
-		return lastsubj;
-	last = s;
-	lastlen = len;
+	if (m->last != NULL && s == m->last && len == m->lastlen &&
+	    memcmp(m->arena + m->subj[m->lastsubj].off, s, len) == 0)
+		return m->lastsubj;
+	m->last = s;
+	m->lastlen = len;
 	h = subject_hash(s, len);
-	if (scap == 0 || 2 * (nsubj + 1) > scap)
-		subjects_table(scap ? 2 * scap : 1024);
-	for (b = h & (scap - 1); (k = stab[b]) != 0; b = (b + 1) & (scap - 1))
-		if (subj[k - 1].h == h && subj[k - 1].len == len && memcmp(arena + subj[k - 1].off, s, len) == 0)
-			return lastsubj = k - 1;
-	if (nsubj == csubj) {
-		csubj = csubj ? 2 * csubj : 256;
-		subj = erealloc(subj, csubj * sizeof(*subj));
+	if (index_full(x)) {
+		index_grow(x);
+		m->subj = erealloc(m->subj, x->itcap * sizeof(*m->subj));
 	}
-	if (arena == NULL || alen + len > acap) {
-		if (acap == 0)
-			acap = 65536;
-		while (alen + len > acap)
-			acap *= 2;
-		arena = erealloc(arena, acap);
+	for (b = h & (x->cap - 1); (k = x->tab[b]) != 0; b = (b + 1) & (x->cap - 1))
+		if (x->it[k - 1].h == h && m->subj[k - 1].len == len && memcmp(m->arena + m->subj[k - 1].off, s, len) == 0)
+			return m->lastsubj = k - 1;
+	if (m->arena == NULL || m->alen + len > m->acap) {
+		if (m->acap == 0)
+			m->acap = 65536;
+		while (m->alen + len > m->acap)
+			m->acap *= 2;
+		m->arena = erealloc(m->arena, m->acap);
 	}
-	memcpy(arena + alen, s, len);
-	subj[nsubj].h = h;
-	subj[nsubj].len = len;
-	subj[nsubj].off = alen;
-	alen += len;
-	subj[nsubj].slot = b;
-	stab[b] = (uint32_t)(nsubj + 1);
-	return lastsubj = (uint32_t)nsubj++;
+	memcpy(m->arena + m->alen, s, len);
+	k = index_add(x, h, b);
+	m->subj[k].len = len;
+	m->subj[k].off = m->alen;
+	m->alen += len;
+	return m->lastsubj = k;
 }
 
 static uint64_t
@@ -188,68 +219,58 @@ answer_key(const struct rx *re, uint32_t sj, size_t start, uint32_t opts)
 }
 
 int
-rxmemo_find(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts, int *rc,
+rxmemo_find(struct rxmemo *m, struct rx *re, const char *s, size_t len, size_t start, uint32_t opts, int *rc,
     struct rxmemo_slot *slot)
 {
+	struct index *x = &m->ai;
 	uint64_t key;
 	size_t b;
 	uint32_t k;
 
-	slot->subj = UINT32_MAX;
-	if (depth == 0 || s == NULL)
-		return 0;
-	if (alen + len > ARENA_MAX || nans >= ANSWERS_MAX || nsubj >= ANSWERS_MAX)
-		forget();
-	slot->subj = subject(s, len);
+	if (m->alen + len > ARENA_MAX || x->n >= ANSWERS_MAX || m->si.n >= ANSWERS_MAX)
+		rxmemo_forget(m);
+	slot->subj = subject(m, s, len);
 	slot->key = key = answer_key(re, slot->subj, start, opts);
-	for (b = key & (acap2 - 1); acap2 > 0 && (k = atab[b]) != 0; b = (b + 1) & (acap2 - 1)) {
-		const struct answer *a = &ans[k - 1];
+	/* Room made now, so that the empty slot found is where rxmemo_keep puts the answer. */
+	if (index_full(x)) {
+		index_grow(x);
+		m->ans = erealloc(m->ans, x->itcap * sizeof(*m->ans));
+	}
+	for (b = key & (x->cap - 1); (k = x->tab[b]) != 0; b = (b + 1) & (x->cap - 1)) {
+		const struct answer *a = &m->ans[k - 1];
 
-		if (a->key == key && a->re == re && a->subj == slot->subj && a->start == start && a->opts == opts) {
+		if (x->it[k - 1].h == key && a->re == re && a->subj == slot->subj && a->start == start && a->opts == opts) {
 			*rc = a->rc;
 			if (a->rc == RX_MATCH || a->rc == RX_PARTIAL)
-				memcpy(re->ov, ovs + a->ov, 2 * re->npairs * sizeof(*re->ov));
+				memcpy(re->ov, m->ovs + a->ov, 2 * re->npairs * sizeof(*re->ov));
 			return 1;
 		}
 	}
+	slot->b = b;
 	return 0;
 }
 
 void
-rxmemo_keep(const struct rxmemo_slot *slot, const struct rx *re, size_t start, uint32_t opts, int rc)
+rxmemo_keep(struct rxmemo *m, const struct rxmemo_slot *slot, const struct rx *re, size_t start, uint32_t opts, int rc)
 {
 	struct answer *a;
-	size_t b, n = 0;
+	size_t n;
 
-	if (slot->subj == UINT32_MAX || depth == 0)
-		return;
-	if (acap2 == 0 || 2 * (nans + 1) > acap2)
-		answers_table(acap2 ? 2 * acap2 : 4096);
-	if (nans == cans) {
-		cans = cans ? 2 * cans : 1024;
-		ans = erealloc(ans, cans * sizeof(*ans));
-	}
-	a = &ans[nans];
+	a = &m->ans[index_add(&m->ai, slot->key, slot->b)];
 	a->re = re;
-	a->key = slot->key;
 	a->subj = slot->subj;
 	a->start = start;
 	a->opts = opts;
 	a->rc = rc;
-	a->ov = nov;
+	a->ov = m->nov;
 	if (rc == RX_MATCH || rc == RX_PARTIAL) {
 		n = 2 * (size_t)re->npairs;
-		if (nov + n > cov) {
-			while (nov + n > cov)
-				cov = cov ? 2 * cov : 4096;
-			ovs = erealloc(ovs, cov * sizeof(*ovs));
+		if (m->nov + n > m->cov) {
+			while (m->nov + n > m->cov)
+				m->cov = m->cov ? 2 * m->cov : 4096;
+			m->ovs = erealloc(m->ovs, m->cov * sizeof(*m->ovs));
 		}
-		memcpy(ovs + nov, re->ov, n * sizeof(*ovs));
-		nov += n;
+		memcpy(m->ovs + m->nov, re->ov, n * sizeof(*m->ovs));
+		m->nov += n;
 	}
-	for (b = slot->key & (acap2 - 1); atab[b]; b = (b + 1) & (acap2 - 1))
-		;
-	a->slot = b;
-	atab[b] = (uint32_t)(nans + 1);
-	nans++;
 }

@@ -11,6 +11,9 @@
  * Two fifths of the reader's matching was such repeats.  A pattern's
  * answer depends on nothing but its code, the subject's bytes, the start
  * and the options, so the answer kept is the answer it would give.
+ *
+ * A memo is its owner's (the reader keeps one in its working state, page
+ * after page); rx_memo() (rx.h) lends it to rx_exec while the owner reads.
  */
 #ifndef KHOBOR_RXMEMO_H
 #define KHOBOR_RXMEMO_H
@@ -19,17 +22,18 @@
 #include <stdint.h>
 
 struct rx;
+struct rxmemo;
 
-/* Remember from now on (calls nest; the outermost rxmemo_end forgets). */
-void rxmemo_begin(void);
-void rxmemo_end(void);
-/* Forget every answer now (a pattern freed, the limits changed), remembering on. */
-void rxmemo_forget(void);
+struct rxmemo *rxmemo_new(void);
+void rxmemo_free(struct rxmemo *m);
+/* Forget every answer M holds (a page read, a pattern freed, the limits changed); its tables stay. */
+void rxmemo_forget(struct rxmemo *m);
 
 /* Where rxmemo_keep stores an answer rxmemo_find did not have. */
 struct rxmemo_slot {
-	uint32_t subj;		/* the subject's number, UINT32_MAX when not remembering */
+	uint32_t subj;		/* the subject's number in the memo */
 	uint64_t key;
+	size_t b;		/* the empty slot of the answers' index its probe ended at */
 };
 
 /*
@@ -37,9 +41,10 @@ struct rxmemo_slot {
  * answer (rx_exec's) in *RC and, for a match, its offsets back in RE.
  * Otherwise 0, and *SLOT for rxmemo_keep.
  */
-int rxmemo_find(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts, int *rc,
+int rxmemo_find(struct rxmemo *m, struct rx *re, const char *s, size_t len, size_t start, uint32_t opts, int *rc,
     struct rxmemo_slot *slot);
 /* Keep RE's answer RC (its offsets with it for a match) in SLOT. */
-void rxmemo_keep(const struct rxmemo_slot *slot, const struct rx *re, size_t start, uint32_t opts, int rc);
+void rxmemo_keep(struct rxmemo *m, const struct rxmemo_slot *slot, const struct rx *re, size_t start, uint32_t opts,
+    int rc);
 
 #endif

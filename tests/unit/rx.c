@@ -123,10 +123,11 @@ static void
 memo_kept(void)
 {
 	struct rx *a = rx_builtin("(b+)(c)", 0), *b;
+	struct rxmemo *m = rxmemo_new();
 	char buf[] = "abbcd", other[] = "xabbcd";
 	size_t so = 0, eo = 0;
 
-	rxmemo_begin();
+	ok(rx_memo(m) == NULL, "memo: none lent before", NULL);
 	ok(rx_exec(a, buf, 5, 0, 0) == RX_MATCH, "memo: a match", NULL);
 	ok(rx_exec(a, "zzz", 3, 0, 0) == RX_NOMATCH, "memo: a miss on another subject", NULL);
 	ok(rx_exec(a, "zzz", 3, 0, 0) == RX_NOMATCH, "memo: the miss again", NULL);
@@ -142,10 +143,11 @@ memo_kept(void)
 	b = rx_builtin("(a)(b)", 0);	/* perhaps where a was */
 	ok(rx_exec(b, buf, 5, 0, 0) == RX_MATCH && rx_group(b, 2, &so, &eo) && so == 1 && eo == 2,
 	    "memo: a pattern freed is forgotten", NULL);
-	rxmemo_end();
+	ok(rx_memo(NULL) == m, "memo: the one lent given back", NULL);
 	ok(rx_exec(b, "zab", 3, 0, 0) == RX_MATCH && rx_group(b, 1, &so, &eo) && so == 1 && eo == 2,
 	    "memo: after its end, patterns run as before", NULL);
 	rx_free(b);
+	rxmemo_free(m);
 }
 
 int
