@@ -408,6 +408,258 @@ end_run:
 	return 1;
 }
 
+/*
+ * Words one of which every match must contain, for a pattern with no one
+ * literal: a group of plain alternatives ("(?:ডেস্ক|প্রতিবেদক|...)", or
+ * the pattern's own top level) that every match passes through, the
+ * leading literal of each alternative taken.  A group is passed through
+ * when it and every group around it is a plain, capturing, atomic or
+ * option group under no quantifier that allows none, and no '|' stands
+ * beside it; a lookaround, a conditional or an optional group is not.
+ * The byline patterns are long runs of optional name words before a post
+ * word ("... (?:ডেস্ক|প্রতিবেদক|...)"): PCRE2 tries every way of reading
+ * a line's words before failing, some 10,000 instructions a line.  The
+ * words are not searched for one by one (Bengali words share their lead
+ * bytes: a search for each of a dozen cost more than the pattern it
+ * spared), but looked up in the subject's signature, which the memo makes
+ * once for all the patterns that read a line (rxmemo.h); so only while a
+ * memo is lent.  A word must be 6 bytes at least (two Bengali letters)
+ * for the signature to tell.  As with the literal, anything unusual gives
+ * no words.
+ */
+#define WORDS_MAX 32
+
+/* The index of the ')' closing the group opened at p[i] (outside P[0..n) if none). */
+static size_t
+group_end(const char *p, size_t n, size_t i)
+{
+	int depth = 0;
+
+	while (i < n) {
+		if (p[i] == '\\') {
+			i += 2;
+			continue;
+		}
+		if (p[i] == '[') {
+			i = skip_class(p, n, i);
+			continue;
+		}
+		if (p[i] == '(')
+			depth++;
+		else if (p[i] == ')' && --depth == 0)
+			return i;
+		i++;
+	}
+	return n;
+}
+
+/* The index of the first '|' of P[a..e) outside groups and classes, or e. */
+static size_t
+bar_at(const char *p, size_t a, size_t e)
+{
+	size_t i = a;
+
+	while (i < e) {
+		if (p[i] == '|')
+			return i;
+		if (p[i] == '\\')
+			i += 2;
+		else if (p[i] == '[')
+			i = skip_class(p, e, i);
+		else if (p[i] == '(')
+			i = group_end(p, e, i) + 1;
+		else
+			i++;
+	}
+	return e;
+}
+
+/*
+ * Where the content of the group opened at p[i] and closed at p[g] starts,
+ * when every match of the group matches its content; g when it does not
+ * (a lookaround, a conditional, an option setting, a call, a comment).
+ */
+static size_t
+group_body(const char *p, size_t i, size_t g)
+{
+	size_t k = i + 1;
+
+	if (k >= g || p[k] != '?')
+		return k;	/* a capturing group */
+	k++;
+	if (p[k] == ':' || p[k] == '>' || p[k] == '|')
+		return k + 1;
+	if ((p[k] == '<' && p[k + 1] != '=' && p[k + 1] != '!') || p[k] == '\'' || (p[k] == 'P' && p[k + 1] == '<')) {
+		while (k < g && p[k] != '>' && !(p[k] == '\'' && k > i + 2))
+			k++;
+		return k < g ? k + 1 : g;	/* a named group */
+	}
+	while (k < g && ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z') || p[k] == '-' || p[k] == '^'))
+		k++;
+	return k < g && p[k] == ':' && k > i + 2 ? k + 1 : g;	/* an option group "(?i:" */
+}
+
+/* Does the quantifier at p[i] (if any) allow the item before it to match not at all? */
+static int
+optional(const char *p, size_t n, size_t i)
+{
+	if (i >= n)
+		return 0;
+	if (p[i] == '?' || p[i] == '*')
+		return 1;
+	/* "{0,..}", "{,n}"; a '{' that is no quantifier is read as one too, to be safe. */
+	return p[i] == '{' && i + 1 < n && (p[i + 1] == '0' || p[i + 1] == ',');
+}
+
+/* The literal an alternative P[a..e) starts with (after a '^'), into B; its length. */
+static size_t
+leading_literal(const char *p, size_t a, size_t e, struct buf *b)
+{
+	size_t i = a, clen;
+
+	buf_reset(b);
+	if (i < e && p[i] == '^')
+		i++;
+	while (i < e) {
+		const char *c = p + i;
+
+		clen = 1;
+		if (p[i] == '\\') {
+			if (i + 1 >= e || (unsigned char)p[i + 1] >= 0x80 || (p[i + 1] >= 'a' && p[i + 1] <= 'z') ||
+			    (p[i + 1] >= 'A' && p[i + 1] <= 'Z') || (p[i + 1] >= '0' && p[i + 1] <= '9'))
+				break;
+			c = p + ++i;	/* an escaped punctuation character */
+		} else if (strchr(".^$|?*+()[]{}", p[i])) {
+			break;
+		} else {
+			while (i + clen < e && ((unsigned char)p[i + clen] & 0xC0) == 0x80)
+				clen++;
+		}
+		if (i + clen < e && (p[i + clen] == '?' || p[i + clen] == '*' || p[i + clen] == '{'))
+			break;	/* the character may not be there */
+		buf_add(b, c, clen);
+		i += clen;
+		if (i < e && p[i] == '+')
+			break;	/* it may be there again */
+	}
+	return b->len;
+}
+
+/*
+ * The alternatives of P[a..e) as words into W (its N kept), if each
+ * starts with a literal (safe in caseless mode if CASELESS) and they are
+ * a better set than W's: the shortest word longer.
+ */
+static void
+alternatives(const char *p, size_t a, size_t e, int caseless, struct rxword *w, size_t *n, size_t *shortest)
+{
+	struct rxword cand[WORDS_MAX];
+	struct buf b = {0};
+	size_t k = 0, i, j, last, least = (size_t)-1;
+
+	for (i = a; i <= e; i = j + 1) {
+		j = bar_at(p, i, e);
+		if (k == WORDS_MAX || leading_literal(p, i, j, &b) == 0 || (caseless && !caseless_safe(b.s, b.len)))
+			break;
+		if (b.len < RXMEMO_SHINGLE || ((unsigned char)b.s[0] & 0xC0) == 0x80)
+			break;	/* too short for a signature to tell */
+		cand[k].s = estrndup(b.s, b.len);
+		cand[k].len = b.len;
+		cand[k].first = rxmemo_shingle(b.s);
+		/* The last 6 bytes that start at a character, as the signature takes them. */
+		for (last = b.len - RXMEMO_SHINGLE; last > 0 && ((unsigned char)b.s[last] & 0xC0) == 0x80; last--)
+			;
+		cand[k].last = rxmemo_shingle(b.s + last);
+		least = b.len < least ? b.len : least;
+		k++;
+		if (j == e) {
+			i = e + 1;
+			break;
+		}
+	}
+	buf_free(&b);
+	if (i <= e || k == 0 || least <= *shortest) {
+		while (k > 0)
+			free(cand[--k].s);
+		return;
+	}
+	while (*n > 0)
+		free(w[--*n].s);
+	memcpy(w, cand, k * sizeof(*w));
+	*n = k;
+	*shortest = least;
+}
+
+/* Look through P[a..e), a sequence every match passes through, for the best set of words. */
+static void
+required_groups(const char *p, size_t a, size_t e, int caseless, struct rxword *w, size_t *n, size_t *shortest)
+{
+	size_t i = a, g, body;
+
+	if (bar_at(p, a, e) < e) {
+		alternatives(p, a, e, caseless, w, n, shortest);
+		return;
+	}
+	while (i < e) {
+		if (p[i] == '\\') {
+			i += 2;
+		} else if (p[i] == '[') {
+			i = skip_class(p, e, i);
+		} else if (p[i] == '(') {
+			if ((g = group_end(p, e, i)) >= e)
+				return;
+			if ((body = group_body(p, i, g)) < g && !optional(p, e, g + 1))
+				required_groups(p, body, g, caseless, w, n, shortest);
+			i = g + 1;
+		} else {
+			i++;
+		}
+	}
+}
+
+size_t
+rx_words(const char *p, size_t n, uint32_t flags, struct rxword **words)
+{
+	struct rxword w[WORDS_MAX];
+	size_t nw = 0, shortest = 0;
+
+	if (flags & (PCRE2_EXTENDED | PCRE2_LITERAL))
+		return 0;
+	if (inline_option(p, n, 'x') || memmem(p, n, "\\Q", 2) || memmem(p, n, "(*", 2) || memmem(p, n, "(?#", 3) ||
+	    memmem(p, n, ":]", 2))	/* a POSIX class "[:alpha:]" in a class (skip_class does not know it) */
+		return 0;
+	required_groups(p, 0, n, (flags & PCRE2_CASELESS) || inline_option(p, n, 'i'), w, &nw, &shortest);
+	if (nw == 0)
+		return 0;
+	*words = emalloc(nw * sizeof(**words));
+	memcpy(*words, w, nw * sizeof(**words));
+	return nw;
+}
+
+/*
+ * Might one of RE's words be in the subject whose signature is SIG?  Not
+ * when a bit of each word is missing from it.
+ */
+static int
+words_in(const struct rx *re, const uint64_t *sig)
+{
+	size_t k;
+
+	for (k = 0; k < re->nwords; k++)
+		if (RXMEMO_BIT(sig, re->words[k].first) && RXMEMO_BIT(sig, re->words[k].last))
+			return 1;
+	return 0;
+}
+
+static void
+words_free(struct rx *re)
+{
+	while (re->nwords > 0)
+		free(re->words[--re->nwords].s);
+	free(re->words);
+	re->words = NULL;
+}
+
 int
 rx_literal_in(const char *lit, size_t litlen, size_t rare, const char *s, size_t len, size_t start)
 {
@@ -636,6 +888,7 @@ rx_free(struct rx *re)
 	if (re == NULL)
 		return;
 	rxmemo_forget(memo);	/* another pattern may come at its address */
+	words_free(re);
 	free(re->ov);
 	pcre2_code_free(re->code);
 	free(re->names);
@@ -683,6 +936,7 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 {
 	pcre2_code *code;
 	struct rxmemo_slot slot;
+	const uint64_t *sig;
 	int rc;
 
 	context();
@@ -703,7 +957,18 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	/* After the count above: a pattern is JIT-compiled at the same run, answered from the memo or not. */
 	if (memo != NULL && s != NULL && rxmemo_find(memo, re, s, len, start, opts, &rc, &slot))
 		return rc;
-	rc = match(re, code, s, len, start, opts);
+	/* Looked for in a busy pattern only, as the JIT compile: reading a pattern costs some of its runs. */
+	if (!re->worded && re->runs >= RX_JIT_AFTER) {
+		re->worded = 1;
+		if (re->lit == NULL)
+			re->nwords = rx_words(re->src, re->srclen, re->flags, &re->words);
+	}
+	/* The subject's signature is the memo's: made once for all the patterns a line meets. */
+	if (re->nwords > 0 && memo != NULL && s != NULL && !(opts & (PCRE2_PARTIAL_HARD | PCRE2_PARTIAL_SOFT)) &&
+	    (sig = rxmemo_signature(memo, slot.subj, s, len)) != NULL && !words_in(re, sig))
+		rc = RX_NOMATCH;
+	else
+		rc = match(re, code, s, len, start, opts);
 	if (memo != NULL && s != NULL)
 		rxmemo_keep(memo, &slot, re, start, opts, rc);
 	return rc;

@@ -22,6 +22,10 @@ struct rx {
 	size_t srclen;
 	char *lit;		/* a literal every match contains, or NULL */
 	size_t litlen, rare;	/* its length, and the byte to look for first */
+	/* Without one: words one of which every match contains (rx_words), found at the first run. */
+	struct rxword *words;
+	size_t nwords;
+	int worded;		/* looked for */
 	char *names;		/* the named groups: number (2 bytes, high first), name, NUL; each */
 	size_t nameslen;
 	unsigned runs;		/* matches run, up to the JIT compile (rx.c) */
@@ -81,6 +85,17 @@ int rx_named(const struct rx *re, const char *gname);
  * pattern has none that is safe to require.
  */
 int rx_literal(const char *p, size_t n, uint32_t flags, char **lit, size_t *litlen, size_t *rare);
+/*
+ * Words one of which every match of pattern P must contain (see rx.c), as
+ * a new array in *words (each word's bytes its own); 0 if the pattern has
+ * no such set that is safe to require.
+ */
+struct rxword {
+	char *s;
+	size_t len;
+	unsigned first, last;	/* its first and last 6 bytes' bits in a subject's signature (rxmemo.h) */
+};
+size_t rx_words(const char *p, size_t n, uint32_t flags, struct rxword **words);
 /* Is the literal in S at or after START? */
 int rx_literal_in(const char *lit, size_t litlen, size_t rare, const char *s, size_t len, size_t start);
 

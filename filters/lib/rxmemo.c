@@ -30,7 +30,12 @@ struct index {
 
 struct subj {
 	size_t len, off;	/* its bytes in the arena */
+	size_t sig;		/* its signature's place in sigs + 1, 0 until made */
 };
+
+/* The signature's size in 64-bit words (4096 bits), and the longest subject given one. */
+#define SIG_WORDS 64
+#define SIG_SPAN 1536
 
 struct answer {
 	const struct rx *re;
@@ -48,6 +53,8 @@ struct rxmemo {
 	struct answer *ans;
 	size_t *ovs;
 	size_t nov, cov;
+	uint64_t *sigs;
+	size_t nsig, csig;	/* signatures */
 	/* The last subject, as the caller passed it: a loop runs its patterns on one line. */
 	const char *last;
 	size_t lastlen;
@@ -140,6 +147,7 @@ rxmemo_free(struct rxmemo *m)
 	index_free(&m->ai);
 	free(m->ans);
 	free(m->ovs);
+	free(m->sigs);
 	free(m);
 }
 
@@ -150,7 +158,7 @@ rxmemo_forget(struct rxmemo *m)
 		return;
 	index_empty(&m->si);
 	index_empty(&m->ai);
-	m->alen = m->nov = 0;
+	m->alen = m->nov = m->nsig = 0;
 	m->last = NULL;
 }
 
@@ -200,6 +208,7 @@ subject(struct rxmemo *m, const char *s, size_t len)
 	k = index_add(x, h, b);
 	m->subj[k].len = len;
 	m->subj[k].off = m->alen;
+	m->subj[k].sig = 0;
 	m->alen += len;
 	return m->lastsubj = k;
 }
@@ -273,4 +282,40 @@ rxmemo_keep(struct rxmemo *m, const struct rxmemo_slot *slot, const struct rx *r
 		memcpy(m->ovs + m->nov, re->ov, n * sizeof(*m->ovs));
 		m->nov += n;
 	}
+}
+
+unsigned
+rxmemo_shingle(const char *s)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, s, RXMEMO_SHINGLE);
+	return (unsigned)((v * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
+}
+
+const uint64_t *
+rxmemo_signature(struct rxmemo *m, uint32_t subj, const char *s, size_t len)
+{
+	struct subj *sj = &m->subj[subj];
+	uint64_t *sig;
+	size_t i;
+
+	if (len > SIG_SPAN)
+		return NULL;
+	if (sj->sig)
+		return m->sigs + (sj->sig - 1) * SIG_WORDS;
+	if (m->nsig == m->csig) {
+		m->csig = m->csig ? 2 * m->csig : 64;
+		m->sigs = erealloc(m->sigs, m->csig * SIG_WORDS * sizeof(*m->sigs));
+	}
+	sig = m->sigs + m->nsig * SIG_WORDS;
+	sj->sig = ++m->nsig;
+	memset(sig, 0, SIG_WORDS * sizeof(*sig));
+	for (i = 0; i + RXMEMO_SHINGLE <= len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			unsigned b = rxmemo_shingle(s + i);
+
+			sig[b >> 6] |= UINT64_C(1) << (b & 63);
+		}
+	return sig;
 }

@@ -58,8 +58,31 @@ static const struct {
 	{ "\\(?xabcd", "xabcd" },	/* an escaped ( opens no option group (it is made optional) */
 };
 
+/* Words one of which every match contains (rx_words): "|"-joined, "" when none is safe. */
+static const struct {
+	const char *pattern, *words;
+} wordsets[] = {
+	{ "^(?<value>[a-z ]+ (?:reporter|correspondent))$", "reporter|correspondent" },
+	{ "^(?:x*|::)\\s*(?!(?:ডেস্ক|প্রতিবেদক)$)(?<value>(?:[\\p{L} ]+, )?(?:ডেস্ক|প্রতিবেদক))$", "ডেস্ক|প্রতিবেদক" },
+	{ "^(?:desk|reporter)?abc", "" },	/* optional */
+	{ "^(?:desks*|reporter)", "" },	/* "desk" ends in a quantified letter: "des", too short */
+	{ "(?=(?:desk1|desk2))", "" },	/* in a lookahead */
+	{ "x(?:desk12|rep123){0,2}", "" },	/* a quantifier that allows none */
+	{ "x(?:desk12|rep123)+", "desk12|rep123" },
+	{ "(?i)(?:desk12|rep123)", "" },	/* caseless, with letters that have case */
+	{ "(?i)(?:ঢাকায়|কলকাতা)", "ঢাকায়|কলকাতা" },
+	{ "(?:a(?:bc|de)fgh|ijklmn)", "" },	/* "a" alone starts the first */
+	{ "^\\[(?:reporter|correspondent)\\]", "reporter|correspondent" },
+	{ "(?:reporter|correspondent|x)", "" },	/* a word too short to tell */
+	{ "[(](?:reporter|correspondent)", "reporter|correspondent" },
+	{ "(?:repo\\.rter|corres\\|pondent)", "repo.rter|corres|pondent" },
+	{ "(?:reporter|corres[[:alpha:]]pondent)", "" },	/* a POSIX class: none */
+};
+
 static const char *const subjects[] = {
-	"abc", "xabcx", "ABC", "aabcd", "abcde", "acde", "x123yyy", "Axyz", "hello",
+	"abc", "Rahim reporter", "a b correspondent", "xdesk12desk12", "xrep123", "x", "ঢাকায়", "কলকাতা",
+	"::প্রতিবেদক", "নাম, ডেস্ক", "ডেস্ক", "[reporter]", "(correspondent", "repo.rter", "corres|pondent",
+	"abcdefgh", "ijklmn", "adefgh", "x:reporter", "corres:pondent", "xabcx", "ABC", "aabcd", "abcde", "acde", "x123yyy", "Axyz", "hello",
 	"bcd", "xabcd", "yabcd", "]abcd", "adefg", "abcdefg", "]bcd", "a.com", "acom",
 	"ABCD", "abcd", "a b c d", "কালবেলা অনলাইন", "এর আগে। আরও পড়ুন : শিরোনাম",
 	"Error!: SQLSTATE[42S22]: x", "", "ab", "কালবেলা ONLINE", "কালবেলা online",
@@ -150,6 +173,52 @@ memo_kept(void)
 	rxmemo_free(m);
 }
 
+/*
+ * The words rx_words finds in PATTERN, and the answer with them (a busy
+ * pattern's, with a memo lent, as the reader runs it) against PCRE2's own
+ * on every subject.
+ */
+static void
+words_kept(const char *pattern, const char *want)
+{
+	struct rx *re = rx_builtin(pattern, 0);
+	struct rxword *w = NULL;
+	struct rxmemo *m = rxmemo_new();
+	char got[512] = "", detail[700];
+	size_t k, nw = rx_words(pattern, strlen(pattern), 0, &w), j, mismatches = 0;
+	int pass;
+
+	for (k = 0; k < nw; k++) {
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%.*s", k ? "|" : "", (int)w[k].len, w[k].s);
+		free(w[k].s);
+	}
+	free(w);
+	snprintf(detail, sizeof(detail), "%s gives [%s]", pattern, got);
+	ok(strcmp(got, want) == 0, "the required words", detail);
+	(void)rx_memo(m);
+	/* The first pass makes the pattern busy (its words looked for), the second runs with them. */
+	for (pass = 0; pass < 2; pass++) {
+		for (j = 0; j < sizeof(subjects) / sizeof(subjects[0]); j++) {
+			const char *s = subjects[j];
+			int with = rx_exec(re, s, strlen(s), 0, 0);
+			pcre2_match_data *pmd = pcre2_match_data_create_from_pattern(rx_code(re), NULL);
+			int plain = pcre2_match(rx_code(re), (PCRE2_SPTR)s, strlen(s), 0, 0, pmd, NULL) >= 0;
+
+			pcre2_match_data_free(pmd);
+			if ((with == RX_MATCH) != plain) {
+				printf("# %s on \"%s\": prefiltered %d, PCRE2 %d\n", pattern, s, with, plain);
+				mismatches++;
+			}
+		}
+		rxmemo_forget(m);
+	}
+	(void)rx_memo(NULL);
+	rxmemo_free(m);
+	snprintf(detail, sizeof(detail), "%s, on %zu subjects", pattern, sizeof(subjects) / sizeof(subjects[0]));
+	ok(mismatches == 0 && (re->lit != NULL || re->nwords == nw), "the words never change the answer", detail);
+	rx_free(re);
+}
+
 int
 main(void)
 {
@@ -185,6 +254,8 @@ main(void)
 		ok(mismatches == 0, "the prefilter never changes the answer", detail);
 		rx_free(re);
 	}
+	for (i = 0; i < sizeof(wordsets) / sizeof(wordsets[0]); i++)
+		words_kept(wordsets[i].pattern, wordsets[i].words);
 	groups_kept();
 	names_kept();
 	memo_kept();
