@@ -428,6 +428,7 @@ end_run:
  * no words.
  */
 #define WORDS_MAX 32
+#define SETS_MAX 4
 
 /* The index of the ')' closing the group opened at p[i] (outside P[0..n) if none). */
 static size_t
@@ -511,9 +512,13 @@ optional(const char *p, size_t n, size_t i)
 	return p[i] == '{' && i + 1 < n && (p[i + 1] == '0' || p[i + 1] == ',');
 }
 
-/* The literal an alternative P[a..e) starts with (after a '^'), into B; its length. */
+/*
+ * The literal at P[a..e) (after a '^'), into B: its end in P, B empty when
+ * none starts there (a metacharacter, or a character a quantifier may
+ * leave out).
+ */
 static size_t
-leading_literal(const char *p, size_t a, size_t e, struct buf *b)
+literal_at(const char *p, size_t a, size_t e, struct buf *b)
 {
 	size_t i = a, clen;
 
@@ -522,6 +527,7 @@ leading_literal(const char *p, size_t a, size_t e, struct buf *b)
 		i++;
 	while (i < e) {
 		const char *c = p + i;
+		size_t at = i;
 
 		clen = 1;
 		if (p[i] == '\\') {
@@ -535,120 +541,247 @@ leading_literal(const char *p, size_t a, size_t e, struct buf *b)
 			while (i + clen < e && ((unsigned char)p[i + clen] & 0xC0) == 0x80)
 				clen++;
 		}
-		if (i + clen < e && (p[i + clen] == '?' || p[i + clen] == '*' || p[i + clen] == '{'))
+		if (i + clen < e && (p[i + clen] == '?' || p[i + clen] == '*' || p[i + clen] == '{')) {
+			i = at;
 			break;	/* the character may not be there */
+		}
 		buf_add(b, c, clen);
 		i += clen;
 		if (i < e && p[i] == '+')
 			break;	/* it may be there again */
 	}
-	return b->len;
+	return b->len ? i : a;
 }
 
-/*
- * The alternatives of P[a..e) as words into W (its N kept), if each
- * starts with a literal (safe in caseless mode if CASELESS) and they are
- * a better set than W's: the shortest word longer.
- */
-static void
-alternatives(const char *p, size_t a, size_t e, int caseless, struct rxword *w, size_t *n, size_t *shortest)
+/* The bytes of a UTF-8 character by its lead byte C (1 for a byte that leads none). */
+static size_t
+char_len(unsigned char c)
 {
-	struct rxword cand[WORDS_MAX];
+	return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* A set of words one of which every match contains, being made. */
+struct wordset {
+	struct rxword w[WORDS_MAX];
+	size_t n;
+	size_t score;		/* what its weakest word tells */
+};
+
+static void
+set_free(struct wordset *ws)
+{
+	while (ws->n > 0)
+		free(ws->w[--ws->n].s);
+}
+
+/* Add the literal S[0..N) to WS; 0 if it cannot be a word (too many, caseless, not a whole character). */
+static int
+set_add(struct wordset *ws, const char *s, size_t n, int caseless)
+{
+	struct rxword *w;
+	size_t last, score;
+
+	if (ws->n == WORDS_MAX || n == 0 || ((unsigned char)s[0] & 0xC0) == 0x80 || char_len((unsigned char)s[0]) > n ||
+	    (caseless && !caseless_safe(s, n)))
+		return 0;
+	w = &ws->w[ws->n++];
+	w->s = estrndup(s, n);
+	w->len = n;
+	w->set = 0;
+	w->ch = rxmemo_charbit(s);
+	w->shingled = n >= RXMEMO_SHINGLE;
+	w->first = w->last = 0;
+	if (w->shingled) {
+		w->first = rxmemo_shingle(s);
+		/* The last 6 bytes that start at a character, as the signature takes them. */
+		for (last = n - RXMEMO_SHINGLE; last > 0 && ((unsigned char)s[last] & 0xC0) == 0x80; last--)
+			;
+		w->last = rxmemo_shingle(s + last);
+	}
+	/* Two shingles tell most; a character alone least, an ASCII one (':') less than a Bengali one. */
+	score = w->shingled ? 100 + n : (unsigned char)s[0] < 0x80 ? n : 10 + n;
+	if (ws->n == 1 || score < ws->score)
+		ws->score = score;
+	return 1;
+}
+
+/* Keep WS among the SETS_MAX best of SETS (N of them); WS is emptied. */
+static void
+set_keep(struct wordset *sets, size_t *n, struct wordset *ws)
+{
+	size_t k, worst = 0;
+
+	if (ws->n == 0)
+		return;
+	if (*n < SETS_MAX) {
+		sets[(*n)++] = *ws;
+		ws->n = 0;
+		return;
+	}
+	for (k = 1; k < *n; k++)
+		if (sets[k].score < sets[worst].score)
+			worst = k;
+	if (sets[worst].score < ws->score) {
+		set_free(&sets[worst]);
+		sets[worst] = *ws;
+		ws->n = 0;
+	} else {
+		set_free(ws);
+	}
+}
+
+/* The alternatives of P[a..e) as a set of words, if each starts with a literal. */
+static void
+alternatives(const char *p, size_t a, size_t e, int caseless, struct wordset *sets, size_t *nsets)
+{
+	struct wordset ws = {0};
 	struct buf b = {0};
-	size_t k = 0, i, j, last, least = (size_t)-1;
+	size_t i, j;
 
 	for (i = a; i <= e; i = j + 1) {
 		j = bar_at(p, i, e);
-		if (k == WORDS_MAX || leading_literal(p, i, j, &b) == 0 || (caseless && !caseless_safe(b.s, b.len)))
-			break;
-		if (b.len < RXMEMO_SHINGLE || ((unsigned char)b.s[0] & 0xC0) == 0x80)
-			break;	/* too short for a signature to tell */
-		cand[k].s = estrndup(b.s, b.len);
-		cand[k].len = b.len;
-		cand[k].first = rxmemo_shingle(b.s);
-		/* The last 6 bytes that start at a character, as the signature takes them. */
-		for (last = b.len - RXMEMO_SHINGLE; last > 0 && ((unsigned char)b.s[last] & 0xC0) == 0x80; last--)
-			;
-		cand[k].last = rxmemo_shingle(b.s + last);
-		least = b.len < least ? b.len : least;
-		k++;
-		if (j == e) {
-			i = e + 1;
+		literal_at(p, i, j, &b);
+		if (!set_add(&ws, b.s, b.len, caseless)) {
+			set_free(&ws);
 			break;
 		}
+		if (j == e)
+			break;
 	}
 	buf_free(&b);
-	if (i <= e || k == 0 || least <= *shortest) {
-		while (k > 0)
-			free(cand[--k].s);
-		return;
-	}
-	while (*n > 0)
-		free(w[--*n].s);
-	memcpy(w, cand, k * sizeof(*w));
-	*n = k;
-	*shortest = least;
+	set_keep(sets, nsets, &ws);
 }
 
-/* Look through P[a..e), a sequence every match passes through, for the best set of words. */
+/* The class P[a..e) ('[' to after ']') as a set of words, if it is a list of plain characters. */
 static void
-required_groups(const char *p, size_t a, size_t e, int caseless, struct rxword *w, size_t *n, size_t *shortest)
+class_set(const char *p, size_t a, size_t e, int caseless, struct wordset *sets, size_t *nsets)
 {
+	struct wordset ws = {0};
+	size_t i = a + 1, clen;
+
+	if (p[i] == '^')
+		return;
+	while (i + 1 < e) {
+		const char *c = p + i;
+
+		if (p[i] == '\\') {
+			if ((unsigned char)p[i + 1] >= 0x80 || (p[i + 1] >= 'a' && p[i + 1] <= 'z') ||
+			    (p[i + 1] >= 'A' && p[i + 1] <= 'Z') || (p[i + 1] >= '0' && p[i + 1] <= '9'))
+				break;	/* \s, \p{..}, \x..: not one character */
+			c = p + ++i;
+			clen = 1;
+		} else if ((p[i] == '-' && i > a + 1 && i + 2 < e) || p[i] == '[') {
+			break;	/* a range, or a class within */
+		} else {
+			clen = char_len((unsigned char)p[i]);
+		}
+		if (!set_add(&ws, c, clen, caseless))
+			break;
+		i += clen;
+	}
+	if (i + 1 == e)
+		set_keep(sets, nsets, &ws);
+	else
+		set_free(&ws);
+}
+
+/* Look through P[a..e), a sequence every match passes through, for sets of words. */
+static void
+required_groups(const char *p, size_t a, size_t e, int caseless, struct wordset *sets, size_t *nsets)
+{
+	struct buf b = {0};
 	size_t i = a, g, body;
 
 	if (bar_at(p, a, e) < e) {
-		alternatives(p, a, e, caseless, w, n, shortest);
+		alternatives(p, a, e, caseless, sets, nsets);
 		return;
 	}
 	while (i < e) {
-		if (p[i] == '\\') {
-			i += 2;
-		} else if (p[i] == '[') {
-			i = skip_class(p, e, i);
-		} else if (p[i] == '(') {
+		if (p[i] == '(') {
 			if ((g = group_end(p, e, i)) >= e)
-				return;
+				break;
 			if ((body = group_body(p, i, g)) < g && !optional(p, e, g + 1))
-				required_groups(p, body, g, caseless, w, n, shortest);
+				required_groups(p, body, g, caseless, sets, nsets);
 			i = g + 1;
+		} else if (p[i] == '[') {
+			g = skip_class(p, e, i);
+			if (g <= e && !optional(p, e, g))
+				class_set(p, i, g, caseless, sets, nsets);
+			i = g;
+		} else if (p[i] == '{') {
+			while (i < e && p[i++] != '}')	/* a quantifier's bounds */
+				;
+		} else if (p[i] == '\\' && i + 1 < e && ((p[i + 1] >= 'a' && p[i + 1] <= 'z') ||
+		    (p[i + 1] >= 'A' && p[i + 1] <= 'Z') || (p[i + 1] >= '0' && p[i + 1] <= '9'))) {
+			/* \s, \p{..}, \x{..}, \x0A, \1 ...: skipped whole, and more if unsure (as rx_literal). */
+			i += 2;
+			while (i < e && ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
+			    (p[i] >= '0' && p[i] <= '9')))
+				i++;
+			if (i < e && p[i] == '{')
+				while (i < e && p[i++] != '}')
+					;
+		} else if ((g = literal_at(p, i, e, &b)) > i) {
+			struct wordset ws = {0};
+
+			if (set_add(&ws, b.s, b.len, caseless))
+				set_keep(sets, nsets, &ws);
+			i = g;
 		} else {
-			i++;
+			i += p[i] == '\\' ? 2 : char_len((unsigned char)p[i]);
 		}
 	}
+	buf_free(&b);
 }
 
 size_t
 rx_words(const char *p, size_t n, uint32_t flags, struct rxword **words)
 {
-	struct rxword w[WORDS_MAX];
-	size_t nw = 0, shortest = 0;
+	struct wordset sets[SETS_MAX];
+	size_t nsets = 0, nw = 0, k, j;
 
 	if (flags & (PCRE2_EXTENDED | PCRE2_LITERAL))
 		return 0;
 	if (inline_option(p, n, 'x') || memmem(p, n, "\\Q", 2) || memmem(p, n, "(*", 2) || memmem(p, n, "(?#", 3) ||
 	    memmem(p, n, ":]", 2))	/* a POSIX class "[:alpha:]" in a class (skip_class does not know it) */
 		return 0;
-	required_groups(p, 0, n, (flags & PCRE2_CASELESS) || inline_option(p, n, 'i'), w, &nw, &shortest);
+	required_groups(p, 0, n, (flags & PCRE2_CASELESS) || inline_option(p, n, 'i'), sets, &nsets);
+	for (k = 0; k < nsets; k++)
+		nw += sets[k].n;
 	if (nw == 0)
 		return 0;
 	*words = emalloc(nw * sizeof(**words));
-	memcpy(*words, w, nw * sizeof(**words));
+	for (nw = k = 0; k < nsets; k++)
+		for (j = 0; j < sets[k].n; j++) {
+			(*words)[nw] = sets[k].w[j];
+			(*words)[nw++].set = (unsigned)k;
+		}
 	return nw;
 }
 
 /*
- * Might one of RE's words be in the subject whose signature is SIG?  Not
- * when a bit of each word is missing from it.
+ * Might RE match the subject whose signature is SIG?  Not when a set has
+ * no word whose bits are all in it: a character's, and its first and last
+ * 6 bytes' for a word that long.
  */
 static int
 words_in(const struct rx *re, const uint64_t *sig)
 {
-	size_t k;
+	size_t k = 0;
 
-	for (k = 0; k < re->nwords; k++)
-		if (RXMEMO_BIT(sig, re->words[k].first) && RXMEMO_BIT(sig, re->words[k].last))
-			return 1;
-	return 0;
+	while (k < re->nwords) {
+		unsigned set = re->words[k].set;
+		int found = 0;
+
+		for (; k < re->nwords && re->words[k].set == set; k++)
+			if (!found && RXMEMO_CHAR(sig, re->words[k].ch) &&
+			    (!re->words[k].shingled || (RXMEMO_BIT(sig, re->words[k].first) &&
+			    RXMEMO_BIT(sig, re->words[k].last))))
+				found = 1;
+		if (!found)
+			return 0;
+	}
+	return 1;
 }
 
 static void

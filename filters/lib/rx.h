@@ -86,14 +86,17 @@ int rx_named(const struct rx *re, const char *gname);
  */
 int rx_literal(const char *p, size_t n, uint32_t flags, char **lit, size_t *litlen, size_t *rare);
 /*
- * Words one of which every match of pattern P must contain (see rx.c), as
- * a new array in *words (each word's bytes its own); 0 if the pattern has
- * no such set that is safe to require.
+ * Sets of words, one word of each of which every match of pattern P must
+ * contain (see rx.c), as a new array in *words, set by set (each word's
+ * bytes its own); 0 if the pattern has no such set that is safe to require.
  */
 struct rxword {
 	char *s;
 	size_t len;
-	unsigned first, last;	/* its first and last 6 bytes' bits in a subject's signature (rxmemo.h) */
+	unsigned set;		/* the words are sets, each of which a match has one word of */
+	unsigned ch;		/* its first character's bit in a subject's signature (rxmemo.h) */
+	int shingled;		/* 6 bytes or more: then also */
+	unsigned first, last;	/* its first and last 6 bytes' bits */
 };
 size_t rx_words(const char *p, size_t n, uint32_t flags, struct rxword **words);
 /* Is the literal in S at or after START? */

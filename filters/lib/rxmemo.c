@@ -33,8 +33,8 @@ struct subj {
 	size_t sig;		/* its signature's place in sigs + 1, 0 until made */
 };
 
-/* The signature's size in 64-bit words (4096 bits), and the longest subject given one. */
-#define SIG_WORDS 64
+/* The signature's size in 64-bit words (4096 bits of shingles, 1024 of characters), and the longest subject given one. */
+#define SIG_WORDS 80
 #define SIG_SPAN 1536
 
 struct answer {
@@ -293,6 +293,22 @@ rxmemo_shingle(const char *s)
 	return (unsigned)((v * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
 }
 
+unsigned
+rxmemo_charbit(const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+	uint32_t v = c;
+
+	/* The lead byte says how many follow, whatever they are: a word's first character is hashed alike. */
+	if (c >= 0xC0)
+		v = v << 8 | (unsigned char)s[1];
+	if (c >= 0xE0)
+		v = v << 8 | (unsigned char)s[2];
+	if (c >= 0xF0)
+		v = v << 8 | (unsigned char)s[3];
+	return (unsigned)((v * UINT32_C(0x9E3779B1)) >> 22);
+}
+
 const uint64_t *
 rxmemo_signature(struct rxmemo *m, uint32_t subj, const char *s, size_t len)
 {
@@ -311,11 +327,20 @@ rxmemo_signature(struct rxmemo *m, uint32_t subj, const char *s, size_t len)
 	sig = m->sigs + m->nsig * SIG_WORDS;
 	sj->sig = ++m->nsig;
 	memset(sig, 0, SIG_WORDS * sizeof(*sig));
-	for (i = 0; i + RXMEMO_SHINGLE <= len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			unsigned b = rxmemo_shingle(s + i);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned b;
 
+		if ((c & 0xC0) == 0x80)
+			continue;
+		if (i + RXMEMO_SHINGLE <= len) {
+			b = rxmemo_shingle(s + i);
 			sig[b >> 6] |= UINT64_C(1) << (b & 63);
 		}
+		if (i + (c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1) <= len) {
+			b = rxmemo_charbit(s + i);
+			sig[64 + (b >> 6)] |= UINT64_C(1) << (b & 63);
+		}
+	}
 	return sig;
 }

@@ -49,15 +49,18 @@ void rxmemo_keep(struct rxmemo *m, const struct rxmemo_slot *slot, const struct 
 
 /*
  * A subject's signature: for each character of it, a bit of 4096 for the
- * 6 bytes from there (RXMEMO_SHINGLE; a Bengali letter is 3).  A word
- * whose first and last 6 bytes' bits are not both set is not in the
- * subject; one whose are may be.  Made once per subject the memo keeps;
- * NULL for a subject too long for 4096 bits to tell anything.
+ * 6 bytes from there (RXMEMO_SHINGLE; a Bengali letter is 3), and one of
+ * 1024 for the character itself.  A word whose bits are not all set is
+ * not in the subject; one whose are may be.  Made once per subject the
+ * memo keeps; NULL for a subject too long for 4096 bits to tell anything.
  */
 #define RXMEMO_SHINGLE 6
 #define RXMEMO_BIT(sig, b) (((sig)[(b) >> 6] >> ((b) & 63)) & 1)
+#define RXMEMO_CHAR(sig, b) (((sig)[64 + ((b) >> 6)] >> ((b) & 63)) & 1)
 const uint64_t *rxmemo_signature(struct rxmemo *m, uint32_t subj, const char *s, size_t len);
 /* The bit of the RXMEMO_SHINGLE bytes at S. */
 unsigned rxmemo_shingle(const char *s);
+/* The bit of the character at S (as many bytes as its lead byte says). */
+unsigned rxmemo_charbit(const char *s);
 
 #endif

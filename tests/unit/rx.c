@@ -58,31 +58,37 @@ static const struct {
 	{ "\\(?xabcd", "xabcd" },	/* an escaped ( opens no option group (it is made optional) */
 };
 
-/* Words one of which every match contains (rx_words): "|"-joined, "" when none is safe. */
+/* Sets of words, one of each of which every match contains (rx_words): words "|"-joined, sets " / "; "" for none. */
 static const struct {
 	const char *pattern, *words;
 } wordsets[] = {
-	{ "^(?<value>[a-z ]+ (?:reporter|correspondent))$", "reporter|correspondent" },
+	{ "^(?<value>[a-z ]+ (?:reporter|correspondent))$", "  / reporter|correspondent" },
 	{ "^(?:x*|::)\\s*(?!(?:ডেস্ক|প্রতিবেদক)$)(?<value>(?:[\\p{L} ]+, )?(?:ডেস্ক|প্রতিবেদক))$", "ডেস্ক|প্রতিবেদক" },
-	{ "^(?:desk|reporter)?abc", "" },	/* optional */
-	{ "^(?:desks*|reporter)", "" },	/* "desk" ends in a quantified letter: "des", too short */
+	{ "^(?:desk|reporter)?abc", "abc" },	/* optional */
+	{ "^(?:desks*|reporter)", "desk|reporter" },	/* "desk", then a quantified letter */
 	{ "(?=(?:desk1|desk2))", "" },	/* in a lookahead */
-	{ "x(?:desk12|rep123){0,2}", "" },	/* a quantifier that allows none */
-	{ "x(?:desk12|rep123)+", "desk12|rep123" },
+	{ "x(?:desk12|rep123){0,2}", "x" },	/* a quantifier that allows none */
+	{ "x(?:desk12|rep123)+", "x / desk12|rep123" },
 	{ "(?i)(?:desk12|rep123)", "" },	/* caseless, with letters that have case */
 	{ "(?i)(?:ঢাকায়|কলকাতা)", "ঢাকায়|কলকাতা" },
-	{ "(?:a(?:bc|de)fgh|ijklmn)", "" },	/* "a" alone starts the first */
-	{ "^\\[(?:reporter|correspondent)\\]", "reporter|correspondent" },
-	{ "(?:reporter|correspondent|x)", "" },	/* a word too short to tell */
-	{ "[(](?:reporter|correspondent)", "reporter|correspondent" },
+	{ "(?:a(?:bc|de)fgh|ijklmn)", "a|ijklmn" },	/* "a" alone starts the first */
+	{ "(?:a*bc|ijklmn)", "" },	/* the first starts with no literal */
+	{ "^\\[(?:reporter|correspondent)\\]", "[ / reporter|correspondent / ]" },
+	{ "[(](?:reporter|correspondent)", "( / reporter|correspondent" },
 	{ "(?:repo\\.rter|corres\\|pondent)", "repo.rter|corres|pondent" },
 	{ "(?:reporter|corres[[:alpha:]]pondent)", "" },	/* a POSIX class: none */
+	{ "^\\p{L}+\\s*[:ঃ]\\s*[–—-]+$", ":|ঃ / –|—|-" },
+	{ "^[a-z]+[:ঃ]?\\d{2,3}x{0,2}$", "" },	/* a range, an optional class, \\d and bounds are no words */
+	{ "\\x41bc[^:]", "" },	/* an escape skipped with what follows; a negated class */
+	{ "[\\s,]x\\w+", "x" },	/* a class with an escape is no set */
+	{ "(?:ab|cd)(?:ef|gh)(?:ij|kl)(?:mn|op)(?:qr|st)", "ab|cd / ef|gh / ij|kl / mn|op" },	/* four sets at most */
 };
 
 static const char *const subjects[] = {
 	"abc", "Rahim reporter", "a b correspondent", "xdesk12desk12", "xrep123", "x", "ঢাকায়", "কলকাতা",
 	"::প্রতিবেদক", "নাম, ডেস্ক", "ডেস্ক", "[reporter]", "(correspondent", "repo.rter", "corres|pondent",
-	"abcdefgh", "ijklmn", "adefgh", "x:reporter", "corres:pondent", "xabcx", "ABC", "aabcd", "abcde", "acde", "x123yyy", "Axyz", "hello",
+	"abcdefgh", "ijklmn", "adefgh", "x:reporter", "corres:pondent", "নাম : –", "নামঃ-", "নাম —", "abc:12",
+	"abc12", "Abc", "ABC:", " :x1", "xx", "abefimoqs", "cdghklopt", "abefimo", "(reporter", "[correspondent]", "xabcx", "ABC", "aabcd", "abcde", "acde", "x123yyy", "Axyz", "hello",
 	"bcd", "xabcd", "yabcd", "]abcd", "adefg", "abcdefg", "]bcd", "a.com", "acom",
 	"ABCD", "abcd", "a b c d", "কালবেলা অনলাইন", "এর আগে। আরও পড়ুন : শিরোনাম",
 	"Error!: SQLSTATE[42S22]: x", "", "ab", "কালবেলা ONLINE", "কালবেলা online",
@@ -189,7 +195,8 @@ words_kept(const char *pattern, const char *want)
 	int pass;
 
 	for (k = 0; k < nw; k++) {
-		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%.*s", k ? "|" : "", (int)w[k].len, w[k].s);
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%.*s",
+		    k == 0 ? "" : w[k].set != w[k - 1].set ? " / " : "|", (int)w[k].len, w[k].s);
 		free(w[k].s);
 	}
 	free(w);
