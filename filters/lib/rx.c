@@ -1070,6 +1070,7 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	pcre2_code *code;
 	struct rxmemo_slot slot;
 	const uint64_t *sig;
+	uint32_t subj;
 	int rc;
 
 	context();
@@ -1087,21 +1088,27 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	code = code_of(re);
 	if (re->runs < RX_JIT_AFTER && ++re->runs == RX_JIT_AFTER)
 		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-	/* After the count above: a pattern is JIT-compiled at the same run, answered from the memo or not. */
-	if (memo != NULL && s != NULL && rxmemo_find(memo, re, s, len, start, opts, &rc, &slot))
-		return rc;
 	/* Looked for in a busy pattern only, as the JIT compile: reading a pattern costs some of its runs. */
 	if (!re->worded && re->runs >= RX_JIT_AFTER) {
 		re->worded = 1;
 		if (re->lit == NULL)
 			re->nwords = rx_words(re->src, re->srclen, re->flags, &re->words);
 	}
-	/* The subject's signature is the memo's: made once for all the patterns a line meets. */
-	if (re->nwords > 0 && memo != NULL && s != NULL && !(opts & (PCRE2_PARTIAL_HARD | PCRE2_PARTIAL_SOFT)) &&
-	    (sig = rxmemo_signature(memo, slot.subj, s, len)) != NULL && !words_in(re, sig))
-		rc = RX_NOMATCH;
-	else
-		rc = match(re, code, s, len, start, opts);
+	/* After the count above: a pattern is JIT-compiled at the same run, answered from the memo or not. */
+	if (memo != NULL && s != NULL) {
+		subj = rxmemo_subject(memo, s, len);
+		/*
+		 * The words first, in the subject's signature (made once for all
+		 * the patterns a line meets): a line without them is answered
+		 * with no look in the answers, and none kept.
+		 */
+		if (re->nwords > 0 && !(opts & (PCRE2_PARTIAL_HARD | PCRE2_PARTIAL_SOFT)) &&
+		    (sig = rxmemo_signature(memo, subj, s, len)) != NULL && !words_in(re, sig))
+			return RX_NOMATCH;
+		if (rxmemo_find(memo, subj, re, start, opts, &rc, &slot))
+			return rc;
+	}
+	rc = match(re, code, s, len, start, opts);
 	if (memo != NULL && s != NULL)
 		rxmemo_keep(memo, &slot, re, start, opts, rc);
 	return rc;

@@ -174,9 +174,8 @@ subject_hash(const char *s, size_t len)
 	return XXH3_64bits_withSeed(s, len < 48 ? len : 48, len);
 }
 
-/* The number of the subject S[0, LEN), added if new. */
-static uint32_t
-subject(struct rxmemo *m, const char *s, size_t len)
+uint32_t
+rxmemo_subject(struct rxmemo *m, const char *s, size_t len)
 {
 	struct index *x = &m->si;
 	uint64_t h;
@@ -187,6 +186,9 @@ subject(struct rxmemo *m, const char *s, size_t len)
 	if (m->last != NULL && s == m->last && len == m->lastlen &&
 	    memcmp(m->arena + m->subj[m->lastsubj].off, s, len) == 0)
 		return m->lastsubj;
+	/* Here, not in rxmemo_find: a subject's number holds till its answer is kept. */
+	if (m->alen + len > ARENA_MAX || m->ai.n >= ANSWERS_MAX || x->n >= ANSWERS_MAX)
+		rxmemo_forget(m);
 	m->last = s;
 	m->lastlen = len;
 	h = subject_hash(s, len);
@@ -228,7 +230,7 @@ answer_key(const struct rx *re, uint32_t sj, size_t start, uint32_t opts)
 }
 
 int
-rxmemo_find(struct rxmemo *m, struct rx *re, const char *s, size_t len, size_t start, uint32_t opts, int *rc,
+rxmemo_find(struct rxmemo *m, uint32_t subj, struct rx *re, size_t start, uint32_t opts, int *rc,
     struct rxmemo_slot *slot)
 {
 	struct index *x = &m->ai;
@@ -236,10 +238,8 @@ rxmemo_find(struct rxmemo *m, struct rx *re, const char *s, size_t len, size_t s
 	size_t b;
 	uint32_t k;
 
-	if (m->alen + len > ARENA_MAX || x->n >= ANSWERS_MAX || m->si.n >= ANSWERS_MAX)
-		rxmemo_forget(m);
-	slot->subj = subject(m, s, len);
-	slot->key = key = answer_key(re, slot->subj, start, opts);
+	slot->subj = subj;
+	slot->key = key = answer_key(re, subj, start, opts);
 	/* Room made now, so that the empty slot found is where rxmemo_keep puts the answer. */
 	if (index_full(x)) {
 		index_grow(x);
@@ -284,36 +284,56 @@ rxmemo_keep(struct rxmemo *m, const struct rxmemo_slot *slot, const struct rx *r
 	}
 }
 
+/*
+ * The hashes of the signature, on up to 8 bytes read at once (little
+ * end first): a shingle is the first RXMEMO_SHINGLE of them, a character
+ * the first N.  A word's are made from its bytes alone, a subject's from
+ * 8 bytes read at each character; the same bytes give the same bits.
+ */
+static unsigned
+shingle_of(uint64_t v)
+{
+	return (unsigned)(((v << (64 - 8 * RXMEMO_SHINGLE)) * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
+}
+
+static unsigned
+char_of(uint64_t v, unsigned n)
+{
+	return (unsigned)(((v & ((UINT64_C(1) << (8 * n)) - 1)) * UINT64_C(0xC2B2AE3D27D4EB4F)) >> 54);
+}
+
+/* The bytes of the character whose lead byte is C (1 for a byte that leads none). */
+static unsigned
+lead_len(unsigned char c)
+{
+	return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
 unsigned
 rxmemo_shingle(const char *s)
 {
 	uint64_t v = 0;
 
 	memcpy(&v, s, RXMEMO_SHINGLE);
-	return (unsigned)((v * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
+	return shingle_of(v);
 }
 
+/* The lead byte says how many bytes follow, whatever they are: a word's first character is hashed alike. */
 unsigned
 rxmemo_charbit(const char *s)
 {
-	unsigned char c = (unsigned char)s[0];
-	uint32_t v = c;
+	uint64_t v = 0;
+	unsigned n = lead_len((unsigned char)s[0]);
 
-	/* The lead byte says how many follow, whatever they are: a word's first character is hashed alike. */
-	if (c >= 0xC0)
-		v = v << 8 | (unsigned char)s[1];
-	if (c >= 0xE0)
-		v = v << 8 | (unsigned char)s[2];
-	if (c >= 0xF0)
-		v = v << 8 | (unsigned char)s[3];
-	return (unsigned)((v * UINT32_C(0x9E3779B1)) >> 22);
+	memcpy(&v, s, n);
+	return char_of(v, n);
 }
 
 const uint64_t *
 rxmemo_signature(struct rxmemo *m, uint32_t subj, const char *s, size_t len)
 {
 	struct subj *sj = &m->subj[subj];
-	uint64_t *sig;
+	uint64_t *sig, v;
 	size_t i;
 
 	if (len > SIG_SPAN)
@@ -327,20 +347,31 @@ rxmemo_signature(struct rxmemo *m, uint32_t subj, const char *s, size_t len)
 	sig = m->sigs + m->nsig * SIG_WORDS;
 	sj->sig = ++m->nsig;
 	memset(sig, 0, SIG_WORDS * sizeof(*sig));
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
-		unsigned b;
+		unsigned n, b;
 
-		if ((c & 0xC0) == 0x80)
+		if ((c & 0xC0) == 0x80) {
+			i++;
 			continue;
+		}
+		if (i + 8 <= len) {
+			memcpy(&v, s + i, 8);
+		} else {
+			v = 0;
+			memcpy(&v, s + i, len - i);
+		}
 		if (i + RXMEMO_SHINGLE <= len) {
-			b = rxmemo_shingle(s + i);
+			b = shingle_of(v);
 			sig[b >> 6] |= UINT64_C(1) << (b & 63);
 		}
-		if (i + (c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1) <= len) {
-			b = rxmemo_charbit(s + i);
+		n = lead_len(c);
+		if (i + n <= len) {
+			b = char_of(v, n);
 			sig[64 + (b >> 6)] |= UINT64_C(1) << (b & 63);
 		}
+		/* Past a Bengali letter's two trailing bytes at once, when they are that. */
+		i += n == 3 && i + 3 <= len && (v & 0xC0C000) == 0x808000 ? 3 : 1;
 	}
 	return sig;
 }

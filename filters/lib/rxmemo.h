@@ -29,6 +29,9 @@ void rxmemo_free(struct rxmemo *m);
 /* Forget every answer M holds (a page read, a pattern freed, the limits changed); its tables stay. */
 void rxmemo_forget(struct rxmemo *m);
 
+/* The number in M of the subject S[0..LEN), the same for the same bytes (added if new). */
+uint32_t rxmemo_subject(struct rxmemo *m, const char *s, size_t len);
+
 /* Where rxmemo_keep stores an answer rxmemo_find did not have. */
 struct rxmemo_slot {
 	uint32_t subj;		/* the subject's number in the memo */
@@ -37,11 +40,11 @@ struct rxmemo_slot {
 };
 
 /*
- * Did RE run on these LEN bytes at S from START with OPTS?  Then 1, its
- * answer (rx_exec's) in *RC and, for a match, its offsets back in RE.
- * Otherwise 0, and *SLOT for rxmemo_keep.
+ * Did RE run on subject SUBJ from START with OPTS?  Then 1, its answer
+ * (rx_exec's) in *RC and, for a match, its offsets back in RE.  Otherwise
+ * 0, and *SLOT for rxmemo_keep, to be called before any other call on M.
  */
-int rxmemo_find(struct rxmemo *m, struct rx *re, const char *s, size_t len, size_t start, uint32_t opts, int *rc,
+int rxmemo_find(struct rxmemo *m, uint32_t subj, struct rx *re, size_t start, uint32_t opts, int *rc,
     struct rxmemo_slot *slot);
 /* Keep RE's answer RC (its offsets with it for a match) in SLOT. */
 void rxmemo_keep(struct rxmemo *m, const struct rxmemo_slot *slot, const struct rx *re, size_t start, uint32_t opts,
