@@ -179,6 +179,27 @@ memo_kept(void)
 	rxmemo_free(m);
 }
 
+/* On how many subjects RE (PATTERN) answers otherwise than PCRE2 alone; each is shown. */
+static size_t
+answers_differ(struct rx *re, const char *pattern)
+{
+	size_t j, mismatches = 0;
+
+	for (j = 0; j < sizeof(subjects) / sizeof(subjects[0]); j++) {
+		const char *s = subjects[j];
+		int with = rx_exec(re, s, strlen(s), 0, 0);
+		pcre2_match_data *pmd = pcre2_match_data_create_from_pattern(rx_code(re), NULL);
+		int plain = pcre2_match(rx_code(re), (PCRE2_SPTR)s, strlen(s), 0, 0, pmd, NULL) >= 0;
+
+		pcre2_match_data_free(pmd);
+		if ((with == RX_MATCH) != plain) {
+			printf("# %s on \"%s\": prefiltered %d, PCRE2 %d\n", pattern, s, with, plain);
+			mismatches++;
+		}
+	}
+	return mismatches;
+}
+
 /*
  * The words rx_words finds in PATTERN, and the answer with them (a busy
  * pattern's, with a memo lent, as the reader runs it) against PCRE2's own
@@ -191,7 +212,7 @@ words_kept(const char *pattern, const char *want)
 	struct rxword *w = NULL;
 	struct rxmemo *m = rxmemo_new();
 	char got[512] = "", detail[700];
-	size_t k, nw = rx_words(pattern, strlen(pattern), 0, &w), j, mismatches = 0;
+	size_t k, nw = rx_words(pattern, strlen(pattern), 0, &w), mismatches = 0;
 	int pass;
 
 	for (k = 0; k < nw; k++) {
@@ -205,18 +226,7 @@ words_kept(const char *pattern, const char *want)
 	(void)rx_memo(m);
 	/* The first pass makes the pattern busy (its words looked for), the second runs with them. */
 	for (pass = 0; pass < 2; pass++) {
-		for (j = 0; j < sizeof(subjects) / sizeof(subjects[0]); j++) {
-			const char *s = subjects[j];
-			int with = rx_exec(re, s, strlen(s), 0, 0);
-			pcre2_match_data *pmd = pcre2_match_data_create_from_pattern(rx_code(re), NULL);
-			int plain = pcre2_match(rx_code(re), (PCRE2_SPTR)s, strlen(s), 0, 0, pmd, NULL) >= 0;
-
-			pcre2_match_data_free(pmd);
-			if ((with == RX_MATCH) != plain) {
-				printf("# %s on \"%s\": prefiltered %d, PCRE2 %d\n", pattern, s, with, plain);
-				mismatches++;
-			}
-		}
+		mismatches += answers_differ(re, pattern);
 		rxmemo_forget(m);
 	}
 	(void)rx_memo(NULL);
@@ -229,7 +239,7 @@ words_kept(const char *pattern, const char *want)
 int
 main(void)
 {
-	size_t i, j, mismatches;
+	size_t i, mismatches;
 
 	prog = "rx";
 	for (i = 0; i < sizeof(lits) / sizeof(lits[0]); i++) {
@@ -242,20 +252,7 @@ main(void)
 		    lits[i].literal[0] == '\0'), "the required literal", detail);
 		/* One check per pattern: its answer on every subject, with the
 		 * prefilter and by PCRE2 alone; each subject that differs is shown. */
-		mismatches = 0;
-		for (j = 0; j < sizeof(subjects) / sizeof(subjects[0]); j++) {
-			const char *s = subjects[j];
-			int with = rx_exec(re, s, strlen(s), 0, 0);
-			pcre2_match_data *pmd = pcre2_match_data_create_from_pattern(rx_code(re), NULL);
-			int plain = pcre2_match(rx_code(re), (PCRE2_SPTR)s, strlen(s), 0, 0, pmd, NULL) >= 0;
-
-			pcre2_match_data_free(pmd);
-
-			if ((with == RX_MATCH) != plain) {
-				printf("# %s on \"%s\": prefiltered %d, PCRE2 %d\n", lits[i].pattern, s, with, plain);
-				mismatches++;
-			}
-		}
+		mismatches = answers_differ(re, lits[i].pattern);
 		snprintf(detail, sizeof(detail), "%s, on %zu subjects", lits[i].pattern,
 		    sizeof(subjects) / sizeof(subjects[0]));
 		ok(mismatches == 0, "the prefilter never changes the answer", detail);
