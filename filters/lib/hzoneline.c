@@ -997,12 +997,45 @@ date_among(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t
  * taken off when the rest is a header line or a paragraph then; otherwise
  * the line stays as printed.
  */
+/*
+ * S is a run of words printed twice around an image's label of one or two
+ * words in Latin letters ("Name, <place> photo Name, <place>": the byline
+ * box's text, its picture's alt text, its link): the length of one copy,
+ * or 0.
+ */
+static size_t
+twice_around_label(const char *s, size_t n)
+{
+	size_t a, b, words;
+
+	for (a = 1; a + 2 < n; a++) {
+		if (s[a] != ' ' || !((s[a + 1] >= 'A' && s[a + 1] <= 'Z') || (s[a + 1] >= 'a' && s[a + 1] <= 'z')))
+			continue;
+		for (b = a + 1, words = 1; b < n && words <= 2; b++)
+			if (s[b] == ' ') {
+				if (n - b - 1 == a && memcmp(s, s + b + 1, a) == 0)
+					return line_has_letter(s, a) && (unsigned char)s[0] >= 0x80 ? a : 0;
+				words++;
+			} else if (!((s[b] >= 'A' && s[b] <= 'Z') || (s[b] >= 'a' && s[b] <= 'z')))
+				break;
+	}
+	return 0;
+}
+
 void
 line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
 	struct rline *l = &w->l[i];
 	size_t off = l->off, k, so, eo;
 
+	if ((k = twice_around_label(line_text(w, i), l->len)) > 0) {
+		if (w->ex) {
+			fflush(stdout);
+			fprintf(w->ex, "%s: %s: reader: body line %zu: printed twice around an image's label, read once: %.*s\n",
+			    prog, w->src, i + 1, (int)l->len, w->text.s + off);
+		}
+		l->len = k;
+	}
 	for (k = 0; k < rs->prefix.n; k++)
 		if (rx_exec(rs->prefix.re[k], line_text(w, i), l->len, 0, 0) == RX_MATCH &&
 		    rx_group(rs->prefix.re[k], 0, &so, &eo) && so == 0 && eo > 0 && eo < l->len)
