@@ -1842,6 +1842,10 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	if (flat_unflatten(rs, w) || flat_unflatten_byline(rs, w))
 		split(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
+	if (wrap_join_credit(rs, w, (size_t)zone)) {
+		split(w);
+		zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
+	}
 	/* Only the zone and the line under it (the first paragraph, at most) are read. */
 	w->masked = 0;
 	if (zone > 0)
