@@ -2234,14 +2234,24 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		/*
 		 * A short name that opens the page, right on the first paragraph,
 		 * is its writer ("তানভীর হাসান রুমি"), not a headline: a headline
-		 * has a blank line or page chrome around it.
+		 * has a blank line or page chrome around it.  Not when one of its
+		 * words comes back in the paragraph: a caption's or a label's
+		 * do ("<flooded> এলাকা" over a story of the flooded areas), a
+		 * writer's name seldom does.
 		 */
 		if (title >= 0 && title + 1 == p && step(w, title, -1, 0, p) < 0 && first_content(w, title) &&
-		    short_name(w, (size_t)title) && line_words(line_text(w, title), w->l[title].len) <= 3) {
+		    short_name(w, (size_t)title) && line_words(line_text(w, title), w->l[title].len) <= 3 &&
+		    !shares_word(w, title, p)) {
 			w->l[title].kind = K_BYLINE;
 			w->l[title].vo = w->l[title].off;
 			w->l[title].vl = w->l[title].half;
 			w->l[title].why = "a short name opening the page, right on the first paragraph";
+			title = -1;
+		} else if (title >= 0 && title + 1 == p && step(w, title, -1, 0, p) < 0 && first_content(w, title) &&
+		    short_name(w, (size_t)title) && line_words(line_text(w, title), w->l[title].len) < rs->headline_words) {
+			/* Too short for a headline, its words the story's: the photo's label. */
+			w->l[title].kind = K_CHROME;
+			w->l[title].why = "a short label opening the page, its words in the first paragraph (a caption)";
 			title = -1;
 		} else if (title >= 0)
 			title = name_under_headline(rs, w, title, p);
