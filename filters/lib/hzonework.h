@@ -50,6 +50,7 @@ struct hzonework {
 	const char *src;
 	const char *pzone;	/* the page's own zone (page_zone), or NULL */
 	int patterned;		/* a byline pattern reads a line of the zone */
+	int named;		/* a writer's name placed under the dates (hzone.c, name_under_dates) */
 };
 
 /* What one segment of a header line is. */
