@@ -1668,8 +1668,8 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
  * two to five more credits cut by commas, four words at most each, no
  * digit ("Name Name, <post>, <institute>, <city>, <country>", an op-ed's
  * writer and where they work).  The name's words must not come back in
- * the first paragraph (a subheading's would).  Written as printed; 1 if
- * one was placed.
+ * the first paragraph (a subheading's would), and no other line of the
+ * zone may be a byline.  Written as printed; 1 if one was placed.
  */
 static int
 name_under_dates(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
@@ -1686,6 +1686,10 @@ name_under_dates(const struct hzoneset *rs, struct hzonework *w, long p, long zo
 		;
 	if (head < 0 || w->l[head].kind != K_TITLELIKE)
 		return 0;
+	/* No other byline in the zone: under one, such a line is a caption or a subheading. */
+	for (a = 0; a < (size_t)p; a++)
+		if (w->l[a].kind == K_BYLINE || (w->l[a].kind == K_DATE && w->l[a].cl > 0))
+			return 0;
 	s = line_text(w, (size_t)j);
 	n = w->l[j].len;
 	if (line_has_digit(s, n) || line_matches(&rs->chrome, s, n))
