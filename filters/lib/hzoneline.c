@@ -639,6 +639,25 @@ name_place(const char *s, size_t n)
 	    line_bengali_name(c, (size_t)(s + n - c));
 }
 
+/*
+ * Does S hold a word ending in "বার", a weekday's name ("বুধবার", "Name
+ * রবিবার ...": no writer's name)?  An outlet's "বার্তা" has the letters but
+ * goes on after them.
+ */
+static int
+weekday_word(const char *s, size_t n)
+{
+	const char *p = s, *q;
+	size_t bl = strlen("বার");
+
+	while ((q = memmem(p, (size_t)(s + n - p), "বার", bl)) != NULL) {
+		p = q + bl;
+		if (p == s + n || *p == ' ' || *p == ',' || *p == '|')
+			return 1;
+	}
+	return 0;
+}
+
 int
 line_name_date(const struct hzoneset *rs, const char *s, size_t n)
 {
@@ -648,7 +667,7 @@ line_name_date(const struct hzoneset *rs, const char *s, size_t n)
 		if (seg++ == 0) {
 			nw = line_words(s + a, e - a);
 			if (((nw < 2 || nw > 3 || !line_bengali_name(s + a, e - a)) && !name_place(s + a, e - a)) ||
-			    memmem(s + a, e - a, "বার", strlen("বার")) || line_matches(&rs->chrome, s + a, e - a))
+			    weekday_word(s + a, e - a) || line_matches(&rs->chrome, s + a, e - a))
 				return 0;
 		} else if (line_what_segment(rs, s + a, e - a, &vo, &vl) == S_DATE)
 			date++;
@@ -992,6 +1011,32 @@ date_among(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t
 }
 
 /*
+ * A theme's meta row prints the credit, the story's section and the date
+ * ("<outlet> ডেস্ক <section> <date>"): when a byline pattern reads the
+ * credit S[0, K) but for its last word, and not whole, that word is the
+ * section.  The length of the credit without it, or K.
+ */
+static size_t
+section_after_credit(const struct hzoneset *rs, const char *s, size_t k)
+{
+	size_t c = k, j, vo, vl;
+
+	while (c > 0 && s[c - 1] != ' ')
+		c--;
+	while (c > 0 && s[c - 1] == ' ')
+		c--;
+	if (c == 0 || line_words(s, k) < 3 || memchr(s, ',', k))
+		return k;
+	for (j = 0; j < rs->byline.n; j++)
+		if (line_value_of(rs->byline.re[j], s, k, &vo, &vl))
+			return k;
+	for (j = 0; j < rs->byline.n; j++)
+		if (line_value_of(rs->byline.re[j], s, c, &vo, &vl) && vo == 0 && vl == c)
+			return c;
+	return k;
+}
+
+/*
  * What line I is.  Chrome glued to its start (a "prefix" pattern: an
  * image's alt text, an advertisement's label, a crawler's date stamp) is
  * taken off when the rest is a header line or a paragraph then; otherwise
@@ -1159,9 +1204,10 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		 */
 		for (k = vo; k > 0 && (s[k - 1] == ' ' || s[k - 1] == ',' || s[k - 1] == '|'); k--)
 			;
+		k = section_after_credit(rs, s, k);
 		nw = line_words(s, k);
 		if (k > 0 && ((nw >= 2 && nw <= 3 && line_bengali_name(s, k)) || name_place(s, k)) &&
-		    !memmem(s, k, "বার", strlen("বার")) && !line_matches(&rs->chrome, s, k)) {
+		    !weekday_word(s, k) && !line_matches(&rs->chrome, s, k)) {
 			l->co = l->off;
 			l->cl = k;
 		}
