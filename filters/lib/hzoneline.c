@@ -1052,14 +1052,18 @@ static size_t
 twice_around_label(const char *s, size_t n)
 {
 	size_t a, b, words;
+	const char *sp;
 
-	for (a = 1; a + 2 < n; a++) {
-		if (s[a] != ' ' || !((s[a + 1] >= 'A' && s[a + 1] <= 'Z') || (s[a + 1] >= 'a' && s[a + 1] <= 'z')))
+	if (n < 7 || (unsigned char)s[0] < 0x80)
+		return 0;
+	for (sp = memchr(s, ' ', n); sp != NULL && sp + 2 < s + n; sp = memchr(sp + 1, ' ', (size_t)(s + n - sp - 1))) {
+		a = (size_t)(sp - s);
+		if (!((s[a + 1] >= 'A' && s[a + 1] <= 'Z') || (s[a + 1] >= 'a' && s[a + 1] <= 'z')))
 			continue;
 		for (b = a + 1, words = 1; b < n && words <= 2; b++)
 			if (s[b] == ' ') {
 				if (n - b - 1 == a && memcmp(s, s + b + 1, a) == 0)
-					return line_has_letter(s, a) && (unsigned char)s[0] >= 0x80 ? a : 0;
+					return line_has_letter(s, a) ? a : 0;
 				words++;
 			} else if (!((s[b] >= 'A' && s[b] <= 'Z') || (s[b] >= 'a' && s[b] <= 'z')))
 				break;
