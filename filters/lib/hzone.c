@@ -1678,7 +1678,7 @@ name_under_dates(const struct hzoneset *rs, struct hzonework *w, long p, long zo
 	const char *s;
 	size_t n, a, e, pieces = 0, nw, name = 0;
 
-	if (p >= zone || (j = step(w, p, -1, 0, p)) < 0 || w->l[j].kind != K_TITLELIKE)
+	if (p <= 0 || p >= zone || (j = step(w, p, -1, 0, p)) < 0 || w->l[j].kind != K_TITLELIKE)
 		return 0;
 	if ((above = step(w, j, -1, 0, p)) < 0 || (w->l[above].kind != K_DATE && w->l[above].kind != K_LABELLED))
 		return 0;
