@@ -224,13 +224,14 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			if (!(*author)++)
 				add_author(rec, w, s + vo, vl);
 			w->l[li].why = "a labelled date after a credit a byline pattern reads";
-		} else if (!w->patterned && line_words(s, c) >= 2 && line_words(s, c) <= 3 &&
+		} else if (!w->patterned && !w->named && line_words(s, c) >= 2 && line_words(s, c) <= 3 &&
 		    line_bengali_name(s, c) && !line_matches(&rs->chrome, s, c)) {
 			/*
 			 * A name of two or three words in Bengali letters, and no
 			 * byline a pattern reads anywhere in the header: the writer
 			 * ("Name Name প্রকাশিত: ..."), not a posting account (a
-			 * role a chrome pattern names: "বার্তা সম্পাদক").
+			 * role a chrome pattern names: "বার্তা সম্পাদক"), nor the
+			 * outlet's name when a writer's stands under the dates.
 			 */
 			if (!(*author)++)
 				add_author(rec, w, s, c);
@@ -1664,6 +1665,64 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 }
 
 /*
+ * A writer's credit with no mark, placed by where it stands: alone under
+ * the dates, right over the first paragraph P, a headline above them.
+ * Either a name of two to four words in Bengali letters ("Name Name
+ * Name", a column's writer), or that name of two or three words and then
+ * two to five more credits cut by commas, four words at most each, no
+ * digit ("Name Name, <post>, <institute>, <city>, <country>", an op-ed's
+ * writer and where they work).  The name's words must not come back in
+ * the first paragraph (a subheading's would), and no other line of the
+ * zone may be a byline.  Written as printed; 1 if one was placed.
+ */
+static int
+name_under_dates(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
+{
+	long j, above, head;
+	const char *s;
+	size_t n, a, e, pieces = 0, nw, name = 0;
+
+	if (p <= 0 || p >= zone || (j = step(w, p, -1, 0, p)) < 0 || w->l[j].kind != K_TITLELIKE)
+		return 0;
+	if ((above = step(w, j, -1, 0, p)) < 0 || (w->l[above].kind != K_DATE && w->l[above].kind != K_LABELLED))
+		return 0;
+	for (head = above; head >= 0 && in_block(w->l[head].kind); head = step(w, head, -1, 0, p))
+		;
+	if (head < 0 || w->l[head].kind != K_TITLELIKE)
+		return 0;
+	/* No other byline in the zone: under one, such a line is a caption or a subheading. */
+	for (a = 0; a < (size_t)p; a++)
+		if (w->l[a].kind == K_BYLINE || (w->l[a].kind == K_DATE && w->l[a].cl > 0))
+			return 0;
+	s = line_text(w, (size_t)j);
+	n = w->l[j].len;
+	if (line_has_digit(s, n) || line_matches(&rs->chrome, s, n))
+		return 0;
+	for (a = 0; a < n; a = e + 1) {
+		for (e = a; e < n && s[e] != ','; e++)
+			;
+		while (a < e && s[a] == ' ')
+			a++;
+		nw = line_words(s + a, e - a);
+		if (nw == 0 || nw > 4 || !line_bengali_name(s + a, e - a))
+			return 0;
+		if (pieces++ == 0)
+			name = e;
+	}
+	nw = line_words(s, name);
+	if (!(pieces == 1 && nw >= 2 && nw <= 4) && !(pieces >= 3 && pieces <= 6 && nw >= 2 && nw <= 3))
+		return 0;
+	if (words_in(w, s, name, p))
+		return 0;
+	w->l[j].kind = K_BYLINE;
+	w->l[j].vo = w->l[j].off;
+	w->l[j].vl = n;
+	w->l[j].asis = 1;
+	w->l[j].why = "a writer's name alone under the dates, right over the first paragraph";
+	return 1;
+}
+
+/*
  * The line under a byline a pattern reads that opens the page ("নিজস্ব
  * প্রতিনিধিঃ" over the story), or P.
  */
@@ -1846,8 +1905,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	if (flat_unflatten(rs, w) || flat_unflatten_byline(rs, w))
 		split(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
+	if (wrap_join_credit(rs, w, (size_t)zone)) {
+		split(w);
+		zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
+	}
 	/* Only the zone and the line under it (the first paragraph, at most) are read. */
 	w->masked = 0;
+	w->named = 0;
 	if (zone > 0)
 		mask_prefixes(w, (size_t)zone < w->nl ? w->l[zone].off + w->l[zone].len : w->text.len);
 	copies = again_mark(w, (size_t)zone, rs->headline_words);
@@ -2060,6 +2124,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		w->l[j].why = "the byline's second line, after its comma";
 	}
 	placed_credits(rs, w, p, zone);
+	w->named = name_under_dates(rs, w, p, zone);
 	for (i = 0; i < p; i++)
 		if (in_block(w->l[i].kind)) {
 			b0 = i;
@@ -2234,14 +2299,24 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		/*
 		 * A short name that opens the page, right on the first paragraph,
 		 * is its writer ("তানভীর হাসান রুমি"), not a headline: a headline
-		 * has a blank line or page chrome around it.
+		 * has a blank line or page chrome around it.  Not when one of its
+		 * words comes back in the paragraph: a caption's or a label's
+		 * do ("<flooded> এলাকা" over a story of the flooded areas), a
+		 * writer's name seldom does.
 		 */
 		if (title >= 0 && title + 1 == p && step(w, title, -1, 0, p) < 0 && first_content(w, title) &&
-		    short_name(w, (size_t)title) && line_words(line_text(w, title), w->l[title].len) <= 3) {
+		    short_name(w, (size_t)title) && line_words(line_text(w, title), w->l[title].len) <= 3 &&
+		    !shares_word(w, title, p)) {
 			w->l[title].kind = K_BYLINE;
 			w->l[title].vo = w->l[title].off;
 			w->l[title].vl = w->l[title].half;
 			w->l[title].why = "a short name opening the page, right on the first paragraph";
+			title = -1;
+		} else if (title >= 0 && title + 1 == p && step(w, title, -1, 0, p) < 0 && first_content(w, title) &&
+		    short_name(w, (size_t)title) && line_words(line_text(w, title), w->l[title].len) < rs->headline_words) {
+			/* Too short for a headline, its words the story's: the photo's label. */
+			w->l[title].kind = K_CHROME;
+			w->l[title].why = "a short label opening the page, its words in the first paragraph (a caption)";
 			title = -1;
 		} else if (title >= 0)
 			title = name_under_headline(rs, w, title, p);

@@ -639,6 +639,25 @@ name_place(const char *s, size_t n)
 	    line_bengali_name(c, (size_t)(s + n - c));
 }
 
+/*
+ * Does S hold a word ending in "বার", a weekday's name ("বুধবার", "Name
+ * রবিবার ...": no writer's name)?  An outlet's "বার্তা" has the letters but
+ * goes on after them.
+ */
+static int
+weekday_word(const char *s, size_t n)
+{
+	const char *p = s, *q;
+	size_t bl = strlen("বার");
+
+	while ((q = memmem(p, (size_t)(s + n - p), "বার", bl)) != NULL) {
+		p = q + bl;
+		if (p == s + n || *p == ' ' || *p == ',' || *p == '|')
+			return 1;
+	}
+	return 0;
+}
+
 int
 line_name_date(const struct hzoneset *rs, const char *s, size_t n)
 {
@@ -648,7 +667,7 @@ line_name_date(const struct hzoneset *rs, const char *s, size_t n)
 		if (seg++ == 0) {
 			nw = line_words(s + a, e - a);
 			if (((nw < 2 || nw > 3 || !line_bengali_name(s + a, e - a)) && !name_place(s + a, e - a)) ||
-			    memmem(s + a, e - a, "বার", strlen("বার")) || line_matches(&rs->chrome, s + a, e - a))
+			    weekday_word(s + a, e - a) || line_matches(&rs->chrome, s + a, e - a))
 				return 0;
 		} else if (line_what_segment(rs, s + a, e - a, &vo, &vl) == S_DATE)
 			date++;
@@ -992,17 +1011,80 @@ date_among(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t
 }
 
 /*
+ * A theme's meta row prints the credit, the story's section and the date
+ * ("<outlet> ডেস্ক <section> <date>"): when a byline pattern reads the
+ * credit S[0, K) but for its last word, and not whole, that word is the
+ * section.  The length of the credit without it, or K.
+ */
+static size_t
+section_after_credit(const struct hzoneset *rs, const char *s, size_t k)
+{
+	size_t c = k, j, vo, vl;
+
+	while (c > 0 && s[c - 1] != ' ')
+		c--;
+	while (c > 0 && s[c - 1] == ' ')
+		c--;
+	if (c == 0 || line_words(s, k) < 3 || memchr(s, ',', k))
+		return k;
+	for (j = 0; j < rs->byline.n; j++)
+		if (line_value_of(rs->byline.re[j], s, k, &vo, &vl))
+			return k;
+	for (j = 0; j < rs->byline.n; j++)
+		if (line_value_of(rs->byline.re[j], s, c, &vo, &vl) && vo == 0 && vl == c)
+			return c;
+	return k;
+}
+
+/*
  * What line I is.  Chrome glued to its start (a "prefix" pattern: an
  * image's alt text, an advertisement's label, a crawler's date stamp) is
  * taken off when the rest is a header line or a paragraph then; otherwise
  * the line stays as printed.
  */
+/*
+ * S is a run of words printed twice around an image's label of one or two
+ * words in Latin letters ("Name, <place> photo Name, <place>": the byline
+ * box's text, its picture's alt text, its link): the length of one copy,
+ * or 0.
+ */
+static size_t
+twice_around_label(const char *s, size_t n)
+{
+	size_t a, b, words;
+	const char *sp;
+
+	if (n < 7 || (unsigned char)s[0] < 0x80)
+		return 0;
+	for (sp = memchr(s, ' ', n); sp != NULL && sp + 2 < s + n; sp = memchr(sp + 1, ' ', (size_t)(s + n - sp - 1))) {
+		a = (size_t)(sp - s);
+		if (!((s[a + 1] >= 'A' && s[a + 1] <= 'Z') || (s[a + 1] >= 'a' && s[a + 1] <= 'z')))
+			continue;
+		for (b = a + 1, words = 1; b < n && words <= 2; b++)
+			if (s[b] == ' ') {
+				if (n - b - 1 == a && memcmp(s, s + b + 1, a) == 0)
+					return line_has_letter(s, a) ? a : 0;
+				words++;
+			} else if (!((s[b] >= 'A' && s[b] <= 'Z') || (s[b] >= 'a' && s[b] <= 'z')))
+				break;
+	}
+	return 0;
+}
+
 void
 line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
 	struct rline *l = &w->l[i];
 	size_t off = l->off, k, so, eo;
 
+	if ((k = twice_around_label(line_text(w, i), l->len)) > 0) {
+		if (w->ex) {
+			fflush(stdout);
+			fprintf(w->ex, "%s: %s: reader: body line %zu: printed twice around an image's label, read once: %.*s\n",
+			    prog, w->src, i + 1, (int)l->len, w->text.s + off);
+		}
+		l->len = k;
+	}
 	for (k = 0; k < rs->prefix.n; k++)
 		if (rx_exec(rs->prefix.re[k], line_text(w, i), l->len, 0, 0) == RX_MATCH &&
 		    rx_group(rs->prefix.re[k], 0, &so, &eo) && so == 0 && eo > 0 && eo < l->len)
@@ -1126,9 +1208,10 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		 */
 		for (k = vo; k > 0 && (s[k - 1] == ' ' || s[k - 1] == ',' || s[k - 1] == '|'); k--)
 			;
+		k = section_after_credit(rs, s, k);
 		nw = line_words(s, k);
 		if (k > 0 && ((nw >= 2 && nw <= 3 && line_bengali_name(s, k)) || name_place(s, k)) &&
-		    !memmem(s, k, "বার", strlen("বার")) && !line_matches(&rs->chrome, s, k)) {
+		    !weekday_word(s, k) && !line_matches(&rs->chrome, s, k)) {
 			l->co = l->off;
 			l->cl = k;
 		}

@@ -51,6 +51,7 @@ struct hzonework {
 	const char *pzone;	/* the page's own zone (page_zone), or NULL */
 	int patterned;		/* a byline pattern reads a line of the zone */
 	struct rxmemo *memo;	/* the answers of the patterns on this page (rxmemo.h) */
+	int named;		/* a writer's name placed under the dates (hzone.c, name_under_dates) */
 };
 
 /* What one segment of a header line is. */
@@ -102,5 +103,8 @@ size_t line_date_run(const struct hzoneset *rs, const char *s, size_t n, size_t 
 /* hzoneflat.c: a header flattened onto one line, cut into its lines. */
 int flat_unflatten(const struct hzoneset *rs, struct hzonework *w);
 int flat_unflatten_byline(const struct hzoneset *rs, struct hzonework *w);
+
+/* hzonewrap.c: a credit wrapped over two lines, joined. */
+int wrap_join_credit(const struct hzoneset *rs, struct hzonework *w, size_t zone);
 
 #endif
