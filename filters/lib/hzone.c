@@ -678,10 +678,10 @@ over_story(const struct hzonework *w, long i, long p)
  * first bar) and the two read as one date with a time.  1 if so.
  */
 static int
-date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p)
+time_below(const struct hzoneset *rs, struct hzonework *w, const char *s, size_t n, long i, long p)
 {
-	const char *s = line_text(w, (size_t)i), *t;
-	size_t n = w->l[i].len, m;
+	const char *t;
+	size_t m;
 	struct date_result r;
 	long j;
 
@@ -708,6 +708,50 @@ date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p)
 	buf_adds(&w->cut, ", ");
 	buf_add(&w->cut, t, m);
 	return line_is_date(rs, w->cut.s, w->cut.len, &r) && r.status == DATE_OK && r.has_time;
+}
+
+static int
+date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p)
+{
+	return time_below(rs, w, line_text(w, (size_t)i), w->l[i].len, i, p);
+}
+
+/* Is the line above I (past blanks) a byline a pattern reads? */
+static int
+under_byline(const struct hzonework *w, long i, long p)
+{
+	long k = step(w, i, -1, 0, p);
+
+	return k >= 0 && w->l[k].kind == K_BYLINE && w->l[k].pattern;
+}
+
+/*
+ * The date a labelled line I gave FIELD, with no time, and the time alone
+ * on the next line ("আপডেট : ফেব্রুয়ারি ১৩, ২০২২" over "০৮:২৪ পূর্বাহ্ন": a
+ * theme that prints the date and the time in boxes of their own): the
+ * field is the two read as one.
+ */
+static void
+labelled_time_below(const struct hzoneset *rs, struct hzonework *w, struct record *rec, long i, long p,
+    const char *field)
+{
+	const char *v = record_get(rec, field);
+	struct date_result r;
+	struct buf d = {0};
+	long j;
+
+	if (v == NULL || !line_is_date(rs, v, strlen(v), &r) || r.status != DATE_OK || r.has_time)
+		return;
+	for (j = i + 1; j < p && w->l[j].kind == K_BLANK; j++)
+		;
+	if (j >= p || !line_time_alone(line_text(w, (size_t)j), w->l[j].len))
+		return;
+	buf_adds(&d, v);
+	if (time_below(rs, w, d.s, d.len, i, p)) {
+		explain(w, (size_t)i, "a labelled date with its time on the next line", NULL);
+		record_set(rec, field, w->cut.s);
+	}
+	buf_free(&d);
 }
 
 /*
@@ -2410,7 +2454,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		else if (w->l[i].kind == K_DATE && pub_below(rs, w, i, p))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1,
 			    w->l[i].why = "an unlabelled date above a labelled publication time";
-		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !w->l[i].story && !(w->l[i].has_time &&
+		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !w->l[i].story &&
+		    !((w->l[i].has_time || date_time_below(rs, w, i, p)) &&
 		    (k = (size_t)step(w, i, -1, 0, p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
 		/*
@@ -2448,15 +2493,22 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		struct rline *l = &w->l[i];
 
 		switch (l->kind) {
-		case K_LABELLED:
+		case K_LABELLED: {
+			int pub0 = pub, upd0 = upd;
+
 			add_labelled(rs, w, rec, (size_t)i, &pub, &upd, &ed, &author);
+			/* One date read off the line, with no time: its time may be the next line. */
+			if ((pub > pub0) + (upd > upd0) == 1)
+				labelled_time_below(rs, w, rec, i, p, pub > pub0 ? "published" : "updated");
 			break;
+		}
 		case K_DATE:
 			/*
 			 * A date with no time and no headline above it may be the
 			 * day the page was seen: no value rather than a wrong one.
 			 */
-			if (!l->has_time && (title < 0 || i < title) && !l->story && !over_update(rs, w, i, p))
+			if (!l->has_time && (title < 0 || i < title) && !l->story && !over_update(rs, w, i, p) &&
+			    !(under_byline(w, i, p) && date_time_below(rs, w, i, p)))
 				break;
 			/* The header printed twice (byline, date; byline, date): one date. */
 			for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && same(w, k, (size_t)i)); k++)
