@@ -1883,7 +1883,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	buf_reset(&w->text);
 	text_nfc(rec->body.s ? rec->body.s : "", rec->body.len, &w->text);
 	split(w);
-	if (flat_unflatten(rs, w) || flat_unflatten_byline(rs, w))
+	if (flat_unflatten(rs, w) || flat_unflatten_byline(rs, w) || flat_unflatten_dates(rs, w))
 		split(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
 	/* Only the zone and the line under it (the first paragraph, at most) are read. */
