@@ -257,13 +257,26 @@ flat_unflatten(const struct hzoneset *rs, struct hzonework *w)
 }
 
 /*
+ * S opens with prose: a sentence ends (a dari) within its first sixty
+ * words, and no bar stands before it (a menu flattened under a page clock
+ * has neither).
+ */
+static int
+prose_opens(const char *s, size_t n)
+{
+	const char *d = memmem(s, n, "।", 3);
+
+	return d != NULL && memchr(s, '|', (size_t)(d - s)) == NULL && line_words(s, (size_t)(d - s)) <= 60;
+}
+
+/*
  * A header flattened onto one line with the article and no headline (an
  * aggregator's card, "<date>, <time> | আপডেট: <date>, <time> <paragraph>"):
  * the page's first line, long, opens with a whole date and its time, then
- * perhaps a bar and the labelled update time, then the story.  It is cut
- * into its lines (the dates; the rest) in w->text; 1 if it was.  A date
- * with its weekday is left alone: that is how a page clock opens a page
- * flattened with its menu.
+ * perhaps a bar and the labelled update time, then the story (prose, see
+ * prose_opens).  It is cut into its lines (the dates; the rest) in
+ * w->text; 1 if it was.  A date with its weekday is left alone: that is
+ * how a page clock opens a page flattened with its menu.
  */
 int
 flat_unflatten_dates(const struct hzoneset *rs, struct hzonework *w)
@@ -286,7 +299,7 @@ flat_unflatten_dates(const struct hzoneset *rs, struct hzonework *w)
 	if (memchr(s + e, '|', u - e) != NULL && line_value_of(rs->updated, s + u, n - u, &vo, &vl) &&
 	    (ue = line_date_run(rs, s, n, u + vo)) > u + vo)
 		e = ue;
-	if (line_words(s + e, n - e) < rs->para_words)
+	if (line_words(s + e, n - e) < rs->para_words || !prose_opens(s + e, n - e))
 		return 0;
 	return cut_flat_from(w, i, 0, 0, a, e);
 }
