@@ -671,14 +671,16 @@ over_story(const struct hzonework *w, long i, long p)
 }
 
 /*
- * A date line with no time whose time is printed on the next line, the
- * date perhaps closed by a bar ("বৃহস্পতিবার, ১৬ জুলাই ২০২০ |" over "১১:৪০
- * পূর্বাহ্ণ | 69 বার", a theme that breaks its meta row): the date and that time, in
- * w->cut, when the line under it opens with a time (a colon, up to its
- * first bar) and the two read as one date with a time.  1 if so.
+ * A date S[0..N) with no time, on line I, whose time is printed on the
+ * next line, the date perhaps closed by a bar ("বৃহস্পতিবার, ১৬ জুলাই ২০২০
+ * |" over "১১:৪০ পূর্বাহ্ণ | 69 বার", a theme that breaks its meta row): the
+ * date and that time, in w->cut, when the line under it opens with a time
+ * (a colon, up to its first bar or spaced dari; with ALONE, a time alone
+ * there, see line_time_alone) and the two read as one date with a time.
+ * 1 if so.
  */
 static int
-time_below(const struct hzoneset *rs, struct hzonework *w, const char *s, size_t n, long i, long p)
+time_below(const struct hzoneset *rs, struct hzonework *w, const char *s, size_t n, long i, long p, int alone)
 {
 	const char *t;
 	size_t m;
@@ -692,14 +694,17 @@ time_below(const struct hzoneset *rs, struct hzonework *w, const char *s, size_t
 	t = line_text(w, (size_t)j);
 	m = w->l[j].len;
 	{
-		const char *bar = memchr(t, '|', m);
+		/* Up to a bar or a spaced dari: a counter may follow ("০৮:২৪ পূর্বাহ্ন । ৬০ জন"). */
+		const char *bar = memchr(t, '|', m), *dari = memmem(t, m, " ।", strlen(" ।"));
 
 		if (bar != NULL)
 			m = (size_t)(bar - t);
+		if (dari != NULL && (size_t)(dari - t) < m)
+			m = (size_t)(dari - t);
 	}
 	while (m > 0 && t[m - 1] == ' ')
 		m--;
-	if (m == 0 || m > 60 || !line_digit_at(t, m) || memchr(t, ':', m) == NULL)
+	if (m == 0 || m > 60 || !line_digit_at(t, m) || memchr(t, ':', m) == NULL || (alone && !line_time_alone(t, m)))
 		return 0;
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '|' || s[n - 1] == ','))
 		n--;
@@ -713,7 +718,7 @@ time_below(const struct hzoneset *rs, struct hzonework *w, const char *s, size_t
 static int
 date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p)
 {
-	return time_below(rs, w, line_text(w, (size_t)i), w->l[i].len, i, p);
+	return time_below(rs, w, line_text(w, (size_t)i), w->l[i].len, i, p, 0);
 }
 
 /* Is the line above I (past blanks) a byline a pattern reads? */
@@ -738,16 +743,11 @@ labelled_time_below(const struct hzoneset *rs, struct hzonework *w, struct recor
 	const char *v = record_get(rec, field);
 	struct date_result r;
 	struct buf d = {0};
-	long j;
 
 	if (v == NULL || !line_is_date(rs, v, strlen(v), &r) || r.status != DATE_OK || r.has_time)
 		return;
-	for (j = i + 1; j < p && w->l[j].kind == K_BLANK; j++)
-		;
-	if (j >= p || !line_time_alone(line_text(w, (size_t)j), w->l[j].len))
-		return;
 	buf_adds(&d, v);
-	if (time_below(rs, w, d.s, d.len, i, p)) {
+	if (time_below(rs, w, d.s, d.len, i, p, 1)) {
 		explain(w, (size_t)i, "a labelled date with its time on the next line", NULL);
 		record_set(rec, field, w->cut.s);
 	}
