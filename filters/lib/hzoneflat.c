@@ -285,12 +285,24 @@ flat_unflatten_dates(const struct hzoneset *rs, struct hzonework *w)
 	const char *s;
 	struct date_result r;
 
-	if (rs->updated == NULL || !flat_first(rs, w, &i))
+	if (rs->updated == NULL)
+		return 0;
+	for (i = 0; i < w->nl && w->l[i].len == 0; i++)
+		;
+	if (i >= w->nl)
 		return 0;
 	s = line_text(w, i);
 	n = w->l[i].len;
 	for (a = 0; a < n && s[a] == ' '; a++)
 		;
+	/* A digit in its first two words ("০৪ অক্টোবর", "October 4,"), before anything dearer. */
+	for (e = a, u = 0; e < n && u < 2; e++)
+		if (s[e] == ' ' && s[e - 1] != ' ')
+			u++;
+		else if (line_digit_at(s + e, n - e))
+			break;
+	if (e >= n || u >= 2 || !flat_first(rs, w, &i))
+		return 0;
 	if ((e = line_date_run(rs, s, n, a)) == a || !line_is_date(rs, s + a, e - a, &r) || !r.has_time ||
 	    memmem(s + a, e - a, "বার", strlen("বার")) != NULL || memmem(s + a, e - a, "day", 3) != NULL)
 		return 0;

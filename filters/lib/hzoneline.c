@@ -923,8 +923,9 @@ chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
 {
 	size_t c = n, a, sep = 1;
 
+	/* "।" is E0 A5 A4: its last byte first, the dearer test only then. */
 	while (c > 0 && s[c - 1] != ',' && s[c - 1] != '|' &&
-	    !(c >= 4 && memcmp(s + c - 3, "।", 3) == 0 && s[c - 4] == ' '))
+	    !(s[c - 1] == '\xA4' && c >= 4 && memcmp(s + c - 3, "।", 3) == 0 && s[c - 4] == ' '))
 		c--;
 	if (c == 0)
 		return n;
