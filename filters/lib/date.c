@@ -599,9 +599,9 @@ read_iso(const char *s, size_t n, struct datezone *zone, struct date_result *out
 }
 
 /*
- * Find the time of day: H:MM[:SS], H.MM before a 12-hour marker, H with
- * an hour word ("১০টা") and maybe minutes, or H before a 12-hour marker
- * ("4 PM").  Then the day-part words next to it, and a zone after it.
+ * Find the time of day: H:MM[:SS], H:M next to a day-part word, H.MM
+ * before a 12-hour marker, H with an hour word ("১০টা") and maybe
+ * minutes, or H before a 12-hour marker ("4 PM").  Then the day-part words next to it, and a zone after it.
  */
 static int
 read_time(struct tok *t, size_t nt, struct date_result *out)
@@ -628,6 +628,15 @@ read_time(struct tok *t, size_t nt, struct date_result *out)
 				s2 = t[i + 4].val;
 				end = i + 4;
 			}
+		} else if (is_punct(t, i + 1, nt, ':') && is_num(t, i + 2, nt, 2) && t[i + 2].ndig == 1 &&
+		    ((i > 0 && is_kind(t, i - 1, nt, K_HOURS)) || is_kind(t, i + 3, nt, K_HOURS))) {
+			/*
+			 * A minute of one digit, next to a day-part word ("দুপুর
+			 * ২:৫", a clock a script prints unpadded): H:0M, as no
+			 * one writes 2:50 so; alone, "২:৫" may be a score.
+			 */
+			mm = t[i + 2].val;
+			end = i + 2;
 		} else if (is_punct(t, i + 1, nt, '.') && is_num(t, i + 2, nt, 2) && t[i + 2].ndig == 2 &&
 		    i + 3 < nt && t[i + 3].type == T_WORD && t[i + 3].kind == K_HOURS) {
 			mm = t[i + 2].val;

@@ -676,17 +676,19 @@ over_story(const struct hzonework *w, long i, long p)
 }
 
 /*
- * A date line with no time whose time is printed on the next line, the
- * date perhaps closed by a bar ("বৃহস্পতিবার, ১৬ জুলাই ২০২০ |" over "১১:৪০
- * পূর্বাহ্ণ | 69 বার", a theme that breaks its meta row): the date and that time, in
- * w->cut, when the line under it opens with a time (a colon, up to its
- * first bar) and the two read as one date with a time.  1 if so.
+ * A date S[0..N) with no time, on line I, whose time is printed on the
+ * next line, the date perhaps closed by a bar ("বৃহস্পতিবার, ১৬ জুলাই ২০২০
+ * |" over "১১:৪০ পূর্বাহ্ণ | 69 বার", a theme that breaks its meta row): the
+ * date and that time, in w->cut, when the line under it opens with a time
+ * (a colon, up to its first bar or spaced dari; with ALONE, a time alone
+ * there, see line_time_alone) and the two read as one date with a time.
+ * 1 if so.
  */
 static int
-date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p)
+time_below(const struct hzoneset *rs, struct hzonework *w, const char *s, size_t n, long i, long p, int alone)
 {
-	const char *s = line_text(w, (size_t)i), *t;
-	size_t n = w->l[i].len, m;
+	const char *t;
+	size_t m;
 	struct date_result r;
 	long j;
 
@@ -697,14 +699,17 @@ date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p)
 	t = line_text(w, (size_t)j);
 	m = w->l[j].len;
 	{
-		const char *bar = memchr(t, '|', m);
+		/* Up to a bar or a spaced dari: a counter may follow ("০৮:২৪ পূর্বাহ্ন । ৬০ জন"). */
+		const char *bar = memchr(t, '|', m), *dari = memmem(t, m, " ।", strlen(" ।"));
 
 		if (bar != NULL)
 			m = (size_t)(bar - t);
+		if (dari != NULL && (size_t)(dari - t) < m)
+			m = (size_t)(dari - t);
 	}
 	while (m > 0 && t[m - 1] == ' ')
 		m--;
-	if (m == 0 || m > 60 || !line_digit_at(t, m) || memchr(t, ':', m) == NULL)
+	if (m == 0 || m > 60 || !line_digit_at(t, m) || memchr(t, ':', m) == NULL || (alone && !line_time_alone(t, m)))
 		return 0;
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '|' || s[n - 1] == ','))
 		n--;
@@ -713,6 +718,45 @@ date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p)
 	buf_adds(&w->cut, ", ");
 	buf_add(&w->cut, t, m);
 	return line_is_date(rs, w->cut.s, w->cut.len, &r) && r.status == DATE_OK && r.has_time;
+}
+
+static int
+date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p)
+{
+	return time_below(rs, w, line_text(w, (size_t)i), w->l[i].len, i, p, 0);
+}
+
+/* Is the line above I (past blanks) a byline a pattern reads? */
+static int
+under_byline(const struct hzonework *w, long i, long p)
+{
+	long k = step(w, i, -1, 0, p);
+
+	return k >= 0 && w->l[k].kind == K_BYLINE && w->l[k].pattern;
+}
+
+/*
+ * The date a labelled line I gave FIELD, with no time, and the time alone
+ * on the next line ("আপডেট : ফেব্রুয়ারি ১৩, ২০২২" over "০৮:২৪ পূর্বাহ্ন": a
+ * theme that prints the date and the time in boxes of their own): the
+ * field is the two read as one.
+ */
+static void
+labelled_time_below(const struct hzoneset *rs, struct hzonework *w, struct record *rec, long i, long p,
+    const char *field)
+{
+	const char *v = record_get(rec, field);
+	struct date_result r;
+	struct buf d = {0};
+
+	if (v == NULL || !line_is_date(rs, v, strlen(v), &r) || r.status != DATE_OK || r.has_time)
+		return;
+	buf_adds(&d, v);
+	if (time_below(rs, w, d.s, d.len, i, p, 1)) {
+		explain(w, (size_t)i, "a labelled date with its time on the next line", NULL);
+		record_set(rec, field, w->cut.s);
+	}
+	buf_free(&d);
 }
 
 /*
@@ -1902,7 +1946,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	buf_reset(&w->text);
 	text_nfc(rec->body.s ? rec->body.s : "", rec->body.len, &w->text);
 	split(w);
-	if (flat_unflatten(rs, w) || flat_unflatten_byline(rs, w))
+	if (flat_unflatten(rs, w) || flat_unflatten_byline(rs, w) || flat_unflatten_dates(rs, w))
 		split(w);
 	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
 	if (wrap_join_credit(rs, w, (size_t)zone)) {
@@ -2489,7 +2533,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		else if (w->l[i].kind == K_DATE && pub_below(rs, w, i, p))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1,
 			    w->l[i].why = "an unlabelled date above a labelled publication time";
-		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !w->l[i].story && !(w->l[i].has_time &&
+		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !w->l[i].story &&
+		    !((w->l[i].has_time || date_time_below(rs, w, i, p)) &&
 		    (k = (size_t)step(w, i, -1, 0, p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
 		/*
@@ -2527,15 +2572,22 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		struct rline *l = &w->l[i];
 
 		switch (l->kind) {
-		case K_LABELLED:
+		case K_LABELLED: {
+			int pub0 = pub, upd0 = upd;
+
 			add_labelled(rs, w, rec, (size_t)i, &pub, &upd, &ed, &author);
+			/* One date read off the line, with no time: its time may be the next line. */
+			if ((pub > pub0) + (upd > upd0) == 1)
+				labelled_time_below(rs, w, rec, i, p, pub > pub0 ? "published" : "updated");
 			break;
+		}
 		case K_DATE:
 			/*
 			 * A date with no time and no headline above it may be the
 			 * day the page was seen: no value rather than a wrong one.
 			 */
-			if (!l->has_time && (title < 0 || i < title) && !l->story && !over_update(rs, w, i, p))
+			if (!l->has_time && (title < 0 || i < title) && !l->story && !over_update(rs, w, i, p) &&
+			    !(under_byline(w, i, p) && date_time_below(rs, w, i, p)))
 				break;
 			/* The header printed twice (byline, date; byline, date): one date. */
 			for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && same(w, k, (size_t)i)); k++)

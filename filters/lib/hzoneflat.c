@@ -255,3 +255,63 @@ flat_unflatten(const struct hzoneset *rs, struct hzonework *w)
 	hl = byline_box(rs, s, hl);
 	return cut_flat(w, i, hl, k, e);
 }
+
+/*
+ * S opens with prose: a sentence ends (a dari) within its first sixty
+ * words, and no bar stands before it (a menu flattened under a page clock
+ * has neither).
+ */
+static int
+prose_opens(const char *s, size_t n)
+{
+	const char *d = memmem(s, n, "।", 3);
+
+	return d != NULL && memchr(s, '|', (size_t)(d - s)) == NULL && line_words(s, (size_t)(d - s)) <= 60;
+}
+
+/*
+ * A header flattened onto one line with the article and no headline (an
+ * aggregator's card, "<date>, <time> | আপডেট: <date>, <time> <paragraph>"):
+ * the page's first line, long, opens with a whole date and its time, then
+ * perhaps a bar and the labelled update time, then the story (prose, see
+ * prose_opens).  It is cut into its lines (the dates; the rest) in
+ * w->text; 1 if it was.  A date with its weekday is left alone: that is
+ * how a page clock opens a page flattened with its menu.
+ */
+int
+flat_unflatten_dates(const struct hzoneset *rs, struct hzonework *w)
+{
+	size_t i, n, a, e, u, ue, vo, vl;
+	const char *s;
+	struct date_result r;
+
+	if (rs->updated == NULL)
+		return 0;
+	for (i = 0; i < w->nl && w->l[i].len == 0; i++)
+		;
+	if (i >= w->nl)
+		return 0;
+	s = line_text(w, i);
+	n = w->l[i].len;
+	for (a = 0; a < n && s[a] == ' '; a++)
+		;
+	/* A digit in its first two words ("০৪ অক্টোবর", "October 4,"), before anything dearer. */
+	for (e = a, u = 0; e < n && u < 2; e++)
+		if (s[e] == ' ' && s[e - 1] != ' ')
+			u++;
+		else if (line_digit_at(s + e, n - e))
+			break;
+	if (e >= n || u >= 2 || !flat_first(rs, w, &i))
+		return 0;
+	if ((e = line_date_run(rs, s, n, a)) == a || !line_is_date(rs, s + a, e - a, &r) || !r.has_time ||
+	    memmem(s + a, e - a, "বার", strlen("বার")) != NULL || memmem(s + a, e - a, "day", 3) != NULL)
+		return 0;
+	for (u = e; u < n && (s[u] == ' ' || s[u] == '|'); u++)
+		;
+	if (memchr(s + e, '|', u - e) != NULL && line_value_of(rs->updated, s + u, n - u, &vo, &vl) &&
+	    (ue = line_date_run(rs, s, n, u + vo)) > u + vo)
+		e = ue;
+	if (line_words(s + e, n - e) < rs->para_words || !prose_opens(s + e, n - e))
+		return 0;
+	return cut_flat_from(w, i, 0, 0, a, e);
+}

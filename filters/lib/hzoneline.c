@@ -932,23 +932,29 @@ read_without(const struct hzoneset *rs, struct hzonework *w, size_t i, size_t k,
 }
 
 /*
- * A line whose last part, after a comma or a bar, is page chrome (an age,
- * "৮ ঘন্টা আগে"; a view counter): the length of what is before it, or N.
+ * A line whose last part, after a comma, a bar or a dari with a space
+ * before it (the themes that print "।" between the meta row's boxes), is
+ * page chrome (an age, "৮ ঘন্টা আগে"; a view counter, "<date> <time> ।
+ * ৬০ জন"): the length of what is before it, or N.
  */
 static size_t
 chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t c = n, a;
+	size_t c = n, a, sep = 1;
 
-	while (c > 0 && s[c - 1] != ',' && s[c - 1] != '|')
+	/* "।" is E0 A5 A4: its last byte first, the dearer test only then. */
+	while (c > 0 && s[c - 1] != ',' && s[c - 1] != '|' &&
+	    !(s[c - 1] == '\xA4' && c >= 4 && memcmp(s + c - 3, "।", 3) == 0 && s[c - 4] == ' '))
 		c--;
 	if (c == 0)
 		return n;
+	if (s[c - 1] != ',' && s[c - 1] != '|')
+		sep = 3;
 	for (a = c; a < n && s[a] == ' '; a++)
 		;
 	if (a >= n || !line_matches(&rs->chrome, s + a, n - a))
 		return n;
-	for (c--; c > 0 && s[c - 1] == ' '; c--)
+	for (c -= sep; c > 0 && s[c - 1] == ' '; c--)
 		;
 	return c;
 }
@@ -1171,7 +1177,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->len = k;
 		l->kind = K_DATE;
 		l->has_time = r.has_time;
-		l->why = "a date, with page chrome after its last comma or bar";
+		l->why = "a date, with page chrome after its last comma, bar or spaced dari";
 	} else if (calendars(rs, s, n)) {
 		l->kind = K_CLOCK;
 		l->why = "dates in more than one calendar";

@@ -103,6 +103,7 @@ size_t line_date_run(const struct hzoneset *rs, const char *s, size_t n, size_t 
 /* hzoneflat.c: a header flattened onto one line, cut into its lines. */
 int flat_unflatten(const struct hzoneset *rs, struct hzonework *w);
 int flat_unflatten_byline(const struct hzoneset *rs, struct hzonework *w);
+int flat_unflatten_dates(const struct hzoneset *rs, struct hzonework *w);
 
 /* hzonewrap.c: a credit wrapped over two lines, joined. */
 int wrap_join_credit(const struct hzoneset *rs, struct hzonework *w, size_t zone);
