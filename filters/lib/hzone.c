@@ -1693,6 +1693,22 @@ wrapped_start(struct hzonework *w, long lo, long p, long zone)
 	if ((d = memmem(s, w->l[p].len, "।", 3)) == NULL || d == s || line_words(s, (size_t)(d - s)) > 3 ||
 	    d[-1] == ' ' || line_words(d + 3, w->l[p].len - (size_t)(d + 3 - s)) < 2)
 		return p;
+	/*
+	 * A line cut at a fixed width is no longer than its neighbours: a
+	 * line P that ends its sentence at several times the length of every
+	 * line above it is a whole paragraph, not the end of a wrapped one
+	 * (a headline over a story that opens with a short sentence, "ফের
+	 * তুষারপাত। এবার ...").
+	 */
+	if (line_sentence_end(s, w->l[p].len)) {
+		size_t most = 0;
+
+		for (i = lo; i < p; i++)
+			if (text_chars(line_text(w, i), w->l[i].len) > most)
+				most = text_chars(line_text(w, i), w->l[i].len);
+		if (text_chars(s, w->l[p].len) > 2 * most)
+			return p;
+	}
 	for (i = lo; i < p; i++)
 		if (w->l[i].len == 0 || (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER) || w->l[i].why != NULL ||
 		    line_sentence_end(line_text(w, i), w->l[i].len) || memchr(line_text(w, i), ':', w->l[i].len) ||
