@@ -868,6 +868,17 @@ under_ticker(const struct hzoneset *rs, const struct hzonework *w, long i)
  * later before the earlier (the page's <title> comes first, its <h1>
  * after).  TITLE, the line taken so far, if there are none.
  */
+/* S[0..N) is wrapped whole in square brackets ("[<headline>]"). */
+static int
+bracketed(const char *s, size_t n)
+{
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	while (n > 0 && s[0] == ' ')
+		s++, n--;
+	return n > 2 && s[0] == '[' && s[n - 1] == ']' && memchr(s + 1, ']', n - 2) == NULL;
+}
+
 static long
 again_title(struct hzonework *w, long title, long p)
 {
@@ -894,9 +905,13 @@ again_title(struct hzonework *w, long title, long p)
 			return title;
 		n++;
 		suffixed += w->l[i].again == AGAIN_SUFFIXED;
-		/* Ties: the line taken so far, else the later copy. */
-		sc = ((w->l[i].again == AGAIN_SAME) * 2 + !line_ends_with(line_text(w, i), w->l[i].len, "।")) * 2 +
-		    (i == title);
+		/*
+		 * A copy wrapped whole in brackets is the photo's alt text
+		 * ("[<headline>]" over the story), not the headline as set.
+		 * Ties: the line taken so far, else the later copy.
+		 */
+		sc = (((w->l[i].again == AGAIN_SAME) * 2 + !bracketed(line_text(w, i), w->l[i].len)) * 2 +
+		    !line_ends_with(line_text(w, i), w->l[i].len, "।")) * 2 + (i == title);
 		if (sc >= bs)
 			bs = sc, best = i;
 	}
