@@ -1710,12 +1710,12 @@ wrapped_start(struct hzonework *w, long lo, long p, long zone)
 		return p;
 	/*
 	 * A line cut at a fixed width is no longer than its neighbours: a
-	 * line P that ends its sentence at several times the length of every
-	 * line above it is a whole paragraph, not the end of a wrapped one
-	 * (a headline over a story that opens with a short sentence, "ফের
-	 * তুষারপাত। এবার ...").
+	 * line P more than twice as long as every line above it is a whole
+	 * paragraph (or a teaser), not a wrapped one's next line (a headline
+	 * over a story that opens with a short sentence, "ফের তুষারপাত।
+	 * এবার ...").
 	 */
-	if (line_sentence_end(s, w->l[p].len)) {
+	{
 		size_t most = 0;
 
 		for (i = lo; i < p; i++)
@@ -2400,6 +2400,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		    memmem(line_text(w, k), w->l[k].len, line_text(w, p) + w->l[p].len / 2 - m / 2, m) != NULL)
 			p = starts_below(rs, w, p, j, k, "a teaser, the headline and the lead in full under it",
 			    "the headline again, under a teaser");
+		/*
+		 * Whatever stands between (a photo's words in English, a share
+		 * widget): the teaser's words again in a longer line right under
+		 * the one short line after it are the lead in full.
+		 */
+		else if (k < zone && m > 0 && w->l[j].len < w->l[p].len && w->l[k].len > w->l[p].len &&
+		    memmem(line_text(w, k), w->l[k].len, line_text(w, p) + w->l[p].len / 2 - m / 2, m) != NULL)
+			p = starts_below(rs, w, p, j, k, "a teaser, the lead in full under the line after it",
+			    "between a teaser and the lead in full");
 	}
 
 	/*
