@@ -812,6 +812,22 @@ name_over_post(const struct hzoneset *rs, const struct hzonework *w, long j, lon
 }
 
 /*
+ * Is there nothing above line J but page furniture and the header's
+ * dates (labelled or not)?
+ */
+static int
+header_only_above(const struct hzonework *w, long j)
+{
+	long i;
+
+	for (i = 0; i < j; i++)
+		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
+		    w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED)
+			return 0;
+	return 1;
+}
+
+/*
  * Is line I, a paragraph by its shape, a headline over the paragraph
  * NEXT (see hzone_apply)?
  */
@@ -833,6 +849,26 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 	    (n > 4 && line_ends_with(s, n, "।") && s[n - 4] == ' ')) &&
 	    !memchr(s, ',', n) && !line_inner_sentence(s, n) && shares_word(w, i, next))
 		return 1;
+	/*
+	 * Closed by a dari glued to its last word, twelve words at most, no
+	 * comma, under nothing but page furniture and the dates (a print
+	 * view: "<print date> || <published>" over it): the paragraph right
+	 * under it opening with its first three words spells out the
+	 * headline; a lede's next sentence does not open so.
+	 */
+	if (header_only_above(w, i) && line_words(s, n) >= 4 &&
+	    line_words(s, n) <= 12 && line_ends_with(s, n, "।") && n > 4 && s[n - 4] != ' ' && !memchr(s, ',', n) &&
+	    !line_inner_sentence(s, n)) {
+		for (nw = 0; nw < 3; nw++) {
+			while (e < n && s[e] == ' ')
+				e++;
+			while (e < n && s[e] != ' ')
+				e++;
+		}
+		if (e < n && e < m && memcmp(s, t, e) == 0 && t[e] == ' ')
+			return 1;
+		e = 0;
+	}
 	/* No sentence ends in it, and the paragraph opens with its first four words. */
 	if (memmem(s, n, "।", 3) || line_sentence_end(s, n) || line_words(s, n) > 30 || line_words(s, n) < 4)
 		return 0;
