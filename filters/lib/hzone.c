@@ -1926,7 +1926,7 @@ void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
 	struct buf scratch = {0};
-	long i, p = -1, b0 = -1, title = -1, zone, foot = -1, under = -1, cut2 = -1;
+	long i, p = -1, b0 = -1, title = -1, zone, foot = -1, under = -1, cut2 = -1, latin = -1;
 	int pub = 0, upd = 0, ed = 0, author = 0, patterned;
 	size_t k, copies;
 
@@ -2024,6 +2024,19 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * ends no sentence, over a paragraph opening with its first
 			 * four words, is the headline that paragraph spells out.
 			 */
+			/*
+			 * A line in Latin letters only over a paragraph in Bengali
+			 * is no first paragraph of the Bengali story: the headline
+			 * put into English, a photo's words.
+			 */
+			if (next >= 0 && w->l[next].kind == K_PARA && !line_letter_in(line_text(w, i), w->l[i].len, 0) &&
+			    line_letter_in(line_text(w, next), w->l[next].len, 0)) {
+				w->l[i].kind = K_OTHER;
+				w->l[i].why = "a line in Latin letters over the Bengali story (the headline in English)";
+				if (latin < 0 && opens_page(w, i))
+					latin = i;
+				continue;
+			}
 			if (next >= 0 && w->l[next].kind == K_PARA && headline_sentence(rs, w, i, next)) {
 				w->l[i].kind = K_TITLELIKE;
 				w->l[i].why = "a headline printed as a sentence, over the paragraph that takes it up";
@@ -2452,6 +2465,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 */
 	if (copies > 0)
 		title = again_title(w, title, p);
+	/*
+	 * With no headline in Bengali and no byline or date, a sentence in
+	 * Latin letters opening the page right over the Bengali story is the
+	 * headline, printed in English.
+	 */
+	if (title < 0 && b0 < 0 && latin >= 0 && p < zone && step(w, latin, 1, 0, zone) == p) {
+		title = latin;
+		w->l[latin].why = "a sentence in Latin letters opening the page over the Bengali story: the headline in English";
+	}
 	/* A printed title line above it may be a repeat of it, kept for the body. */
 	if (title >= 0)
 		for (i = 0; i < title; i++)
