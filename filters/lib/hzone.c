@@ -828,6 +828,29 @@ header_only_above(const struct hzonework *w, long j)
 }
 
 /*
+ * Is line I a headline by its marks, however many words and commas: at
+ * most twenty words, no sentence end (nor a comma, a colon or an
+ * ellipsis) at its end, and any dari in it set off by spaces (a kicker's
+ * mark, "<kicker> । <headline>, <more>"), none glued to a word?
+ */
+static int
+long_headline(const struct hzonework *w, long i)
+{
+	const char *s = line_text(w, i), *d, *e = s + w->l[i].len;
+	size_t n = w->l[i].len;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (line_words(s, n) > 20 || line_sentence_end(s, n) || line_trails_off(s, n) || line_ends_with(s, n, ",") ||
+	    line_ends_with(s, n, ":") || line_ends_with(s, n, "ঃ"))
+		return 0;
+	for (d = s; (d = memmem(d, (size_t)(e - d), "।", 3)) != NULL; d += 3)
+		if (d == s || d[-1] != ' ' || d + 3 >= e || d[3] != ' ')
+			return 0;
+	return 1;
+}
+
+/*
  * Is line I, a paragraph by its shape, a headline over the paragraph
  * NEXT (see hzone_apply)?
  */
@@ -2035,6 +2058,18 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				w->l[i].why = "a line in Latin letters over the Bengali story (the headline in English)";
 				if (latin < 0 && opens_page(w, i))
 					latin = i;
+				continue;
+			}
+			/*
+			 * Opening the page, twenty words at most, no sentence ended
+			 * in it or at its end (a dari only set off by spaces, a
+			 * kicker's mark: "Kolkata Metro । <headline>, <more>"), over
+			 * a paragraph: the headline, commas and all (a paragraph's
+			 * line ends a sentence, or is cut at the page's end).
+			 */
+			if (next >= 0 && w->l[next].kind == K_PARA && opens_page(w, i) && long_headline(w, i)) {
+				w->l[i].kind = K_TITLELIKE;
+				w->l[i].why = "a line of twenty words at most ending no sentence, opening the page over the story";
 				continue;
 			}
 			if (next >= 0 && w->l[next].kind == K_PARA && headline_sentence(rs, w, i, next)) {
