@@ -828,6 +828,19 @@ header_only_above(const struct hzonework *w, long j)
 }
 
 /*
+ * Does S open with the end of a sentence, three words at most and a dari
+ * glued to the last ("চলে এসেছিলেন। এ উৎসব ...")?  Then it goes on from
+ * the line above: a paragraph wrapped at a fixed width.
+ */
+static int
+ends_sentence_early(const char *s, size_t n)
+{
+	const char *d = memmem(s, n, "।", 3);
+
+	return d != NULL && d > s && d[-1] != ' ' && line_words(s, (size_t)(d - s)) <= 3;
+}
+
+/*
  * Is line I a headline by its marks, however many words and commas: at
  * most twenty words, no sentence end (nor a comma, a colon or an
  * ellipsis) at its end, and any dari in it set off by spaces (a kicker's
@@ -2065,9 +2078,12 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * in it or at its end (a dari only set off by spaces, a
 			 * kicker's mark: "Kolkata Metro । <headline>, <more>"), over
 			 * a paragraph: the headline, commas and all (a paragraph's
-			 * line ends a sentence, or is cut at the page's end).
+			 * line ends a sentence, or is cut at the page's end; or
+			 * is cut at a width, the line under it then opening with
+			 * the end of its sentence).
 			 */
-			if (next >= 0 && w->l[next].kind == K_PARA && opens_page(w, i) && long_headline(w, i)) {
+			if (next >= 0 && w->l[next].kind == K_PARA && opens_page(w, i) && long_headline(w, i) &&
+			    !ends_sentence_early(line_text(w, next), w->l[next].len)) {
 				w->l[i].kind = K_TITLELIKE;
 				w->l[i].why = "a line of twenty words at most ending no sentence, opening the page over the story";
 				continue;
