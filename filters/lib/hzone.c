@@ -861,6 +861,59 @@ name_over_post(const struct hzoneset *rs, const struct hzonework *w, long j, lon
 }
 
 /*
+ * Is there nothing above line J but page furniture and the header's
+ * dates (labelled or not)?
+ */
+static int
+header_only_above(const struct hzonework *w, long j)
+{
+	long i;
+
+	for (i = 0; i < j; i++)
+		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
+		    w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED)
+			return 0;
+	return 1;
+}
+
+/*
+ * Does S open with the end of a sentence, three words at most and a dari
+ * glued to the last ("চলে এসেছিলেন। এ উৎসব ...")?  Then it goes on from
+ * the line above: a paragraph wrapped at a fixed width.
+ */
+static int
+ends_sentence_early(const char *s, size_t n)
+{
+	const char *d = memmem(s, n, "।", 3);
+
+	return d != NULL && d > s && d[-1] != ' ' && line_words(s, (size_t)(d - s)) <= 3;
+}
+
+/*
+ * Is line I a headline by its marks, however many words and commas: at
+ * most twenty words, no sentence end (nor a comma, a colon or an
+ * ellipsis) at its end, and any dari in it set off by spaces (a kicker's
+ * mark, "<kicker> । <headline>, <more>"), none glued to a word?
+ */
+static int
+long_headline(const struct hzonework *w, long i)
+{
+	const char *s = line_text(w, i), *d, *e = s + w->l[i].len;
+	size_t n = w->l[i].len;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	/* Twenty words run to some 300 bytes in Bengali: a longer line is not read word by word. */
+	if (n > 600 || line_words(s, n) > 20 || line_sentence_end(s, n) || line_trails_off(s, n) || line_ends_with(s, n, ",") ||
+	    line_ends_with(s, n, ":") || line_ends_with(s, n, "ঃ"))
+		return 0;
+	for (d = s; (d = memmem(d, (size_t)(e - d), "।", 3)) != NULL; d += 3)
+		if (d == s || d[-1] != ' ' || d + 3 >= e || d[3] != ' ')
+			return 0;
+	return 1;
+}
+
+/*
  * Is line I, a paragraph by its shape, a headline over the paragraph
  * NEXT (see hzone_apply)?
  */
@@ -882,6 +935,25 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 	    (n > 4 && line_ends_with(s, n, "।") && s[n - 4] == ' ')) &&
 	    !memchr(s, ',', n) && !line_inner_sentence(s, n) && shares_word(w, i, next))
 		return 1;
+	/*
+	 * Closed by a dari glued to its last word, twelve words at most, no
+	 * comma, under nothing but page furniture and the dates (a print
+	 * view: "<print date> || <published>" over it): the paragraph right
+	 * under it opening with its first three words spells out the
+	 * headline; a lede's next sentence does not open so.
+	 */
+	if (n > 4 && n < 400 && line_ends_with(s, n, "।") && s[n - 4] != ' ' && !memchr(s, ',', n) &&
+	    header_only_above(w, i) && line_words(s, n) >= 4 && line_words(s, n) <= 12 && !line_inner_sentence(s, n)) {
+		for (nw = 0; nw < 3; nw++) {
+			while (e < n && s[e] == ' ')
+				e++;
+			while (e < n && s[e] != ' ')
+				e++;
+		}
+		if (e < n && e < m && memcmp(s, t, e) == 0 && t[e] == ' ')
+			return 1;
+		e = 0;
+	}
 	/* No sentence ends in it, and the paragraph opens with its first four words. */
 	if (memmem(s, n, "।", 3) || line_sentence_end(s, n) || line_words(s, n) > 30 || line_words(s, n) < 4)
 		return 0;
@@ -917,6 +989,17 @@ under_ticker(const struct hzoneset *rs, const struct hzonework *w, long i)
  * later before the earlier (the page's <title> comes first, its <h1>
  * after).  TITLE, the line taken so far, if there are none.
  */
+/* S[0..N) is wrapped whole in square brackets ("[<headline>]"). */
+static int
+bracketed(const char *s, size_t n)
+{
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	while (n > 0 && s[0] == ' ')
+		s++, n--;
+	return n > 2 && s[0] == '[' && s[n - 1] == ']' && memchr(s + 1, ']', n - 2) == NULL;
+}
+
 static long
 again_title(struct hzonework *w, long title, long p)
 {
@@ -943,9 +1026,13 @@ again_title(struct hzonework *w, long title, long p)
 			return title;
 		n++;
 		suffixed += w->l[i].again == AGAIN_SUFFIXED;
-		/* Ties: the line taken so far, else the later copy. */
-		sc = ((w->l[i].again == AGAIN_SAME) * 2 + !line_ends_with(line_text(w, i), w->l[i].len, "।")) * 2 +
-		    (i == title);
+		/*
+		 * A copy wrapped whole in brackets is the photo's alt text
+		 * ("[<headline>]" over the story), not the headline as set.
+		 * Ties: the line taken so far, else the later copy.
+		 */
+		sc = (((w->l[i].again == AGAIN_SAME) * 2 + !bracketed(line_text(w, i), w->l[i].len)) * 2 +
+		    !line_ends_with(line_text(w, i), w->l[i].len, "।")) * 2 + (i == title);
 		if (sc >= bs)
 			bs = sc, best = i;
 	}
@@ -1800,6 +1887,22 @@ wrapped_start(struct hzonework *w, long lo, long p, long zone)
 	if ((d = memmem(s, w->l[p].len, "।", 3)) == NULL || d == s || line_words(s, (size_t)(d - s)) > 3 ||
 	    d[-1] == ' ' || line_words(d + 3, w->l[p].len - (size_t)(d + 3 - s)) < 2)
 		return p;
+	/*
+	 * A line cut at a fixed width is no longer than its neighbours: a
+	 * line P more than twice as long as every line above it is a whole
+	 * paragraph (or a teaser), not a wrapped one's next line (a headline
+	 * over a story that opens with a short sentence, "ফের তুষারপাত।
+	 * এবার ...").
+	 */
+	{
+		size_t most = 0;
+
+		for (i = lo; i < p; i++)
+			if (text_chars(line_text(w, i), w->l[i].len) > most)
+				most = text_chars(line_text(w, i), w->l[i].len);
+		if (text_chars(s, w->l[p].len) > 2 * most)
+			return p;
+	}
 	for (i = lo; i < p; i++)
 		if (w->l[i].len == 0 || (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER) || w->l[i].why != NULL ||
 		    line_sentence_end(line_text(w, i), w->l[i].len) || memchr(line_text(w, i), ':', w->l[i].len) ||
@@ -1932,11 +2035,41 @@ unglue_headline(struct hzonework *w, long p, long title)
 	}
 }
 
+/*
+ * The byline of a credit cut in two, line I "Name Name," over line J
+ * "<place> :": "Name Name, <place>", the marks that close each half off.
+ */
+static void
+split_credit(struct record *rec, struct hzonework *w, long i, long j, int *author)
+{
+	const char *a = shown(w, line_text(w, i)), *b = shown(w, line_text(w, j));
+	size_t an = w->l[i].len, bn = w->l[j].len;
+
+	while (an > 0 && (a[an - 1] == ' ' || a[an - 1] == ','))
+		an--;
+	for (;;)
+		if (bn > 0 && (b[bn - 1] == ' ' || b[bn - 1] == ':'))
+			bn--;
+		else if (line_ends_with(b, bn, "ঃ"))
+			bn -= 3;
+		else
+			break;
+	if (an == 0 || bn == 0)
+		return;
+	buf_reset(&w->val);
+	buf_add(&w->val, a, an);
+	buf_add(&w->val, ", ", 2);
+	buf_add(&w->val, b, bn);
+	record_add(rec, "author", w->val.s);
+	(*author)++;
+	explain(w, (size_t)i, "the byline, a credit cut in two", NULL);
+}
+
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
 	struct buf scratch = {0};
-	long i, p = -1, b0 = -1, title = -1, zone, foot = -1, under = -1;
+	long i, p = -1, b0 = -1, title = -1, zone, foot = -1, under = -1, cut2 = -1, latin = -1;
 	int pub = 0, upd = 0, ed = 0, author = 0, patterned;
 	size_t k, copies;
 	struct rxmemo *lent = rx_memo(w->memo);	/* the same patterns run on the same lines again and again */
@@ -2039,6 +2172,34 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * ends no sentence, over a paragraph opening with its first
 			 * four words, is the headline that paragraph spells out.
 			 */
+			/*
+			 * A line in Latin letters only over a paragraph in Bengali
+			 * is no first paragraph of the Bengali story: the headline
+			 * put into English, a photo's words.
+			 */
+			if (next >= 0 && w->l[next].kind == K_PARA && !line_letter_in(line_text(w, i), w->l[i].len, 0) &&
+			    line_letter_in(line_text(w, next), w->l[next].len, 0)) {
+				w->l[i].kind = K_OTHER;
+				w->l[i].why = "a line in Latin letters over the Bengali story (the headline in English)";
+				if (latin < 0 && opens_page(w, i))
+					latin = i;
+				continue;
+			}
+			/*
+			 * Opening the page, twenty words at most, no sentence ended
+			 * in it or at its end (a dari only set off by spaces, a
+			 * kicker's mark: "Kolkata Metro । <headline>, <more>"), over
+			 * a paragraph: the headline, commas and all (a paragraph's
+			 * line ends a sentence, or is cut at the page's end; or
+			 * is cut at a width, the line under it then opening with
+			 * the end of its sentence).
+			 */
+			if (next >= 0 && w->l[next].kind == K_PARA && opens_page(w, i) && long_headline(w, i) &&
+			    !ends_sentence_early(line_text(w, next), w->l[next].len)) {
+				w->l[i].kind = K_TITLELIKE;
+				w->l[i].why = "a line of twenty words at most ending no sentence, opening the page over the story";
+				continue;
+			}
 			if (next >= 0 && w->l[next].kind == K_PARA && headline_sentence(rs, w, i, next)) {
 				w->l[i].kind = K_TITLELIKE;
 				w->l[i].why = "a headline printed as a sentence, over the paragraph that takes it up";
@@ -2166,6 +2327,31 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			continue;
 		w->l[j].kind = K_OTHER;
 		w->l[j].why = "the byline's second line, after its comma";
+	}
+	/*
+	 * A short line left open by a comma over a short one closed by a
+	 * colon ("Name Name," over "<place> :", the story under them) is a
+	 * credit cut in two, never the headline: the byline, "Name Name,
+	 * <place>", when no other is read.
+	 */
+	for (i = 0; i < p && cut2 < 0; i++) {
+		long j;
+		const char *t;
+		size_t n;
+
+		if (w->l[i].kind != K_TITLELIKE || !line_ends_with(line_text(w, i), w->l[i].len, ",") ||
+		    line_words(line_text(w, i), w->l[i].len) > 4 || (j = step(w, i, 1, 0, p)) < 0 ||
+		    line_words(t = line_text(w, j), n = w->l[j].len) > 4)
+			continue;
+		while (n > 0 && t[n - 1] == ' ')
+			n--;
+		if (!line_ends_with(t, n, ":") && !line_ends_with(t, n, "ঃ"))
+			continue;
+		w->l[i].kind = K_OTHER;
+		w->l[i].why = "a credit cut in two, its first line left open by a comma";
+		w->l[j].kind = K_OTHER;
+		w->l[j].why = "a credit cut in two, its second line";
+		cut2 = i;
 	}
 	placed_credits(rs, w, p, zone);
 	w->named = name_under_dates(rs, w, p, zone);
@@ -2453,6 +2639,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 */
 	if (copies > 0)
 		title = again_title(w, title, p);
+	/*
+	 * With no headline in Bengali and no byline or date, a sentence in
+	 * Latin letters opening the page right over the Bengali story is the
+	 * headline, printed in English.
+	 */
+	if (title < 0 && b0 < 0 && latin >= 0 && p < zone && step(w, latin, 1, 0, zone) == p) {
+		title = latin;
+		w->l[latin].why = "a sentence in Latin letters opening the page over the Bengali story: the headline in English";
+	}
 	/* A printed title line above it may be a repeat of it, kept for the body. */
 	if (title >= 0)
 		for (i = 0; i < title; i++)
@@ -2492,6 +2687,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		    memmem(line_text(w, k), w->l[k].len, line_text(w, p) + w->l[p].len / 2 - m / 2, m) != NULL)
 			p = starts_below(rs, w, p, j, k, "a teaser, the headline and the lead in full under it",
 			    "the headline again, under a teaser");
+		/*
+		 * Whatever stands between (a photo's words in English, a share
+		 * widget): the teaser's words again in a longer line right under
+		 * the one short line after it are the lead in full.
+		 */
+		else if (k < zone && m > 0 && w->l[j].len < w->l[p].len && w->l[k].len > w->l[p].len &&
+		    memmem(line_text(w, k), w->l[k].len, line_text(w, p) + w->l[p].len / 2 - m / 2, m) != NULL)
+			p = starts_below(rs, w, p, j, k, "a teaser, the lead in full under the line after it",
+			    "between a teaser and the lead in full");
 	}
 
 	/*
@@ -2690,6 +2894,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		unglue_headline(w, p, title);
 	if (p < zone)
 		dateline(rs, w, rec, (size_t)p, &author, &pub);
+	if (cut2 >= 0 && !author && !w->patterned)
+		split_credit(rec, w, cut2, step(w, cut2, 1, 0, p), &author);
 	if (!pub && p < zone && w->l[p].tail) {
 		size_t vo, vl;
 

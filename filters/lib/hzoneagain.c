@@ -137,10 +137,24 @@ key_eq(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/* A[0..N) holds a digit, ASCII or Bengali (U+09E6..U+09EF: E0 A7 A6..AF). */
+static int
+has_digit(const char *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((a[i] >= '0' && a[i] <= '9') || (i + 2 < n && (unsigned char)a[i] == 0xE0 &&
+		    (unsigned char)a[i + 1] == 0xA7 && (unsigned char)a[i + 2] >= 0xA6 && (unsigned char)a[i + 2] <= 0xAF))
+			return 1;
+	return 0;
+}
+
 /*
  * How line A's key stands to the headline B's: AGAIN_SAME (the same
  * words), AGAIN_SUFFIXED (B's words, then a dash or a bar and at most
- * sixteen words: the site's name and tagline of the page's <title>), or 0.
+ * sixteen words: the site's name and tagline of the page's <title>; or
+ * then a space and one word: a section's name run on), or 0.
  */
 static int
 relation(const struct hkey *a, const struct hkey *b)
@@ -149,6 +163,16 @@ relation(const struct hkey *a, const struct hkey *b)
 		return key_eq(a->k, b->k, a->n) ? AGAIN_SAME : 0;
 	if (a->n > b->n && a->k[b->n] == GAP_DASH && key_eq(a->k, b->k, b->n) &&
 	    key_words(a->k + b->n + 1, a->n - b->n - 1) <= 16)
+		return AGAIN_SUFFIXED;
+	/*
+	 * B's words and one word more after a space: the section's name run
+	 * on after the headline ("<headline> চট্টগ্রাম" over "<headline>").
+	 * Four words of headline at least, and a word with no digit: a
+	 * banner's name numbered ("WEB Ad 3" over "WEB Ad") is no headline.
+	 */
+	if (a->n > b->n && a->k[b->n] == GAP && key_eq(a->k, b->k, b->n) &&
+	    key_words(a->k + b->n + 1, a->n - b->n - 1) == 1 && key_words(b->k, b->n) >= 4 &&
+	    !has_digit(a->k + b->n + 1, a->n - b->n - 1))
 		return AGAIN_SUFFIXED;
 	return 0;
 }
