@@ -1016,7 +1016,6 @@ date_among(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t
 	return 0;
 }
 
-static size_t twice_around_word(const char *, size_t);
 
 /*
  * A theme's meta row prints the credit, the story's section and the date
@@ -1206,19 +1205,6 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	    !line_ends_with(s, n, "।") && !line_ends_with(s, n, "/") && (!memmem(s, n, " | ", 3) || (line_suffixed(s, n) < n &&
 	    line_words(s, line_suffixed(s, n)) >= rs->title_words + 2))) {
 		l->kind = K_TITLELIKE;
-		/*
-		 * The same two to four words twice, one word between ("Name,
-		 * <place> photo Name, <place>": the byline box's name, its
-		 * picture's label, the name again) is the byline, placed where
-		 * it stands, never the headline.
-		 */
-		if ((k = twice_around_word(s, n)) > 0) {
-			l->kind = K_BYLINE;
-			l->vo = l->off;
-			l->vl = k;
-			l->why = "the same name twice around a word (a byline box and its picture)";
-			return;
-		}
 	}
 	if ((l->kind == K_OTHER || l->kind == K_TITLELIKE) && nw <= 20 && memmem(s, n, "।", 3) == NULL &&
 	    date_among(rs, s, n, &vo, &vl)) {
@@ -1242,33 +1228,6 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->has_time = 1;
 		l->why = "a date and time with a few other words around it (a credit, a counter)";
 	}
-}
-
-/*
- * S[0..N) is "A W A": the same run A of two to four words, no digit in
- * it, twice, one word W of letters between.  The length of A, or 0.
- */
-static size_t
-twice_around_word(const char *s, size_t n)
-{
-	size_t a, m;
-	const char *w;
-
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	/* A is at most half the line: 2A + W + two spaces = N. */
-	for (a = 1; 2 * a + 3 <= n; a++) {
-		if (s[a] != ' ' || memcmp(s, s + n - a, a) != 0 || s[n - a - 1] != ' ')
-			continue;
-		w = s + a + 1;
-		m = n - 2 * a - 2;
-		if (m == 0 || memchr(w, ' ', m) != NULL || !line_has_letter(w, m))
-			continue;
-		if (line_words(s, a) < 2 || line_words(s, a) > 4 || line_has_digit(s, a))
-			continue;
-		return a;
-	}
-	return 0;
 }
 
 /* A date line that also prints a Bangla or Hijri date is the page clock. */
