@@ -2035,41 +2035,11 @@ unglue_headline(struct hzonework *w, long p, long title)
 	}
 }
 
-/*
- * The byline of a credit cut in two, line I "Name Name," over line J
- * "<place> :": "Name Name, <place>", the marks that close each half off.
- */
-static void
-split_credit(struct record *rec, struct hzonework *w, long i, long j, int *author)
-{
-	const char *a = shown(w, line_text(w, i)), *b = shown(w, line_text(w, j));
-	size_t an = w->l[i].len, bn = w->l[j].len;
-
-	while (an > 0 && (a[an - 1] == ' ' || a[an - 1] == ','))
-		an--;
-	for (;;)
-		if (bn > 0 && (b[bn - 1] == ' ' || b[bn - 1] == ':'))
-			bn--;
-		else if (line_ends_with(b, bn, "ঃ"))
-			bn -= 3;
-		else
-			break;
-	if (an == 0 || bn == 0)
-		return;
-	buf_reset(&w->val);
-	buf_add(&w->val, a, an);
-	buf_add(&w->val, ", ", 2);
-	buf_add(&w->val, b, bn);
-	record_add(rec, "author", w->val.s);
-	(*author)++;
-	explain(w, (size_t)i, "the byline, a credit cut in two", NULL);
-}
-
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
 	struct buf scratch = {0};
-	long i, p = -1, b0 = -1, title = -1, zone, foot = -1, under = -1, cut2 = -1, latin = -1;
+	long i, p = -1, b0 = -1, title = -1, zone, foot = -1, under = -1, latin = -1;
 	int pub = 0, upd = 0, ed = 0, author = 0, patterned;
 	size_t k, copies;
 	struct rxmemo *lent = rx_memo(w->memo);	/* the same patterns run on the same lines again and again */
@@ -2327,31 +2297,6 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			continue;
 		w->l[j].kind = K_OTHER;
 		w->l[j].why = "the byline's second line, after its comma";
-	}
-	/*
-	 * A short line left open by a comma over a short one closed by a
-	 * colon ("Name Name," over "<place> :", the story under them) is a
-	 * credit cut in two, never the headline: the byline, "Name Name,
-	 * <place>", when no other is read.
-	 */
-	for (i = 0; i < p && cut2 < 0; i++) {
-		long j;
-		const char *t;
-		size_t n;
-
-		if (w->l[i].kind != K_TITLELIKE || !line_ends_with(line_text(w, i), w->l[i].len, ",") ||
-		    line_words(line_text(w, i), w->l[i].len) > 4 || (j = step(w, i, 1, 0, p)) < 0 ||
-		    line_words(t = line_text(w, j), n = w->l[j].len) > 4)
-			continue;
-		while (n > 0 && t[n - 1] == ' ')
-			n--;
-		if (!line_ends_with(t, n, ":") && !line_ends_with(t, n, "ঃ"))
-			continue;
-		w->l[i].kind = K_OTHER;
-		w->l[i].why = "a credit cut in two, its first line left open by a comma";
-		w->l[j].kind = K_OTHER;
-		w->l[j].why = "a credit cut in two, its second line";
-		cut2 = i;
 	}
 	placed_credits(rs, w, p, zone);
 	w->named = name_under_dates(rs, w, p, zone);
@@ -2894,8 +2839,6 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		unglue_headline(w, p, title);
 	if (p < zone)
 		dateline(rs, w, rec, (size_t)p, &author, &pub);
-	if (cut2 >= 0 && !author && !w->patterned)
-		split_credit(rec, w, cut2, step(w, cut2, 1, 0, p), &author);
 	if (!pub && p < zone && w->l[p].tail) {
 		size_t vo, vl;
 
