@@ -2145,12 +2145,18 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			/*
 			 * A line in Latin letters only over a paragraph in Bengali
 			 * is no first paragraph of the Bengali story: the headline
-			 * put into English, a photo's words.
+			 * put into English, a photo's words.  Nor is one with only
+			 * furniture above it over any Bengali line (the headline):
+			 * the site's tagline under its name, a theme's sentence
+			 * ("Fresh news theme for your WordPress blog.").
 			 */
-			if (next >= 0 && w->l[next].kind == K_PARA && !line_letter_in(line_text(w, i), w->l[i].len, 0) &&
-			    line_letter_in(line_text(w, next), w->l[next].len, 0)) {
+			if (next >= 0 && !line_letter_in(line_text(w, i), w->l[i].len, 0) &&
+			    line_letter_in(line_text(w, next), w->l[next].len, 0) &&
+			    (w->l[next].kind == K_PARA || furniture_above(w, i))) {
 				w->l[i].kind = K_OTHER;
-				w->l[i].why = "a line in Latin letters over the Bengali story (the headline in English)";
+				w->l[i].why = w->l[next].kind == K_PARA ?
+				    "a line in Latin letters over the Bengali story (the headline in English)" :
+				    "a line in Latin letters with only furniture above, over the Bengali headline (a tagline)";
 				if (latin < 0 && opens_page(w, i))
 					latin = i;
 				continue;
