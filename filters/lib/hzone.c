@@ -2145,12 +2145,18 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			/*
 			 * A line in Latin letters only over a paragraph in Bengali
 			 * is no first paragraph of the Bengali story: the headline
-			 * put into English, a photo's words.
+			 * put into English, a photo's words.  Nor is one with only
+			 * furniture above it over any Bengali line (the headline):
+			 * the site's tagline under its name, a theme's sentence
+			 * ("Fresh news theme for your WordPress blog.").
 			 */
-			if (next >= 0 && w->l[next].kind == K_PARA && !line_letter_in(line_text(w, i), w->l[i].len, 0) &&
-			    line_letter_in(line_text(w, next), w->l[next].len, 0)) {
+			if (next >= 0 && !line_letter_in(line_text(w, i), w->l[i].len, 0) &&
+			    line_letter_in(line_text(w, next), w->l[next].len, 0) &&
+			    (w->l[next].kind == K_PARA || furniture_above(w, i))) {
 				w->l[i].kind = K_OTHER;
-				w->l[i].why = "a line in Latin letters over the Bengali story (the headline in English)";
+				w->l[i].why = w->l[next].kind == K_PARA ?
+				    "a line in Latin letters over the Bengali story (the headline in English)" :
+				    "a line in Latin letters with only furniture above, over the Bengali headline (a tagline)";
 				if (latin < 0 && opens_page(w, i))
 					latin = i;
 				continue;
@@ -2231,9 +2237,16 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 * under it with a colon is something else (the imprint's
 				 * "সম্পাদক ও প্রকাশকঃ Name।").
 				 */
-				if (w->l[next].kind == K_PARA && !line_matches(&rs->dateline, line_text(w, i), w->l[i].len) &&
-				    line_matches(&rs->dateline, line_text(w, next), w->l[next].len) &&
-				    line_words(line_text(w, next), w->l[next].len) >= rs->para_words) {
+				/*
+				 * Opening the page, a sentence of a headline's length may
+				 * stand over a short line (a photo's caption, passed over
+				 * above as N2) and then the paragraph with the dateline.
+				 */
+				if (n2 != next && !(n2 < zone && first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20))
+					n2 = next;
+				if (w->l[n2].kind == K_PARA && !line_matches(&rs->dateline, line_text(w, i), w->l[i].len) &&
+				    line_matches(&rs->dateline, line_text(w, n2), w->l[n2].len) &&
+				    line_words(line_text(w, n2), w->l[n2].len) >= rs->para_words) {
 					/*
 					 * Opening the page, a sentence of a headline's length
 					 * is the headline itself (some end theirs with the dari).
@@ -2241,6 +2254,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 					if (first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
 						w->l[i].kind = K_TITLELIKE;
 						w->l[i].why = "a sentence opening the page, over the paragraph that opens with the dateline";
+						if (n2 != next) {	/* read here, not again by the loop */
+							w->l[next].kind = K_OTHER;
+							w->l[next].why = "a short line between the headline and the dateline's paragraph (a caption)";
+							i = next;
+						}
 					} else {
 						w->l[i].kind = K_OTHER;
 						w->l[i].why = "a standfirst above the paragraph that opens with the dateline";
