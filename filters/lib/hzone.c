@@ -2082,7 +2082,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		}
 		if (w->l[i].kind == K_TITLELIKE && line_matches(&rs->not_headline, line_text(w, i), w->l[i].len)) {
 			w->l[i].kind = K_CHROME;
-			w->l[i].why = "a not_headline pattern (a labelled credit)";
+			w->l[i].why = "a not_headline pattern (a credit, a picture)";
 			continue;
 		}
 		if (w->l[i].kind == K_PARA && under_ticker(rs, w, i)) {
