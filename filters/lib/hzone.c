@@ -2108,7 +2108,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			continue;
 		}
 		if (w->l[i].kind == K_PARA) {
-			long next = i + 1;
+			long next = i + 1, below;
 
 			/* The next line with anything on it, past page chrome (view counters). */
 			for (;;) {
@@ -2147,12 +2147,26 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			/*
 			 * A line in Latin letters only over a paragraph in Bengali
 			 * is no first paragraph of the Bengali story: the headline
-			 * put into English, a photo's words.
+			 * put into English, a photo's words; so is one over a
+			 * Bengali headline and the story under it (a WordPress
+			 * theme's English tagline under the site's name).
 			 */
-			if (next >= 0 && w->l[next].kind == K_PARA && !line_letter_in(line_text(w, i), w->l[i].len, 0) &&
-			    line_letter_in(line_text(w, next), w->l[next].len, 0)) {
+			below = next;
+			if (below >= 0 && w->l[below].kind == K_TITLELIKE && !line_letter_in(line_text(w, i), w->l[i].len, 0) &&
+			    line_letter_in(line_text(w, below), w->l[below].len, 0)) {
+				for (below++; below < zone && w->l[below].len == 0; below++)
+					;
+				if (below < zone) {
+					w->l[below].kind = K_OTHER;
+					w->l[below].why = NULL;
+					line_classify(rs, w, (size_t)below);
+				} else
+					below = -1;
+			}
+			if (below >= 0 && w->l[below].kind == K_PARA && !line_letter_in(line_text(w, i), w->l[i].len, 0) &&
+			    line_letter_in(line_text(w, below), w->l[below].len, 0)) {
 				w->l[i].kind = K_OTHER;
-				w->l[i].why = "a line in Latin letters over the Bengali story (the headline in English)";
+				w->l[i].why = "a line in Latin letters over the Bengali story (the headline in English, a theme's tagline)";
 				if (latin < 0 && opens_page(w, i))
 					latin = i;
 				continue;
