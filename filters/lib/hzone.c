@@ -1920,7 +1920,9 @@ wrapped_start(struct hzonework *w, long lo, long p, long zone)
  * A page of one paragraph with its headline under it, at the end ("<the
  * story> / <headline> / পাঠকের মন্তব্য"): the page opens with the
  * paragraph P, the next line is the last of the page but for short lines
- * (three words at most: chrome), it has the words of a headline (fifteen
+ * (three words at most: chrome) and lines with no Bengali letter (a
+ * theme's English placeholder left unfilled, a plugin's thank-you
+ * notice), it has the words of a headline (fifteen
  * at most, one comma at most: not a paragraph cut short) and ends no
  * sentence, and two of its words (three letters or more) come back in
  * the paragraph.  The headline's line, or -1.
@@ -1956,7 +1958,7 @@ headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
 	    line_ends_with(s, n, ":") || line_trails_off(s, n) || !line_bengali_name(s, n > 3 ? 3 : n) || line_matches(&rs->chrome, s, n))
 		return -1;
 	for (i = j + 1; i < (long)w->nl; i++)
-		if (line_words(line_text(w, i), w->l[i].len) > 3)
+		if (line_words(line_text(w, i), w->l[i].len) > 3 && line_letter_in(line_text(w, i), w->l[i].len, 0))
 			return -1;
 	while (a < n && shared < 2) {
 		while (a < n && s[a] == ' ')
@@ -2082,7 +2084,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		}
 		if (w->l[i].kind == K_TITLELIKE && line_matches(&rs->not_headline, line_text(w, i), w->l[i].len)) {
 			w->l[i].kind = K_CHROME;
-			w->l[i].why = "a not_headline pattern (a labelled credit)";
+			w->l[i].why = "a not_headline pattern (a credit, a picture)";
 			continue;
 		}
 		if (w->l[i].kind == K_PARA && under_ticker(rs, w, i)) {

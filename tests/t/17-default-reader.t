@@ -171,4 +171,21 @@ khobor -s default "$TMP/trail.txt" >"$TMP/trail.json"
 is "$(jq -r '.title // "none"' "$TMP/trail.json")" "নদীর ঘাটে রাতভর চলছিল মাছ ধরা, তারপর..." "a headline ending in '...' is the title"
 is "$(jq -r '.text | startswith("ভোরে")' "$TMP/trail.json")" true "... and the body starts at the paragraph"
 
+# ---- (i) a credit no byline pattern reads is never the headline ----
+# A reporter's post closed by a colon and the writer's name and place, or
+# by a Markdown line break, alone over the story (district outlets'
+# pages that open at the credit): no title is written from it; with a
+# headline above it, the headline is the title.
+story='নদীর ভাঙনে ঘরবাড়ি হারিয়ে খোলা আকাশের নিচে দিন কাটাচ্ছে অর্ধশত পরিবার। গত এক সপ্তাহে তিনটি গ্রামের অন্তত চল্লিশটি বসতভিটা নদীতে বিলীন হয়েছে।'
+printf 'প্রতিনিধি :রাশেদ মাহমুদ। কুলাউড়া\n%s\n' "$story" >"$TMP/cr1.txt"
+khobor -s default "$TMP/cr1.txt" >"$TMP/cr1.json"
+is "$(jq -r '.title // "none"' "$TMP/cr1.json")" none "'প্রতিনিধি :Name। <place>' over the story is no headline"
+printf 'কুলাউড়া প্রতিনিধি \\\nকুলাউড়ায় %s\n' "$story" >"$TMP/cr2.txt"
+khobor -s default "$TMP/cr2.txt" >"$TMP/cr2.json"
+is "$(jq -r '.title // "none"' "$TMP/cr2.json")" none "'<place> প্রতিনিধি \\' (a Markdown line break) over the story is no headline"
+printf 'ভাঙনে দিশেহারা নদীপাড়ের অর্ধশত পরিবার\nপ্রতিনিধি :রাশেদ মাহমুদ। কুলাউড়া\n%s\n' "$story" >"$TMP/cr3.txt"
+khobor -s default "$TMP/cr3.txt" >"$TMP/cr3.json"
+is "$(jq -r '.title // "none"' "$TMP/cr3.json")" "ভাঙনে দিশেহারা নদীপাড়ের অর্ধশত পরিবার" "... and the headline above such a credit is the title"
+is "$(jq -r '.text | startswith("নদীর ভাঙনে")' "$TMP/cr3.json")" true "... and the body starts at the story"
+
 done_testing
