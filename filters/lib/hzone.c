@@ -1639,6 +1639,24 @@ signoff_date(const struct hzoneset *rs, struct hzonework *w, long p)
 }
 
 /*
+ * S[0..N) is one word and a word or two in brackets after it, "<upazila>
+ * (<district>)": a place, as it stands before a post ("<upazila>
+ * (<district>) প্রতিনিধি") or a day; alone, no writer is named.
+ */
+static int
+upazila_district(const char *s, size_t n)
+{
+	const char *o = memchr(s, '(', n);
+	size_t a;
+
+	if (o == NULL || o == s || s[n - 1] != ')' || memchr(o + 1, '(', n - (size_t)(o - s) - 1) != NULL)
+		return 0;
+	for (a = (size_t)(o - s); a > 0 && s[a - 1] == ' '; a--)
+		;
+	return a > 0 && memchr(s, ' ', a) == NULL;
+}
+
+/*
  * A credit by its shape alone, no post word in it: a name and a place
  * ("Name Name ,<place>, <place>_", "Name,<place>।"), a name and the
  * outlet after a dari ("Name। <outlet>"), "<place> থেকে Name :", or two
@@ -1689,8 +1707,11 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
 		/* A name of two to four words before it, and a word after it. */
 		mark = line_words(s, c) >= 2 && line_words(s, c) <= 4 && line_has_letter(p, m - c);
 	} else
-		/* A closing mark alone: a colon or the visarga, or a spaced dash. */
-		mark = closed && line_words(s, m) <= 4;
+		/*
+		 * A closing mark alone: a colon or the visarga, or a spaced
+		 * dash; not after a place ("<upazila> (<district>):").
+		 */
+		mark = closed && line_words(s, m) <= 4 && !upazila_district(s, m);
 	return mark;
 }
 
