@@ -48,6 +48,13 @@ khobor check --score -s default "$TMP/fx" >"$TMP/s2" 2>&1
 is "$(awk '$1 == "title" { print $2, $3, $4, $5 }' "$TMP/s2")" "0 1 0 0" "--score: a title that differs is counted wrong"
 is "$(awk '$1 == "author" { print $2, $3, $4, $5 }' "$TMP/s2")" "0 0 0 1" "--score: a byline the expected record has not is counted invented"
 is "$(awk '$1 == "published" { print $2, $3, $4, $5 }' "$TMP/s2")" "1 0 0 0" "--score: a date found as expected is counted right"
+khobor check --score --detail -s default "$TMP/fx" >"$TMP/s2d" 2>&1
+is "$(awk 'NF == 3 && $2 != "right" { print $1, $2 }' "$TMP/s2d" | sort | tr '\n' ' ')" "author invented title wrong " \
+    "--detail: lists the wrong title and the invented byline, and nothing found right"
+grep -q " $TMP/fx/site/a.txt\$" "$TMP/s2d"
+ok $? "--detail: ... each with its page"
+khobor check --detail "$TMP/fx" >/dev/null 2>"$TMP/s2e"
+is "$?" 2 "--detail without --score: a usage error"
 rm "$TMP/fx/site/a.jsonl"
 khobor check --score "$TMP/fx" >/dev/null 2>"$TMP/s3.err"
 is "$?" 2 "--score: a page with no expected file is exit 2"
