@@ -2062,9 +2062,9 @@ void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
 	struct buf scratch = {0};
-	long i, p = -1, b0 = -1, title = -1, zone, foot = -1, under = -1, latin = -1;
-	int pub = 0, upd = 0, ed = 0, author = 0, patterned;
-	size_t k, copies;
+	struct hzpage page = {.p = -1, .b0 = -1, .title = -1, .foot = -1, .under = -1, .latin = -1}, *pg = &page;
+	long i;
+	size_t k;
 	struct rxmemo *lent = rx_memo(w->memo);	/* the same patterns run on the same lines again and again */
 
 	w->ex = ex;
@@ -2074,20 +2074,20 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	split(w);
 	if (flat_unflatten(rs, w) || flat_unflatten_byline(rs, w) || flat_unflatten_dates(rs, w))
 		split(w);
-	zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
-	if (wrap_join_credit(rs, w, (size_t)zone)) {
+	pg->zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
+	if (wrap_join_credit(rs, w, (size_t)pg->zone)) {
 		split(w);
-		zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
+		pg->zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
 	}
 	/* Only the zone and the line under it (the first paragraph, at most) are read. */
 	w->masked = 0;
 	w->named = 0;
-	if (zone > 0)
-		mask_prefixes(w, (size_t)zone < w->nl ? w->l[zone].off + w->l[zone].len : w->text.len);
-	copies = again_mark(w, (size_t)zone, rs->headline_words);
+	if (pg->zone > 0)
+		mask_prefixes(w, (size_t)pg->zone < w->nl ? w->l[pg->zone].off + w->l[pg->zone].len : w->text.len);
+	pg->copies = again_mark(w, (size_t)pg->zone, rs->headline_words);
 
 	/* Every line of the zone, by what it is; the first paragraph ends the zone. */
-	for (i = 0; i < zone; i++) {
+	for (i = 0; i < pg->zone; i++) {
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = NULL;
 		line_classify(rs, w, (size_t)i);
@@ -2133,9 +2133,9 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 			/* The next line with anything on it, past page chrome (view counters). */
 			for (;;) {
-				while (next < zone && w->l[next].len == 0)
+				while (next < pg->zone && w->l[next].len == 0)
 					next++;
-				if (next >= zone) {
+				if (next >= pg->zone) {
 					next = -1;
 					break;
 				}
@@ -2180,8 +2180,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				w->l[i].why = w->l[next].kind == K_PARA ?
 				    "a line in Latin letters over the Bengali story (the headline in English)" :
 				    "a line in Latin letters with only furniture above, over the Bengali headline (a tagline)";
-				if (latin < 0 && opens_page(w, i))
-					latin = i;
+				if (pg->latin < 0 && opens_page(w, i))
+					pg->latin = i;
 				continue;
 			}
 			/*
@@ -2235,7 +2235,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 				/* A short name between them (a writer's, no byline word) is passed over. */
 				if (w->l[next].kind == K_TITLELIKE && line_words(line_text(w, next), w->l[next].len) <= 4 &&
-				    (n2 = next_line(w, next + 1, zone)) < zone) {
+				    (n2 = next_line(w, next + 1, pg->zone)) < pg->zone) {
 					w->l[n2].kind = K_OTHER;
 					w->l[n2].why = NULL;
 					line_classify(rs, w, (size_t)n2);
@@ -2265,7 +2265,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 * stand over a short line (a photo's caption, passed over
 				 * above as N2) and then the paragraph with the dateline.
 				 */
-				if (n2 != next && !(n2 < zone && first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20))
+				if (n2 != next && !(n2 < pg->zone && first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20))
 					n2 = next;
 				if (w->l[n2].kind == K_PARA && !line_matches(&rs->dateline, line_text(w, i), w->l[i].len) &&
 				    line_matches(&rs->dateline, line_text(w, n2), w->l[n2].len) &&
@@ -2289,36 +2289,36 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 					continue;
 				}
 			}
-			p = i;
+			pg->p = i;
 			break;
 		}
 		line_check_clock(rs, w, (size_t)i);
 	}
-	if (p < 0)
-		p = zone;
-	p = wrapped_start(w, 0, p, zone);
-	p = wrapped_start(w, top_byline(w, p), p, zone);
+	if (pg->p < 0)
+		pg->p = pg->zone;
+	pg->p = wrapped_start(w, 0, pg->p, pg->zone);
+	pg->p = wrapped_start(w, top_byline(w, pg->p), pg->p, pg->zone);
 	/*
 	 * An unlabelled date line opening the page is its clock, whatever is
 	 * under it: it starts no byline and date block.
 	 */
-	for (i = 0; i < p; i++)
-		if (w->l[i].kind == K_DATE && step(w, i, -1, 0, p) < 0 && over_story(w, i, p)) {
+	for (i = 0; i < pg->p; i++)
+		if (w->l[i].kind == K_DATE && step(w, i, -1, 0, pg->p) < 0 && over_story(w, i, pg->p)) {
 			w->l[i].story = 1;
 			w->l[i].why = "an unlabelled date right over the story (no headline, no menu between)";
-		} else if (w->l[i].kind == K_DATE && step(w, i, -1, 0, p) < 0 && (k = (size_t)step(w, i, 1, 0, p)) != (size_t)-1 &&
+		} else if (w->l[i].kind == K_DATE && step(w, i, -1, 0, pg->p) < 0 && (k = (size_t)step(w, i, 1, 0, pg->p)) != (size_t)-1 &&
 		    !in_block(w->l[k].kind)) {
 			w->l[i].kind = K_CLOCK;
 			w->l[i].placed = 1;
 			w->l[i].why = "an unlabelled date opening the page";
 		}
 	/* A title-like line that only begins a chrome line is that line's copy (a caption, then its credit). */
-	for (i = 0; i < p; i++) {
+	for (i = 0; i < pg->p; i++) {
 		long j;
 
 		if (w->l[i].kind != K_TITLELIKE)
 			continue;
-		for (j = i + 1; j < p; j++)
+		for (j = i + 1; j < pg->p; j++)
 			if (w->l[j].kind == K_CHROME && w->l[j].len > w->l[i].len + 1 &&
 			    memcmp(line_text(w, j), line_text(w, i), w->l[i].len) == 0 && line_text(w, j)[w->l[i].len] == ' ') {
 				w->l[i].kind = K_OTHER;
@@ -2330,20 +2330,20 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * A byline ending in a comma goes on in the next line ("<place>
 	 * প্রতিনিধি," over the outlet's name): that line is no headline.
 	 */
-	for (i = 0; i < p; i++) {
+	for (i = 0; i < pg->p; i++) {
 		long j;
 
 		if (w->l[i].kind != K_BYLINE || !line_ends_with(line_text(w, i), w->l[i].len, ",") ||
-		    (j = step(w, i, 1, 0, p)) < 0 || w->l[j].kind != K_TITLELIKE || !short_name(w, (size_t)j))
+		    (j = step(w, i, 1, 0, pg->p)) < 0 || w->l[j].kind != K_TITLELIKE || !short_name(w, (size_t)j))
 			continue;
 		w->l[j].kind = K_OTHER;
 		w->l[j].why = "the byline's second line, after its comma";
 	}
-	placed_credits(rs, w, p, zone);
-	w->named = name_under_dates(rs, w, p, zone);
-	for (i = 0; i < p; i++)
+	placed_credits(rs, w, pg->p, pg->zone);
+	w->named = name_under_dates(rs, w, pg->p, pg->zone);
+	for (i = 0; i < pg->p; i++)
 		if (in_block(w->l[i].kind)) {
-			b0 = i;
+			pg->b0 = i;
 			break;
 		}
 
@@ -2352,14 +2352,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * byline ("Doinik Astha", a reporter's name, an outlet's name ending
 	 * in a number): bylines with no byline word have no other mark.
 	 */
-	for (i = 0; i < p; i++) {
+	for (i = 0; i < pg->p; i++) {
 		long d[2], j;
 		int t;
 
 		if (w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED && w->l[i].kind != K_EDITION)
 			continue;
-		d[0] = step(w, i, -1, 0, p);
-		d[1] = step(w, i, 1, 0, p);
+		d[0] = step(w, i, -1, 0, pg->p);
+		d[1] = step(w, i, 1, 0, pg->p);
 		for (t = 0; t < 2; t++) {
 			const char *s;
 			size_t mark = 0, sl;
@@ -2378,7 +2378,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * with no place after it, the byline with no headline needed.
 			 */
 			if (t == 1 && (j = d[1]) >= 0 && (w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_OTHER) &&
-			    step(w, j, 1, 0, p) < 0 && line_ends_with(line_text(w, j), w->l[j].len, ",")) {
+			    step(w, j, 1, 0, pg->p) < 0 && line_ends_with(line_text(w, j), w->l[j].len, ",")) {
 				s = line_text(w, j);
 				for (sl = w->l[j].len - 1; sl > 0 && s[sl - 1] == ' '; sl--)
 					;
@@ -2387,8 +2387,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 					w->l[j].vo = w->l[j].off;
 					w->l[j].vl = sl;
 					w->l[j].why = "a name closed by a comma under the date, right over the story";
-					if (b0 < 0 || j < b0)
-						b0 = j;
+					if (pg->b0 < 0 || j < pg->b0)
+						pg->b0 = j;
 					continue;
 				}
 			}
@@ -2404,7 +2404,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			if (sl > 0 && line_words(s, sl) <= 3 && text_chars(s, sl) <= 30 &&
 			    !line_has_digit(s, unnumbered(s, sl)) && line_has_letter(s, sl) &&
 			    (mark == 0 || !line_matches(&rs->chrome, s, sl))) {
-				long up = step(w, j, -1, 0, p);
+				long up = step(w, j, -1, 0, pg->p);
 
 				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
 				    line_words(line_text(w, up), w->l[up].len) > line_words(s, sl) + 1) {
@@ -2412,8 +2412,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 					w->l[j].vo = w->l[j].off + mark;
 					w->l[j].vl = mark ? sl : w->l[j].half;
 					w->l[j].why = "a short name beside the date, under the headline";
-					if (b0 < 0 || j < b0)
-						b0 = j;
+					if (pg->b0 < 0 || j < pg->b0)
+						pg->b0 = j;
 				}
 			}
 		}
@@ -2424,32 +2424,32 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * block; with nothing there, the first one below it (byline and dates
 	 * first); with no block, the nearest one above the first paragraph.
 	 */
-	if (b0 >= 0) {
-		long j = b0;
+	if (pg->b0 >= 0) {
+		long j = pg->b0;
 		int seen = 0;
 
-		while ((j = step(w, j, -1, 0, p)) >= 0 && seen++ < 4)
-			if (w->l[j].kind == K_TITLELIKE && w->l[b0].len > w->l[j].len &&
-			    memcmp(line_text(w, b0), line_text(w, j), w->l[j].len) == 0) {
+		while ((j = step(w, j, -1, 0, pg->p)) >= 0 && seen++ < 4)
+			if (w->l[j].kind == K_TITLELIKE && w->l[pg->b0].len > w->l[j].len &&
+			    memcmp(line_text(w, pg->b0), line_text(w, j), w->l[j].len) == 0) {
 				w->l[j].kind = K_CHROME;
 				w->l[j].why = "the writer's name over the byline that repeats it";
 			} else if (w->l[j].kind == K_TITLELIKE && !line_letter_in(line_text(w, j), w->l[j].len, 0)) {
 				w->l[j].why = "a title-like line with no Bengali letter, passed over";
-			} else if (name_over_post(rs, w, j, p)) {
+			} else if (name_over_post(rs, w, j, pg->p)) {
 				w->l[j].kind = K_BYLINE;
 				w->l[j].vo = w->l[j].off;
 				w->l[j].vl = w->l[j].half;
 				w->l[j].why = "a writer's name over the post a byline pattern reads, the headline above";
-				b0 = j;
+				pg->b0 = j;
 			} else if (w->l[j].kind == K_TITLELIKE) {
-				long up = step(w, j, -1, 0, p);
+				long up = step(w, j, -1, 0, pg->p);
 
-				title = j;
+				pg->title = j;
 				/* A long line right under a shorter one is the subtitle of that headline. */
 				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
 				    line_words(line_text(w, j), w->l[j].len) >= 10 &&
 				    2 * line_words(line_text(w, j), w->l[j].len) >= 3 * line_words(line_text(w, up), w->l[up].len))
-					title = up;
+					pg->title = up;
 				break;
 			} else if (w->l[j].kind == K_CLOCK || w->l[j].kind == K_DATE)
 				break;
@@ -2458,27 +2458,27 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		 * them, is the byline of a page that starts with it (a writer's
 		 * name, "চট্টগ্রাম ব্যুরো").
 		 */
-		if (title >= 0 && step(w, title, 1, 0, p) == b0 && short_name(w, (size_t)title) && !block_credit(rs, w, b0, p)) {
-			long below = first_below(w, b0, p);
+		if (pg->title >= 0 && step(w, pg->title, 1, 0, pg->p) == pg->b0 && short_name(w, (size_t)pg->title) && !block_credit(rs, w, pg->b0, pg->p)) {
+			long below = first_below(w, pg->b0, pg->p);
 
-			if (below >= 0 && line_words(line_text(w, below), w->l[below].len) > line_words(line_text(w, title), w->l[title].len) &&
-			    w->l[b0].kind == K_DATE && !w->l[b0].has_time && opens_page(w, title)) {
+			if (below >= 0 && line_words(line_text(w, below), w->l[below].len) > line_words(line_text(w, pg->title), w->l[pg->title].len) &&
+			    w->l[pg->b0].kind == K_DATE && !w->l[pg->b0].has_time && opens_page(w, pg->title)) {
 				/*
 				 * Over a date with no time, opening the page, it is the
 				 * site's name over its clock (a masthead): no byline.
 				 */
-				w->l[title].kind = K_CHROME;
-				w->l[title].why = "a short name opening the page over a date with no time (the masthead)";
-				title = -1;
-			} else if (below >= 0 && line_words(line_text(w, below), w->l[below].len) > line_words(line_text(w, title), w->l[title].len)) {
-				w->l[title].kind = K_BYLINE;
-				w->l[title].vo = w->l[title].off;
-				w->l[title].vl = w->l[title].half;
-				w->l[title].why = "a short name on top of the dates, the headline under them";
-				b0 = title;
-				title = below;
-			} else if (below < 0 && w->l[b0].kind == K_LABELLED && line_words(line_text(w, title), w->l[title].len) <= 3 &&
-			    opens_page(w, title) && p < zone && !shares_word(w, title, p)) {
+				w->l[pg->title].kind = K_CHROME;
+				w->l[pg->title].why = "a short name opening the page over a date with no time (the masthead)";
+				pg->title = -1;
+			} else if (below >= 0 && line_words(line_text(w, below), w->l[below].len) > line_words(line_text(w, pg->title), w->l[pg->title].len)) {
+				w->l[pg->title].kind = K_BYLINE;
+				w->l[pg->title].vo = w->l[pg->title].off;
+				w->l[pg->title].vl = w->l[pg->title].half;
+				w->l[pg->title].why = "a short name on top of the dates, the headline under them";
+				pg->b0 = pg->title;
+				pg->title = below;
+			} else if (below < 0 && w->l[pg->b0].kind == K_LABELLED && line_words(line_text(w, pg->title), w->l[pg->title].len) <= 3 &&
+			    opens_page(w, pg->title) && pg->p < pg->zone && !shares_word(w, pg->title, pg->p)) {
 				/*
 				 * A short name opening the page right over labelled
 				 * dates, with no headline under them and no byline among
@@ -2486,15 +2486,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 * headline's words come back there), is the writer's
 				 * byline: a page cut above its headline.
 				 */
-				for (i = b0; i < p && w->l[i].kind != K_BYLINE; i++)
+				for (i = pg->b0; i < pg->p && w->l[i].kind != K_BYLINE; i++)
 					;
-				if (i == p) {
-					w->l[title].kind = K_BYLINE;
-					w->l[title].vo = w->l[title].off;
-					w->l[title].vl = w->l[title].half;
-					w->l[title].why = "a short name opening the page over the dates, no headline under them";
-					b0 = title;
-					title = -1;
+				if (i == pg->p) {
+					w->l[pg->title].kind = K_BYLINE;
+					w->l[pg->title].vo = w->l[pg->title].off;
+					w->l[pg->title].vl = w->l[pg->title].half;
+					w->l[pg->title].why = "a short name opening the page over the dates, no headline under them";
+					pg->b0 = pg->title;
+					pg->title = -1;
 				}
 			}
 		}
@@ -2504,14 +2504,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		 * is the one over the first paragraph, past the masthead, the
 		 * menu and the section labels under the date.
 		 */
-		for (i = 0; i < p && !(in_block(w->l[i].kind) && !(w->l[i].kind == K_DATE && !w->l[i].has_time)); i++)
+		for (i = 0; i < pg->p && !(in_block(w->l[i].kind) && !(w->l[i].kind == K_DATE && !w->l[i].has_time)); i++)
 			;
-		if (title < 0 && i == p && p < zone)
-			title = nearest_above(rs, w, p);
-		if (title < 0)
-			title = first_below(w, b0, p);
-	} else if (p < zone) {
-		title = over_subtitle(rs, w, nearest_above(rs, w, p), p);
+		if (pg->title < 0 && i == pg->p && pg->p < pg->zone)
+			pg->title = nearest_above(rs, w, pg->p);
+		if (pg->title < 0)
+			pg->title = first_below(w, pg->b0, pg->p);
+	} else if (pg->p < pg->zone) {
+		pg->title = over_subtitle(rs, w, nearest_above(rs, w, pg->p), pg->p);
 		/*
 		 * A short name that opens the page, right on the first paragraph,
 		 * is its writer ("তানভীর হাসান রুমি"), not a headline: a headline
@@ -2520,22 +2520,22 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		 * do ("<flooded> এলাকা" over a story of the flooded areas), a
 		 * writer's name seldom does.
 		 */
-		if (title >= 0 && title + 1 == p && step(w, title, -1, 0, p) < 0 && first_content(w, title) &&
-		    short_name(w, (size_t)title) && line_words(line_text(w, title), w->l[title].len) <= 3 &&
-		    !shares_word(w, title, p)) {
-			w->l[title].kind = K_BYLINE;
-			w->l[title].vo = w->l[title].off;
-			w->l[title].vl = w->l[title].half;
-			w->l[title].why = "a short name opening the page, right on the first paragraph";
-			title = -1;
-		} else if (title >= 0 && title + 1 == p && step(w, title, -1, 0, p) < 0 && first_content(w, title) &&
-		    short_name(w, (size_t)title) && line_words(line_text(w, title), w->l[title].len) < rs->headline_words) {
+		if (pg->title >= 0 && pg->title + 1 == pg->p && step(w, pg->title, -1, 0, pg->p) < 0 && first_content(w, pg->title) &&
+		    short_name(w, (size_t)pg->title) && line_words(line_text(w, pg->title), w->l[pg->title].len) <= 3 &&
+		    !shares_word(w, pg->title, pg->p)) {
+			w->l[pg->title].kind = K_BYLINE;
+			w->l[pg->title].vo = w->l[pg->title].off;
+			w->l[pg->title].vl = w->l[pg->title].half;
+			w->l[pg->title].why = "a short name opening the page, right on the first paragraph";
+			pg->title = -1;
+		} else if (pg->title >= 0 && pg->title + 1 == pg->p && step(w, pg->title, -1, 0, pg->p) < 0 && first_content(w, pg->title) &&
+		    short_name(w, (size_t)pg->title) && line_words(line_text(w, pg->title), w->l[pg->title].len) < rs->headline_words) {
 			/* Too short for a headline, its words the story's: the photo's label. */
-			w->l[title].kind = K_CHROME;
-			w->l[title].why = "a short label opening the page, its words in the first paragraph (a caption)";
-			title = -1;
-		} else if (title >= 0)
-			title = name_under_headline(rs, w, title, p);
+			w->l[pg->title].kind = K_CHROME;
+			w->l[pg->title].why = "a short label opening the page, its words in the first paragraph (a caption)";
+			pg->title = -1;
+		} else if (pg->title >= 0)
+			pg->title = name_under_headline(rs, w, pg->title, pg->p);
 	}
 	/*
 	 * A headline is often printed twice (as the photo's alt text too): a
@@ -2545,27 +2545,27 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * "Mamata Banerjee: ..."), not the headline; but a line over a photo
 	 * credit is the photo's caption, whatever it begins with.
 	 */
-	for (i = 0; i < p; i++) {
+	for (i = 0; i < pg->p; i++) {
 		long j;
 
 		if (w->l[i].kind != K_TITLELIKE || line_words(line_text(w, i), w->l[i].len) < 4)
 			continue;
-		for (j = i + 1; j < p; j++)
+		for (j = i + 1; j < pg->p; j++)
 			if (same(w, (size_t)i, (size_t)j))
 				break;
-		if (j < p) {
-			title = i;
+		if (j < pg->p) {
+			pg->title = i;
 			break;
 		}
 	}
-	if (title >= 0)
-		for (i = 0; i < p; i++) {
-			size_t n = w->l[title].len;
+	if (pg->title >= 0)
+		for (i = 0; i < pg->p; i++) {
+			size_t n = w->l[pg->title].len;
 
-			if (i != title && w->l[i].kind == K_TITLELIKE && w->l[i].len > n + 1 &&
-			    memcmp(line_text(w, i), line_text(w, title), n) == 0 && strchr(" :,-", line_text(w, i)[n]) &&
-			    !site_suffix(line_text(w, i) + n, w->l[i].len - n, 0) && !over_credit(w, i, p)) {
-				title = i;
+			if (i != pg->title && w->l[i].kind == K_TITLELIKE && w->l[i].len > n + 1 &&
+			    memcmp(line_text(w, i), line_text(w, pg->title), n) == 0 && strchr(" :,-", line_text(w, i)[n]) &&
+			    !site_suffix(line_text(w, i) + n, w->l[i].len - n, 0) && !over_credit(w, i, pg->p)) {
+				pg->title = i;
 				break;
 			}
 		}
@@ -2573,13 +2573,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * The headline with the site's name after it (the page's <title>)
 	 * over the headline alone: the line alone is the headline.
 	 */
-	if (title >= 0)
-		for (i = title + 1; i < p; i++) {
-			size_t m = w->l[title].len, n = w->l[i].len;
+	if (pg->title >= 0)
+		for (i = pg->title + 1; i < pg->p; i++) {
+			size_t m = w->l[pg->title].len, n = w->l[i].len;
 
-			if (w->l[i].kind == K_TITLELIKE && m > n + 1 && memcmp(line_text(w, title), line_text(w, i), n) == 0 &&
-			    site_suffix(line_text(w, title) + n, m - n, 1)) {
-				title = i;
+			if (w->l[i].kind == K_TITLELIKE && m > n + 1 && memcmp(line_text(w, pg->title), line_text(w, i), n) == 0 &&
+			    site_suffix(line_text(w, pg->title) + n, m - n, 1)) {
+				pg->title = i;
 				break;
 			}
 		}
@@ -2588,13 +2588,13 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * more, is the headline itself: the line above has the breadcrumb's
 	 * section names glued before it ("<home><section><headline>").
 	 */
-	if (title >= 0)
-		for (i = title + 1; i < p; i++) {
-			size_t m = w->l[title].len, n = w->l[i].len;
+	if (pg->title >= 0)
+		for (i = pg->title + 1; i < pg->p; i++) {
+			size_t m = w->l[pg->title].len, n = w->l[i].len;
 
 			if (w->l[i].kind == K_TITLELIKE && n < m && line_words(line_text(w, i), n) >= 4 &&
-			    memcmp(line_text(w, title) + m - n, line_text(w, i), n) == 0) {
-				title = i;
+			    memcmp(line_text(w, pg->title) + m - n, line_text(w, i), n) == 0) {
+				pg->title = i;
 				break;
 			}
 		}
@@ -2605,14 +2605,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * in it, its words taken up by the paragraph, is the headline (some
 	 * close theirs with the dari; it is no title-like line for that).
 	 */
-	if (title < 0 && b0 < 0 && p < zone) {
-		long j = step(w, p, -1, 0, p);
+	if (pg->title < 0 && pg->b0 < 0 && pg->p < pg->zone) {
+		long j = step(w, pg->p, -1, 0, pg->p);
 
 		if (j >= 0 && furniture_above(w, j) && w->l[j].kind == K_OTHER && w->l[j].why == NULL &&
 		    line_ends_with(line_text(w, j), w->l[j].len, "।") && !memchr(line_text(w, j), ',', w->l[j].len) &&
 		    line_words(line_text(w, j), w->l[j].len) >= rs->headline_words &&
-		    line_words(line_text(w, j), w->l[j].len) <= 12 && shares_word(w, j, p)) {
-			title = j;
+		    line_words(line_text(w, j), w->l[j].len) <= 12 && shares_word(w, j, pg->p)) {
+			pg->title = j;
 			w->l[j].why = "a short sentence opening the page right over the first paragraph";
 		}
 	}
@@ -2623,22 +2623,22 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * reading-time label glued before it (hzoneagain.c), is the headline
 	 * wherever it stands: its cleanest copy is written.
 	 */
-	if (copies > 0)
-		title = again_title(w, title, p);
+	if (pg->copies > 0)
+		pg->title = again_title(w, pg->title, pg->p);
 	/*
 	 * With no headline in Bengali and no byline or date, a sentence in
 	 * Latin letters opening the page right over the Bengali story is the
 	 * headline, printed in English.
 	 */
-	if (title < 0 && b0 < 0 && latin >= 0 && p < zone && step(w, latin, 1, 0, zone) == p) {
-		title = latin;
-		w->l[latin].why = "a sentence in Latin letters opening the page over the Bengali story: the headline in English";
+	if (pg->title < 0 && pg->b0 < 0 && pg->latin >= 0 && pg->p < pg->zone && step(w, pg->latin, 1, 0, pg->zone) == pg->p) {
+		pg->title = pg->latin;
+		w->l[pg->latin].why = "a sentence in Latin letters opening the page over the Bengali story: the headline in English";
 	}
 	/* A printed title line above it may be a repeat of it, kept for the body. */
-	if (title >= 0)
-		for (i = 0; i < title; i++)
-			if (same(w, (size_t)i, (size_t)title)) {
-				title = i;
+	if (pg->title >= 0)
+		for (i = 0; i < pg->title; i++)
+			if (same(w, (size_t)i, (size_t)pg->title)) {
+				pg->title = i;
 				break;
 			}
 
@@ -2648,14 +2648,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * under it: what was taken for the first paragraph is the standfirst
 	 * under the headline, and the story starts below.
 	 */
-	if (title >= 0 && p < zone) {
-		long j = next_line(w, p + 1, zone), k = next_line(w, j + 1, zone);
+	if (pg->title >= 0 && pg->p < pg->zone) {
+		long j = next_line(w, pg->p + 1, pg->zone), k = next_line(w, j + 1, pg->zone);
 
-		if (j < zone && k < zone && w->l[j].len > w->l[title].len &&
-		    line_words(line_text(w, j), w->l[j].len) <= line_words(line_text(w, title), w->l[title].len) + 3 &&
-		    memmem(line_text(w, j), w->l[j].len, line_text(w, title), w->l[title].len) != NULL &&
+		if (j < pg->zone && k < pg->zone && w->l[j].len > w->l[pg->title].len &&
+		    line_words(line_text(w, j), w->l[j].len) <= line_words(line_text(w, pg->title), w->l[pg->title].len) + 3 &&
+		    memmem(line_text(w, j), w->l[j].len, line_text(w, pg->title), w->l[pg->title].len) != NULL &&
 		    !line_sentence_end(line_text(w, j), w->l[j].len))
-			p = starts_below(rs, w, p, j, k, "a standfirst, the headline again under it",
+			pg->p = starts_below(rs, w, pg->p, j, k, "a standfirst, the headline again under it",
 			    "the headline again, a few words around it");
 	}
 
@@ -2665,22 +2665,22 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * the paragraph under that opens with the teaser's words (the lead in
 	 * full): the story starts there.
 	 */
-	if (title >= 0 && p < zone && line_trails_off(line_text(w, p), w->l[p].len)) {
-		long j = next_line(w, p + 1, zone), k = next_line(w, j + 1, zone);
-		size_t m = w->l[p].len < 60 ? w->l[p].len / 2 : 60;
+	if (pg->title >= 0 && pg->p < pg->zone && line_trails_off(line_text(w, pg->p), w->l[pg->p].len)) {
+		long j = next_line(w, pg->p + 1, pg->zone), k = next_line(w, j + 1, pg->zone);
+		size_t m = w->l[pg->p].len < 60 ? w->l[pg->p].len / 2 : 60;
 
-		if (k < zone && m > 0 && same(w, (size_t)j, (size_t)title) &&
-		    memmem(line_text(w, k), w->l[k].len, line_text(w, p) + w->l[p].len / 2 - m / 2, m) != NULL)
-			p = starts_below(rs, w, p, j, k, "a teaser, the headline and the lead in full under it",
+		if (k < pg->zone && m > 0 && same(w, (size_t)j, (size_t)pg->title) &&
+		    memmem(line_text(w, k), w->l[k].len, line_text(w, pg->p) + w->l[pg->p].len / 2 - m / 2, m) != NULL)
+			pg->p = starts_below(rs, w, pg->p, j, k, "a teaser, the headline and the lead in full under it",
 			    "the headline again, under a teaser");
 		/*
 		 * Whatever stands between (a photo's words in English, a share
 		 * widget): the teaser's words again in a longer line right under
 		 * the one short line after it are the lead in full.
 		 */
-		else if (k < zone && m > 0 && w->l[j].len < w->l[p].len && w->l[k].len > w->l[p].len &&
-		    memmem(line_text(w, k), w->l[k].len, line_text(w, p) + w->l[p].len / 2 - m / 2, m) != NULL)
-			p = starts_below(rs, w, p, j, k, "a teaser, the lead in full under the line after it",
+		else if (k < pg->zone && m > 0 && w->l[j].len < w->l[pg->p].len && w->l[k].len > w->l[pg->p].len &&
+		    memmem(line_text(w, k), w->l[k].len, line_text(w, pg->p) + w->l[pg->p].len / 2 - m / 2, m) != NULL)
+			pg->p = starts_below(rs, w, pg->p, j, k, "a teaser, the lead in full under the line after it",
 			    "between a teaser and the lead in full");
 	}
 
@@ -2691,24 +2691,24 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * body starts there.  It must end with the dari, which no headline
 	 * line here does, and stand below every line the reader took.
 	 */
-	while (p < zone && (title >= 0 || b0 >= 0)) {
-		long j = step(w, p, -1, 0, p);
+	while (pg->p < pg->zone && (pg->title >= 0 || pg->b0 >= 0)) {
+		long j = step(w, pg->p, -1, 0, pg->p);
 		const char *s;
 
-		if (j < 0 || j <= title || w->l[j].kind != K_OTHER || w->l[j].why != NULL)
+		if (j < 0 || j <= pg->title || w->l[j].kind != K_OTHER || w->l[j].why != NULL)
 			break;
 		s = line_text(w, j);
 		if (line_words(s, w->l[j].len) < 3 || !line_ends_with(s, w->l[j].len, "।"))
 			break;
 		/* The headline again, closed with a dari (under a caption), is no paragraph. */
-		if (title >= 0 && w->l[title].len + 3 <= w->l[j].len &&
-		    memcmp(s, line_text(w, title), w->l[title].len) == 0) {
+		if (pg->title >= 0 && w->l[pg->title].len + 3 <= w->l[j].len &&
+		    memcmp(s, line_text(w, pg->title), w->l[pg->title].len) == 0) {
 			w->l[j].why = "the headline again";
 			break;
 		}
 		w->l[j].kind = K_PARA;
 		w->l[j].why = "a short sentence right above the first paragraph, under the header";
-		p = j;
+		pg->p = j;
 	}
 
 	/*
@@ -2717,26 +2717,26 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * patterns read is that byline's ("বাসস" over "২০ জানুয়ারি ২০২৩,
 	 * ১১:১৫", the headline under them): no page clock follows a credit.
 	 */
-	for (i = 0; i < p; i++)
-		if (w->l[i].kind == K_DATE && over_update(rs, w, i, p))
+	for (i = 0; i < pg->p; i++)
+		if (w->l[i].kind == K_DATE && over_update(rs, w, i, pg->p))
 			w->l[i].why = "an unlabelled date over a labelled update time";
-		else if (w->l[i].kind == K_DATE && pub_below(rs, w, i, p))
+		else if (w->l[i].kind == K_DATE && pub_below(rs, w, i, pg->p))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1,
 			    w->l[i].why = "an unlabelled date above a labelled publication time";
-		else if (w->l[i].kind == K_DATE && title >= 0 && i < title && !w->l[i].story &&
-		    !((w->l[i].has_time || date_time_below(rs, w, i, p)) &&
-		    (k = (size_t)step(w, i, -1, 0, p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
+		else if (w->l[i].kind == K_DATE && pg->title >= 0 && i < pg->title && !w->l[i].story &&
+		    !((w->l[i].has_time || date_time_below(rs, w, i, pg->p)) &&
+		    (k = (size_t)step(w, i, -1, 0, pg->p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
 		/*
 		 * With no headline, an unlabelled date that opens the page (a
 		 * weekday, a date, a time) is its clock all the same: no story
 		 * prints its own time above everything else.
 		 */
-		else if (w->l[i].kind == K_DATE && title < 0 && step(w, i, -1, 0, p) < 0 && !w->l[i].story)
+		else if (w->l[i].kind == K_DATE && pg->title < 0 && step(w, i, -1, 0, pg->p) < 0 && !w->l[i].story)
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date opening a page with no headline";
-	named_day(rs, w, p, zone);
+	named_day(rs, w, pg->p, pg->zone);
 
-	if ((w->pzone = page_zone(rs, w, rec, p, zone)) != NULL) {
+	if ((w->pzone = page_zone(rs, w, rec, pg->p, pg->zone)) != NULL) {
 		record_add(rec, "page_zone", w->pzone);
 		if (w->ex) {
 			fflush(stdout);
@@ -2751,24 +2751,24 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * blog's own name over its date, the reporter's line under the
 	 * headline).
 	 */
-	for (i = 0; i < p && !(w->l[i].kind == K_BYLINE && w->l[i].pattern); i++)
+	for (i = 0; i < pg->p && !(w->l[i].kind == K_BYLINE && w->l[i].pattern); i++)
 		;
-	patterned = i < p;
+	pg->patterned = i < pg->p;
 	/* A dateline's credit counts as a byline a pattern reads (a place and a day alone do not). */
-	w->patterned = patterned || (p < zone && dateline_credited(rs, line_text(w, p), w->l[p].len));
+	w->patterned = pg->patterned || (pg->p < pg->zone && dateline_credited(rs, line_text(w, pg->p), w->l[pg->p].len));
 
 	/* Write the fields in the order of their lines. */
-	for (i = 0; i < p; i++) {
+	for (i = 0; i < pg->p; i++) {
 		struct rline *l = &w->l[i];
 
 		switch (l->kind) {
 		case K_LABELLED: {
-			int pub0 = pub, upd0 = upd;
+			int pub0 = pg->pub, upd0 = pg->upd;
 
-			add_labelled(rs, w, rec, (size_t)i, &pub, &upd, &ed, &author);
+			add_labelled(rs, w, rec, (size_t)i, &pg->pub, &pg->upd, &pg->ed, &pg->author);
 			/* One date read off the line, with no time: its time may be the next line. */
-			if ((pub > pub0) + (upd > upd0) == 1)
-				labelled_time_below(rs, w, rec, i, p, pub > pub0 ? "published" : "updated");
+			if ((pg->pub > pub0) + (pg->upd > upd0) == 1)
+				labelled_time_below(rs, w, rec, i, pg->p, pg->pub > pub0 ? "published" : "updated");
 			break;
 		}
 		case K_DATE:
@@ -2776,30 +2776,30 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			 * A date with no time and no headline above it may be the
 			 * day the page was seen: no value rather than a wrong one.
 			 */
-			if (!l->has_time && (title < 0 || i < title) && !l->story && !over_update(rs, w, i, p) &&
-			    !(under_byline(w, i, p) && date_time_below(rs, w, i, p)))
+			if (!l->has_time && (pg->title < 0 || i < pg->title) && !l->story && !over_update(rs, w, i, pg->p) &&
+			    !(under_byline(w, i, pg->p) && date_time_below(rs, w, i, pg->p)))
 				break;
 			/* The header printed twice (byline, date; byline, date): one date. */
 			for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && same(w, k, (size_t)i)); k++)
 				;
 			if (k < (size_t)i)
 				break;
-			if (!l->has_time && date_time_below(rs, w, i, p)) {
+			if (!l->has_time && date_time_below(rs, w, i, pg->p)) {
 				explain(w, (size_t)i, "a date with its time on the next line", NULL);
-				if (!pub++)
+				if (!pg->pub++)
 					add(rec, w, "published", w->cut.s, w->cut.len);
-				else if (!upd++)
+				else if (!pg->upd++)
 					add(rec, w, "updated", w->cut.s, w->cut.len);
 				break;
 			}
 			/* A writer's name before the date on its line (line_classify). */
-			if (l->cl > 0 && !patterned && !author++) {
+			if (l->cl > 0 && !pg->patterned && !pg->author++) {
 				explain(w, (size_t)i, "a writer's name before the date on its line, no label: the byline", NULL);
 				add_author(rec, w, w->text.s + l->co, l->cl);
 			}
-			if (!pub++)
+			if (!pg->pub++)
 				add(rec, w, "published", line_text(w, i), l->len);
-			else if (!upd++)
+			else if (!pg->upd++)
 				add(rec, w, "updated", line_text(w, i), l->len);
 			break;
 		case K_CLOCK:
@@ -2807,9 +2807,9 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				add_clock(rs, w, rec, (size_t)i);
 			break;
 		case K_BYLINE:
-			if (patterned && !l->pattern)
+			if (pg->patterned && !l->pattern)
 				l->why = "a name placed as the byline, but a byline pattern reads another line (not taken)";
-			else if (!author++) {
+			else if (!pg->author++) {
 				if (l->asis)	/* as printed, " ," and all */
 					add(rec, w, "author", w->text.s + l->vo, l->vl);
 				else
@@ -2817,11 +2817,11 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			}
 			break;
 		case K_EDITION:
-			if (!ed++)
+			if (!pg->ed++)
 				add(rec, w, "edition", line_text(w, i), l->len);
 			break;
 		default:
-			if (i == title) {
+			if (i == pg->title) {
 				const char *t = line_text(w, i);
 				size_t n, d = date_stamp(rs, t, l->len);
 
@@ -2863,8 +2863,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				 * its words).  It still places the dates; it is not
 				 * written.
 				 */
-				if (line_words(t, n > 0 ? n : l->len) < rs->headline_words && ((step(w, i, 1, 0, p) >= 0 &&
-				    in_block(w->l[step(w, i, 1, 0, p)].kind)) || memchr(t, ',', n > 0 ? n : l->len))) {
+				if (line_words(t, n > 0 ? n : l->len) < rs->headline_words && ((step(w, i, 1, 0, pg->p) >= 0 &&
+				    in_block(w->l[step(w, i, 1, 0, pg->p)].kind)) || memchr(t, ',', n > 0 ? n : l->len))) {
 					if (w->ex)
 						explain(w, (size_t)i, "not the headline", "fewer words than headline_words");
 					continue;
@@ -2874,29 +2874,29 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			break;
 		}
 		if (w->ex && l->kind != K_BLANK)
-			explain(w, (size_t)i, i == title ? "headline" : kind_name[l->kind], l->why);
+			explain(w, (size_t)i, i == pg->title ? "headline" : kind_name[l->kind], l->why);
 	}
-	if (p < zone && title >= 0)
-		unglue_headline(w, p, title);
-	if (p < zone)
-		dateline(rs, w, rec, (size_t)p, &author, &pub);
-	if (!pub && p < zone && w->l[p].tail) {
+	if (pg->p < pg->zone && pg->title >= 0)
+		unglue_headline(w, pg->p, pg->title);
+	if (pg->p < pg->zone)
+		dateline(rs, w, rec, (size_t)pg->p, &pg->author, &pg->pub);
+	if (!pg->pub && pg->p < pg->zone && w->l[pg->p].tail) {
 		size_t vo, vl;
 
-		if (line_tail_date(rs, w, p, &vo, &vl)) {
-			pub++;
-			add(rec, w, "published", line_text(w, p) + vo, vl);
-			explain(w, (size_t)p, "labelled date closing the first paragraph (none in the header)", NULL);
+		if (line_tail_date(rs, w, pg->p, &vo, &vl)) {
+			pg->pub++;
+			add(rec, w, "published", line_text(w, pg->p) + vo, vl);
+			explain(w, (size_t)pg->p, "labelled date closing the first paragraph (none in the header)", NULL);
 		}
 	}
-	if (!pub && p < zone && (foot = footer_date(rs, w, p)) >= 0) {
-		const char *t = line_text(w, foot) + w->l[foot].vo;
+	if (!pg->pub && pg->p < pg->zone && (pg->foot = footer_date(rs, w, pg->p)) >= 0) {
+		const char *t = line_text(w, pg->foot) + w->l[pg->foot].vo;
 
-		add(rec, w, "published", t, w->l[foot].vl);
-		explain(w, (size_t)foot, "labelled date at the foot of the page (none in the header)", NULL);
+		add(rec, w, "published", t, w->l[pg->foot].vl);
+		explain(w, (size_t)pg->foot, "labelled date at the foot of the page (none in the header)", NULL);
 	}
-	if (!pub && p < zone && foot < 0) {
-		long sign = signoff_date(rs, w, p);
+	if (!pg->pub && pg->p < pg->zone && pg->foot < 0) {
+		long sign = signoff_date(rs, w, pg->p);
 
 		if (sign >= 0) {
 			add(rec, w, "published", line_text(w, sign) + w->l[sign].vo, w->l[sign].vl);
@@ -2904,9 +2904,9 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		}
 	}
 
-	if (title < 0 && p < zone && record_get(rec, "title") == NULL && (under = headline_under(rs, w, p)) >= 0) {
-		add(rec, w, "title", line_text(w, under), w->l[under].len);
-		explain(w, (size_t)under, "headline, under the only paragraph of the page", NULL);
+	if (pg->title < 0 && pg->p < pg->zone && record_get(rec, "title") == NULL && (pg->under = headline_under(rs, w, pg->p)) >= 0) {
+		add(rec, w, "title", line_text(w, pg->under), w->l[pg->under].len);
+		explain(w, (size_t)pg->under, "headline, under the only paragraph of the page", NULL);
 	}
 
 	/*
@@ -2920,22 +2920,22 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		struct rline *l = &w->l[k];
 		int keep;
 
-		if ((long)k >= p)
+		if ((long)k >= pg->p)
 			keep = 1;
-		else if (p < zone || b0 >= 0 || title >= 0)
-			keep = l->kind == K_KEEP || (p == zone && (l->kind == K_OTHER || l->kind == K_TITLELIKE) &&
-			    (long)k > title && !(title >= 0 && same(w, k, (size_t)title)));
+		else if (pg->p < pg->zone || pg->b0 >= 0 || pg->title >= 0)
+			keep = l->kind == K_KEEP || (pg->p == pg->zone && (l->kind == K_OTHER || l->kind == K_TITLELIKE) &&
+			    (long)k > pg->title && !(pg->title >= 0 && same(w, k, (size_t)pg->title)));
 		else
 			keep = 1;
 		/* A caption printed twice, blank lines between, is kept once. */
-		if (keep && (long)k < p && l->kind == K_KEEP) {
+		if (keep && (long)k < pg->p && l->kind == K_KEEP) {
 			size_t j;
 
 			for (j = 0; j < k && !(w->l[j].kind == K_KEEP && same(w, j, k)); j++)
 				;
 			keep = j == k;
 		}
-		if (!keep || (long)k == foot || (long)k == under)
+		if (!keep || (long)k == pg->foot || (long)k == pg->under)
 			continue;
 		buf_add(&w->out, shown(w, w->text.s + l->off), l->len);
 		buf_addc(&w->out, '\n');

@@ -54,6 +54,23 @@ struct hzonework {
 	int named;		/* a writer's name placed under the dates (hzone.c, name_under_dates) */
 };
 
+/*
+ * What hzone_apply has decided so far about one page, handed to each of its
+ * phases in turn: line numbers are indexes into w->l, -1 for none.
+ */
+struct hzpage {
+	long zone;		/* the header zone: lines 0 .. zone - 1 */
+	long p;			/* the first paragraph: the body starts there (zone: none) */
+	long b0;		/* the first line of the byline and date block */
+	long title;		/* the headline */
+	long latin;		/* a line in Latin letters opening the page: the headline in English, maybe */
+	long foot;		/* the labelled date at the foot of the page, left out of the body */
+	long under;		/* the headline under the only paragraph, left out of the body */
+	size_t copies;		/* copies of the headline printed again (again_mark) */
+	int patterned;		/* a byline pattern reads a line above the first paragraph */
+	int pub, upd, ed, author;	/* how many of each field were written */
+};
+
 /* What one segment of a header line is. */
 enum seg { S_NONE, S_PUBLISHED, S_UPDATED, S_EDITION, S_DATE, S_BYLINE };
 
