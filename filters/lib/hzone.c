@@ -2058,17 +2058,13 @@ unglue_headline(struct hzonework *w, long p, long title)
 	}
 }
 
-void
-hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
+/*
+ * The page's text in NFC, cut into lines, the header zone (rs->zone lines at most)
+ * measured, name prefixes masked and copies of the headline marked.
+ */
+static void
+find_zone(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
 {
-	struct buf scratch = {0};
-	struct hzpage page = {.p = -1, .b0 = -1, .title = -1, .foot = -1, .under = -1, .latin = -1}, *pg = &page;
-	long i;
-	size_t k;
-	struct rxmemo *lent = rx_memo(w->memo);	/* the same patterns run on the same lines again and again */
-
-	w->ex = ex;
-	w->src = ex ? record_source(rec, &scratch) : "";
 	buf_reset(&w->text);
 	text_nfc(rec->body.s ? rec->body.s : "", rec->body.len, &w->text);
 	split(w);
@@ -2085,6 +2081,18 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	if (pg->zone > 0)
 		mask_prefixes(w, (size_t)pg->zone < w->nl ? w->l[pg->zone].off + w->l[pg->zone].len : w->text.len);
 	pg->copies = again_mark(w, (size_t)pg->zone, rs->headline_words);
+}
+
+/*
+ * What each line of the zone is, up to the first paragraph: pg->p (pg->zone
+ * when none), and pg->latin, a line in Latin letters that may be the headline
+ * put into English.
+ */
+static void
+classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
+{
+	long i;
+	size_t k;
 
 	/* Every line of the zone, by what it is; the first paragraph ends the zone. */
 	for (i = 0; i < pg->zone; i++) {
@@ -2298,6 +2306,19 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		pg->p = pg->zone;
 	pg->p = wrapped_start(w, 0, pg->p, pg->zone);
 	pg->p = wrapped_start(w, top_byline(w, pg->p), pg->p, pg->zone);
+}
+
+/*
+ * The lines above the first paragraph settled (the page clock, captions and
+ * credits placed by their shape) and pg->b0, the first line of the byline
+ * and date block.
+ */
+static void
+mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
+{
+	long i;
+	size_t k;
+
 	/*
 	 * An unlabelled date line opening the page is its clock, whatever is
 	 * under it: it starts no byline and date block.
@@ -2346,6 +2367,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			pg->b0 = i;
 			break;
 		}
+}
+
+/*
+ * Short names beside a date, taken as the byline (moving pg->b0 up).
+ */
+static void
+names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
+{
+	long i;
 
 	/*
 	 * A short name next to a date, under a longer headline, is a writer's
@@ -2418,6 +2448,25 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			}
 		}
 	}
+}
+
+void
+hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
+{
+	struct buf scratch = {0};
+	struct hzpage page = {.p = -1, .b0 = -1, .title = -1, .foot = -1, .under = -1, .latin = -1}, *pg = &page;
+	long i;
+	size_t k;
+	struct rxmemo *lent = rx_memo(w->memo);	/* the same patterns run on the same lines again and again */
+
+	w->ex = ex;
+	w->src = ex ? record_source(rec, &scratch) : "";
+	find_zone(rs, w, rec, pg);
+
+	classify_zone(rs, w, pg);
+	mark_block(rs, w, pg);
+
+	names_beside_dates(rs, w, pg);
 
 	/*
 	 * The headline: the nearest title-like line above the byline and date
