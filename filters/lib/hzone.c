@@ -2450,23 +2450,14 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 	}
 }
 
-void
-hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
+/*
+ * pg->title by where it stands: over the byline and date block, under it,
+ * or over the first paragraph.
+ */
+static void
+headline_by_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 {
-	struct buf scratch = {0};
-	struct hzpage page = {.p = -1, .b0 = -1, .title = -1, .foot = -1, .under = -1, .latin = -1}, *pg = &page;
 	long i;
-	size_t k;
-	struct rxmemo *lent = rx_memo(w->memo);	/* the same patterns run on the same lines again and again */
-
-	w->ex = ex;
-	w->src = ex ? record_source(rec, &scratch) : "";
-	find_zone(rs, w, rec, pg);
-
-	classify_zone(rs, w, pg);
-	mark_block(rs, w, pg);
-
-	names_beside_dates(rs, w, pg);
 
 	/*
 	 * The headline: the nearest title-like line above the byline and date
@@ -2586,6 +2577,17 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		} else if (pg->title >= 0)
 			pg->title = name_under_headline(rs, w, pg->title, pg->p);
 	}
+}
+
+/*
+ * pg->title moved to the headline's cleanest copy: printed twice, with a tag
+ * or the site's name after it, glued to a breadcrumb.
+ */
+static void
+headline_by_copies(struct hzonework *w, struct hzpage *pg)
+{
+	long i;
+
 	/*
 	 * A headline is often printed twice (as the photo's alt text too): a
 	 * title-like line of four words or more that the zone prints again is
@@ -2647,6 +2649,17 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				break;
 			}
 		}
+}
+
+/*
+ * pg->title when the shape found none (a sentence over the story, a copy
+ * printed again, the headline in English), and its first printing.
+ */
+static void
+headline_last_resorts(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
+{
+	long i;
+
 	/*
 	 * No headline found, nothing but page furniture above (the clock, a
 	 * line in Latin letters such as a language menu's label): a short
@@ -2690,7 +2703,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 				pg->title = i;
 				break;
 			}
+}
 
+/*
+ * The first paragraph (pg->p) moved down past a standfirst or a teaser, or up
+ * to a short sentence the story opens with.
+ */
+static void
+story_start_below(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
+{
 	/*
 	 * The headline again right under the first paragraph, a few words
 	 * around it ("<day month> <headline>", a caption), with a paragraph
@@ -2759,6 +2780,31 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		w->l[j].why = "a short sentence right above the first paragraph, under the header";
 		pg->p = j;
 	}
+}
+
+void
+hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
+{
+	struct buf scratch = {0};
+	struct hzpage page = {.p = -1, .b0 = -1, .title = -1, .foot = -1, .under = -1, .latin = -1}, *pg = &page;
+	long i;
+	size_t k;
+	struct rxmemo *lent = rx_memo(w->memo);	/* the same patterns run on the same lines again and again */
+
+	w->ex = ex;
+	w->src = ex ? record_source(rec, &scratch) : "";
+	find_zone(rs, w, rec, pg);
+
+	classify_zone(rs, w, pg);
+	mark_block(rs, w, pg);
+
+	names_beside_dates(rs, w, pg);
+
+	headline_by_block(rs, w, pg);
+	headline_by_copies(w, pg);
+	headline_last_resorts(rs, w, pg);
+
+	story_start_below(rs, w, pg);
 
 	/*
 	 * Unlabelled dates above the headline are the page clock; below it, the
