@@ -2782,29 +2782,14 @@ story_start_below(const struct hzoneset *rs, struct hzonework *w, struct hzpage 
 	}
 }
 
-void
-hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
+/*
+ * Unlabelled dates above the first paragraph: the page clock or the story's.
+ */
+static void
+clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 {
-	struct buf scratch = {0};
-	struct hzpage page = {.p = -1, .b0 = -1, .title = -1, .foot = -1, .under = -1, .latin = -1}, *pg = &page;
 	long i;
 	size_t k;
-	struct rxmemo *lent = rx_memo(w->memo);	/* the same patterns run on the same lines again and again */
-
-	w->ex = ex;
-	w->src = ex ? record_source(rec, &scratch) : "";
-	find_zone(rs, w, rec, pg);
-
-	classify_zone(rs, w, pg);
-	mark_block(rs, w, pg);
-
-	names_beside_dates(rs, w, pg);
-
-	headline_by_block(rs, w, pg);
-	headline_by_copies(w, pg);
-	headline_last_resorts(rs, w, pg);
-
-	story_start_below(rs, w, pg);
 
 	/*
 	 * Unlabelled dates above the headline are the page clock; below it, the
@@ -2830,7 +2815,14 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		else if (w->l[i].kind == K_DATE && pg->title < 0 && step(w, i, -1, 0, pg->p) < 0 && !w->l[i].story)
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date opening a page with no headline";
 	named_day(rs, w, pg->p, pg->zone);
+}
 
+/*
+ * The page's own zone, by a page_zone pattern, written.
+ */
+static void
+note_page_zone(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
+{
 	if ((w->pzone = page_zone(rs, w, rec, pg->p, pg->zone)) != NULL) {
 		record_add(rec, "page_zone", w->pzone);
 		if (w->ex) {
@@ -2839,6 +2831,16 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			    w->pzone);
 		}
 	}
+}
+
+/*
+ * pg->patterned: whether a byline pattern reads a line above the first
+ * paragraph (w->patterned: or a dateline's credit).
+ */
+static void
+find_patterned(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
+{
+	long i;
 
 	/*
 	 * A name taken for the byline by where it stands (a short line by the
@@ -2851,6 +2853,17 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	pg->patterned = i < pg->p;
 	/* A dateline's credit counts as a byline a pattern reads (a place and a day alone do not). */
 	w->patterned = pg->patterned || (pg->p < pg->zone && dateline_credited(rs, line_text(w, pg->p), w->l[pg->p].len));
+}
+
+/*
+ * The header's fields written in the order of their lines, with their
+ * explain lines.
+ */
+static void
+write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
+{
+	long i;
+	size_t k;
 
 	/* Write the fields in the order of their lines. */
 	for (i = 0; i < pg->p; i++) {
@@ -2971,6 +2984,16 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		if (w->ex && l->kind != K_BLANK)
 			explain(w, (size_t)i, i == pg->title ? "headline" : kind_name[l->kind], l->why);
 	}
+}
+
+/*
+ * What the header lacks read in the first paragraph and under it: the
+ * dateline, a date closing it, at the foot or in a sign-off (pg->foot), the
+ * headline under the only paragraph (pg->under).
+ */
+static void
+read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
+{
 	if (pg->p < pg->zone && pg->title >= 0)
 		unglue_headline(w, pg->p, pg->title);
 	if (pg->p < pg->zone)
@@ -3003,6 +3026,15 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		add(rec, w, "title", line_text(w, pg->under), w->l[pg->under].len);
 		explain(w, (size_t)pg->under, "headline, under the only paragraph of the page", NULL);
 	}
+}
+
+/*
+ * The body written: the first paragraph on, and the lines above it kept.
+ */
+static void
+write_body(struct hzonework *w, struct record *rec, struct hzpage *pg)
+{
+	size_t k;
 
 	/*
 	 * The body: from the first paragraph on, and the lines above it that a
@@ -3037,6 +3069,40 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	}
 	text_tidy_lines(&w->out);
 	record_set_body(rec, w->out.s ? w->out.s : "", w->out.len);
+}
+
+void
+hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
+{
+	struct buf scratch = {0};
+	struct hzpage page = {.p = -1, .b0 = -1, .title = -1, .foot = -1, .under = -1, .latin = -1}, *pg = &page;
+	struct rxmemo *lent = rx_memo(w->memo);	/* the same patterns run on the same lines again and again */
+
+	w->ex = ex;
+	w->src = ex ? record_source(rec, &scratch) : "";
+	find_zone(rs, w, rec, pg);
+
+	classify_zone(rs, w, pg);
+	mark_block(rs, w, pg);
+
+	names_beside_dates(rs, w, pg);
+
+	headline_by_block(rs, w, pg);
+	headline_by_copies(w, pg);
+	headline_last_resorts(rs, w, pg);
+
+	story_start_below(rs, w, pg);
+
+	clock_or_story_dates(rs, w, pg);
+
+	note_page_zone(rs, w, rec, pg);
+
+	find_patterned(rs, w, pg);
+
+	write_header(rs, w, rec, pg);
+	read_below_header(rs, w, rec, pg);
+
+	write_body(w, rec, pg);
 	buf_free(&scratch);
 	rx_memo(lent);
 }
