@@ -2084,6 +2084,179 @@ find_zone(const struct hzoneset *rs, struct hzonework *w, struct record *rec, st
 }
 
 /*
+ * Whether the line at *ip, a paragraph by its shape, is the story's first
+ * paragraph; if not, it is marked as what it is (a list item, the headline,
+ * in Latin letters or as a sentence, a credit, a standfirst) and *ip moved
+ * past any line read with it.
+ */
+static int
+first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, long *ip)
+{
+	long i = *ip, next = i + 1;
+	size_t k;
+
+	/* The next line with anything on it, past page chrome (view counters). */
+	for (;;) {
+		while (next < pg->zone && w->l[next].len == 0)
+			next++;
+		if (next >= pg->zone) {
+			next = -1;
+			break;
+		}
+		w->l[next].kind = K_OTHER;
+		w->l[next].why = NULL;
+		line_classify(rs, w, (size_t)next);
+		if (w->l[next].kind != K_CHROME)
+			break;
+		next++;
+	}
+
+	/*
+	 * A list item over or under another ("- <headline> -
+	 * <date>", other stories) is no article's paragraph.
+	 */
+	if (line_is_item(line_text(w, i), w->l[i].len) && ((next >= 0 && line_is_item(line_text(w, next), w->l[next].len)) ||
+	    (i > 0 && line_is_item(line_text(w, i - 1), w->l[i - 1].len)))) {
+		w->l[i].kind = K_OTHER;
+		w->l[i].why = "a list item among others (a list of stories)";
+		return 0;
+	}
+	/*
+	 * A headline printed as a sentence: opening the page, ten
+	 * words at most closed by the doubled dari, no comma, right
+	 * over a long paragraph that takes up one of its words
+	 * ("<headline>।।" over the story).  And a long line that
+	 * ends no sentence, over a paragraph opening with its first
+	 * four words, is the headline that paragraph spells out.
+	 */
+	/*
+	 * A line in Latin letters only over a paragraph in Bengali
+	 * is no first paragraph of the Bengali story: the headline
+	 * put into English, a photo's words.  Nor is one with only
+	 * furniture above it over any Bengali line (the headline):
+	 * the site's tagline under its name, a theme's sentence
+	 * ("Fresh news theme for your WordPress blog.").
+	 */
+	if (next >= 0 && !line_letter_in(line_text(w, i), w->l[i].len, 0) &&
+	    line_letter_in(line_text(w, next), w->l[next].len, 0) &&
+	    (w->l[next].kind == K_PARA || furniture_above(w, i))) {
+		w->l[i].kind = K_OTHER;
+		w->l[i].why = w->l[next].kind == K_PARA ?
+		    "a line in Latin letters over the Bengali story (the headline in English)" :
+		    "a line in Latin letters with only furniture above, over the Bengali headline (a tagline)";
+		if (pg->latin < 0 && opens_page(w, i))
+			pg->latin = i;
+		return 0;
+	}
+	/*
+	 * Opening the page, twenty words at most, no sentence ended
+	 * in it or at its end (a dari only set off by spaces, a
+	 * kicker's mark: "Kolkata Metro । <headline>, <more>"), over
+	 * a paragraph: the headline, commas and all (a paragraph's
+	 * line ends a sentence, or is cut at the page's end; or
+	 * is cut at a width, the line under it then opening with
+	 * the end of its sentence).
+	 */
+	if (next >= 0 && w->l[next].kind == K_PARA && opens_page(w, i) && long_headline(w, i) &&
+	    !ends_sentence_early(line_text(w, next), w->l[next].len)) {
+		w->l[i].kind = K_TITLELIKE;
+		w->l[i].why = "a line of twenty words at most ending no sentence, opening the page over the story";
+		return 0;
+	}
+	if (next >= 0 && w->l[next].kind == K_PARA && headline_sentence(rs, w, i, next)) {
+		w->l[i].kind = K_TITLELIKE;
+		w->l[i].why = "a headline printed as a sentence, over the paragraph that takes it up";
+		return 0;
+	}
+	/*
+	 * A short line of a credit's shape at the top of the page,
+	 * or right under a headline that opens it, over a paragraph
+	 * ("Name,<place>।", "Name Name, <role>।"), is its byline, not
+	 * a paragraph (placed_credits reads it).
+	 */
+	if (next >= 0 && w->l[next].kind == K_PARA && line_words(line_text(w, i), w->l[i].len) <= 6 && (at_top(w, i) ||
+	    ((k = (size_t)step(w, i, -1, 0, i)) != (size_t)-1 && w->l[k].kind == K_TITLELIKE && opens_page(w, (long)k)))) {
+		size_t vl, na, ne;
+		int closed;
+
+		if (credit_shape(line_text(w, i), w->l[i].len, &vl, &na, &ne, &closed) && ne < vl) {
+			w->l[i].kind = K_OTHER;
+			w->l[i].why = NULL;
+			return 0;
+		}
+	}
+	/*
+	 * A paragraph right above a byline or date line is the
+	 * standfirst of a print story, not the article's first.
+	 */
+	if (next >= 0) {
+		/*
+		 * A sentence of a headline's length opening the page, right
+		 * over the byline or the dates, is the headline (some end
+		 * theirs with the dari).
+		 */
+		long n2 = next;
+
+		/* A short name between them (a writer's, no byline word) is passed over. */
+		if (w->l[next].kind == K_TITLELIKE && line_words(line_text(w, next), w->l[next].len) <= 4 &&
+		    (n2 = next_line(w, next + 1, pg->zone)) < pg->zone) {
+			w->l[n2].kind = K_OTHER;
+			w->l[n2].why = NULL;
+			line_classify(rs, w, (size_t)n2);
+		}
+		if ((w->l[n2].kind == K_LABELLED || w->l[n2].kind == K_BYLINE) && opens_page(w, i) &&
+		    line_words(line_text(w, i), w->l[i].len) <= 20) {
+			w->l[i].kind = K_TITLELIKE;
+			w->l[i].why = "a sentence opening the page, over the byline or the dates";
+			return 0;
+		}
+		if (w->l[next].kind == K_LABELLED) {
+			w->l[i].kind = K_OTHER;
+			w->l[i].why = "a standfirst above the byline and date";
+			return 0;
+		}
+		/*
+		 * A dateline opens the article: a paragraph right above
+		 * one that starts with it is the standfirst.
+		 */
+		/*
+		 * That paragraph must be a long one: a short sentence
+		 * under it with a colon is something else (the imprint's
+		 * "সম্পাদক ও প্রকাশকঃ Name।").
+		 */
+		/*
+		 * Opening the page, a sentence of a headline's length may
+		 * stand over a short line (a photo's caption, passed over
+		 * above as N2) and then the paragraph with the dateline.
+		 */
+		if (n2 != next && !(n2 < pg->zone && first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20))
+			n2 = next;
+		if (w->l[n2].kind == K_PARA && !line_matches(&rs->dateline, line_text(w, i), w->l[i].len) &&
+		    line_matches(&rs->dateline, line_text(w, n2), w->l[n2].len) &&
+		    line_words(line_text(w, n2), w->l[n2].len) >= rs->para_words) {
+			/*
+			 * Opening the page, a sentence of a headline's length
+			 * is the headline itself (some end theirs with the dari).
+			 */
+			if (first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
+				w->l[i].kind = K_TITLELIKE;
+				w->l[i].why = "a sentence opening the page, over the paragraph that opens with the dateline";
+				if (n2 != next) {	/* read here, not again by the loop */
+					w->l[next].kind = K_OTHER;
+					w->l[next].why = "a short line between the headline and the dateline's paragraph (a caption)";
+					*ip = next;
+				}
+			} else {
+				w->l[i].kind = K_OTHER;
+				w->l[i].why = "a standfirst above the paragraph that opens with the dateline";
+			}
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/*
  * What each line of the zone is, up to the first paragraph: pg->p (pg->zone
  * when none), and pg->latin, a line in Latin letters that may be the headline
  * put into English.
@@ -2092,7 +2265,6 @@ static void
 classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 {
 	long i;
-	size_t k;
 
 	/* Every line of the zone, by what it is; the first paragraph ends the zone. */
 	for (i = 0; i < pg->zone; i++) {
@@ -2137,168 +2309,11 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 			continue;
 		}
 		if (w->l[i].kind == K_PARA) {
-			long next = i + 1;
-
-			/* The next line with anything on it, past page chrome (view counters). */
-			for (;;) {
-				while (next < pg->zone && w->l[next].len == 0)
-					next++;
-				if (next >= pg->zone) {
-					next = -1;
-					break;
-				}
-				w->l[next].kind = K_OTHER;
-				w->l[next].why = NULL;
-				line_classify(rs, w, (size_t)next);
-				if (w->l[next].kind != K_CHROME)
-					break;
-				next++;
+			if (first_paragraph(rs, w, pg, &i)) {
+				pg->p = i;
+				break;
 			}
-
-			/*
-			 * A list item over or under another ("- <headline> -
-			 * <date>", other stories) is no article's paragraph.
-			 */
-			if (line_is_item(line_text(w, i), w->l[i].len) && ((next >= 0 && line_is_item(line_text(w, next), w->l[next].len)) ||
-			    (i > 0 && line_is_item(line_text(w, i - 1), w->l[i - 1].len)))) {
-				w->l[i].kind = K_OTHER;
-				w->l[i].why = "a list item among others (a list of stories)";
-				continue;
-			}
-			/*
-			 * A headline printed as a sentence: opening the page, ten
-			 * words at most closed by the doubled dari, no comma, right
-			 * over a long paragraph that takes up one of its words
-			 * ("<headline>।।" over the story).  And a long line that
-			 * ends no sentence, over a paragraph opening with its first
-			 * four words, is the headline that paragraph spells out.
-			 */
-			/*
-			 * A line in Latin letters only over a paragraph in Bengali
-			 * is no first paragraph of the Bengali story: the headline
-			 * put into English, a photo's words.  Nor is one with only
-			 * furniture above it over any Bengali line (the headline):
-			 * the site's tagline under its name, a theme's sentence
-			 * ("Fresh news theme for your WordPress blog.").
-			 */
-			if (next >= 0 && !line_letter_in(line_text(w, i), w->l[i].len, 0) &&
-			    line_letter_in(line_text(w, next), w->l[next].len, 0) &&
-			    (w->l[next].kind == K_PARA || furniture_above(w, i))) {
-				w->l[i].kind = K_OTHER;
-				w->l[i].why = w->l[next].kind == K_PARA ?
-				    "a line in Latin letters over the Bengali story (the headline in English)" :
-				    "a line in Latin letters with only furniture above, over the Bengali headline (a tagline)";
-				if (pg->latin < 0 && opens_page(w, i))
-					pg->latin = i;
-				continue;
-			}
-			/*
-			 * Opening the page, twenty words at most, no sentence ended
-			 * in it or at its end (a dari only set off by spaces, a
-			 * kicker's mark: "Kolkata Metro । <headline>, <more>"), over
-			 * a paragraph: the headline, commas and all (a paragraph's
-			 * line ends a sentence, or is cut at the page's end; or
-			 * is cut at a width, the line under it then opening with
-			 * the end of its sentence).
-			 */
-			if (next >= 0 && w->l[next].kind == K_PARA && opens_page(w, i) && long_headline(w, i) &&
-			    !ends_sentence_early(line_text(w, next), w->l[next].len)) {
-				w->l[i].kind = K_TITLELIKE;
-				w->l[i].why = "a line of twenty words at most ending no sentence, opening the page over the story";
-				continue;
-			}
-			if (next >= 0 && w->l[next].kind == K_PARA && headline_sentence(rs, w, i, next)) {
-				w->l[i].kind = K_TITLELIKE;
-				w->l[i].why = "a headline printed as a sentence, over the paragraph that takes it up";
-				continue;
-			}
-			/*
-			 * A short line of a credit's shape at the top of the page,
-			 * or right under a headline that opens it, over a paragraph
-			 * ("Name,<place>।", "Name Name, <role>।"), is its byline, not
-			 * a paragraph (placed_credits reads it).
-			 */
-			if (next >= 0 && w->l[next].kind == K_PARA && line_words(line_text(w, i), w->l[i].len) <= 6 && (at_top(w, i) ||
-			    ((k = (size_t)step(w, i, -1, 0, i)) != (size_t)-1 && w->l[k].kind == K_TITLELIKE && opens_page(w, (long)k)))) {
-				size_t vl, na, ne;
-				int closed;
-
-				if (credit_shape(line_text(w, i), w->l[i].len, &vl, &na, &ne, &closed) && ne < vl) {
-					w->l[i].kind = K_OTHER;
-					w->l[i].why = NULL;
-					continue;
-				}
-			}
-			/*
-			 * A paragraph right above a byline or date line is the
-			 * standfirst of a print story, not the article's first.
-			 */
-			if (next >= 0) {
-				/*
-				 * A sentence of a headline's length opening the page, right
-				 * over the byline or the dates, is the headline (some end
-				 * theirs with the dari).
-				 */
-				long n2 = next;
-
-				/* A short name between them (a writer's, no byline word) is passed over. */
-				if (w->l[next].kind == K_TITLELIKE && line_words(line_text(w, next), w->l[next].len) <= 4 &&
-				    (n2 = next_line(w, next + 1, pg->zone)) < pg->zone) {
-					w->l[n2].kind = K_OTHER;
-					w->l[n2].why = NULL;
-					line_classify(rs, w, (size_t)n2);
-				}
-				if ((w->l[n2].kind == K_LABELLED || w->l[n2].kind == K_BYLINE) && opens_page(w, i) &&
-				    line_words(line_text(w, i), w->l[i].len) <= 20) {
-					w->l[i].kind = K_TITLELIKE;
-					w->l[i].why = "a sentence opening the page, over the byline or the dates";
-					continue;
-				}
-				if (w->l[next].kind == K_LABELLED) {
-					w->l[i].kind = K_OTHER;
-					w->l[i].why = "a standfirst above the byline and date";
-					continue;
-				}
-				/*
-				 * A dateline opens the article: a paragraph right above
-				 * one that starts with it is the standfirst.
-				 */
-				/*
-				 * That paragraph must be a long one: a short sentence
-				 * under it with a colon is something else (the imprint's
-				 * "সম্পাদক ও প্রকাশকঃ Name।").
-				 */
-				/*
-				 * Opening the page, a sentence of a headline's length may
-				 * stand over a short line (a photo's caption, passed over
-				 * above as N2) and then the paragraph with the dateline.
-				 */
-				if (n2 != next && !(n2 < pg->zone && first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20))
-					n2 = next;
-				if (w->l[n2].kind == K_PARA && !line_matches(&rs->dateline, line_text(w, i), w->l[i].len) &&
-				    line_matches(&rs->dateline, line_text(w, n2), w->l[n2].len) &&
-				    line_words(line_text(w, n2), w->l[n2].len) >= rs->para_words) {
-					/*
-					 * Opening the page, a sentence of a headline's length
-					 * is the headline itself (some end theirs with the dari).
-					 */
-					if (first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
-						w->l[i].kind = K_TITLELIKE;
-						w->l[i].why = "a sentence opening the page, over the paragraph that opens with the dateline";
-						if (n2 != next) {	/* read here, not again by the loop */
-							w->l[next].kind = K_OTHER;
-							w->l[next].why = "a short line between the headline and the dateline's paragraph (a caption)";
-							i = next;
-						}
-					} else {
-						w->l[i].kind = K_OTHER;
-						w->l[i].why = "a standfirst above the paragraph that opens with the dateline";
-					}
-					continue;
-				}
-			}
-			pg->p = i;
-			break;
+			continue;
 		}
 		line_check_clock(rs, w, (size_t)i);
 	}
