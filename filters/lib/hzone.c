@@ -2466,132 +2466,146 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 }
 
 /*
- * pg->title by where it stands: over the byline and date block, under it,
- * or over the first paragraph.
+ * pg->title with a byline and date block (pg->b0): the nearest title-like
+ * line above it; with nothing there, the first one below it.  A short name
+ * on top of the dates may be the byline instead (pg->b0 moves up).
+ */
+static void
+headline_over_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
+{
+	long i, j = pg->b0;
+	int seen = 0;
+
+	while ((j = step(w, j, -1, 0, pg->p)) >= 0 && seen++ < 4)
+		if (w->l[j].kind == K_TITLELIKE && w->l[pg->b0].len > w->l[j].len &&
+		    memcmp(line_text(w, pg->b0), line_text(w, j), w->l[j].len) == 0) {
+			w->l[j].kind = K_CHROME;
+			w->l[j].why = "the writer's name over the byline that repeats it";
+		} else if (w->l[j].kind == K_TITLELIKE && !line_letter_in(line_text(w, j), w->l[j].len, 0)) {
+			w->l[j].why = "a title-like line with no Bengali letter, passed over";
+		} else if (name_over_post(rs, w, j, pg->p)) {
+			w->l[j].kind = K_BYLINE;
+			w->l[j].vo = w->l[j].off;
+			w->l[j].vl = w->l[j].half;
+			w->l[j].why = "a writer's name over the post a byline pattern reads, the headline above";
+			pg->b0 = j;
+		} else if (w->l[j].kind == K_TITLELIKE) {
+			long up = step(w, j, -1, 0, pg->p);
+
+			pg->title = j;
+			/* A long line right under a shorter one is the subtitle of that headline. */
+			if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
+			    line_words(line_text(w, j), w->l[j].len) >= 10 &&
+			    2 * line_words(line_text(w, j), w->l[j].len) >= 3 * line_words(line_text(w, up), w->l[up].len))
+				pg->title = up;
+			break;
+		} else if (w->l[j].kind == K_CLOCK || w->l[j].kind == K_DATE)
+			break;
+	/*
+	 * A short line right on top of the dates, with a headline under
+	 * them, is the byline of a page that starts with it (a writer's
+	 * name, "চট্টগ্রাম ব্যুরো").
+	 */
+	if (pg->title >= 0 && step(w, pg->title, 1, 0, pg->p) == pg->b0 && short_name(w, (size_t)pg->title) && !block_credit(rs, w, pg->b0, pg->p)) {
+		long below = first_below(w, pg->b0, pg->p);
+
+		if (below >= 0 && line_words(line_text(w, below), w->l[below].len) > line_words(line_text(w, pg->title), w->l[pg->title].len) &&
+		    w->l[pg->b0].kind == K_DATE && !w->l[pg->b0].has_time && opens_page(w, pg->title)) {
+			/*
+			 * Over a date with no time, opening the page, it is the
+			 * site's name over its clock (a masthead): no byline.
+			 */
+			w->l[pg->title].kind = K_CHROME;
+			w->l[pg->title].why = "a short name opening the page over a date with no time (the masthead)";
+			pg->title = -1;
+		} else if (below >= 0 && line_words(line_text(w, below), w->l[below].len) > line_words(line_text(w, pg->title), w->l[pg->title].len)) {
+			w->l[pg->title].kind = K_BYLINE;
+			w->l[pg->title].vo = w->l[pg->title].off;
+			w->l[pg->title].vl = w->l[pg->title].half;
+			w->l[pg->title].why = "a short name on top of the dates, the headline under them";
+			pg->b0 = pg->title;
+			pg->title = below;
+		} else if (below < 0 && w->l[pg->b0].kind == K_LABELLED && line_words(line_text(w, pg->title), w->l[pg->title].len) <= 3 &&
+		    opens_page(w, pg->title) && pg->p < pg->zone && !shares_word(w, pg->title, pg->p)) {
+			/*
+			 * A short name opening the page right over labelled
+			 * dates, with no headline under them and no byline among
+			 * them, and none of its words in the first paragraph (a
+			 * headline's words come back there), is the writer's
+			 * byline: a page cut above its headline.
+			 */
+			for (i = pg->b0; i < pg->p && w->l[i].kind != K_BYLINE; i++)
+				;
+			if (i == pg->p) {
+				w->l[pg->title].kind = K_BYLINE;
+				w->l[pg->title].vo = w->l[pg->title].off;
+				w->l[pg->title].vl = w->l[pg->title].half;
+				w->l[pg->title].why = "a short name opening the page over the dates, no headline under them";
+				pg->b0 = pg->title;
+				pg->title = -1;
+			}
+		}
+	}
+	/*
+	 * A block of dates with no time and nothing else (the clock,
+	 * unread as such yet) places no headline under it: the headline
+	 * is the one over the first paragraph, past the masthead, the
+	 * menu and the section labels under the date.
+	 */
+	for (i = 0; i < pg->p && !(in_block(w->l[i].kind) && !(w->l[i].kind == K_DATE && !w->l[i].has_time)); i++)
+		;
+	if (pg->title < 0 && i == pg->p && pg->p < pg->zone)
+		pg->title = nearest_above(rs, w, pg->p);
+	if (pg->title < 0)
+		pg->title = first_below(w, pg->b0, pg->p);
+}
+
+/*
+ * pg->title with no byline and date block: the nearest title-like line
+ * above the first paragraph, unless it is a writer's name or a photo's label.
+ */
+static void
+headline_over_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
+{
+	pg->title = over_subtitle(rs, w, nearest_above(rs, w, pg->p), pg->p);
+	/*
+	 * A short name that opens the page, right on the first paragraph,
+	 * is its writer ("তানভীর হাসান রুমি"), not a headline: a headline
+	 * has a blank line or page chrome around it.  Not when one of its
+	 * words comes back in the paragraph: a caption's or a label's
+	 * do ("<flooded> এলাকা" over a story of the flooded areas), a
+	 * writer's name seldom does.
+	 */
+	if (pg->title >= 0 && pg->title + 1 == pg->p && step(w, pg->title, -1, 0, pg->p) < 0 && first_content(w, pg->title) &&
+	    short_name(w, (size_t)pg->title) && line_words(line_text(w, pg->title), w->l[pg->title].len) <= 3 &&
+	    !shares_word(w, pg->title, pg->p)) {
+		w->l[pg->title].kind = K_BYLINE;
+		w->l[pg->title].vo = w->l[pg->title].off;
+		w->l[pg->title].vl = w->l[pg->title].half;
+		w->l[pg->title].why = "a short name opening the page, right on the first paragraph";
+		pg->title = -1;
+	} else if (pg->title >= 0 && pg->title + 1 == pg->p && step(w, pg->title, -1, 0, pg->p) < 0 && first_content(w, pg->title) &&
+	    short_name(w, (size_t)pg->title) && line_words(line_text(w, pg->title), w->l[pg->title].len) < rs->headline_words) {
+		/* Too short for a headline, its words the story's: the photo's label. */
+		w->l[pg->title].kind = K_CHROME;
+		w->l[pg->title].why = "a short label opening the page, its words in the first paragraph (a caption)";
+		pg->title = -1;
+	} else if (pg->title >= 0)
+		pg->title = name_under_headline(rs, w, pg->title, pg->p);
+}
+
+/*
+ * The headline: the nearest title-like line above the byline and date
+ * block; with nothing there, the first one below it (byline and dates
+ * first); with no block, the nearest one above the first paragraph.
  */
 static void
 headline_by_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 {
-	long i;
-
-	/*
-	 * The headline: the nearest title-like line above the byline and date
-	 * block; with nothing there, the first one below it (byline and dates
-	 * first); with no block, the nearest one above the first paragraph.
-	 */
-	if (pg->b0 >= 0) {
-		long j = pg->b0;
-		int seen = 0;
-
-		while ((j = step(w, j, -1, 0, pg->p)) >= 0 && seen++ < 4)
-			if (w->l[j].kind == K_TITLELIKE && w->l[pg->b0].len > w->l[j].len &&
-			    memcmp(line_text(w, pg->b0), line_text(w, j), w->l[j].len) == 0) {
-				w->l[j].kind = K_CHROME;
-				w->l[j].why = "the writer's name over the byline that repeats it";
-			} else if (w->l[j].kind == K_TITLELIKE && !line_letter_in(line_text(w, j), w->l[j].len, 0)) {
-				w->l[j].why = "a title-like line with no Bengali letter, passed over";
-			} else if (name_over_post(rs, w, j, pg->p)) {
-				w->l[j].kind = K_BYLINE;
-				w->l[j].vo = w->l[j].off;
-				w->l[j].vl = w->l[j].half;
-				w->l[j].why = "a writer's name over the post a byline pattern reads, the headline above";
-				pg->b0 = j;
-			} else if (w->l[j].kind == K_TITLELIKE) {
-				long up = step(w, j, -1, 0, pg->p);
-
-				pg->title = j;
-				/* A long line right under a shorter one is the subtitle of that headline. */
-				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
-				    line_words(line_text(w, j), w->l[j].len) >= 10 &&
-				    2 * line_words(line_text(w, j), w->l[j].len) >= 3 * line_words(line_text(w, up), w->l[up].len))
-					pg->title = up;
-				break;
-			} else if (w->l[j].kind == K_CLOCK || w->l[j].kind == K_DATE)
-				break;
-		/*
-		 * A short line right on top of the dates, with a headline under
-		 * them, is the byline of a page that starts with it (a writer's
-		 * name, "চট্টগ্রাম ব্যুরো").
-		 */
-		if (pg->title >= 0 && step(w, pg->title, 1, 0, pg->p) == pg->b0 && short_name(w, (size_t)pg->title) && !block_credit(rs, w, pg->b0, pg->p)) {
-			long below = first_below(w, pg->b0, pg->p);
-
-			if (below >= 0 && line_words(line_text(w, below), w->l[below].len) > line_words(line_text(w, pg->title), w->l[pg->title].len) &&
-			    w->l[pg->b0].kind == K_DATE && !w->l[pg->b0].has_time && opens_page(w, pg->title)) {
-				/*
-				 * Over a date with no time, opening the page, it is the
-				 * site's name over its clock (a masthead): no byline.
-				 */
-				w->l[pg->title].kind = K_CHROME;
-				w->l[pg->title].why = "a short name opening the page over a date with no time (the masthead)";
-				pg->title = -1;
-			} else if (below >= 0 && line_words(line_text(w, below), w->l[below].len) > line_words(line_text(w, pg->title), w->l[pg->title].len)) {
-				w->l[pg->title].kind = K_BYLINE;
-				w->l[pg->title].vo = w->l[pg->title].off;
-				w->l[pg->title].vl = w->l[pg->title].half;
-				w->l[pg->title].why = "a short name on top of the dates, the headline under them";
-				pg->b0 = pg->title;
-				pg->title = below;
-			} else if (below < 0 && w->l[pg->b0].kind == K_LABELLED && line_words(line_text(w, pg->title), w->l[pg->title].len) <= 3 &&
-			    opens_page(w, pg->title) && pg->p < pg->zone && !shares_word(w, pg->title, pg->p)) {
-				/*
-				 * A short name opening the page right over labelled
-				 * dates, with no headline under them and no byline among
-				 * them, and none of its words in the first paragraph (a
-				 * headline's words come back there), is the writer's
-				 * byline: a page cut above its headline.
-				 */
-				for (i = pg->b0; i < pg->p && w->l[i].kind != K_BYLINE; i++)
-					;
-				if (i == pg->p) {
-					w->l[pg->title].kind = K_BYLINE;
-					w->l[pg->title].vo = w->l[pg->title].off;
-					w->l[pg->title].vl = w->l[pg->title].half;
-					w->l[pg->title].why = "a short name opening the page over the dates, no headline under them";
-					pg->b0 = pg->title;
-					pg->title = -1;
-				}
-			}
-		}
-		/*
-		 * A block of dates with no time and nothing else (the clock,
-		 * unread as such yet) places no headline under it: the headline
-		 * is the one over the first paragraph, past the masthead, the
-		 * menu and the section labels under the date.
-		 */
-		for (i = 0; i < pg->p && !(in_block(w->l[i].kind) && !(w->l[i].kind == K_DATE && !w->l[i].has_time)); i++)
-			;
-		if (pg->title < 0 && i == pg->p && pg->p < pg->zone)
-			pg->title = nearest_above(rs, w, pg->p);
-		if (pg->title < 0)
-			pg->title = first_below(w, pg->b0, pg->p);
-	} else if (pg->p < pg->zone) {
-		pg->title = over_subtitle(rs, w, nearest_above(rs, w, pg->p), pg->p);
-		/*
-		 * A short name that opens the page, right on the first paragraph,
-		 * is its writer ("তানভীর হাসান রুমি"), not a headline: a headline
-		 * has a blank line or page chrome around it.  Not when one of its
-		 * words comes back in the paragraph: a caption's or a label's
-		 * do ("<flooded> এলাকা" over a story of the flooded areas), a
-		 * writer's name seldom does.
-		 */
-		if (pg->title >= 0 && pg->title + 1 == pg->p && step(w, pg->title, -1, 0, pg->p) < 0 && first_content(w, pg->title) &&
-		    short_name(w, (size_t)pg->title) && line_words(line_text(w, pg->title), w->l[pg->title].len) <= 3 &&
-		    !shares_word(w, pg->title, pg->p)) {
-			w->l[pg->title].kind = K_BYLINE;
-			w->l[pg->title].vo = w->l[pg->title].off;
-			w->l[pg->title].vl = w->l[pg->title].half;
-			w->l[pg->title].why = "a short name opening the page, right on the first paragraph";
-			pg->title = -1;
-		} else if (pg->title >= 0 && pg->title + 1 == pg->p && step(w, pg->title, -1, 0, pg->p) < 0 && first_content(w, pg->title) &&
-		    short_name(w, (size_t)pg->title) && line_words(line_text(w, pg->title), w->l[pg->title].len) < rs->headline_words) {
-			/* Too short for a headline, its words the story's: the photo's label. */
-			w->l[pg->title].kind = K_CHROME;
-			w->l[pg->title].why = "a short label opening the page, its words in the first paragraph (a caption)";
-			pg->title = -1;
-		} else if (pg->title >= 0)
-			pg->title = name_under_headline(rs, w, pg->title, pg->p);
-	}
+	if (pg->b0 >= 0)
+		headline_over_block(rs, w, pg);
+	else if (pg->p < pg->zone)
+		headline_over_paragraph(rs, w, pg);
 }
 
 /*
