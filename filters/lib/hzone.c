@@ -2885,6 +2885,107 @@ find_patterned(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg
 }
 
 /*
+ * An unlabelled date line written: published, or updated once published is;
+ * not a date with no time and no headline above it, nor a copy of one read.
+ */
+static void
+write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg, long i)
+{
+	struct rline *l = &w->l[i];
+	size_t k;
+
+	/*
+	 * A date with no time and no headline above it may be the
+	 * day the page was seen: no value rather than a wrong one.
+	 */
+	if (!l->has_time && (pg->title < 0 || i < pg->title) && !l->story && !over_update(rs, w, i, pg->p) &&
+	    !(under_byline(w, i, pg->p) && date_time_below(rs, w, i, pg->p)))
+		return;
+	/* The header printed twice (byline, date; byline, date): one date. */
+	for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && same(w, k, (size_t)i)); k++)
+		;
+	if (k < (size_t)i)
+		return;
+	if (!l->has_time && date_time_below(rs, w, i, pg->p)) {
+		explain(w, (size_t)i, "a date with its time on the next line", NULL);
+		if (!pg->pub++)
+			add(rec, w, "published", w->cut.s, w->cut.len);
+		else if (!pg->upd++)
+			add(rec, w, "updated", w->cut.s, w->cut.len);
+		return;
+	}
+	/* A writer's name before the date on its line (line_classify). */
+	if (l->cl > 0 && !pg->patterned && !pg->author++) {
+		explain(w, (size_t)i, "a writer's name before the date on its line, no label: the byline", NULL);
+		add_author(rec, w, w->text.s + l->co, l->cl);
+	}
+	if (!pg->pub++)
+		add(rec, w, "published", line_text(w, i), l->len);
+	else if (!pg->upd++)
+		add(rec, w, "updated", line_text(w, i), l->len);
+}
+
+/*
+ * The headline written, cleaned of what its line adds (a date stamp, the
+ * site's name, a hanging dash, markup); 0 when it has too few words to be
+ * one, and is not written.
+ */
+static int
+write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg, long i)
+{
+	struct rline *l = &w->l[i];
+	const char *t = line_text(w, i);
+	size_t n, d = date_stamp(rs, t, l->len);
+
+	if (d > 0 && w->ex)
+		explain(w, (size_t)i, "a date stamp taken off the headline", NULL);
+	t += d;
+	n = line_latin_suffixed(t, line_suffixed(t, l->len - d));
+
+	/*
+	 * A dash or colon left hanging at the end is no part of
+	 * the headline; a dash glued to its last word is printed
+	 * as the headline's own (the dari so glued is kept too).
+	 */
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || (t[n - 1] == '-' &&
+	    !(n > 1 && t[n - 2] != ' ' && t[n - 2] != ':' && t[n - 2] != '-' && (unsigned char)t[n - 2] >= 0x80))))
+		n--;
+	if (line_ends_with(t, n, "–"))
+		n -= 3;
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	/* Asterisks around it are emphasis left by the page's markup ("*<headline>*"). */
+	while (n > 2 && t[0] == '*' && t[n - 1] == '*') {
+		t++;
+		n -= 2;
+	}
+	while (n > 0 && t[0] == ' ')
+		t++, n--;
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	/* A dari set off by a space closes the line, not the headline's words. */
+	if (n > 4 && line_ends_with(t, n, "।") && t[n - 4] == ' ')
+		for (n -= 3; n > 0 && t[n - 1] == ' '; n--)
+			;
+	/*
+	 * Too few words for a headline: the site's name or a
+	 * writer's placed where the headline would stand over
+	 * the byline and date block, a place alone over the
+	 * first paragraph ("<town> ,<country>": a comma between
+	 * its words).  It still places the dates; it is not
+	 * written.
+	 */
+	if (line_words(t, n > 0 ? n : l->len) < rs->headline_words && ((step(w, i, 1, 0, pg->p) >= 0 &&
+	    in_block(w->l[step(w, i, 1, 0, pg->p)].kind)) || memchr(t, ',', n > 0 ? n : l->len))) {
+		if (w->ex)
+			explain(w, (size_t)i, "not the headline", "fewer words than headline_words");
+		return 0;
+	}
+	add(rec, w, "title", t, n > 0 ? n : l->len);
+	return 1;
+}
+
+/*
  * The header's fields written in the order of their lines, with their
  * explain lines.
  */
@@ -2892,7 +2993,6 @@ static void
 write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
 {
 	long i;
-	size_t k;
 
 	/* Write the fields in the order of their lines. */
 	for (i = 0; i < pg->p; i++) {
@@ -2909,35 +3009,7 @@ write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			break;
 		}
 		case K_DATE:
-			/*
-			 * A date with no time and no headline above it may be the
-			 * day the page was seen: no value rather than a wrong one.
-			 */
-			if (!l->has_time && (pg->title < 0 || i < pg->title) && !l->story && !over_update(rs, w, i, pg->p) &&
-			    !(under_byline(w, i, pg->p) && date_time_below(rs, w, i, pg->p)))
-				break;
-			/* The header printed twice (byline, date; byline, date): one date. */
-			for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && same(w, k, (size_t)i)); k++)
-				;
-			if (k < (size_t)i)
-				break;
-			if (!l->has_time && date_time_below(rs, w, i, pg->p)) {
-				explain(w, (size_t)i, "a date with its time on the next line", NULL);
-				if (!pg->pub++)
-					add(rec, w, "published", w->cut.s, w->cut.len);
-				else if (!pg->upd++)
-					add(rec, w, "updated", w->cut.s, w->cut.len);
-				break;
-			}
-			/* A writer's name before the date on its line (line_classify). */
-			if (l->cl > 0 && !pg->patterned && !pg->author++) {
-				explain(w, (size_t)i, "a writer's name before the date on its line, no label: the byline", NULL);
-				add_author(rec, w, w->text.s + l->co, l->cl);
-			}
-			if (!pg->pub++)
-				add(rec, w, "published", line_text(w, i), l->len);
-			else if (!pg->upd++)
-				add(rec, w, "updated", line_text(w, i), l->len);
+			write_date(rs, w, rec, pg, i);
 			break;
 		case K_CLOCK:
 			if (record_get(rec, "page_date") == NULL)
@@ -2958,56 +3030,8 @@ write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 				add(rec, w, "edition", line_text(w, i), l->len);
 			break;
 		default:
-			if (i == pg->title) {
-				const char *t = line_text(w, i);
-				size_t n, d = date_stamp(rs, t, l->len);
-
-				if (d > 0 && w->ex)
-					explain(w, (size_t)i, "a date stamp taken off the headline", NULL);
-				t += d;
-				n = line_latin_suffixed(t, line_suffixed(t, l->len - d));
-
-				/*
-				 * A dash or colon left hanging at the end is no part of
-				 * the headline; a dash glued to its last word is printed
-				 * as the headline's own (the dari so glued is kept too).
-				 */
-				while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || (t[n - 1] == '-' &&
-				    !(n > 1 && t[n - 2] != ' ' && t[n - 2] != ':' && t[n - 2] != '-' && (unsigned char)t[n - 2] >= 0x80))))
-					n--;
-				if (line_ends_with(t, n, "–"))
-					n -= 3;
-				while (n > 0 && t[n - 1] == ' ')
-					n--;
-				/* Asterisks around it are emphasis left by the page's markup ("*<headline>*"). */
-				while (n > 2 && t[0] == '*' && t[n - 1] == '*') {
-					t++;
-					n -= 2;
-				}
-				while (n > 0 && t[0] == ' ')
-					t++, n--;
-				while (n > 0 && t[n - 1] == ' ')
-					n--;
-				/* A dari set off by a space closes the line, not the headline's words. */
-				if (n > 4 && line_ends_with(t, n, "।") && t[n - 4] == ' ')
-					for (n -= 3; n > 0 && t[n - 1] == ' '; n--)
-						;
-				/*
-				 * Too few words for a headline: the site's name or a
-				 * writer's placed where the headline would stand over
-				 * the byline and date block, a place alone over the
-				 * first paragraph ("<town> ,<country>": a comma between
-				 * its words).  It still places the dates; it is not
-				 * written.
-				 */
-				if (line_words(t, n > 0 ? n : l->len) < rs->headline_words && ((step(w, i, 1, 0, pg->p) >= 0 &&
-				    in_block(w->l[step(w, i, 1, 0, pg->p)].kind)) || memchr(t, ',', n > 0 ? n : l->len))) {
-					if (w->ex)
-						explain(w, (size_t)i, "not the headline", "fewer words than headline_words");
-					continue;
-				}
-				add(rec, w, "title", t, n > 0 ? n : l->len);
-			}
+			if (i == pg->title && !write_title(rs, w, rec, pg, i))
+				continue;
 			break;
 		}
 		if (w->ex && l->kind != K_BLANK)
