@@ -2084,22 +2084,18 @@ find_zone(const struct hzoneset *rs, struct hzonework *w, struct record *rec, st
 }
 
 /*
- * Whether the line at *ip, a paragraph by its shape, is the story's first
- * paragraph; if not, it is marked as what it is (a list item, the headline,
- * in Latin letters or as a sentence, a credit, a standfirst) and *ip moved
- * past any line read with it.
+ * The next line with anything on it after line i of the zone, past page
+ * chrome (view counters), classified: -1 for none.
  */
-static int
-first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, long *ip)
+static long
+next_content(const struct hzoneset *rs, struct hzonework *w, long zone, long i)
 {
-	long i = *ip, next = i + 1;
-	size_t k;
+	long next = i + 1;
 
-	/* The next line with anything on it, past page chrome (view counters). */
 	for (;;) {
-		while (next < pg->zone && w->l[next].len == 0)
+		while (next < zone && w->l[next].len == 0)
 			next++;
-		if (next >= pg->zone) {
+		if (next >= zone) {
 			next = -1;
 			break;
 		}
@@ -2110,6 +2106,95 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 			break;
 		next++;
 	}
+	return next;
+}
+
+/*
+ * Whether the line at *ip, a paragraph right over the line at next (a
+ * byline, the dates, a paragraph opening with a dateline), is the headline
+ * or a standfirst instead: a paragraph right above a byline or date line is
+ * the standfirst of a print story, not the article's first.  *ip moves past
+ * a caption read with it.
+ */
+static int
+over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, long *ip, long next)
+{
+	long i = *ip, n2 = next;
+
+	/*
+	 * A sentence of a headline's length opening the page, right
+	 * over the byline or the dates, is the headline (some end
+	 * theirs with the dari).
+	 */
+	/* A short name between them (a writer's, no byline word) is passed over. */
+	if (w->l[next].kind == K_TITLELIKE && line_words(line_text(w, next), w->l[next].len) <= 4 &&
+	    (n2 = next_line(w, next + 1, pg->zone)) < pg->zone) {
+		w->l[n2].kind = K_OTHER;
+		w->l[n2].why = NULL;
+		line_classify(rs, w, (size_t)n2);
+	}
+	if ((w->l[n2].kind == K_LABELLED || w->l[n2].kind == K_BYLINE) && opens_page(w, i) &&
+	    line_words(line_text(w, i), w->l[i].len) <= 20) {
+		w->l[i].kind = K_TITLELIKE;
+		w->l[i].why = "a sentence opening the page, over the byline or the dates";
+		return 1;
+	}
+	if (w->l[next].kind == K_LABELLED) {
+		w->l[i].kind = K_OTHER;
+		w->l[i].why = "a standfirst above the byline and date";
+		return 1;
+	}
+	/*
+	 * A dateline opens the article: a paragraph right above
+	 * one that starts with it is the standfirst.
+	 */
+	/*
+	 * That paragraph must be a long one: a short sentence
+	 * under it with a colon is something else (the imprint's
+	 * "সম্পাদক ও প্রকাশকঃ Name।").
+	 */
+	/*
+	 * Opening the page, a sentence of a headline's length may
+	 * stand over a short line (a photo's caption, passed over
+	 * above as N2) and then the paragraph with the dateline.
+	 */
+	if (n2 != next && !(n2 < pg->zone && first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20))
+		n2 = next;
+	if (w->l[n2].kind == K_PARA && !line_matches(&rs->dateline, line_text(w, i), w->l[i].len) &&
+	    line_matches(&rs->dateline, line_text(w, n2), w->l[n2].len) &&
+	    line_words(line_text(w, n2), w->l[n2].len) >= rs->para_words) {
+		/*
+		 * Opening the page, a sentence of a headline's length
+		 * is the headline itself (some end theirs with the dari).
+		 */
+		if (first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
+			w->l[i].kind = K_TITLELIKE;
+			w->l[i].why = "a sentence opening the page, over the paragraph that opens with the dateline";
+			if (n2 != next) {	/* read here, not again by the loop */
+				w->l[next].kind = K_OTHER;
+				w->l[next].why = "a short line between the headline and the dateline's paragraph (a caption)";
+				*ip = next;
+			}
+		} else {
+			w->l[i].kind = K_OTHER;
+			w->l[i].why = "a standfirst above the paragraph that opens with the dateline";
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether the line at *ip, a paragraph by its shape, is the story's first
+ * paragraph; if not, it is marked as what it is (a list item, the headline,
+ * in Latin letters or as a sentence, a credit, a standfirst) and *ip moved
+ * past any line read with it.
+ */
+static int
+first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, long *ip)
+{
+	long i = *ip, next = next_content(rs, w, pg->zone, i);
+	size_t k;
 
 	/*
 	 * A list item over or under another ("- <headline> -
@@ -2185,74 +2270,8 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 			return 0;
 		}
 	}
-	/*
-	 * A paragraph right above a byline or date line is the
-	 * standfirst of a print story, not the article's first.
-	 */
-	if (next >= 0) {
-		/*
-		 * A sentence of a headline's length opening the page, right
-		 * over the byline or the dates, is the headline (some end
-		 * theirs with the dari).
-		 */
-		long n2 = next;
-
-		/* A short name between them (a writer's, no byline word) is passed over. */
-		if (w->l[next].kind == K_TITLELIKE && line_words(line_text(w, next), w->l[next].len) <= 4 &&
-		    (n2 = next_line(w, next + 1, pg->zone)) < pg->zone) {
-			w->l[n2].kind = K_OTHER;
-			w->l[n2].why = NULL;
-			line_classify(rs, w, (size_t)n2);
-		}
-		if ((w->l[n2].kind == K_LABELLED || w->l[n2].kind == K_BYLINE) && opens_page(w, i) &&
-		    line_words(line_text(w, i), w->l[i].len) <= 20) {
-			w->l[i].kind = K_TITLELIKE;
-			w->l[i].why = "a sentence opening the page, over the byline or the dates";
-			return 0;
-		}
-		if (w->l[next].kind == K_LABELLED) {
-			w->l[i].kind = K_OTHER;
-			w->l[i].why = "a standfirst above the byline and date";
-			return 0;
-		}
-		/*
-		 * A dateline opens the article: a paragraph right above
-		 * one that starts with it is the standfirst.
-		 */
-		/*
-		 * That paragraph must be a long one: a short sentence
-		 * under it with a colon is something else (the imprint's
-		 * "সম্পাদক ও প্রকাশকঃ Name।").
-		 */
-		/*
-		 * Opening the page, a sentence of a headline's length may
-		 * stand over a short line (a photo's caption, passed over
-		 * above as N2) and then the paragraph with the dateline.
-		 */
-		if (n2 != next && !(n2 < pg->zone && first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20))
-			n2 = next;
-		if (w->l[n2].kind == K_PARA && !line_matches(&rs->dateline, line_text(w, i), w->l[i].len) &&
-		    line_matches(&rs->dateline, line_text(w, n2), w->l[n2].len) &&
-		    line_words(line_text(w, n2), w->l[n2].len) >= rs->para_words) {
-			/*
-			 * Opening the page, a sentence of a headline's length
-			 * is the headline itself (some end theirs with the dari).
-			 */
-			if (first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
-				w->l[i].kind = K_TITLELIKE;
-				w->l[i].why = "a sentence opening the page, over the paragraph that opens with the dateline";
-				if (n2 != next) {	/* read here, not again by the loop */
-					w->l[next].kind = K_OTHER;
-					w->l[next].why = "a short line between the headline and the dateline's paragraph (a caption)";
-					*ip = next;
-				}
-			} else {
-				w->l[i].kind = K_OTHER;
-				w->l[i].why = "a standfirst above the paragraph that opens with the dateline";
-			}
-			return 0;
-		}
-	}
+	if (next >= 0 && over_header(rs, w, pg, ip, next))
+		return 0;
 	return 1;
 }
 
