@@ -2,8 +2,10 @@
  * hzone.c: the header-zone reader (see hzone.h and khobor-rules(5),
  * READER): from what each line is (hzoneline.c), a header flattened onto
  * one line cut into its lines (hzoneflat.c) and the headline's copies
- * (hzoneagain.c), where the zone ends, which line is the headline, and
- * what goes into the record.  It runs on the rules hzonecomp.c compiles.
+ * (hzoneagain.c), where the zone ends, where the byline and date block is,
+ * and what goes into the record; which line is the headline is decided in
+ * hzonehead.c.  hzone_apply runs those phases in turn, each handed the
+ * page's struct hzpage.  It runs on the rules hzonecomp.c compiles.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -486,16 +488,16 @@ split(struct hzonework *w)
 }
 
 /* Lines I and J say the same (a title printed again, a caption printed twice). */
-static int
-same(const struct hzonework *w, size_t i, size_t j)
+int
+zone_same(const struct hzonework *w, size_t i, size_t j)
 {
 	return w->l[i].len == w->l[j].len && w->l[i].len > 0 &&
 	    memcmp(line_text(w, i), line_text(w, j), w->l[i].len) == 0;
 }
 
 /* The non-blank, non-chrome line before (DIR -1) or after (+1) I, or -1. */
-static long
-step(const struct hzonework *w, long i, int dir, long lo, long hi)
+long
+zone_step(const struct hzonework *w, long i, int dir, long lo, long hi)
 {
 	for (i += dir; i >= lo && i < hi; i += dir)
 		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME)
@@ -528,8 +530,8 @@ unnumbered(const char *s, size_t n)
 }
 
 /* A short line that could be a name: at most four words, no digits. */
-static int
-short_name(const struct hzonework *w, size_t j)
+int
+zone_short_name(const struct hzonework *w, size_t j)
 {
 	const char *s = line_text(w, j);
 
@@ -546,93 +548,9 @@ short_name(const struct hzonework *w, size_t j)
 	    !memchr(s, ':', n) && !memmem(s, n, "ঃ", 3) && !(c != NULL && c + 1 < s + n);
 }
 
-/*
- * The first title-like line under the block that starts at B0 and above
- * the paragraph P; a line of one or two words over another title-like line
- * is a section label, passed over.
- */
-static long
-first_below(const struct hzonework *w, long b0, long p)
-{
-	long j = b0;
-
-	while ((j = step(w, j, 1, 0, p)) >= 0) {
-		long next;
-
-		if (w->l[j].kind != K_TITLELIKE)
-			continue;
-		next = step(w, j, 1, 0, p);
-		if (line_words(line_text(w, j), w->l[j].len) <= 2 && next >= 0 && w->l[next].kind == K_TITLELIKE)
-			continue;
-		return j;
-	}
-	return -1;
-}
-
-/*
- * The nearest title-like line above the first paragraph P, past blank,
- * chrome, kept and unread lines and a clock its label or calendars tell
- * ("এখন সময়: ..." under the headline), or -1.  A line in Latin letters only is
- * passed over: on a Bengali page it is the headline put into English, a
- * slug, an image's name or a share widget's words ("Spread the love");
- * so is one of fewer than headline_words words ("ফাইল ছবি") with a
- * longer title-like line above it, unless it stands right on the
- * paragraph (a writer's name opening the page).
- */
-static long
-nearest_above(const struct hzoneset *rs, struct hzonework *w, long p)
-{
-	long i, shortest = -1;
-
-	for (i = p - 1; i >= 0; i--)
-		if (w->l[i].kind == K_TITLELIKE && !line_letter_in(line_text(w, i), w->l[i].len, 0))
-			w->l[i].why = "a title-like line with no Bengali letter, passed over";
-		else if (w->l[i].kind == K_TITLELIKE && line_words(line_text(w, i), w->l[i].len) < rs->headline_words && i + 1 < p) {
-			if (shortest < 0)
-				shortest = i;
-		} else if (w->l[i].kind == K_TITLELIKE) {
-			if (shortest >= 0)
-				w->l[shortest].why = "fewer words than headline_words under another title-like line (a caption's credit, a label), passed over";
-			return i;
-		} else if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_KEEP &&
-		    w->l[i].kind != K_OTHER && !(w->l[i].kind == K_CLOCK && w->l[i].why != NULL && !w->l[i].placed))
-			break;
-	return shortest;
-}
-
-
-/*
- * Is S (what follows a headline printed again) the site's name after a
- * dash or a bar ("<headline> - দৈনিকশিক্ষা", the page's <title>)?  Then
- * the shorter line is the headline.  DIGITS lets the name hold a number
- * ("- ২৪ ঘন্টাই খবর"), where the shorter line was taken for the headline.
- * The name may be printed in Latin letters too, after a bar ("- <name> |
- * <Name in English>"), three words at most each.
- */
-static int
-site_suffix(const char *s, size_t n, int digits)
-{
-	size_t k;
-
-	if (n > 3 && (memcmp(s, " - ", 3) == 0 || memcmp(s, " | ", 3) == 0))
-		k = 3;
-	else if (n > 5 && memcmp(s, " – ", 5) == 0)
-		k = 5;
-	else
-		return 0;
-	{
-		const char *bar = memmem(s + k, n - k, " | ", 3);
-
-		if (bar != NULL && bar > s + k && line_latin_run(bar + 3, n - (size_t)(bar + 3 - s)) &&
-		    line_words(bar + 3, n - (size_t)(bar + 3 - s)) <= 3)
-			n = (size_t)(bar - s);
-	}
-	return line_words(s + k, n - k) <= 3 && (digits || !line_has_digit(s + k, n - k)) && !memchr(s + k, '|', n - k);
-}
-
 /* Is line J the first line of the page with anything on it? */
-static int
-first_content(const struct hzonework *w, long j)
+int
+zone_first_content(const struct hzonework *w, long j)
 {
 	long i;
 
@@ -668,7 +586,7 @@ over_story(const struct hzonework *w, long i, long p)
 		return 1;
 	if (j > p || !(w->l[j].kind == K_BYLINE ||
 	    (w->l[j].kind == K_TITLELIKE && line_ends_with(line_text(w, (size_t)j), w->l[j].len, ",") &&
-	    short_name(w, (size_t)j))))
+	    zone_short_name(w, (size_t)j))))
 		return 0;
 	for (j++; j < p && w->l[j].kind == K_BLANK; j++)
 		;
@@ -730,7 +648,7 @@ date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p)
 static int
 under_byline(const struct hzonework *w, long i, long p)
 {
-	long k = step(w, i, -1, 0, p);
+	long k = zone_step(w, i, -1, 0, p);
 
 	return k >= 0 && w->l[k].kind == K_BYLINE && w->l[k].pattern;
 }
@@ -763,8 +681,8 @@ labelled_time_below(const struct hzoneset *rs, struct hzonework *w, struct recor
  * Does line J open the page's article: nothing above it but blank lines,
  * page chrome and the page clock (or a date line, a clock still unread)?
  */
-static int
-opens_page(const struct hzonework *w, long j)
+int
+zone_opens_page(const struct hzonework *w, long j)
 {
 	long i;
 
@@ -780,8 +698,8 @@ opens_page(const struct hzonework *w, long j)
  * the page clock or a date line, and lines in Latin letters only (a
  * language menu's "Select Language")?
  */
-static int
-furniture_above(const struct hzonework *w, long j)
+int
+zone_furniture_above(const struct hzonework *w, long j)
 {
 	long i;
 
@@ -807,57 +725,6 @@ header_above(const struct hzonework *w, long i, size_t minwords)
 		    line_letter_in(line_text(w, j), w->l[j].len, 0) && line_words(line_text(w, j), w->l[j].len) >= minwords))
 			return 1;
 	return 0;
-}
-
-static int shares_word(const struct hzonework *, long, long);
-
-/*
- * With no byline and date block, the line T taken for the headline, right
- * on the first paragraph P, under another title-like line that opens the
- * page under its clock ("<clock> / <headline> / <standfirst> / <story>"):
- * T is the standfirst, and the headline is the line above.  That line, or
- * T.  (A line between T and P, a credit, makes T the headline again: the
- * line above it is then a menu or a breadcrumb.)
- */
-static long
-over_subtitle(const struct hzoneset *rs, const struct hzonework *w, long t, long p)
-{
-	long up, i;
-
-	if (t < 0 || step(w, t, 1, 0, p) >= 0 || (up = step(w, t, -1, 0, p)) < 0 || w->l[up].kind != K_TITLELIKE ||
-	    !opens_page(w, up) || line_words(line_text(w, up), w->l[up].len) < rs->headline_words)
-		return t;
-	for (i = 0; i < up && w->l[i].kind != K_CLOCK && w->l[i].kind != K_DATE; i++)
-		;
-	return i < up ? up : t;
-}
-
-/*
- * Is line I right over a photo credit a "keep" pattern reads ("ছবি:
- * সংগৃহীত")?  Then it is the photo's caption, however it begins.
- */
-static int
-over_credit(const struct hzonework *w, long i, long p)
-{
-	long j = step(w, i, 1, 0, p);
-
-	return j >= 0 && w->l[j].kind == K_KEEP;
-}
-
-/*
- * Is line J, title-like, a writer's name right on top of the post a byline
- * pattern reads ("Name Name" over "ক্রীড়া প্রতিবেদক"), with a longer
- * title-like line, the headline, above it?  Too few words for a headline,
- * no digit.
- */
-static int
-name_over_post(const struct hzoneset *rs, const struct hzonework *w, long j, long p)
-{
-	long below = step(w, j, 1, 0, p), up = step(w, j, -1, 0, p);
-
-	return w->l[j].kind == K_TITLELIKE && line_words(line_text(w, j), w->l[j].len) < rs->headline_words &&
-	    short_name(w, (size_t)j) && below >= 0 && w->l[below].kind == K_BYLINE && w->l[below].pattern &&
-	    up >= 0 && w->l[up].kind == K_TITLELIKE && line_words(line_text(w, up), w->l[up].len) >= rs->headline_words;
 }
 
 /*
@@ -931,9 +798,9 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 	 * dari set off by a space (" ।", a headline's closing mark, the
 	 * lede's words running on), tells.
 	 */
-	if (furniture_above(w, i) && next == i + 1 && line_words(s, n) <= 10 && (line_ends_with(s, n, "।।") ||
+	if (zone_furniture_above(w, i) && next == i + 1 && line_words(s, n) <= 10 && (line_ends_with(s, n, "।।") ||
 	    (n > 4 && line_ends_with(s, n, "।") && s[n - 4] == ' ')) &&
-	    !memchr(s, ',', n) && !line_inner_sentence(s, n) && shares_word(w, i, next))
+	    !memchr(s, ',', n) && !line_inner_sentence(s, n) && zone_shares_word(w, i, next))
 		return 1;
 	/*
 	 * Closed by a dari glued to its last word, twelve words at most, no
@@ -990,69 +857,6 @@ under_ticker(const struct hzoneset *rs, const struct hzonework *w, long i)
  * after).  TITLE, the line taken so far, if there are none.
  */
 /* S[0..N) is wrapped whole in square brackets ("[<headline>]"). */
-static int
-bracketed(const char *s, size_t n)
-{
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	while (n > 0 && s[0] == ' ')
-		s++, n--;
-	return n > 2 && s[0] == '[' && s[n - 1] == ']' && memchr(s + 1, ']', n - 2) == NULL;
-}
-
-static long
-again_title(struct hzonework *w, long title, long p)
-{
-	long i, best = -1, n = 0, suffixed = 0;
-	int bs = -1;
-
-	/*
-	 * A title-like line taken above every copy is the headline: what it
-	 * prints twice under it is a lede or a caption.
-	 */
-	if (title >= 0 && w->l[title].kind == K_TITLELIKE && !w->l[title].again) {
-		for (i = 0; i < title && !w->l[i].again; i++)
-			;
-		if (i == title)
-			return title;
-	}
-	for (i = 0; i < p; i++) {
-		int sc;
-
-		if (!w->l[i].again || w->l[i].kind == K_CHROME)
-			continue;
-		/* A name printed again as a byline and a caption, a date, a caption: not the headline. */
-		if (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER)
-			return title;
-		n++;
-		suffixed += w->l[i].again == AGAIN_SUFFIXED;
-		/*
-		 * A copy wrapped whole in brackets is the photo's alt text
-		 * ("[<headline>]" over the story), not the headline as set.
-		 * Ties: the line taken so far, else the later copy.
-		 */
-		sc = (((w->l[i].again == AGAIN_SAME) * 2 + !bracketed(line_text(w, i), w->l[i].len)) * 2 +
-		    !line_ends_with(line_text(w, i), w->l[i].len, "।")) * 2 + (i == title);
-		if (sc >= bs)
-			bs = sc, best = i;
-	}
-	/*
-	 * Three words printed twice may be a name (a byline over a photo's
-	 * credit); with the site's name after a copy, they are the headline.
-	 */
-	if (n < 2 || (!suffixed && line_words(line_text(w, best), w->l[best].len) < 4))
-		return title;
-	for (i = 0; i < p; i++)
-		if (w->l[i].again && i != best && (w->l[i].kind == K_TITLELIKE || w->l[i].kind == K_OTHER)) {
-			w->l[i].kind = K_OTHER;
-			if (w->l[i].why == NULL)
-				w->l[i].why = "the headline printed again";
-		}
-	if (best != title)
-		w->l[best].why = "the headline printed again, its cleanest copy";
-	return best;
-}
-
 /*
  * Is line I a title-like line above it printed again with a dari
  * ("<headline>।" under the photo)?  No article's first paragraph is.
@@ -1078,8 +882,8 @@ headline_again(const struct hzonework *w, long i)
 }
 
 /* Does a word of line I (three letters or more) come back in line J? */
-static int
-shares_word(const struct hzonework *w, long i, long j)
+int
+zone_shares_word(const struct hzonework *w, long i, long j)
 {
 	const char *s = line_text(w, i);
 	size_t n = w->l[i].len, a = 0, e;
@@ -1097,35 +901,6 @@ shares_word(const struct hzonework *w, long i, long j)
 }
 
 /*
- * A short name (three words at most, no digit, no colon) taken for the
- * headline T, right under a longer title-like line that opens the page,
- * with at most one word between it and the first paragraph P (the outlet's
- * name) and none of its words in that paragraph, is the writer's byline
- * ("<headline>" / "Name Name" / "<outlet>" / "<place> থেকে: <story>"): the
- * line above is the headline, returned; T otherwise.
- */
-static long
-name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long p)
-{
-	long up = step(w, t, -1, 0, p), i;
-	size_t nw = line_words(line_text(w, t), w->l[t].len);
-
-	if (up < 0 || nw < 2 || nw > 3 || !short_name(w, (size_t)t) || w->l[up].kind != K_TITLELIKE ||
-	    !opens_page(w, up) ||
-	    line_words(line_text(w, up), w->l[up].len) < rs->headline_words ||
-	    line_words(line_text(w, up), w->l[up].len) <= nw + 1 || shares_word(w, t, p))
-		return t;
-	for (i = t + 1; i < p; i++)
-		if (w->l[i].len > 0 && (line_words(line_text(w, i), w->l[i].len) > 1 || i > t + 2))
-			return t;
-	w->l[t].kind = K_BYLINE;
-	w->l[t].vo = w->l[t].off;
-	w->l[t].vl = w->l[t].half;
-	w->l[t].why = "a short name under the headline that opens the page, right over the first paragraph";
-	return up;
-}
-
-/*
  * Is the line under I a header line that labels only an update time
  * ("Last Updated ...")?  Then an unlabelled date at I is the post's own
  * date, over its update: the pair is the header, not a page clock.
@@ -1133,7 +908,7 @@ name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long
 static int
 over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
 {
-	long j = step(w, i, 1, 0, p);
+	long j = zone_step(w, i, 1, 0, p);
 	size_t at = 0, a, e, vo, vl, n;
 	int pub = 0, upd = 0;
 	const char *s;
@@ -1180,28 +955,10 @@ pub_below(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
 	return 0;
 }
 
-static int
-in_block(enum kind k)
+int
+zone_in_block(enum kind k)
 {
 	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_EDITION;
-}
-
-/*
- * Does the block from B0 hold a byline a pattern reads (on its own line
- * or before a labelled date)?  Then a short line on top of it is no
- * writer's name but the headline.
- */
-static int
-block_credit(const struct hzoneset *rs, const struct hzonework *w, long b0, long p)
-{
-	long i;
-	size_t vo, vl;
-
-	for (i = b0; i >= 0 && i < p && (in_block(w->l[i].kind) || w->l[i].kind == K_BLANK || w->l[i].kind == K_CHROME); i++)
-		if ((w->l[i].kind == K_BYLINE && w->l[i].pattern) ||
-		    (w->l[i].kind == K_LABELLED && line_credit_before_label(rs, line_text(w, (size_t)i), w->l[i].len, &vo, &vl)))
-			return 1;
-	return 0;
 }
 
 /* The length of a mark that may close a credit at S ("-", ":", "ঃ", "।", "॥", "–", "—"), or 0. */
@@ -1539,7 +1296,6 @@ page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct rec
 	return NULL;
 }
 
-
 /*
  * Does S read as dates, all but one word in five of it (a page clock in
  * two calendars printed as one line, "১লা চৈত্র, ১৪৩১ বঙ্গাব্দ শুক্রবার
@@ -1790,16 +1546,16 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		if (!(l->kind == K_TITLELIKE || (l->kind == K_OTHER && (l->why == NULL ||
 		    strncmp(l->why, "a label", 7) == 0))) || !credit_shape(line_text(w, j), l->len, &vl, &na, &ne, &closed))
 			continue;
-		below = step(w, j, 1, 0, p);
-		if (!(below < 0 && p < zone) && !(below >= 0 && in_block(w->l[below].kind)))
+		below = zone_step(w, j, 1, 0, p);
+		if (!(below < 0 && p < zone) && !(below >= 0 && zone_in_block(w->l[below].kind)))
 			continue;
-		above = step(w, j, -1, 0, p);
+		above = zone_step(w, j, -1, 0, p);
 		if (headline_tail(w, j, above))
 			continue;
-		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !same(w, (size_t)above, (size_t)j) &&
+		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !zone_same(w, (size_t)above, (size_t)j) &&
 		    line_words(line_text(w, above), w->l[above].len) >= rs->headline_words &&
 		    line_words(line_text(w, above), w->l[above].len) > line_words(line_text(w, j) + na, ne - na);
-		ok = at_top(w, j) || under || (above >= 0 && in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
+		ok = at_top(w, j) || under || (above >= 0 && zone_in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
 		/*
 		 * A headline's words, or a caption's ("<person>। ফাইল ছবি"),
 		 * come back in the paragraph; a writer's name seldom does.  A
@@ -1834,11 +1590,11 @@ name_under_dates(const struct hzoneset *rs, struct hzonework *w, long p, long zo
 	const char *s;
 	size_t n, a, e, pieces = 0, nw, name = 0;
 
-	if (p <= 0 || p >= zone || (j = step(w, p, -1, 0, p)) < 0 || w->l[j].kind != K_TITLELIKE)
+	if (p <= 0 || p >= zone || (j = zone_step(w, p, -1, 0, p)) < 0 || w->l[j].kind != K_TITLELIKE)
 		return 0;
-	if ((above = step(w, j, -1, 0, p)) < 0 || (w->l[above].kind != K_DATE && w->l[above].kind != K_LABELLED))
+	if ((above = zone_step(w, j, -1, 0, p)) < 0 || (w->l[above].kind != K_DATE && w->l[above].kind != K_LABELLED))
 		return 0;
-	for (head = above; head >= 0 && in_block(w->l[head].kind); head = step(w, head, -1, 0, p))
+	for (head = above; head >= 0 && zone_in_block(w->l[head].kind); head = zone_step(w, head, -1, 0, p))
 		;
 	if (head < 0 || w->l[head].kind != K_TITLELIKE)
 		return 0;
@@ -2133,7 +1889,7 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 		w->l[n2].why = NULL;
 		line_classify(rs, w, (size_t)n2);
 	}
-	if ((w->l[n2].kind == K_LABELLED || w->l[n2].kind == K_BYLINE) && opens_page(w, i) &&
+	if ((w->l[n2].kind == K_LABELLED || w->l[n2].kind == K_BYLINE) && zone_opens_page(w, i) &&
 	    line_words(line_text(w, i), w->l[i].len) <= 20) {
 		w->l[i].kind = K_TITLELIKE;
 		w->l[i].why = "a sentence opening the page, over the byline or the dates";
@@ -2158,7 +1914,7 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 	 * stand over a short line (a photo's caption, passed over
 	 * above as N2) and then the paragraph with the dateline.
 	 */
-	if (n2 != next && !(n2 < pg->zone && first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20))
+	if (n2 != next && !(n2 < pg->zone && zone_first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20))
 		n2 = next;
 	if (w->l[n2].kind == K_PARA && !line_matches(&rs->dateline, line_text(w, i), w->l[i].len) &&
 	    line_matches(&rs->dateline, line_text(w, n2), w->l[n2].len) &&
@@ -2167,7 +1923,7 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 		 * Opening the page, a sentence of a headline's length
 		 * is the headline itself (some end theirs with the dari).
 		 */
-		if (first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
+		if (zone_first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
 			w->l[i].kind = K_TITLELIKE;
 			w->l[i].why = "a sentence opening the page, over the paragraph that opens with the dateline";
 			if (n2 != next) {	/* read here, not again by the loop */
@@ -2224,12 +1980,12 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	 */
 	if (next >= 0 && !line_letter_in(line_text(w, i), w->l[i].len, 0) &&
 	    line_letter_in(line_text(w, next), w->l[next].len, 0) &&
-	    (w->l[next].kind == K_PARA || furniture_above(w, i))) {
+	    (w->l[next].kind == K_PARA || zone_furniture_above(w, i))) {
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = w->l[next].kind == K_PARA ?
 		    "a line in Latin letters over the Bengali story (the headline in English)" :
 		    "a line in Latin letters with only furniture above, over the Bengali headline (a tagline)";
-		if (pg->latin < 0 && opens_page(w, i))
+		if (pg->latin < 0 && zone_opens_page(w, i))
 			pg->latin = i;
 		return 0;
 	}
@@ -2242,7 +1998,7 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	 * is cut at a width, the line under it then opening with
 	 * the end of its sentence).
 	 */
-	if (next >= 0 && w->l[next].kind == K_PARA && opens_page(w, i) && long_headline(w, i) &&
+	if (next >= 0 && w->l[next].kind == K_PARA && zone_opens_page(w, i) && long_headline(w, i) &&
 	    !ends_sentence_early(line_text(w, next), w->l[next].len)) {
 		w->l[i].kind = K_TITLELIKE;
 		w->l[i].why = "a line of twenty words at most ending no sentence, opening the page over the story";
@@ -2260,7 +2016,7 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	 * a paragraph (placed_credits reads it).
 	 */
 	if (next >= 0 && w->l[next].kind == K_PARA && line_words(line_text(w, i), w->l[i].len) <= 6 && (at_top(w, i) ||
-	    ((k = (size_t)step(w, i, -1, 0, i)) != (size_t)-1 && w->l[k].kind == K_TITLELIKE && opens_page(w, (long)k)))) {
+	    ((k = (size_t)zone_step(w, i, -1, 0, i)) != (size_t)-1 && w->l[k].kind == K_TITLELIKE && zone_opens_page(w, (long)k)))) {
 		size_t vl, na, ne;
 		int closed;
 
@@ -2358,11 +2114,11 @@ mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 	 * under it: it starts no byline and date block.
 	 */
 	for (i = 0; i < pg->p; i++)
-		if (w->l[i].kind == K_DATE && step(w, i, -1, 0, pg->p) < 0 && over_story(w, i, pg->p)) {
+		if (w->l[i].kind == K_DATE && zone_step(w, i, -1, 0, pg->p) < 0 && over_story(w, i, pg->p)) {
 			w->l[i].story = 1;
 			w->l[i].why = "an unlabelled date right over the story (no headline, no menu between)";
-		} else if (w->l[i].kind == K_DATE && step(w, i, -1, 0, pg->p) < 0 && (k = (size_t)step(w, i, 1, 0, pg->p)) != (size_t)-1 &&
-		    !in_block(w->l[k].kind)) {
+		} else if (w->l[i].kind == K_DATE && zone_step(w, i, -1, 0, pg->p) < 0 && (k = (size_t)zone_step(w, i, 1, 0, pg->p)) != (size_t)-1 &&
+		    !zone_in_block(w->l[k].kind)) {
 			w->l[i].kind = K_CLOCK;
 			w->l[i].placed = 1;
 			w->l[i].why = "an unlabelled date opening the page";
@@ -2389,7 +2145,7 @@ mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 		long j;
 
 		if (w->l[i].kind != K_BYLINE || !line_ends_with(line_text(w, i), w->l[i].len, ",") ||
-		    (j = step(w, i, 1, 0, pg->p)) < 0 || w->l[j].kind != K_TITLELIKE || !short_name(w, (size_t)j))
+		    (j = zone_step(w, i, 1, 0, pg->p)) < 0 || w->l[j].kind != K_TITLELIKE || !zone_short_name(w, (size_t)j))
 			continue;
 		w->l[j].kind = K_OTHER;
 		w->l[j].why = "the byline's second line, after its comma";
@@ -2397,7 +2153,7 @@ mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 	placed_credits(rs, w, pg->p, pg->zone);
 	w->named = name_under_dates(rs, w, pg->p, pg->zone);
 	for (i = 0; i < pg->p; i++)
-		if (in_block(w->l[i].kind)) {
+		if (zone_in_block(w->l[i].kind)) {
 			pg->b0 = i;
 			break;
 		}
@@ -2422,8 +2178,8 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 
 		if (w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED && w->l[i].kind != K_EDITION)
 			continue;
-		d[0] = step(w, i, -1, 0, pg->p);
-		d[1] = step(w, i, 1, 0, pg->p);
+		d[0] = zone_step(w, i, -1, 0, pg->p);
+		d[1] = zone_step(w, i, 1, 0, pg->p);
 		for (t = 0; t < 2; t++) {
 			const char *s;
 			size_t mark = 0, sl;
@@ -2442,7 +2198,7 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 			 * with no place after it, the byline with no headline needed.
 			 */
 			if (t == 1 && (j = d[1]) >= 0 && (w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_OTHER) &&
-			    step(w, j, 1, 0, pg->p) < 0 && line_ends_with(line_text(w, j), w->l[j].len, ",")) {
+			    zone_step(w, j, 1, 0, pg->p) < 0 && line_ends_with(line_text(w, j), w->l[j].len, ",")) {
 				s = line_text(w, j);
 				for (sl = w->l[j].len - 1; sl > 0 && s[sl - 1] == ' '; sl--)
 					;
@@ -2468,7 +2224,7 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 			if (sl > 0 && line_words(s, sl) <= 3 && text_chars(s, sl) <= 30 &&
 			    !line_has_digit(s, unnumbered(s, sl)) && line_has_letter(s, sl) &&
 			    (mark == 0 || !line_matches(&rs->chrome, s, sl))) {
-				long up = step(w, j, -1, 0, pg->p);
+				long up = zone_step(w, j, -1, 0, pg->p);
 
 				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
 				    line_words(line_text(w, up), w->l[up].len) > line_words(s, sl) + 1) {
@@ -2482,275 +2238,6 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 			}
 		}
 	}
-}
-
-/*
- * pg->title with a byline and date block (pg->b0): the nearest title-like
- * line above it; with nothing there, the first one below it.  A short name
- * on top of the dates may be the byline instead (pg->b0 moves up).
- */
-static void
-headline_over_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
-{
-	long i, j = pg->b0;
-	int seen = 0;
-
-	while ((j = step(w, j, -1, 0, pg->p)) >= 0 && seen++ < 4)
-		if (w->l[j].kind == K_TITLELIKE && w->l[pg->b0].len > w->l[j].len &&
-		    memcmp(line_text(w, pg->b0), line_text(w, j), w->l[j].len) == 0) {
-			w->l[j].kind = K_CHROME;
-			w->l[j].why = "the writer's name over the byline that repeats it";
-		} else if (w->l[j].kind == K_TITLELIKE && !line_letter_in(line_text(w, j), w->l[j].len, 0)) {
-			w->l[j].why = "a title-like line with no Bengali letter, passed over";
-		} else if (name_over_post(rs, w, j, pg->p)) {
-			w->l[j].kind = K_BYLINE;
-			w->l[j].vo = w->l[j].off;
-			w->l[j].vl = w->l[j].half;
-			w->l[j].why = "a writer's name over the post a byline pattern reads, the headline above";
-			pg->b0 = j;
-		} else if (w->l[j].kind == K_TITLELIKE) {
-			long up = step(w, j, -1, 0, pg->p);
-
-			pg->title = j;
-			/* A long line right under a shorter one is the subtitle of that headline. */
-			if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
-			    line_words(line_text(w, j), w->l[j].len) >= 10 &&
-			    2 * line_words(line_text(w, j), w->l[j].len) >= 3 * line_words(line_text(w, up), w->l[up].len))
-				pg->title = up;
-			break;
-		} else if (w->l[j].kind == K_CLOCK || w->l[j].kind == K_DATE)
-			break;
-	/*
-	 * A short line right on top of the dates, with a headline under
-	 * them, is the byline of a page that starts with it (a writer's
-	 * name, "চট্টগ্রাম ব্যুরো").
-	 */
-	if (pg->title >= 0 && step(w, pg->title, 1, 0, pg->p) == pg->b0 && short_name(w, (size_t)pg->title) && !block_credit(rs, w, pg->b0, pg->p)) {
-		long below = first_below(w, pg->b0, pg->p);
-
-		if (below >= 0 && line_words(line_text(w, below), w->l[below].len) > line_words(line_text(w, pg->title), w->l[pg->title].len) &&
-		    w->l[pg->b0].kind == K_DATE && !w->l[pg->b0].has_time && opens_page(w, pg->title)) {
-			/*
-			 * Over a date with no time, opening the page, it is the
-			 * site's name over its clock (a masthead): no byline.
-			 */
-			w->l[pg->title].kind = K_CHROME;
-			w->l[pg->title].why = "a short name opening the page over a date with no time (the masthead)";
-			pg->title = -1;
-		} else if (below >= 0 && line_words(line_text(w, below), w->l[below].len) > line_words(line_text(w, pg->title), w->l[pg->title].len)) {
-			w->l[pg->title].kind = K_BYLINE;
-			w->l[pg->title].vo = w->l[pg->title].off;
-			w->l[pg->title].vl = w->l[pg->title].half;
-			w->l[pg->title].why = "a short name on top of the dates, the headline under them";
-			pg->b0 = pg->title;
-			pg->title = below;
-		} else if (below < 0 && w->l[pg->b0].kind == K_LABELLED && line_words(line_text(w, pg->title), w->l[pg->title].len) <= 3 &&
-		    opens_page(w, pg->title) && pg->p < pg->zone && !shares_word(w, pg->title, pg->p)) {
-			/*
-			 * A short name opening the page right over labelled
-			 * dates, with no headline under them and no byline among
-			 * them, and none of its words in the first paragraph (a
-			 * headline's words come back there), is the writer's
-			 * byline: a page cut above its headline.
-			 */
-			for (i = pg->b0; i < pg->p && w->l[i].kind != K_BYLINE; i++)
-				;
-			if (i == pg->p) {
-				w->l[pg->title].kind = K_BYLINE;
-				w->l[pg->title].vo = w->l[pg->title].off;
-				w->l[pg->title].vl = w->l[pg->title].half;
-				w->l[pg->title].why = "a short name opening the page over the dates, no headline under them";
-				pg->b0 = pg->title;
-				pg->title = -1;
-			}
-		}
-	}
-	/*
-	 * A block of dates with no time and nothing else (the clock,
-	 * unread as such yet) places no headline under it: the headline
-	 * is the one over the first paragraph, past the masthead, the
-	 * menu and the section labels under the date.
-	 */
-	for (i = 0; i < pg->p && !(in_block(w->l[i].kind) && !(w->l[i].kind == K_DATE && !w->l[i].has_time)); i++)
-		;
-	if (pg->title < 0 && i == pg->p && pg->p < pg->zone)
-		pg->title = nearest_above(rs, w, pg->p);
-	if (pg->title < 0)
-		pg->title = first_below(w, pg->b0, pg->p);
-}
-
-/*
- * pg->title with no byline and date block: the nearest title-like line
- * above the first paragraph, unless it is a writer's name or a photo's label.
- */
-static void
-headline_over_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
-{
-	pg->title = over_subtitle(rs, w, nearest_above(rs, w, pg->p), pg->p);
-	/*
-	 * A short name that opens the page, right on the first paragraph,
-	 * is its writer ("তানভীর হাসান রুমি"), not a headline: a headline
-	 * has a blank line or page chrome around it.  Not when one of its
-	 * words comes back in the paragraph: a caption's or a label's
-	 * do ("<flooded> এলাকা" over a story of the flooded areas), a
-	 * writer's name seldom does.
-	 */
-	if (pg->title >= 0 && pg->title + 1 == pg->p && step(w, pg->title, -1, 0, pg->p) < 0 && first_content(w, pg->title) &&
-	    short_name(w, (size_t)pg->title) && line_words(line_text(w, pg->title), w->l[pg->title].len) <= 3 &&
-	    !shares_word(w, pg->title, pg->p)) {
-		w->l[pg->title].kind = K_BYLINE;
-		w->l[pg->title].vo = w->l[pg->title].off;
-		w->l[pg->title].vl = w->l[pg->title].half;
-		w->l[pg->title].why = "a short name opening the page, right on the first paragraph";
-		pg->title = -1;
-	} else if (pg->title >= 0 && pg->title + 1 == pg->p && step(w, pg->title, -1, 0, pg->p) < 0 && first_content(w, pg->title) &&
-	    short_name(w, (size_t)pg->title) && line_words(line_text(w, pg->title), w->l[pg->title].len) < rs->headline_words) {
-		/* Too short for a headline, its words the story's: the photo's label. */
-		w->l[pg->title].kind = K_CHROME;
-		w->l[pg->title].why = "a short label opening the page, its words in the first paragraph (a caption)";
-		pg->title = -1;
-	} else if (pg->title >= 0)
-		pg->title = name_under_headline(rs, w, pg->title, pg->p);
-}
-
-/*
- * The headline: the nearest title-like line above the byline and date
- * block; with nothing there, the first one below it (byline and dates
- * first); with no block, the nearest one above the first paragraph.
- */
-static void
-headline_by_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
-{
-	if (pg->b0 >= 0)
-		headline_over_block(rs, w, pg);
-	else if (pg->p < pg->zone)
-		headline_over_paragraph(rs, w, pg);
-}
-
-/*
- * pg->title moved to the headline's cleanest copy: printed twice, with a tag
- * or the site's name after it, glued to a breadcrumb.
- */
-static void
-headline_by_copies(struct hzonework *w, struct hzpage *pg)
-{
-	long i;
-
-	/*
-	 * A headline is often printed twice (as the photo's alt text too): a
-	 * title-like line of four words or more that the zone prints again is
-	 * the headline, wherever the block is.  A line that only begins
-	 * another title-like line is that one's tag ("Mamata Banerjee" over
-	 * "Mamata Banerjee: ..."), not the headline; but a line over a photo
-	 * credit is the photo's caption, whatever it begins with.
-	 */
-	for (i = 0; i < pg->p; i++) {
-		long j;
-
-		if (w->l[i].kind != K_TITLELIKE || line_words(line_text(w, i), w->l[i].len) < 4)
-			continue;
-		for (j = i + 1; j < pg->p; j++)
-			if (same(w, (size_t)i, (size_t)j))
-				break;
-		if (j < pg->p) {
-			pg->title = i;
-			break;
-		}
-	}
-	if (pg->title >= 0)
-		for (i = 0; i < pg->p; i++) {
-			size_t n = w->l[pg->title].len;
-
-			if (i != pg->title && w->l[i].kind == K_TITLELIKE && w->l[i].len > n + 1 &&
-			    memcmp(line_text(w, i), line_text(w, pg->title), n) == 0 && strchr(" :,-", line_text(w, i)[n]) &&
-			    !site_suffix(line_text(w, i) + n, w->l[i].len - n, 0) && !over_credit(w, i, pg->p)) {
-				pg->title = i;
-				break;
-			}
-		}
-	/*
-	 * The headline with the site's name after it (the page's <title>)
-	 * over the headline alone: the line alone is the headline.
-	 */
-	if (pg->title >= 0)
-		for (i = pg->title + 1; i < pg->p; i++) {
-			size_t m = w->l[pg->title].len, n = w->l[i].len;
-
-			if (w->l[i].kind == K_TITLELIKE && m > n + 1 && memcmp(line_text(w, pg->title), line_text(w, i), n) == 0 &&
-			    site_suffix(line_text(w, pg->title) + n, m - n, 1)) {
-				pg->title = i;
-				break;
-			}
-		}
-	/*
-	 * A title-like line under the headline that ends it, four words or
-	 * more, is the headline itself: the line above has the breadcrumb's
-	 * section names glued before it ("<home><section><headline>").
-	 */
-	if (pg->title >= 0)
-		for (i = pg->title + 1; i < pg->p; i++) {
-			size_t m = w->l[pg->title].len, n = w->l[i].len;
-
-			if (w->l[i].kind == K_TITLELIKE && n < m && line_words(line_text(w, i), n) >= 4 &&
-			    memcmp(line_text(w, pg->title) + m - n, line_text(w, i), n) == 0) {
-				pg->title = i;
-				break;
-			}
-		}
-}
-
-/*
- * pg->title when the shape found none (a sentence over the story, a copy
- * printed again, the headline in English), and its first printing.
- */
-static void
-headline_last_resorts(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
-{
-	long i;
-
-	/*
-	 * No headline found, nothing but page furniture above (the clock, a
-	 * line in Latin letters such as a language menu's label): a short
-	 * sentence closed by a dari right over the first paragraph, no comma
-	 * in it, its words taken up by the paragraph, is the headline (some
-	 * close theirs with the dari; it is no title-like line for that).
-	 */
-	if (pg->title < 0 && pg->b0 < 0 && pg->p < pg->zone) {
-		long j = step(w, pg->p, -1, 0, pg->p);
-
-		if (j >= 0 && furniture_above(w, j) && w->l[j].kind == K_OTHER && w->l[j].why == NULL &&
-		    line_ends_with(line_text(w, j), w->l[j].len, "।") && !memchr(line_text(w, j), ',', w->l[j].len) &&
-		    line_words(line_text(w, j), w->l[j].len) >= rs->headline_words &&
-		    line_words(line_text(w, j), w->l[j].len) <= 12 && shares_word(w, j, pg->p)) {
-			pg->title = j;
-			w->l[j].why = "a short sentence opening the page right over the first paragraph";
-		}
-	}
-
-	/*
-	 * The headline printed again near the top, copies that differ in
-	 * quote marks, a closing dari, the site's name after a dash or a
-	 * reading-time label glued before it (hzoneagain.c), is the headline
-	 * wherever it stands: its cleanest copy is written.
-	 */
-	if (pg->copies > 0)
-		pg->title = again_title(w, pg->title, pg->p);
-	/*
-	 * With no headline in Bengali and no byline or date, a sentence in
-	 * Latin letters opening the page right over the Bengali story is the
-	 * headline, printed in English.
-	 */
-	if (pg->title < 0 && pg->b0 < 0 && pg->latin >= 0 && pg->p < pg->zone && step(w, pg->latin, 1, 0, pg->zone) == pg->p) {
-		pg->title = pg->latin;
-		w->l[pg->latin].why = "a sentence in Latin letters opening the page over the Bengali story: the headline in English";
-	}
-	/* A printed title line above it may be a repeat of it, kept for the body. */
-	if (pg->title >= 0)
-		for (i = 0; i < pg->title; i++)
-			if (same(w, (size_t)i, (size_t)pg->title)) {
-				pg->title = i;
-				break;
-			}
 }
 
 /*
@@ -2787,7 +2274,7 @@ story_start_below(const struct hzoneset *rs, struct hzonework *w, struct hzpage 
 		long j = next_line(w, pg->p + 1, pg->zone), k = next_line(w, j + 1, pg->zone);
 		size_t m = w->l[pg->p].len < 60 ? w->l[pg->p].len / 2 : 60;
 
-		if (k < pg->zone && m > 0 && same(w, (size_t)j, (size_t)pg->title) &&
+		if (k < pg->zone && m > 0 && zone_same(w, (size_t)j, (size_t)pg->title) &&
 		    memmem(line_text(w, k), w->l[k].len, line_text(w, pg->p) + w->l[pg->p].len / 2 - m / 2, m) != NULL)
 			pg->p = starts_below(rs, w, pg->p, j, k, "a teaser, the headline and the lead in full under it",
 			    "the headline again, under a teaser");
@@ -2810,7 +2297,7 @@ story_start_below(const struct hzoneset *rs, struct hzonework *w, struct hzpage 
 	 * line here does, and stand below every line the reader took.
 	 */
 	while (pg->p < pg->zone && (pg->title >= 0 || pg->b0 >= 0)) {
-		long j = step(w, pg->p, -1, 0, pg->p);
+		long j = zone_step(w, pg->p, -1, 0, pg->p);
 		const char *s;
 
 		if (j < 0 || j <= pg->title || w->l[j].kind != K_OTHER || w->l[j].why != NULL)
@@ -2853,14 +2340,14 @@ clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 			    w->l[i].why = "an unlabelled date above a labelled publication time";
 		else if (w->l[i].kind == K_DATE && pg->title >= 0 && i < pg->title && !w->l[i].story &&
 		    !((w->l[i].has_time || date_time_below(rs, w, i, pg->p)) &&
-		    (k = (size_t)step(w, i, -1, 0, pg->p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
+		    (k = (size_t)zone_step(w, i, -1, 0, pg->p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
 		/*
 		 * With no headline, an unlabelled date that opens the page (a
 		 * weekday, a date, a time) is its clock all the same: no story
 		 * prints its own time above everything else.
 		 */
-		else if (w->l[i].kind == K_DATE && pg->title < 0 && step(w, i, -1, 0, pg->p) < 0 && !w->l[i].story)
+		else if (w->l[i].kind == K_DATE && pg->title < 0 && zone_step(w, i, -1, 0, pg->p) < 0 && !w->l[i].story)
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date opening a page with no headline";
 	named_day(rs, w, pg->p, pg->zone);
 }
@@ -2921,7 +2408,7 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 	    !(under_byline(w, i, pg->p) && date_time_below(rs, w, i, pg->p)))
 		return;
 	/* The header printed twice (byline, date; byline, date): one date. */
-	for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && same(w, k, (size_t)i)); k++)
+	for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && zone_same(w, k, (size_t)i)); k++)
 		;
 	if (k < (size_t)i)
 		return;
@@ -2994,8 +2481,8 @@ write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	 * its words).  It still places the dates; it is not
 	 * written.
 	 */
-	if (line_words(t, n > 0 ? n : l->len) < rs->headline_words && ((step(w, i, 1, 0, pg->p) >= 0 &&
-	    in_block(w->l[step(w, i, 1, 0, pg->p)].kind)) || memchr(t, ',', n > 0 ? n : l->len))) {
+	if (line_words(t, n > 0 ? n : l->len) < rs->headline_words && ((zone_step(w, i, 1, 0, pg->p) >= 0 &&
+	    zone_in_block(w->l[zone_step(w, i, 1, 0, pg->p)].kind)) || memchr(t, ',', n > 0 ? n : l->len))) {
 		if (w->ex)
 			explain(w, (size_t)i, "not the headline", "fewer words than headline_words");
 		return 0;
@@ -3123,14 +2610,14 @@ write_body(struct hzonework *w, struct record *rec, struct hzpage *pg)
 			keep = 1;
 		else if (pg->p < pg->zone || pg->b0 >= 0 || pg->title >= 0)
 			keep = l->kind == K_KEEP || (pg->p == pg->zone && (l->kind == K_OTHER || l->kind == K_TITLELIKE) &&
-			    (long)k > pg->title && !(pg->title >= 0 && same(w, k, (size_t)pg->title)));
+			    (long)k > pg->title && !(pg->title >= 0 && zone_same(w, k, (size_t)pg->title)));
 		else
 			keep = 1;
 		/* A caption printed twice, blank lines between, is kept once. */
 		if (keep && (long)k < pg->p && l->kind == K_KEEP) {
 			size_t j;
 
-			for (j = 0; j < k && !(w->l[j].kind == K_KEEP && same(w, j, k)); j++)
+			for (j = 0; j < k && !(w->l[j].kind == K_KEEP && zone_same(w, j, k)); j++)
 				;
 			keep = j == k;
 		}
