@@ -2630,6 +2630,13 @@ write_body(struct hzonework *w, struct record *rec, struct hzpage *pg)
 	record_set_body(rec, w->out.s ? w->out.s : "", w->out.len);
 }
 
+/*
+ * The reader's driver: each phase decides one thing about the page and
+ * leaves it in PG for the phases after it.  The order matters: the
+ * headline is chosen against the block the names and dates make, the
+ * first paragraph may move once the headline is known, and the dates are
+ * placed (clock or story) against both before anything is written.
+ */
 void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
@@ -2639,29 +2646,27 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 
 	w->ex = ex;
 	w->src = ex ? record_source(rec, &scratch) : "";
+
+	/* The zone and what its lines are, up to the first paragraph. */
 	find_zone(rs, w, rec, pg);
-
 	classify_zone(rs, w, pg);
+	/* The byline and date block. */
 	mark_block(rs, w, pg);
-
 	names_beside_dates(rs, w, pg);
-
+	/* The headline (hzonehead.c), then where the story starts under it. */
 	headline_by_block(rs, w, pg);
 	headline_by_copies(w, pg);
 	headline_last_resorts(rs, w, pg);
-
 	story_start_below(rs, w, pg);
-
+	/* The dates and bylines placed against both. */
 	clock_or_story_dates(rs, w, pg);
-
 	note_page_zone(rs, w, rec, pg);
-
 	find_patterned(rs, w, pg);
-
+	/* The record. */
 	write_header(rs, w, rec, pg);
 	read_below_header(rs, w, rec, pg);
-
 	write_body(w, rec, pg);
+
 	buf_free(&scratch);
 	rx_memo(lent);
 }
