@@ -2,8 +2,9 @@
  * hzonework.h: the header-zone reader's lines, shared by hzoneline.c
  * (what one line is), hzoneflat.c (a header flattened onto one line),
  * hzoneagain.c (the headline printed again), hzonewrap.c (a credit over
- * two lines), hzonehead.c (the headline) and hzone.c (the zone the lines
- * make).  Private to those files; everyone else sees hzone.h.
+ * two lines), hzonehead.c (the headline), hzonewrite.c (the record) and
+ * hzone.c (the zone the lines make).  Private to those files; everyone
+ * else sees hzone.h.
  * Each function is described where it is defined.
  */
 #ifndef KHOBOR_HZONEWORK_H
@@ -123,7 +124,7 @@ int flat_unflatten(const struct hzoneset *rs, struct hzonework *w);
 int flat_unflatten_byline(const struct hzoneset *rs, struct hzonework *w);
 int flat_unflatten_dates(const struct hzoneset *rs, struct hzonework *w);
 
-/* hzone.c: where a line stands in the zone, for hzonehead.c. */
+/* hzone.c: where a line stands in the zone, for hzonehead.c and hzonewrite.c. */
 int zone_same(const struct hzonework *w, size_t i, size_t j);
 long zone_step(const struct hzonework *w, long i, int dir, long lo, long hi);
 int zone_short_name(const struct hzonework *w, size_t j);
@@ -132,11 +133,20 @@ int zone_opens_page(const struct hzonework *w, long j);
 int zone_furniture_above(const struct hzonework *w, long j);
 int zone_shares_word(const struct hzonework *w, long i, long j);
 int zone_in_block(enum kind k);
+int zone_date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p);
+int zone_over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p);
+int zone_time_below(const struct hzoneset *rs, struct hzonework *w, const char *s, size_t n, long i, long p, int alone);
 
 /* hzonehead.c: the headline (pg->title), by where it stands and by its copies. */
 void headline_by_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 void headline_by_copies(struct hzonework *w, struct hzpage *pg);
 void headline_last_resorts(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
+
+/* hzonewrite.c: the record: the header's fields, what is under the header, the body. */
+struct record;
+void write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg);
+void read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg);
+void write_body(struct hzonework *w, struct record *rec, struct hzpage *pg);
 
 /* hzonewrap.c: a credit wrapped over two lines, joined. */
 int wrap_join_credit(const struct hzoneset *rs, struct hzonework *w, size_t zone);
