@@ -1,8 +1,10 @@
 /*
  * hzonework.h: the header-zone reader's lines, shared by hzoneline.c
  * (what one line is), hzoneflat.c (a header flattened onto one line),
- * hzoneagain.c (the headline printed again) and hzone.c (the zone the
- * lines make).  Private to those files; everyone else sees hzone.h.
+ * hzoneagain.c (the headline printed again), hzonewrap.c (a credit over
+ * two lines), hzonehead.c (the headline), hzonewrite.c (the record) and
+ * hzone.c (the zone the lines make).  Private to those files; everyone
+ * else sees hzone.h.
  * Each function is described where it is defined.
  */
 #ifndef KHOBOR_HZONEWORK_H
@@ -52,6 +54,23 @@ struct hzonework {
 	int patterned;		/* a byline pattern reads a line of the zone */
 	struct rxmemo *memo;	/* the answers of the patterns on this page (rxmemo.h) */
 	int named;		/* a writer's name placed under the dates (hzone.c, name_under_dates) */
+};
+
+/*
+ * What hzone_apply has decided so far about one page, handed to each of its
+ * phases in turn: line numbers are indexes into w->l, -1 for none.
+ */
+struct hzpage {
+	long zone;		/* the header zone: lines 0 .. zone - 1 */
+	long p;			/* the first paragraph: the body starts there (zone: none) */
+	long b0;		/* the first line of the byline and date block */
+	long title;		/* the headline */
+	long latin;		/* a line in Latin letters opening the page: the headline in English, maybe */
+	long foot;		/* the labelled date at the foot of the page, left out of the body */
+	long under;		/* the headline under the only paragraph, left out of the body */
+	size_t copies;		/* copies of the headline printed again (again_mark) */
+	int patterned;		/* a byline pattern reads a line above the first paragraph */
+	int pub, upd, ed, author;	/* how many of each field were written */
 };
 
 /* What one segment of a header line is. */
@@ -104,6 +123,30 @@ size_t line_date_run(const struct hzoneset *rs, const char *s, size_t n, size_t 
 int flat_unflatten(const struct hzoneset *rs, struct hzonework *w);
 int flat_unflatten_byline(const struct hzoneset *rs, struct hzonework *w);
 int flat_unflatten_dates(const struct hzoneset *rs, struct hzonework *w);
+
+/* hzone.c: where a line stands in the zone, for hzonehead.c and hzonewrite.c. */
+int zone_same(const struct hzonework *w, size_t i, size_t j);
+long zone_step(const struct hzonework *w, long i, int dir, long lo, long hi);
+int zone_short_name(const struct hzonework *w, size_t j);
+int zone_first_content(const struct hzonework *w, long j);
+int zone_opens_page(const struct hzonework *w, long j);
+int zone_furniture_above(const struct hzonework *w, long j);
+int zone_shares_word(const struct hzonework *w, long i, long j);
+int zone_in_block(enum kind k);
+int zone_date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p);
+int zone_over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p);
+int zone_time_below(const struct hzoneset *rs, struct hzonework *w, const char *s, size_t n, long i, long p, int alone);
+
+/* hzonehead.c: the headline (pg->title), by where it stands and by its copies. */
+void headline_by_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
+void headline_by_copies(struct hzonework *w, struct hzpage *pg);
+void headline_last_resorts(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
+
+/* hzonewrite.c: the record: the header's fields, what is under the header, the body. */
+struct record;
+void write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg);
+void read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg);
+void write_body(struct hzonework *w, struct record *rec, struct hzpage *pg);
 
 /* hzonewrap.c: a credit wrapped over two lines, joined. */
 int wrap_join_credit(const struct hzoneset *rs, struct hzonework *w, size_t zone);

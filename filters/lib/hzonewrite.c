@@ -1,0 +1,1020 @@
+/*
+ * hzonewrite.c: the record the header-zone reader (hzone.c) writes: the
+ * header's fields in the order of their lines, with their --explain lines;
+ * what the header lacks, read in the first paragraph and under it (a
+ * dateline, a date at the foot or in a sign-off); and the body, from the
+ * first paragraph on.  hzone.c and hzonehead.c have decided by then which
+ * line is what (struct hzpage); nothing here moves a line's kind back.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "hzone.h"
+#include "hzonerule.h"
+#include "hzonework.h"
+#include "rx.h"
+#include "text.h"
+#include "util.h"
+
+/* The kinds of hzonework.h, named for --explain. */
+static const char *const kind_name[] = {
+	"blank", "other", "chrome", "page clock", "labelled date", "date", "byline", "edition",
+	"title-like", "paragraph", "kept"
+};
+
+/*
+ * Where S points into w->text, the same place as printed: a name prefix's
+ * colon masked (mask_prefixes) is given back.
+ */
+static const char *
+shown(const struct hzonework *w, const char *s)
+{
+	if (w->masked && s >= w->text.s && s < w->text.s + w->text.len)
+		return w->orig.s + (s - w->text.s);
+	return s;
+}
+
+static void
+explain(struct hzonework *w, size_t i, const char *what, const char *why)
+{
+	if (w->ex == NULL)
+		return;
+	fflush(stdout);
+	fprintf(w->ex, "%s: %s: reader: body line %zu: %s%s%s: %.*s\n", prog, w->src, i + 1, what,
+	    why ? ", by " : "", why ? why : "", (int)(w->l[i].len > 120 ? text_utf8_floor(line_text(w, i), 120) :
+	    w->l[i].len), shown(w, line_text(w, i)));
+}
+
+static void
+add(struct record *rec, struct hzonework *w, const char *name, const char *s, size_t n)
+{
+	buf_reset(&w->val);
+	buf_add(&w->val, shown(w, s), n);
+	record_add(rec, name, w->val.s);
+}
+
+/*
+ * A byline as written: a run of words printed twice in a row ("রফিক
+ * আহমেদ রফিক আহমেদ , প্রতিবেদক", a photo's alt text and the link) once,
+ * and no space before a comma.
+ */
+static void
+add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
+{
+	size_t i, k, best = 0;
+
+	s = shown(w, s);
+	for (k = 1; k <= n / 2; k++)
+		if (s[k] == ' ' && k + 1 + k <= n && memcmp(s, s + k + 1, k) == 0 &&
+		    (k + 1 + k == n || s[k + 1 + k] == ' ' || s[k + 1 + k] == ','))
+			best = k + 1;
+	s += best;
+	n -= best;
+	/*
+	 * A comma or a bar left hanging after the name ("সাধন মন্ডল ,", "Name
+	 * Name |" over the date) is no part of it.
+	 */
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '|'))
+		n--;
+	buf_reset(&w->val);
+	for (i = 0; i < n; i++)
+		if (!(s[i] == ' ' && i + 1 < n && s[i + 1] == ','))
+			buf_addc(&w->val, s[i]);
+	record_add(rec, "author", w->val.s);
+}
+
+/*
+ * A labelled date with no time whose time stands alone in the next
+ * segment ("| প্রকাশিতঃ ২০ অগাস্ট ২০১৬ | ৮:০৮ অপরাহ্ন"): the two read
+ * together as the time of FIELD (published, updated); 1 if they did and
+ * it was written.
+ */
+static int
+with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, const char *s, size_t n,
+    size_t *i, const char *v, size_t vl, const char *field)
+{
+	struct date_result r;
+	size_t a, e, j = *i;
+	struct buf both = {0};
+	int ok;
+
+	if (!line_is_date(rs, v, vl, &r) || r.has_time || !line_segment(s, n, &j, &a, &e) || line_is_date(rs, s + a, e - a, &r))
+		return 0;
+	buf_add(&both, v, vl);
+	buf_addc(&both, ' ');
+	buf_add(&both, s + a, e - a);
+	ok = line_is_date(rs, both.s, both.len, &r) && r.status == DATE_OK && r.has_time;
+	if (ok) {
+		record_add(rec, field, both.s);
+		*i = j;	/* the time's segment is read */
+	}
+	buf_free(&both);
+	(void)w;
+	return ok;
+}
+
+static int
+login_name(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	return n >= 3 && !(s[0] >= '0' && s[0] <= '9');
+}
+
+static void
+add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li,
+    int *pub, int *upd, int *ed, int *author)
+{
+	const char *s = line_text(w, li);
+	size_t n = w->l[li].len, i = 0, a, e, vo, vl, d;
+	int label = 0, dates = 0, after = 0;
+
+	if ((d = line_byline_then_date(rs, s, n, &e)) > 0) {
+		struct date_result r;
+
+		line_what_segment(rs, s, line_before_label(rs, s, d - 1, n), &vo, &vl);
+		/*
+		 * A login name, one word in Latin letters ("by Newseditor
+		 * <date>"), is the posting account: it gives way to a byline a
+		 * pattern reads on a line of the zone (the desk under it).
+		 */
+		if (w->patterned && login_name(s + vo, vl))
+			w->l[li].why = "a posting account beside the date; a byline pattern reads another line (not taken)";
+		else if (!(*author)++)
+			add_author(rec, w, s + vo, vl);
+		/*
+		 * An unlabelled date the parser reads but cannot settle ("17
+		 * Jan, 21", the century not printed) is no value: the byline
+		 * stands without it.
+		 */
+		if (date_parse(rs->ds, s + d, e - d, rs->tz, &r) != DATE_OK)
+			w->l[li].why = "a byline and a date it cannot settle (the date is not taken)";
+		else if (!(*pub)++)
+			add(rec, w, "published", s + d, e - d);
+		for (a = e; a < n && s[a] == ' '; a++)
+			;
+		if (a < n && !(*ed)++)
+			add(rec, w, "edition", s + a, n - a);
+		return;
+	}
+	while (line_segment(s, n, &i, &a, &e)) {
+		enum seg k = line_what_segment(rs, s + a, e - a, &vo, &vl);
+
+		label += k == S_PUBLISHED || k == S_UPDATED;
+		dates += k == S_DATE;
+	}
+	if (label == 0 && dates == 0 && line_place_date_credit(rs, s, n, &d, &e, &vo, &vl)) {
+		if (vl > 0 && !(*author)++)
+			add_author(rec, w, s + vo, vl);
+		if (!(*pub)++)
+			add(rec, w, "published", s + d, e);
+		w->l[li].why = "a dateline on its own line: a place, the date and the credit (or a colon)";
+		return;
+	}
+	if (label == 0 && dates > 0 && line_name_date(rs, s, n)) {
+		label = 1;	/* the name is the writer, below */
+		w->l[li].why = "a writer's name beside a date, no label";
+	}
+	if (label == 0 && dates == 0 && (d = line_label_after(rs, s, n)) > 0) {
+		size_t c = d, h;
+
+		while (c > 0 && s[c - 1] == ' ')
+			c--;
+		/*
+		 * The credit printed twice ("<outlet> <outlet> প্রকাশিত: ...",
+		 * the byline box's picture and its link) is the byline.
+		 */
+		if ((h = line_twice(s, c)) > 0 && line_words(s, h) <= 4) {
+			if (!(*author)++)
+				add_author(rec, w, s, h);
+			w->l[li].why = "a labelled date after a credit printed twice (the byline box)";
+		} else if (line_credit_before_label(rs, s, n, &vo, &vl)) {
+			if (!(*author)++)
+				add_author(rec, w, s + vo, vl);
+			w->l[li].why = "a labelled date after a credit a byline pattern reads";
+		} else if (!w->patterned && !w->named && line_words(s, c) >= 2 && line_words(s, c) <= 3 &&
+		    line_bengali_name(s, c) && !line_matches(&rs->chrome, s, c)) {
+			/*
+			 * A name of two or three words in Bengali letters, and no
+			 * byline a pattern reads anywhere in the header: the writer
+			 * ("Name Name প্রকাশিত: ..."), not a posting account (a
+			 * role a chrome pattern names: "বার্তা সম্পাদক"), nor the
+			 * outlet's name when a writer's stands under the dates.
+			 */
+			if (!(*author)++)
+				add_author(rec, w, s, c);
+			w->l[li].why = "a labelled date after a writer's name (no other byline in the header)";
+		} else
+			w->l[li].why = "a labelled date after a credit that is no byline (the credit is not taken)";
+		s += d;
+		n -= d;
+	}
+	/*
+	 * An update label after one space inside a segment ("প্রকাশিত: <date>
+	 * আপডেট: <date>", or after the publication's time alone, "প্রকাশ:
+	 * <date> | <time> আপডেট: <date> | <time>") starts a segment of its own.
+	 */
+	buf_reset(&w->cut);
+	buf_add(&w->cut, s, n);
+	for (i = 1, a = 0; i < n; i++) {
+		if (s[i - 1] == '|' || (s[i - 1] == ' ' && i >= 2 && s[i - 2] == ' '))
+			a = i;	/* where this segment starts */
+		if (s[i - 1] == ' ' && s[i] != ' ' && i - 1 > a &&
+		    line_value_of(rs->updated, s + i, n - i, &vo, &vl) && line_date_value(rs, s + i, vo, &vl) &&
+		    (line_what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED || line_time_alone(s + a, i - 1 - a)))
+			w->cut.s[i - 1] = '|';
+	}
+	s = w->cut.s;
+	i = 0;
+	while (line_segment(s, n, &i, &a, &e))
+		switch (line_what_segment(rs, s + a, e - a, &vo, &vl)) {
+		case S_PUBLISHED:
+			after = 1;
+			if (!(*pub)++ && !with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "published"))
+				add(rec, w, "published", s + a + vo, vl);
+			break;
+		case S_DATE:
+			/* Its time may be the next segment ("<desk> | <date> | <time> | <count>"). */
+			if (!(*pub)++) {
+				if (!with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "published"))
+					add(rec, w, "published", s + a + vo, vl);
+			} else if (!(*upd)++)
+				add(rec, w, "updated", s + a + vo, vl);
+			break;
+		case S_UPDATED:
+			after = 1;
+			if (!(*upd)++ && !with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "updated"))
+				add(rec, w, "updated", s + a + vo, vl);
+			break;
+		case S_EDITION:
+			if (!(*ed)++)
+				add(rec, w, "edition", s + a, e - a);
+			break;
+		case S_BYLINE:
+			if (!(*author)++)
+				add_author(rec, w, s + a + vo, vl);
+			break;
+		case S_NONE:
+			/*
+			 * A name beside a labelled date is its writer ("Name |
+			 * প্রকাশ: ..."); one word after it is the section ("প্রকাশ:
+			 * <date> | প্রবাস").
+			 */
+			if (label && line_name_segment(s + a, e - a) && !(after && line_words(s + a, e - a) < 2) && !(*author)++)
+				add_author(rec, w, s + a, e - a);
+			break;
+		}
+}
+
+/*
+ * A clock line in its parts: the Bangla date to page_date_bangla, the
+ * Hijri one to page_date_hijri, the rest (the Gregorian date, with its
+ * weekday and time) to page_date; the place or label the clock patterns
+ * match goes.
+ */
+static void
+add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li)
+{
+	const char *s = line_text(w, li);
+	size_t n = w->l[li].len, a = 0, pa, pe, ho = 0, hl = 0, first = 0;
+	int np = 0;
+	struct buf *g = &w->out;
+
+	buf_reset(g);
+	{
+		struct buf line = {0};
+		struct date_result gr, hr;
+
+		line_unclock(rs, s, n, &line);
+		s = line.s;
+		n = line.len;
+		while (line_piece(s, n, &a, &pa, &pe)) {
+			struct date_result r;
+			enum cal c = line_calendar_of(rs, s + pa, pe - pa, &r);
+
+			if (c == CAL_HIJRI && hl == 0)
+				ho = pa, hl = pe - pa;
+			else if (c == CAL_HIJRI)
+				add(rec, w, "page_date_hijri", s + pa, pe - pa);
+			else if (c == CAL_BN)
+				/*
+				 * Only Bangladesh's revised calendar has a table: on a
+				 * page of another zone (West Bengal keeps the solar
+				 * calendar) the Bangla date stays as printed.
+				 */
+				add(rec, w, w->pzone ? "page_date_bangla_raw" : "page_date_bangla", s + pa, pe - pa);
+			else {
+				if (g->len)
+					buf_adds(g, ", ");
+				buf_add(g, s + pa, pe - pa);
+				if (np++ == 0)
+					first = line_has_digit(s + pa, pe - pa) ? 0 : g->len;
+			}
+		}
+		/*
+		 * A word with no digit opening the clock that the date parser
+		 * cannot read with the rest is the site's town ("<town> | রবিবার |
+		 * <date>"): the date is the rest.
+		 */
+		if (np > 1 && first > 0 && date_parse(rs->ds, g->s, g->len, rs->tz, &gr) != DATE_OK &&
+		    date_parse(rs->ds, g->s + first + 2, g->len - first - 2, rs->tz, &gr) == DATE_OK) {
+			memmove(g->s, g->s + first + 2, g->len - first - 2 + 1);
+			g->len -= first + 2;
+		}
+		/*
+		 * The Hijri date, as printed; as its ISO day only when the
+		 * Gregorian date beside it is that day by the tabular calendar
+		 * (rules/dates/bn.yaml).  Bangladesh begins a Hijri month when
+		 * the moon is sighted, so the table alone can be a day off: the
+		 * page's own Gregorian date is the evidence, never arithmetic.
+		 */
+		if (hl > 0) {
+			if (g->len && date_parse(rs->ds, g->s, g->len, rs->tz, &gr) == DATE_OK &&
+			    date_parse(rs->tab, s + ho, hl, rs->tz, &hr) == DATE_OK &&
+			    gr.year == hr.year && gr.month == hr.month && gr.day == hr.day) {
+				char iso[11];
+
+				date_format_day(iso, hr.year, hr.month, hr.day);
+				record_add(rec, "page_date_hijri", iso);
+				add(rec, w, "page_date_hijri_raw", s + ho, hl);
+			} else
+				add(rec, w, "page_date_hijri", s + ho, hl);
+		}
+		if (g->len)
+			record_add(rec, "page_date", g->s);
+		buf_free(&line);
+	}
+}
+
+/*
+ * A date stamp of digits only before a headline ("09/02/2025 <headline>"):
+ * the length to skip, stamp and spaces, or 0.
+ */
+static size_t
+date_stamp(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t e = 0, i;
+	struct date_result r;
+
+	while (e < n && s[e] != ' ')
+		e++;
+	if (e == 0 || e >= n || line_has_letter(s, e) || !(memchr(s, '/', e) || memchr(s, '-', e)) ||
+	    !line_is_date(rs, s, e, &r) || r.status != DATE_OK)
+		return 0;
+	for (i = e; i < n && s[i] == ' '; i++)
+		;
+	return i < n ? i : 0;
+}
+
+static int
+under_byline(const struct hzonework *w, long i, long p)
+{
+	long k = zone_step(w, i, -1, 0, p);
+
+	return k >= 0 && w->l[k].kind == K_BYLINE && w->l[k].pattern;
+}
+
+/*
+ * The date a labelled line I gave FIELD, with no time, and the time alone
+ * on the next line ("আপডেট : ফেব্রুয়ারি ১৩, ২০২২" over "০৮:২৪ পূর্বাহ্ন": a
+ * theme that prints the date and the time in boxes of their own): the
+ * field is the two read as one.
+ */
+static void
+labelled_time_below(const struct hzoneset *rs, struct hzonework *w, struct record *rec, long i, long p,
+    const char *field)
+{
+	const char *v = record_get(rec, field);
+	struct date_result r;
+	struct buf d = {0};
+
+	if (v == NULL || !line_is_date(rs, v, strlen(v), &r) || r.status != DATE_OK || r.has_time)
+		return;
+	buf_adds(&d, v);
+	if (zone_time_below(rs, w, d.s, d.len, i, p, 1)) {
+		explain(w, (size_t)i, "a labelled date with its time on the next line", NULL);
+		record_set(rec, field, w->cut.s);
+	}
+	buf_free(&d);
+}
+
+static size_t
+credit_mark(const char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ':' || s[0] == '-'))
+		return 1;
+	if (n >= 3 && (memcmp(s, "ঃ", 3) == 0 || memcmp(s, "।", 3) == 0 || memcmp(s, "॥", 3) == 0 ||
+	    memcmp(s, "–", 3) == 0 || memcmp(s, "—", 3) == 0))
+		return 3;
+	return 0;
+}
+
+/*
+ * Does S[0, M) (the words and their closing marks) read as a byline
+ * alone, its value in [*VO, *VO + *VL)?  Or S[0, N) (the words) with what
+ * may close a credit list off its end: a name in brackets (the outlet's,
+ * an agency's) and a date after a comma, its place in [*DA, *DA + *DL)
+ * ("<post>, Name, <day month, year> (<outlet>)")?
+ */
+static int
+reads_byline(const struct hzoneset *rs, const char *s, size_t m, size_t n, size_t *vo, size_t *vl, size_t *da, size_t *dl)
+{
+	struct date_result r;
+	size_t k, c, e;
+
+	*dl = 0;
+	for (k = 0; k < rs->byline.n; k++)
+		if (line_value_of(rs->byline.re[k], s, m, vo, vl))
+			return 1;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	/* Only a bracket or a year can end such a list. */
+	if (n == 0 || (s[n - 1] != ')' && !line_digit_at(s + n - 1, 1) && !(n >= 3 && line_digit_at(s + n - 3, 3))))
+		return 0;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n > 0 && s[n - 1] == ')')
+		for (e = n - 1; e > 0; e--)
+			if (s[e - 1] == '(') {
+				n = e - 1;
+				break;
+			}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (c = 0; c < n; c++) {
+		if (s[c] != ',')
+			continue;
+		for (e = c + 1; e < n && s[e] == ' '; e++)
+			;
+		if (!line_is_date(rs, s + e, n - e, &r) || r.status != DATE_OK)
+			continue;
+		for (k = 0; k < rs->byline.n; k++)
+			if (line_value_of(rs->byline.re[k], s, c, vo, vl)) {
+				*da = e;
+				*dl = n - e;
+				return 1;
+			}
+		break;
+	}
+	return 0;
+}
+
+/*
+ * Credits in a comma list ending in a whole date, closed by a colon
+ * ("<outlet> (<language>), <town>, <state>, 18/12/2021 :"): two to four
+ * pieces before the date, each of four words at most and no digit.  No
+ * byline among them (*VL 0 from the caller); the date in [*DA, *DA + *DL).
+ */
+static int
+dated_credits(const struct hzoneset *rs, const char *s, size_t n, size_t *da, size_t *dl)
+{
+	struct date_result r;
+	size_t a = 0, c, e, pieces = 0;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (c = 0; c < n; c++) {
+		if (s[c] != ',')
+			continue;
+		if (line_words(s + a, c - a) < 1 || line_words(s + a, c - a) > 4 || line_has_digit(s + a, c - a) ||
+		    ++pieces > 4)
+			return 0;
+		for (e = c + 1; e < n && s[e] == ' '; e++)
+			;
+		if (pieces >= 2 && line_is_date(rs, s + e, n - e, &r) && r.status == DATE_OK) {
+			*da = e;
+			*dl = n - e;
+			return 1;
+		}
+		a = c + 1;
+	}
+	return 0;
+}
+
+/*
+ * A byline glued to the first paragraph in a form no dateline pattern
+ * knows: the paragraph's first words, up to a mark that may close a
+ * credit and the marks right after it ("নিজস্ব প্রতিনিধি-", "Name
+ * Name:-"), read by a byline pattern as a line alone would be
+ * (reads_byline), with a paragraph of eight words at least after it.  Any
+ * of the first fourteen words' marks may close it (a hyphen inside a word
+ * too: the words before it must still read as a whole byline).  The
+ * credit's end in *EO, its value in [*VO, *VO + *VL), a date in it in
+ * [*DA, *DA + *DL) (*DL 0 for none); 0 if none.
+ */
+static int
+glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, size_t *vo, size_t *vl, size_t *da, size_t *dl)
+{
+	size_t i = 0, e, m, t, words = 0, marks = 0;
+
+	/* The first three marks: a credit is seldom cut further in. */
+	while (i < n && words < 14 && marks < 3) {
+		if (s[i] == ' ') {
+			while (i < n && s[i] == ' ')
+				i++;
+			words++;
+			continue;
+		}
+		if (i == 0 || (m = credit_mark(s + i, n - i)) == 0) {
+			i++;
+			continue;
+		}
+		for (e = i + m; e < n && (m = credit_mark(s + e, n - e)) > 0; e += m)
+			;
+		for (t = e; t < n && s[t] == ' '; t++)
+			;
+		*vl = 0;
+		marks++;
+		/*
+		 * Past six words only a colon closes a credit list; before,
+		 * a sentence's first words and its dari are no credit either
+		 * (and reading them costs a pattern each).
+		 */
+		if (words > 6 && s[i] != ':' && memcmp(s + i, "ঃ", 3) != 0) {
+			i = e;
+			continue;
+		}
+		if (t < n && line_words(s + t, n - t) >= 8 && (reads_byline(rs, s, e, i, vo, vl, da, dl) ||
+		    ((s[i] == ':' || memcmp(s + i, "ঃ", 3) == 0) &&
+		    dated_credits(rs, s, i, da, dl)))) {
+			*eo = t;
+			return 1;
+		}
+		i = e;
+	}
+	return 0;
+}
+
+/*
+ * Take the dateline off the first paragraph: its byline, place and agency,
+ * and its date ("<credit>, বৃহস্পতিবার, ২৭ অক্টোবর, ২০১৬: ..."), which is
+ * the publication time only when the page printed none and it reads as a
+ * whole date (a day and month with no year is no date).  With no pattern
+ * for it, a byline glued on (glued_byline).  A place closing its own
+ * credit may follow the byline ("Name Name:-<place> :- ..."): it goes too,
+ * read by a pattern with no byline in it.
+ */
+static void
+dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author, int *pub)
+{
+	const char *s = line_text(w, p);
+	size_t n = w->l[p].len, k, so, eo, vo, vl, da, dl;
+	int pass, credit = 0;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (k = 0; k < rs->dateline.n; k++) {
+			struct rx *re = rs->dateline.re[k];
+			/* A "credit" is the byline only of a header that has none, and cut only then. */
+			const char *groups[] = { "author", "place", "agency", "credit" };
+			const char *names[] = { "author", "dateline_place", "agency", "author" };
+			size_t j;
+
+			if (rx_named(re, "credit") >= 0 && *author)
+				continue;
+			if (pass == 1 && (rx_named(re, "credit") >= 0 || rx_named(re, "author") >= 0))
+				continue;
+			if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n)
+				continue;
+			for (j = 0; j < 4; j++) {
+				int g = rx_named(re, groups[j]);
+				size_t a, b;
+
+				if (g < 0 || !rx_group(re, g, &a, &b) || b <= a)
+					continue;
+				credit |= j == 0 || j == 3;
+				if ((j == 0 || j == 3) && (*author)++)
+					continue;
+				add(rec, w, names[j], s + a, b - a);
+			}
+			{
+				int g = rx_named(re, "date");
+				size_t a, b;
+				struct date_result r;
+
+				if (g >= 0 && rx_group(re, g, &a, &b) && b > a && !*pub && line_is_date(rs, s + a, b - a, &r) &&
+				    r.status == DATE_OK) {
+					(*pub)++;
+					add(rec, w, "published", s + a, b - a);
+				}
+			}
+			break;
+		}
+		if (k == rs->dateline.n && pass == 0 && glued_byline(rs, s, n, &eo, &vo, &vl, &da, &dl)) {
+			struct date_result r;
+
+			if (vl > 0 && !(*author)++)
+				add_author(rec, w, s + vo, vl);
+			if (dl > 0 && !*pub && line_is_date(rs, s + da, dl, &r) && r.status == DATE_OK) {
+				(*pub)++;
+				add(rec, w, "published", s + da, dl);
+			}
+			k = 0;
+			credit = 1;
+		}
+		if (k == rs->dateline.n)
+			break;
+		explain(w, p, pass ? "a place closing its own credit taken off the first paragraph" :
+		    "dateline taken off the first paragraph", NULL);
+		w->l[p].off += eo;
+		w->l[p].len -= eo;
+		s += eo;
+		n -= eo;
+		if (!credit)	/* only a credit has a place after it */
+			break;
+	}
+}
+
+/*
+ * A page that printed no date in its header may print it at its foot,
+ * labelled, on a line of its own ("প্রকাশ :জুলাই ১৮, ২০১৭ ১:৩৩ অপরাহ্ণ", a
+ * blog's "- Date : January 09, 2021"): the line among the last twelve
+ * below the first paragraph P, if it is the only labelled publication
+ * time there (a list of other stories prints one each) and its value is
+ * a whole date.  Its value goes to vo/vl; the line, or -1.
+ */
+static long
+footer_date(const struct hzoneset *rs, struct hzonework *w, long p)
+{
+	long f, found = -1, lo = (long)w->nl - 12;
+	struct date_result r;
+
+	if (rs->published == NULL)
+		return -1;
+	for (f = (long)w->nl - 1; f > p && f >= lo; f--) {
+		const char *t = line_text(w, f);
+		size_t n = w->l[f].len, m = (size_t)line_is_item(t, n), vo, vl;
+
+		while (m < n && t[m] == ' ')
+			m++;
+		if (n == 0 || n - m > 120 || !line_value_of(rs->published, t + m, n - m, &vo, &vl))
+			continue;
+		if (!line_is_date(rs, t + m + vo, vl, &r) || r.status != DATE_OK || found >= 0)
+			return -1;
+		found = f;
+		w->l[f].vo = m + vo;
+		w->l[f].vl = vl;
+	}
+	return found;
+}
+
+/*
+ * A sign-off closing the story ("<date>/<outlet>/<initials>", "<initials>/
+ * <date>", the date alone): the last line that is not blank, below the
+ * first paragraph P, if a "signoff" pattern matches it and its value is a
+ * whole date.  The value goes to vo/vl; the line, or -1.  The line stays
+ * in the text.
+ */
+static long
+signoff_date(const struct hzoneset *rs, struct hzonework *w, long p)
+{
+	long f;
+	size_t k, vo, vl;
+	struct date_result r;
+
+	for (f = (long)w->nl - 1; f > p && w->l[f].len == 0; f--)
+		;
+	if (f <= p)
+		return -1;
+	for (k = 0; k < rs->signoff.n; k++)
+		if (line_value_of(rs->signoff.re[k], line_text(w, f), w->l[f].len, &vo, &vl) &&
+		    line_is_date(rs, line_text(w, f) + vo, vl, &r) && r.status == DATE_OK) {
+			w->l[f].vo = vo;
+			w->l[f].vl = vl;
+			return f;
+		}
+	return -1;
+}
+
+/*
+ * A page of one paragraph with its headline under it, at the end ("<the
+ * story> / <headline> / পাঠকের মন্তব্য"): the page opens with the
+ * paragraph P, the next line is the last of the page but for short lines
+ * (three words at most: chrome) and lines with no Bengali letter (a
+ * theme's English placeholder left unfilled, a plugin's thank-you
+ * notice), it has the words of a headline (fifteen
+ * at most, one comma at most: not a paragraph cut short) and ends no
+ * sentence, and two of its words (three letters or more) come back in
+ * the paragraph.  The headline's line, or -1.
+ */
+static size_t
+commas(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += s[i] == ',';
+	return c;
+}
+
+static long
+headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
+{
+	long i, j;
+	const char *s;
+	size_t n, a = 0, e, nw, shared = 0;
+
+	for (i = 0; i < p; i++)
+		if (w->l[i].len > 0)
+			return -1;
+	for (j = p + 1; j < (long)w->nl && w->l[j].len == 0; j++)
+		;
+	if (j >= (long)w->nl)
+		return -1;
+	s = line_text(w, j);
+	n = w->l[j].len;
+	nw = line_words(s, n);
+	if (nw < rs->headline_words || nw > 15 || text_chars(s, n) > 200 || line_sentence_end(s, n) || commas(s, n) > 1 ||
+	    line_ends_with(s, n, ":") || line_trails_off(s, n) || !line_bengali_name(s, n > 3 ? 3 : n) || line_matches(&rs->chrome, s, n))
+		return -1;
+	for (i = j + 1; i < (long)w->nl; i++)
+		if (line_words(line_text(w, i), w->l[i].len) > 3 && line_letter_in(line_text(w, i), w->l[i].len, 0))
+			return -1;
+	while (a < n && shared < 2) {
+		while (a < n && s[a] == ' ')
+			a++;
+		for (e = a; e < n && s[e] != ' '; e++)
+			;
+		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(line_text(w, p), w->l[p].len, s + a, e - a))
+			shared++;
+		a = e;
+	}
+	return shared >= 2 ? j : -1;
+}
+
+/*
+ * The headline printed again at the start of the first paragraph P with
+ * no space after it, the paragraph then opening with the headline's
+ * first word ("<headline><first word> ...", the two blocks of the page
+ * run together), or a tagged headline and a space: taken off the
+ * paragraph.
+ */
+static void
+unglue_headline(struct hzonework *w, long p, long title)
+{
+	const char *s = line_text(w, p), *t = line_text(w, title);
+	size_t n = w->l[p].len, m = w->l[title].len, f = 0;
+
+	while (f < m && t[f] != ' ')
+		f++;
+	if (f == 0 || f == m || n <= m + f || memcmp(s, t, m) != 0)
+		return;
+	if (memcmp(s + m, t, f) == 0) {
+		explain(w, (size_t)p, "the headline glued to the start of the first paragraph taken off", NULL);
+		w->l[p].off += m;
+		w->l[p].len -= m;
+	} else if (s[m] == ' ' && line_words(t, m) >= 5 && memchr(t, ':', m) && line_words(s + m, n - m) >= 8) {
+		/*
+		 * The whole headline with its tag ("<Place>: <headline>
+		 * <paragraph>"), printed again on the paragraph's line.  A
+		 * headline with no tag may be the paragraph's own first words
+		 * ("<headline> মাসব্যাপী ..."): it stays.
+		 */
+		explain(w, (size_t)p, "the headline printed again before the first paragraph taken off", NULL);
+		w->l[p].off += m + 1;
+		w->l[p].len -= m + 1;
+	}
+}
+
+/*
+ * An unlabelled date line written: published, or updated once published is;
+ * not a date with no time and no headline above it, nor a copy of one read.
+ */
+static void
+write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg, long i)
+{
+	struct rline *l = &w->l[i];
+	size_t k;
+
+	/*
+	 * A date with no time and no headline above it may be the
+	 * day the page was seen: no value rather than a wrong one.
+	 */
+	if (!l->has_time && (pg->title < 0 || i < pg->title) && !l->story && !zone_over_update(rs, w, i, pg->p) &&
+	    !(under_byline(w, i, pg->p) && zone_date_time_below(rs, w, i, pg->p)))
+		return;
+	/* The header printed twice (byline, date; byline, date): one date. */
+	for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && zone_same(w, k, (size_t)i)); k++)
+		;
+	if (k < (size_t)i)
+		return;
+	if (!l->has_time && zone_date_time_below(rs, w, i, pg->p)) {
+		explain(w, (size_t)i, "a date with its time on the next line", NULL);
+		if (!pg->pub++)
+			add(rec, w, "published", w->cut.s, w->cut.len);
+		else if (!pg->upd++)
+			add(rec, w, "updated", w->cut.s, w->cut.len);
+		return;
+	}
+	/* A writer's name before the date on its line (line_classify). */
+	if (l->cl > 0 && !pg->patterned && !pg->author++) {
+		explain(w, (size_t)i, "a writer's name before the date on its line, no label: the byline", NULL);
+		add_author(rec, w, w->text.s + l->co, l->cl);
+	}
+	if (!pg->pub++)
+		add(rec, w, "published", line_text(w, i), l->len);
+	else if (!pg->upd++)
+		add(rec, w, "updated", line_text(w, i), l->len);
+}
+
+/*
+ * The headline written, cleaned of what its line adds (a date stamp, the
+ * site's name, a hanging dash, markup); 0 when it has too few words to be
+ * one, and is not written.
+ */
+static int
+write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg, long i)
+{
+	struct rline *l = &w->l[i];
+	const char *t = line_text(w, i);
+	size_t n, d = date_stamp(rs, t, l->len);
+
+	if (d > 0 && w->ex)
+		explain(w, (size_t)i, "a date stamp taken off the headline", NULL);
+	t += d;
+	n = line_latin_suffixed(t, line_suffixed(t, l->len - d));
+
+	/*
+	 * A dash or colon left hanging at the end is no part of
+	 * the headline; a dash glued to its last word is printed
+	 * as the headline's own (the dari so glued is kept too).
+	 */
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':' || (t[n - 1] == '-' &&
+	    !(n > 1 && t[n - 2] != ' ' && t[n - 2] != ':' && t[n - 2] != '-' && (unsigned char)t[n - 2] >= 0x80))))
+		n--;
+	if (line_ends_with(t, n, "–"))
+		n -= 3;
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	/* Asterisks around it are emphasis left by the page's markup ("*<headline>*"). */
+	while (n > 2 && t[0] == '*' && t[n - 1] == '*') {
+		t++;
+		n -= 2;
+	}
+	while (n > 0 && t[0] == ' ')
+		t++, n--;
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	/* A dari set off by a space closes the line, not the headline's words. */
+	if (n > 4 && line_ends_with(t, n, "।") && t[n - 4] == ' ')
+		for (n -= 3; n > 0 && t[n - 1] == ' '; n--)
+			;
+	/*
+	 * Too few words for a headline: the site's name or a
+	 * writer's placed where the headline would stand over
+	 * the byline and date block, a place alone over the
+	 * first paragraph ("<town> ,<country>": a comma between
+	 * its words).  It still places the dates; it is not
+	 * written.
+	 */
+	if (line_words(t, n > 0 ? n : l->len) < rs->headline_words && ((zone_step(w, i, 1, 0, pg->p) >= 0 &&
+	    zone_in_block(w->l[zone_step(w, i, 1, 0, pg->p)].kind)) || memchr(t, ',', n > 0 ? n : l->len))) {
+		if (w->ex)
+			explain(w, (size_t)i, "not the headline", "fewer words than headline_words");
+		return 0;
+	}
+	add(rec, w, "title", t, n > 0 ? n : l->len);
+	return 1;
+}
+
+/*
+ * The header's fields written in the order of their lines, with their
+ * explain lines.
+ */
+void
+write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
+{
+	long i;
+
+	/* Write the fields in the order of their lines. */
+	for (i = 0; i < pg->p; i++) {
+		struct rline *l = &w->l[i];
+
+		switch (l->kind) {
+		case K_LABELLED: {
+			int pub0 = pg->pub, upd0 = pg->upd;
+
+			add_labelled(rs, w, rec, (size_t)i, &pg->pub, &pg->upd, &pg->ed, &pg->author);
+			/* One date read off the line, with no time: its time may be the next line. */
+			if ((pg->pub > pub0) + (pg->upd > upd0) == 1)
+				labelled_time_below(rs, w, rec, i, pg->p, pg->pub > pub0 ? "published" : "updated");
+			break;
+		}
+		case K_DATE:
+			write_date(rs, w, rec, pg, i);
+			break;
+		case K_CLOCK:
+			if (record_get(rec, "page_date") == NULL)
+				add_clock(rs, w, rec, (size_t)i);
+			break;
+		case K_BYLINE:
+			if (pg->patterned && !l->pattern)
+				l->why = "a name placed as the byline, but a byline pattern reads another line (not taken)";
+			else if (!pg->author++) {
+				if (l->asis)	/* as printed, " ," and all */
+					add(rec, w, "author", w->text.s + l->vo, l->vl);
+				else
+					add_author(rec, w, w->text.s + l->vo, l->vl);
+			}
+			break;
+		case K_EDITION:
+			if (!pg->ed++)
+				add(rec, w, "edition", line_text(w, i), l->len);
+			break;
+		default:
+			if (i == pg->title && !write_title(rs, w, rec, pg, i))
+				continue;
+			break;
+		}
+		if (w->ex && l->kind != K_BLANK)
+			explain(w, (size_t)i, i == pg->title ? "headline" : kind_name[l->kind], l->why);
+	}
+}
+
+/*
+ * What the header lacks read in the first paragraph and under it: the
+ * dateline, a date closing it, at the foot or in a sign-off (pg->foot), the
+ * headline under the only paragraph (pg->under).
+ */
+void
+read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
+{
+	if (pg->p < pg->zone && pg->title >= 0)
+		unglue_headline(w, pg->p, pg->title);
+	if (pg->p < pg->zone)
+		dateline(rs, w, rec, (size_t)pg->p, &pg->author, &pg->pub);
+	if (!pg->pub && pg->p < pg->zone && w->l[pg->p].tail) {
+		size_t vo, vl;
+
+		if (line_tail_date(rs, w, pg->p, &vo, &vl)) {
+			pg->pub++;
+			add(rec, w, "published", line_text(w, pg->p) + vo, vl);
+			explain(w, (size_t)pg->p, "labelled date closing the first paragraph (none in the header)", NULL);
+		}
+	}
+	if (!pg->pub && pg->p < pg->zone && (pg->foot = footer_date(rs, w, pg->p)) >= 0) {
+		const char *t = line_text(w, pg->foot) + w->l[pg->foot].vo;
+
+		add(rec, w, "published", t, w->l[pg->foot].vl);
+		explain(w, (size_t)pg->foot, "labelled date at the foot of the page (none in the header)", NULL);
+	}
+	if (!pg->pub && pg->p < pg->zone && pg->foot < 0) {
+		long sign = signoff_date(rs, w, pg->p);
+
+		if (sign >= 0) {
+			add(rec, w, "published", line_text(w, sign) + w->l[sign].vo, w->l[sign].vl);
+			explain(w, (size_t)sign, "a sign-off closing the story, its date (none in the header)", NULL);
+		}
+	}
+
+	if (pg->title < 0 && pg->p < pg->zone && record_get(rec, "title") == NULL && (pg->under = headline_under(rs, w, pg->p)) >= 0) {
+		add(rec, w, "title", line_text(w, pg->under), w->l[pg->under].len);
+		explain(w, (size_t)pg->under, "headline, under the only paragraph of the page", NULL);
+	}
+}
+
+/*
+ * The body written: the first paragraph on, and the lines above it kept.
+ */
+void
+write_body(struct hzonework *w, struct record *rec, struct hzpage *pg)
+{
+	size_t k;
+
+	/*
+	 * The body: from the first paragraph on, and the lines above it that a
+	 * "keep" pattern asks for (a caption, for the field rules after).  A
+	 * page with no paragraph in its zone loses only what was read and
+	 * what stands above its headline (the masthead of a truncated page).
+	 */
+	buf_reset(&w->out);
+	for (k = 0; k < w->nl; k++) {
+		struct rline *l = &w->l[k];
+		int keep;
+
+		if ((long)k >= pg->p)
+			keep = 1;
+		else if (pg->p < pg->zone || pg->b0 >= 0 || pg->title >= 0)
+			keep = l->kind == K_KEEP || (pg->p == pg->zone && (l->kind == K_OTHER || l->kind == K_TITLELIKE) &&
+			    (long)k > pg->title && !(pg->title >= 0 && zone_same(w, k, (size_t)pg->title)));
+		else
+			keep = 1;
+		/* A caption printed twice, blank lines between, is kept once. */
+		if (keep && (long)k < pg->p && l->kind == K_KEEP) {
+			size_t j;
+
+			for (j = 0; j < k && !(w->l[j].kind == K_KEEP && zone_same(w, j, k)); j++)
+				;
+			keep = j == k;
+		}
+		if (!keep || (long)k == pg->foot || (long)k == pg->under)
+			continue;
+		buf_add(&w->out, shown(w, w->text.s + l->off), l->len);
+		buf_addc(&w->out, '\n');
+	}
+	text_tidy_lines(&w->out);
+	record_set_body(rec, w->out.s ? w->out.s : "", w->out.len);
+}
