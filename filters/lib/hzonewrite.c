@@ -936,8 +936,9 @@ write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 
 /*
  * What the header lacks read in the first paragraph and under it: the
- * dateline, a date closing it, at the foot or in a sign-off (pg->foot), the
- * headline under the only paragraph (pg->under).
+ * headline's words glued to the paragraph's start taken off it
+ * (unglue_headline), the dateline, a date closing it, at the foot or in a
+ * sign-off (pg->foot), the headline under the only paragraph (pg->under).
  */
 void
 read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
