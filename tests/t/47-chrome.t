@@ -198,4 +198,53 @@ is $? 2 "khobor learn --table without --by-site: exit 2"
 is "$(cat "$TMP/learn.err")" "khobor: --by-site and --table go together: khobor learn --by-site --table FILE PAGE..." \
 	"... and the message says how"
 
+# khobor applies a table with --chrome: the pipeline strip-boilerplate
+# --chrome starts.  The imprint under every article (on 6 of 6 pages) goes.
+khobor --chrome "$TMP/hand.tsv" --chrome-min 3 "$C"/p*.txt >"$TMP/kh.jsonl"
+ok $? "khobor --chrome TABLE: exit 0"
+is "$(jq -r .text "$TMP/kh.jsonl" | grep -c '^সম্পাদক: রহিম উদ্দিন')" 0 "khobor --chrome: the imprint is gone from every text"
+khobor "$C"/p*.txt | jq -r .text | grep -c '^সম্পাদক: রহিম উদ্দিন' >"$TMP/kh.n"
+is "$(cat "$TMP/kh.n")" 6 "... which khobor without --chrome keeps on all six"
+khobor --chrome="$TMP/hand.tsv" --chrome-min=3 "$C"/p*.txt | cmp -s - "$TMP/kh.jsonl"
+ok $? "khobor --chrome=TABLE --chrome-min=N: the same"
+strip-boilerplate --chrome "$TMP/hand.tsv" --chrome-min 3 "$C"/p*.txt | extract-meta | normalize-date |
+    to-jsonl --array=agency,mention,warning,error,warc_lang,meta_author \
+	--number=paragraph_count,word_count,char_count,similarity | cmp -s - "$TMP/kh.jsonl"
+ok $? "khobor --chrome gives what the pipeline with strip-boilerplate --chrome gives"
+khobor --chrome-min 3 "$C/p1.txt" >/dev/null 2>"$TMP/kh.err"
+is $? 2 "khobor --chrome-min without --chrome: exit 2"
+is "$(cat "$TMP/kh.err")" "strip-boilerplate: --chrome-share and --chrome-min say how to apply a table: give it with --chrome TABLE" \
+	"... in strip-boilerplate's words"
+khobor --chrome 2>"$TMP/kh.err"
+is "$?:$(cat "$TMP/kh.err")" "2:khobor: --chrome needs a value: --chrome TABLE, --chrome-share P, --chrome-min N" \
+	"khobor --chrome with no table: exit 2, said"
+
+# khobor check --score measures a table: the pages of tests/chrome as
+# fixtures, read with and without it (their expected text ends before the
+# imprint, so only the table finds it right).
+mkdir "$TMP/fx"
+for n in 1 2 3; do
+	cp "$C/p$n.txt" "$TMP/fx/p$n.txt"
+	jq -c '{title, author, published, text: (.text | split("\n") | .[0])}' "$TMP/kh.jsonl" |
+		sed -n "${n}p" >"$TMP/fx/p$n.jsonl"
+done
+khobor check --score "$TMP/fx" >"$TMP/score.plain"
+ok $? "khobor check --score: exit 0"
+khobor check --score --chrome "$TMP/hand.tsv" --chrome-min 3 "$TMP/fx" >"$TMP/score.chrome"
+ok $? "khobor check --score --chrome TABLE: exit 0"
+is "$(awk '$1 == "title" { print $2 }' "$TMP/score.chrome")" 3 "... the three titles found right"
+(cd "$TMP" && khobor check --score --chrome hand.tsv --chrome-min 3 fx) | cmp -s - "$TMP/score.chrome"
+ok $? "... a table named relative to where khobor runs is found from every fixture's directory"
+khobor check --score --chrome "$TMP/nothing.tsv" "$TMP/fx" 2>"$TMP/score.err"
+is "$?:$(cat "$TMP/score.err")" "2:khobor: $TMP/nothing.tsv: cannot read the chrome table" \
+	"khobor check --score with a table that is not there: exit 2, said before any page is read"
+printf 'x\n' >"$TMP/bad.tsv"
+khobor check --score --chrome "$TMP/bad.tsv" "$TMP/fx" >"$TMP/score.out" 2>"$TMP/score.err"
+is "$?:$(wc -c <"$TMP/score.out")" "2:0" "khobor check --score with a bad table: exit 2, no table printed"
+grep -q "^strip-boilerplate: $TMP/bad.tsv:1: not a chrome table" "$TMP/score.err"
+ok $? "... strip-boilerplate says what is wrong with it, with its line"
+khobor check --chrome "$TMP/hand.tsv" "$TMP/fx" 2>"$TMP/score.err"
+is "$?:$(cat "$TMP/score.err")" "2:khobor: --chrome measures a chrome table with --score; fixtures are checked without one" \
+	"khobor check --chrome without --score: exit 2, said"
+
 done_testing
