@@ -219,20 +219,28 @@ khobor --chrome 2>"$TMP/kh.err"
 is "$?:$(cat "$TMP/kh.err")" "2:khobor: --chrome needs a value: --chrome TABLE, --chrome-share P, --chrome-min N" \
 	"khobor --chrome with no table: exit 2, said"
 
-# khobor check --score measures a table: the pages of tests/chrome as
-# fixtures, read with and without it (their expected text ends before the
-# imprint, so only the table finds it right).
+# khobor check --score measures a table.  Fixtures: p1-p3 as they are, and
+# p1 with its headline line taken out (a dump cut there, or a headline
+# drawn as a picture): without the table the reader takes the masthead for
+# the title, invented; the table takes the masthead away.
 mkdir "$TMP/fx"
 for n in 1 2 3; do
 	cp "$C/p$n.txt" "$TMP/fx/p$n.txt"
 	jq -c '{title, author, published, text: (.text | split("\n") | .[0])}' "$TMP/kh.jsonl" |
 		sed -n "${n}p" >"$TMP/fx/p$n.jsonl"
 done
+sed '/^নদীভাঙনে বিলীন তিন গ্রামের বসতভিটা$/d' "$C/p1.txt" >"$TMP/fx/nohead.txt"
+jq -c '{author, published, text: (.text | split("\n") | .[0])}' "$TMP/fx/p1.jsonl" >"$TMP/fx/nohead.jsonl"
 khobor check --score "$TMP/fx" >"$TMP/score.plain"
 ok $? "khobor check --score: exit 0"
+is "$(awk '$1 == "title" { print $2, $5 }' "$TMP/score.plain")" "3 1" \
+    "... without the table: three titles right, the masthead invented as the fourth page's"
 khobor check --score --chrome "$TMP/hand.tsv" --chrome-min 3 "$TMP/fx" >"$TMP/score.chrome"
 ok $? "khobor check --score --chrome TABLE: exit 0"
-is "$(awk '$1 == "title" { print $2 }' "$TMP/score.chrome")" 3 "... the three titles found right"
+is "$(awk '$1 == "title" { print $2, $5 }' "$TMP/score.chrome")" "3 0" "... with it: three right, none invented"
+awk '$1 != "title"' "$TMP/score.chrome" >"$TMP/score.chrome.rest"
+awk '$1 != "title"' "$TMP/score.plain" | cmp -s - "$TMP/score.chrome.rest"
+ok $? "... and every other field scores as without it"
 (cd "$TMP" && khobor check --score --chrome hand.tsv --chrome-min 3 fx) | cmp -s - "$TMP/score.chrome"
 ok $? "... a table named relative to where khobor runs is found from every fixture's directory"
 khobor check --score --chrome "$TMP/nothing.tsv" "$TMP/fx" 2>"$TMP/score.err"
