@@ -684,7 +684,9 @@ next_line(const struct page *pg, size_t i)
  * the page holds a byline that does not recur (the reader would take the
  * first for the author), or it is the page's first line, a masthead, with
  * no date or byline under it ("বার্তা২৪ ডেস্ক" above the headline; a desk
- * byline over the publication time stays).  Nor does any line of the top
+ * byline over the publication time stays), nor the article's first
+ * paragraph: a house credit over the story ("চলারপথে রিপোর্ট :" on a page
+ * that starts there) is the story's, on every page.  Nor does any line of the top
  * zone right above a field line (a date, a byline, an edition): that is
  * the page's byline ("নুসরাত জাহান", which the reader knows by its place
  * only) or its headline.
@@ -739,7 +741,8 @@ chrome_apply(struct chrome *t, const char *site, struct page *pg, FILE *explain)
 		j = next_line(pg, i);
 		under = j < pg->nl ? hzone_field(t->reader, page_line(pg, j), pg->l[j].len) : -1;
 		if (how == M_BYLINE_RECURS)
-			go = own[t->zone[i]] || (i == top && under == HZONE_NOFIELD);
+			go = own[t->zone[i]] || (i == top && under == HZONE_NOFIELD &&
+			    t->zone[j] != CHROME_ARTICLE);
 		/*
 		 * The line over the page's date, byline or edition is its byline
 		 * or its headline, whatever it looks like.

@@ -198,6 +198,17 @@ is $? 2 "khobor learn --table without --by-site: exit 2"
 is "$(cat "$TMP/learn.err")" "khobor: --by-site and --table go together: khobor learn --by-site --table FILE PAGE..." \
 	"... and the message says how"
 
+# A house credit alone over the first paragraph (tests/chrome/credit/,
+# the layout of one real outlet) recurs on every page, and on three it is
+# the page's first line: it is the story's credit, never a masthead.
+count-chrome --pages "$C"/credit/c*.txt >"$TMP/credit.tsv"
+is "$(grep -c '^shape	default	top	.*	5	5	পলাশতলী রিপোর্ট :$' "$TMP/credit.tsv")" 1 \
+    "the credit over the first paragraph is counted on all five pages"
+strip-boilerplate --chrome "$TMP/credit.tsv" "$C"/credit/c*.txt >"$TMP/credit.rec"
+is "$(grep -c '^পলাশতলী রিপোর্ট :$' "$TMP/credit.rec")" 5 "strip-boilerplate --chrome keeps it on all five"
+is "$(khobor --chrome "$TMP/credit.tsv" "$C"/credit/c*.txt | jq -r .author | sort | uniq -c | tr -s ' ')" " 5 পলাশতলী রিপোর্ট" \
+    "... and khobor --chrome gives it as the author of all five"
+
 # khobor applies a table with --chrome: the pipeline strip-boilerplate
 # --chrome starts.  The imprint under every article (on 6 of 6 pages) goes.
 khobor --chrome "$TMP/hand.tsv" --chrome-min 3 "$C"/p*.txt >"$TMP/kh.jsonl"
