@@ -157,7 +157,13 @@ learn_write_draft(FILE *fp, struct learner *l, int counts)
 	} else {
 		fputs("# url: https://HOST and hosts: [HOST, ...]: give --hosts to fill them in.\n", fp);
 	}
-	fputs("lang: bn\n# Check: the time zone of the site's dates (Bangladesh is UTC+06:00).\nzone: Asia/Dhaka\n\n", fp);
+	/*
+	 * The languages of default.yaml, so that the draft reads every date the
+	 * default rules read: an Indian outlet's "Nov 24, 2025 | 4:42 PM" is
+	 * English.  The reader still writes page_zone for an Indian page.
+	 */
+	fputs("lang: [bn, en]\n# Check: the time zone of the site's dates (Bangladesh is UTC+06:00;\n"
+	    "# the reader puts a page it knows for Indian in Asia/Kolkata).\nzone: Asia/Dhaka\n\n", fp);
 
 	fprintf(fp, "# A page is %s's when any of these is found in it: lines outside the\n"
 	    "# articles, on none of the %zu pages of other sites it was tried on.\n", l->name, l->no);

@@ -247,4 +247,24 @@ if command -v python3 >/dev/null 2>&1; then
 		"corpus: the Kalbela draft keeps every article line kalbela.yaml keeps, the short first paragraph too"
 fi
 
+# ---- a draft reads every date the default rules read ----
+# Three pages of an invented Indian outlet in the layout of tv9bangla.com
+# (studied in the search tool's pages corpus, six article pages): the
+# headline, an editor's credit, an English date and time, the story.  The
+# default rules read the date (lang: [bn, en]); a draft that read Bengali
+# alone lost it.
+mkdir "$TMP/en"
+printf 'নদীর ধারে নতুন পার্ক খুলল পুরসভা\n\n| Edited By: অমিত সেন\n\nNov 24, 2025 | 4:42 PM\n\nশহরের নদীর ধারে পুরসভার তৈরি নতুন পার্কটি আজ সকালে সাধারণের জন্য খুলে দেওয়া হয়েছে।\n' >"$TMP/en/p1.txt"
+printf 'স্কুলে মিড-ডে মিলে ডিম ফিরল\n\n| Edited By: অমিত সেন\n\nDec 3, 2025 | 11:05 AM\n\nজেলার প্রাথমিক স্কুলগুলিতে আবার মিড-ডে মিলে সপ্তাহে দুই দিন ডিম দেওয়া হবে বলে জানিয়েছে শিক্ষা দফতর।\n' >"$TMP/en/p2.txt"
+printf 'বৃষ্টিতে জল জমল শহরের রাস্তায়\n\n| Edited By: অমিত সেন\n\nOct 9, 2025 | 7:30 PM\n\nরাতভর বৃষ্টিতে শহরের একাধিক রাস্তায় হাঁটুজল জমেছে, ভোগান্তিতে পড়েছেন অফিসযাত্রীরা।\n' >"$TMP/en/p3.txt"
+cp -R "$RULES" "$TMP/en-rules"
+learn-rules -r "$TMP/en-rules" -n nodirdhar "$TMP"/en/p*.txt >"$TMP/en-rules/sites/nodirdhar.yaml" 2>/dev/null
+grep -q '^lang: \[bn, en\]$' "$TMP/en-rules/sites/nodirdhar.yaml"
+ok $? "the draft's lang is the default's: [bn, en]"
+is "$(khobor -r "$TMP/en-rules" -s nodirdhar "$TMP/en/p2.txt" | jq -r .published)" \
+    "$(khobor -s default "$TMP/en/p2.txt" | jq -r .published)" \
+    "... so the draft reads the English date as the default rules do"
+is "$(khobor -r "$TMP/en-rules" -s nodirdhar "$TMP/en/p2.txt" | jq -r .published | cut -c1-10)" 2025-12-03 \
+    "... (a date, not left as printed)"
+
 done_testing
