@@ -25,7 +25,14 @@
 #define TABLE_MAGIC "#khobor-chrome 1"
 #define EXAMPLE_MAX 80		/* bytes of an example line kept for humans */
 
-static const char *const zone_name[] = { "top", "bottom" };
+/*
+ * The table's zones: lines above the article, lines below it, and the
+ * opening words of its first paragraph (its lead: the site's own credit
+ * glued to the story, "<outlet> ::").  Lines of the article itself are
+ * never counted, so the lead can use the article's number.
+ */
+#define ZONE_LEAD CHROME_ARTICLE
+static const char *const zone_name[] = { "top", "bottom", "lead" };
 
 /* One shape of one site in one zone.  key 0: an empty slot (shape_key never gives 0). */
 struct entry {
@@ -403,6 +410,18 @@ add(struct chrome *t, uint64_t key, uint32_t site, unsigned zone, uint32_t pages
 	return find(t, key, site, zone);
 }
 
+/* The first line of the article (the first paragraph), or NL. */
+static size_t
+first_article_line(const struct chrome *t, size_t nl)
+{
+	size_t i;
+
+	for (i = 0; i < nl; i++)
+		if (t->zone[i] == CHROME_ARTICLE)
+			break;
+	return i;
+}
+
 /* ---- counting ---- */
 
 void
@@ -424,6 +443,14 @@ chrome_count(struct chrome *t, const char *site, const char *body, size_t n)
 		if ((len = shape_line(s, t->l[i].len, &t->shape)) == 0)
 			continue;
 		add(t, shape_key(t->shape.s, len), (uint32_t)si, t->zone[i], 1, t->serial, s, t->l[i].len, 0);
+	}
+	/* The lead: the first words of a credit glued to the first paragraph. */
+	if ((i = first_article_line(t, nl)) < nl) {
+		const char *s = body + t->l[i].off;
+		size_t w, v, e, len;
+
+		if (chrome_lead(s, t->l[i].len, &w, &v, &e) && (len = shape_line(s, w, &t->shape)) > 0)
+			add(t, shape_key(t->shape.s, len), (uint32_t)si, ZONE_LEAD, 1, t->serial, s, w, 0);
 	}
 }
 
@@ -530,8 +557,10 @@ read_row(struct chrome *t, char *line, const char *file, unsigned long lineno)
 		zone = CHROME_TOP;
 	else if (strcmp(c[2], "bottom") == 0)
 		zone = CHROME_BOTTOM;
+	else if (strcmp(c[2], "lead") == 0)
+		zone = ZONE_LEAD;
 	else
-		return bad(file, lineno, "the zone is 'top' or 'bottom', not '%s'", c[2]);
+		return bad(file, lineno, "the zone is 'top', 'bottom' or 'lead', not '%s'", c[2]);
 	if (hexkey(c[3], &key) < 0)
 		return bad(file, lineno, "the shape key is 16 lower-case hex digits, not '%s'", c[3]);
 	if (number(c[5], ULONG_MAX, &spages) < 0 || spages != t->site[si].fpages)
@@ -678,6 +707,41 @@ next_line(const struct page *pg, size_t i)
 }
 
 /*
+ * A credit glued to the first paragraph whose first words open the first
+ * paragraph on many of the site's pages is the site's own credit: its
+ * text goes to the "lead_credit" header, for the reader (khobor-rules(5),
+ * READER) to take off the paragraph as a byline.  No line goes.
+ */
+static void
+lead(struct chrome *t, const char *site, long si, unsigned long need, struct page *pg, FILE *ex)
+{
+	size_t i = first_article_line(t, pg->nl), w, v, e, k;
+	const struct entry *en;
+	const char *s;
+	struct buf val = {0};
+
+	if (i >= pg->nl)
+		return;
+	s = page_line(pg, i);
+	if (!chrome_lead(s, pg->l[i].len, &w, &v, &e) || (k = shape_line(s, w, &t->shape)) == 0)
+		return;
+	if ((en = find(t, shape_key(t->shape.s, k), (uint32_t)si, ZONE_LEAD)) == NULL || en->pages < need)
+		return;
+	buf_add(&val, s, v);
+	record_set(pg->rec, "lead_credit", val.s);
+	if (ex) {
+		struct buf label = {0};
+
+		buf_printf(&label, "%s/chrome.lead", site);
+		text_explain(ex, pg->source, pg->l[i].no, t->file ? t->file : "-", en->line, label.s,
+		    "lead_credit \"%s\": the credit that opens the first paragraph (its first words on %lu of %lu pages)\n",
+		    val.s, (unsigned long)en->pages, t->site[si].pages);
+		buf_free(&label);
+	}
+	buf_free(&val);
+}
+
+/*
  * A line whose shape recurs in its zone is chrome, unless the reader
  * reads it as a field: a date or another field stays; a byline goes
  * only when it is plainly the site's, not the page's: the same zone of
@@ -695,7 +759,7 @@ void
 chrome_apply(struct chrome *t, const char *site, struct page *pg, FILE *explain)
 {
 	long si = site_index(t, site, 0);
-	unsigned long need;
+	unsigned long need, lead_need;
 	size_t i, j, top;
 	int own[2] = { 0, 0 };
 
@@ -705,6 +769,14 @@ chrome_apply(struct chrome *t, const char *site, struct page *pg, FILE *explain)
 	need = (unsigned long)(t->share * (double)t->site[si].pages);
 	if ((double)need < t->share * (double)t->site[si].pages)
 		need++;
+	/*
+	 * A credit that opens the first paragraph on three of a site's pages
+	 * is no chance (a story's first words vary), so the lead needs three
+	 * pages, or min_pages if fewer, besides the share.
+	 */
+	lead_need = need;
+	if (lead_need < (t->min_pages < 3 ? t->min_pages : 3))
+		lead_need = t->min_pages < 3 ? t->min_pages : 3;
 	if (need < t->min_pages)
 		need = t->min_pages;
 	if (pg->nl > t->capz) {
@@ -732,6 +804,7 @@ chrome_apply(struct chrome *t, const char *site, struct page *pg, FILE *explain)
 		}
 		t->mark[i].how = field == HZONE_NOFIELD ? M_CHROME : field == HZONE_BYLINE ? M_BYLINE_RECURS : M_FIELD_RECURS;
 	}
+	lead(t, site, si, lead_need, pg, explain);
 	top = next_line(pg, (size_t)-1);
 	for (i = 0; i < pg->nl; i++) {
 		int how = t->mark[i].how, go = how == M_CHROME, under;

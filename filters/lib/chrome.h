@@ -55,6 +55,15 @@ const char *chrome_site(const struct record *rec, struct buf *scratch);
  */
 void chrome_zones(const char *text, const struct text_line *l, size_t nl, unsigned char *zone);
 
+/*
+ * Does the first paragraph S[0..N) open with a credit glued to it, as a
+ * site's own name does ("বিশ্বনাথনিউজ২৪ :: ...")?  1 with the length of its
+ * first words (what the table's lead zone counts) in *WORDS, of the
+ * credit without its closing marks in *VAL, and the story's start in
+ * *END; else 0 (chromelead.c).
+ */
+int chrome_lead(const char *s, size_t n, size_t *words, size_t *val, size_t *end);
+
 /* Count the page BODY[0..N) of SITE: each shape once per zone. */
 void chrome_count(struct chrome *t, const char *site, const char *body, size_t n);
 

@@ -1665,6 +1665,8 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	write_header(rs, w, rec, pg);
 	read_below_header(rs, w, rec, pg);
 	write_body(w, rec, pg);
+	/* strip-boilerplate's word to the reader (hzonewrite.c, site_credit), read. */
+	record_del(rec, "lead_credit");
 
 	buf_free(&scratch);
 	rx_memo(lent);

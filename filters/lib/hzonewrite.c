@@ -550,6 +550,53 @@ glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, siz
 }
 
 /*
+ * How far into the first paragraph S[0..N) the dateline patterns, or a
+ * byline glued on, would read (0: not at all).
+ */
+static size_t
+dateline_reach(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t k, so, eo, vo, vl, da, dl;
+
+	for (k = 0; k < rs->dateline.n; k++) {
+		struct rx *re = rs->dateline.re[k];
+
+		if (rx_exec(re, s, n, 0, 0) == RX_MATCH && rx_group(re, 0, &so, &eo) && so == 0 && eo < n)
+			return eo;
+	}
+	return glued_byline(rs, s, n, &eo, &vo, &vl, &da, &dl) ? eo : 0;
+}
+
+/*
+ * The site's own credit glued to the first paragraph S[0..N): the
+ * "lead_credit" header strip-boilerplate --chrome writes when the words
+ * that open this paragraph open the first paragraph on many of the site's
+ * pages ("বিশ্বনাথনিউজ২৪ :: ...", a name no byline pattern knows).  Where
+ * the paragraph opens with it and a closing mark, the story's start; else 0.
+ */
+static size_t
+site_credit(const struct record *rec, const char *s, size_t n, size_t *len)
+{
+	const char *c = record_get(rec, "lead_credit");
+	size_t j, m;
+	int closed = 0;
+
+	if (c == NULL || (*len = strlen(c)) == 0 || *len >= n || memcmp(s, c, *len) != 0)
+		return 0;
+	for (j = *len; j < n;) {
+		if (s[j] == ' ') {
+			j++;
+		} else if ((m = credit_mark(s + j, n - j)) > 0 || (m = (s[j] == '|' || s[j] == '>' || s[j] == '/')) > 0) {
+			j += m;
+			closed = 1;
+		} else {
+			break;
+		}
+	}
+	return closed && j < n ? j : 0;
+}
+
+/*
  * Take the dateline off the first paragraph: its byline, place and agency,
  * and its date ("<credit>, বৃহস্পতিবার, ২৭ অক্টোবর, ২০১৬: ..."), which is
  * the publication time only when the page printed none and it reads as a
@@ -562,9 +609,22 @@ static void
 dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author, int *pub)
 {
 	const char *s = line_text(w, p);
-	size_t n = w->l[p].len, k, so, eo, vo, vl, da, dl;
+	size_t n = w->l[p].len, k, so, eo, vo, vl, da, dl, cl;
 	int pass, credit = 0;
 
+	/*
+	 * The site's own credit, unless the patterns read as far or further
+	 * (a place's dateline, "ঢাকা:", that opens every page stays theirs).
+	 */
+	if ((eo = site_credit(rec, s, n, &cl)) > 0 && dateline_reach(rs, s, n) < eo) {
+		if (!(*author)++)
+			add_author(rec, w, s, cl);
+		explain(w, p, "the site's own credit taken off the first paragraph (lead_credit: "
+		    "its first words open the first paragraph on many of the site's pages)", NULL);
+		w->l[p].off += eo;
+		w->l[p].len -= eo;
+		return;
+	}
 	for (pass = 0; pass < 2; pass++) {
 		for (k = 0; k < rs->dateline.n; k++) {
 			struct rx *re = rs->dateline.re[k];

@@ -136,7 +136,7 @@ bad() {	# bad NAME CONTENT MESSAGE
 H='#khobor-chrome 1\nsite\tx\t10\n'
 bad records 'source: a\n\nbody\n' "1: not a chrome table: the first line must be '#khobor-chrome 1' (count-chrome writes tables)"
 bad empty '' "1: empty: not a chrome table (the first line must be '#khobor-chrome 1')"
-bad zone "${H}shape\tx\tmiddle\t00000000000000ab\t3\t10\tm\n" "3: the zone is 'top' or 'bottom', not 'middle'"
+bad zone "${H}shape\tx\tmiddle\t00000000000000ab\t3\t10\tm\n" "3: the zone is 'top', 'bottom' or 'lead', not 'middle'"
 bad key "${H}shape\tx\ttop\t00AB\t3\t10\tm\n" "3: the shape key is 16 lower-case hex digits, not '00AB'"
 bad pages "${H}# a comment\n\nshape\tx\ttop\t00000000000000ab\t11\t10\tm\n" \
     "5: a shape's pages must be a number from 1 to its site's pages, not '11'"
@@ -208,6 +208,41 @@ strip-boilerplate --chrome "$TMP/credit.tsv" "$C"/credit/c*.txt >"$TMP/credit.re
 is "$(grep -c '^পলাশতলী রিপোর্ট :$' "$TMP/credit.rec")" 5 "strip-boilerplate --chrome keeps it on all five"
 is "$(khobor --chrome "$TMP/credit.tsv" "$C"/credit/c*.txt | jq -r .author | sort | uniq -c | tr -s ' ')" " 5 পলাশতলী রিপোর্ট" \
     "... and khobor --chrome gives it as the author of all five"
+
+# The lead: words that open the first paragraph, glued to it by a credit's
+# mark, on many of a site's pages are the site's own credit
+# (tests/chrome/lead/, the layout of one real outlet).
+count-chrome --pages "$C"/lead/l*.txt >"$TMP/lead.tsv"
+is "$(grep -c '^shape	default	lead	.*	4	5	মেঘনাবার্তা২৪$' "$TMP/lead.tsv")" 1 \
+    "count-chrome counts the credit's words in the lead zone: on 4 of 5 pages (the fifth spells it otherwise)"
+strip-boilerplate --chrome "$TMP/lead.tsv" --explain "$C"/lead/l*.txt >"$TMP/lead.rec" 2>"$TMP/lead.err"
+is "$(grep -c '^lead_credit: মেঘনাবার্তা২৪$' "$TMP/lead.rec")" 4 "strip-boilerplate --chrome: a lead_credit header on those four pages"
+is "$(grep -c '^মেঘনাবার্তা২৪ :: ' "$TMP/lead.rec")" 4 "... and no line changed: the paragraphs still open with it"
+grep -q "^strip-boilerplate: $C/lead/l4.txt:3: $TMP/lead.tsv:[0-9]*: default/chrome.lead: lead_credit \"মেঘনাবার্তা২৪\": the credit that opens the first paragraph (its first words on 4 of 5 pages)$" "$TMP/lead.err"
+ok $? "--explain names the page line, the table row and the count"
+khobor --chrome "$TMP/lead.tsv" "$C"/lead/l*.txt >"$TMP/lead.jsonl"
+is "$(jq -r '.author // "-"' "$TMP/lead.jsonl" | tr '\n' ' ')" "মেঘনাবার্তা২৪ মেঘনাবার্তা২৪ মেঘনাবার্তা২৪ মেঘনাবার্তা২৪ - " \
+    "khobor --chrome: the site's credit is the author of the four pages, and of the fifth nothing"
+is "$(jq -r '.text | split("\n")[0] | split(" ")[0]' "$TMP/lead.jsonl" | tr '\n' ' ')" "উপজেলার শহরের টানা লঞ্চঘাটে মেঘনা " \
+    "... and their text starts with the story, the credit taken off"
+is "$(jq -r 'has("lead_credit")' "$TMP/lead.jsonl" | sort -u)" false "... and the lead_credit header, read, is not in the record"
+is "$(khobor "$C"/lead/l*.txt | jq -r '.author // "-"' | tr '\n' ' ')" "- - - - - " "without the table no page has an author"
+# Not a credit: a time opening the story, a hyphenated first word.
+mkdir "$TMP/nolead"
+for i in 1 2 3; do
+	printf '১২:৩০ মিনিটে শহরের প্রধান সড়কে একটি বাস উল্টে অন্তত পাঁচজন আহত হয়েছেন বলে জানিয়েছে পুলিশ।\n' >"$TMP/nolead/t$i.txt"
+	printf 'মিড-ডে মিল কর্মসূচি নিয়ে আজ জেলা প্রশাসনের সভায় শিক্ষকেরা নানা প্রস্তাব দিয়েছেন বলে জানা গেছে।\n' >"$TMP/nolead/h$i.txt"
+done
+is "$(count-chrome --pages "$TMP"/nolead/*.txt | grep -c '	lead	')" 0 \
+    "no lead counted for a time ('১২:৩০ মিনিটে') or a hyphenated word ('মিড-ডে') opening the story"
+count-chrome --pages "$C"/lead/d*.txt >"$TMP/dhaka.tsv"
+khobor --chrome "$TMP/dhaka.tsv" --chrome-min 3 "$C"/lead/d*.txt >"$TMP/dhaka.jsonl"
+is "$(jq -r '"\(.author // "-") \(.dateline_place)"' "$TMP/dhaka.jsonl" | sort | uniq -c | tr -s ' ')" " 3 - ঢাকা" \
+    "a place's dateline that opens every page stays the dateline's place, never an author"
+khobor --chrome "$TMP/lead.tsv" --chrome-min 5 "$C/lead/l1.txt" | jq -r '.author // "-"' >"$TMP/lead5"
+is "$(cat "$TMP/lead5")" মেঘনাবার্তা২৪ "the lead needs three pages even with --chrome-min 5"
+khobor --chrome "$TMP/lead.tsv" --chrome-share 0.9 "$C/lead/l1.txt" | jq -r '.author // "-"' >"$TMP/lead9"
+is "$(cat "$TMP/lead9")" - "... but the share still counts: on 4 of 5 pages the credit is under --chrome-share 0.9"
 
 # khobor applies a table with --chrome: the pipeline strip-boilerplate
 # --chrome starts.  The imprint under every article (on 6 of 6 pages) goes.
