@@ -23,6 +23,17 @@ closing_mark(const char *s, size_t n, int after_space)
 	return 0;
 }
 
+/* Is S a Bengali letter: an independent vowel or a consonant (U+0985-U+09B9, U+09DC-U+09DF)? */
+static int
+bengali_letter(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n < 3 || u[0] != 0xe0)
+		return 0;
+	return (u[1] == 0xa6 && u[2] >= 0x85 && u[2] <= 0xb9) || (u[1] == 0xa7 && u[2] >= 0x9c && u[2] <= 0x9f);
+}
+
 /*
  * Does the first paragraph S[0..N) open with a credit glued to it, as a
  * site's own name is ("বিশ্বনাথনিউজ২৪ :: ...", "<outlet> ( স্টাফ রিপোর্টার ) :
@@ -37,7 +48,7 @@ int
 chrome_lead(const char *s, size_t n, size_t *words, size_t *val, size_t *end)
 {
 	size_t i = 0, w = 0, m, j, story;
-	int in = 0, letter = 0, closed = 0;
+	int in = 0, letters = 0, closed = 0;
 
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -55,13 +66,14 @@ chrome_lead(const char *s, size_t n, size_t *words, size_t *val, size_t *end)
 		if (!in && ++w > 5)
 			return 0;
 		in = 1;
-		/* A letter, not a digit: "১২:৩০ মিনিটে ..." opens with a time. */
-		if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
-		    (c >= 0xc0 && !(n - i >= 3 && c == 0xe0 && (unsigned char)s[i + 1] == 0xa7 &&
-		    (unsigned char)s[i + 2] >= 0xa6 && (unsigned char)s[i + 2] <= 0xaf)))
-			letter = 1;
+		/*
+		 * Letters, not digits ("১২:৩০ মিনিটে ..." opens with a time) nor a
+		 * name's abbreviation ("মোঃ", "ডা:", "এম."): three at least.
+		 */
+		if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || bengali_letter(s + i, n - i))
+			letters++;
 	}
-	if (i == n || !letter)
+	if (i == n || letters < 3)
 		return 0;
 	for (m = i; m > 0 && s[m - 1] == ' '; m--)
 		;
