@@ -447,10 +447,11 @@ chrome_count(struct chrome *t, const char *site, const char *body, size_t n)
 	/* The lead: the first words of a credit glued to the first paragraph. */
 	if ((i = first_article_line(t, nl)) < nl) {
 		const char *s = body + t->l[i].off;
-		size_t w, v, e, len;
+		size_t w, v, e;
+		uint64_t key;
 
-		if (chrome_lead(s, t->l[i].len, &w, &v, &e) && (len = shape_line(s, w, &t->shape)) > 0)
-			add(t, shape_key(t->shape.s, len), (uint32_t)si, ZONE_LEAD, 1, t->serial, s, w, 0);
+		if (chrome_lead(s, t->l[i].len, &w, &v, &e) && (key = chrome_lead_key(s, w, &t->shape)) != 0)
+			add(t, key, (uint32_t)si, ZONE_LEAD, 1, t->serial, s, w, 0);
 	}
 }
 
@@ -715,7 +716,8 @@ next_line(const struct page *pg, size_t i)
 static void
 lead(struct chrome *t, const char *site, long si, unsigned long need, struct page *pg, FILE *ex)
 {
-	size_t i = first_article_line(t, pg->nl), w, v, e, k;
+	size_t i = first_article_line(t, pg->nl), w, v, e;
+	uint64_t key;
 	const struct entry *en;
 	const char *s;
 	struct buf val = {0};
@@ -723,9 +725,9 @@ lead(struct chrome *t, const char *site, long si, unsigned long need, struct pag
 	if (i >= pg->nl)
 		return;
 	s = page_line(pg, i);
-	if (!chrome_lead(s, pg->l[i].len, &w, &v, &e) || (k = shape_line(s, w, &t->shape)) == 0)
+	if (!chrome_lead(s, pg->l[i].len, &w, &v, &e) || (key = chrome_lead_key(s, w, &t->shape)) == 0)
 		return;
-	if ((en = find(t, shape_key(t->shape.s, k), (uint32_t)si, ZONE_LEAD)) == NULL || en->pages < need)
+	if ((en = find(t, key, (uint32_t)si, ZONE_LEAD)) == NULL || en->pages < need)
 		return;
 	buf_add(&val, s, v);
 	record_set(pg->rec, "lead_credit", val.s);

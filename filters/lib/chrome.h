@@ -63,6 +63,8 @@ void chrome_zones(const char *text, const struct text_line *l, size_t nl, unsign
  * *END; else 0 (chromelead.c).
  */
 int chrome_lead(const char *s, size_t n, size_t *words, size_t *val, size_t *end);
+/* The key under which the lead's words S[0..N) count: their shape, spaces left out (0: none). */
+uint64_t chrome_lead_key(const char *s, size_t n, struct buf *scratch);
 
 /* Count the page BODY[0..N) of SITE: each shape once per zone. */
 void chrome_count(struct chrome *t, const char *site, const char *body, size_t n);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "chrome.h"
+#include "shape.h"
 
 /* The bytes of a mark that may close a credit at S, or 0. */
 static size_t
@@ -112,4 +113,20 @@ chrome_lead(const char *s, size_t n, size_t *words, size_t *val, size_t *end)
 		return 0;
 	*end = j;
 	return 1;
+}
+
+/*
+ * The key of a lead's words S[0..N): their shape with no space, so that
+ * one outlet's name counts once however its words are spaced
+ * ("বিশ্বনাথনিউজ২৪" and "বিশ্বনাথ নিউজ২৪"); 0 for none.
+ */
+uint64_t
+chrome_lead_key(const char *s, size_t n, struct buf *scratch)
+{
+	size_t k = shape_line(s, n, scratch), i, j;
+
+	for (i = j = 0; i < k; i++)
+		if (scratch->s[i] != ' ')
+			scratch->s[j++] = scratch->s[i];
+	return j > 0 ? shape_key(scratch->s, j) : 0;
 }

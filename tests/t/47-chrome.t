@@ -227,6 +227,15 @@ is "$(jq -r '.text | split("\n")[0] | split(" ")[0]' "$TMP/lead.jsonl" | tr '\n'
     "... and their text starts with the story, the credit taken off"
 is "$(jq -r 'has("lead_credit")' "$TMP/lead.jsonl" | sort -u)" false "... and the lead_credit header, read, is not in the record"
 is "$(khobor "$C"/lead/l*.txt | jq -r '.author // "-"' | tr '\n' ' ')" "- - - - - " "without the table no page has an author"
+# The name spaced another way on one page counts as the same lead.
+mkdir "$TMP/spaced"
+cp "$C"/lead/l[1-4].txt "$TMP/spaced/"
+printf 'মেঘনা বার্তা২৪ :: নদীর তীরের তিনটি গ্রামে নতুন করে ভাঙন দেখা দিয়েছে, আতঙ্কে দিন কাটাচ্ছেন বাসিন্দারা।\n' >"$TMP/spaced/l6.txt"
+count-chrome --pages "$TMP"/spaced/*.txt >"$TMP/spaced.tsv"
+is "$(grep -c '^shape	default	lead	.*	5	5	' "$TMP/spaced.tsv")" 1 "the lead's words count with their spaces left out: 5 of 5"
+is "$(khobor --chrome "$TMP/spaced.tsv" "$TMP/spaced/l6.txt" | jq -r .author)" "মেঘনা বার্তা২৪" \
+    "... and each page's credit is its own, as printed"
+
 # Not a credit: a time opening the story, a hyphenated first word.
 mkdir "$TMP/nolead"
 for i in 1 2 3; do
