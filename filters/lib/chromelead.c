@@ -9,7 +9,12 @@
 #include "chrome.h"
 #include "shape.h"
 
-/* The bytes of a mark that may close a credit at S, or 0. */
+/*
+ * The bytes of a mark that may close a credit at S, or 0.  Not the
+ * reader's credit_mark (hzonewrite.c): that one takes a dari, which ends
+ * a byline line but here would end the story's first sentence, and any
+ * hyphen; this one the bar, angle and slash of outlets' credits too.
+ */
 static size_t
 closing_mark(const char *s, size_t n, int after_space)
 {
