@@ -750,12 +750,12 @@ lead(struct chrome *t, const char *site, long si, unsigned long need, struct pag
  * the page holds a byline that does not recur (the reader would take the
  * first for the author), or it is the page's first line, a masthead, with
  * no date or byline under it ("বার্তা২৪ ডেস্ক" above the headline; a desk
- * byline over the publication time stays), nor the article's first
- * paragraph: a house credit over the story ("চলারপথে রিপোর্ট :" on a page
- * that starts there) is the story's, on every page.  Nor does any line of the top
- * zone right above a field line (a date, a byline, an edition): that is
- * the page's byline ("নুসরাত জাহান", which the reader knows by its place
- * only) or its headline.
+ * byline over the publication time stays), nor over the article's
+ * first paragraph: a house credit over the story ("চলারপথে রিপোর্ট :" on
+ * a page that starts there) is the story's, on every page.  Nor does any
+ * line of the top zone right above a field line (a date, a byline, an
+ * edition): that is the page's byline ("নুসরাত জাহান", which the reader
+ * knows by its place only) or its headline.
  */
 void
 chrome_apply(struct chrome *t, const char *site, struct page *pg, FILE *explain)
@@ -776,9 +776,9 @@ chrome_apply(struct chrome *t, const char *site, struct page *pg, FILE *explain)
 	 * is no chance (a story's first words vary), so the lead needs three
 	 * pages, or min_pages if fewer, besides the share.
 	 */
-	lead_need = need;
-	if (lead_need < (t->min_pages < 3 ? t->min_pages : 3))
-		lead_need = t->min_pages < 3 ? t->min_pages : 3;
+	lead_need = t->min_pages < 3 ? t->min_pages : 3;
+	if (lead_need < need)
+		lead_need = need;
 	if (need < t->min_pages)
 		need = t->min_pages;
 	if (pg->nl > t->capz) {
