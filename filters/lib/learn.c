@@ -602,17 +602,26 @@ header_line(const struct learner *l, const char *s, size_t n)
 	return 0;
 }
 
-/* Is shape SH chrome: recurring at the top or the bottom, never in an article, no header line? */
+static int read_as_field(const struct learner *l, const char *s, size_t n);
+
+/*
+ * Is shape SH chrome: recurring at the top or the bottom, never in an
+ * article, no header line, and no line the default reader reads as a
+ * field?  A date line's shape recurs on pages of one month ("Nov 24,
+ * 2025 | 4:42 PM" and "Nov 3, 2025 | 4:42 PM"), as chrome_apply knows.
+ */
 static int
 is_chrome(const struct learner *l, size_t sh)
 {
 	const struct shape *s = &l->s[sh];
 	const struct lpage *p = &l->p[s->page];
+	const char *line = page_line(&p->pg, s->line);
+	size_t n = p->pg.l[s->line].len;
 	unsigned t = threshold(l);
 
 	if (s->zpages[Z_IN] > 0 || s->zpages[Z_HEAD] > 0 || (s->zpages[Z_TOP] < t && s->zpages[Z_BOT] < t))
 		return 0;
-	return !header_line(l, page_line(&p->pg, s->line), p->pg.l[s->line].len);
+	return !header_line(l, line, n) && !read_as_field(l, line, n);
 }
 
 /*

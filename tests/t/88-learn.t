@@ -267,4 +267,25 @@ is "$(khobor -r "$TMP/en-rules" -s nodirdhar "$TMP/en/p2.txt" | jq -r .published
 is "$(khobor -r "$TMP/en-rules" -s nodirdhar "$TMP/en/p2.txt" | jq -r .published | cut -c1-10)" 2025-12-03 \
     "... (a date, not left as printed)"
 
+# Pages of one month, saved from the credit down (no headline, as many
+# dumps are): the date lines share a shape ("Nov <d>, 2025 | <h>:<m> PM")
+# on every page's top, but a line the default reader reads as a date is
+# never drafted as chrome (as strip-boilerplate --chrome keeps it).
+mkdir "$TMP/month"
+i=0
+for f in "$TMP"/en/p*.txt; do
+	i=$((i + 1))
+	sed "1,2d; s/^[A-Z][a-z][a-z] [0-9]*, 2025 | [0-9]*:[0-9]* [AP]M$/Nov 1$i, 2025 | 4:4$i PM/" "$f" >"$TMP/month/p$i.txt"
+done
+is "$(grep -c '^Nov 1[0-9], 2025 | 4:4[0-9] PM$' "$TMP"/month/p*.txt | awk -F: '{ n += $2 } END { print n }')" 3 \
+    "(three pages, their dates all in November)"
+cp -R "$RULES" "$TMP/month-rules"
+learn-rules -r "$TMP/month-rules" -n nodirmas "$TMP"/month/p*.txt >"$TMP/month-rules/sites/nodirmas.yaml" 2>/dev/null
+grep -q '^ *pattern: .*Nov' "$TMP/month-rules/sites/nodirmas.yaml"
+ok "$((!$?))" "the draft has no rule for the date lines of one month"
+grep -q '^#   published  *3 of 3 pages, e.g. "Nov 1[0-9], 2025' "$TMP/month-rules/sites/nodirmas.yaml"
+ok $? "... and says it found them as the publication time"
+is "$(khobor -r "$TMP/month-rules" -s nodirmas "$TMP/month/p2.txt" | jq -r .published | cut -c1-16)" 2025-11-12T16:42 \
+    "... and reads the date"
+
 done_testing
