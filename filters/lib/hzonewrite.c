@@ -614,7 +614,7 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 
 	/*
 	 * The site's own credit, unless the patterns read as far or further
-	 * (a place's dateline, "ঢাকা:", that opens every page stays theirs).
+	 * (a place's dateline, "খুলনা:", that opens every page stays theirs).
 	 */
 	if ((eo = site_credit(rec, s, n, &cl)) > 0 && dateline_reach(rs, s, n) < eo) {
 		if (!(*author)++)
