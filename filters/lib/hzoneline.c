@@ -310,12 +310,16 @@ line_segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
  * Is the labelled value at S + *VO a date?  A few words after it may be an
  * empty label ("প্রকাশ: ০০:০০, শনিবার, ২৮ মে, ২০২২ আপডেট:"), a view
  * counter or an age ("৮ ঘন্টা আগে", "পোষ্ট করা হয়েছে 5 years আগে"): they go.
+ * More words after it are the headline the theme prints again after the
+ * meta row ("প্রকাশিত: নভেম্বর ৮, ২০২৫, ০৭:৪৬ পিএম <headline>"): then the
+ * date is the longest run of its first ten words that reads whole, with
+ * its year.
  */
 int
 line_date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
 {
 	struct date_result r;
-	size_t n = *vl;
+	size_t n = *vl, b, best = 0;
 	int drop;
 
 	for (drop = 0; drop <= 6; drop++) {
@@ -328,7 +332,20 @@ line_date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
 		while (n > 0 && s[vo + n - 1] == ' ')
 			n--;
 	}
-	return 0;
+	if (n == 0)
+		return 0;
+	for (b = 0, drop = 0; b < *vl && drop < 10; drop++) {
+		while (b < *vl && s[vo + b] == ' ')
+			b++;
+		while (b < *vl && s[vo + b] != ' ')
+			b++;
+		if (line_is_date(rs, s + vo, b, &r) && r.status == DATE_OK)
+			best = b;
+	}
+	if (best == 0)
+		return 0;
+	*vl = best;
+	return 1;
 }
 
 enum seg
@@ -935,13 +952,20 @@ read_without(const struct hzoneset *rs, struct hzonework *w, size_t i, size_t k,
  * A line whose last part, after a comma, a bar or a dari with a space
  * before it (the themes that print "।" between the meta row's boxes), is
  * page chrome (an age, "৮ ঘন্টা আগে"; a view counter, "<date> <time> ।
- * ৬০ জন"): the length of what is before it, or N.
+ * ৬০ জন"): the length of what is before it, or N.  A comma closing the
+ * line is the theme's separator, not the part's start ("<date>, 594
+ * Views,").
  */
 static size_t
 chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t c = n, a, sep = 1;
+	size_t c, a, sep = 1, m = n;
 
+	while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == ','))
+		m--;
+	if (m == 0)
+		return n;
+	c = m;
 	/* "।" is E0 A5 A4: its last byte first, the dearer test only then. */
 	while (c > 0 && s[c - 1] != ',' && s[c - 1] != '|' &&
 	    !(s[c - 1] == '\xA4' && c >= 4 && memcmp(s + c - 3, "।", 3) == 0 && s[c - 4] == ' '))
@@ -952,11 +976,37 @@ chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
 		sep = 3;
 	for (a = c; a < n && s[a] == ' '; a++)
 		;
-	if (a >= n || !line_matches(&rs->chrome, s + a, n - a))
+	if (a >= m || !line_matches(&rs->chrome, s + a, m - a))
 		return n;
 	for (c -= sep; c > 0 && s[c - 1] == ' '; c--)
 		;
 	return c;
+}
+
+/*
+ * A post's meta row that opens with its section or place, a comma, then
+ * the date ("<section>, 16 May 2023", a view counter after it taken off
+ * by chrome_tail): the offset of the date, or 0.  One to three words with
+ * no digit and no weekday before it, and a whole date.  Asked only when
+ * a counter closed the line: "<place>, <date>" alone may be a page clock
+ * or a story's dateline.
+ */
+static size_t
+section_date(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r)
+{
+	const char *c = memchr(s, ',', n);
+	size_t a;
+
+	if (c == NULL || c == s)
+		return 0;
+	a = (size_t)(c - s);
+	if (line_words(s, a) > 3 || line_has_digit(s, a) || weekday_word(s, a) || line_matches(&rs->chrome, s, a))
+		return 0;
+	for (a++; a < n && s[a] == ' '; a++)
+		;
+	if (a >= n || !line_is_date(rs, s + a, n - a, r) || r->status != DATE_OK)
+		return 0;
+	return a;
 }
 
 /*
@@ -1044,12 +1094,6 @@ section_after_credit(const struct hzoneset *rs, const char *s, size_t k)
 }
 
 /*
- * What line I is.  Chrome glued to its start (a "prefix" pattern: an
- * image's alt text, an advertisement's label, a crawler's date stamp) is
- * taken off when the rest is a header line or a paragraph then; otherwise
- * the line stays as printed.
- */
-/*
  * S is a run of words printed twice around an image's label of one or two
  * words in Latin letters ("Name, <place> photo Name, <place>": the byline
  * box's text, its picture's alt text, its link): the length of one copy,
@@ -1078,6 +1122,31 @@ twice_around_label(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * The site's name before a bar opening a meta row ("<outlet> ডটকম |
+ * <byline> প্রকাশিত: <date>"): the offset after the bar when up to five
+ * words with no digit stand before it, or 0.
+ */
+static size_t
+bar_prefix(const char *s, size_t n)
+{
+	const char *b = memmem(s, n, " | ", 3);
+	size_t k;
+
+	if (b == NULL || b == s || line_words(s, (size_t)(b - s)) > 5 || line_has_digit(s, (size_t)(b - s)))
+		return 0;
+	for (k = (size_t)(b - s) + 3; k < n && s[k] == ' '; k++)
+		;
+	return k < n ? k : 0;
+}
+
+/*
+ * What line I is.  Chrome glued to its start (a "prefix" pattern: an
+ * image's alt text, an advertisement's label, a crawler's date stamp) is
+ * taken off when the rest is a header line or a paragraph then; otherwise
+ * the line stays as printed.  A line that is no header line as printed
+ * may be one after the site's name and a bar.
+ */
 void
 line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
@@ -1101,6 +1170,17 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 			fflush(stdout);
 			fprintf(w->ex, "%s: %s: reader: body line %zu: chrome glued to its start taken off, by a prefix pattern: %.*s\n",
 			    prog, w->src, i + 1, (int)eo, w->text.s + off);
+		}
+		return;
+	}
+	classify2(rs, w, i);
+	if (header_kind(l->kind) || (k = bar_prefix(line_text(w, i), l->len)) == 0)
+		return;
+	if (read_without(rs, w, i, k, classify2, 0)) {
+		if (w->ex) {
+			fflush(stdout);
+			fprintf(w->ex, "%s: %s: reader: body line %zu: the site's name and a bar before a header line taken off: %.*s\n",
+			    prog, w->src, i + 1, (int)k, w->text.s + off);
 		}
 		return;
 	}
@@ -1179,6 +1259,12 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->kind = K_DATE;
 		l->has_time = r.has_time;
 		l->why = "a date, with page chrome after its last comma, bar or spaced dari";
+	} else if (k < n && (vo = section_date(rs, s, k, &r)) > 0) {
+		l->off += vo;
+		l->len = k - vo;
+		l->kind = K_DATE;
+		l->has_time = r.has_time;
+		l->why = "a section or place, a date, and page chrome after it (a post's meta row)";
 	} else if (calendars(rs, s, n)) {
 		l->kind = K_CLOCK;
 		l->why = "dates in more than one calendar";
