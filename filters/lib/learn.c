@@ -366,6 +366,27 @@ static int header_line(const struct learner *l, const char *s, size_t n);
  * the first line after it, not a paragraph, whose shape recurs (or to the
  * last paragraph, if no such line follows).
  */
+/*
+ * Line I stands right over the article's first paragraph, closed by a
+ * credit's mark ("<outlet>:::", "<name> ঃ-"): the story's credit, which
+ * the reader takes for the byline by its place, however many of the
+ * site's stories it opens (chrome_apply keeps it the same way).
+ */
+static int
+credit_over_story(const struct lpage *p, size_t i)
+{
+	const char *s = page_line(&p->pg, i);
+	size_t n = p->pg.l[i].len, j;
+
+	for (j = i + 1; j < p->first && p->pg.l[j].len == 0; j++)
+		;
+	if (j != p->first)
+		return 0;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '-'))
+		n--;
+	return (n >= 1 && s[n - 1] == ':') || (n >= 3 && (memcmp(s + n - 3, "ঃ", 3) == 0 || memcmp(s + n - 3, "॥", 3) == 0));
+}
+
 static void
 find_zones(struct learner *l)
 {
@@ -414,6 +435,8 @@ find_zones(struct learner *l)
 			if (p->sid[i] == NOSHAPE)
 				continue;
 			sh = &l->s[p->sid[i]];
+			if (i < p->first && credit_over_story(p, i))
+				sh->credit++;
 			if (sh->zseen[z] != k + 1) {
 				sh->zpages[z]++;
 				sh->zseen[z] = k + 1;
@@ -606,9 +629,10 @@ static int read_as_field(const struct learner *l, const char *s, size_t n);
 
 /*
  * Is shape SH chrome: recurring at the top or the bottom, never in an
- * article, no header line, and no line the default reader reads as a
- * field?  A date line's shape recurs on pages of one month ("Nov 24,
- * 2025 | 4:42 PM" and "Nov 3, 2025 | 4:42 PM"), as chrome_apply knows.
+ * article, no header line, no line the default reader reads as a field,
+ * and no story's credit over its first paragraph?  A date line's shape
+ * recurs on pages of one month ("Nov 24, 2025 | 4:42 PM" and "Nov 3,
+ * 2025 | 4:42 PM"), as chrome_apply knows.
  */
 static int
 is_chrome(const struct learner *l, size_t sh)
@@ -619,7 +643,7 @@ is_chrome(const struct learner *l, size_t sh)
 	size_t n = p->pg.l[s->line].len;
 	unsigned t = threshold(l);
 
-	if (s->zpages[Z_IN] > 0 || s->zpages[Z_HEAD] > 0 || (s->zpages[Z_TOP] < t && s->zpages[Z_BOT] < t))
+	if (s->zpages[Z_IN] > 0 || s->zpages[Z_HEAD] > 0 || (s->zpages[Z_TOP] < t && s->zpages[Z_BOT] < t) || s->credit > 0)
 		return 0;
 	return !header_line(l, line, n) && !read_as_field(l, line, n);
 }

@@ -41,6 +41,7 @@ struct shape {
 	size_t seen, zseen[4];		/* the last page counted (index + 1) */
 	size_t page, line;		/* its first occurrence */
 	int lead, trail;		/* some occurrence has space before / after */
+	unsigned credit;		/* pages it opens the story on as its credit */
 };
 
 /* A strip rule of the draft, learned or kept from default.yaml. */
