@@ -1287,8 +1287,12 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	    line_ends_with(s, n, ":") || line_ends_with(s, n, "ঃ")) {
 		l->why = "a label, or a date label with no date it can read";
 	} else if (nw >= rs->title_words && text_chars(s, n) >= 8 && text_chars(s, n) <= 200 &&
-	    /* A line left open by a slash is a credit ("<outlet> প্রতিবেদক/"), never a headline. */
-	    !line_ends_with(s, n, "।") && !line_ends_with(s, n, "/") && (!memmem(s, n, " | ", 3) || (line_suffixed(s, n) < n &&
+	    /*
+	     * A line left open by a slash is a credit ("<outlet> প্রতিবেদক/"),
+	     * one opened by a bar the rest of a meta row whose first box was
+	     * empty ("| Edited By: <name>"): never a headline.
+	     */
+	    !line_ends_with(s, n, "।") && !line_ends_with(s, n, "/") && s[0] != '|' && (!memmem(s, n, " | ", 3) || (line_suffixed(s, n) < n &&
 	    line_words(s, line_suffixed(s, n)) >= rs->title_words + 2))) {
 		l->kind = K_TITLELIKE;
 	}
