@@ -1465,8 +1465,15 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 			    (mark == 0 || !line_matches(&rs->chrome, s, sl))) {
 				long up = zone_step(w, j, -1, 0, pg->p);
 
-				if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
-				    line_words(line_text(w, up), w->l[up].len) > line_words(s, sl) + 1) {
+				size_t uw = up >= 0 ? line_words(line_text(w, up), w->l[up].len) : 0;
+
+				/*
+				 * Two words longer, or one when the name is in Bengali
+				 * letters only, as a person's is (a short headline,
+				 * "<four words>" over "Name Name Name").
+				 */
+				if (up >= 0 && w->l[up].kind == K_TITLELIKE && (uw > line_words(s, sl) + 1 ||
+				    (uw > line_words(s, sl) && mark == 0 && line_bengali_name(s, sl)))) {
 					w->l[j].kind = K_BYLINE;
 					w->l[j].vo = w->l[j].off + mark;
 					w->l[j].vl = mark ? sl : w->l[j].half;
@@ -1640,7 +1647,7 @@ void
 hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *ex)
 {
 	struct buf scratch = {0};
-	struct hzpage page = {.p = -1, .b0 = -1, .title = -1, .foot = -1, .under = -1, .latin = -1}, *pg = &page;
+	struct hzpage page = {.p = -1, .b0 = -1, .title = -1, .foot = -1, .under = -1, .latin = -1, .below0 = -1, .below1 = -1}, *pg = &page;
 	struct rxmemo *lent = rx_memo(w->memo);	/* the same patterns run on the same lines again and again */
 
 	w->ex = ex;
