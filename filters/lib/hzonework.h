@@ -68,6 +68,7 @@ struct hzpage {
 	long latin;		/* a line in Latin letters opening the page: the headline in English, maybe */
 	long foot;		/* the labelled date at the foot of the page, left out of the body */
 	long under;		/* the headline under the only paragraph, left out of the body */
+	long below0, below1;	/* the byline and dates under a standfirst, left out of the body */
 	size_t copies;		/* copies of the headline printed again (again_mark) */
 	int patterned;		/* a byline pattern reads a line above the first paragraph */
 	int pub, upd, ed, author;	/* how many of each field were written */

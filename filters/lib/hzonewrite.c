@@ -944,54 +944,129 @@ write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
  * The header's fields written in the order of their lines, with their
  * explain lines.
  */
+static void
+write_line(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg, long i)
+{
+	struct rline *l = &w->l[i];
+
+	switch (l->kind) {
+	case K_LABELLED: {
+		int pub0 = pg->pub, upd0 = pg->upd;
+
+		add_labelled(rs, w, rec, (size_t)i, &pg->pub, &pg->upd, &pg->ed, &pg->author);
+		/* One date read off the line, with no time: its time may be the next line. */
+		if ((pg->pub > pub0) + (pg->upd > upd0) == 1)
+			labelled_time_below(rs, w, rec, i, pg->p, pg->pub > pub0 ? "published" : "updated");
+		break;
+	}
+	case K_DATE:
+		write_date(rs, w, rec, pg, i);
+		break;
+	case K_CLOCK:
+		if (record_get(rec, "page_date") == NULL)
+			add_clock(rs, w, rec, (size_t)i);
+		break;
+	case K_BYLINE:
+		if (pg->patterned && !l->pattern)
+			l->why = "a name placed as the byline, but a byline pattern reads another line (not taken)";
+		else if (!pg->author++) {
+			if (l->asis)	/* as printed, " ," and all */
+				add(rec, w, "author", w->text.s + l->vo, l->vl);
+			else
+				add_author(rec, w, w->text.s + l->vo, l->vl);
+		}
+		break;
+	case K_EDITION:
+		if (!pg->ed++)
+			add(rec, w, "edition", line_text(w, i), l->len);
+		break;
+	default:
+		if (i == pg->title && !write_title(rs, w, rec, pg, i))
+			return;
+		break;
+	}
+	if (w->ex && l->kind != K_BLANK)
+		explain(w, (size_t)i, i == pg->title ? "headline" : kind_name[l->kind], l->why);
+}
+
 void
 write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
 {
 	long i;
 
 	/* Write the fields in the order of their lines. */
-	for (i = 0; i < pg->p; i++) {
+	for (i = 0; i < pg->p; i++)
+		write_line(rs, w, rec, pg, i);
+}
+
+/*
+ * A credit alone on its line: up to four words with letters, no digit, no
+ * sentence, no chrome.
+ */
+static int
+short_credit(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t nw = line_words(s, n);
+
+	return nw >= 1 && nw <= 4 && line_has_letter(s, n) && !line_has_digit(s, n) && !line_sentence_end(s, n) &&
+	    !line_matches(&rs->chrome, s, n);
+}
+
+/*
+ * The byline and dates printed under a standfirst, a summary of the story
+ * in one paragraph ("<headline>" / "<summary>" / "<credit>" / "Published :
+ * <date>" / "Updated : <date>", bdnews24.com's order).  When the header
+ * gave no byline and no date, the lines right under the first paragraph
+ * (blank lines between) are read if each is a byline or a date line, or a
+ * short credit right over one, with a date among them; they are left out
+ * of the body.  Four lines at most; the paragraph stays the body's first.
+ */
+static void
+fields_under_standfirst(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
+{
+	struct rline keep[4];
+	long i, at[4], name = -1;
+	int n = 0, k, dates = 0;
+
+	if (pg->author || pg->pub || pg->upd || pg->p >= pg->zone || pg->title < 0)
+		return;
+	for (i = pg->p + 1; i < (long)w->nl && n < 4; i++) {
 		struct rline *l = &w->l[i];
 
-		switch (l->kind) {
-		case K_LABELLED: {
-			int pub0 = pg->pub, upd0 = pg->upd;
-
-			add_labelled(rs, w, rec, (size_t)i, &pg->pub, &pg->upd, &pg->ed, &pg->author);
-			/* One date read off the line, with no time: its time may be the next line. */
-			if ((pg->pub > pub0) + (pg->upd > upd0) == 1)
-				labelled_time_below(rs, w, rec, i, pg->p, pg->pub > pub0 ? "published" : "updated");
+		if (l->len == 0)
+			continue;
+		keep[n] = *l;
+		at[n++] = i;
+		l->kind = K_OTHER;
+		l->why = NULL;
+		line_classify(rs, w, (size_t)i);
+		if (l->kind == K_LABELLED || l->kind == K_DATE)
+			dates++;
+		else if (l->kind == K_BYLINE && dates == 0)
+			;
+		else if (n == 1 && short_credit(rs, line_text(w, i), l->len))
+			name = i;
+		else {
+			*l = keep[--n];
 			break;
 		}
-		case K_DATE:
-			write_date(rs, w, rec, pg, i);
-			break;
-		case K_CLOCK:
-			if (record_get(rec, "page_date") == NULL)
-				add_clock(rs, w, rec, (size_t)i);
-			break;
-		case K_BYLINE:
-			if (pg->patterned && !l->pattern)
-				l->why = "a name placed as the byline, but a byline pattern reads another line (not taken)";
-			else if (!pg->author++) {
-				if (l->asis)	/* as printed, " ," and all */
-					add(rec, w, "author", w->text.s + l->vo, l->vl);
-				else
-					add_author(rec, w, w->text.s + l->vo, l->vl);
-			}
-			break;
-		case K_EDITION:
-			if (!pg->ed++)
-				add(rec, w, "edition", line_text(w, i), l->len);
-			break;
-		default:
-			if (i == pg->title && !write_title(rs, w, rec, pg, i))
-				continue;
-			break;
-		}
-		if (w->ex && l->kind != K_BLANK)
-			explain(w, (size_t)i, i == pg->title ? "headline" : kind_name[l->kind], l->why);
 	}
+	if (dates == 0 || at[n - 1] == name) {
+		for (k = 0; k < n; k++)
+			w->l[at[k]] = keep[k];
+		return;
+	}
+	for (k = 0; k < n; k++) {
+		if (at[k] == name) {
+			if (!pg->author++)
+				add_author(rec, w, line_text(w, name), w->l[name].len);
+			explain(w, (size_t)name, "byline, a credit over the dates under the standfirst", NULL);
+			continue;
+		}
+		write_line(rs, w, rec, pg, at[k]);
+	}
+	pg->below0 = at[0];
+	pg->below1 = at[n - 1] + 1;
 }
 
 /*
@@ -1003,6 +1078,7 @@ write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 void
 read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
 {
+	fields_under_standfirst(rs, w, rec, pg);
 	if (pg->p < pg->zone && pg->title >= 0)
 		unglue_headline(w, pg->p, pg->title);
 	if (pg->p < pg->zone)
@@ -1071,7 +1147,7 @@ write_body(struct hzonework *w, struct record *rec, struct hzpage *pg)
 				;
 			keep = j == k;
 		}
-		if (!keep || (long)k == pg->foot || (long)k == pg->under)
+		if (!keep || (long)k == pg->foot || (long)k == pg->under || ((long)k >= pg->below0 && (long)k < pg->below1))
 			continue;
 		buf_add(&w->out, shown(w, w->text.s + l->off), l->len);
 		buf_addc(&w->out, '\n');

@@ -33,6 +33,7 @@ struct heur {
 	int bullets, numbered, tail;
 	unsigned long bullet_max, bullet_min, numbered_min, tail_max, tail_min;
 	struct rx *sentence_end;
+	struct rx *tail_header;		/* a line that makes a short cluster a header, or NULL */
 };
 
 struct stripset {
@@ -70,6 +71,7 @@ strip_free(struct stripset *set)
 	}
 	free(set->r);
 	rx_free(set->h.sentence_end);
+	rx_free(set->h.tail_header);
 	free(set->file);
 	free(set->site);
 	free(set);
@@ -225,7 +227,7 @@ compile_heuristics(const struct site *s, struct heur *hp, const struct yml *h)
 	static const char *const hkeys[] = { "bullets", "numbered_list", "tail_cluster", NULL };
 	static const char *const bkeys[] = { "max_chars", "min_lines", NULL };
 	static const char *const nkeys[] = { "min_numbers", NULL };
-	static const char *const tkeys[] = { "max_chars", "min_lines", "sentence_end", NULL };
+	static const char *const tkeys[] = { "max_chars", "min_lines", "sentence_end", "header", NULL };
 	const struct yml *n, *v;
 
 	if (yml_want(s->doc, h, YML_MAP, "'heuristics'") < 0)
@@ -265,6 +267,13 @@ compile_heuristics(const struct site *s, struct heur *hp, const struct yml *h)
 			buf_free(&name);
 		} else {
 			hp->sentence_end = rx_builtin("[।.!?\"”’]$", 0);
+		}
+		if ((v = yml_get(n, "header")) != NULL) {
+			struct buf name = {0};
+
+			buf_printf(&name, "%s/heuristics.tail_cluster.header", s->name);
+			hp->tail_header = rx_compile(s->doc, v, name.s, 0);
+			buf_free(&name);
 		}
 	}
 }
@@ -720,6 +729,9 @@ heur_numbered(struct run *x, const struct heur *h)
 	}
 }
 
+/* The most lines a cluster kept as a header may have: a credit, two dates, an edition, a section. */
+#define TAIL_HEADER_MAX 5
+
 /* Walk back from the end over short lines that do not end a sentence. */
 static void
 heur_tail(struct run *x, const struct heur *h)
@@ -755,6 +767,16 @@ heur_tail(struct run *x, const struct heur *h)
 		if (k < 0)
 			stop = -1;
 	}
+	/*
+	 * A short cluster with a labelled date in it is the header of a page
+	 * cut off under its standfirst ("<summary>" / "<credit>" / "Published :
+	 * <date>" / "Updated : <date>"), which the reader reads: kept.
+	 */
+	if (count >= h->tail_min && stop >= 0 && h->tail_header && count <= TAIL_HEADER_MAX)
+		for (k = stop + 1; k < (ssize_t)pg->nl; k++)
+			if (!pg->l[k].gone && pg->l[k].len > 0 &&
+			    page_match(pg, h->tail_header, page_line(pg, (size_t)k), pg->l[k].len))
+				return;
 	if (count >= h->tail_min && stop >= 0)
 		for (k = stop + 1; k < (ssize_t)pg->nl; k++)
 			if (pg->l[k].len > 0)
