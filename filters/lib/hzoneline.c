@@ -381,13 +381,16 @@ line_twice(const char *s, size_t n)
 	return n >= 3 && n % 2 == 1 && s[h] == ' ' && memcmp(s, s + h + 1, h) == 0 ? h : 0;
 }
 
-/* A writer's name as a segment beside a date: four words at most, no digit. */
+/*
+ * A writer's name as a segment beside a date: four words at most (in
+ * Bengali letters, of three bytes each, up to 96 bytes), no digit.
+ */
 int
 line_name_segment(const char *s, size_t n)
 {
 	size_t i;
 
-	if (n == 0 || n > 60 || line_words(s, n) > 4 || line_has_digit(s, n))
+	if (n == 0 || n > 96 || line_words(s, n) > 4 || line_has_digit(s, n))
 		return 0;
 	for (i = 0; i < n; i++)
 		if (strchr(":|,;()[]", s[i]))
@@ -602,11 +605,12 @@ line_credit_before_label(const struct hzoneset *rs, const char *s, size_t n, siz
 /*
  * A writer's name, then the date, perhaps a view counter, cut by runs of
  * spaces or bars and no label ("Name Name    <time>, <date>    218"): a
- * name of two or three words in Bengali letters opening the line (or the
+ * name of two to four words in Bengali letters opening the line (or the
  * name and its place after a comma, "Name Name,<place> | <date> |
  * <time>"), no weekday in it and no chrome, every other segment a date,
- * the date's time or a number, one date at least and no second calendar
- * (a clock line is not one).
+ * the date's time, a number or, after the date, page chrome ("প্রিন্ট |
+ * 158 বার পঠিত"), one date at least and no second calendar (a clock line
+ * is not one).
  */
 static int calendars(const struct hzoneset *, const char *, size_t);
 
@@ -683,13 +687,15 @@ line_name_date(const struct hzoneset *rs, const char *s, size_t n)
 	while (line_segment(s, n, &i, &a, &e)) {
 		if (seg++ == 0) {
 			nw = line_words(s + a, e - a);
-			if (((nw < 2 || nw > 3 || !line_bengali_name(s + a, e - a)) && !name_place(s + a, e - a)) ||
+			if (((nw < 2 || nw > 4 || !line_bengali_name(s + a, e - a)) && !name_place(s + a, e - a)) ||
 			    weekday_word(s + a, e - a) || line_matches(&rs->chrome, s + a, e - a))
 				return 0;
 		} else if (line_what_segment(rs, s + a, e - a, &vo, &vl) == S_DATE)
 			date++;
 		else if (date > 0 && line_time_alone(s + a, e - a))
 			;	/* the date's time, after a bar */
+		else if (date > 0 && line_matches(&rs->chrome, s + a, e - a))
+			;	/* a view counter after it */
 		else if (line_has_letter(s + a, e - a))
 			return 0;
 	}
@@ -1151,7 +1157,7 @@ void
 line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
 	struct rline *l = &w->l[i];
-	size_t off = l->off, k, so, eo;
+	size_t off = l->off, k, so, eo, len;
 
 	if ((k = twice_around_label(line_text(w, i), l->len)) > 0) {
 		if (w->ex) {
@@ -1176,7 +1182,9 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	classify2(rs, w, i);
 	if (header_kind(l->kind) || (k = bar_prefix(line_text(w, i), l->len)) == 0)
 		return;
-	if (read_without(rs, w, i, k, classify2, 0)) {
+	len = l->len;
+	/* Only before a labelled date: before a date alone, the words may be the writer's name. */
+	if (read_without(rs, w, i, k, classify2, 0) && l->kind == K_LABELLED) {
 		if (w->ex) {
 			fflush(stdout);
 			fprintf(w->ex, "%s: %s: reader: body line %zu: the site's name and a bar before a header line taken off: %.*s\n",
@@ -1184,6 +1192,10 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		}
 		return;
 	}
+	l->off = off;
+	l->len = len;
+	l->kind = K_OTHER;
+	l->why = NULL;
 	classify2(rs, w, i);
 }
 

@@ -262,9 +262,11 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			/*
 			 * A name beside a labelled date is its writer ("Name |
 			 * প্রকাশ: ..."); one word after it is the section ("প্রকাশ:
-			 * <date> | প্রবাস").
+			 * <date> | প্রবাস"), page chrome is no name ("<date> |
+			 * প্রিন্ট").
 			 */
-			if (label && line_name_segment(s + a, e - a) && !(after && line_words(s + a, e - a) < 2) && !(*author)++)
+			if (label && line_name_segment(s + a, e - a) && !(after && line_words(s + a, e - a) < 2) &&
+			    !line_matches(&rs->chrome, s + a, e - a) && !(*author)++)
 				add_author(rec, w, s + a, e - a);
 			break;
 		}
