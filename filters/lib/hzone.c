@@ -344,6 +344,35 @@ header_above(const struct hzonework *w, long i, size_t minwords)
 }
 
 /*
+ * The first copy of line I, above a byline or a labelled date that stands
+ * above I, with no title-like line in the zone above I but copies of it:
+ * its line, or -1.  Only a line of a headline's length (four to twenty
+ * words) is one.
+ */
+static long
+copy_over_header(const struct hzonework *w, long i)
+{
+	long j, first = -1, k;
+	size_t nw = line_words(line_text(w, i), w->l[i].len);
+
+	if (nw < 4 || nw > 20)
+		return -1;
+	for (j = 0; j < i; j++) {
+		if (zone_same(w, (size_t)j, (size_t)i)) {
+			if (first < 0)
+				first = j;
+		} else if (w->l[j].kind == K_TITLELIKE)
+			return -1;
+	}
+	if (first < 0)
+		return -1;
+	for (k = first + 1; k < i; k++)
+		if (w->l[k].kind == K_BYLINE || w->l[k].kind == K_LABELLED)
+			return first;
+	return -1;
+}
+
+/*
  * Is there nothing above line J but page furniture and the header's
  * dates (labelled or not)?
  */
@@ -1278,7 +1307,7 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 static void
 classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 {
-	long i;
+	long i, j;
 
 	/* Every line of the zone, by what it is; the first paragraph ends the zone. */
 	for (i = 0; i < pg->zone; i++) {
@@ -1315,6 +1344,19 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 		if (w->l[i].kind == K_PARA && w->l[i].again && !header_above(w, i, rs->headline_words)) {
 			w->l[i].kind = K_OTHER;
 			w->l[i].why = "the headline printed again";
+			continue;
+		}
+		/*
+		 * Printed again under the byline and dates, a line the zone
+		 * printed above them first, no title-like line between, is the
+		 * headline, closing dari and all ("<headline>।" / "<byline>" /
+		 * "<date>" / "<headline>।"); the first copy is it.
+		 */
+		if (w->l[i].kind == K_PARA && w->l[i].again && (j = copy_over_header(w, i)) >= 0) {
+			w->l[j].kind = K_TITLELIKE;
+			w->l[j].why = "the headline, printed again under the byline and dates";
+			w->l[i].kind = K_OTHER;
+			w->l[i].why = "the headline printed again, under the byline and dates";
 			continue;
 		}
 		if (w->l[i].kind == K_PARA && headline_again(w, i)) {
