@@ -392,6 +392,9 @@ line_name_segment(const char *s, size_t n)
 
 	if (n == 0 || n > 96 || line_words(s, n) > 4 || line_has_digit(s, n))
 		return 0;
+	/* A label with its visarga for a colon and no value ("প্রিন্ট এর তারিখঃ"); "মোঃ" opens a name. */
+	if (line_ends_with(s, n, "ঃ"))
+		return 0;
 	for (i = 0; i < n; i++)
 		if (strchr(":|,;()[]", s[i]))
 			return 0;

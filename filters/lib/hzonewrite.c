@@ -59,6 +59,21 @@ add(struct record *rec, struct hzonework *w, const char *name, const char *s, si
  * আহমেদ রফিক আহমেদ , প্রতিবেদক", a photo's alt text and the link) once,
  * and no space before a comma.
  */
+/* The dashes opening a credit ("---Name :", "– Name –"), no part of it: their length. */
+static size_t
+open_dashes(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (;;)
+		if (k < n && (s[k] == '-' || s[k] == ' '))
+			k++;
+		else if (k + 3 <= n && (memcmp(s + k, "–", 3) == 0 || memcmp(s + k, "—", 3) == 0))
+			k += 3;
+		else
+			return k;
+}
+
 static void
 add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 {
@@ -71,6 +86,9 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 			best = k + 1;
 	s += best;
 	n -= best;
+	k = open_dashes(s, n);
+	s += k;
+	n -= k;
 	/*
 	 * A comma or a bar left hanging after the name ("সাধন মন্ডল ,", "Name
 	 * Name |" over the date) is no part of it.
@@ -123,6 +141,26 @@ login_name(const char *s, size_t n)
 		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
 			return 0;
 	return n >= 3 && !(s[0] >= '0' && s[0] <= '9');
+}
+
+/*
+ * A second publication label that gives the first one's day with its time
+ * ("প্রকাশিত হয়েছে- <weekday>, <date>" over "প্রকাশিত সময় : <date>,
+ * <time>"): its value replaces the first.
+ */
+static void
+timed_again(const struct hzoneset *rs, struct hzonework *w, struct record *rec, const char *s, size_t n)
+{
+	const char *v = record_get(rec, "published");
+	struct date_result a, b;
+
+	if (v == NULL || date_parse(rs->ds, v, strlen(v), rs->tz, &a) != DATE_OK || a.has_time ||
+	    date_parse(rs->ds, s, n, rs->tz, &b) != DATE_OK || !b.has_time ||
+	    a.year != b.year || a.month != b.month || a.day != b.day)
+		return;
+	buf_reset(&w->val);
+	buf_add(&w->val, shown(w, s), n);
+	record_set(rec, "published", w->val.s);
 }
 
 static void
@@ -234,7 +272,12 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		switch (line_what_segment(rs, s + a, e - a, &vo, &vl)) {
 		case S_PUBLISHED:
 			after = 1;
-			if (!(*pub)++ && !with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "published"))
+			if (*pub > 0) {
+				timed_again(rs, w, rec, s + a + vo, vl);
+				break;
+			}
+			(*pub)++;
+			if (!with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "published"))
 				add(rec, w, "published", s + a + vo, vl);
 			break;
 		case S_DATE:
@@ -442,6 +485,17 @@ reads_byline(const struct hzoneset *rs, const char *s, size_t m, size_t n, size_
 	if (n > 0 && s[n - 1] == ')')
 		for (e = n - 1; e > 0; e--)
 			if (s[e - 1] == '(') {
+				/*
+				 * A day and month in the bracket, the credit before it
+				 * ("<outlet> রিপোর্ট(৩০ মে) ::"): the credit alone.
+				 */
+				for (c = e - 1; c > 0 && s[c - 1] == ' '; c--)
+					;
+				if (c > 0 && line_is_date(rs, s + e, n - 1 - e, &r) &&
+				    (r.status == DATE_OK || r.status == DATE_NO_YEAR))
+					for (k = 0; k < rs->byline.n; k++)
+						if (line_value_of(rs->byline.re[k], s, c, vo, vl))
+							return 1;
 				n = e - 1;
 				break;
 			}
@@ -972,9 +1026,11 @@ write_line(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 		if (pg->patterned && !l->pattern)
 			l->why = "a name placed as the byline, but a byline pattern reads another line (not taken)";
 		else if (!pg->author++) {
-			if (l->asis)	/* as printed, " ," and all */
-				add(rec, w, "author", w->text.s + l->vo, l->vl);
-			else
+			if (l->asis) {	/* as printed, " ," and all, but opening dashes */
+				size_t k = open_dashes(w->text.s + l->vo, l->vl);
+
+				add(rec, w, "author", w->text.s + l->vo + k, l->vl - k);
+			} else
 				add_author(rec, w, w->text.s + l->vo, l->vl);
 		}
 		break;
