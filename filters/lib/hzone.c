@@ -373,6 +373,36 @@ copy_over_header(const struct hzonework *w, long i)
 }
 
 /*
+ * Is there a headline (a title-like line of four words or more: fewer is
+ * the site's name), a byline or a date line above line I?
+ */
+static int
+header_line_above(const struct hzonework *w, long i)
+{
+	long j;
+
+	for (j = 0; j < i; j++)
+		if ((w->l[j].kind == K_TITLELIKE && line_words(line_text(w, j), w->l[j].len) >= 4) ||
+		    w->l[j].kind == K_BYLINE || w->l[j].kind == K_LABELLED || w->l[j].kind == K_DATE)
+			return 1;
+	return 0;
+}
+
+/* Line I is the page's first, or only the page clock and chrome stand above it. */
+static int
+opens_page(const struct hzonework *w, long i)
+{
+	long j;
+
+	if (zone_first_content(w, i))
+		return 1;
+	for (j = 0; j < i; j++)
+		if (w->l[j].kind != K_BLANK && w->l[j].kind != K_CHROME && w->l[j].kind != K_CLOCK)
+			return 0;
+	return 1;
+}
+
+/*
  * Is there nothing above line J but page furniture and the header's
  * dates (labelled or not)?
  */
@@ -1182,16 +1212,17 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 	 * stand over a short line (a photo's caption, passed over
 	 * above as N2) and then the paragraph with the dateline.
 	 */
-	if (n2 != next && !(n2 < pg->zone && zone_first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20))
+	if (n2 != next && !(n2 < pg->zone && opens_page(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20))
 		n2 = next;
 	if (w->l[n2].kind == K_PARA && !line_matches(&rs->dateline, line_text(w, i), w->l[i].len) &&
 	    line_matches(&rs->dateline, line_text(w, n2), w->l[n2].len) &&
 	    line_words(line_text(w, n2), w->l[n2].len) >= rs->para_words) {
 		/*
 		 * Opening the page, a sentence of a headline's length
-		 * is the headline itself (some end theirs with the dari).
+		 * is the headline itself (some end theirs with the dari),
+		 * the page clock or chrome above it or not.
 		 */
-		if (zone_first_content(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
+		if (opens_page(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
 			w->l[i].kind = K_TITLELIKE;
 			w->l[i].why = "a sentence opening the page, over the paragraph that opens with the dateline";
 			if (n2 != next) {	/* read here, not again by the loop */
@@ -1296,6 +1327,19 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	}
 	if (next >= 0 && over_header(rs, w, pg, ip, next))
 		return 0;
+	/*
+	 * Over a headline and its byline or date, with no header line above
+	 * it, a paragraph is the site's: a tagline under its name ("স্বাগতম
+	 * <site> নিউজপোর্টালে। ..."), a ticker's sentence.  The article is
+	 * below.
+	 */
+	if (next >= 0 && w->l[next].kind == K_TITLELIKE && !header_line_above(w, i) &&
+	    (k = (size_t)next_content(rs, w, pg->zone, next)) != (size_t)-1 &&
+	    (w->l[k].kind == K_LABELLED || w->l[k].kind == K_DATE || w->l[k].kind == K_BYLINE)) {
+		w->l[i].kind = K_OTHER;
+		w->l[i].why = "a paragraph over a headline and its byline or date, nothing of the header above (the site's tagline)";
+		return 0;
+	}
 	return 1;
 }
 
