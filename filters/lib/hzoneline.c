@@ -244,7 +244,8 @@ line_suffixed(const char *s, size_t n)
 
 /*
  * A Bengali headline with the site's name in Latin letters after a dash
- * ("<headline> - Filmy Network", the page's <title>): the length of the
+ * ("<headline> - Filmy Network", the page's <title>), or after a hyphen
+ * glued to its last word ("<headline>-Sabuj Tripura"): the length of the
  * headline, or N.  The name is three words at most, letters, digits and
  * dots only.
  */
@@ -257,10 +258,16 @@ line_latin_suffixed(const char *s, size_t n)
 
 	for (d = s; (d = memmem(d, n - (size_t)(d - s), " - ", 3)) != NULL; d += 3)
 		dash = d;
-	if (dash == NULL)
-		return n;
-	h = (size_t)(dash - s);
-	k = h + 3;
+	if (dash != NULL) {
+		h = (size_t)(dash - s);
+		k = h + 3;
+	} else {
+		for (h = n; h > 1 && !(s[h - 1] == '-' && (unsigned char)s[h - 2] >= 0x80); h--)
+			;
+		if (h <= 1 || h >= n || !(((unsigned char)s[h] | 0x20) >= 'a' && ((unsigned char)s[h] | 0x20) <= 'z'))
+			return n;
+		k = h--;
+	}
 	if (k >= n || line_words(s + k, n - k) > 3)
 		return n;
 	for (i = k; i < n; i++) {
@@ -958,8 +965,9 @@ read_without(const struct hzoneset *rs, struct hzonework *w, size_t i, size_t k,
 }
 
 /*
- * A line whose last part, after a comma, a bar or a dari with a space
- * before it (the themes that print "।" between the meta row's boxes), is
+ * A line whose last part, after a comma, a bar, a slash or a dari with a
+ * space before it (the themes that print "।" between the meta row's boxes,
+ * "<byline> / ৫১২ বার পড়া হয়েছে"), is
  * page chrome (an age, "৮ ঘন্টা আগে"; a view counter, "<date> <time> ।
  * ৬০ জন"): the length of what is before it, or N.  A comma closing the
  * line is the theme's separator, not the part's start ("<date>, 594
@@ -976,12 +984,12 @@ chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
 		return n;
 	c = m;
 	/* "।" is E0 A5 A4: its last byte first, the dearer test only then. */
-	while (c > 0 && s[c - 1] != ',' && s[c - 1] != '|' &&
+	while (c > 0 && s[c - 1] != ',' && s[c - 1] != '|' && !(s[c - 1] == '/' && c >= 2 && s[c - 2] == ' ') &&
 	    !(s[c - 1] == '\xA4' && c >= 4 && memcmp(s + c - 3, "।", 3) == 0 && s[c - 4] == ' '))
 		c--;
 	if (c == 0)
 		return n;
-	if (s[c - 1] != ',' && s[c - 1] != '|')
+	if (s[c - 1] != ',' && s[c - 1] != '|' && s[c - 1] != '/')
 		sep = 3;
 	for (a = c; a < n && s[a] == ' '; a++)
 		;
@@ -1251,12 +1259,24 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		} else
 			l->kind = K_LABELLED;
 	} else if (nw <= 12) {
+		size_t j, t = chrome_tail(rs, s, l->half);
+
 		for (k = 0; k < rs->byline.n; k++)
 			if (line_value_of(rs->byline.re[k], s, l->half, &vo, &vl)) {
 				l->kind = K_BYLINE;
 				l->vo = l->off + vo;
 				l->vl = vl;
 				l->why = "a byline pattern";
+				l->pattern = 1;
+				return;
+			}
+		/* A view counter after it ("নিজস্ব প্রতিবেদক / ৫১২ বার পড়া হয়েছে"). */
+		for (j = 0; t < l->half && j < rs->byline.n; j++)
+			if (line_value_of(rs->byline.re[j], s, t, &vo, &vl)) {
+				l->kind = K_BYLINE;
+				l->vo = l->off + vo;
+				l->vl = vl;
+				l->why = "a byline pattern, page chrome after it";
 				l->pattern = 1;
 				return;
 			}

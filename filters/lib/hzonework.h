@@ -72,6 +72,7 @@ struct hzpage {
 	size_t copies;		/* copies of the headline printed again (again_mark) */
 	int patterned;		/* a byline pattern reads a line above the first paragraph */
 	int pub, upd, ed, author;	/* how many of each field were written */
+	int placed;		/* the author written was placed by its shape, no byline pattern read it */
 };
 
 /* What one segment of a header line is. */

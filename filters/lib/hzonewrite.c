@@ -95,6 +95,10 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 	 */
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '|'))
 		n--;
+	/* Nor is a run of dots, a theme's leader ("নিজস্ব প্রতিবেদক........"). */
+	if (n >= 3 && memcmp(s + n - 3, "...", 3) == 0)
+		while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
+			n--;
 	buf_reset(&w->val);
 	for (i = 0; i < n; i++)
 		if (!(s[i] == ' ' && i + 1 < n && s[i + 1] == ','))
@@ -661,8 +665,21 @@ site_credit(const struct record *rec, const char *s, size_t n, size_t *len)
  * credit may follow the byline ("Name Name:-<place> :- ..."): it goes too,
  * read by a pattern with no byline in it.
  */
+/*
+ * The byline placed by its shape (a short name under the headline, the
+ * site's name) gives way to the dateline's credit a byline pattern reads
+ * ("<place> প্রতিনিধিঃ <story>"): it is taken off the record.
+ */
 static void
-dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author, int *pub)
+replaced(struct record *rec, struct hzonework *w, size_t p)
+{
+	record_del(rec, "author");
+	explain(w, p, "a byline pattern reads the dateline's credit: it replaces the name placed as the byline", NULL);
+}
+
+static void
+dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author, int *pub,
+    int placed)
 {
 	const char *s = line_text(w, p);
 	size_t n = w->l[p].len, k, so, eo, vo, vl, da, dl, cl;
@@ -702,7 +719,9 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 				if (g < 0 || !rx_group(re, g, &a, &b) || b <= a)
 					continue;
 				credit |= j == 0 || j == 3;
-				if ((j == 0 || j == 3) && (*author)++)
+				if (j == 0 && *author && placed)
+					replaced(rec, w, p);
+				else if ((j == 0 || j == 3) && (*author)++)
 					continue;
 				add(rec, w, names[j], s + a, b - a);
 			}
@@ -722,7 +741,10 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 		if (k == rs->dateline.n && pass == 0 && glued_byline(rs, s, n, &eo, &vo, &vl, &da, &dl)) {
 			struct date_result r;
 
-			if (vl > 0 && !(*author)++)
+			if (vl > 0 && *author && placed) {
+				replaced(rec, w, p);
+				add_author(rec, w, s + vo, vl);
+			} else if (vl > 0 && !(*author)++)
 				add_author(rec, w, s + vo, vl);
 			if (dl > 0 && !*pub && line_is_date(rs, s + da, dl, &r) && r.status == DATE_OK) {
 				(*pub)++;
@@ -903,6 +925,7 @@ static void
 write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg, long i)
 {
 	struct rline *l = &w->l[i];
+	struct date_result r;
 	size_t k;
 
 	/*
@@ -917,6 +940,14 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 		;
 	if (k < (size_t)i)
 		return;
+	/*
+	 * A day and month with no year and no label ("২২ জানুয়ারি" under the
+	 * site's name) is no value: the year is not on the page.
+	 */
+	if (!l->has_time && date_parse(rs->ds, line_text(w, i), l->len, rs->tz, &r) == DATE_NO_YEAR) {
+		explain(w, (size_t)i, "a date with no year and no label (not taken)", NULL);
+		return;
+	}
 	if (!l->has_time && zone_date_time_below(rs, w, i, pg->p)) {
 		explain(w, (size_t)i, "a date with its time on the next line", NULL);
 		if (!pg->pub++)
@@ -1026,6 +1057,7 @@ write_line(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 		if (pg->patterned && !l->pattern)
 			l->why = "a name placed as the byline, but a byline pattern reads another line (not taken)";
 		else if (!pg->author++) {
+			pg->placed = !l->pattern;
 			if (l->asis) {	/* as printed, " ," and all, but opening dashes */
 				size_t k = open_dashes(w->text.s + l->vo, l->vl);
 
@@ -1140,7 +1172,7 @@ read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record 
 	if (pg->p < pg->zone && pg->title >= 0)
 		unglue_headline(w, pg->p, pg->title);
 	if (pg->p < pg->zone)
-		dateline(rs, w, rec, (size_t)pg->p, &pg->author, &pg->pub);
+		dateline(rs, w, rec, (size_t)pg->p, &pg->author, &pg->pub, pg->placed);
 	if (!pg->pub && pg->p < pg->zone && w->l[pg->p].tail) {
 		size_t vo, vl;
 
