@@ -192,8 +192,10 @@ zone_short_name(const struct hzonework *w, size_t j)
 	 */
 	while (c != NULL && c + 1 < s + n && (c[1] == ' ' || c[1] == ','))
 		c++;
+	/* A question or an exclamation is a headline's ("<name>র খবর কী?"), never a name. */
 	return line_words(s, n) <= 4 && text_chars(s, n) <= 30 && !line_has_digit(s, n) &&
-	    !memchr(s, ':', n) && !memmem(s, n, "ঃ", 3) && !(c != NULL && c + 1 < s + n);
+	    !memchr(s, ':', n) && !memmem(s, n, "ঃ", 3) && !(c != NULL && c + 1 < s + n) &&
+	    !memchr(s, '?', n) && !memchr(s, '!', n);
 }
 
 /* Is line J the first line of the page with anything on it? */
@@ -374,7 +376,8 @@ copy_over_header(const struct hzonework *w, long i)
 
 /*
  * Is there a headline (a title-like line of four words or more: fewer is
- * the site's name), a byline or a date line above line I?
+ * the site's name), a byline or a date line above line I?  A date opening
+ * the page is its clock.
  */
 static int
 header_line_above(const struct hzonework *w, long i)
@@ -383,7 +386,8 @@ header_line_above(const struct hzonework *w, long i)
 
 	for (j = 0; j < i; j++)
 		if ((w->l[j].kind == K_TITLELIKE && line_words(line_text(w, j), w->l[j].len) >= 4) ||
-		    w->l[j].kind == K_BYLINE || w->l[j].kind == K_LABELLED || w->l[j].kind == K_DATE)
+		    w->l[j].kind == K_BYLINE || w->l[j].kind == K_LABELLED ||
+		    (w->l[j].kind == K_DATE && !zone_first_content(w, j)))
 			return 1;
 	return 0;
 }

@@ -666,6 +666,28 @@ site_credit(const struct record *rec, const char *s, size_t n, size_t *len)
  * read by a pattern with no byline in it.
  */
 /*
+ * A whole date glued to the first word of the paragraph, no space between
+ * ("মার্চ ১৬, ২০১৯কলকাতার ...", a theme's date box run into the story):
+ * its length, or 0.  The date ends in a digit, a letter follows it.
+ */
+static size_t
+glued_date(const struct hzoneset *rs, const char *s, size_t n)
+{
+	struct date_result r;
+	size_t k, lim = n < 60 ? n : 60;
+
+	for (k = 1; k + 3 <= lim; k++) {
+		int after_digit = (s[k - 1] >= '0' && s[k - 1] <= '9') || (k >= 3 && line_digit_at(s + k - 3, 3));
+		int letter = ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z') ||
+		    ((unsigned char)s[k] == 0xE0 && !line_digit_at(s + k, 3) && (unsigned char)s[k + 1] >= 0xA6);
+
+		if (after_digit && letter)
+			return line_is_date(rs, s, k, &r) && r.status == DATE_OK ? k : 0;
+	}
+	return 0;
+}
+
+/*
  * The byline placed by its shape (a short name under the headline, the
  * site's name) gives way to the dateline's credit a byline pattern reads
  * ("<place> প্রতিনিধিঃ <story>"): it is taken off the record.
@@ -685,6 +707,15 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 	size_t n = w->l[p].len, k, so, eo, vo, vl, da, dl, cl;
 	int pass, credit = 0;
 
+	if ((eo = glued_date(rs, s, n)) > 0) {
+		if (!(*pub)++)
+			add(rec, w, "published", s, eo);
+		explain(w, p, "a date glued to the first paragraph's first word taken off it", NULL);
+		w->l[p].off += eo;
+		w->l[p].len -= eo;
+		s += eo;
+		n -= eo;
+	}
 	/*
 	 * The site's own credit, unless the patterns read as far or further
 	 * (a place's dateline, "খুলনা:", that opens every page stays theirs).
