@@ -1664,9 +1664,10 @@ clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 
 	/*
 	 * Unlabelled dates above the headline are the page clock; below it, the
-	 * times of the story.  A date and time right under a byline the
-	 * patterns read is that byline's ("বাসস" over "২০ জানুয়ারি ২০২৩,
-	 * ১১:১৫", the headline under them): no page clock follows a credit.
+	 * times of the story.  A date right under a byline the patterns read is
+	 * that byline's ("বাসস" over "২০ জানুয়ারি ২০২৩, ১১:১৫", "<place>
+	 * প্রতিনিধি" over "৩১ মার্চ, ২০২৩", the headline under them), with its
+	 * time or without: no page clock follows a credit.
 	 */
 	for (i = 0; i < pg->p; i++)
 		if (w->l[i].kind == K_DATE && zone_over_update(rs, w, i, pg->p))
@@ -1675,8 +1676,7 @@ clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1,
 			    w->l[i].why = "an unlabelled date above a labelled publication time";
 		else if (w->l[i].kind == K_DATE && pg->title >= 0 && i < pg->title && !w->l[i].story &&
-		    !((w->l[i].has_time || zone_date_time_below(rs, w, i, pg->p)) &&
-		    (k = (size_t)zone_step(w, i, -1, 0, pg->p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
+		    !((k = (size_t)zone_step(w, i, -1, 0, pg->p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
 		/*
 		 * With no headline, an unlabelled date that opens the page (a

@@ -167,6 +167,26 @@ timed_again(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	record_set(rec, "published", w->val.s);
 }
 
+/*
+ * Is the label between a byline and its date, among S's first D bytes, an
+ * update label ("<desk> , আপডেট করা হয়েছে : <date>")?
+ */
+static int
+update_label_before(const struct hzoneset *rs, const char *s, size_t d, size_t n)
+{
+	size_t k, vo, vl;
+
+	for (k = 1; k < d; k++) {
+		if (s[k - 1] != ' ' || s[k] == ' ')
+			continue;
+		if (line_value_of(rs->published, s + k, n - k, &vo, &vl))
+			return 0;
+		if (line_value_of(rs->updated, s + k, n - k, &vo, &vl))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li,
     int *pub, int *upd, int *ed, int *author)
@@ -195,7 +215,10 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		 */
 		if (date_parse(rs->ds, s + d, e - d, rs->tz, &r) != DATE_OK)
 			w->l[li].why = "a byline and a date it cannot settle (the date is not taken)";
-		else if (!(*pub)++)
+		else if (update_label_before(rs, s, d, n)) {
+			if (!(*upd)++)
+				add(rec, w, "updated", s + d, e - d);
+		} else if (!(*pub)++)
 			add(rec, w, "published", s + d, e - d);
 		for (a = e; a < n && s[a] == ' '; a++)
 			;
@@ -962,9 +985,11 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 	/*
 	 * A date with no time and no headline above it may be the
 	 * day the page was seen: no value rather than a wrong one.
+	 * Right under a byline a pattern reads, it is the story's
+	 * ("<place> প্রতিনিধি" / "<date>" / "<headline>").
 	 */
 	if (!l->has_time && (pg->title < 0 || i < pg->title) && !l->story && !zone_over_update(rs, w, i, pg->p) &&
-	    !(under_byline(w, i, pg->p) && zone_date_time_below(rs, w, i, pg->p)))
+	    !under_byline(w, i, pg->p))
 		return;
 	/* The header printed twice (byline, date; byline, date): one date. */
 	for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && zone_same(w, k, (size_t)i)); k++)
