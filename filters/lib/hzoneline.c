@@ -1210,6 +1210,24 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	classify2(rs, w, i);
 }
 
+/* A byline pattern reads S[0, N): line L is a byline, WHY said of it, and 1; or 0. */
+static int
+read_byline(const struct hzoneset *rs, struct rline *l, const char *s, size_t n, const char *why)
+{
+	size_t k, vo, vl;
+
+	for (k = 0; k < rs->byline.n; k++)
+		if (line_value_of(rs->byline.re[k], s, n, &vo, &vl)) {
+			l->kind = K_BYLINE;
+			l->vo = l->off + vo;
+			l->vl = vl;
+			l->why = why;
+			l->pattern = 1;
+			return 1;
+		}
+	return 0;
+}
+
 /*
  * What line I is.  A bulleted line ("• Update Time : ...", "- তারিখঃ
  * ...", "- Reported by:X") is read without its bullet when it is a header
@@ -1259,27 +1277,11 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		} else
 			l->kind = K_LABELLED;
 	} else if (nw <= 12) {
-		size_t j, t = chrome_tail(rs, s, l->half);
-
-		for (k = 0; k < rs->byline.n; k++)
-			if (line_value_of(rs->byline.re[k], s, l->half, &vo, &vl)) {
-				l->kind = K_BYLINE;
-				l->vo = l->off + vo;
-				l->vl = vl;
-				l->why = "a byline pattern";
-				l->pattern = 1;
-				return;
-			}
-		/* A view counter after it ("নিজস্ব প্রতিবেদক / ৫১২ বার পড়া হয়েছে"). */
-		for (j = 0; t < l->half && j < rs->byline.n; j++)
-			if (line_value_of(rs->byline.re[j], s, t, &vo, &vl)) {
-				l->kind = K_BYLINE;
-				l->vo = l->off + vo;
-				l->vl = vl;
-				l->why = "a byline pattern, page chrome after it";
-				l->pattern = 1;
-				return;
-			}
+		k = chrome_tail(rs, s, l->half);
+		/* Perhaps with a view counter after it ("নিজস্ব প্রতিবেদক / ৫১২ বার পড়া হয়েছে"). */
+		if (read_byline(rs, l, s, l->half, "a byline pattern") ||
+		    (k < l->half && read_byline(rs, l, s, k, "a byline pattern, page chrome after it")))
+			return;
 	}
 	if (l->kind != K_OTHER)
 		return;
