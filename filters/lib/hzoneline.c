@@ -1277,10 +1277,10 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		} else
 			l->kind = K_LABELLED;
 	} else if (nw <= 12) {
-		k = chrome_tail(rs, s, l->half);
 		/* Perhaps with a view counter after it ("নিজস্ব প্রতিবেদক / ৫১২ বার পড়া হয়েছে"). */
 		if (read_byline(rs, l, s, l->half, "a byline pattern") ||
-		    (k < l->half && read_byline(rs, l, s, k, "a byline pattern, page chrome after it")))
+		    ((k = chrome_tail(rs, s, l->half)) < l->half &&
+		    read_byline(rs, l, s, k, "a byline pattern, page chrome after it")))
 			return;
 	}
 	if (l->kind != K_OTHER)
