@@ -44,10 +44,6 @@ hzone_work_free(struct hzonework *w)
 	free(w);
 }
 
-/* ---- writing what was found ---- */
-
-/* One word of Latin letters and digits, a site's login ("Newseditor", "admin2"). */
-/* The segments of a header line, each to its field. */
 /* ---- the zone ---- */
 
 /*
@@ -640,7 +636,6 @@ zone_in_block(enum kind k)
 	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_EDITION;
 }
 
-/* The length of a mark that may close a credit at S ("-", ":", "ঃ", "।", "॥", "–", "—"), or 0. */
 /*
  * The first dateline pattern that reads S (as dateline() takes it) reads a
  * credit in it: a byline or an agency, not only a place and a day
@@ -831,7 +826,7 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
 		 */
 		else if (m > 0 && s[m - 1] == '-')
 			m--, closed = closed || (m > 0 && s[m - 1] == ' ');
-		else if (line_ends_with(s, m, "ঃ") || line_ends_with(s, m, "–"))
+		else if (line_ends_with(s, m, "ঃ") || line_ends_with(s, m, "–") || line_ends_with(s, m, "॥"))
 			m -= 3, closed = 1;
 		else if (line_ends_with(s, m, "।"))
 			m -= 3;
@@ -925,8 +920,12 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 {
 	long j;
 
-	/* A paragraph that opens with its own credit (a dateline) has its byline there. */
-	if (p < zone && line_matches(&rs->dateline, line_text(w, p), w->l[p].len))
+	/*
+	 * A paragraph that opens with its own credit (a dateline) has its
+	 * byline there; a place and a day alone name no writer ("Name,
+	 * <place>।" over "<outlet>, <day month> : <paragraph>").
+	 */
+	if (p < zone && dateline_credited(rs, line_text(w, p), w->l[p].len))
 		return;
 
 	for (j = 0; j < p; j++) {
@@ -944,7 +943,9 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		above = zone_step(w, j, -1, 0, p);
 		if (headline_tail(w, j, above))
 			continue;
+		/* The headline above, not the site's name in Latin letters over a Bengali page. */
 		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !zone_same(w, (size_t)above, (size_t)j) &&
+		    line_letter_in(line_text(w, above), w->l[above].len, 0) &&
 		    line_words(line_text(w, above), w->l[above].len) >= rs->headline_words &&
 		    line_words(line_text(w, above), w->l[above].len) > line_words(line_text(w, j) + na, ne - na);
 		ok = at_top(w, j) || under || (above >= 0 && zone_in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
@@ -1117,8 +1118,10 @@ starts_below(const struct hzoneset *rs, struct hzonework *w, long p, long j, lon
 }
 
 /*
- * The page's text in NFC, cut into lines, the header zone (rs->zone lines at most)
- * measured, name prefixes masked and copies of the headline marked.
+ * The page's text in NFC, cut into lines (a header flattened onto one line
+ * cut into its lines, a credit wrapped over two and a date set out in
+ * pieces joined), the header zone (rs->zone lines at most) measured, name
+ * prefixes masked and copies of the headline marked.
  */
 static void
 find_zone(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
@@ -1130,6 +1133,10 @@ find_zone(const struct hzoneset *rs, struct hzonework *w, struct record *rec, st
 		split(w);
 	pg->zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
 	if (wrap_join_credit(rs, w, (size_t)pg->zone)) {
+		split(w);
+		pg->zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
+	}
+	if (wrap_join_date(rs, w, (size_t)pg->zone)) {
 		split(w);
 		pg->zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
 	}
@@ -1196,6 +1203,32 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 		w->l[i].kind = K_TITLELIKE;
 		w->l[i].why = "a sentence opening the page, over the byline or the dates";
 		return 1;
+	}
+	/*
+	 * Nor over a short name closed by its colon or the visarga, the
+	 * story under it ("<headline>।" / "Name Nameঃ" / <paragraph>): that
+	 * name is the writer's (placed_credits reads it).
+	 */
+	{
+		size_t vl, na, ne;
+		int closed;
+		long k;
+
+		if (zone_opens_page(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20 &&
+		    credit_shape(line_text(w, next), w->l[next].len, &vl, &na, &ne, &closed) && closed &&
+		    (k = next_line(w, next + 1, pg->zone)) < pg->zone) {
+			struct rline below = w->l[k];
+
+			w->l[k].kind = K_OTHER;
+			w->l[k].why = NULL;
+			line_classify(rs, w, (size_t)k);
+			if (w->l[k].kind == K_PARA) {
+				w->l[i].kind = K_TITLELIKE;
+				w->l[i].why = "a sentence opening the page, over a writer's name closed by its colon";
+				return 1;
+			}
+			w->l[k] = below;
+		}
 	}
 	if (w->l[next].kind == K_LABELLED) {
 		w->l[i].kind = K_OTHER;
@@ -1706,7 +1739,8 @@ note_page_zone(const struct hzoneset *rs, struct hzonework *w, struct record *re
 
 /*
  * pg->patterned: whether a byline pattern reads a line above the first
- * paragraph (w->patterned: or a dateline's credit).
+ * paragraph; pg->credited: whether the first paragraph's dateline names a
+ * credit (w->patterned: either).
  */
 static void
 find_patterned(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
@@ -1723,7 +1757,8 @@ find_patterned(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg
 		;
 	pg->patterned = i < pg->p;
 	/* A dateline's credit counts as a byline a pattern reads (a place and a day alone do not). */
-	w->patterned = pg->patterned || (pg->p < pg->zone && dateline_credited(rs, line_text(w, pg->p), w->l[pg->p].len));
+	pg->credited = pg->p < pg->zone && dateline_credited(rs, line_text(w, pg->p), w->l[pg->p].len);
+	w->patterned = pg->patterned || pg->credited;
 }
 
 /*

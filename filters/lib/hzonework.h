@@ -71,6 +71,7 @@ struct hzpage {
 	long below0, below1;	/* the byline and dates under a standfirst, left out of the body */
 	size_t copies;		/* copies of the headline printed again (again_mark) */
 	int patterned;		/* a byline pattern reads a line above the first paragraph */
+	int credited;		/* the first paragraph opens with a dateline that names a credit */
 	int pub, upd, ed, author;	/* how many of each field were written */
 	int placed;		/* the author written was placed by its shape, no byline pattern read it */
 };
@@ -150,7 +151,8 @@ void write_header(const struct hzoneset *rs, struct hzonework *w, struct record 
 void read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg);
 void write_body(struct hzonework *w, struct record *rec, struct hzpage *pg);
 
-/* hzonewrap.c: a credit wrapped over two lines, joined. */
+/* hzonewrap.c: a credit wrapped over two lines, a date set out in pieces, joined. */
 int wrap_join_credit(const struct hzoneset *rs, struct hzonework *w, size_t zone);
+int wrap_join_date(const struct hzoneset *rs, struct hzonework *w, size_t zone);
 
 #endif

@@ -1,14 +1,30 @@
 /*
  * hzonewrap.c: a credit wrapped over two lines in the header zone
- * ("Name Name Name," over "<place> :"): the header-zone reader (hzone.c)
- * has the two joined into the one line the writer printed, so that the
- * byline patterns read it whole.
+ * ("Name Name Name," over "<place> :"), or a date set out in pieces
+ * ("November 18" over "04:24pm" over "2020"): the header-zone reader
+ * (hzone.c) has them joined into the one line the writer printed, so that
+ * the byline patterns and the date reader read it whole.
  */
 #include <string.h>
 
+#include "date.h"
 #include "hzonework.h"
 #include "text.h"
 #include "util.h"
+
+/* Nothing but spaces and one line break between the end of line I and line J. */
+static int
+next_row(const struct hzonework *w, size_t i, size_t j)
+{
+	size_t k, breaks = 0;
+
+	for (k = w->l[i].off + w->l[i].len; k < w->l[j].off; k++)
+		if (w->text.s[k] == '\n')
+			breaks++;
+		else if (w->text.s[k] != ' ' && w->text.s[k] != '\t')
+			return 0;
+	return breaks == 1;
+}
 
 /*
  * Is line I a writer's name of two to four words in Bengali letters left
@@ -20,7 +36,7 @@ static int
 wrapped_at(const struct hzonework *w, size_t i)
 {
 	const char *s = line_text(w, i), *t;
-	size_t n = w->l[i].len, m, k, nw;
+	size_t n = w->l[i].len, m, nw;
 
 	if (n < 2 || s[n - 1] != ',' || w->l[i + 1].len == 0)
 		return 0;
@@ -29,12 +45,7 @@ wrapped_at(const struct hzonework *w, size_t i)
 	nw = line_words(s, m);
 	if (nw < 2 || nw > 4 || !line_bengali_name(s, m))
 		return 0;
-	/* Nothing but spaces and the one line break between the two. */
-	for (k = w->l[i].off + n; k < w->l[i + 1].off; k++)
-		if (w->text.s[k] != ' ' && w->text.s[k] != '\t' && w->text.s[k] != '\n')
-			return 0;
-	if (memchr(w->text.s + w->l[i].off + n, '\n', w->l[i + 1].off - w->l[i].off - n) !=
-	    memrchr(w->text.s + w->l[i].off + n, '\n', w->l[i + 1].off - w->l[i].off - n))
+	if (!next_row(w, i, i + 1))
 		return 0;
 	t = line_text(w, i + 1);
 	m = w->l[i + 1].len;
@@ -84,6 +95,60 @@ wrap_join_credit(const struct hzoneset *rs, struct hzonework *w, size_t zone)
 		buf_reset(&w->text);
 		buf_add(&w->text, w->out.s, w->out.len);
 		return 1;
+	}
+	return 0;
+}
+
+/* A piece of a date set out in pieces: two words at most, a digit in it, 16 bytes or fewer. */
+static int
+date_piece(const struct hzonework *w, size_t i)
+{
+	return w->l[i].len > 0 && w->l[i].len <= 16 && line_words(line_text(w, i), w->l[i].len) <= 2 &&
+	    line_has_digit(line_text(w, i), w->l[i].len);
+}
+
+/*
+ * Join the first date set out in pieces among the zone's first ZONE lines:
+ * two or three lines right under each other, each a piece (see date_piece),
+ * the first no whole date alone ("November 18"), that the date reader reads
+ * whole when joined by spaces, year and all ("November 18 04:24pm 2020", a
+ * theme's date box).  The breaks between them become spaces in w->text.  1
+ * if they were (the caller splits the lines again).
+ */
+int
+wrap_join_date(const struct hzoneset *rs, struct hzonework *w, size_t zone)
+{
+	struct date_result r;
+	size_t i, k, m;
+
+	for (i = 0; i + 1 < zone && i + 1 < w->nl; i++) {
+		if (!date_piece(w, i) || (line_is_date(rs, line_text(w, i), w->l[i].len, &r) && r.status == DATE_OK))
+			continue;
+		/* The longest run first: three pieces, then two. */
+		for (m = 3; m >= 2; m--) {
+			if (i + m > zone || i + m > w->nl)
+				continue;
+			for (k = i + 1; k < i + m && date_piece(w, k) && next_row(w, k - 1, k); k++)
+				;
+			if (k < i + m)
+				continue;
+			buf_reset(&w->out);
+			for (k = i; k < i + m; k++) {
+				if (k > i)
+					buf_addc(&w->out, ' ');
+				buf_add(&w->out, line_text(w, k), w->l[k].len);
+			}
+			if (!line_is_date(rs, w->out.s, w->out.len, &r) || r.status != DATE_OK)
+				continue;
+			for (k = i; k + 1 < i + m; k++) {
+				size_t a;
+
+				for (a = w->l[k].off + w->l[k].len; a < w->l[k + 1].off; a++)
+					if (w->text.s[a] == '\n')
+						w->text.s[a] = ' ';
+			}
+			return 1;
+		}
 	}
 	return 0;
 }

@@ -55,18 +55,16 @@ add(struct record *rec, struct hzonework *w, const char *name, const char *s, si
 }
 
 /*
- * A byline as written: a run of words printed twice in a row ("রফিক
- * আহমেদ রফিক আহমেদ , প্রতিবেদক", a photo's alt text and the link) once,
- * and no space before a comma.
+ * The dashes opening a credit ("---Name :", "– Name –"), or a theme's '#'
+ * ("#<outlet>ঃ"), no part of it: their length.
  */
-/* The dashes opening a credit ("---Name :", "– Name –"), no part of it: their length. */
 static size_t
 open_dashes(const char *s, size_t n)
 {
 	size_t k = 0;
 
 	for (;;)
-		if (k < n && (s[k] == '-' || s[k] == ' '))
+		if (k < n && (s[k] == '-' || s[k] == ' ' || (k == 0 && s[k] == '#')))
 			k++;
 		else if (k + 3 <= n && (memcmp(s + k, "–", 3) == 0 || memcmp(s + k, "—", 3) == 0))
 			k += 3;
@@ -74,6 +72,22 @@ open_dashes(const char *s, size_t n)
 			return k;
 }
 
+/* The characters in the last word of S[0..N). */
+static size_t
+last_word_chars(const char *s, size_t n)
+{
+	size_t a = n;
+
+	while (a > 0 && s[a - 1] != ' ')
+		a--;
+	return text_chars(s + a, n - a);
+}
+
+/*
+ * A byline as written: a run of words printed twice in a row ("রফিক
+ * আহমেদ রফিক আহমেদ , প্রতিবেদক", a photo's alt text and the link) once,
+ * and no space before a comma.
+ */
 static void
 add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 {
@@ -99,6 +113,16 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 	if (n >= 3 && memcmp(s + n - 3, "...", 3) == 0)
 		while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
 			n--;
+	/*
+	 * Nor a closing mark left on it: a dash or a colon glued to the last
+	 * word ("<outlet>-" over the story), the visarga after a word of three
+	 * letters or more ("<post>,<outlet>ঃ"; "মোঃ", "ডাঃ" are the visarga's
+	 * own abbreviations).
+	 */
+	while (n > 0 && (s[n - 1] == '-' || s[n - 1] == ':' || (line_ends_with(s, n, "ঃ") && last_word_chars(s, n - 3) >= 3)))
+		n -= s[n - 1] == '-' || s[n - 1] == ':' ? 1 : 3;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
 	buf_reset(&w->val);
 	for (i = 0; i < n; i++)
 		if (!(s[i] == ' ' && i + 1 < n && s[i + 1] == ','))
@@ -136,6 +160,7 @@ with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, co
 	return ok;
 }
 
+/* One word of Latin letters and digits, a site's login ("Newseditor", "admin2"). */
 static int
 login_name(const char *s, size_t n)
 {
@@ -1112,6 +1137,13 @@ write_line(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 	case K_BYLINE:
 		if (pg->patterned && !l->pattern)
 			l->why = "a name placed as the byline, but a byline pattern reads another line (not taken)";
+		/*
+		 * A login, one word in Latin letters ("By<login>" over the
+		 * date), gives way to the dateline's credit ("<place> প্রতিনিধি\
+		 * <paragraph>").
+		 */
+		else if (pg->credited && login_name(w->text.s + l->vo, l->vl))
+			l->why = "a posting account; the first paragraph's dateline names the writer (not taken)";
 		else if (!pg->author++) {
 			pg->placed = !l->pattern;
 			if (l->asis) {	/* as printed, " ," and all, but opening dashes */
@@ -1164,15 +1196,17 @@ short_credit(const struct hzoneset *rs, const char *s, size_t n)
  * <date>" / "Updated : <date>", bdnews24.com's order).  When the header
  * gave no byline and no date, the lines right under the first paragraph
  * (blank lines between) are read if each is a byline or a date line, or a
- * short credit right over one, with a date among them; they are left out
- * of the body.  Four lines at most; the paragraph stays the body's first.
+ * short credit right over one, with a date among them; or if it is one
+ * line a byline pattern reads, a paragraph right under it ("|| <post>,
+ * <place> ||" over the story).  They are left out of the body.  Four lines
+ * at most; the paragraph stays the body's first.
  */
 static void
 fields_under_standfirst(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
 {
 	struct rline keep[4];
 	long i, at[4], name = -1;
-	int n = 0, k, dates = 0;
+	int n = 0, k, dates = 0, alone = 0;
 
 	if (pg->author || pg->pub || pg->upd || pg->p >= pg->zone || pg->title < 0)
 		return;
@@ -1197,7 +1231,16 @@ fields_under_standfirst(const struct hzoneset *rs, struct hzonework *w, struct r
 			break;
 		}
 	}
-	if (dates == 0 || at[n - 1] == name) {
+	if (dates == 0 && n == 1 && w->l[at[0]].kind == K_BYLINE && w->l[at[0]].pattern && i < (long)w->nl) {
+		struct rline below = w->l[i];
+
+		w->l[i].kind = K_OTHER;
+		w->l[i].why = NULL;
+		line_classify(rs, w, (size_t)i);
+		alone = w->l[i].kind == K_PARA;
+		w->l[i] = below;
+	}
+	if ((dates == 0 && !alone) || at[n - 1] == name) {
 		for (k = 0; k < n; k++)
 			w->l[at[k]] = keep[k];
 		return;
