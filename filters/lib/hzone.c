@@ -1099,7 +1099,8 @@ next_line(const struct hzonework *w, long i, long zone)
  * What was taken for the first paragraph, line P, and line J under it
  * are not the story's start if line K under them, classified afresh, is
  * a paragraph: then P and J are marked as WHYP and WHYJ say and K is
- * returned, else P.
+ * returned, else P.  A line J that is a date or a byline
+ * ("<teaser>" / "Name <date>" / "<lead in full>") stays one.
  */
 static long
 starts_below(const struct hzoneset *rs, struct hzonework *w, long p, long j, long k, const char *whyp,
@@ -1112,8 +1113,11 @@ starts_below(const struct hzoneset *rs, struct hzonework *w, long p, long j, lon
 		return p;
 	w->l[p].kind = K_OTHER;
 	w->l[p].why = whyp;
-	w->l[j].kind = K_OTHER;
-	w->l[j].why = whyj;
+	/* As next_content classified it, under P (classifying it again would read it trimmed). */
+	if (w->l[j].kind != K_DATE && w->l[j].kind != K_LABELLED && w->l[j].kind != K_BYLINE) {
+		w->l[j].kind = K_OTHER;
+		w->l[j].why = whyj;
+	}
 	return k;
 }
 
@@ -1198,8 +1202,8 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 		w->l[n2].why = NULL;
 		line_classify(rs, w, (size_t)n2);
 	}
-	if ((w->l[n2].kind == K_LABELLED || w->l[n2].kind == K_BYLINE) && zone_opens_page(w, i) &&
-	    line_words(line_text(w, i), w->l[i].len) <= 20) {
+	if ((w->l[n2].kind == K_LABELLED || w->l[n2].kind == K_BYLINE || w->l[n2].kind == K_DATE) &&
+	    zone_opens_page(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
 		w->l[i].kind = K_TITLELIKE;
 		w->l[i].why = "a sentence opening the page, over the byline or the dates";
 		return 1;
@@ -1587,8 +1591,13 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 			    !line_has_digit(s, unnumbered(s, sl)) && line_has_letter(s, sl) &&
 			    (mark == 0 || !line_matches(&rs->chrome, s, sl))) {
 				long up = zone_step(w, j, -1, 0, pg->p);
+				size_t uw;
 
-				size_t uw = up >= 0 ? line_words(line_text(w, up), w->l[up].len) : 0;
+				/* A section's one word may stand between ("<headline>" / "খবর" / "Name Name" / "<date>"). */
+				if (up >= 0 && w->l[up].kind == K_OTHER && line_words(line_text(w, up), w->l[up].len) == 1 &&
+				    !line_has_digit(line_text(w, up), w->l[up].len))
+					up = zone_step(w, up, -1, 0, pg->p);
+				uw = up >= 0 ? line_words(line_text(w, up), w->l[up].len) : 0;
 
 				/*
 				 * Two words longer, or one when the name is in Bengali

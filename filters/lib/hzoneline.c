@@ -577,6 +577,29 @@ line_bengali_name(const char *s, size_t n)
 }
 
 /*
+ * S is two or three words in Latin letters, each a capital and small
+ * letters ("Julai Modal", a writer's name on an Indian outlet's page).
+ */
+static int
+latin_name(const char *s, size_t n)
+{
+	size_t i = 0, nw = 0;
+
+	while (i < n) {
+		if (!(s[i] >= 'A' && s[i] <= 'Z'))
+			return 0;
+		for (i++; i < n && s[i] >= 'a' && s[i] <= 'z'; i++)
+			;
+		if (i < n && s[i] != ' ')
+			return 0;
+		nw++;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	return nw >= 2 && nw <= 3;
+}
+
+/*
  * A byline a pattern reads before a labelled date ("অনলাইন ডেস্ক
  * প্রকাশের সময় :<date>"): its value in *VO, *VL; 0 for none.  In a meta
  * row whose spans ran together ("বিভাগ: <section>রিপোর্টার: <name>
@@ -1338,13 +1361,16 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		/*
 		 * The credit before it is a writer's name, perhaps with the place
 		 * after a comma, the test line_name_date makes of a first segment
-		 * ("Name Name, <place> বুধবার রাত ১০:৫৭, ..."): the byline.
+		 * ("Name Name, <place> বুধবার রাত ১০:৫৭, ..."): the byline.  A
+		 * name in Latin letters counts only on a line that starts with
+		 * it ("Name Name 22 Nov 2022 10:56 AM IST").
 		 */
 		for (k = vo; k > 0 && (s[k - 1] == ' ' || s[k - 1] == ',' || s[k - 1] == '|'); k--)
 			;
 		k = section_after_credit(rs, s, k);
 		nw = line_words(s, k);
-		if (k > 0 && ((nw >= 2 && nw <= 3 && line_bengali_name(s, k)) || name_place(s, k)) &&
+		if (k > 0 && ((nw >= 2 && nw <= 3 && (line_bengali_name(s, k) || (k == vo - 1 && latin_name(s, k)))) ||
+		    name_place(s, k)) &&
 		    !weekday_word(s, k) && !line_matches(&rs->chrome, s, k)) {
 			l->co = l->off;
 			l->cl = k;

@@ -1049,6 +1049,41 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 }
 
 /*
+ * The outlet's name after a spaced dash closing the headline ("<headline> –
+ * <outlet>", the page's <title>): one or two words, no digit, that open a
+ * byline of the zone ("<outlet> ডেস্কঃ") or the first paragraph's dateline.
+ * The length of the headline before the dash, or N.
+ */
+static size_t
+outlet_suffixed(const struct hzonework *w, const struct hzpage *pg, const char *t, size_t n)
+{
+	static const char *const dashes[] = { " – ", " — ", " - ", NULL };
+	const char *d = NULL, *e;
+	size_t k, a, sl = 0;
+	long j;
+
+	for (k = 0; dashes[k] != NULL; k++)
+		for (e = t; (e = memmem(e, n - (size_t)(e - t), dashes[k], strlen(dashes[k]))) != NULL; e++)
+			if (d == NULL || e > d)
+				d = e, sl = strlen(dashes[k]);
+	if (d == NULL || d == t)
+		return n;
+	a = (size_t)(d - t) + sl;
+	if (a >= n || line_words(t + a, n - a) > 2 || line_has_digit(t + a, n - a))
+		return n;
+	for (j = 0; j <= pg->p && j < pg->zone; j++) {
+		const char *s = line_text(w, (size_t)j);
+		size_t m = w->l[j].len;
+
+		if ((w->l[j].kind == K_BYLINE || j == pg->p) && m > n - a && memcmp(s, t + a, n - a) == 0 &&
+		    (s[n - a] == ' ' || s[n - a] == ':' || s[n - a] == ',' ||
+		    (m >= n - a + 3 && line_ends_with(s, n - a + 3, "ঃ"))))
+			return (size_t)(d - t);
+	}
+	return n;
+}
+
+/*
  * The headline written, cleaned of what its line adds (a date stamp, the
  * site's name, a hanging dash, markup); 0 when it has too few words to be
  * one, and is not written.
@@ -1063,7 +1098,7 @@ write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	if (d > 0 && w->ex)
 		explain(w, (size_t)i, "a date stamp taken off the headline", NULL);
 	t += d;
-	n = line_latin_suffixed(t, line_suffixed(t, l->len - d));
+	n = outlet_suffixed(w, pg, t, line_latin_suffixed(t, line_suffixed(t, l->len - d)));
 
 	/*
 	 * A dash or colon left hanging at the end is no part of
