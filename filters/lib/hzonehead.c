@@ -236,6 +236,30 @@ name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long
 }
 
 /*
+ * The only line between the headline T and the first paragraph P, a name
+ * of two or three words in Bengali letters, shorter than the headline,
+ * none of its words in the paragraph: the writer's byline, no mark on it
+ * (a column's "<headline>" / "Name Name" / the story).
+ */
+static void
+name_over_paragraph(struct hzonework *w, long t, long p)
+{
+	long j = zone_step(w, t, 1, 0, p);
+	size_t nw;
+
+	if (j < 0 || zone_step(w, j, 1, 0, p) >= 0 || w->l[j].kind != K_TITLELIKE || !zone_short_name(w, (size_t)j))
+		return;
+	nw = line_words(line_text(w, j), w->l[j].len);
+	if (nw < 2 || nw > 3 || !line_bengali_name(line_text(w, j), w->l[j].half) ||
+	    line_words(line_text(w, t), w->l[t].len) <= nw || zone_shares_word(w, j, p))
+		return;
+	w->l[j].kind = K_BYLINE;
+	w->l[j].vo = w->l[j].off;
+	w->l[j].vl = w->l[j].half;
+	w->l[j].why = "a short name alone between the headline and the first paragraph";
+}
+
+/*
  * Does the block from B0 hold a byline a pattern reads (on its own line
  * or before a labelled date)?  Then a short line on top of it is no
  * writer's name but the headline.
@@ -380,6 +404,8 @@ headline_over_paragraph(const struct hzoneset *rs, struct hzonework *w, struct h
 		pg->title = -1;
 	} else if (pg->title >= 0)
 		pg->title = name_under_headline(rs, w, pg->title, pg->p);
+	if (pg->title >= 0)
+		name_over_paragraph(w, pg->title, pg->p);
 }
 
 /*

@@ -997,6 +997,28 @@ unglue_headline(struct hzonework *w, long p, long title)
 }
 
 /*
+ * Is the line right above line I an update label with no value, its date
+ * set on the next line ("আপডেট সময়ঃ" over "<weekday>, <date>")?  Read by
+ * giving the label a value and asking the update pattern.
+ */
+static int
+update_label_over(const struct hzoneset *rs, struct hzonework *w, long i)
+{
+	long j = i - 1;
+	size_t vo, vl;
+
+	while (j >= 0 && w->l[j].len == 0)
+		j--;
+	if (j < 0 || rs->updated == NULL || w->l[j].len > 60 || line_has_digit(line_text(w, j), w->l[j].len))
+		return 0;
+	buf_reset(&w->cut);
+	buf_add(&w->cut, line_text(w, j), w->l[j].len);
+	buf_adds(&w->cut, " ১");
+	return line_value_of(rs->updated, w->cut.s, w->cut.len, &vo, &vl) &&
+	    !line_value_of(rs->published, w->cut.s, w->cut.len, &vo, &vl);
+}
+
+/*
  * An unlabelled date line written: published, or updated once published is;
  * not a date with no time and no headline above it, nor a copy of one read.
  */
@@ -1042,7 +1064,10 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 		explain(w, (size_t)i, "a writer's name before the date on its line, no label: the byline", NULL);
 		add_author(rec, w, w->text.s + l->co, l->cl);
 	}
-	if (!pg->pub++)
+	if (update_label_over(rs, w, i) && !pg->upd++) {
+		explain(w, (size_t)i, "a date under an update label alone on its line", NULL);
+		add(rec, w, "updated", line_text(w, i), l->len);
+	} else if (!pg->pub++)
 		add(rec, w, "published", line_text(w, i), l->len);
 	else if (!pg->upd++)
 		add(rec, w, "updated", line_text(w, i), l->len);
