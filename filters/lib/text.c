@@ -683,11 +683,15 @@ text_count(const char *s, size_t n, struct text_counts *c)
 				p++;
 				continue;
 			}
-			blank = 0;
+			/* A line of stray continuation bytes holds no character, and opens no paragraph. */
+			blank &= (*p & 0xC0) == 0x80;
 			isword = wordly(p, end);
 			for (p++; p < end && *p != ' ' && *p != '\t' && *p != '\n'; p++)
-				if (!isword && (*p & 0xC0) != 0x80)
-					isword = wordly(p, end);
+				if ((*p & 0xC0) != 0x80) {
+					blank = 0;
+					if (!isword)
+						isword = wordly(p, end);
+				}
 			c->words += isword;
 		}
 		if (blank)
