@@ -997,9 +997,12 @@ unglue_headline(struct hzonework *w, long p, long title)
 }
 
 /*
- * Is the line right above line I an update label with no value, its date
- * set on the next line ("আপডেট সময়ঃ" over "<weekday>, <date>")?  Read by
- * giving the label a value and asking the update pattern.
+ * Is the date line I under an update label: its own, the parser reading
+ * the whole line as one date ("আপডেটঃ 11:26 pm | May 03, 2020", the label
+ * a word it passes over), or one alone on the line right above it, its
+ * date set on the next line ("আপডেট সময়ঃ" over "<weekday>, <date>")?  The
+ * second is read by giving the label a value and asking the update
+ * pattern.
  */
 static int
 update_label_over(const struct hzoneset *rs, struct hzonework *w, long i)
@@ -1007,6 +1010,9 @@ update_label_over(const struct hzoneset *rs, struct hzonework *w, long i)
 	long j = i - 1;
 	size_t vo, vl;
 
+	if (rs->updated && line_value_of(rs->updated, line_text(w, i), w->l[i].len, &vo, &vl) &&
+	    !line_value_of(rs->published, line_text(w, i), w->l[i].len, &vo, &vl))
+		return 1;
 	while (j >= 0 && w->l[j].len == 0)
 		j--;
 	if (j < 0 || rs->updated == NULL || w->l[j].len > 60 || line_has_digit(line_text(w, j), w->l[j].len))
@@ -1065,7 +1071,7 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 		add_author(rec, w, w->text.s + l->co, l->cl);
 	}
 	if (update_label_over(rs, w, i) && !pg->upd++) {
-		explain(w, (size_t)i, "a date under an update label alone on its line", NULL);
+		explain(w, (size_t)i, "a date under an update label, on its line or alone above it", NULL);
 		add(rec, w, "updated", line_text(w, i), l->len);
 	} else if (!pg->pub++)
 		add(rec, w, "published", line_text(w, i), l->len);
