@@ -1070,9 +1070,12 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 		explain(w, (size_t)i, "a writer's name before the date on its line, no label: the byline", NULL);
 		add_author(rec, w, w->text.s + l->co, l->cl);
 	}
-	if (update_label_over(rs, w, i) && !pg->upd++) {
-		explain(w, (size_t)i, "a date under an update label, on its line or alone above it", NULL);
-		add(rec, w, "updated", line_text(w, i), l->len);
+	/* Under an update label it is an update time, never the publication time. */
+	if (update_label_over(rs, w, i)) {
+		if (!pg->upd++) {
+			explain(w, (size_t)i, "a date under an update label, on its line or alone above it", NULL);
+			add(rec, w, "updated", line_text(w, i), l->len);
+		}
 	} else if (!pg->pub++)
 		add(rec, w, "published", line_text(w, i), l->len);
 	else if (!pg->upd++)
