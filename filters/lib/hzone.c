@@ -934,8 +934,10 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		long below, above;
 		int ok, closed, under;
 
+		/* A date label alone ("আপডেট সময়ঃ" over its date) is no credit, whatever its shape. */
 		if (!(l->kind == K_TITLELIKE || (l->kind == K_OTHER && (l->why == NULL ||
-		    strncmp(l->why, "a label", 7) == 0))) || !credit_shape(line_text(w, j), l->len, &vl, &na, &ne, &closed))
+		    strncmp(l->why, "a label", 7) == 0))) || !credit_shape(line_text(w, j), l->len, &vl, &na, &ne, &closed) ||
+		    line_label_alone(rs, line_text(w, j), l->len) != S_NONE)
 			continue;
 		below = zone_step(w, j, 1, 0, p);
 		if (!(below < 0 && p < zone) && !(below >= 0 && zone_in_block(w->l[below].kind)))

@@ -577,6 +577,28 @@ line_bengali_name(const char *s, size_t n)
 }
 
 /*
+ * S[0..N) a date label alone, its value on another line ("আপডেট সময়ঃ",
+ * "প্রকাশ:"): read by giving it a value and asking the label patterns.
+ * S_UPDATED or S_PUBLISHED, or S_NONE.  Sixty bytes at most, no digit.
+ */
+enum seg
+line_label_alone(const struct hzoneset *rs, const char *s, size_t n)
+{
+	char buf[80];
+	size_t vo, vl;
+
+	if (n == 0 || n > 60 || line_has_digit(s, n))
+		return S_NONE;
+	memcpy(buf, s, n);
+	memcpy(buf + n, " \xe0\xa7\xa7", 4);	/* " ১" */
+	if (rs->published && line_value_of(rs->published, buf, n + 4, &vo, &vl))
+		return S_PUBLISHED;
+	if (rs->updated && line_value_of(rs->updated, buf, n + 4, &vo, &vl))
+		return S_UPDATED;
+	return S_NONE;
+}
+
+/*
  * S is two or three words in Latin letters, each a capital and small
  * letters ("Julai Modal", a writer's name on an Indian outlet's page).
  */

@@ -110,6 +110,7 @@ size_t line_label_after(const struct hzoneset *rs, const char *s, size_t n);
 int line_bengali_name(const char *s, size_t n);
 int line_credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl);
 int line_time_alone(const char *s, size_t n);
+enum seg line_label_alone(const struct hzoneset *rs, const char *s, size_t n);
 int line_name_date(const struct hzoneset *rs, const char *s, size_t n);
 int line_place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *dl, size_t *c, size_t *cl);
 int line_unclock(const struct hzoneset *rs, const char *s, size_t n, struct buf *out);

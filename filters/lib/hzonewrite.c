@@ -1000,9 +1000,8 @@ unglue_headline(struct hzonework *w, long p, long title)
  * Is the date line I under an update label: its own, the parser reading
  * the whole line as one date ("আপডেটঃ 11:26 pm | May 03, 2020", the label
  * a word it passes over), or one alone on the line right above it, its
- * date set on the next line ("আপডেট সময়ঃ" over "<weekday>, <date>")?  The
- * second is read by giving the label a value and asking the update
- * pattern.
+ * date set on the next line ("আপডেট সময়ঃ" over "<weekday>, <date>",
+ * line_label_alone)?
  */
 static int
 update_label_over(const struct hzoneset *rs, struct hzonework *w, long i)
@@ -1015,13 +1014,7 @@ update_label_over(const struct hzoneset *rs, struct hzonework *w, long i)
 		return 1;
 	while (j >= 0 && w->l[j].len == 0)
 		j--;
-	if (j < 0 || rs->updated == NULL || w->l[j].len > 60 || line_has_digit(line_text(w, j), w->l[j].len))
-		return 0;
-	buf_reset(&w->cut);
-	buf_add(&w->cut, line_text(w, j), w->l[j].len);
-	buf_adds(&w->cut, " ১");
-	return line_value_of(rs->updated, w->cut.s, w->cut.len, &vo, &vl) &&
-	    !line_value_of(rs->published, w->cut.s, w->cut.len, &vo, &vl);
+	return j >= 0 && line_label_alone(rs, line_text(w, j), w->l[j].len) == S_UPDATED;
 }
 
 /*

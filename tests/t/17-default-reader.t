@@ -195,4 +195,14 @@ khobor -s default "$TMP/cr3.txt" >"$TMP/cr3.json"
 is "$(jq -r '.title // "none"' "$TMP/cr3.json")" "ভাঙনে দিশেহারা নদীপাড়ের অর্ধশত পরিবার" "... and the headline above such a credit is the title"
 is "$(jq -r '.text | startswith("নদীর ভাঙনে")' "$TMP/cr3.json")" true "... and the body starts at the story"
 
+# ---- (j) a date label alone is neither a credit nor the publication time ----
+# An update label alone over its date ("আপডেট সময়ঃ") has a credit's shape
+# (two words closed by the visarga) but names no writer; with an update
+# time already written, the date under it is not taken for the
+# publication time (23a0ad1).
+printf 'চকরিয়ায় মহাসড়কে দুর্ঘটনায় দুজন নিহত হয়েছেন\nআপডেট: শনিবার, ১৭ অক্টোবর, ২০২০\n\nআপডেট সময়ঃ\nরবিবার, ১৮ অক্টোবর, ২০২০\n\n%s\n' "$story" >"$TMP/up2.txt"
+khobor -s default "$TMP/up2.txt" >"$TMP/up2.json"
+is "$(jq -r '[.author // "none", .published // "none", .updated // "none"] | join(" | ")' "$TMP/up2.json")" \
+    "none | none | 2020-10-17" "an update label alone is no byline, and a second date under one no publication time"
+
 done_testing
