@@ -122,7 +122,9 @@ wrap_join_date(const struct hzoneset *rs, struct hzonework *w, size_t zone)
 	size_t i, k, m;
 
 	for (i = 0; i + 1 < zone && i + 1 < w->nl; i++) {
-		if (!date_piece(w, i) || (line_is_date(rs, line_text(w, i), w->l[i].len, &r) && r.status == DATE_OK))
+		/* The cheap tests first: a view counter or a time alone has no piece under it. */
+		if (!date_piece(w, i) || !date_piece(w, i + 1) || !next_row(w, i, i + 1) ||
+		    (line_is_date(rs, line_text(w, i), w->l[i].len, &r) && r.status == DATE_OK))
 			continue;
 		/* The longest run first: three pieces, then two. */
 		for (m = 3; m >= 2; m--) {
