@@ -1195,7 +1195,8 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 	/*
 	 * A sentence of a headline's length opening the page, right
 	 * over the byline or the dates, is the headline (some end
-	 * theirs with the dari).
+	 * theirs with the dari).  Lines in Latin letters only above it
+	 * are furniture too (a theme's "Top News" bar).
 	 */
 	/* A short name between them (a writer's, no byline word) is passed over. */
 	if (w->l[next].kind == K_TITLELIKE && line_words(line_text(w, next), w->l[next].len) <= 4 &&
@@ -1205,7 +1206,7 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 		line_classify(rs, w, (size_t)n2);
 	}
 	if ((w->l[n2].kind == K_LABELLED || w->l[n2].kind == K_BYLINE || w->l[n2].kind == K_DATE) &&
-	    zone_opens_page(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
+	    zone_furniture_above(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20) {
 		w->l[i].kind = K_TITLELIKE;
 		w->l[i].why = "a sentence opening the page, over the byline or the dates";
 		return 1;

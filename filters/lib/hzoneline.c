@@ -1274,6 +1274,30 @@ read_byline(const struct hzoneset *rs, struct rline *l, const char *s, size_t n,
 }
 
 /*
+ * The writer's slot of a theme's meta row, a view counter after it and a
+ * slash (chrome_tail took it off at K): "<writer> / ২৩০ Time View", the
+ * slot printed with whatever credit the story has ("<place> থেকে Name").
+ * Two to six words with a Bengali letter and no digit or colon; an empty
+ * slot ("- / ১০ Time View") is chrome.
+ */
+static int
+slot_byline(struct rline *l, const char *s, size_t n, size_t k)
+{
+	size_t a = k, nw;
+
+	while (a < n && s[a] == ' ')
+		a++;
+	if (a >= n || s[a] != '/' || memchr(s, ':', k) != NULL || line_has_digit(s, k) || !line_letter_in(s, k, 0) ||
+	    (nw = line_words(s, k)) < 2 || nw > 6)
+		return 0;
+	l->kind = K_BYLINE;
+	l->vo = l->off;
+	l->vl = k;
+	l->why = "the writer's slot before a view counter after a slash";
+	return 1;
+}
+
+/*
  * What line I is.  A bulleted line ("• Update Time : ...", "- তারিখঃ
  * ...", "- Reported by:X") is read without its bullet when it is a header
  * line then; otherwise it stays as printed.
@@ -1325,7 +1349,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		/* Perhaps with a view counter after it ("নিজস্ব প্রতিবেদক / ৫১২ বার পড়া হয়েছে"). */
 		if (read_byline(rs, l, s, l->half, "a byline pattern") ||
 		    ((k = chrome_tail(rs, s, l->half)) < l->half &&
-		    read_byline(rs, l, s, k, "a byline pattern, page chrome after it")))
+		    (read_byline(rs, l, s, k, "a byline pattern, page chrome after it") || slot_byline(l, s, l->half, k))))
 			return;
 	}
 	if (l->kind != K_OTHER)
