@@ -576,6 +576,30 @@ zone_shares_word(const struct hzonework *w, long i, long j)
 }
 
 /*
+ * Does the given name of line I, a name, come back in line J: its first
+ * word of three letters or more not cut short by a full stop ("মো.")?  A
+ * family name does often ("ইসলাম", in the officials the story names); a
+ * caption's or a label's first word, its topic, does too.
+ */
+int
+zone_given_name_in(const struct hzonework *w, long i, long j)
+{
+	const char *s = line_text(w, i);
+	size_t n = w->l[i].len, a = 0, e;
+
+	while (a < n) {
+		while (a < n && s[a] == ' ')
+			a++;
+		for (e = a; e < n && s[e] != ' '; e++)
+			;
+		if (e > a && text_chars(s + a, e - a) >= 3 && s[e - 1] != '.')
+			return memmem(line_text(w, j), w->l[j].len, s + a, e - a) != NULL;
+		a = e;
+	}
+	return 0;
+}
+
+/*
  * Is the line under I a header line that labels only an update time
  * ("Last Updated ...")?  Then an unlabelled date at I is the post's own
  * date, over its update: the pair is the header, not a page clock.
@@ -1387,6 +1411,8 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	return 1;
 }
 
+static const char credit_label_why[] = "a writer's label alone, the name on the next line";
+
 /*
  * What each line of the zone is, up to the first paragraph: pg->p (pg->zone
  * when none), and pg->latin, a line in Latin letters that may be the headline
@@ -1401,7 +1427,31 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 	for (i = 0; i < pg->zone; i++) {
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = NULL;
+		w->l[i].slot = 0;
 		line_classify(rs, w, (size_t)i);
+		/*
+		 * A writer's label alone ("প্রতিনিধি :") is the theme's (a line
+		 * of the block still, its slot perhaps left empty); a short
+		 * name right under it is the writer, the slot filled ("Name
+		 * Name", or the outlet's name when the story has no writer of
+		 * its own: a dateline's credit then wins, write_line).
+		 */
+		if (w->l[i].kind == K_OTHER && line_credit_label_alone(rs, line_text(w, i), w->l[i].len)) {
+			w->l[i].why = credit_label_why;
+			continue;
+		}
+		for (j = i - 1; j >= 0 && w->l[j].kind == K_BLANK; j--)
+			;
+		if (j >= 0 && w->l[j].why == credit_label_why && (w->l[i].kind == K_TITLELIKE || w->l[i].kind == K_OTHER) &&
+		    zone_short_name(w, (size_t)i) && line_words(line_text(w, i), w->l[i].len) >= 2) {
+			w->l[i].kind = K_BYLINE;
+			w->l[i].vo = w->l[i].off;
+			w->l[i].vl = w->l[i].half;
+			w->l[i].asis = 1;
+			w->l[i].slot = 1;
+			w->l[i].why = "a name under a writer's label alone";
+			continue;
+		}
 		/*
 		 * A labelled credit shaped like a headline ("Captured By: Name",
 		 * "ছবি ও প্রতিবেদন : Name, <outlet>") is page furniture, never

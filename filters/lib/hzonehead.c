@@ -172,7 +172,8 @@ again_title(struct hzonework *w, long title, long p)
 	for (i = 0; i < p; i++) {
 		int sc;
 
-		if (!w->l[i].again || w->l[i].kind == K_CHROME)
+		/* Nor is a line in Latin letters only (a follow button's words). */
+		if (!w->l[i].again || w->l[i].kind == K_CHROME || !line_letter_in(line_text(w, i), w->l[i].len, 0))
 			continue;
 		/* A name printed again as a byline and a caption, a date, a caption: not the headline. */
 		if (w->l[i].kind != K_TITLELIKE && w->l[i].kind != K_OTHER)
@@ -207,10 +208,30 @@ again_title(struct hzonework *w, long title, long p)
 }
 
 /*
+ * Is there nothing above line J but page furniture (zone_furniture_above)
+ * and title-like lines shorter than a headline: a section's label over
+ * the headline ("<district>ের খবর")?
+ */
+static int
+labels_above(const struct hzoneset *rs, const struct hzonework *w, long j)
+{
+	long i;
+
+	for (i = 0; i < j; i++)
+		if (w->l[i].kind == K_TITLELIKE && line_words(line_text(w, i), w->l[i].len) < rs->headline_words)
+			continue;
+		else if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
+		    w->l[i].kind != K_DATE && !(w->l[i].kind == K_TITLELIKE && !line_letter_in(line_text(w, i), w->l[i].len, 0)))
+			return 0;
+	return 1;
+}
+
+/*
  * A short name (three words at most, no digit, no colon) taken for the
- * headline T, right under a longer title-like line that opens the page,
+ * headline T, right under a longer title-like line that opens the page
+ * (a section's label may stand over it),
  * with at most one word between it and the first paragraph P (the outlet's
- * name) and none of its words in that paragraph, is the writer's byline
+ * name) and its given name not in that paragraph, is the writer's byline
  * ("<headline>" / "Name Name" / "<outlet>" / "<place> থেকে: <story>"): the
  * line above is the headline, returned; T otherwise.
  */
@@ -221,9 +242,9 @@ name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long
 	size_t nw = line_words(line_text(w, t), w->l[t].len);
 
 	if (up < 0 || nw < 2 || nw > 3 || !zone_short_name(w, (size_t)t) || w->l[up].kind != K_TITLELIKE ||
-	    !zone_opens_page(w, up) ||
+	    !labels_above(rs, w, up) ||
 	    line_words(line_text(w, up), w->l[up].len) < rs->headline_words ||
-	    line_words(line_text(w, up), w->l[up].len) <= nw + 1 || zone_shares_word(w, t, p))
+	    line_words(line_text(w, up), w->l[up].len) <= nw + 1 || zone_given_name_in(w, t, p))
 		return t;
 	for (i = t + 1; i < p; i++)
 		if (w->l[i].len > 0 && (line_words(line_text(w, i), w->l[i].len) > 1 || i > t + 2))
@@ -251,7 +272,7 @@ name_over_paragraph(struct hzonework *w, long t, long p)
 		return;
 	nw = line_words(line_text(w, j), w->l[j].len);
 	if (nw < 2 || nw > 3 || !line_bengali_name(line_text(w, j), w->l[j].half) ||
-	    line_words(line_text(w, t), w->l[t].len) <= nw || zone_shares_word(w, j, p))
+	    line_words(line_text(w, t), w->l[t].len) <= nw || zone_given_name_in(w, j, p))
 		return;
 	w->l[j].kind = K_BYLINE;
 	w->l[j].vo = w->l[j].off;
@@ -434,7 +455,8 @@ headline_by_copies(struct hzonework *w, struct hzpage *pg)
 	/*
 	 * A headline is often printed twice (as the photo's alt text too): a
 	 * title-like line of four words or more that the zone prints again is
-	 * the headline, wherever the block is.  A line that only begins
+	 * the headline, wherever the block is (a Bengali one: a follow
+	 * button's words come back too, "Find us in facebook").  A line that only begins
 	 * another title-like line is that one's tag ("Mamata Banerjee" over
 	 * "Mamata Banerjee: ..."), not the headline; but a line over a photo
 	 * credit is the photo's caption, whatever it begins with.
@@ -442,7 +464,8 @@ headline_by_copies(struct hzonework *w, struct hzpage *pg)
 	for (i = 0; i < pg->p; i++) {
 		long j;
 
-		if (w->l[i].kind != K_TITLELIKE || line_words(line_text(w, i), w->l[i].len) < 4)
+		if (w->l[i].kind != K_TITLELIKE || line_words(line_text(w, i), w->l[i].len) < 4 ||
+		    !line_letter_in(line_text(w, i), w->l[i].len, 0))
 			continue;
 		for (j = i + 1; j < pg->p; j++)
 			if (zone_same(w, (size_t)i, (size_t)j))

@@ -577,6 +577,34 @@ line_bengali_name(const char *s, size_t n)
 }
 
 /*
+ * S[0..N) a writer's label alone, closed by its colon, the name on the next
+ * line ("প্রতিনিধি :" / "Name Name", a theme's meta box): read, as
+ * line_label_alone reads a date's, by giving it a name and asking the
+ * byline patterns; one must read the name as (the end of) its value.
+ * Three words at most, no digit.
+ */
+int
+line_credit_label_alone(const struct hzoneset *rs, const char *s, size_t n)
+{
+	static const char name[] = " \xe0\xa6\x95\xe0\xa6\xb0\xe0\xa6\xbf\xe0\xa6\xae \xe0\xa6\x89\xe0\xa6\xa6\xe0\xa7\x8d\xe0\xa6\xa6\xe0\xa6\xbf\xe0\xa6\xa8";	/* " করিম উদ্দিন" */
+	char buf[120];
+	size_t m = n, k, vo, vl;
+
+	while (m > 0 && s[m - 1] == ' ')
+		m--;
+	if (m == 0 || m > 60 || line_has_digit(s, m) || line_words(s, m) > 3 ||
+	    !(s[m - 1] == ':' || (m >= 3 && memcmp(s + m - 3, "ঃ", 3) == 0)))
+		return 0;
+	memcpy(buf, s, m);
+	memcpy(buf + m, name, sizeof(name) - 1);
+	m += sizeof(name) - 1;
+	for (k = 0; k < rs->byline.n; k++)
+		if (line_value_of(rs->byline.re[k], buf, m, &vo, &vl))
+			return vo + vl == m && vl >= sizeof(name) - 2;
+	return 0;
+}
+
+/*
  * S[0..N) a date label alone, its value on another line ("আপডেট সময়ঃ",
  * "প্রকাশ:"): read by giving it a value and asking the label patterns.
  * S_UPDATED or S_PUBLISHED, or S_NONE.  Sixty bytes at most, no digit.

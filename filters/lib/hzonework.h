@@ -35,6 +35,7 @@ struct rline {
 	int story;		/* K_DATE: the story's date wherever it stands */
 	int tail;		/* K_PARA: a labelled date closes it (a page on one line) */
 	int asis;		/* K_BYLINE: written as printed (a credit placed by its shape) */
+	int slot;		/* K_BYLINE: the line under a writer's label alone, a theme's slot */
 	int again;		/* a copy of the headline printed again (hzoneagain.c): AGAIN_* */
 	size_t co, cl;		/* K_DATE: a writer's name before the date on its line, in w->text (cl 0: none) */
 };
@@ -111,6 +112,7 @@ int line_bengali_name(const char *s, size_t n);
 int line_credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl);
 int line_time_alone(const char *s, size_t n);
 enum seg line_label_alone(const struct hzoneset *rs, const char *s, size_t n);
+int line_credit_label_alone(const struct hzoneset *rs, const char *s, size_t n);
 int line_name_date(const struct hzoneset *rs, const char *s, size_t n);
 int line_place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *dl, size_t *c, size_t *cl);
 int line_unclock(const struct hzoneset *rs, const char *s, size_t n, struct buf *out);
@@ -136,6 +138,7 @@ int zone_first_content(const struct hzonework *w, long j);
 int zone_opens_page(const struct hzonework *w, long j);
 int zone_furniture_above(const struct hzonework *w, long j);
 int zone_shares_word(const struct hzonework *w, long i, long j);
+int zone_given_name_in(const struct hzonework *w, long i, long j);
 int zone_in_block(enum kind k);
 int zone_date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p);
 int zone_over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p);

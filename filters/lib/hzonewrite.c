@@ -358,10 +358,12 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			 * A name beside a labelled date is its writer ("Name |
 			 * প্রকাশ: ..."); one word after it is the section ("প্রকাশ:
 			 * <date> | প্রবাস"), page chrome is no name ("<date> |
-			 * প্রিন্ট").
+			 * প্রিন্ট"), nor is a date's label set off by the bar
+			 * ("প্রকাশ | <date> | আপডেট: <date>").
 			 */
 			if (label && line_name_segment(s + a, e - a) && !(after && line_words(s + a, e - a) < 2) &&
-			    !line_matches(&rs->chrome, s + a, e - a) && !(*author)++)
+			    !line_matches(&rs->chrome, s + a, e - a) && line_label_alone(rs, s + a, e - a) == S_NONE &&
+			    !(*author)++)
 				add_author(rec, w, s + a, e - a);
 			break;
 		}
@@ -1206,6 +1208,8 @@ write_line(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 		 */
 		else if (pg->credited && login_name(w->text.s + l->vo, l->vl))
 			l->why = "a posting account; the first paragraph's dateline names the writer (not taken)";
+		else if (pg->credited && l->slot)
+			l->why = "a name under a writer's label; the first paragraph's dateline names the writer (not taken)";
 		else if (!pg->author++) {
 			pg->placed = !l->pattern;
 			if (l->asis) {	/* as printed, " ," and all, but opening dashes */
