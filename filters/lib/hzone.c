@@ -575,6 +575,26 @@ zone_shares_word(const struct hzonework *w, long i, long j)
 	return 0;
 }
 
+/* How many words of line I (three letters or more) come back in line J. */
+int
+zone_words_shared(const struct hzonework *w, long i, long j)
+{
+	const char *s = line_text(w, i);
+	size_t n = w->l[i].len, a = 0, e;
+	int k = 0;
+
+	while (a < n) {
+		while (a < n && s[a] == ' ')
+			a++;
+		for (e = a; e < n && s[e] != ' '; e++)
+			;
+		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(line_text(w, j), w->l[j].len, s + a, e - a))
+			k++;
+		a = e;
+	}
+	return k;
+}
+
 /*
  * Does the given name of line I, a name, come back in line J: its first
  * word of three letters or more not cut short by a full stop ("মো.")?  A

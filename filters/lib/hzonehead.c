@@ -331,6 +331,19 @@ headline_over_block(const struct hzoneset *rs, struct hzonework *w, struct hzpag
 			    line_words(line_text(w, j), w->l[j].len) >= 10 &&
 			    2 * line_words(line_text(w, j), w->l[j].len) >= 3 * line_words(line_text(w, up), w->l[up].len))
 				pg->title = up;
+			/*
+			 * Another story's headline between the headline and the
+			 * byline (a related link): one of its words at most
+			 * comes back in the first paragraph, three of the line
+			 * above it at least.
+			 */
+			else if (up >= 0 && w->l[up].kind == K_TITLELIKE && pg->p < pg->zone &&
+			    line_words(line_text(w, up), w->l[up].len) >= rs->headline_words &&
+			    zone_words_shared(w, j, pg->p) <= 1 && zone_words_shared(w, up, pg->p) >= 3) {
+				w->l[j].kind = K_OTHER;
+				w->l[j].why = "another story's headline between the headline and the byline (no word of it in the story)";
+				pg->title = up;
+			}
 			break;
 		} else if (w->l[j].kind == K_CLOCK || w->l[j].kind == K_DATE)
 			break;

@@ -291,20 +291,40 @@ undouble(const char *s, size_t n)
 }
 
 /*
+ * The length of the double dari at S, as a bar between a meta row's boxes
+ * ("প্রকাশিত : <date>।। প্রিন্ট এর তারিখঃ <date>"): "।।" or "॥", or 0.
+ */
+static size_t
+double_dari(const char *s, size_t n)
+{
+	if (n >= 6 && memcmp(s, "।।", 6) == 0)
+		return 6;
+	return n >= 3 && memcmp(s, "॥", 3) == 0 ? 3 : 0;
+}
+
+/*
  * The next segment of S from *I: cut at '|', at ';' ("<outlet> ;
- * প্রকাশিত: ...;") and at runs of two spaces or more, trimmed.
+ * প্রকাশিত: ...;"), at a double dari and at runs of two spaces or more,
+ * trimmed.
  */
 int
 line_segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
 {
-	size_t j = *i;
+	size_t j = *i, d;
 
-	while (j < n && (s[j] == ' ' || s[j] == '|' || s[j] == ';'))
-		j++;
+	for (;;) {
+		if (j < n && (s[j] == ' ' || s[j] == '|' || s[j] == ';'))
+			j++;
+		else if (j < n && (d = double_dari(s + j, n - j)) > 0)
+			j += d;
+		else
+			break;
+	}
 	if (j >= n)
 		return 0;
 	*a = j;
-	while (j < n && s[j] != '|' && s[j] != ';' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' '))
+	while (j < n && s[j] != '|' && s[j] != ';' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' ') &&
+	    double_dari(s + j, n - j) == 0)
 		j++;
 	*e = j;
 	while (*e > *a && s[*e - 1] == ' ')
