@@ -1447,7 +1447,6 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 	for (i = 0; i < pg->zone; i++) {
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = NULL;
-		w->l[i].slot = 0;
 		line_classify(rs, w, (size_t)i);
 		/*
 		 * A writer's label alone ("প্রতিনিধি :") is the theme's (a line
@@ -1468,7 +1467,6 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 			w->l[i].vo = w->l[i].off;
 			w->l[i].vl = w->l[i].half;
 			w->l[i].asis = 1;
-			w->l[i].slot = 1;
 			w->l[i].why = "a name under a writer's label alone";
 			continue;
 		}

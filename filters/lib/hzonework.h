@@ -35,7 +35,6 @@ struct rline {
 	int story;		/* K_DATE: the story's date wherever it stands */
 	int tail;		/* K_PARA: a labelled date closes it (a page on one line) */
 	int asis;		/* K_BYLINE: written as printed (a credit placed by its shape) */
-	int slot;		/* K_BYLINE: the line under a writer's label alone, a theme's slot */
 	int again;		/* a copy of the headline printed again (hzoneagain.c): AGAIN_* */
 	size_t co, cl;		/* K_DATE: a writer's name before the date on its line, in w->text (cl 0: none) */
 };

@@ -1208,8 +1208,13 @@ write_line(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 		 */
 		else if (pg->credited && login_name(w->text.s + l->vo, l->vl))
 			l->why = "a posting account; the first paragraph's dateline names the writer (not taken)";
-		else if (pg->credited && l->slot)
-			l->why = "a name under a writer's label; the first paragraph's dateline names the writer (not taken)";
+		/*
+		 * So does any name placed by where it stands, a writer's slot
+		 * under its label too ("প্রতিনিধি :" over the outlet's name):
+		 * the dateline's credit is the story's own.
+		 */
+		else if (pg->credited && !l->pattern)
+			l->why = "a name placed by where it stands; the first paragraph's dateline names the writer (not taken)";
 		else if (!pg->author++) {
 			pg->placed = !l->pattern;
 			if (l->asis) {	/* as printed, " ," and all, but opening dashes */
