@@ -1866,7 +1866,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	names_beside_dates(rs, w, pg);
 	/* The headline (hzonehead.c), then where the story starts under it. */
 	headline_by_block(rs, w, pg);
-	headline_by_copies(w, pg);
+	headline_by_copies(rs, w, pg);
 	headline_last_resorts(rs, w, pg);
 	story_start_below(rs, w, pg);
 	/* The dates and bylines placed against both. */

@@ -460,8 +460,21 @@ headline_by_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage 
  * pg->title moved to the headline's cleanest copy: printed twice, with a tag
  * or the site's name after it, glued to a breadcrumb.
  */
+/*
+ * Is S, what follows a copy of the headline on its line, a picture's
+ * label that a chrome pattern reads (" ফাইল ছবি": the photo's caption is
+ * the headline and its label), so the copy is no longer headline?
+ */
+static int
+picture_label_after(const struct hzoneset *rs, const char *s, size_t n)
+{
+	while (n > 0 && *s == ' ')
+		s++, n--;
+	return n > 0 && line_words(s, n) <= 3 && line_matches(&rs->chrome, s, n);
+}
+
 void
-headline_by_copies(struct hzonework *w, struct hzpage *pg)
+headline_by_copies(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 {
 	long i;
 
@@ -494,7 +507,8 @@ headline_by_copies(struct hzonework *w, struct hzpage *pg)
 
 			if (i != pg->title && w->l[i].kind == K_TITLELIKE && w->l[i].len > n + 1 &&
 			    memcmp(line_text(w, i), line_text(w, pg->title), n) == 0 && strchr(" :,-", line_text(w, i)[n]) &&
-			    !site_suffix(line_text(w, i) + n, w->l[i].len - n, 0) && !over_credit(w, i, pg->p)) {
+			    !site_suffix(line_text(w, i) + n, w->l[i].len - n, 0) && !over_credit(w, i, pg->p) &&
+			    !picture_label_after(rs, line_text(w, i) + n, w->l[i].len - n)) {
 				pg->title = i;
 				break;
 			}

@@ -146,7 +146,7 @@ int zone_time_below(const struct hzoneset *rs, struct hzonework *w, const char *
 
 /* hzonehead.c: the headline (pg->title), by where it stands and by its copies. */
 void headline_by_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
-void headline_by_copies(struct hzonework *w, struct hzpage *pg);
+void headline_by_copies(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 void headline_last_resorts(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 
 /* hzonewrite.c: the record: the header's fields, what is under the header, the body. */
