@@ -323,7 +323,10 @@ line_segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
 	if (j >= n)
 		return 0;
 	*a = j;
-	while (j < n && s[j] != '|' && s[j] != ';' && !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' ') &&
+	/* Spaces after a label's colon are no box's edge ("প্রকাশ :  <date>"). */
+	while (j < n && s[j] != '|' && s[j] != ';' &&
+	    !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' ' && !(j > *a && s[j - 1] == ':') &&
+	    !(j >= *a + 3 && memcmp(s + j - 3, "ঃ", 3) == 0)) &&
 	    double_dari(s + j, n - j) == 0)
 		j++;
 	*e = j;

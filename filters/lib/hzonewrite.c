@@ -1039,10 +1039,15 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 	if (!l->has_time && (pg->title < 0 || i < pg->title) && !l->story && !zone_over_update(rs, w, i, pg->p) &&
 	    !under_byline(w, i, pg->p))
 		return;
-	/* The header printed twice (byline, date; byline, date): one date. */
+	/*
+	 * The header printed twice (byline, date; byline, date): one date.
+	 * Not under an update label: the theme prints the update time as it
+	 * is, the publication time's again when the story was never updated
+	 * ("আপলোড সময় :" / <date> / "আপডেট সময় :" / <the same date>).
+	 */
 	for (k = 0; k < (size_t)i && !(w->l[k].kind == K_DATE && zone_same(w, k, (size_t)i)); k++)
 		;
-	if (k < (size_t)i)
+	if (k < (size_t)i && !update_label_over(rs, w, i))
 		return;
 	/*
 	 * A day and month with no year and no label ("২২ জানুয়ারি" under the
