@@ -690,21 +690,23 @@ dateline_credited(const struct hzoneset *rs, const char *s, size_t n)
 {
 	const char *groups[] = { "author", "credit", "agency" };
 	size_t k, j, so, eo, a, b;
+	int credited = 0;
 
+	rx_hold(s, n);
 	for (k = 0; k < rs->dateline.n; k++) {
 		struct rx *re = rs->dateline.re[k];
 
 		if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n)
 			continue;
-		for (j = 0; j < 3; j++) {
+		for (j = 0; j < 3 && !credited; j++) {
 			int g = rx_named(re, groups[j]);
 
-			if (g >= 0 && rx_group(re, g, &a, &b) && b > a)
-				return 1;
+			credited = g >= 0 && rx_group(re, g, &a, &b) && b > a;
 		}
-		return 0;
+		break;
 	}
-	return 0;
+	rx_release();
+	return credited;
 }
 
 struct day_named {

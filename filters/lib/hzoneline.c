@@ -25,11 +25,14 @@ int
 line_matches(const struct pats *p, const char *s, size_t n)
 {
 	size_t i;
+	int hit = 0;
 
-	for (i = 0; i < p->n; i++)
-		if (rx_exec(p->re[i], s, n, 0, 0) == RX_MATCH)
-			return 1;
-	return 0;
+	/* Nothing writes S while its patterns run: held, it is read once. */
+	rx_hold(s, n);
+	for (i = 0; i < p->n && !hit; i++)
+		hit = rx_exec(p->re[i], s, n, 0, 0) == RX_MATCH;
+	rx_release();
+	return hit;
 }
 
 /* Match RE on S; the "value" group (or the whole match) in *vo, *vl. */
@@ -297,9 +300,12 @@ undouble(const char *s, size_t n)
 static size_t
 double_dari(const char *s, size_t n)
 {
-	if (n >= 6 && memcmp(s, "।।", 6) == 0)
-		return 6;
-	return n >= 3 && memcmp(s, "॥", 3) == 0 ? 3 : 0;
+	/* "।" is E0 A5 A4, "॥" E0 A5 A5: the lead bytes first, asked of every byte. */
+	if (n < 3 || s[0] != '\xE0' || s[1] != '\xA5')
+		return 0;
+	if (s[2] == '\xA5')
+		return 3;
+	return s[2] == '\xA4' && n >= 6 && memcmp(s + 3, "।", 3) == 0 ? 6 : 0;
 }
 
 /*
@@ -323,12 +329,16 @@ line_segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
 	if (j >= n)
 		return 0;
 	*a = j;
-	/* Spaces after a label's colon are no box's edge ("প্রকাশ :  <date>"). */
-	while (j < n && s[j] != '|' && s[j] != ';' &&
-	    !(s[j] == ' ' && j + 1 < n && s[j + 1] == ' ' && !(j > *a && s[j - 1] == ':') &&
-	    !(j >= *a + 3 && memcmp(s + j - 3, "ঃ", 3) == 0)) &&
-	    double_dari(s + j, n - j) == 0)
-		j++;
+	for (; j < n; j++) {
+		if (s[j] == '|' || s[j] == ';')
+			break;
+		/* Spaces after a label's colon are no box's edge ("প্রকাশ :  <date>"). */
+		if (s[j] == ' ' && j + 1 < n && s[j + 1] == ' ' && !(j > *a && s[j - 1] == ':') &&
+		    !(j >= *a + 3 && memcmp(s + j - 3, "ঃ", 3) == 0))
+			break;
+		if (s[j] == '\xE0' && j + 2 < n && s[j + 1] == '\xA5' && double_dari(s + j, n - j) > 0)
+			break;
+	}
 	*e = j;
 	while (*e > *a && s[*e - 1] == ' ')
 		(*e)--;
@@ -1311,17 +1321,20 @@ static int
 read_byline(const struct hzoneset *rs, struct rline *l, const char *s, size_t n, const char *why)
 {
 	size_t k, vo, vl;
+	int hit = 0;
 
-	for (k = 0; k < rs->byline.n; k++)
-		if (line_value_of(rs->byline.re[k], s, n, &vo, &vl)) {
-			l->kind = K_BYLINE;
-			l->vo = l->off + vo;
-			l->vl = vl;
-			l->why = why;
-			l->pattern = 1;
-			return 1;
-		}
-	return 0;
+	rx_hold(s, n);
+	for (k = 0; k < rs->byline.n && !hit; k++)
+		hit = line_value_of(rs->byline.re[k], s, n, &vo, &vl);
+	rx_release();
+	if (!hit)
+		return 0;
+	l->kind = K_BYLINE;
+	l->vo = l->off + vo;
+	l->vl = vl;
+	l->why = why;
+	l->pattern = 1;
+	return 1;
 }
 
 /*

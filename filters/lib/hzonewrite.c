@@ -667,13 +667,17 @@ static size_t
 dateline_reach(const struct hzoneset *rs, const char *s, size_t n)
 {
 	size_t k, so, eo, vo, vl, da, dl;
+	int hit = 0;
 
-	for (k = 0; k < rs->dateline.n; k++) {
+	rx_hold(s, n);
+	for (k = 0; k < rs->dateline.n && !hit; k++) {
 		struct rx *re = rs->dateline.re[k];
 
-		if (rx_exec(re, s, n, 0, 0) == RX_MATCH && rx_group(re, 0, &so, &eo) && so == 0 && eo < n)
-			return eo;
+		hit = rx_exec(re, s, n, 0, 0) == RX_MATCH && rx_group(re, 0, &so, &eo) && so == 0 && eo < n;
 	}
+	rx_release();
+	if (hit)
+		return eo;
 	return glued_byline(rs, s, n, &eo, &vo, &vl, &da, &dl) ? eo : 0;
 }
 
@@ -780,6 +784,7 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 		return;
 	}
 	for (pass = 0; pass < 2; pass++) {
+		rx_hold(s, n);
 		for (k = 0; k < rs->dateline.n; k++) {
 			struct rx *re = rs->dateline.re[k];
 			/* A "credit" is the byline only of a header that has none, and cut only then. */
@@ -819,6 +824,7 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 			}
 			break;
 		}
+		rx_release();
 		if (k == rs->dateline.n && pass == 0 && glued_byline(rs, s, n, &eo, &vo, &vl, &da, &dl)) {
 			struct date_result r;
 

@@ -37,6 +37,14 @@ static uint32_t mdpairs;
  * forty helpers that know nothing of pages, and each would carry it.
  */
 static struct rxmemo *memo;
+/* The subject held (rx_hold): its bytes, its number in the memo, and the memo's generation then. */
+static struct {
+	const char *s;
+	size_t len;
+	uint32_t subj;
+	unsigned long gen;
+	struct rxmemo *memo;
+} held;
 
 static void
 context(void)
@@ -1096,7 +1104,10 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	}
 	/* After the count above: a pattern is JIT-compiled at the same run, answered from the memo or not. */
 	if (memo != NULL && s != NULL) {
-		subj = rxmemo_subject(memo, s, len);
+		if (held.s == s && held.len == len && held.memo == memo && held.gen == rxmemo_generation(memo))
+			subj = held.subj;
+		else
+			subj = rxmemo_subject(memo, s, len);
 		/*
 		 * The words first, in the subject's signature (made once for all
 		 * the patterns a line meets): a line without them is answered
@@ -1112,6 +1123,25 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	if (memo != NULL && s != NULL)
 		rxmemo_keep(memo, &slot, re, start, opts, rc);
 	return rc;
+}
+
+void
+rx_hold(const char *s, size_t len)
+{
+	held.s = NULL;
+	if (memo == NULL || s == NULL)
+		return;
+	held.subj = rxmemo_subject(memo, s, len);
+	held.gen = rxmemo_generation(memo);
+	held.memo = memo;
+	held.len = len;
+	held.s = s;
+}
+
+void
+rx_release(void)
+{
+	held.s = NULL;
 }
 
 /*

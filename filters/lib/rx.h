@@ -72,6 +72,14 @@ int rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opt
  */
 struct rxmemo;
 struct rxmemo *rx_memo(struct rxmemo *m);
+/*
+ * The caller's word that the patterns it runs next on S[0..LEN) find its
+ * bytes unchanged until rx_release: the memo then knows the subject by
+ * its address, not by reading its bytes again for each pattern (a loop of
+ * patterns over one line).  One subject held at a time.
+ */
+void rx_hold(const char *s, size_t len);
+void rx_release(void);
 /* Offsets of group G of the last match (after rx_exec returned RX_MATCH); 0 if unset. */
 int rx_group(const struct rx *re, int g, size_t *so, size_t *eo);
 /* RE's compiled code (decoded now if it came from the pattern cache). */

@@ -59,6 +59,7 @@ struct rxmemo {
 	const char *last;
 	size_t lastlen;
 	uint32_t lastsubj;
+	unsigned long gen;	/* how many times the subjects were forgotten */
 };
 
 /* Past these, a page that is one long run of subjects starts afresh. */
@@ -160,6 +161,13 @@ rxmemo_forget(struct rxmemo *m)
 	index_empty(&m->ai);
 	m->alen = m->nov = m->nsig = 0;
 	m->last = NULL;
+	m->gen++;
+}
+
+unsigned long
+rxmemo_generation(const struct rxmemo *m)
+{
+	return m->gen;
 }
 
 /*

@@ -31,6 +31,8 @@ void rxmemo_forget(struct rxmemo *m);
 
 /* The number in M of the subject S[0..LEN), the same for the same bytes (added if new). */
 uint32_t rxmemo_subject(struct rxmemo *m, const char *s, size_t len);
+/* How many times M forgot its subjects: a subject's number holds while this stays. */
+unsigned long rxmemo_generation(const struct rxmemo *m);
 
 /* Where rxmemo_keep stores an answer rxmemo_find did not have. */
 struct rxmemo_slot {

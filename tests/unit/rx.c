@@ -179,6 +179,52 @@ memo_kept(void)
 	rxmemo_free(m);
 }
 
+/*
+ * A held subject (rx_hold) is known by its address while held: its answers
+ * are the memo's as before; released, the same buffer with other bytes is
+ * matched anew; a memo forgotten meanwhile (its subjects renumbered) or
+ * another memo lent lets no held number stand for another subject.
+ */
+static void
+memo_held(void)
+{
+	struct rx *a = rx_builtin("(b+)(c)", 0), *d = rx_builtin("[dq]", 0);	/* no literal to look for first */
+	struct rxmemo *m = rxmemo_new(), *m2 = rxmemo_new();
+	char buf[] = "abbcd";
+	size_t so = 0, eo = 0;
+
+	(void)rx_memo(m);
+	rx_hold(buf, 5);
+	ok(rx_exec(a, buf, 5, 0, 0) == RX_MATCH && rx_group(a, 1, &so, &eo) && so == 1 && eo == 3,
+	    "hold: a match on the held subject", NULL);
+	ok(rx_exec(d, buf, 5, 0, 0) == RX_MATCH, "hold: another pattern on it", NULL);
+	ok(rx_exec(a, "zzz", 3, 0, 0) == RX_NOMATCH, "hold: another subject meanwhile is its own", NULL);
+	ok(rx_exec(a, buf, 4, 0, 0) == RX_MATCH && rx_group(a, 2, &so, &eo) && so == 3 && eo == 4,
+	    "hold: a shorter subject at the same address is not the held one", NULL);
+	rx_release();
+	memcpy(buf, "abbbc", 5);
+	ok(rx_exec(a, buf, 5, 0, 0) == RX_MATCH && rx_group(a, 1, &so, &eo) && so == 1 && eo == 4,
+	    "hold: released, the buffer with other bytes is matched anew", NULL);
+	/* Held as subject 0, then subject 0 another's: a held number left standing would answer for it. */
+	rxmemo_forget(m);
+	rx_hold(buf, 5);
+	rxmemo_forget(m);
+	ok(rx_exec(d, "xbcd", 4, 0, 0) == RX_MATCH, "hold: a memo forgotten, another subject first", NULL);
+	ok(rx_exec(d, buf, 5, 0, 0) == RX_NOMATCH, "hold: the held number does not outlive the memo's forgetting", NULL);
+	rxmemo_forget(m);
+	rx_hold(buf, 5);
+	(void)rx_memo(m2);
+	ok(rx_exec(d, "zd", 2, 0, 0) == RX_MATCH, "hold: another memo's first subject", NULL);
+	ok(rx_exec(d, buf, 5, 0, 0) == RX_NOMATCH && rx_exec(a, buf, 5, 0, 0) == RX_MATCH,
+	    "hold: held in one memo, not in another", NULL);
+	rx_release();
+	(void)rx_memo(NULL);
+	rx_free(a);
+	rx_free(d);
+	rxmemo_free(m);
+	rxmemo_free(m2);
+}
+
 /* On how many subjects RE (PATTERN) answers otherwise than PCRE2 alone; each is shown. */
 static size_t
 answers_differ(struct rx *re, const char *pattern)
@@ -263,6 +309,7 @@ main(void)
 	groups_kept();
 	names_kept();
 	memo_kept();
+	memo_held();
 	rx_cleanup();
 	printf("1..%d\n", n);
 	return failed ? 1 : 0;
