@@ -556,43 +556,49 @@ headline_again(const struct hzonework *w, long i)
 	return 0;
 }
 
-/* Does a word of line I (three letters or more) come back in line J? */
-int
-zone_shares_word(const struct hzonework *w, long i, long j)
+/*
+ * The next word of S[0..N) at or after *A of three letters or more (shorter
+ * ones, particles and numbers, say nothing of a line's topic): its bounds
+ * in [*A, *E), or 0 at the end.
+ */
+static int
+long_word(const char *s, size_t n, size_t *a, size_t *e)
 {
-	const char *s = line_text(w, i);
-	size_t n = w->l[i].len, a = 0, e;
+	size_t b = *a, f;
 
-	while (a < n) {
-		while (a < n && s[a] == ' ')
-			a++;
-		for (e = a; e < n && s[e] != ' '; e++)
+	while (b < n) {
+		while (b < n && s[b] == ' ')
+			b++;
+		for (f = b; f < n && s[f] != ' '; f++)
 			;
-		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(line_text(w, j), w->l[j].len, s + a, e - a))
+		if (f > b && text_chars(s + b, f - b) >= 3) {
+			*a = b;
+			*e = f;
 			return 1;
-		a = e;
+		}
+		b = f;
 	}
 	return 0;
 }
 
-/* How many words of line I (three letters or more) come back in line J. */
+/* How many words of line I (three letters or more) come back in line J, counted to MOST. */
 int
-zone_words_shared(const struct hzonework *w, long i, long j)
+zone_words_shared(const struct hzonework *w, long i, long j, int most)
 {
 	const char *s = line_text(w, i);
-	size_t n = w->l[i].len, a = 0, e;
+	size_t n = w->l[i].len, a, e;
 	int k = 0;
 
-	while (a < n) {
-		while (a < n && s[a] == ' ')
-			a++;
-		for (e = a; e < n && s[e] != ' '; e++)
-			;
-		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(line_text(w, j), w->l[j].len, s + a, e - a))
-			k++;
-		a = e;
-	}
+	for (a = 0; k < most && long_word(s, n, &a, &e); a = e)
+		k += memmem(line_text(w, j), w->l[j].len, s + a, e - a) != NULL;
 	return k;
+}
+
+/* Does a word of line I (three letters or more) come back in line J? */
+int
+zone_shares_word(const struct hzonework *w, long i, long j)
+{
+	return zone_words_shared(w, i, j, 1) > 0;
 }
 
 /*
@@ -605,17 +611,11 @@ int
 zone_given_name_in(const struct hzonework *w, long i, long j)
 {
 	const char *s = line_text(w, i);
-	size_t n = w->l[i].len, a = 0, e;
+	size_t n = w->l[i].len, a, e;
 
-	while (a < n) {
-		while (a < n && s[a] == ' ')
-			a++;
-		for (e = a; e < n && s[e] != ' '; e++)
-			;
-		if (e > a && text_chars(s + a, e - a) >= 3 && s[e - 1] != '.')
+	for (a = 0; long_word(s, n, &a, &e); a = e)
+		if (s[e - 1] != '.')
 			return memmem(line_text(w, j), w->l[j].len, s + a, e - a) != NULL;
-		a = e;
-	}
 	return 0;
 }
 

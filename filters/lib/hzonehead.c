@@ -339,7 +339,7 @@ headline_over_block(const struct hzoneset *rs, struct hzonework *w, struct hzpag
 			 */
 			else if (up >= 0 && w->l[up].kind == K_TITLELIKE && pg->p < pg->zone &&
 			    line_words(line_text(w, up), w->l[up].len) >= rs->headline_words &&
-			    zone_words_shared(w, j, pg->p) <= 1 && zone_words_shared(w, up, pg->p) >= 3) {
+			    zone_words_shared(w, j, pg->p, 2) <= 1 && zone_words_shared(w, up, pg->p, 3) >= 3) {
 				w->l[j].kind = K_OTHER;
 				w->l[j].why = "another story's headline between the headline and the byline (no word of it in the story)";
 				pg->title = up;

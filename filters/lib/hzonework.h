@@ -138,7 +138,7 @@ int zone_opens_page(const struct hzonework *w, long j);
 int zone_furniture_above(const struct hzonework *w, long j);
 int zone_shares_word(const struct hzonework *w, long i, long j);
 int zone_given_name_in(const struct hzonework *w, long i, long j);
-int zone_words_shared(const struct hzonework *w, long i, long j);
+int zone_words_shared(const struct hzonework *w, long i, long j, int most);
 int zone_in_block(enum kind k);
 int zone_date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p);
 int zone_over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p);

@@ -940,7 +940,7 @@ headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
 {
 	long i, j;
 	const char *s;
-	size_t n, a = 0, e, nw, shared = 0;
+	size_t n, nw;
 
 	for (i = 0; i < p; i++)
 		if (w->l[i].len > 0)
@@ -958,16 +958,7 @@ headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
 	for (i = j + 1; i < (long)w->nl; i++)
 		if (line_words(line_text(w, i), w->l[i].len) > 3 && line_letter_in(line_text(w, i), w->l[i].len, 0))
 			return -1;
-	while (a < n && shared < 2) {
-		while (a < n && s[a] == ' ')
-			a++;
-		for (e = a; e < n && s[e] != ' '; e++)
-			;
-		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(line_text(w, p), w->l[p].len, s + a, e - a))
-			shared++;
-		a = e;
-	}
-	return shared >= 2 ? j : -1;
+	return zone_words_shared(w, j, p, 2) >= 2 ? j : -1;
 }
 
 /*
