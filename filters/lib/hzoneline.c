@@ -375,12 +375,30 @@ line_date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
 	if (n == 0)
 		return 0;
 	for (b = 0, drop = 0; b < *vl && drop < 10; drop++) {
+		size_t w, c;
+
 		while (b < *vl && s[vo + b] == ' ')
 			b++;
+		w = b;
 		while (b < *vl && s[vo + b] != ' ')
 			b++;
-		if (line_is_date(rs, s + vo, b, &r) && r.status == DATE_OK)
+		if (line_is_date(rs, s + vo, b, &r) && r.status == DATE_OK) {
 			best = b;
+			continue;
+		}
+		/*
+		 * Right after the date read so far, a word glued to the next
+		 * ("১১:০২ অপরাহ্ণআন্তর্জাতিক ডেস্ক: ..."): its longest start that
+		 * the date reads with, the part of day most often, not left
+		 * out (the time would be read in the morning).
+		 */
+		if (best == 0 || best + 1 != w)
+			continue;
+		for (c = b - 1; c > w; c--)
+			if ((s[vo + c] & 0xC0) != 0x80 && line_is_date(rs, s + vo, c, &r) && r.status == DATE_OK) {
+				best = c;
+				break;
+			}
 	}
 	if (best == 0)
 		return 0;

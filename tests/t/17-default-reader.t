@@ -205,4 +205,14 @@ khobor -s default "$TMP/up2.txt" >"$TMP/up2.json"
 is "$(jq -r '[.author // "none", .published // "none", .updated // "none"] | join(" | ")' "$TMP/up2.json")" \
     "none | none | 2020-10-17" "an update label alone is no byline, and a second date under one no publication time"
 
+# ---- (k) the part of day glued to the next word ----
+# "<date>, hh:mm অপরাহ্ণ<desk>: <story>" (beanibazarbarta24.com, eval set
+# h34): the date reader read up to the time and left "অপরাহ্ণ" out with
+# the word it is glued to, giving the time in the morning.  The body
+# still starts at the date's line (the story glued on is not split off).
+printf 'মালয়েশিয়ায় কারখানায় আগুনে দুই বাংলাদেশি শ্রমিক আহত\nকুলাউড়া বার্তা ডেস্ক\nপ্রকাশিত হয়েছে : ১৪ মার্চ ২০২০, ০৯:৪৫ অপরাহ্ণপ্রবাস ডেস্ক: %s\n' "$story" >"$TMP/pm.txt"
+khobor -s default "$TMP/pm.txt" >"$TMP/pm.json"
+is "$(jq -r '.published // "none"' "$TMP/pm.json")" "2020-03-14T21:45:00+06:00" \
+    "a part of day glued to the next word still makes the time the evening's"
+
 done_testing
