@@ -246,6 +246,15 @@ date_next_token(const struct dateset *ds, const char *s, size_t n, size_t *pos, 
 	return 1;
 }
 
+int
+date_starts_daypart(const struct dateset *ds, const char *s, size_t n)
+{
+	struct tok t;
+	size_t pos = 0;
+
+	return date_next_token(ds, s, n, &pos, &t) && t.type == T_WORD && t.kind == K_HOURS;
+}
+
 /* ---------------------------------------------------------------- */
 /* Calendars                                                          */
 

@@ -105,6 +105,13 @@ int date_parse(const struct dateset *ds, const char *s, size_t n,
     struct datezone *zone, struct date_result *out);
 
 /*
+ * Does S (N bytes) begin with a word that names a part of the day
+ * ("দুপুর", "pm")?  The reader asks before it leaves a word out of a
+ * date: without its part of day a time is read in the morning.
+ */
+int date_starts_daypart(const struct dateset *ds, const char *s, size_t n);
+
+/*
  * Dates mentioned in running text.  For every date found in S, FN gets
  * the ISO value ("2023-07-24", or "2023-07-25/2023-07-27" for a range) and
  * the text as printed; or, for a mention that contradicts itself, a NULL

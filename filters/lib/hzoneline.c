@@ -347,6 +347,19 @@ line_segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
 }
 
 /*
+ * Does a part of day stand at S + I, after spaces (before S + N)?  Left
+ * out of a date, it would leave its time read in the morning ("০৪:০৮
+ * দুপুর", past the hours the date rules give দুপুর, is no 04:08).
+ */
+static int
+daypart_at(const struct hzoneset *rs, const char *s, size_t i, size_t n)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i < n && date_starts_daypart(rs->ds, s + i, n - i);
+}
+
+/*
  * Is the labelled value at S + *VO a date?  A few words after it may be an
  * empty label ("প্রকাশ: ০০:০০, শনিবার, ২৮ মে, ২০২২ আপডেট:"), a view
  * counter or an age ("৮ ঘন্টা আগে", "পোষ্ট করা হয়েছে 5 years আগে"): they go.
@@ -360,10 +373,12 @@ line_date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
 {
 	struct date_result r;
 	size_t n = *vl, b, best = 0;
-	int drop;
+	int drop, timed = 0;
 
 	for (drop = 0; drop <= 6; drop++) {
 		if (line_is_date(rs, s + vo, n, &r)) {
+			if (n < *vl && r.has_time && daypart_at(rs, s + vo, n, *vl))
+				return 0;
 			*vl = n;
 			return 1;
 		}
@@ -384,6 +399,7 @@ line_date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
 			b++;
 		if (line_is_date(rs, s + vo, b, &r) && r.status == DATE_OK) {
 			best = b;
+			timed = r.has_time;
 			continue;
 		}
 		/*
@@ -397,8 +413,11 @@ line_date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
 		for (c = b - 1; c > w; c--)
 			if ((s[vo + c] & 0xC0) != 0x80 && line_is_date(rs, s + vo, c, &r) && r.status == DATE_OK) {
 				best = c;
+				timed = r.has_time;
 				break;
 			}
+		if (c == w && timed && daypart_at(rs, s + vo, w, *vl))
+			return 0;
 	}
 	if (best == 0)
 		return 0;
@@ -1193,7 +1212,7 @@ date_among(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t
 				best = b;
 		}
 		if (best > a) {
-			if (line_words(s + best, n - best) > 8)
+			if (line_words(s + best, n - best) > 8 || daypart_at(rs, s, best, n))
 				return 0;
 			*d = a;
 			*e = best;
@@ -1543,13 +1562,15 @@ line_latin_run(const char *s, size_t n)
 
 /*
  * The end of the longest run of at most ten words from S + A, before any
- * '|', that reads as a whole date, or A for none.
+ * '|', that reads as a whole date, or A for none: none when the part of
+ * day after its time does not read with it.
  */
 size_t
 line_date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
 {
 	size_t e = a, best = a, nw = 0;
 	struct date_result r;
+	int timed = 0;
 
 	while (e < n && nw < 10) {
 		while (e < n && s[e] == ' ')
@@ -1560,7 +1581,7 @@ line_date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a)
 			e++;
 		nw++;
 		if (line_is_date(rs, s + a, e - a, &r) && r.status == DATE_OK)
-			best = e;
+			best = e, timed = r.has_time;
 	}
-	return best;
+	return timed && daypart_at(rs, s, best, n) ? a : best;
 }
