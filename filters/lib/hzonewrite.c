@@ -131,8 +131,8 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 }
 
 /*
- * A labelled date with no time whose time stands alone in the next
- * segment ("| প্রকাশিতঃ ২০ অগাস্ট ২০১৬ | ৮:০৮ অপরাহ্ন"): the two read
+ * A labelled date with no time whose time opens the next segment ("|
+ * প্রকাশিতঃ ২০ অগাস্ট ২০১৬ | ৮:০৮ অপরাহ্ন", "আপডেটঃ <date> | ১০:২৭ 134 ভিউ"): the two read
  * together as the time of FIELD (published, updated); 1 if they did and
  * it was written.
  */
@@ -141,16 +141,35 @@ with_time(const struct hzoneset *rs, struct hzonework *w, struct record *rec, co
     size_t *i, const char *v, size_t vl, const char *field)
 {
 	struct date_result r;
-	size_t a, e, j = *i;
+	size_t a, e, e0, f, j = *i;
 	struct buf both = {0};
 	int ok;
 
 	if (!line_is_date(rs, v, vl, &r) || r.has_time || !line_segment(s, n, &j, &a, &e) || line_is_date(rs, s + a, e - a, &r))
 		return 0;
-	buf_add(&both, v, vl);
-	buf_addc(&both, ' ');
-	buf_add(&both, s + a, e - a);
-	ok = line_is_date(rs, both.s, both.len, &r) && r.status == DATE_OK && r.has_time;
+	/*
+	 * The time, or its first words: a view counter may follow it in the
+	 * segment ("| ১০:২৭ 134 ভিউ"), never a part of day it does not read
+	 * with.
+	 */
+	for (e0 = e, ok = 0; e > a && !ok;) {
+		buf_reset(&both);
+		buf_add(&both, v, vl);
+		buf_addc(&both, ' ');
+		buf_add(&both, s + a, e - a);
+		ok = line_is_date(rs, both.s, both.len, &r) && r.status == DATE_OK && r.has_time;
+		if (ok) {
+			for (f = e; f < e0 && s[f] == ' '; f++)
+				;
+			if (f < e0 && date_starts_daypart(rs->ds, s + f, e0 - f))
+				ok = 0;
+			break;
+		}
+		while (e > a && s[e - 1] != ' ')
+			e--;
+		while (e > a && s[e - 1] == ' ')
+			e--;
+	}
 	if (ok) {
 		record_add(rec, field, both.s);
 		*i = j;	/* the time's segment is read */
