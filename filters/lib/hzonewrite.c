@@ -1167,6 +1167,14 @@ write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		t++;
 		n -= 2;
 	}
+	/*
+	 * Double daris around it are decoration, as around a byline
+	 * ("।।<headline>।।"): a dari that closes a headline does not open it.
+	 */
+	while (n > 12 && memcmp(t, "।।", 6) == 0 && line_ends_with(t, n, "।।")) {
+		t += 6;
+		n -= 12;
+	}
 	while (n > 0 && t[0] == ' ')
 		t++, n--;
 	while (n > 0 && t[n - 1] == ' ')
