@@ -15,7 +15,7 @@
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "post_words", NULL
 };
 
 static struct rx *
@@ -135,6 +135,20 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	many(s, sec, "signoff", &rs->signoff);
 	many(s, sec, "ticker", &rs->ticker);
 	many(s, sec, "not_headline", &rs->not_headline);
+	if ((n = yml_get(sec, "post_words")) != NULL) {
+		const struct yml **items;
+		size_t i, nitems;
+
+		if (yml_strlist(s->doc, n, &items, &nitems, "post_words") == 0) {
+			rs->posts = ecalloc(nitems ? nitems : 1, sizeof(*rs->posts));
+			for (i = 0; i < nitems; i++)
+				if (items[i]->str[0] == '\0' || strchr(items[i]->str, ' ') != NULL)
+					yml_error(s->doc, items[i], "post_words: one word each, not '%s'", items[i]->str);
+				else
+					rs->posts[rs->nposts++] = items[i]->str;
+			free(items);
+		}
+	}
 	if ((n = yml_get(sec, "page_zone")) != NULL && yml_want(s->doc, n, YML_MAP, "'page_zone'") == 0) {
 		size_t i, np = yml_npairs(n);
 
@@ -180,6 +194,7 @@ hzone_free(struct hzoneset *rs)
 	free_pats(&rs->signoff);
 	free_pats(&rs->ticker);
 	free_pats(&rs->not_headline);
+	free(rs->posts);
 	for (i = 0; i < rs->nz; i++)
 		free_pats(&rs->zpats[i]);
 	free(rs->zpats);

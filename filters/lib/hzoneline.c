@@ -11,6 +11,7 @@
 #include "hzonerule.h"
 #include "hzonework.h"
 #include "rx.h"
+#include "spell.h"
 #include "text.h"
 #include "util.h"
 
@@ -1353,6 +1354,89 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	classify2(rs, w, i);
 }
 
+/* Is S[0, N) Bengali letters and signs alone (a slip is a letter typed wrong, not a mark)? */
+static int
+bengali_word(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n % 3 != 0)
+		return 0;
+	for (i = 0; i < n; i += 3)
+		if (!((unsigned char)s[i] == 0xE0 && ((unsigned char)s[i + 1] == 0xA6 || (unsigned char)s[i + 1] == 0xA7) &&
+		    !line_digit_at(s + i, 3) && memcmp(s + i, "।", 3) != 0 && memcmp(s + i, "॥", 3) != 0) &&
+		    memcmp(s + i, "\u200c", 3) != 0 && memcmp(s + i, "\u200d", 3) != 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Is S[WA, WE) a post of post_words misspelt by one slip, closing a short
+ * credit: a word of Bengali letters, at most five words before it?  A
+ * word that opens with the post is the post inflected ("প্রতিনিধির"), no
+ * slip.
+ */
+static int
+misspelt_post(const struct hzoneset *rs, const char *s, size_t wa, size_t we)
+{
+	size_t k;
+
+	if (!bengali_word(s + wa, we - wa) || line_words(s, wa) > 5)
+		return 0;
+	for (k = 0; k < rs->nposts; k++) {
+		size_t pl = strlen(rs->posts[k]);
+
+		if (!(we - wa >= pl && memcmp(s + wa, rs->posts[k], pl) == 0) &&
+		    spell_one_slip(s + wa, we - wa, rs->posts[k], pl))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A short credit S[0, N) closed by a post word misspelt by one slip
+ * ("নিজস্ব প্রবিবেদক", "Name, <district> প্রতনিধি", "<upazila>
+ * (<district>) প্রতিনিধ"), or with its place of a word or two after a
+ * comma ("<post>, <place>"): no digit, no colon.  Its value, closing
+ * marks left out, in [*VO, *VO + *VL); 1, or 0.
+ */
+int
+line_misspelt_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
+{
+	size_t e = n, we, wa, c;
+
+	if (rs->nposts == 0 || n == 0 || n > 200 || line_has_digit(s, n) || memchr(s, ':', n) != NULL ||
+	    memmem(s, n, "ঃ", 3) != NULL)
+		return 0;
+	for (;;) {
+		if (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '-' || s[e - 1] == '|' || s[e - 1] == ','))
+			e--;
+		else if (e >= 3 && (memcmp(s + e - 3, "।", 3) == 0 || memcmp(s + e - 3, "॥", 3) == 0))
+			e -= 3;
+		else
+			break;
+	}
+	for (wa = e; wa > 0 && s[wa - 1] != ' ' && s[wa - 1] != ')' && s[wa - 1] != ','; wa--)
+		;
+	if (wa < e && misspelt_post(rs, s, wa, e))
+		goto found;
+	/* The post before the last comma, a place of a word or two after it. */
+	for (c = e; c > 0 && s[c - 1] != ','; c--)
+		;
+	if (c == 0 || line_words(s + c, e - c) < 1 || line_words(s + c, e - c) > 2)
+		return 0;
+	for (we = c - 1; we > 0 && s[we - 1] == ' '; we--)
+		;
+	for (wa = we; wa > 0 && s[wa - 1] != ' ' && s[wa - 1] != ')' && s[wa - 1] != ','; wa--)
+		;
+	if (wa == we || !misspelt_post(rs, s, wa, we))
+		return 0;
+found:
+	*vo = 0;
+	*vl = e;
+	return 1;
+}
+
 /* A byline pattern reads S[0, N): line L is a byline, WHY said of it, and 1; or 0. */
 static int
 read_byline(const struct hzoneset *rs, struct rline *l, const char *s, size_t n, const char *why)
@@ -1452,6 +1536,14 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		    ((k = chrome_tail(rs, s, l->half)) < l->half &&
 		    (read_byline(rs, l, s, k, "a byline pattern, page chrome after it") || slot_byline(l, s, l->half, k))))
 			return;
+		if (line_misspelt_credit(rs, s, l->half, &vo, &vl)) {
+			l->kind = K_BYLINE;
+			l->vo = l->off + vo;
+			l->vl = vl;
+			l->why = "a post word misspelt by one slip closing a short credit (post_words)";
+			l->pattern = 1;
+			return;
+		}
 	}
 	if (l->kind != K_OTHER)
 		return;

@@ -548,6 +548,8 @@ reads_byline(const struct hzoneset *rs, const char *s, size_t m, size_t n, size_
 	for (k = 0; k < rs->byline.n; k++)
 		if (line_value_of(rs->byline.re[k], s, m, vo, vl))
 			return 1;
+	if (line_misspelt_credit(rs, s, n, vo, vl))
+		return 1;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	/* Only a bracket or a year can end such a list. */

@@ -215,4 +215,20 @@ khobor -s default "$TMP/pm.txt" >"$TMP/pm.json"
 is "$(jq -r '.published // "none"' "$TMP/pm.json")" "2020-03-14T21:45:00+06:00" \
     "a part of day glued to the next word still makes the time the evening's"
 
+# ---- (l) a post misspelt by one slip still closes a credit ----
+# Credits typed by hand come out a letter off (c1 biswanathnews24, h15
+# alorkantho24, h18 dainikjessore: tests/anysite/s17-misspelt-post-*).
+# Alone on its line under the headline, "Name, <district> <post a vowel
+# sign short>" is the byline as printed, by post_words; a short line that
+# ends in the post inflected ("<...> প্রতিনিধির") is no credit.
+printf 'সিরাজগঞ্জে যমুনার পানি বিপৎসীমার ওপরে\nমোস্তফা কামাল, সিরাজগঞ্জ প্রতনিধি\n%s\n' "$story" >"$TMP/ms1.txt"
+khobor -s default --explain "$TMP/ms1.txt" >"$TMP/ms1.json" 2>"$TMP/ms1.err"
+is "$(jq -r '.author // "none"' "$TMP/ms1.json")" "মোস্তফা কামাল, সিরাজগঞ্জ প্রতনিধি" "a credit alone whose post is one slip off is the byline, as printed"
+grep -q 'page line 2: byline, by a post word misspelt by one slip' "$TMP/ms1.err"
+ok $? "... and --explain says post_words read it"
+printf 'সিরাজগঞ্জে যমুনার পানি বিপৎসীমার ওপরে\nজাতিসংঘে দুই দেশের প্রতিনিধির\n%s\n' "$story" >"$TMP/ms2.txt"
+khobor -s default --explain "$TMP/ms2.txt" >"$TMP/ms2.json" 2>"$TMP/ms2.err"
+! grep -q 'post word misspelt' "$TMP/ms2.err"
+ok $? "a post inflected ('প্রতিনিধির') is no misspelt post"
+
 done_testing
