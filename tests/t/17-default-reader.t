@@ -231,4 +231,18 @@ khobor -s default --explain "$TMP/ms2.txt" >"$TMP/ms2.json" 2>"$TMP/ms2.err"
 ! grep -q 'post word misspelt' "$TMP/ms2.err"
 ok $? "a post inflected ('প্রতিনিধির') is no misspelt post"
 
+# ---- (m) "সংবাদ শিরোনাম" alone labels a ticker ----
+# With no colon it stands over one other story's headline, the story's own
+# below a blank line (h10 corruptionbd, h11 bargunaexpress, h13
+# dailymuktakhabar, h33 nl24news): the line under it is never the title,
+# and on a page cut off under its header the label itself is not either.
+printf 'ঢাকা ১৬ সেপ্টেম্বর, ২০২৪\nসংবাদ শিরোনাম\nরাজশাহীতে আমের দাম কমেছে, হতাশ চাষিরা বাজারে নেই ক্রেতা, পাইকারদের দেখা নেই মৌসুমের শুরু থেকেই\n\nগাইবান্ধায় নৌকাডুবিতে নিখোঁজ তিন শিশু\n\n#\n\nনিজস্ব প্রতিবেদক\n\n%s\n' "$story" >"$TMP/tk1.txt"
+khobor -s default --explain "$TMP/tk1.txt" >"$TMP/tk1.json" 2>"$TMP/tk1.err"
+is "$(jq -r '.title // "none"' "$TMP/tk1.json")" "গাইবান্ধায় নৌকাডুবিতে নিখোঁজ তিন শিশু" "the story's headline under a ticker labelled 'সংবাদ শিরোনাম' is the title"
+grep -q 'page line 3: chrome, by a ticker, under its label' "$TMP/tk1.err"
+ok $? "... and the other story's headline under the label is the ticker"
+printf 'ঢাকা ১৬ সেপ্টেম্বর, ২০২৪\nসংবাদ শিরোনাম\nরাজশাহীতে আমের দাম কমেছে, হতাশ চাষিরা বাজারে নেই ক্রেতা, পাইকারদের দেখা নেই মৌসুমের শুরু থেকেই\n' >"$TMP/tk2.txt"
+khobor -s default "$TMP/tk2.txt" >"$TMP/tk2.json"
+is "$(jq -r '.title // "none"' "$TMP/tk2.json")" none "... and on a page cut off under the ticker, the label is no title"
+
 done_testing
