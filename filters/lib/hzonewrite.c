@@ -356,8 +356,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			if (!(*pub)++) {
 				if (!with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "published"))
 					add(rec, w, "published", s + a + vo, vl);
-			} else if (!(*upd)++)
-				add(rec, w, "updated", s + a + vo, vl);
+			}
 			break;
 		case S_UPDATED:
 			after = 1;
@@ -1038,8 +1037,10 @@ update_label_over(const struct hzoneset *rs, struct hzonework *w, long i)
 }
 
 /*
- * An unlabelled date line written: published, or updated once published is;
- * not a date with no time and no headline above it, nor a copy of one read.
+ * An unlabelled date line written: published, or updated under an update
+ * label; not a date with no time and no headline above it, nor a copy of
+ * one read.  A second unlabelled date is no update time: only a label says
+ * so ("UPDATED <date>" once went in by this way, its label unread).
  */
 static void
 write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg, long i)
@@ -1079,8 +1080,6 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 		explain(w, (size_t)i, "a date with its time on the next line", NULL);
 		if (!pg->pub++)
 			add(rec, w, "published", w->cut.s, w->cut.len);
-		else if (!pg->upd++)
-			add(rec, w, "updated", w->cut.s, w->cut.len);
 		return;
 	}
 	/* A writer's name before the date on its line (line_classify). */
@@ -1096,8 +1095,6 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 		}
 	} else if (!pg->pub++)
 		add(rec, w, "published", line_text(w, i), l->len);
-	else if (!pg->upd++)
-		add(rec, w, "updated", line_text(w, i), l->len);
 }
 
 /*
