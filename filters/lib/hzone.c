@@ -876,6 +876,9 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
 			m -= 3, closed = 1;
 		else if (line_ends_with(s, m, "।"))
 			m -= 3;
+		/* A comma left hanging after the place ("<post>, <place>,") closes nothing. */
+		else if (m > 0 && s[m - 1] == ',')
+			m--;
 		else
 			break;
 	}
