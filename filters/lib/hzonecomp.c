@@ -15,7 +15,7 @@
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "post_words", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "not_name", "post_words", NULL
 };
 
 static struct rx *
@@ -135,6 +135,7 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	many(s, sec, "signoff", &rs->signoff);
 	many(s, sec, "ticker", &rs->ticker);
 	many(s, sec, "not_headline", &rs->not_headline);
+	many(s, sec, "not_name", &rs->not_name);
 	if ((n = yml_get(sec, "post_words")) != NULL) {
 		const struct yml **items;
 		size_t i, nitems;
@@ -194,6 +195,7 @@ hzone_free(struct hzoneset *rs)
 	free_pats(&rs->signoff);
 	free_pats(&rs->ticker);
 	free_pats(&rs->not_headline);
+	free_pats(&rs->not_name);
 	free(rs->posts);
 	for (i = 0; i < rs->nz; i++)
 		free_pats(&rs->zpats[i]);

@@ -372,7 +372,8 @@ headline_over_block(const struct hzoneset *rs, struct hzonework *w, struct hzpag
 			pg->b0 = pg->title;
 			pg->title = below;
 		} else if (below < 0 && w->l[pg->b0].kind == K_LABELLED && line_words(line_text(w, pg->title), w->l[pg->title].len) <= 3 &&
-		    zone_opens_page(w, pg->title) && pg->p < pg->zone && !zone_shares_word(w, pg->title, pg->p)) {
+		    zone_opens_page(w, pg->title) && pg->p < pg->zone && !zone_shares_word(w, pg->title, pg->p) &&
+		    !line_matches(&rs->not_name, line_text(w, pg->title), w->l[pg->title].len)) {
 			/*
 			 * A short name opening the page right over labelled
 			 * dates, with no headline under them and no byline among
@@ -424,7 +425,7 @@ headline_over_paragraph(const struct hzoneset *rs, struct hzonework *w, struct h
 	 */
 	if (pg->title >= 0 && pg->title + 1 == pg->p && zone_step(w, pg->title, -1, 0, pg->p) < 0 && zone_first_content(w, pg->title) &&
 	    zone_short_name(w, (size_t)pg->title) && line_words(line_text(w, pg->title), w->l[pg->title].len) <= 3 &&
-	    !zone_shares_word(w, pg->title, pg->p)) {
+	    !zone_shares_word(w, pg->title, pg->p) && !line_matches(&rs->not_name, line_text(w, pg->title), w->l[pg->title].len)) {
 		w->l[pg->title].kind = K_BYLINE;
 		w->l[pg->title].vo = w->l[pg->title].off;
 		w->l[pg->title].vl = w->l[pg->title].half;

@@ -27,6 +27,7 @@ struct hzoneset {
 	struct pats signoff;	/* the story's last line, its date: the publication date if none above */
 	struct pats ticker;	/* a ticker's label alone: the line under it is the ticker */
 	struct pats not_headline;	/* a title-like line that is page furniture (a labelled credit) */
+	struct pats not_name;	/* a short line that is a headline, never a name placed by where it stands */
 	const char **posts;	/* post_words: a credit's post, known misspelt by one slip */
 	size_t nposts;
 	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
