@@ -245,4 +245,12 @@ printf 'ঢাকা ১৬ সেপ্টেম্বর, ২০২৪\nসং
 khobor -s default "$TMP/tk2.txt" >"$TMP/tk2.json"
 is "$(jq -r '.title // "none"' "$TMP/tk2.json")" none "... and on a page cut off under the ticker, the label is no title"
 
+# ---- (n) a West Bengal district in the lead puts the page in India ----
+# (h34 sambadsamakal, h1 bongodorshon: tests/anysite/s17-wb-district-in-lead.)
+# A Bangladeshi page names the country before an Indian district ("ভারতের
+# মুর্শিদাবাদে", h13 amaderbrahmanbaria): its times stay at +06:00.
+printf 'নৌকাবাইচে দ্বিতীয় হলেন আখাউড়ার মাঝিরা\nপ্রকাশ: ২৮ আগস্ট ২০২৩, ০৫:১০ পিএম\nস্পোর্টস ডেস্ক : ভারতের মুর্শিদাবাদে ভাগীরথী নদীতে অনুষ্ঠিত আন্তর্জাতিক নৌকাবাইচ প্রতিযোগিতায় দ্বিতীয় হয়েছে আখাউড়ার একটি দল। শনিবার বিকেলে প্রতিযোগিতার শেষ দিনে পুরস্কার দেওয়া হয়।\n' >"$TMP/wb1.txt"
+khobor -s default "$TMP/wb1.txt" >"$TMP/wb1.json"
+is "$(jq -r '.published // "none"' "$TMP/wb1.json")" "2023-08-28T17:10:00+06:00" "an Indian district after 'ভারতের' leaves a Bangladeshi page in its own zone"
+
 done_testing
