@@ -1374,23 +1374,32 @@ bengali_word(const char *s, size_t n)
  * Is S[WA, WE) a post of post_words misspelt by one slip, closing a short
  * credit: a word of Bengali letters, at most five words before it?  A
  * word that opens with the post is the post inflected ("প্রতিনিধির"), no
- * slip.
+ * slip.  The length first: a slip of a Bengali letter is three bytes at
+ * most (this runs on most short lines of every page).
  */
 static int
 misspelt_post(const struct hzoneset *rs, const char *s, size_t wa, size_t we)
 {
-	size_t k;
+	size_t k, wl = we - wa;
 
-	if (!bengali_word(s + wa, we - wa) || line_words(s, wa) > 5)
-		return 0;
 	for (k = 0; k < rs->nposts; k++) {
 		size_t pl = strlen(rs->posts[k]);
 
-		if (!(we - wa >= pl && memcmp(s + wa, rs->posts[k], pl) == 0) &&
-		    spell_one_slip(s + wa, we - wa, rs->posts[k], pl))
+		if (wl + 3 < pl || wl > pl + 3 || (wl >= pl && memcmp(s + wa, rs->posts[k], pl) == 0))
+			continue;
+		if (bengali_word(s + wa, wl) && spell_one_slip(s + wa, wl, rs->posts[k], pl) && line_words(s, wa) <= 5)
 			return 1;
 	}
 	return 0;
+}
+
+/* The start of the word that ends at S + E (after a space, a bracket or a comma). */
+static size_t
+word_start(const char *s, size_t e)
+{
+	while (e > 0 && s[e - 1] != ' ' && s[e - 1] != ')' && s[e - 1] != ',')
+		e--;
+	return e;
 }
 
 /*
@@ -1405,8 +1414,7 @@ line_misspelt_credit(const struct hzoneset *rs, const char *s, size_t n, size_t 
 {
 	size_t e = n, we, wa, c;
 
-	if (rs->nposts == 0 || n == 0 || n > 200 || line_has_digit(s, n) || memchr(s, ':', n) != NULL ||
-	    memmem(s, n, "ঃ", 3) != NULL)
+	if (rs->nposts == 0 || n == 0 || n > 200)
 		return 0;
 	for (;;) {
 		if (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '-' || s[e - 1] == '|' || s[e - 1] == ','))
@@ -1416,9 +1424,7 @@ line_misspelt_credit(const struct hzoneset *rs, const char *s, size_t n, size_t 
 		else
 			break;
 	}
-	for (wa = e; wa > 0 && s[wa - 1] != ' ' && s[wa - 1] != ')' && s[wa - 1] != ','; wa--)
-		;
-	if (wa < e && misspelt_post(rs, s, wa, e))
+	if (e > 0 && (wa = word_start(s, e)) < e && misspelt_post(rs, s, wa, e))
 		goto found;
 	/* The post before the last comma, a place of a word or two after it. */
 	for (c = e; c > 0 && s[c - 1] != ','; c--)
@@ -1427,11 +1433,11 @@ line_misspelt_credit(const struct hzoneset *rs, const char *s, size_t n, size_t 
 		return 0;
 	for (we = c - 1; we > 0 && s[we - 1] == ' '; we--)
 		;
-	for (wa = we; wa > 0 && s[wa - 1] != ' ' && s[wa - 1] != ')' && s[wa - 1] != ','; wa--)
-		;
-	if (wa == we || !misspelt_post(rs, s, wa, we))
+	if ((wa = word_start(s, we)) == we || !misspelt_post(rs, s, wa, we))
 		return 0;
 found:
+	if (line_has_digit(s, n) || memchr(s, ':', n) != NULL || memmem(s, n, "ঃ", 3) != NULL)
+		return 0;
 	*vo = 0;
 	*vl = e;
 	return 1;
