@@ -313,8 +313,15 @@ text_legacy_font(const char *s, size_t n)
 		}
 		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
 			latin++;
-		else if (cp >= 0x0985 && cp <= 0x09E1)
-			bengali++;
+		else if (cp >= 0x0985 && cp <= 0x09E1) {
+			/*
+			 * Unicode Bengali already: were every byte left a Latin
+			 * letter, there would still be too few of them.  (Every
+			 * page of Bengali is read; this stops a third of the way.)
+			 */
+			if (++bengali * 4 > latin + (n - i))
+				return 0;
+		}
 		else if (cp >= 0xA8)
 			for (k = 0; k < nmarks; k++)
 				if (cp == marks[k]) {
