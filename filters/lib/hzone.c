@@ -761,10 +761,14 @@ named_day(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
 /*
  * The zone a page_zone pattern puts the page in: tried on the url header
  * and on the lines above the first paragraph, on that paragraph (its
- * dateline) and on the next; NULL for none.
+ * dateline) and on the next, each up to 240 bytes; else the zone a
+ * lead_zone pattern puts it in, tried on the headline TITLE, the bylines
+ * and the first paragraph's first 240 bytes only (words that tell where a
+ * story is set, which a ticker or a menu may print on any page); NULL for
+ * none.
  */
 static const char *
-page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct record *rec, long p, long zone)
+page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct record *rec, long title, long p, long zone)
 {
 	const char *url = record_get(rec, "url");
 	size_t z;
@@ -774,7 +778,8 @@ page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct rec
 		if (url && line_matches(&rs->zpats[z], url, strlen(url)))
 			return rs->znames[z];
 		for (i = 0; i <= p && i < zone; i++)
-			if (w->l[i].len > 0 && line_matches(&rs->zpats[z], line_text(w, i), w->l[i].len))
+			if (w->l[i].len > 0 && w->l[i].kind != K_CHROME &&
+			    line_matches(&rs->zpats[z], line_text(w, i), text_utf8_floor(line_text(w, i), w->l[i].len < 240 ? w->l[i].len : 240)))
 				return rs->znames[z];
 		/*
 		 * And the paragraph under it: the first paragraph the reader
@@ -784,8 +789,16 @@ page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct rec
 		for (i = p + 1; i < (long)w->nl && w->l[i].len == 0; i++)
 			;
 		if (p >= 0 && p < zone && i < (long)w->nl &&
-		    line_matches(&rs->zpats[z], line_text(w, i), w->l[i].len < 240 ? w->l[i].len : 240))
+		    line_matches(&rs->zpats[z], line_text(w, i), text_utf8_floor(line_text(w, i), w->l[i].len < 240 ? w->l[i].len : 240)))
 			return rs->znames[z];
+	}
+	for (z = 0; z < rs->nlz; z++) {
+		for (i = 0; i < p && i < zone; i++)
+			if ((i == title || w->l[i].kind == K_BYLINE) && line_matches(&rs->lzpats[z], line_text(w, i), w->l[i].len))
+				return rs->lznames[z];
+		if (p >= 0 && p < zone && line_matches(&rs->lzpats[z], line_text(w, p),
+		    text_utf8_floor(line_text(w, p), w->l[p].len < 240 ? w->l[p].len : 240)))
+			return rs->lznames[z];
 	}
 	return NULL;
 }
@@ -1812,7 +1825,7 @@ clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 static void
 note_page_zone(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
 {
-	if ((w->pzone = page_zone(rs, w, rec, pg->p, pg->zone)) != NULL) {
+	if ((w->pzone = page_zone(rs, w, rec, pg->title, pg->p, pg->zone)) != NULL) {
 		record_add(rec, "page_zone", w->pzone);
 		if (w->ex) {
 			fflush(stdout);

@@ -4,6 +4,7 @@
  * its patterns (each named SITE/reader.KEY[I] for messages), the page
  * zones' patterns, and the site's date languages.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +16,7 @@
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "not_name", "post_words", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "lead_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "not_name", "post_words", NULL
 };
 
 static struct rx *
@@ -73,6 +74,32 @@ free_pats(struct pats *p)
 	for (i = 0; i < p->n; i++)
 		rx_free(p->re[i]);
 	free(p->re);
+}
+
+/* KEY of SEC, a map of time zones to patterns: those of zone NAMES[i] in PATS[i]. */
+static void
+zones(const struct site *s, const struct yml *sec, const char *key, struct pats **pats, const char ***names, size_t *nz)
+{
+	const struct yml *n = yml_get(sec, key);
+	char what[32];
+	size_t i, np;
+
+	snprintf(what, sizeof(what), "'%s'", key);
+	if (n == NULL || yml_want(s->doc, n, YML_MAP, what) != 0)
+		return;
+	np = yml_npairs(n);
+	*pats = ecalloc(np ? np : 1, sizeof(**pats));
+	*names = ecalloc(np ? np : 1, sizeof(**names));
+	for (i = 0; i < np; i++) {
+		const struct yml *k = yml_key(n, i);
+
+		if (k->str == NULL || datezone_get(k->str) == NULL) {
+			yml_error(s->doc, k, "%s: no time zone '%s' in the tz database", key, k->str ? k->str : "");
+			continue;
+		}
+		(*names)[*nz] = k->str;
+		many(s, n, k->str, &(*pats)[(*nz)++]);
+	}
 }
 
 /* The date languages of S, from DIR/dates/LANG.yaml. */
@@ -150,22 +177,8 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 			free(items);
 		}
 	}
-	if ((n = yml_get(sec, "page_zone")) != NULL && yml_want(s->doc, n, YML_MAP, "'page_zone'") == 0) {
-		size_t i, np = yml_npairs(n);
-
-		rs->zpats = ecalloc(np ? np : 1, sizeof(*rs->zpats));
-		rs->znames = ecalloc(np ? np : 1, sizeof(*rs->znames));
-		for (i = 0; i < np; i++) {
-			const struct yml *k = yml_key(n, i);
-
-			if (k->str == NULL || datezone_get(k->str) == NULL) {
-				yml_error(s->doc, k, "page_zone: no time zone '%s' in the tz database", k->str ? k->str : "");
-				continue;
-			}
-			rs->znames[rs->nz] = k->str;
-			many(s, n, k->str, &rs->zpats[rs->nz++]);
-		}
-	}
+	zones(s, sec, "page_zone", &rs->zpats, &rs->znames, &rs->nz);
+	zones(s, sec, "lead_zone", &rs->lzpats, &rs->lznames, &rs->nlz);
 	if (rs->published == NULL && yml_get(sec, "published") == NULL && yml_meant(sec, hzone_keys, "published") == NULL)
 		yml_error(s->doc, sec, "the reader needs 'published', the pattern of a labelled publication time");
 	if (load_langs(rs, s, rulesdir) != 0 || yml_nerrors != before) {
@@ -201,6 +214,10 @@ hzone_free(struct hzoneset *rs)
 		free_pats(&rs->zpats[i]);
 	free(rs->zpats);
 	free(rs->znames);
+	for (i = 0; i < rs->nlz; i++)
+		free_pats(&rs->lzpats[i]);
+	free(rs->lzpats);
+	free(rs->lznames);
 	dateset_free(rs->tab);
 	dateset_free(rs->ds);
 	datelang_free_all(rs->langs, rs->nlangs);

@@ -33,6 +33,9 @@ struct hzoneset {
 	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
 	const char **znames;
 	size_t nz;
+	struct pats *lzpats;	/* lead_zone: the same, read on the headline and the lead only */
+	const char **lznames;
+	size_t nlz;
 	struct datelang **langs;
 	size_t nlangs;
 	struct dateset *ds;
