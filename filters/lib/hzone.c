@@ -696,7 +696,8 @@ dateline_credited(const struct hzoneset *rs, const char *s, size_t n)
 	for (k = 0; k < rs->dateline.n; k++) {
 		struct rx *re = rs->dateline.re[k];
 
-		if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n)
+		if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n ||
+		    line_visarga_in_word(rs, s, n, eo))
 			continue;
 		for (j = 0; j < 3 && !credited; j++) {
 			int g = rx_named(re, groups[j]);

@@ -16,7 +16,7 @@
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "lead_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "not_name", "post_words", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "lead_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "not_name", "post_words", "visarga_prefixes", NULL
 };
 
 static struct rx *
@@ -74,6 +74,24 @@ free_pats(struct pats *p)
 	for (i = 0; i < p->n; i++)
 		rx_free(p->re[i]);
 	free(p->re);
+}
+
+/* KEY of SEC, a list of single words, into *W and *NW (pointing into the rules' text). */
+static void
+words(const struct site *s, const struct yml *sec, const char *key, const char ***w, size_t *nw)
+{
+	const struct yml *n = yml_get(sec, key), **items;
+	size_t i, nitems;
+
+	if (n == NULL || yml_strlist(s->doc, n, &items, &nitems, key) != 0)
+		return;
+	*w = ecalloc(nitems ? nitems : 1, sizeof(**w));
+	for (i = 0; i < nitems; i++)
+		if (items[i]->str[0] == '\0' || strchr(items[i]->str, ' ') != NULL)
+			yml_error(s->doc, items[i], "%s: one word each, not '%s'", key, items[i]->str);
+		else
+			(*w)[(*nw)++] = items[i]->str;
+	free(items);
 }
 
 /* KEY of SEC, a map of time zones to patterns: those of zone NAMES[i] in PATS[i]. */
@@ -163,20 +181,8 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	many(s, sec, "ticker", &rs->ticker);
 	many(s, sec, "not_headline", &rs->not_headline);
 	many(s, sec, "not_name", &rs->not_name);
-	if ((n = yml_get(sec, "post_words")) != NULL) {
-		const struct yml **items;
-		size_t i, nitems;
-
-		if (yml_strlist(s->doc, n, &items, &nitems, "post_words") == 0) {
-			rs->posts = ecalloc(nitems ? nitems : 1, sizeof(*rs->posts));
-			for (i = 0; i < nitems; i++)
-				if (items[i]->str[0] == '\0' || strchr(items[i]->str, ' ') != NULL)
-					yml_error(s->doc, items[i], "post_words: one word each, not '%s'", items[i]->str);
-				else
-					rs->posts[rs->nposts++] = items[i]->str;
-			free(items);
-		}
-	}
+	words(s, sec, "post_words", &rs->posts, &rs->nposts);
+	words(s, sec, "visarga_prefixes", &rs->vprefixes, &rs->nvprefixes);
 	zones(s, sec, "page_zone", &rs->zpats, &rs->znames, &rs->nz);
 	zones(s, sec, "lead_zone", &rs->lzpats, &rs->lznames, &rs->nlz);
 	if (rs->published == NULL && yml_get(sec, "published") == NULL && yml_meant(sec, hzone_keys, "published") == NULL)
@@ -210,6 +216,7 @@ hzone_free(struct hzoneset *rs)
 	free_pats(&rs->not_headline);
 	free_pats(&rs->not_name);
 	free(rs->posts);
+	free(rs->vprefixes);
 	for (i = 0; i < rs->nz; i++)
 		free_pats(&rs->zpats[i]);
 	free(rs->zpats);

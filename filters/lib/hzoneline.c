@@ -1443,6 +1443,26 @@ found:
 	return 1;
 }
 
+/*
+ * Is the visarga that ends at S + E inside a word: glued to a letter after
+ * it, closing one of visarga_prefixes ("দুঃস্থ", "পুনঃতফসিল", "স্বতঃস্ফূর্ত")?
+ * Then it is no colon, whatever a pattern read in it ("Name, দুঃ").
+ */
+int
+line_visarga_in_word(const struct hzoneset *rs, const char *s, size_t n, size_t e)
+{
+	size_t a, k;
+
+	if (rs->nvprefixes == 0 || e < 3 || e + 3 > n || memcmp(s + e - 3, "ঃ", 3) != 0 || !bn_letter(s + e))
+		return 0;
+	for (a = e - 3; a > 0 && s[a - 1] != ' ' && s[a - 1] != ',' && s[a - 1] != '('; a--)
+		;
+	for (k = 0; k < rs->nvprefixes; k++)
+		if (strlen(rs->vprefixes[k]) == e - 3 - a && memcmp(s + a, rs->vprefixes[k], e - 3 - a) == 0)
+			return 1;
+	return 0;
+}
+
 /* A byline pattern reads S[0, N): line L is a byline, WHY said of it, and 1; or 0. */
 static int
 read_byline(const struct hzoneset *rs, struct rline *l, const char *s, size_t n, const char *why)

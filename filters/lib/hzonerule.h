@@ -30,6 +30,8 @@ struct hzoneset {
 	struct pats not_name;	/* a short line that is a headline, never a name placed by where it stands */
 	const char **posts;	/* post_words: a credit's post, known misspelt by one slip */
 	size_t nposts;
+	const char **vprefixes;	/* visarga_prefixes: words the visarga joins to the next ("দুঃস্থ") */
+	size_t nvprefixes;
 	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
 	const char **znames;
 	size_t nz;

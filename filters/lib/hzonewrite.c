@@ -649,7 +649,7 @@ glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, siz
 			words++;
 			continue;
 		}
-		if (i == 0 || (m = credit_mark(s + i, n - i)) == 0) {
+		if (i == 0 || (m = credit_mark(s + i, n - i)) == 0 || line_visarga_in_word(rs, s, n, i + m)) {
 			i++;
 			continue;
 		}
@@ -693,7 +693,8 @@ dateline_reach(const struct hzoneset *rs, const char *s, size_t n)
 	for (k = 0; k < rs->dateline.n && !hit; k++) {
 		struct rx *re = rs->dateline.re[k];
 
-		hit = rx_exec(re, s, n, 0, 0) == RX_MATCH && rx_group(re, 0, &so, &eo) && so == 0 && eo < n;
+		hit = rx_exec(re, s, n, 0, 0) == RX_MATCH && rx_group(re, 0, &so, &eo) && so == 0 && eo < n &&
+		    !line_visarga_in_word(rs, s, n, eo);
 	}
 	rx_release();
 	if (hit)
@@ -816,7 +817,8 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 				continue;
 			if (pass == 1 && (rx_named(re, "credit") >= 0 || rx_named(re, "author") >= 0))
 				continue;
-			if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n)
+			if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n ||
+			    line_visarga_in_word(rs, s, n, eo))
 				continue;
 			for (j = 0; j < 4; j++) {
 				int g = rx_named(re, groups[j]);

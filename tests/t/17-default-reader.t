@@ -253,4 +253,16 @@ printf 'নৌকাবাইচে দ্বিতীয় হলেন আখ
 khobor -s default "$TMP/wb1.txt" >"$TMP/wb1.json"
 is "$(jq -r '.published // "none"' "$TMP/wb1.json")" "2023-08-28T17:10:00+06:00" "an Indian district after 'ভারতের' leaves a Bangladeshi page in its own zone"
 
+# ---- (o) a visarga inside a word is no credit's colon ----
+# "<words>, দুঃস্থ ..." (h43 old.banglaralonews): the visarga of দুঃস্থ read
+# as a colon made "<words>, দু" a byline and started the body at "স্থ".
+# Glued to the story after a writer's name and place, it still closes
+# the credit.
+printf 'শীতে কষ্টে আছেন হাওরের মানুষ\nবয়স্ক মানুষ, দুঃখ আর কষ্টে দিন কাটাচ্ছেন হাওরপাড়ের অন্তত দুই হাজার পরিবার। গত এক সপ্তাহ ধরে তীব্র শীত পড়ছে।\n' >"$TMP/vs1.txt"
+khobor -s default "$TMP/vs1.txt" >"$TMP/vs1.json"
+is "$(jq -r '(.author // "none") + " | " + (.text | split("\n")[0] | .[0:20])' "$TMP/vs1.json")" "none | বয়স্ক মানুষ, দুঃখ আ" "a word's visarga is no credit's colon"
+printf 'শীতে কষ্টে আছেন হাওরের মানুষ\nরফিকুল ইসলাম, ভোলাঃভোলার চরফ্যাশনে তীব্র শীতে কষ্টে দিন কাটাচ্ছে অন্তত দুই হাজার পরিবার। গত এক সপ্তাহ ধরে সূর্যের দেখা মেলেনি।\n' >"$TMP/vs2.txt"
+khobor -s default "$TMP/vs2.txt" >"$TMP/vs2.json"
+is "$(jq -r '.author // "none"' "$TMP/vs2.json")" "রফিকুল ইসলাম, ভোলা" "... and after a writer's name and place, glued to the story, it closes the credit"
+
 done_testing
