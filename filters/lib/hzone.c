@@ -769,12 +769,14 @@ named_day(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
  * none.
  */
 static const char *
-page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct record *rec, long title, long p, long zone)
+page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct record *rec, long title, long p, long zone,
+    const char **key)
 {
 	const char *url = record_get(rec, "url");
 	size_t z;
 	long i;
 
+	*key = "page_zone";
 	for (z = 0; z < rs->nz; z++) {
 		if (url && line_matches(&rs->zpats[z], url, strlen(url)))
 			return rs->znames[z];
@@ -793,6 +795,7 @@ page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct rec
 		    line_matches(&rs->zpats[z], line_text(w, i), text_utf8_floor(line_text(w, i), w->l[i].len < 240 ? w->l[i].len : 240)))
 			return rs->znames[z];
 	}
+	*key = "lead_zone";
 	for (z = 0; z < rs->nlz; z++) {
 		for (i = 0; i < p && i < zone; i++)
 			if ((i == title || w->l[i].kind == K_BYLINE) && line_matches(&rs->lzpats[z], line_text(w, i), w->l[i].len))
@@ -1826,12 +1829,14 @@ clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 static void
 note_page_zone(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
 {
-	if ((w->pzone = page_zone(rs, w, rec, pg->title, pg->p, pg->zone)) != NULL) {
+	const char *key;
+
+	if ((w->pzone = page_zone(rs, w, rec, pg->title, pg->p, pg->zone, &key)) != NULL) {
 		record_add(rec, "page_zone", w->pzone);
 		if (w->ex) {
 			fflush(stdout);
-			fprintf(w->ex, "%s: %s: reader: the page is in zone %s, by a page_zone pattern\n", prog, w->src,
-			    w->pzone);
+			fprintf(w->ex, "%s: %s: reader: the page is in zone %s, by a %s pattern\n", prog, w->src,
+			    w->pzone, key);
 		}
 	}
 }

@@ -252,6 +252,8 @@ is "$(jq -r '.title // "none"' "$TMP/tk2.json")" none "... and on a page cut off
 printf 'নৌকাবাইচে দ্বিতীয় হলেন আখাউড়ার মাঝিরা\nপ্রকাশ: ২৮ আগস্ট ২০২৩, ০৫:১০ পিএম\nস্পোর্টস ডেস্ক : ভারতের মুর্শিদাবাদে ভাগীরথী নদীতে অনুষ্ঠিত আন্তর্জাতিক নৌকাবাইচ প্রতিযোগিতায় দ্বিতীয় হয়েছে আখাউড়ার একটি দল। শনিবার বিকেলে প্রতিযোগিতার শেষ দিনে পুরস্কার দেওয়া হয়।\n' >"$TMP/wb1.txt"
 khobor -s default "$TMP/wb1.txt" >"$TMP/wb1.json"
 is "$(jq -r '.published // "none"' "$TMP/wb1.json")" "2023-08-28T17:10:00+06:00" "an Indian district after 'ভারতের' leaves a Bangladeshi page in its own zone"
+khobor -s default --explain "$TOP/tests/anysite/s17-wb-district-in-lead.txt" 2>&1 >/dev/null | grep -q 'in zone Asia/Kolkata, by a lead_zone pattern'
+ok $? "--explain names lead_zone when a district in the lead sets the zone"
 
 # ---- (o) a visarga inside a word is no credit's colon ----
 # "<words>, দুঃস্থ ..." (h43 old.banglaralonews): the visarga of দুঃস্থ read
