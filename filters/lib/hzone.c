@@ -1190,6 +1190,46 @@ starts_below(const struct hzoneset *rs, struct hzonework *w, long p, long j, lon
 }
 
 /*
+ * A headline closed by a dari reads as a short paragraph ("<headline>।",
+ * five words or more ending a sentence; h39 dipkantha, mehendiganjtimes,
+ * ajkerchandpur).  Line I is one when it has fewer words than
+ * paragraph_words, no title-like line or paragraph stands above it, and
+ * under it, past one to four short lines that are not title-like (a
+ * byline, a date, a credit no pattern reads, an image's placeholder: six
+ * words at most, no sentence ended), starts a paragraph of paragraph_words
+ * words or more.  The lines under it are
+ * classified here ahead of the zone's walk, which classifies them again.
+ */
+static int
+dari_headline(const struct hzoneset *rs, struct hzonework *w, long i, long zone)
+{
+	const char *s = line_text(w, i);
+	size_t n = w->l[i].len;
+	long j, k, shorts = 0;
+
+	if (w->l[i].again || line_words(s, n) >= rs->para_words || !line_ends_with(s, n, "।"))
+		return 0;
+	for (j = 0; j < i; j++)
+		if (w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_PARA)
+			return 0;
+	for (k = next_line(w, i + 1, zone); k < zone; k = next_line(w, k + 1, zone)) {
+		const char *t = line_text(w, k);
+		size_t m = w->l[k].len;
+
+		w->l[k].kind = K_OTHER;
+		w->l[k].why = NULL;
+		line_classify(rs, w, (size_t)k);
+		if (w->l[k].kind == K_PARA)
+			return shorts > 0 && line_words(t, m) >= rs->para_words;
+		/* A title-like line under it is the headline's rival (a caption, "<place> <event>"): no. */
+		if (++shorts > 4 || w->l[k].kind == K_TITLELIKE || line_words(t, m) > 6 || line_sentence_end(t, m) ||
+		    line_ends_with(t, m, "।"))
+			return 0;
+	}
+	return 0;
+}
+
+/*
  * The page's text in NFC, cut into lines (a header flattened onto one line
  * cut into its lines, a credit wrapped over two and a date set out in
  * pieces joined), the header zone (rs->zone lines at most) measured, name
@@ -1540,6 +1580,11 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 		if (w->l[i].kind == K_PARA && headline_again(w, i)) {
 			w->l[i].kind = K_OTHER;
 			w->l[i].why = "a title-like line above printed again with a dari";
+			continue;
+		}
+		if (w->l[i].kind == K_PARA && dari_headline(rs, w, i, pg->zone)) {
+			w->l[i].kind = K_TITLELIKE;
+			w->l[i].why = "a short sentence closed by a dari, over a byline or date and the story: the headline";
 			continue;
 		}
 		if (w->l[i].kind == K_PARA) {
