@@ -1869,6 +1869,40 @@ clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 }
 
 /*
+ * On a page of a platform of post_date_over_title (the record's platform
+ * header, which a strip cut writes: Blogger's comment footer ended it),
+ * the date line right over the headline, placed as the page clock by
+ * where it stands, is the post's date: the platform prints it there alone
+ * ("<weekday>, D <month>, YYYY").  Not with a time, nor when the header
+ * prints another date.
+ */
+static void
+post_date(const struct hzoneset *rs, struct hzonework *w, const struct record *rec, struct hzpage *pg)
+{
+	const char *pf = record_get(rec, "platform");
+	struct date_result r;
+	long i, c;
+	size_t k;
+
+	if (pf == NULL || pg->title < 0)
+		return;
+	for (k = 0; k < rs->npostplat && strcmp(rs->postplat[k], pf) != 0; k++)
+		;
+	if (k == rs->npostplat)
+		return;
+	for (i = 0; i < pg->p; i++)
+		if (w->l[i].kind == K_LABELLED || w->l[i].kind == K_DATE)
+			return;
+	c = zone_step(w, pg->title, -1, 0, pg->p);
+	if (c < 0 || w->l[c].kind != K_CLOCK || !w->l[c].placed ||
+	    date_parse(rs->ds, line_text(w, c), w->l[c].len, rs->tz, &r) != DATE_OK || r.has_time)
+		return;
+	w->l[c].kind = K_DATE;
+	w->l[c].story = 1;
+	w->l[c].why = "a date alone over the headline on a blog platform's page (post_date_over_title): the post's date";
+}
+
+/*
  * The page's own zone, by a page_zone pattern, written.
  */
 static void
@@ -1940,6 +1974,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	story_start_below(rs, w, pg);
 	/* The dates and bylines placed against both. */
 	clock_or_story_dates(rs, w, pg);
+	post_date(rs, w, rec, pg);
 	note_page_zone(rs, w, rec, pg);
 	find_patterned(rs, w, pg);
 	/* The record. */

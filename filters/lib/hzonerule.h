@@ -32,6 +32,8 @@ struct hzoneset {
 	size_t nposts;
 	const char **vprefixes;	/* visarga_prefixes: words the visarga joins to the next ("দুঃস্থ") */
 	size_t nvprefixes;
+	const char **postplat;	/* post_date_over_title: platforms whose post's date stands over its title */
+	size_t npostplat;
 	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
 	const char **znames;
 	size_t nz;

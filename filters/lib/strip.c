@@ -27,6 +27,7 @@ struct srule {
 	struct rx *re;		/* pattern, or the cut's from marker */
 	struct rx *to;		/* the cut's end marker, or NULL: to the end */
 	char *literal, *with;	/* replace: literal text, replacement */
+	char *hname, *hvalue;	/* cut: the header it writes when it cuts, or NULL */
 };
 
 struct heur {
@@ -68,6 +69,8 @@ strip_free(struct stripset *set)
 		free(set->r[i].name);
 		free(set->r[i].literal);
 		free(set->r[i].with);
+		free(set->r[i].hname);
+		free(set->r[i].hvalue);
 	}
 	free(set->r);
 	rx_free(set->h.sentence_end);
@@ -131,7 +134,7 @@ compile_rule(struct compiling *c, enum rkind kind, size_t i, const struct yml *i
 	static const char *const keys[R_NKINDS][7] = {
 		[R_JUNK] = { "id", "name", "pattern", NULL },
 		[R_REPLACE] = { "id", "name", "pattern", "literal", "with", NULL },
-		[R_CUT] = { "id", "name", "from", "to", NULL },
+		[R_CUT] = { "id", "name", "from", "to", "header", NULL },
 		[R_DROP] = { "id", "name", "pattern", NULL },
 		[R_REMOVE] = { "id", "name", "pattern", NULL },
 	};
@@ -205,6 +208,25 @@ compile_rule(struct compiling *c, enum rkind kind, size_t i, const struct yml *i
 		r.re = rx_compile(s->doc, n, r.name, 0);
 		if ((n = yml_get(item, "to")) != NULL)
 			r.to = rx_compile(s->doc, n, r.name, 0);
+		/*
+		 * What the cut says of the page, for the filters after it
+		 * ("platform: blogger": Blogger's comment footer ends it).
+		 */
+		if ((n = yml_get(item, "header")) != NULL && yml_want(s->doc, n, YML_SCALAR, "'header'") == 0) {
+			const char *c = strstr(n->str, ": ");
+			size_t k;
+
+			for (k = 0; c != NULL && n->str + k < c; k++)
+				if (!((n->str[k] >= 'a' && n->str[k] <= 'z') || n->str[k] == '_'))
+					break;
+			if (c == NULL || c == n->str || n->str + k < c || c[2] == '\0')
+				yml_error(s->doc, n, "%s: 'header' is 'name: value', the name in lower-case letters and '_'",
+				    what.s);
+			else {
+				r.hname = estrndup(n->str, (size_t)(c - n->str));
+				r.hvalue = estrdup(c + 2);
+			}
+		}
 		break;
 	default:
 		break;
@@ -520,6 +542,8 @@ apply_cut(struct run *x, const struct srule *r)
 	for (i = 0; i < pg->nl; i++) {
 		if (pg->l[i].gone || !page_match(pg, r->re, page_line(pg, i), pg->l[i].len))
 			continue;
+		if (r->hname && pg->rec)
+			record_set(pg->rec, r->hname, r->hvalue);
 		for (j = i; j < pg->nl; j++) {
 			int end = r->to && j > i && page_match(pg, r->to, page_line(pg, j), pg->l[j].len);
 

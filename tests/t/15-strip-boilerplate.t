@@ -263,6 +263,24 @@ strip-boilerplate -r "$TMP/nfc" --explain $K0.txt >/dev/null 2>"$TMP/nfc.err"
 explained "$TMP/nfc.err" "$K0.txt:8" "$TMP/nfc/sites/nfc.yaml" "nfc/strip.drop[0] precomposed" removed "রাশিয়ার"
 ok $? "a rule typed with precomposed য় matches the page's NFC য়"
 
+# A cut may say what it found in a header ("platform: blogger", written when
+# Blogger's comment footer ends the page); a header that is not "name:
+# value" is a rule error naming its line.
+mkdir -p "$TMP/hdr/sites"
+cp "$RULES/default.yaml" "$TMP/hdr/"
+printf 'একটি পোস্টের শিরোনাম\nপোস্টের লেখা এখানে শেষ।\nএকটি মন্তব্য পোস্ট করুন\nপুরনো পোস্ট\n' >"$TMP/hdr.txt"
+strip-boilerplate -r "$TMP/hdr" -s default "$TMP/hdr.txt" | tr '\0' '\n' >"$TMP/hdr.out"
+grep -qx 'platform: blogger' "$TMP/hdr.out"
+ok $? "a cut's header: Blogger's comment footer says 'platform: blogger'"
+! grep -q 'পুরনো পোস্ট' "$TMP/hdr.out"
+ok $? "... and the footer and what follows are cut"
+printf '%s\n' "match:" "  - '^zzz'" "strip:" "  cut:" "    - id: bad-header" "      from: '^x$'" \
+	"      header: 'Platform=blogger'" >"$TMP/hdr/sites/bad.yaml"
+strip-boilerplate -r "$TMP/hdr" --check-rules >/dev/null 2>"$TMP/hdr.err"
+is $? 2 "a cut's header not 'name: value': --check-rules fails (exit 2)"
+grep -q "sites/bad.yaml:7:.*'header' is 'name: value'" "$TMP/hdr.err"
+ok $? "... and names the line"
+
 # ---- --explain ----
 
 strip-boilerplate --explain $K0.txt >"$TMP/e0.rec" 2>"$TMP/e0.err"

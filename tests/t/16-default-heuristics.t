@@ -224,6 +224,7 @@ figure "$ta/$tA, $tb/$tB" "52/52, 172/172" "default: overall: article lines kept
 rules "default:" \
 	"server-error: 1 lines removed (1 boilerplate, 0 article, 0 blank), 0 changed" \
 	"lone-symbol: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
+	"blogger-comments: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"comment-prompt: 298 lines removed (158 boilerplate, 0 article, 140 blank), 0 changed" \
 	"cross-link: 1 lines removed (1 boilerplate, 0 article, 0 blank), 0 changed" \
 	"follow-promo: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
@@ -252,6 +253,7 @@ figure "$ta/$tA, $tb/$tB" "51/52, 144/167" "no prompt: overall: article lines ke
 rules "no prompt:" \
 	"server-error: 1 lines removed (1 boilerplate, 0 article, 0 blank), 0 changed" \
 	"lone-symbol: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
+	"blogger-comments: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"comment-prompt: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"cross-link: 1 lines removed (1 boilerplate, 0 article, 0 blank), 0 changed" \
 	"follow-promo: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \

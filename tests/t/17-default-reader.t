@@ -267,4 +267,14 @@ printf 'শীতে কষ্টে আছেন হাওরের মান�
 khobor -s default "$TMP/vs2.txt" >"$TMP/vs2.json"
 is "$(jq -r '.author // "none"' "$TMP/vs2.json")" "রফিকুল ইসলাম, ভোলা" "... and after a writer's name and place, glued to the story, it closes the credit"
 
+# ---- (p) a date over the title is the post's only on a blog platform's page ----
+# tests/anysite/s17-blogger-post-date: Blogger's comment footer makes
+# strip-boilerplate write "platform: blogger", and the date alone over the
+# title is the post's.  Without the footer the same lines are a portal's
+# clock over its headline, and the date stays the page clock.
+grep -v -e 'মন্তব্য' -e 'হোম' "$TOP/tests/anysite/s17-blogger-post-date.txt" >"$TMP/blog.txt"
+khobor -s default "$TMP/blog.txt" >"$TMP/blog.json"
+is "$(jq -r '[.published // "none", .page_date // "none", .platform // "none"] | join(" | ")' "$TMP/blog.json")" \
+    "none | 2023-01-11 | none" "with no blog footer, the date over the title stays the page clock"
+
 done_testing
