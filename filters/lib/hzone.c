@@ -1207,7 +1207,7 @@ dari_headline(const struct hzoneset *rs, struct hzonework *w, long i, long zone)
 	size_t n = w->l[i].len;
 	long j, k, shorts = 0;
 
-	if (w->l[i].again || !line_ends_with(s, n, "।") || line_words_upto(s, n, rs->para_words) >= rs->para_words)
+	if (w->l[i].again || !line_ends_with(s, n, "।") || text_words_upto(s, n, rs->para_words) >= rs->para_words)
 		return 0;
 	for (j = 0; j < i; j++)
 		if (w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_PARA)
@@ -1220,9 +1220,9 @@ dari_headline(const struct hzoneset *rs, struct hzonework *w, long i, long zone)
 		w->l[k].why = NULL;
 		line_classify(rs, w, (size_t)k);
 		if (w->l[k].kind == K_PARA)
-			return shorts > 0 && line_words_upto(t, m, rs->para_words) >= rs->para_words;
+			return shorts > 0 && text_words_upto(t, m, rs->para_words) >= rs->para_words;
 		/* A title-like line under it is the headline's rival (a caption, "<place> <event>"): no. */
-		if (++shorts > 4 || w->l[k].kind == K_TITLELIKE || line_words_upto(t, m, 7) > 6 || line_sentence_end(t, m) ||
+		if (++shorts > 4 || w->l[k].kind == K_TITLELIKE || text_words_upto(t, m, 7) > 6 || line_sentence_end(t, m) ||
 		    line_ends_with(t, m, "।"))
 			return 0;
 	}

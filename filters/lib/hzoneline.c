@@ -73,23 +73,6 @@ line_words(const char *s, size_t n)
 	return k;
 }
 
-/* The words of S, counted up to MOST: enough to say a line has so many. */
-size_t
-line_words_upto(const char *s, size_t n, size_t most)
-{
-	size_t i, k = 0;
-	int in = 0;
-
-	for (i = 0; i < n && k < most; i++) {
-		int sp = s[i] == ' ' || s[i] == '\t';
-
-		if (!sp && !in)
-			k++;
-		in = !sp;
-	}
-	return k;
-}
-
 /* Does S hold a Bengali letter (or, with LATIN, a Latin one)? */
 int
 line_letter_in(const char *s, size_t n, int latin)

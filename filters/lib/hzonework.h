@@ -86,7 +86,6 @@ const char *line_text(const struct hzonework *w, size_t i);
 int line_matches(const struct pats *p, const char *s, size_t n);
 int line_value_of(struct rx *re, const char *s, size_t n, size_t *vo, size_t *vl);
 size_t line_words(const char *s, size_t n);
-size_t line_words_upto(const char *s, size_t n, size_t most);
 int line_letter_in(const char *s, size_t n, int latin);
 int line_has_letter(const char *s, size_t n);
 int line_digit_at(const char *s, size_t n);

@@ -14,6 +14,7 @@
 
 #include "rx.h"
 #include "strip.h"
+#include "text.h"
 #include "util.h"
 
 /* Kinds of strip rule, in the order they are applied to a page. */
@@ -753,18 +754,6 @@ heur_numbered(struct run *x, const struct heur *h)
 	}
 }
 
-/* The words of S, counted up to four: a sentence has as many. */
-static size_t
-few_words(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n && k < 4; i++)
-		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
-			k++;
-	return k;
-}
-
 /* The most lines a cluster kept as a header may have: a credit, two dates, an edition, a section. */
 #define TAIL_HEADER_MAX 5
 
@@ -797,10 +786,10 @@ heur_tail(struct run *x, const struct heur *h)
 	 * A sentence has four words at least: a loading notice by the page
 	 * clock ("ঢাকা, লোড হচ্ছে...") ends in dots and is none.
 	 */
-	if (stop >= 0 && !(few_words(page_line(pg, (size_t)stop), pg->l[stop].len) >= 4 &&
+	if (stop >= 0 && !(text_words_upto(page_line(pg, (size_t)stop), pg->l[stop].len, 4) >= 4 &&
 	    page_match(pg, h->sentence_end, page_line(pg, (size_t)stop), pg->l[stop].len))) {
 		for (k = stop - 1; k >= 0; k--)
-			if (!pg->l[k].gone && pg->l[k].len > 0 && few_words(page_line(pg, (size_t)k), pg->l[k].len) >= 4 &&
+			if (!pg->l[k].gone && pg->l[k].len > 0 && text_words_upto(page_line(pg, (size_t)k), pg->l[k].len, 4) >= 4 &&
 			    page_match(pg, h->sentence_end, page_line(pg, (size_t)k), pg->l[k].len))
 				break;
 		if (k < 0)

@@ -337,6 +337,22 @@ text_legacy_font(const char *s, size_t n)
 	return seen;
 }
 
+size_t
+text_words_upto(const char *s, size_t n, size_t most)
+{
+	size_t i, k = 0;
+	int in = 0;
+
+	for (i = 0; i < n && k < most; i++) {
+		int sp = s[i] == ' ' || s[i] == '\t';
+
+		if (!sp && !in)
+			k++;
+		in = !sp;
+	}
+	return k;
+}
+
 int
 text_blank(const char *s, size_t n)
 {

@@ -97,6 +97,13 @@ size_t text_utf8_ceil(const char *s, size_t n, size_t k);
 size_t text_chars(const char *s, size_t n);
 
 /*
+ * The words of s[0..n) (runs of anything but spaces and tabs), counted up
+ * to MOST: enough to say that a line has so many, without walking a long
+ * paragraph to its end.
+ */
+size_t text_words_upto(const char *s, size_t n, size_t most);
+
+/*
  * Does s look typed in a legacy Bengali font: ASCII and Latin-1 characters that
  * a Bijoy-style font (SutonnyMJ and its kin) draws as Bengali?  Returns how many
  * of those fonts' telltale marks it holds ('‡' for the e-kar, '¨' for ya-phala,

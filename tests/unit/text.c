@@ -91,6 +91,13 @@ main(void)
 		ok(text_legacy_font("", 0) == 0, "nothing is not");
 	}
 	test_prefix();
+	{
+		static const char line[] = "  নিজস্ব\tপ্রতিবেদক  ঢাকা, ৫ মে ";
+
+		ok(text_words_upto(line, strlen(line), 10) == 5, "words counted across spaces and tabs");
+		ok(text_words_upto(line, strlen(line), 2) == 2, "... and no further than asked");
+		ok(text_words_upto("   ", 3, 4) == 0, "blanks are no word");
+	}
 	printf("1..%d\n", ntest);
 	return nfail != 0;
 }
