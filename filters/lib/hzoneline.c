@@ -311,8 +311,8 @@ double_dari(const char *s, size_t n)
 
 /*
  * The next segment of S from *I: cut at '|', at ';' ("<outlet> ;
- * প্রকাশিত: ...;"), at a double dari and at runs of two spaces or more,
- * trimmed.
+ * প্রকাশিত: ...;"), at a double dari, at a dari set off by spaces and at
+ * runs of two spaces or more, trimmed.
  */
 int
 line_segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
@@ -324,6 +324,8 @@ line_segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
 			j++;
 		else if (j < n && (d = double_dari(s + j, n - j)) > 0)
 			j += d;
+		else if (j + 3 < n && j > 0 && s[j - 1] == ' ' && memcmp(s + j, "।", 3) == 0 && s[j + 3] == ' ')
+			j += 3;
 		else
 			break;
 	}
@@ -338,6 +340,9 @@ line_segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
 		    !(j >= *a + 3 && memcmp(s + j - 3, "ঃ", 3) == 0))
 			break;
 		if (s[j] == '\xE0' && j + 2 < n && s[j + 1] == '\xA5' && double_dari(s + j, n - j) > 0)
+			break;
+		/* A dari set off by spaces is a box's edge ("<date> । আপডেটঃ <date>"), as chrome_tail reads it. */
+		if (s[j] == ' ' && j > *a && j + 4 < n && memcmp(s + j + 1, "।", 3) == 0 && s[j + 4] == ' ')
 			break;
 	}
 	*e = j;
