@@ -388,7 +388,11 @@ header_line_above(const struct hzonework *w, long i)
 	return 0;
 }
 
-/* Line I is the page's first, or only the page clock and chrome stand above it. */
+/*
+ * Line I is the page's first, or only the page clock, chrome and unread
+ * lines of one or two words (a section's label, "Categories" over
+ * "বিবিধ") stand above it.
+ */
 static int
 opens_page(const struct hzonework *w, long i)
 {
@@ -397,7 +401,8 @@ opens_page(const struct hzonework *w, long i)
 	if (zone_first_content(w, i))
 		return 1;
 	for (j = 0; j < i; j++)
-		if (w->l[j].kind != K_BLANK && w->l[j].kind != K_CHROME && w->l[j].kind != K_CLOCK)
+		if (w->l[j].kind != K_BLANK && w->l[j].kind != K_CHROME && w->l[j].kind != K_CLOCK &&
+		    !(w->l[j].kind == K_OTHER && line_words(line_text(w, j), w->l[j].len) <= 2))
 			return 0;
 	return 1;
 }

@@ -231,6 +231,13 @@ again_mark(struct hzonework *w, size_t zone, size_t minwords)
 		if (!ok[i] || (kw = key_words(keys[i].k, keys[i].n)) < minwords || kw > 24 ||
 		    line_inner_sentence(line_text(w, i), w->l[i].len))
 			continue;
+		/*
+		 * Digits and Latin words printed twice are a meta row's date
+		 * ("06 Aug 22, 11:44 AM" over the view counts and again under
+		 * them), not the headline the copies below it are.
+		 */
+		if (!line_letter_in(line_text(w, i), w->l[i].len, 0) && line_has_digit(line_text(w, i), w->l[i].len))
+			continue;
 		for (j = 0; j < nk && seen < 12; j++) {
 			if (j == i || !ok[j])
 				continue;
