@@ -1292,6 +1292,19 @@ next_content(const struct hzoneset *rs, struct hzonework *w, long zone, long i)
 }
 
 /*
+ * Is there a headline right above line I (past blank lines and chrome): a
+ * title-like line of headline_words words or more with a Bengali letter?
+ */
+static int
+headline_over(const struct hzoneset *rs, const struct hzonework *w, long i)
+{
+	long j = zone_step(w, i, -1, 0, i);
+
+	return j >= 0 && w->l[j].kind == K_TITLELIKE && line_letter_in(line_text(w, j), w->l[j].len, 0) &&
+	    line_words(line_text(w, j), w->l[j].len) >= rs->headline_words;
+}
+
+/*
  * Whether the line at *ip, a paragraph right over the line at next (a
  * byline, the dates, a paragraph opening with a dateline), is the headline
  * or a standfirst instead: a paragraph right above a byline or date line is
@@ -1352,6 +1365,28 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = "a standfirst above the byline and date";
 		return 1;
+	}
+	/*
+	 * Under the headline, over a byline a pattern reads and the story
+	 * under it (past the dates), a sentence shorter than a paragraph is
+	 * the photo's caption ("<headline>" / "<caption>।" / "<place> থেকে
+	 * সংবাদদাতা :" / <story>).  A longer one is the standfirst, which
+	 * the text opens with (tests/anysite/s14-standfirst-then-dates); with
+	 * nothing under the byline, the paragraph is the story and the byline
+	 * its signature.
+	 */
+	if (w->l[next].kind == K_BYLINE && w->l[next].pattern && headline_over(rs, w, i) &&
+	    text_words_upto(line_text(w, i), w->l[i].len, rs->para_words) < rs->para_words) {
+		long k = next;
+
+		while ((k = next_content(rs, w, pg->zone, k)) >= 0 && (w->l[k].kind == K_BYLINE || w->l[k].kind == K_DATE ||
+		    w->l[k].kind == K_LABELLED || w->l[k].kind == K_CLOCK))
+			;
+		if (k >= 0 && w->l[k].kind == K_PARA) {
+			w->l[i].kind = K_OTHER;
+			w->l[i].why = "a caption between the headline and the byline over the story";
+			return 1;
+		}
 	}
 	/*
 	 * A dateline opens the article: a paragraph right above
