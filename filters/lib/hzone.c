@@ -1202,7 +1202,8 @@ starts_below(const struct hzoneset *rs, struct hzonework *w, long p, long j, lon
  * under it, past one to four short lines that are not title-like (a
  * byline, a date, a credit no pattern reads, an image's placeholder: six
  * words at most, no sentence ended), starts a paragraph of paragraph_words
- * words or more.  The lines under it are
+ * words or more, or the page ends under a byline or a date among them
+ * (a page cut off under its header).  The lines under it are
  * classified here ahead of the zone's walk, which classifies them again.
  */
 static int
@@ -1210,7 +1211,7 @@ dari_headline(const struct hzoneset *rs, struct hzonework *w, long i, long zone)
 {
 	const char *s = line_text(w, i);
 	size_t n = w->l[i].len;
-	long j, k, shorts = 0;
+	long j, k, shorts = 0, header = 0;
 
 	if (w->l[i].again || !line_ends_with(s, n, "।") || text_words_upto(s, n, rs->para_words) >= rs->para_words)
 		return 0;
@@ -1230,8 +1231,10 @@ dari_headline(const struct hzoneset *rs, struct hzonework *w, long i, long zone)
 		if (++shorts > 4 || w->l[k].kind == K_TITLELIKE || text_words_upto(t, m, 7) > 6 || line_sentence_end(t, m) ||
 		    line_ends_with(t, m, "।"))
 			return 0;
+		header += w->l[k].kind == K_BYLINE || w->l[k].kind == K_DATE || w->l[k].kind == K_LABELLED;
 	}
-	return 0;
+	/* A page cut off under its header: a byline or a date under it says the same. */
+	return k >= (long)w->nl && header > 0;
 }
 
 /*
@@ -1587,6 +1590,12 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 		if (w->l[i].kind == K_TITLELIKE && line_matches(&rs->not_headline, line_text(w, i), w->l[i].len)) {
 			w->l[i].kind = K_CHROME;
 			w->l[i].why = "a not_headline pattern (a credit, a picture)";
+			continue;
+		}
+		/* A ticker's label ("সংবাদ শিরোনাম" over other stories' headlines) is never the headline either. */
+		if (w->l[i].kind == K_TITLELIKE && line_matches(&rs->ticker, line_text(w, i), w->l[i].len)) {
+			w->l[i].kind = K_CHROME;
+			w->l[i].why = "a ticker's label";
 			continue;
 		}
 		if (w->l[i].kind == K_PARA && under_ticker(rs, w, i)) {
