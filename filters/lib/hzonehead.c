@@ -326,8 +326,14 @@ headline_over_block(const struct hzoneset *rs, struct hzonework *w, struct hzpag
 			long up = zone_step(w, j, -1, 0, pg->p);
 
 			pg->title = j;
-			/* A long line right under a shorter one is the subtitle of that headline. */
+			/*
+			 * A long line right under a shorter one is the subtitle of
+			 * that headline: a headline of headline_words words at
+			 * least, no menu's item ("সকল মেনু", "7. আলোকচিত্র (ছবি)").
+			 */
 			if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
+			    line_words(line_text(w, up), w->l[up].len) >= rs->headline_words &&
+			    !line_is_item(line_text(w, up), w->l[up].len) &&
 			    line_words(line_text(w, j), w->l[j].len) >= 10 &&
 			    2 * line_words(line_text(w, j), w->l[j].len) >= 3 * line_words(line_text(w, up), w->l[up].len))
 				pg->title = up;

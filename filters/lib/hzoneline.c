@@ -249,9 +249,9 @@ line_suffixed(const char *s, size_t n)
 /*
  * A Bengali headline with the site's name in Latin letters after a dash
  * ("<headline> - Filmy Network", the page's <title>), or after a hyphen
- * glued to its last word ("<headline>-Sabuj Tripura"): the length of the
- * headline, or N.  The name is three words at most, letters, digits and
- * dots only.
+ * glued to its last word ("<headline>-Sabuj Tripura", "<headline>-71News24"):
+ * the length of the headline, or N.  The name is three words at most,
+ * letters, digits and dots only, a letter among them.
  */
 size_t
 line_latin_suffixed(const char *s, size_t n)
@@ -268,7 +268,8 @@ line_latin_suffixed(const char *s, size_t n)
 	} else {
 		for (h = n; h > 1 && !(s[h - 1] == '-' && (unsigned char)s[h - 2] >= 0x80); h--)
 			;
-		if (h <= 1 || h >= n || !(((unsigned char)s[h] | 0x20) >= 'a' && ((unsigned char)s[h] | 0x20) <= 'z'))
+		if (h <= 1 || h >= n || !((((unsigned char)s[h] | 0x20) >= 'a' && ((unsigned char)s[h] | 0x20) <= 'z') ||
+		    (s[h] >= '0' && s[h] <= '9')))
 			return n;
 		k = h--;
 	}
