@@ -1289,10 +1289,23 @@ twice_around_label(const char *s, size_t n)
 	return 0;
 }
 
+/* Does a word of S[0, N) open with a digit (a day, a count), not end in one ("<name>২৪")? */
+static int
+number_word(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((i == 0 || s[i - 1] == ' ') && line_digit_at(s + i, n - i))
+			return 1;
+	return 0;
+}
+
 /*
  * The site's name before a bar opening a meta row ("<outlet> ডটকম |
- * <byline> প্রকাশিত: <date>"): the offset after the bar when up to five
- * words with no digit stand before it, or 0.
+ * <byline> প্রকাশিত: <date>", "<name> নিউজ২৪ | ..."): the offset after the
+ * bar when up to five words stand before it, none of them a number (a
+ * date's day or year), or 0.
  */
 static size_t
 bar_prefix(const char *s, size_t n)
@@ -1300,7 +1313,7 @@ bar_prefix(const char *s, size_t n)
 	const char *b = memmem(s, n, " | ", 3);
 	size_t k;
 
-	if (b == NULL || b == s || line_words(s, (size_t)(b - s)) > 5 || line_has_digit(s, (size_t)(b - s)))
+	if (b == NULL || b == s || line_words(s, (size_t)(b - s)) > 5 || number_word(s, (size_t)(b - s)))
 		return 0;
 	for (k = (size_t)(b - s) + 3; k < n && s[k] == ' '; k++)
 		;
