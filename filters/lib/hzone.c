@@ -342,10 +342,24 @@ header_above(const struct hzonework *w, long i, size_t minwords)
 }
 
 /*
+ * Is title-like line J a writer's name in the block: six words at most in
+ * Bengali letters, right over a date or a byline ("এস এম Name Name Name"
+ * over "আপডেট টাইম : <date>")?
+ */
+static int
+name_over_dates(const struct hzonework *w, long j)
+{
+	long k = zone_step(w, j, 1, 0, (long)w->nl);
+
+	return k >= 0 && (w->l[k].kind == K_LABELLED || w->l[k].kind == K_DATE || w->l[k].kind == K_BYLINE) &&
+	    line_words(line_text(w, j), w->l[j].len) <= 6 && line_bengali_name(line_text(w, j), w->l[j].len);
+}
+
+/*
  * The first copy of line I, above a byline or a labelled date that stands
- * above I, with no title-like line in the zone above I but copies of it:
- * its line, or -1.  Only a line of a headline's length (four to twenty
- * words) is one.
+ * above I, with no title-like line in the zone above I but copies of it
+ * (and a writer's name over the dates): its line, or -1.  Only a line
+ * of a headline's length (four to twenty words) is one.
  */
 static long
 copy_over_header(const struct hzonework *w, long i)
@@ -359,7 +373,7 @@ copy_over_header(const struct hzonework *w, long i)
 		if (zone_same(w, (size_t)j, (size_t)i)) {
 			if (first < 0)
 				first = j;
-		} else if (w->l[j].kind == K_TITLELIKE)
+		} else if (w->l[j].kind == K_TITLELIKE && !(first >= 0 && name_over_dates(w, j)))
 			return -1;
 	}
 	if (first < 0)
@@ -1651,6 +1665,18 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 	pg->p = wrapped_start(w, top_byline(w, pg->p), pg->p, pg->zone);
 }
 
+/* Has line I only the page clock's lines above it (past blank lines and chrome)? */
+static int
+under_clock_only(const struct hzonework *w, long i, long p)
+{
+	long j = i;
+
+	while ((j = zone_step(w, j, -1, 0, p)) >= 0)
+		if (w->l[j].kind != K_CLOCK)
+			return 0;
+	return 1;
+}
+
 /*
  * The lines above the first paragraph settled (the page clock, captions and
  * credits placed by their shape) and pg->b0, the first line of the byline
@@ -1664,13 +1690,15 @@ mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 
 	/*
 	 * An unlabelled date line opening the page is its clock, whatever is
-	 * under it: it starts no byline and date block.
+	 * under it: it starts no byline and date block.  The clock may be
+	 * printed in more lines than one, another calendar's date first
+	 * ("১৩ই বৈশাখ, ১৪৩১ বঙ্গাব্দ" over "২৬শে এপ্রিল, ২০২৪ খ্রিস্টাব্দ").
 	 */
 	for (i = 0; i < pg->p; i++)
 		if (w->l[i].kind == K_DATE && zone_step(w, i, -1, 0, pg->p) < 0 && over_story(w, i, pg->p)) {
 			w->l[i].story = 1;
 			w->l[i].why = "an unlabelled date right over the story (no headline, no menu between)";
-		} else if (w->l[i].kind == K_DATE && zone_step(w, i, -1, 0, pg->p) < 0 && (k = (size_t)zone_step(w, i, 1, 0, pg->p)) != (size_t)-1 &&
+		} else if (w->l[i].kind == K_DATE && under_clock_only(w, i, pg->p) && (k = (size_t)zone_step(w, i, 1, 0, pg->p)) != (size_t)-1 &&
 		    !zone_in_block(w->l[k].kind)) {
 			w->l[i].kind = K_CLOCK;
 			w->l[i].placed = 1;
@@ -1735,7 +1763,7 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 		d[1] = zone_step(w, i, 1, 0, pg->p);
 		for (t = 0; t < 2; t++) {
 			const char *s;
-			size_t mark = 0, sl;
+			size_t mark = 0, sl, ns;
 
 			/*
 			 * In a list of the post's details, each item marked ("-
@@ -1774,7 +1802,9 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 			sl = w->l[j].len - mark;
 			while (sl > 0 && s[0] == ' ')
 				s++, sl--, mark++;
-			if (sl > 0 && line_words(s, sl) <= 3 && text_chars(s, sl) <= 30 &&
+			/* The name's words, past its initials and honorifics ("এস এম Name Name Name"). */
+			ns = sl > 0 ? line_name_start(rs, s, sl) : 0;
+			if (sl > 0 && line_words(s + ns, sl - ns) <= 3 && text_chars(s + ns, sl - ns) <= 30 &&
 			    !line_has_digit(s, unnumbered(s, sl)) && line_has_letter(s, sl) &&
 			    (mark == 0 || !line_matches(&rs->chrome, s, sl))) {
 				long up = zone_step(w, j, -1, 0, pg->p);
@@ -1791,8 +1821,8 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 				 * letters only, as a person's is (a short headline,
 				 * "<four words>" over "Name Name Name").
 				 */
-				if (up >= 0 && w->l[up].kind == K_TITLELIKE && (uw > line_words(s, sl) + 1 ||
-				    (uw > line_words(s, sl) && mark == 0 && line_bengali_name(s, sl)))) {
+				if (up >= 0 && w->l[up].kind == K_TITLELIKE && (uw > line_words(s + ns, sl - ns) + 1 ||
+				    (uw > line_words(s + ns, sl - ns) && mark == 0 && line_bengali_name(s, sl)))) {
 					w->l[j].kind = K_BYLINE;
 					w->l[j].vo = w->l[j].off + mark;
 					w->l[j].vl = mark ? sl : w->l[j].half;

@@ -637,6 +637,32 @@ line_label_after(const struct hzoneset *rs, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Where a person's name in S[0, N) starts past the initials and honorifics
+ * it opens with (name_prefixes: "এস এম Name Name", "মোঃ Name"): the offset
+ * of its first word, 0 when none is there.  Three are passed at most, and
+ * a name is left after them.
+ */
+size_t
+line_name_start(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t a = 0, e, k, skipped = 0;
+
+	while (skipped < 3 && a < n) {
+		for (e = a; e < n && s[e] != ' '; e++)
+			;
+		for (k = 0; k < rs->nnprefixes; k++)
+			if (strlen(rs->nprefixes[k]) == e - a && memcmp(s + a, rs->nprefixes[k], e - a) == 0)
+				break;
+		if (k == rs->nnprefixes || e >= n)
+			break;
+		for (a = e; a < n && s[a] == ' '; a++)
+			;
+		skipped++;
+	}
+	return a < n ? a : 0;
+}
+
 /* S is words of Bengali letters and signs only (no digit, no Latin letter, no punctuation). */
 int
 line_bengali_name(const char *s, size_t n)

@@ -34,6 +34,8 @@ struct hzoneset {
 	size_t nvprefixes;
 	const char **postplat;	/* post_date_over_title: platforms whose post's date stands over its title */
 	size_t npostplat;
+	const char **nprefixes;	/* name_prefixes: initials and honorifics a name may open with ("এস এম", "মোঃ") */
+	size_t nnprefixes;
 	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
 	const char **znames;
 	size_t nz;

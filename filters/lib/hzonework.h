@@ -97,6 +97,7 @@ int line_inner_sentence(const char *s, size_t n);
 int line_is_date(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r);
 int line_starts_year(const char *s, size_t n);
 int line_is_item(const char *s, size_t n);
+size_t line_name_start(const struct hzoneset *rs, const char *s, size_t n);
 size_t line_suffixed(const char *s, size_t n);
 size_t line_latin_suffixed(const char *s, size_t n);
 int line_segment(const char *s, size_t n, size_t *i, size_t *a, size_t *e);
