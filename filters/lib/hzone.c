@@ -1309,16 +1309,17 @@ next_content(const struct hzoneset *rs, struct hzonework *w, long zone, long i)
 }
 
 /*
- * Is there a headline right above line I (past blank lines and chrome): a
- * title-like line of headline_words words or more with a Bengali letter?
+ * The headline right above line I (past blank lines and chrome), a
+ * title-like line of headline_words words or more with a Bengali letter,
+ * or -1.
  */
-static int
+static long
 headline_over(const struct hzoneset *rs, const struct hzonework *w, long i)
 {
 	long j = zone_step(w, i, -1, 0, i);
 
 	return j >= 0 && w->l[j].kind == K_TITLELIKE && line_letter_in(line_text(w, j), w->l[j].len, 0) &&
-	    line_words(line_text(w, j), w->l[j].len) >= rs->headline_words;
+	    line_words(line_text(w, j), w->l[j].len) >= rs->headline_words ? j : -1;
 }
 
 /*
@@ -1331,7 +1332,7 @@ headline_over(const struct hzoneset *rs, const struct hzonework *w, long i)
 static int
 over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, long *ip, long next)
 {
-	long i = *ip, n2 = next;
+	long i = *ip, n2 = next, j;
 
 	/*
 	 * A sentence of a headline's length opening the page, right
@@ -1390,18 +1391,25 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 	 * সংবাদদাতা :" / <story>).  A longer one is the standfirst, which
 	 * the text opens with (tests/anysite/s14-standfirst-then-dates); with
 	 * nothing under the byline, the paragraph is the story and the byline
-	 * its signature.
+	 * its signature.  Under a line none of whose words the story takes
+	 * up (a site's tagline, "আজকের সর্বশেষ সবখবর"), a sentence whose words
+	 * it does take up is the headline, closed by a dari.
 	 */
-	if (w->l[next].kind == K_BYLINE && w->l[next].pattern && headline_over(rs, w, i) &&
+	if (w->l[next].kind == K_BYLINE && w->l[next].pattern && (j = headline_over(rs, w, i)) >= 0 &&
 	    text_words_upto(line_text(w, i), w->l[i].len, rs->para_words) < rs->para_words) {
 		long k = next;
 
 		while ((k = next_content(rs, w, pg->zone, k)) >= 0 && (w->l[k].kind == K_BYLINE || w->l[k].kind == K_DATE ||
 		    w->l[k].kind == K_LABELLED || w->l[k].kind == K_CLOCK))
 			;
-		if (k >= 0 && w->l[k].kind == K_PARA) {
+		if (k >= 0 && w->l[k].kind == K_PARA && zone_shares_word(w, j, k)) {
 			w->l[i].kind = K_OTHER;
 			w->l[i].why = "a caption between the headline and the byline over the story";
+			return 1;
+		}
+		if (k >= 0 && w->l[k].kind == K_PARA && zone_shares_word(w, i, k)) {
+			w->l[i].kind = K_TITLELIKE;
+			w->l[i].why = "a sentence over the byline, its words the story's, under a line with none of them (a tagline)";
 			return 1;
 		}
 	}

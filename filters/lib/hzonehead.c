@@ -329,11 +329,14 @@ headline_over_block(const struct hzoneset *rs, struct hzonework *w, struct hzpag
 			/*
 			 * A long line right under a shorter one is the subtitle of
 			 * that headline: a headline of headline_words words at
-			 * least, no menu's item ("সকল মেনু", "7. আলোকচিত্র (ছবি)").
+			 * least, no menu's item ("সকল মেনু", "7. আলোকচিত্র (ছবি)"),
+			 * and a word of it in the story (a site's tagline under its
+			 * clock, "আজকের সর্বশেষ সবখবর", has none).
 			 */
 			if (up >= 0 && w->l[up].kind == K_TITLELIKE &&
 			    line_words(line_text(w, up), w->l[up].len) >= rs->headline_words &&
 			    !line_is_item(line_text(w, up), w->l[up].len) &&
+			    (pg->p >= pg->zone || zone_shares_word(w, up, pg->p)) &&
 			    line_words(line_text(w, j), w->l[j].len) >= 10 &&
 			    2 * line_words(line_text(w, j), w->l[j].len) >= 3 * line_words(line_text(w, up), w->l[up].len))
 				pg->title = up;
