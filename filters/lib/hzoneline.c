@@ -967,9 +967,11 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 		return 1;
 	/*
 	 * A section name may stand among them ("by X | date | দেশ"); dates
-	 * alone, cut by '|', are the page clock in its calendars.
+	 * alone, cut by '|', are the page clock in its calendars, and so are
+	 * they after the edition's name ("অনলাইন সংস্করণ | <place>, <weekday>,
+	 * <date> | <Bangla date>").
 	 */
-	return label > 0 || (date > 0 && other > 0);
+	return label > 0 || (date > 0 && other > 0 && !calendars(rs, s, n));
 }
 
 /*

@@ -433,14 +433,25 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 			}
 		}
 		/*
-		 * A word with no digit opening the clock that the date parser
-		 * cannot read with the rest is the site's town ("<town> | রবিবার |
-		 * <date>"): the date is the rest.
+		 * Pieces with no digit opening the clock that the date parser
+		 * cannot read with the rest are the site's town or the edition's
+		 * name ("<town> | রবিবার | <date>", "অনলাইন সংস্করণ | <town>,
+		 * রবিবার, <date>"): the date is the rest.
 		 */
-		if (np > 1 && first > 0 && date_parse(rs->ds, g->s, g->len, rs->tz, &gr) != DATE_OK &&
-		    date_parse(rs->ds, g->s + first + 2, g->len - first - 2, rs->tz, &gr) == DATE_OK) {
-			memmove(g->s, g->s + first + 2, g->len - first - 2 + 1);
-			g->len -= first + 2;
+		if (np > 1 && first > 0 && date_parse(rs->ds, g->s, g->len, rs->tz, &gr) != DATE_OK) {
+			const char *c = g->s;
+			size_t cut;
+
+			while ((c = memmem(c, g->len - (size_t)(c - g->s), ", ", 2)) != NULL &&
+			    !line_has_digit(g->s, (size_t)(c - g->s))) {
+				cut = (size_t)(c - g->s) + 2;
+				if (date_parse(rs->ds, g->s + cut, g->len - cut, rs->tz, &gr) == DATE_OK) {
+					memmove(g->s, g->s + cut, g->len - cut + 1);
+					g->len -= cut;
+					break;
+				}
+				c += 2;
+			}
 		}
 		/*
 		 * The Hijri date, as printed; as its ISO day only when the
