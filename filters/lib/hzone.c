@@ -47,59 +47,69 @@ hzone_work_free(struct hzonework *w)
 /* ---- the zone ---- */
 
 /*
- * The abbreviations that open a Bangladeshi name, closed by the visarga
- * or a colon ("মোঃ", "মো:", "ডাঃ", "মোছাঃ"): that mark ends no credit and
- * no dateline.  Masked in w->text, the length kept, so the prefix reads
- * as the start of the name's first word ("মোঃ Name" as "মো.ঁName", "মো:
- * Name" as "মো..Name"), and the text as printed kept in w->orig for what
- * is written (shown).  Only the text before END is read so.
+ * Mask the prefix closed by the mark (a colon or the visarga) at S + C,
+ * where one of PRE ends there at a word's start and a name follows.
  */
 static void
-mask_prefixes(struct hzonework *w, size_t end)
+mask_at(struct hzonework *w, size_t c, size_t end)
 {
 	static const char *const pre[] = {
 		"মো", "মোছা", "মোসা", "মোসাম্মৎ", "মুহা", "মোহা", "ডা", "মাও", "অ্যাড", "এ্যাড", "এড", NULL
 	};
 	char *s = w->text.s;
-	size_t n = w->text.len, i, k, m, c, e;
+	size_t n = w->text.len, i, k, m, e;
 
-	for (i = 0; i < end && i < n; i++) {
-		if ((unsigned char)s[i] != 0xE0 ||
+	for (k = 0; pre[k] != NULL; k++) {
+		m = strlen(pre[k]);
+		if (m > c || (i = c - m) >= end || memcmp(s + i, pre[k], m) != 0 ||
 		    (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n' && s[i - 1] != '(' && s[i - 1] != ',' && s[i - 1] != '-'))
 			continue;
-		for (k = 0; pre[k] != NULL; k++) {
-			m = strlen(pre[k]);
-			c = i + m;	/* the mark */
-			if (c >= n || memcmp(s + i, pre[k], m) != 0)
-				continue;
-			if (s[c] == ':')
-				e = c + 1;
-			else if (c + 3 <= n && memcmp(s + c, "ঃ", 3) == 0)
-				e = c + 3;
-			else
-				continue;
-			/* A name follows, a Bengali letter (U+0985-U+09B9), perhaps after spaces. */
-			while (e < n && s[e] == ' ')
-				e++;
-			if (!(e + 3 <= n && (unsigned char)s[e] == 0xE0 && (((unsigned char)s[e + 1] == 0xA6 &&
-			    (unsigned char)s[e + 2] >= 0x85) || ((unsigned char)s[e + 1] == 0xA7 && (unsigned char)s[e + 2] <= 0x9F))))
-				continue;
-			if (!w->masked) {
-				buf_reset(&w->orig);
-				buf_add(&w->orig, s, n);
-				w->masked = 1;
-			}
-			if (s[c] == ':' && e == c + 2)
-				memcpy(s + c, "..", 2);
-			else if (s[c] == ':')
-				s[c] = '.';
-			else if (e == c + 4)
-				memcpy(s + c, ".ঁ", 4);
-			else
-				memcpy(s + c, "ঁ", 3);
-			break;
+		e = s[c] == ':' ? c + 1 : c + 3;
+		/* A name follows, a Bengali letter (U+0985-U+09B9), perhaps after spaces. */
+		while (e < n && s[e] == ' ')
+			e++;
+		if (!(e + 3 <= n && (unsigned char)s[e] == 0xE0 && (((unsigned char)s[e + 1] == 0xA6 &&
+		    (unsigned char)s[e + 2] >= 0x85) || ((unsigned char)s[e + 1] == 0xA7 && (unsigned char)s[e + 2] <= 0x9F))))
+			continue;
+		if (!w->masked) {
+			buf_reset(&w->orig);
+			buf_add(&w->orig, s, n);
+			w->masked = 1;
 		}
+		if (s[c] == ':' && e == c + 2)
+			memcpy(s + c, "..", 2);
+		else if (s[c] == ':')
+			s[c] = '.';
+		else if (e == c + 4)
+			memcpy(s + c, ".ঁ", 4);
+		else
+			memcpy(s + c, "ঁ", 3);
+		return;
 	}
+}
+
+/*
+ * The abbreviations that open a Bangladeshi name, closed by the visarga
+ * or a colon ("মোঃ", "মো:", "ডাঃ", "মোছাঃ"): that mark ends no credit and
+ * no dateline.  Masked in w->text, the length kept, so the prefix reads
+ * as the start of the name's first word ("মোঃ Name" as "মো.ঁName", "মো:
+ * Name" as "মো..Name"), and the text as printed kept in w->orig for what
+ * is written (shown).  Only prefixes that start before END are read so.
+ * The marks are few and the words many: each colon and visarga is found
+ * (memchr) and the prefixes looked for right before it.
+ */
+static void
+mask_prefixes(struct hzonework *w, size_t end)
+{
+	const char *s = w->text.s, *p;
+	size_t n = w->text.len, lim = end < n && n - end > 24 ? end + 24 : n;	/* past END by the longest prefix */
+
+	for (p = s; (p = memchr(p, ':', lim - (size_t)(p - s))) != NULL; p++)
+		mask_at(w, (size_t)(p - s), end);
+	/* The visarga, U+0983: E0 A6 83 (its last byte is also U+09C3's, E0 A7 83). */
+	for (p = s; (p = memchr(p, 0x83, lim - (size_t)(p - s))) != NULL; p++)
+		if (p - s >= 2 && (unsigned char)p[-2] == 0xE0 && (unsigned char)p[-1] == 0xA6)
+			mask_at(w, (size_t)(p - s) - 2, end);
 }
 
 static void
