@@ -277,4 +277,15 @@ khobor -s default "$TMP/blog.txt" >"$TMP/blog.json"
 is "$(jq -r '[.published // "none", .page_date // "none", .platform // "none"] | join(" | ")' "$TMP/blog.json")" \
     "none | 2023-01-11 | none" "with no blog footer, the date over the title stays the page clock"
 
+# ---- (q) a whole date with a time in words is never the headline ----
+# goutamdas.com (eval set h12): the headline, the writer's name, then
+# "<day month year> রাত আটটা", a time in words the date parser does not
+# read.  The line is not the headline (a not_headline pattern), and no
+# publication time is made of it.
+printf '%s\n' 'নদীভাঙনে নিঃস্ব চরের মানুষ' 'রফিক হাসান' '১৬ জানুয়ারি ২০২৫ রাত আটটা' \
+    'https://wp.example/p1' 'গতকাল রাতে নদীর পাড় ভেঙে চরের অন্তত বিশটি বাড়ি বিলীন হয়েছে, ঘরহারা মানুষেরা এখন বাঁধের ওপর খোলা আকাশের নিচে আছেন।' >"$TMP/wordtime.txt"
+khobor -s default "$TMP/wordtime.txt" >"$TMP/wordtime.json"
+is "$(jq -r '[.title // "none", .published // "none"] | join(" | ")' "$TMP/wordtime.json")" \
+    "নদীভাঙনে নিঃস্ব চরের মানুষ | none" "a date line with a time in words is not the headline, and no time is made of it"
+
 done_testing
