@@ -288,4 +288,15 @@ khobor -s default "$TMP/wordtime.txt" >"$TMP/wordtime.json"
 is "$(jq -r '[.title // "none", .published // "none"] | join(" | ")' "$TMP/wordtime.json")" \
     "নদীভাঙনে নিঃস্ব চরের মানুষ | none" "a date line with a time in words is not the headline, and no time is made of it"
 
+# ---- (r) the posting account after "পোস্ট করেছেন" is neither headline nor byline ----
+# bijoyfm.com (h20) prints "নিউজটি পোস্ট করেছেন : <desk>" alone, and
+# dinersheshey.com (h8) "পোস্ট করেছেন: <login> | প্রকাশিত হয়েছে: ...": with
+# a login after the label, alone under the headline, the line is the
+# account's (a not_headline pattern), and no byline is made of it.
+printf '%s\n' 'নদীর ভাঙনে বিলীন হচ্ছে স্কুলের মাঠ' '' 'নিউজটি পোস্ট করেছেন : rahim01' '' \
+    'গত এক সপ্তাহে নদীর ভাঙনে উপজেলার একটি প্রাথমিক বিদ্যালয়ের মাঠের অর্ধেক বিলীন হয়েছে, শিক্ষার্থীরা এখন শ্রেণিকক্ষেই খেলাধুলা করছে।' >"$TMP/postedby.txt"
+khobor -s default "$TMP/postedby.txt" >"$TMP/postedby.json"
+is "$(jq -r '[.title // "none", .author // "none"] | join(" | ")' "$TMP/postedby.json")" \
+    "নদীর ভাঙনে বিলীন হচ্ছে স্কুলের মাঠ | none" "a posting account's line is not the headline, nor a byline"
+
 done_testing
