@@ -361,7 +361,7 @@ name_over_dates(const struct hzonework *w, long j)
 {
 	long k = zone_step(w, j, 1, 0, (long)w->nl);
 
-	return k >= 0 && (w->l[k].kind == K_LABELLED || w->l[k].kind == K_DATE || w->l[k].kind == K_BYLINE) &&
+	return k >= 0 && zone_in_block(w->l[k].kind) &&
 	    line_words(line_text(w, j), w->l[j].len) <= 6 && line_bengali_name(line_text(w, j), w->l[j].len);
 }
 
@@ -1255,7 +1255,7 @@ dari_headline(const struct hzoneset *rs, struct hzonework *w, long i, long zone)
 		if (++shorts > 4 || w->l[k].kind == K_TITLELIKE || text_words_upto(t, m, 7) > 6 || line_sentence_end(t, m) ||
 		    line_ends_with(t, m, "।"))
 			return 0;
-		header += w->l[k].kind == K_BYLINE || w->l[k].kind == K_DATE || w->l[k].kind == K_LABELLED;
+		header += zone_in_block(w->l[k].kind);
 	}
 	/* A page cut off under its header: a byline or a date under it says the same. */
 	return k >= (long)w->nl && header > 0;
@@ -1409,8 +1409,7 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 	    text_words_upto(line_text(w, i), w->l[i].len, rs->para_words) < rs->para_words) {
 		long k = next;
 
-		while ((k = next_content(rs, w, pg->zone, k)) >= 0 && (w->l[k].kind == K_BYLINE || w->l[k].kind == K_DATE ||
-		    w->l[k].kind == K_LABELLED || w->l[k].kind == K_CLOCK))
+		while ((k = next_content(rs, w, pg->zone, k)) >= 0 && (zone_in_block(w->l[k].kind) || w->l[k].kind == K_CLOCK))
 			;
 		if (k >= 0 && w->l[k].kind == K_PARA && zone_shares_word(w, j, k)) {
 			w->l[i].kind = K_OTHER;
