@@ -1655,7 +1655,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->why = "a sentence ending inside it (a paragraph cut at a fixed width)";
 	} else if (nw >= 2 * rs->para_words) {
 		l->kind = K_PARA;
-		l->why = "twice paragraph_words words or more of Bengali prose (a paragraph its marks were lost from)";
+		l->why = "twice paragraph_words words or more, marks or none (a paragraph its commas and daris were lost from)";
 	} else if (line_is_item(s, n)) {
 		l->why = "a list item";
 	} else if (line_value_of(rs->published, s, n, &vo, &vl) || line_value_of(rs->updated, s, n, &vo, &vl) ||

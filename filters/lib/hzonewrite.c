@@ -397,7 +397,7 @@ static void
 add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li)
 {
 	const char *s = line_text(w, li);
-	size_t n = w->l[li].len, a = 0, pa, pe, ho = 0, hl = 0, first = 0;
+	size_t n = w->l[li].len, a = 0, pa, pe, ho = 0, hl = 0;
 	int np = 0;
 	struct buf *g = &w->out;
 
@@ -428,8 +428,7 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 				if (g->len)
 					buf_adds(g, ", ");
 				buf_add(g, s + pa, pe - pa);
-				if (np++ == 0)
-					first = line_has_digit(s + pa, pe - pa) ? 0 : g->len;
+				np++;
 			}
 		}
 		/*
@@ -438,7 +437,7 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 		 * name ("<town> | রবিবার | <date>", "অনলাইন সংস্করণ | <town>,
 		 * রবিবার, <date>"): the date is the rest.
 		 */
-		if (np > 1 && first > 0 && date_parse(rs->ds, g->s, g->len, rs->tz, &gr) != DATE_OK) {
+		if (np > 1 && date_parse(rs->ds, g->s, g->len, rs->tz, &gr) != DATE_OK) {
 			const char *c = g->s;
 			size_t cut;
 
