@@ -714,8 +714,8 @@ zone_in_block(enum kind k)
  * credit in it: a byline or an agency, not only a place and a day
  * ("<place>, ১৬ অক্টোবর: ...").
  */
-static int
-dateline_credited(const struct hzoneset *rs, const char *s, size_t n)
+int
+zone_dateline_credited(const struct hzoneset *rs, const char *s, size_t n)
 {
 	const char *groups[] = { "author", "credit", "agency" };
 	size_t k, j, so, eo, a, b;
@@ -1020,7 +1020,7 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 	 * byline there; a place and a day alone name no writer ("Name,
 	 * <place>।" over "<outlet>, <day month> : <paragraph>").
 	 */
-	if (p < zone && dateline_credited(rs, line_text(w, p), w->l[p].len))
+	if (p < zone && zone_dateline_credited(rs, line_text(w, p), w->l[p].len))
 		return;
 
 	for (j = 0; j < p; j++) {
@@ -2036,7 +2036,7 @@ find_patterned(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg
 		;
 	pg->patterned = i < pg->p;
 	/* A dateline's credit counts as a byline a pattern reads (a place and a day alone do not). */
-	pg->credited = pg->p < pg->zone && dateline_credited(rs, line_text(w, pg->p), w->l[pg->p].len);
+	pg->credited = pg->p < pg->zone && zone_dateline_credited(rs, line_text(w, pg->p), w->l[pg->p].len);
 	w->patterned = pg->patterned || pg->credited;
 }
 

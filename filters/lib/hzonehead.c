@@ -97,7 +97,8 @@ site_suffix(const char *s, size_t n, int digits)
 /*
  * With no byline and date block, the line T taken for the headline, right
  * on the first paragraph P, under another title-like line that opens the
- * page under its clock ("<clock> / <headline> / <standfirst> / <story>"):
+ * page under its clock ("<clock> / <headline> / <standfirst> / <story>"),
+ * or at its very top over a paragraph that opens with a credit:
  * T is the standfirst, and the headline is the line above.  That line, or
  * T.  (A line between T and P, a credit, makes T the headline again: the
  * line above it is then a menu or a breadcrumb.)
@@ -112,7 +113,17 @@ over_subtitle(const struct hzoneset *rs, const struct hzonework *w, long t, long
 		return t;
 	for (i = 0; i < up && w->l[i].kind != K_CLOCK && w->l[i].kind != K_DATE; i++)
 		;
-	return i < up ? up : t;
+	if (i < up)
+		return up;
+	/*
+	 * Or a page cut at its headline: nothing at all above UP, a line with
+	 * Bengali letters (not a clock in Latin ones), and P opens with its
+	 * writer's credit ("<headline> / <standfirst> / Name ♦ <story>").
+	 */
+	for (i = 0; i < up && w->l[i].kind == K_BLANK; i++)
+		;
+	return i == up && line_letter_in(line_text(w, up), w->l[up].len, 0) &&
+	    zone_dateline_credited(rs, line_text(w, p), w->l[p].len) ? up : t;
 }
 
 /*

@@ -139,6 +139,7 @@ int zone_short_name(const struct hzonework *w, size_t j);
 int zone_first_content(const struct hzonework *w, long j);
 int zone_opens_page(const struct hzonework *w, long j);
 int zone_furniture_above(const struct hzonework *w, long j);
+int zone_dateline_credited(const struct hzoneset *rs, const char *s, size_t n);
 int zone_shares_word(const struct hzonework *w, long i, long j);
 int zone_given_name_in(const struct hzonework *w, long i, long j);
 int zone_words_shared(const struct hzonework *w, long i, long j, int most);
