@@ -1275,6 +1275,8 @@ find_zone(const struct hzoneset *rs, struct hzonework *w, struct record *rec, st
 	split(w);
 	if (flat_unflatten(rs, w) || flat_unflatten_byline(rs, w) || flat_unflatten_dates(rs, w))
 		split(w);
+	if (flat_unflatten_label(rs, w))
+		split(w);
 	pg->zone = (long)(w->nl < rs->zone ? w->nl : rs->zone);
 	if (wrap_join_credit(rs, w, (size_t)pg->zone)) {
 		split(w);

@@ -315,3 +315,35 @@ flat_unflatten_dates(const struct hzoneset *rs, struct hzonework *w)
 		return 0;
 	return cut_flat_from(w, i, 0, 0, a, e);
 }
+
+/*
+ * A labelled date glued to the story with no break, as one theme prints
+ * its meta row ("প্রকাশিত হয়েছে : ০২ মে ২০১৯, ১১:০২ অপরাহ্ণ<paragraph>",
+ * beanibazarbarta24, surmanews24, sylhetpost24): a line of the zone that
+ * opens with the label, whose date (line_date_value) ends inside a word,
+ * with prose after it, is cut after the date in w->text; 1 if one was.
+ */
+int
+flat_unflatten_label(const struct hzoneset *rs, struct hzonework *w)
+{
+	size_t i, n, vo, vl, e;
+	const char *s;
+
+	for (i = 0; i < w->nl && i < rs->zone; i++) {
+		s = line_text(w, i);
+		n = w->l[i].len;
+		if (n == 0 || line_words(s, n) < rs->para_words)
+			continue;
+		if (!(line_value_of(rs->published, s, n, &vo, &vl) && vo > 0 && line_date_value(rs, s, vo, &vl)) &&
+		    !(line_value_of(rs->updated, s, n, &vo, &vl) && vo > 0 && line_date_value(rs, s, vo, &vl)))
+			continue;
+		e = vo + vl;
+		/* Glued: the date's last word runs on into the story's first. */
+		if (e >= n || s[e] == ' ' || s[e] == ',' || s[e] == '|' || s[e - 1] == ' ')
+			continue;
+		if (line_words(s + e, n - e) < rs->para_words || !prose_opens(s + e, n - e))
+			continue;
+		return cut_flat_from(w, i, 0, 0, 0, e);
+	}
+	return 0;
+}

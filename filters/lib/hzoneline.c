@@ -367,6 +367,23 @@ daypart_at(const struct hzoneset *rs, const char *s, size_t i, size_t n)
 }
 
 /*
+ * Is a digit glued to a Bengali letter inside the word S[0, N) ("২০১৯মালয়েশিয়ায়")?
+ */
+static int
+line_glued_digit(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		size_t d = s[i] & 0x80 ? 3 : 1;
+
+		if (line_digit_at(s + i, n - i) && i + d + 3 <= n && bn_letter(s + i + d))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Is the labelled value at S + *VO a date?  A few words after it may be an
  * empty label ("প্রকাশ: ০০:০০, শনিবার, ২৮ মে, ২০২২ আপডেট:"), a view
  * counter or an age ("৮ ঘন্টা আগে", "পোষ্ট করা হয়েছে 5 years আগে"): they go.
@@ -415,7 +432,8 @@ line_date_value(const struct hzoneset *rs, const char *s, size_t vo, size_t *vl)
 		 * the date reads with, the part of day most often, not left
 		 * out (the time would be read in the morning).
 		 */
-		if (best == 0 || best + 1 != w)
+		/* Or, no date read yet, a year glued to the story ("০৬ নভেম্বর ২০১৯<paragraph>"). */
+		if (best == 0 ? !(w > 0 && b > w && line_glued_digit(s + vo + w, b - w)) : best + 1 != w)
 			continue;
 		for (c = b - 1; c > w; c--)
 			if ((s[vo + c] & 0xC0) != 0x80 && line_is_date(rs, s + vo, c, &r) && r.status == DATE_OK) {

@@ -131,6 +131,7 @@ size_t line_date_run(const struct hzoneset *rs, const char *s, size_t n, size_t 
 int flat_unflatten(const struct hzoneset *rs, struct hzonework *w);
 int flat_unflatten_byline(const struct hzoneset *rs, struct hzonework *w);
 int flat_unflatten_dates(const struct hzoneset *rs, struct hzonework *w);
+int flat_unflatten_label(const struct hzoneset *rs, struct hzonework *w);
 
 /* hzone.c: where a line stands in the zone, for hzonehead.c and hzonewrite.c. */
 int zone_same(const struct hzonework *w, size_t i, size_t j);
