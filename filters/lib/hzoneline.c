@@ -1161,13 +1161,41 @@ read_without(const struct hzoneset *rs, struct hzonework *w, size_t i, size_t k,
 }
 
 /*
+ * S[0, M) closing with a counter set off by a space alone, a number and
+ * one or two words that page chrome matches ("83 Views"): the length of
+ * what is before it, or N.
+ */
+static size_t
+counter_tail(const struct hzoneset *rs, const char *s, size_t m, size_t n)
+{
+	size_t t = m, words = 0;
+
+	while (t > 0 && words < 3) {
+		while (t > 0 && s[t - 1] != ' ')
+			t--;
+		words++;
+		if (t > 0 && line_digit_at(s + t, m - t)) {
+			if (words < 2 || !line_has_letter(s + t, m - t) || !line_matches(&rs->chrome, s + t, m - t))
+				return n;
+			while (t > 0 && s[t - 1] == ' ')
+				t--;
+			return t;
+		}
+		while (t > 0 && s[t - 1] == ' ')
+			t--;
+	}
+	return n;
+}
+
+/*
  * A line whose last part, after a comma, a bar, a slash or a dari with a
  * space before it (the themes that print "।" between the meta row's boxes,
  * "<byline> / ৫১২ বার পড়া হয়েছে"), is
  * page chrome (an age, "৮ ঘন্টা আগে"; a view counter, "<date> <time> ।
  * ৬০ জন"): the length of what is before it, or N.  A comma closing the
  * line is the theme's separator, not the part's start ("<date>, 594
- * Views,").
+ * Views,").  Else a counter after a space alone, its number and words
+ * ("December 18, 2022 83 Views"), is the last part.
  */
 static size_t
 chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
@@ -1184,13 +1212,13 @@ chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
 	    !(s[c - 1] == '\xA4' && c >= 4 && memcmp(s + c - 3, "।", 3) == 0 && s[c - 4] == ' '))
 		c--;
 	if (c == 0)
-		return n;
+		return counter_tail(rs, s, m, n);
 	if (s[c - 1] != ',' && s[c - 1] != '|' && s[c - 1] != '/')
 		sep = 3;
 	for (a = c; a < n && s[a] == ' '; a++)
 		;
 	if (a >= m || !line_matches(&rs->chrome, s + a, m - a))
-		return n;
+		return counter_tail(rs, s, m, n);
 	for (c -= sep; c > 0 && s[c - 1] == ' '; c--)
 		;
 	return c;
