@@ -1855,6 +1855,74 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 }
 
 /*
+ * Does line J open with a name prefix that is an abbreviation, closed by a
+ * full stop, a colon or the visarga ("মোঃ", "মো.", "ডা.": name_prefixes),
+ * as printed?  Then the words after it are a person's name.
+ */
+static int
+honorific_at(const struct hzoneset *rs, const struct hzonework *w, long j)
+{
+	const char *s = (w->masked ? w->orig.s : w->text.s) + w->l[j].off;
+	size_t n = w->l[j].len, e, k, m;
+
+	for (e = 0; e < n && s[e] != ' '; e++)
+		;
+	for (k = 0; k < rs->nnprefixes; k++) {
+		m = strlen(rs->nprefixes[k]);
+		if (m == e && memcmp(s, rs->nprefixes[k], m) == 0 &&
+		    (s[m - 1] == '.' || s[m - 1] == ':' || (m >= 3 && memcmp(s + m - 3, "ঃ", 3) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * With no byline in the zone, a name opening with an honorific's
+ * abbreviation ("মো: Name Name", "মোঃ Name Nameঃ"), alone on its line
+ * right over the first paragraph and under a longer title-like line, is
+ * the byline: no headline opens so, and the reporters of many district
+ * outlets sign with it and nothing else (uzzalbangladesh, sabanglanews24).
+ * Its closing colon or visarga is left out.
+ */
+static void
+honorific_over_story(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
+{
+	long i, j, up;
+	const char *s;
+	size_t n, ns;
+
+	if (pg->p >= pg->zone || (j = zone_step(w, pg->p, -1, 0, pg->p)) < 0)
+		return;
+	for (i = 0; i < pg->p; i++)
+		if (w->l[i].kind == K_BYLINE)
+			return;
+	if ((w->l[j].kind != K_TITLELIKE && w->l[j].kind != K_OTHER) || !honorific_at(rs, w, j))
+		return;
+	/* As printed: masked, the prefix is glued to the name's first word. */
+	s = (w->masked ? w->orig.s : w->text.s) + w->l[j].off;
+	n = w->l[j].len;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ':'))
+		n--;
+	if (n >= 3 && memcmp(s + n - 3, "ঃ", 3) == 0)
+		n -= 3;
+	ns = line_name_start(rs, s, n);
+	if (n == 0 || ns == 0 || line_words(s + ns, n - ns) > 3 || !line_bengali_name(s + ns, n - ns))
+		return;
+	/* (Past a follow button's or a share widget's Latin words.) */
+	for (up = zone_step(w, j, -1, 0, pg->p); up >= 0 && (w->l[up].kind != K_TITLELIKE ||
+	    !line_letter_in(line_text(w, up), w->l[up].len, 0)); up = zone_step(w, up, -1, 0, pg->p))
+		;
+	if (up < 0 || line_words(line_text(w, up), w->l[up].len) <= line_words(s, n))
+		return;
+	w->l[j].kind = K_BYLINE;
+	w->l[j].vo = w->l[j].off;
+	w->l[j].vl = n;
+	w->l[j].why = "a name opening with an honorific's abbreviation, right over the story";
+	if (pg->b0 < 0 || j < pg->b0)
+		pg->b0 = j;
+}
+
+/*
  * The first paragraph (pg->p) moved down past a standfirst or a teaser, or up
  * to a short sentence the story opens with.
  */
@@ -2065,6 +2133,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	/* The byline and date block. */
 	mark_block(rs, w, pg);
 	names_beside_dates(rs, w, pg);
+	honorific_over_story(rs, w, pg);
 	/* The headline (hzonehead.c), then where the story starts under it. */
 	headline_by_block(rs, w, pg);
 	headline_by_copies(rs, w, pg);
