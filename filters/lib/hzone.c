@@ -2147,6 +2147,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	/* The record. */
 	write_header(rs, w, rec, pg);
 	read_below_header(rs, w, rec, pg);
+	drop_placeholders(rs, w, rec);
 	write_body(w, rec, pg);
 	/* strip-boilerplate's word to the reader (hzonewrite.c, site_credit), read. */
 	record_del(rec, "lead_credit");

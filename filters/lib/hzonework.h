@@ -159,6 +159,7 @@ struct record;
 void write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg);
 void read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg);
 void write_body(struct hzonework *w, struct record *rec, struct hzpage *pg);
+void drop_placeholders(const struct hzoneset *rs, struct hzonework *w, struct record *rec);
 
 /* hzonewrap.c: a credit wrapped over two lines, a date set out in pieces, joined. */
 int wrap_join_credit(const struct hzoneset *rs, struct hzonework *w, size_t zone);

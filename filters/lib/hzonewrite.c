@@ -1414,6 +1414,36 @@ read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record 
 }
 
 /*
+ * A publication or update time on one of the days a theme prints for a
+ * time never set (placeholder_dates: "আপডেট: ০০:০০, ৩১ ডিসেম্বর ১৯৯৯",
+ * bahumatrik) is no value: taken out again, whichever line gave it.
+ */
+void
+drop_placeholders(const struct hzoneset *rs, struct hzonework *w, struct record *rec)
+{
+	static const char *const fields[] = { "published", "updated" };
+	struct date_result r;
+	size_t f, k;
+
+	for (f = 0; f < 2 && rs->nholders > 0; f++) {
+		const char *v = record_get(rec, fields[f]);
+
+		if (v == NULL || date_parse(rs->ds, v, strlen(v), rs->tz, &r) != DATE_OK)
+			continue;
+		for (k = 0; k < rs->nholders && strncmp(r.iso, rs->holders[k], strlen(rs->holders[k])) != 0; k++)
+			;
+		if (k == rs->nholders)
+			continue;
+		if (w->ex) {
+			fflush(stdout);
+			fprintf(w->ex, "%s: %s: reader: %s not written: a day a theme prints for a time never set (placeholder_dates): %s\n",
+			    prog, w->src, fields[f], v);
+		}
+		record_del(rec, fields[f]);
+	}
+}
+
+/*
  * The body written: the first paragraph on, and the lines above it kept.
  */
 void
