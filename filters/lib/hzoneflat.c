@@ -320,8 +320,9 @@ flat_unflatten_dates(const struct hzoneset *rs, struct hzonework *w)
  * A labelled date glued to the story with no break, as one theme prints
  * its meta row ("প্রকাশিত হয়েছে : ০২ মে ২০১৯, ১১:০২ অপরাহ্ণ<paragraph>",
  * beanibazarbarta24, surmanews24, sylhetpost24): a line of the zone that
- * opens with the label, whose date (line_date_value) ends inside a word,
- * with prose after it, is cut after the date in w->text; 1 if one was.
+ * opens with the label and its colon, whose date (line_date_value) ends
+ * inside a word, with prose after it, is cut after the date in w->text; 1
+ * if one was.
  */
 int
 flat_unflatten_label(const struct hzoneset *rs, struct hzonework *w)
@@ -332,7 +333,9 @@ flat_unflatten_label(const struct hzoneset *rs, struct hzonework *w)
 	for (i = 0; i < w->nl && i < rs->zone; i++) {
 		s = line_text(w, i);
 		n = w->l[i].len;
-		if (n == 0 || line_words(s, n) < rs->para_words)
+		/* A label's colon near the start, before the dearer tests ("প্রকাশিত হয়েছে :"). */
+		if (n == 0 || !(memchr(s, ':', n < 80 ? n : 80) || memmem(s, n < 80 ? n : 80, "ঃ", 3)) ||
+		    line_words(s, n) < rs->para_words)
 			continue;
 		if (!(line_value_of(rs->published, s, n, &vo, &vl) && vo > 0 && line_date_value(rs, s, vo, &vl)) &&
 		    !(line_value_of(rs->updated, s, n, &vo, &vl) && vo > 0 && line_date_value(rs, s, vo, &vl)))
