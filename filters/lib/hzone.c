@@ -1034,7 +1034,10 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		    strncmp(l->why, "a label", 7) == 0))) || !credit_shape(line_text(w, j), l->len, &vl, &na, &ne, &closed) ||
 		    line_label_alone(rs, line_text(w, j), l->len) != S_NONE)
 			continue;
-		below = zone_step(w, j, 1, 0, p);
+		/* Past a photo's words in Latin letters alone ("<name> sir", its alt text). */
+		for (below = zone_step(w, j, 1, 0, p); below >= 0 && w->l[below].kind == K_TITLELIKE &&
+		    !line_letter_in(line_text(w, below), w->l[below].len, 0); below = zone_step(w, below, 1, 0, p))
+			;
 		if (!(below < 0 && p < zone) && !(below >= 0 && zone_in_block(w->l[below].kind)))
 			continue;
 		above = zone_step(w, j, -1, 0, p);
