@@ -803,9 +803,13 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 	}
 	/*
 	 * The site's own credit, unless the patterns read as far or further
-	 * (a place's dateline, "খুলনা:", that opens every page stays theirs).
+	 * (a place's dateline, "খুলনা:", that opens every page stays theirs);
+	 * closed by a double colon, it is the site's even so ("<name> :: "
+	 * opening every page is the outlet's mark, where one page's
+	 * "<city> :: " is its place).
 	 */
-	if ((eo = site_credit(rec, s, n, &cl)) > 0 && dateline_reach(rs, s, n) < eo) {
+	if ((eo = site_credit(rec, s, n, &cl)) > 0 && ((k = dateline_reach(rs, s, n)) < eo ||
+	    (k == eo && memmem(s + cl, eo - cl, "::", 2) != NULL))) {
 		if (!(*author)++)
 			add_author(rec, w, s, cl);
 		explain(w, p, "the site's own credit taken off the first paragraph (lead_credit: "

@@ -226,6 +226,7 @@ rules "default:" \
 	"lone-symbol: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"blogger-comments: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"comment-prompt: 298 lines removed (158 boilerplate, 0 article, 140 blank), 0 changed" \
+	"server-error-line: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"cross-link: 1 lines removed (1 boilerplate, 0 article, 0 blank), 0 changed" \
 	"follow-promo: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"sponsored-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
@@ -255,6 +256,7 @@ rules "no prompt:" \
 	"lone-symbol: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"blogger-comments: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"comment-prompt: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
+	"server-error-line: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"cross-link: 1 lines removed (1 boilerplate, 0 article, 0 blank), 0 changed" \
 	"follow-promo: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"sponsored-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
