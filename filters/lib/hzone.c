@@ -1762,6 +1762,18 @@ mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 		}
 }
 
+/* Line J, placed as the byline by where it stands: its value S[VO, VO + VL) of w->text, and why. */
+static void
+place_byline(struct hzonework *w, struct hzpage *pg, long j, size_t vo, size_t vl, const char *why)
+{
+	w->l[j].kind = K_BYLINE;
+	w->l[j].vo = vo;
+	w->l[j].vl = vl;
+	w->l[j].why = why;
+	if (pg->b0 < 0 || j < pg->b0)
+		pg->b0 = j;
+}
+
 /*
  * Short names beside a date, taken as the byline (moving pg->b0 up).
  */
@@ -1806,12 +1818,8 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 				for (sl = w->l[j].len - 1; sl > 0 && s[sl - 1] == ' '; sl--)
 					;
 				if (line_words(s, sl) >= 2 && line_words(s, sl) <= 3 && line_bengali_name(s, sl)) {
-					w->l[j].kind = K_BYLINE;
-					w->l[j].vo = w->l[j].off;
-					w->l[j].vl = sl;
-					w->l[j].why = "a name closed by a comma under the date, right over the story";
-					if (pg->b0 < 0 || j < pg->b0)
-						pg->b0 = j;
+					place_byline(w, pg, j, w->l[j].off, sl,
+					    "a name closed by a comma under the date, right over the story");
 					continue;
 				}
 			}
@@ -1844,14 +1852,9 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 				 * "<four words>" over "Name Name Name").
 				 */
 				if (up >= 0 && w->l[up].kind == K_TITLELIKE && (uw > line_words(s + ns, sl - ns) + 1 ||
-				    (uw > line_words(s + ns, sl - ns) && mark == 0 && line_bengali_name(s, sl)))) {
-					w->l[j].kind = K_BYLINE;
-					w->l[j].vo = w->l[j].off + mark;
-					w->l[j].vl = mark ? sl : w->l[j].half;
-					w->l[j].why = "a short name beside the date, under the headline";
-					if (pg->b0 < 0 || j < pg->b0)
-						pg->b0 = j;
-				}
+				    (uw > line_words(s + ns, sl - ns) && mark == 0 && line_bengali_name(s, sl))))
+					place_byline(w, pg, j, w->l[j].off + mark, mark ? sl : w->l[j].half,
+					    "a short name beside the date, under the headline");
 			}
 		}
 	}
@@ -1917,12 +1920,7 @@ honorific_over_story(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 		;
 	if (up < 0 || line_words(line_text(w, up), w->l[up].len) <= line_words(s, n))
 		return;
-	w->l[j].kind = K_BYLINE;
-	w->l[j].vo = w->l[j].off;
-	w->l[j].vl = n;
-	w->l[j].why = "a name opening with an honorific's abbreviation, right over the story";
-	if (pg->b0 < 0 || j < pg->b0)
-		pg->b0 = j;
+	place_byline(w, pg, j, w->l[j].off, n, "a name opening with an honorific's abbreviation, right over the story");
 }
 
 /*
