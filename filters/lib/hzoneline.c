@@ -681,6 +681,18 @@ line_name_start(const struct hzoneset *rs, const char *s, size_t n)
 	return a < n ? a : 0;
 }
 
+/* Is S[0, N) a post word alone (post_words: "প্রতিনিধি"), no name, no place? */
+int
+line_post_alone(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < rs->nposts; j++)
+		if (strlen(rs->posts[j]) == n && memcmp(s, rs->posts[j], n) == 0)
+			return 1;
+	return 0;
+}
+
 /* S is words of Bengali letters and signs only (no digit, no Latin letter, no punctuation). */
 int
 line_bengali_name(const char *s, size_t n)
@@ -1309,6 +1321,33 @@ date_among(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t
 
 
 /*
+ * Is S[0, K), the words before a date at VO on its line, the writer's
+ * credit?  Two or three words of a Bengali name, after the initials and
+ * honorifics it may open with ("মোঃ Name Name <date>"); a name and a place
+ * after a comma; a name in Latin letters right before the date; or a post
+ * alone, the credit a theme prints when no name was given ("প্রতিনিধি
+ * <date> , <time> প্রিন্ট সংস্করণ").
+ */
+static int
+date_credit(const struct hzoneset *rs, const char *s, size_t k, size_t vo)
+{
+	size_t a = line_name_start(rs, s, k), nw = line_words(s, k), e;
+
+	/* A prefix masked by mask_prefixes ("মো.ঁName", "মো..Name", hzone.c) is passed too. */
+	for (e = a; e + 3 <= k && (unsigned char)s[e] == 0xE0; e += 3)
+		;
+	if (e > a && e + 2 <= k && s[e] == '.' && s[e + 1] == '.')
+		a = e + 2;
+	else if (e > a && e + 4 <= k && memcmp(s + e, ".\xe0\xa6\x81", 4) == 0)
+		a = e + 4;
+	if (line_words(s + a, k - a) >= (a > 0 ? 1u : 2u) && line_words(s + a, k - a) <= 3 && line_bengali_name(s + a, k - a))
+		return 1;
+	if ((nw >= 2 && nw <= 3 && k == vo - 1 && latin_name(s, k)) || name_place(s, k))
+		return 1;
+	return line_post_alone(rs, s, k);
+}
+
+/*
  * A theme's meta row prints the credit, the story's section and the date
  * ("<outlet> ডেস্ক <section> <date>"): when a byline pattern reads the
  * credit S[0, K) but for its last word, and not whole, that word is the
@@ -1729,10 +1768,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		for (k = vo; k > 0 && (s[k - 1] == ' ' || s[k - 1] == ',' || s[k - 1] == '|'); k--)
 			;
 		k = section_after_credit(rs, s, k);
-		nw = line_words(s, k);
-		if (k > 0 && ((nw >= 2 && nw <= 3 && (line_bengali_name(s, k) || (k == vo - 1 && latin_name(s, k)))) ||
-		    name_place(s, k)) &&
-		    !weekday_word(s, k) && !line_matches(&rs->chrome, s, k)) {
+		if (k > 0 && date_credit(rs, s, k, vo) && !weekday_word(s, k) && !line_matches(&rs->chrome, s, k)) {
 			l->co = l->off;
 			l->cl = k;
 		}

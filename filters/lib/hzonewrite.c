@@ -1102,6 +1102,8 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 	if (l->cl > 0 && !pg->patterned && !pg->author++) {
 		explain(w, (size_t)i, "a writer's name before the date on its line, no label: the byline", NULL);
 		add_author(rec, w, w->text.s + l->co, l->cl);
+		/* A post alone ("প্রতিনিধি <date>") is the theme's blank: a dateline's credit replaces it. */
+		pg->placed = line_post_alone(rs, w->text.s + l->co, l->cl);
 	}
 	/* Under an update label it is an update time, never the publication time. */
 	if (update_label_over(rs, w, i)) {
