@@ -1829,7 +1829,8 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 			if (j < 0 || (w->l[j].kind != K_TITLELIKE && mark == 0))
 				continue;
 			s = line_text(w, j) + mark;
-			sl = w->l[j].len - mark;
+			/* A name printed twice with nothing between is read once ("মো: Nameমো: Name"). */
+			sl = (mark ? w->l[j].len : w->l[j].half) - mark;
 			while (sl > 0 && s[0] == ' ')
 				s++, sl--, mark++;
 			/* The name's words, past its initials and honorifics ("এস এম Name Name Name"). */

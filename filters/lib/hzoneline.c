@@ -1667,7 +1667,8 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	size_t n = l->len, nw, vo, vl, k;
 	struct date_result r;
 
-	l->half = undouble(s, n);
+	/* As printed: a name prefix is masked in its first copy only ("মো: Nameমো: Name"). */
+	l->half = undouble(w->masked ? w->orig.s + l->off : s, n);
 	l->pattern = 0;
 	l->tail = 0;
 	l->cl = 0;
