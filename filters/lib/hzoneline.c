@@ -1433,6 +1433,64 @@ bar_prefix(const char *s, size_t n)
 	return k < n ? k : 0;
 }
 
+/* Does S[0, N) hold a word of post_words ("প্রতিনিধি")? */
+static int
+post_in(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < rs->nposts; j++)
+		if (memmem(s, n, rs->posts[j], strlen(rs->posts[j])) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * How far the dateline patterns read into S[0, N) from its start, with
+ * something left after them (0: not at all).
+ */
+size_t
+line_dateline_reach(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t k, so = 0, eo = 0;
+	int hit = 0;
+
+	rx_hold(s, n);
+	for (k = 0; k < rs->dateline.n && !hit; k++) {
+		struct rx *re = rs->dateline.re[k];
+
+		hit = rx_exec(re, s, n, 0, 0) == RX_MATCH && rx_group(re, 0, &so, &eo) && so == 0 && eo < n &&
+		    !line_visarga_in_word(rs, s, n, eo);
+	}
+	rx_release();
+	return hit ? eo : 0;
+}
+
+/*
+ * Line I closing with a line above it printed again after a space (a
+ * theme's meta row with the headline after it, "<credit> <date>
+ * <headline>"): the length of what is before it, or the line's length.
+ * The line above has three words at least, and something stands before
+ * its copy.
+ */
+static size_t
+again_tail(const struct hzonework *w, size_t i)
+{
+	const char *s = line_text(w, i);
+	size_t n = w->l[i].len, j, m;
+
+	for (j = 0; j < i; j++) {
+		m = w->l[j].len;
+		if (m == 0 || m + 2 > n || s[n - m - 1] != ' ' || memcmp(s + n - m, line_text(w, j), m) != 0 ||
+		    line_words(s + n - m, m) < 3)
+			continue;
+		for (n -= m; n > 0 && s[n - 1] == ' '; n--)
+			;
+		return n > 0 ? n : w->l[i].len;
+	}
+	return n;
+}
+
 /*
  * What line I is.  Chrome glued to its start (a "prefix" pattern: an
  * image's alt text, an advertisement's label, a crawler's date stamp) is
@@ -1444,7 +1502,7 @@ void
 line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
 	struct rline *l = &w->l[i];
-	size_t off = l->off, k, so, eo, len;
+	size_t off = l->off, k, so, eo, len, t;
 
 	if ((k = twice_around_label(line_text(w, i), l->len)) > 0) {
 		if (w->ex) {
@@ -1467,9 +1525,30 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		return;
 	}
 	classify2(rs, w, i);
-	if (header_kind(l->kind) || (k = bar_prefix(line_text(w, i), l->len)) == 0)
+	if (header_kind(l->kind))
 		return;
 	len = l->len;
+	k = bar_prefix(line_text(w, i), l->len);
+	if ((t = again_tail(w, i)) < len) {
+		/* "<outlet> | Name <date> <headline>": the meta row, then the headline again. */
+		l->len = t;
+		if (read_without(rs, w, i, k, classify2, 0) && (l->kind == K_LABELLED || (l->kind == K_DATE && l->cl > 0))) {
+			if (w->ex) {
+				fflush(stdout);
+				fprintf(w->ex, "%s: %s: reader: body line %zu: a line above printed again after it taken off: %.*s\n",
+				    prog, w->src, i + 1, (int)(len - t), w->text.s + off + t);
+			}
+			return;
+		}
+		l->off = off;
+		l->len = len;
+		l->kind = K_OTHER;
+		l->why = NULL;
+		l->cl = 0;
+		classify2(rs, w, i);
+	}
+	if (k == 0)
+		return;
 	/* Only before a labelled date: before a date alone, the words may be the writer's name. */
 	if (read_without(rs, w, i, k, classify2, 0) && l->kind == K_LABELLED) {
 		if (w->ex) {
@@ -1756,6 +1835,17 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	    !line_ends_with(s, n, "।") && !line_ends_with(s, n, "/") && s[0] != '|' && (!memmem(s, n, " | ", 3) || (line_suffixed(s, n) < n &&
 	    line_words(s, line_suffixed(s, n)) >= rs->title_words + 2))) {
 		l->kind = K_TITLELIKE;
+		/*
+		 * A long line a dateline with a post opens ("Name <place>
+		 * প্রতিনিধি: <story>") is the first paragraph cut at a fixed
+		 * width, mid-sentence, no headline.  Asked of long lines alone:
+		 * the patterns are many.  (A label with no post, "<outlet> :
+		 * <question>", may open an interview's headline.)
+		 */
+		if (nw >= 18 && (k = line_dateline_reach(rs, s, n)) > 0 && post_in(rs, s, k)) {
+			l->kind = K_PARA;
+			l->why = "a dateline opening a long line (a paragraph cut at a fixed width)";
+		}
 	}
 	if ((l->kind == K_OTHER || l->kind == K_TITLELIKE) && nw <= 20 && memmem(s, n, "।", 3) == NULL &&
 	    date_among(rs, s, n, &vo, &vl)) {

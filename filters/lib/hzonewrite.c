@@ -696,18 +696,9 @@ glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, siz
 static size_t
 dateline_reach(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t k, so, eo, vo, vl, da, dl;
-	int hit = 0;
+	size_t eo, vo, vl, da, dl;
 
-	rx_hold(s, n);
-	for (k = 0; k < rs->dateline.n && !hit; k++) {
-		struct rx *re = rs->dateline.re[k];
-
-		hit = rx_exec(re, s, n, 0, 0) == RX_MATCH && rx_group(re, 0, &so, &eo) && so == 0 && eo < n &&
-		    !line_visarga_in_word(rs, s, n, eo);
-	}
-	rx_release();
-	if (hit)
+	if ((eo = line_dateline_reach(rs, s, n)) > 0)
 		return eo;
 	return glued_byline(rs, s, n, &eo, &vo, &vl, &da, &dl) ? eo : 0;
 }
