@@ -1492,6 +1492,35 @@ again_tail(const struct hzonework *w, size_t i)
 }
 
 /*
+ * A meta row's credit and a counter after a spaced slash ("নিজস্ব
+ * প্রতিবেদক / ১৭০", "ডেস্ক রিপোর্ট / ১১২ মোট শেয়ার", "<login> / ৪৯৩
+ * ভিউ"): the length of the credit, or 0.  Five words at most before the
+ * slash, none a number; a number after it, and two words at most, with
+ * no digit, after the number.
+ */
+static size_t
+slash_counter(const char *s, size_t n)
+{
+	const char *b = memmem(s, n, " / ", 3);
+	size_t k, a;
+
+	if (b == NULL || b == s)
+		return 0;
+	k = (size_t)(b - s);
+	if (line_words(s, k) > 5 || number_word(s, k))
+		return 0;
+	for (a = k + 3; a < n && s[a] == ' '; a++)
+		;
+	if (!line_digit_at(s + a, n - a))
+		return 0;
+	while (a < n && (s[a] == ',' || line_digit_at(s + a, n - a)))
+		a += s[a] >= '0' && s[a] <= '9' ? 1 : s[a] == ',' ? 1 : 3;
+	if (a < n && s[a] != ' ')
+		return 0;
+	return line_words(s + a, n - a) <= 2 && !line_has_digit(s + a, n - a) ? k : 0;
+}
+
+/*
  * What line I is.  Chrome glued to its start (a "prefix" pattern: an
  * image's alt text, an advertisement's label, a crawler's date stamp) is
  * taken off when the rest is a header line or a paragraph then; otherwise
@@ -1546,6 +1575,26 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->why = NULL;
 		l->cl = 0;
 		classify2(rs, w, i);
+	}
+	if ((t = slash_counter(line_text(w, i), len)) > 0) {
+		/* The credit is the byline when a pattern reads it; a login is no one's. */
+		l->len = t;
+		l->kind = K_OTHER;
+		l->why = NULL;
+		classify2(rs, w, i);
+		if (l->kind == K_BYLINE) {
+			if (w->ex) {
+				fflush(stdout);
+				fprintf(w->ex, "%s: %s: reader: body line %zu: a counter after a slash taken off: %.*s\n",
+				    prog, w->src, i + 1, (int)(len - t), w->text.s + off + t);
+			}
+			return;
+		}
+		l->len = len;
+		l->kind = K_CHROME;
+		l->why = "a meta row's account and a counter after a slash";
+		l->cl = 0;
+		return;
 	}
 	if (k == 0)
 		return;
