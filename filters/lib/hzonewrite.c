@@ -478,8 +478,29 @@ add_clock(const struct hzoneset *rs, struct hzonework *w, struct record *rec, si
 }
 
 /*
- * A date stamp of digits only before a headline ("09/02/2025 <headline>"):
- * the length to skip, stamp and spaces, or 0.
+ * Is S[0, 10) a date in the American order, "MM/DD/YYYY", with a month
+ * and a day that can be (a print view's stamp, "04/20/2025")?
+ */
+static int
+us_date(const char *s, size_t n)
+{
+	int m, d;
+	size_t i;
+
+	if (n != 10 || s[2] != '/' || s[5] != '/')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 2 && i != 5 && !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	m = (s[0] - '0') * 10 + (s[1] - '0');
+	d = (s[3] - '0') * 10 + (s[4] - '0');
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/*
+ * A date stamp of digits only before a headline ("09/02/2025 <headline>",
+ * "04/20/2025 <headline>" of a print view in the American order): the
+ * length to skip, stamp and spaces, or 0.
  */
 static size_t
 date_stamp(const struct hzoneset *rs, const char *s, size_t n)
@@ -490,7 +511,7 @@ date_stamp(const struct hzoneset *rs, const char *s, size_t n)
 	while (e < n && s[e] != ' ')
 		e++;
 	if (e == 0 || e >= n || line_has_letter(s, e) || !(memchr(s, '/', e) || memchr(s, '-', e)) ||
-	    !line_is_date(rs, s, e, &r) || r.status != DATE_OK)
+	    (!(line_is_date(rs, s, e, &r) && r.status == DATE_OK) && !us_date(s, e)))
 		return 0;
 	for (i = e; i < n && s[i] == ' '; i++)
 		;
