@@ -1146,6 +1146,27 @@ header_kind(enum kind k)
 	return k == K_LABELLED || k == K_DATE || k == K_BYLINE || k == K_CLOCK;
 }
 
+/* Say on --explain what of line I, W->text from OFF for N bytes, was read apart, and why. */
+static void
+taken_off(struct hzonework *w, size_t i, const char *why, size_t off, size_t n)
+{
+	if (w->ex == NULL)
+		return;
+	fflush(stdout);
+	fprintf(w->ex, "%s: %s: reader: body line %zu: %s: %.*s\n", prog, w->src, i + 1, why, (int)n, w->text.s + off);
+}
+
+/* Line L as printed again, from OFF for LEN bytes, and unread. */
+static void
+unread(struct rline *l, size_t off, size_t len)
+{
+	l->off = off;
+	l->len = len;
+	l->kind = K_OTHER;
+	l->why = NULL;
+	l->cl = 0;
+}
+
 /*
  * Line I read by FN without its first K bytes: kept so when it is a
  * header line then (or, with PARA, a paragraph), and 1; otherwise the line
@@ -1165,10 +1186,7 @@ read_without(const struct hzoneset *rs, struct hzonework *w, size_t i, size_t k,
 	fn(rs, w, i);
 	if (header_kind(l->kind) || (para && l->kind == K_PARA))
 		return 1;
-	l->off = off;
-	l->len = len;
-	l->kind = K_OTHER;
-	l->why = NULL;
+	unread(l, off, len);
 	return 0;
 }
 
@@ -1534,11 +1552,7 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	size_t off = l->off, k, so, eo, len, t;
 
 	if ((k = twice_around_label(line_text(w, i), l->len)) > 0) {
-		if (w->ex) {
-			fflush(stdout);
-			fprintf(w->ex, "%s: %s: reader: body line %zu: printed twice around an image's label, read once: %.*s\n",
-			    prog, w->src, i + 1, (int)l->len, w->text.s + off);
-		}
+		taken_off(w, i, "printed twice around an image's label, read once", off, l->len);
 		l->len = k;
 	}
 	for (k = 0; k < rs->prefix.n; k++)
@@ -1546,11 +1560,7 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		    rx_group(rs->prefix.re[k], 0, &so, &eo) && so == 0 && eo > 0 && eo < l->len)
 			break;
 	if (k < rs->prefix.n && read_without(rs, w, i, eo, classify2, 1)) {
-		if (w->ex) {
-			fflush(stdout);
-			fprintf(w->ex, "%s: %s: reader: body line %zu: chrome glued to its start taken off, by a prefix pattern: %.*s\n",
-			    prog, w->src, i + 1, (int)eo, w->text.s + off);
-		}
+		taken_off(w, i, "chrome glued to its start taken off, by a prefix pattern", off, eo);
 		return;
 	}
 	classify2(rs, w, i);
@@ -1562,18 +1572,10 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		/* "<outlet> | Name <date> <headline>": the meta row, then the headline again. */
 		l->len = t;
 		if (read_without(rs, w, i, k, classify2, 0) && (l->kind == K_LABELLED || (l->kind == K_DATE && l->cl > 0))) {
-			if (w->ex) {
-				fflush(stdout);
-				fprintf(w->ex, "%s: %s: reader: body line %zu: a line above printed again after it taken off: %.*s\n",
-				    prog, w->src, i + 1, (int)(len - t), w->text.s + off + t);
-			}
+			taken_off(w, i, "a line above printed again after it taken off", off + t, len - t);
 			return;
 		}
-		l->off = off;
-		l->len = len;
-		l->kind = K_OTHER;
-		l->why = NULL;
-		l->cl = 0;
+		unread(l, off, len);
 		classify2(rs, w, i);
 	}
 	if ((t = slash_counter(line_text(w, i), len)) > 0) {
@@ -1583,34 +1585,22 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->why = NULL;
 		classify2(rs, w, i);
 		if (l->kind == K_BYLINE) {
-			if (w->ex) {
-				fflush(stdout);
-				fprintf(w->ex, "%s: %s: reader: body line %zu: a counter after a slash taken off: %.*s\n",
-				    prog, w->src, i + 1, (int)(len - t), w->text.s + off + t);
-			}
+			taken_off(w, i, "a counter after a slash taken off", off + t, len - t);
 			return;
 		}
-		l->len = len;
+		unread(l, off, len);
 		l->kind = K_CHROME;
 		l->why = "a meta row's account and a counter after a slash";
-		l->cl = 0;
 		return;
 	}
 	if (k == 0)
 		return;
 	/* Only before a labelled date: before a date alone, the words may be the writer's name. */
 	if (read_without(rs, w, i, k, classify2, 0) && l->kind == K_LABELLED) {
-		if (w->ex) {
-			fflush(stdout);
-			fprintf(w->ex, "%s: %s: reader: body line %zu: the site's name and a bar before a header line taken off: %.*s\n",
-			    prog, w->src, i + 1, (int)k, w->text.s + off);
-		}
+		taken_off(w, i, "the site's name and a bar before a header line taken off", off, k);
 		return;
 	}
-	l->off = off;
-	l->len = len;
-	l->kind = K_OTHER;
-	l->why = NULL;
+	unread(l, off, len);
 	classify2(rs, w, i);
 }
 
