@@ -7,10 +7,10 @@
  * before it ("1 min read<headline>").  The copies differ in small ways:
  * straight or curly quote marks, a closing dari or dash, the site's name
  * after a dash, a bar or a colon.  Two lines near the top that say the
- * same on a key that ignores those differences are the headline, whatever the
- * layout around them: strong evidence that needs no pattern of the
- * outlet's.  hzone.c marks the copies (they are no paragraph) and writes
- * the cleanest copy as the title.
+ * same on a key that ignores those differences are the headline,
+ * whatever the layout around them: strong evidence that needs no pattern
+ * of the outlet's.  hzone.c marks the copies (they are no paragraph) and
+ * writes the cleanest copy as the title.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +25,7 @@
 /* The first bytes of a key, read for every line: two lines must share them. */
 #define PREFIX 24
 
-/* Gaps between words in a key: a dash, a bar or a colon in the run, or anything else. */
+/* Gaps between words in a key: a dash, a bar or a colon in the run, or else. */
 #define GAP_DASH '\001'
 #define GAP '\002'
 
@@ -152,10 +152,10 @@ has_digit(const char *a, size_t n)
 
 /*
  * How line A's key stands to the headline B's: AGAIN_SAME (the same
- * words), AGAIN_SUFFIXED (B's words, then a dash, a bar or a colon
- * ("<headline> : <outlet> TV") and at most
- * sixteen words: the site's name and tagline of the page's <title>; or
- * then a space and one word: a section's name run on), or 0.
+ * words), AGAIN_SUFFIXED (B's words, then a dash, a bar or a colon and
+ * at most sixteen words: the site's name and tagline of the page's
+ * <title>, "<headline> : <outlet> TV"; or then a space and one word: a
+ * section's name run on), or 0.
  */
 static int
 relation(const struct hkey *a, const struct hkey *b)
