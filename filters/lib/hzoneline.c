@@ -655,24 +655,54 @@ line_label_after(const struct hzoneset *rs, const char *s, size_t n)
 	return 0;
 }
 
+/* Is S[0, N) one of name_prefixes? */
+static int
+name_prefix(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < rs->nnprefixes; k++)
+		if (strlen(rs->nprefixes[k]) == n && memcmp(s, rs->nprefixes[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Initials closed by dots, one or several glued ("জি.", "এ.কে.এম."): each
+ * letter between the dots is a name prefix.
+ */
+static int
+dotted_initials(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t a = 0, e;
+
+	if (n < 2 || s[n - 1] != '.')
+		return 0;
+	while (a < n) {
+		for (e = a; s[e] != '.'; e++)
+			;
+		if (!name_prefix(rs, s + a, e - a))
+			return 0;
+		a = e + 1;
+	}
+	return 1;
+}
+
 /*
  * Where a person's name in S[0, N) starts past the initials and honorifics
- * it opens with (name_prefixes: "এস এম Name Name", "মোঃ Name"): the offset
+ * it opens with (name_prefixes: "এস এম Name Name", "মোঃ Name", "জি. Name"): the offset
  * of its first word, 0 when none is there.  Three are passed at most, and
  * a name is left after them.
  */
 size_t
 line_name_start(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t a = 0, e, k, skipped = 0;
+	size_t a = 0, e, skipped = 0;
 
 	while (skipped < 3 && a < n) {
 		for (e = a; e < n && s[e] != ' '; e++)
 			;
-		for (k = 0; k < rs->nnprefixes; k++)
-			if (strlen(rs->nprefixes[k]) == e - a && memcmp(s + a, rs->nprefixes[k], e - a) == 0)
-				break;
-		if (k == rs->nnprefixes || e >= n)
+		if ((!name_prefix(rs, s + a, e - a) && !dotted_initials(rs, s + a, e - a)) || e >= n)
 			break;
 		for (a = e; a < n && s[a] == ' '; a++)
 			;
@@ -902,8 +932,11 @@ line_name_date(const struct hzoneset *rs, const char *s, size_t n)
 
 	while (line_segment(s, n, &i, &a, &e)) {
 		if (seg++ == 0) {
-			nw = line_words(s + a, e - a);
-			if (((nw < 2 || nw > 4 || !line_bengali_name(s + a, e - a)) && !name_place(s + a, e - a)) ||
+			/* Past its initials ("জি. Name", "এ.কে.এম. Name"). */
+			size_t b = a + line_name_start(rs, s + a, e - a);
+
+			nw = b > a ? line_words(s + b, e - b) + 1 : line_words(s + a, e - a);
+			if (((nw < 2 || nw > 4 || !line_bengali_name(s + b, e - b)) && !name_place(s + a, e - a)) ||
 			    weekday_word(s + a, e - a) || line_matches(&rs->chrome, s + a, e - a))
 				return 0;
 		} else if (line_what_segment(rs, s + a, e - a, &vo, &vl) == S_DATE)
