@@ -1313,6 +1313,19 @@ section_date(const struct hzoneset *rs, const char *s, size_t n, struct date_res
 	return a;
 }
 
+/* Is S[0, N) a bar and page chrome after it ("| Comments Off on <headline>")? */
+static int
+bar_chrome(const struct hzoneset *rs, const char *s, size_t n)
+{
+	while (n > 0 && *s == ' ')
+		s++, n--;
+	if (n == 0 || *s != '|')
+		return 0;
+	for (s++, n--; n > 0 && *s == ' '; s++, n--)
+		;
+	return n > 0 && line_matches(&rs->chrome, s, n);
+}
+
 /*
  * A whole date with a time among a few other words on a short line: a
  * credit before it ("<name>, <place> বুধবার রাত ১০:৫৭, ১৫ জুলাই, ২০২০",
@@ -1606,6 +1619,22 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->len = t;
 		if (read_without(rs, w, i, k, classify2, 0) && (l->kind == K_LABELLED || (l->kind == K_DATE && l->cl > 0))) {
 			taken_off(w, i, "a line above printed again after it taken off", off + t, len - t);
+			return;
+		}
+		unread(l, off, len);
+		classify2(rs, w, i);
+	}
+	if ((t = chrome_tail(rs, line_text(w, i), len)) < len && bar_chrome(rs, line_text(w, i) + t, len - t)) {
+		/*
+		 * "<credit> | <date> | Comments Off on <headline>": chrome after
+		 * the meta row's last bar, long enough to make it a paragraph.
+		 */
+		l->len = t;
+		l->kind = K_OTHER;
+		l->why = NULL;
+		classify2(rs, w, i);
+		if (header_kind(l->kind)) {
+			taken_off(w, i, "page chrome after the last bar taken off", off + t, len - t);
 			return;
 		}
 		unread(l, off, len);
