@@ -1128,15 +1128,16 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 }
 
 /*
- * The outlet's name after a spaced dash closing the headline ("<headline> –
- * <outlet>", the page's <title>): one or two words, no digit, that open a
+ * The outlet's name after a spaced dash or double dari closing the headline
+ * ("<headline> – <outlet>", the page's <title>; "<headline> ।। <outlet>"):
+ * one or two words, no digit, that open a
  * byline of the zone ("<outlet> ডেস্কঃ") or the first paragraph's dateline.
  * The length of the headline before the dash, or N.
  */
 static size_t
 outlet_suffixed(const struct hzonework *w, const struct hzpage *pg, const char *t, size_t n)
 {
-	static const char *const dashes[] = { " – ", " — ", " - ", NULL };
+	static const char *const dashes[] = { " – ", " — ", " - ", " ।। ", " ॥ ", NULL };
 	const char *d = NULL, *e;
 	size_t k, a, sl = 0;
 	long j;
