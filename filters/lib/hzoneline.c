@@ -1313,6 +1313,25 @@ section_date(const struct hzoneset *rs, const char *s, size_t n, struct date_res
 	return a;
 }
 
+/*
+ * A box in brackets closing S[0, N) after a space, a label's colon in it
+ * ("... (Updated: <date> IST)"): the offset of its opening bracket, 0 for
+ * none.
+ */
+static size_t
+bracket_box(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n < 4 || s[n - 1] != ')')
+		return 0;
+	for (k = n - 1; k > 0 && s[k - 1] != '(' && s[k - 1] != ')'; k--)
+		;
+	if (k < 3 || s[k - 1] != '(' || s[k - 2] != ' ' || (!memchr(s + k, ':', n - k) && !memmem(s + k, n - k, "ঃ", 3)))
+		return 0;
+	return k - 1;
+}
+
 /* Is S[0, N) a bar and page chrome after it ("| Comments Off on <headline>")? */
 static int
 bar_chrome(const struct hzoneset *rs, const char *s, size_t n)
@@ -1361,8 +1380,8 @@ date_among(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t
 		for (b = a, nw = 0; b < n && nw < 10; nw++) {
 			while (b < n && s[b] == ' ')
 				b++;
-			if (s[b] == '|')
-				break;
+			if (s[b] == '|' || (s[b] == '(' && b > a))
+				break;	/* a bar or a bracket opens another box ("8PM (Updated: <date>)") */
 			while (b < n && s[b] != ' ')
 				b++;
 			if (line_is_date(rs, s + a, b - a, &r) && r.status == DATE_OK && r.has_time)
@@ -1613,6 +1632,15 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	if (header_kind(l->kind))
 		return;
 	len = l->len;
+	if ((t = bracket_box(line_text(w, i), len)) > 0) {
+		/* "<kicker> (Updated: <date>)": the labelled date in its box. */
+		if (read_without(rs, w, i, t, classify2, 0) && l->kind == K_LABELLED) {
+			taken_off(w, i, "the words before a labelled date in brackets taken off", off, t);
+			return;
+		}
+		unread(l, off, len);
+		classify2(rs, w, i);
+	}
 	k = bar_prefix(line_text(w, i), l->len);
 	if ((t = again_tail(w, i)) < len) {
 		/* "<outlet> | Name <date> <headline>": the meta row, then the headline again. */
