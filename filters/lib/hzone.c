@@ -484,6 +484,23 @@ long_headline(const struct hzonework *w, long i)
 	return 1;
 }
 
+/* Do S[0, N) and T[0, M) open with the same K words, T going on after them? */
+static int
+opens_alike(const char *s, size_t n, const char *t, size_t m, size_t k)
+{
+	size_t e = 0, nw;
+
+	for (nw = 0; nw < k; nw++) {
+		while (e < n && s[e] == ' ')
+			e++;
+		if (e == n)
+			return 0;
+		while (e < n && s[e] != ' ')
+			e++;
+	}
+	return e < m && memcmp(s, t, e) == 0 && t[e] == ' ';
+}
+
 /*
  * Is line I, a paragraph by its shape, a headline over the paragraph
  * NEXT (see hzone_apply)?
@@ -1518,7 +1535,26 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 		return 0;
 	}
 	/*
-	 * Opening the page, twenty words at most, no sentence ended
+	 * Opening the page, twenty words at most, over a short name
+	 * alone and then a paragraph that opens with its first six
+	 * words: the headline, however it ends (some close theirs with
+	 * a dari, commas and all), the paragraph spelling it out
+	 * ("<headline>।" / "Name Name" / "<headline's words> ...").
+	 */
+	if (next >= 0 && w->l[next].kind != K_PARA && zone_furniture_above(w, i) &&
+	    line_words(line_text(w, i), w->l[i].len) <= 20 && line_words(line_text(w, next), w->l[next].len) >= 2 &&
+	    line_words(line_text(w, next), w->l[next].len) <= 4 && line_bengali_name(line_text(w, next), w->l[next].len)) {
+		long p = next_content(rs, w, pg->zone, next);
+
+		if (p >= 0 && w->l[p].kind == K_PARA && opens_alike(line_text(w, i), w->l[i].len, line_text(w, p), w->l[p].len, 6)) {
+			w->l[i].kind = K_TITLELIKE;
+			w->l[i].why = "a line opening the page over a name alone and a paragraph opening with its first six words";
+			return 0;
+		}
+	}
+	/*
+	 * Opening the page (furniture above it, a login menu's "Edit
+	 * Profile" too), twenty words at most, no sentence ended
 	 * in it or at its end (a dari only set off by spaces, a
 	 * kicker's mark: "Kolkata Metro । <headline>, <more>"), over
 	 * a paragraph: the headline, commas and all (a paragraph's
@@ -1526,7 +1562,7 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	 * is cut at a width, the line under it then opening with
 	 * the end of its sentence).
 	 */
-	if (next >= 0 && w->l[next].kind == K_PARA && zone_opens_page(w, i) && long_headline(w, i) &&
+	if (next >= 0 && w->l[next].kind == K_PARA && zone_furniture_above(w, i) && long_headline(w, i) &&
 	    !ends_sentence_early(line_text(w, next), w->l[next].len)) {
 		w->l[i].kind = K_TITLELIKE;
 		w->l[i].why = "a line of twenty words at most ending no sentence, opening the page over the story";
