@@ -1264,6 +1264,7 @@ static size_t
 chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
 {
 	size_t c, a, sep = 1, m = n;
+	struct date_result r;
 
 	while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == ','))
 		m--;
@@ -1280,7 +1281,9 @@ chrome_tail(const struct hzoneset *rs, const char *s, size_t n)
 		sep = 3;
 	for (a = c; a < n && s[a] == ' '; a++)
 		;
-	if (a >= m || !line_matches(&rs->chrome, s + a, m - a))
+	/* A crawler's stamp is chrome, the same digits after a credit the story's date. */
+	if (a >= m || !line_matches(&rs->chrome, s + a, m - a) ||
+	    (!line_has_letter(s + a, m - a) && line_is_date(rs, s + a, m - a, &r)))
 		return counter_tail(rs, s, m, n);
 	for (c -= sep; c > 0 && s[c - 1] == ' '; c--)
 		;
