@@ -1335,17 +1335,28 @@ bracket_box(const char *s, size_t n)
 	return k - 1;
 }
 
-/* Is S[0, N) a bar and page chrome after it ("| Comments Off on <headline>")? */
-static int
+/*
+ * S[0, N) closing with its last bar and page chrome after it ("... |
+ * Comments Off on <headline>"): the length before the bar, the spaces
+ * before it taken off; N when there is none.
+ */
+static size_t
 bar_chrome(const struct hzoneset *rs, const char *s, size_t n)
 {
-	while (n > 0 && *s == ' ')
-		s++, n--;
-	if (n == 0 || *s != '|')
-		return 0;
-	for (s++, n--; n > 0 && *s == ' '; s++, n--)
+	const char *bar = NULL, *p;
+	size_t a, c;
+
+	for (p = s; (p = memchr(p, '|', n - (size_t)(p - s))) != NULL; p++)
+		bar = p;
+	if (bar == NULL || bar == s)
+		return n;
+	for (a = (size_t)(bar - s) + 1; a < n && s[a] == ' '; a++)
 		;
-	return n > 0 && line_matches(&rs->chrome, s, n);
+	if (a >= n || !line_matches(&rs->chrome, s + a, n - a))
+		return n;
+	for (c = (size_t)(bar - s); c > 0 && s[c - 1] == ' '; c--)
+		;
+	return c;
 }
 
 /*
@@ -1655,7 +1666,7 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		unread(l, off, len);
 		classify2(rs, w, i);
 	}
-	if ((t = chrome_tail(rs, line_text(w, i), len)) < len && bar_chrome(rs, line_text(w, i) + t, len - t)) {
+	if (l->kind == K_PARA && (t = bar_chrome(rs, line_text(w, i), len)) < len) {
 		/*
 		 * "<credit> | <date> | Comments Off on <headline>": chrome after
 		 * the meta row's last bar, long enough to make it a paragraph.
