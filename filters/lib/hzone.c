@@ -300,7 +300,6 @@ zone_date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, lon
 	return zone_time_below(rs, w, line_text(w, (size_t)i), w->l[i].len, i, p, 0);
 }
 
-/* Is the line above I (past blanks) a byline a pattern reads? */
 /*
  * Does line J open the page's article: nothing above it but blank lines,
  * page chrome and the page clock (or a date line, a clock still unread)?
