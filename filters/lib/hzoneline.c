@@ -655,16 +655,23 @@ line_label_after(const struct hzoneset *rs, const char *s, size_t n)
 	return 0;
 }
 
+/* Is S[0, N) one of the NW words of WORDS (a list of the rules)? */
+static int
+word_in(const char **words, size_t nw, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < nw; k++)
+		if (strlen(words[k]) == n && memcmp(s, words[k], n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Is S[0, N) one of name_prefixes? */
 static int
 name_prefix(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t k;
-
-	for (k = 0; k < rs->nnprefixes; k++)
-		if (strlen(rs->nprefixes[k]) == n && memcmp(s, rs->nprefixes[k], n) == 0)
-			return 1;
-	return 0;
+	return word_in(rs->nprefixes, rs->nnprefixes, s, n);
 }
 
 /*
@@ -715,12 +722,7 @@ line_name_start(const struct hzoneset *rs, const char *s, size_t n)
 int
 line_post_alone(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t j;
-
-	for (j = 0; j < rs->nposts; j++)
-		if (strlen(rs->posts[j]) == n && memcmp(s, rs->posts[j], n) == 0)
-			return 1;
-	return 0;
+	return word_in(rs->posts, rs->nposts, s, n);
 }
 
 /* S is words of Bengali letters and signs only (no digit, no Latin letter, no punctuation). */
@@ -1805,16 +1807,13 @@ found:
 int
 line_visarga_in_word(const struct hzoneset *rs, const char *s, size_t n, size_t e)
 {
-	size_t a, k;
+	size_t a;
 
 	if (rs->nvprefixes == 0 || e < 3 || e + 3 > n || memcmp(s + e - 3, "ঃ", 3) != 0 || !bn_letter(s + e))
 		return 0;
 	for (a = e - 3; a > 0 && s[a - 1] != ' ' && s[a - 1] != ',' && s[a - 1] != '('; a--)
 		;
-	for (k = 0; k < rs->nvprefixes; k++)
-		if (strlen(rs->vprefixes[k]) == e - 3 - a && memcmp(s + a, rs->vprefixes[k], e - 3 - a) == 0)
-			return 1;
-	return 0;
+	return word_in(rs->vprefixes, rs->nvprefixes, s + a, e - 3 - a);
 }
 
 /* A byline pattern reads S[0, N): line L is a byline, WHY said of it, and 1; or 0. */
