@@ -697,9 +697,9 @@ dotted_initials(const struct hzoneset *rs, const char *s, size_t n)
 
 /*
  * Where a person's name in S[0, N) starts past the initials and honorifics
- * it opens with (name_prefixes: "এস এম Name Name", "মোঃ Name", "জি. Name"): the offset
- * of its first word, 0 when none is there.  Three are passed at most, and
- * a name is left after them.
+ * it opens with (name_prefixes: "এস এম Name Name", "মোঃ Name", "জি.
+ * Name"): the offset of its first word, 0 when none is there.  Three are
+ * passed at most, and a name is left after them.
  */
 size_t
 line_name_start(const struct hzoneset *rs, const char *s, size_t n)

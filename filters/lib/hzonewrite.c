@@ -1130,9 +1130,9 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 /*
  * The outlet's name after a spaced dash or double dari closing the headline
  * ("<headline> – <outlet>", the page's <title>; "<headline> ।। <outlet>"):
- * one or two words, no digit, that open a
- * byline of the zone ("<outlet> ডেস্কঃ") or the first paragraph's dateline.
- * The length of the headline before the dash, or N.
+ * one or two words, no digit, that open a byline of the zone ("<outlet>
+ * ডেস্কঃ") or the first paragraph's dateline.  The length of the headline
+ * before the mark, or N.
  */
 static size_t
 outlet_suffixed(const struct hzonework *w, const struct hzpage *pg, const char *t, size_t n)
