@@ -326,7 +326,30 @@ headline_over_block(const struct hzoneset *rs, struct hzonework *w, struct hzpag
 			w->l[j].kind = K_CHROME;
 			w->l[j].why = "the writer's name over the byline that repeats it";
 		} else if (w->l[j].kind == K_TITLELIKE && !line_letter_in(line_text(w, j), w->l[j].len, 0)) {
+			long below;
+
 			w->l[j].why = "a title-like line with no Bengali letter, passed over";
+			/*
+			 * Unless it is a name in Latin letters right on top of
+			 * the dates, a longer headline in Bengali under them
+			 * ("Name Name" / "প্রকাশ : <date>" / "<headline>"): the
+			 * writer's byline, as a Bengali name there is.  Over a
+			 * date with no label and no time it is the masthead over
+			 * the clock ("Site Name" / "<day month year>").
+			 */
+			if (zone_step(w, j, 1, 0, pg->p) == pg->b0 && !(w->l[pg->b0].kind == K_DATE && !w->l[pg->b0].has_time) &&
+			    line_latin_name(line_text(w, j), w->l[j].len) &&
+			    !line_matches(&rs->chrome, line_text(w, j), w->l[j].len) && !block_credit(rs, w, pg->b0, pg->p) && (below = first_below(w, pg->b0, pg->p)) >= 0 &&
+			    line_words(line_text(w, below), w->l[below].len) >= rs->headline_words &&
+			    line_letter_in(line_text(w, below), w->l[below].len, 0)) {
+				w->l[j].kind = K_BYLINE;
+				w->l[j].vo = w->l[j].off;
+				w->l[j].vl = w->l[j].len;
+				w->l[j].why = "a name in Latin letters on top of the dates, the headline under them";
+				pg->b0 = j;
+				pg->title = below;
+				break;
+			}
 		} else if (name_over_post(rs, w, j, pg->p)) {
 			w->l[j].kind = K_BYLINE;
 			w->l[j].vo = w->l[j].off;

@@ -795,8 +795,8 @@ line_label_alone(const struct hzoneset *rs, const char *s, size_t n)
  * S is two or three words in Latin letters, each a capital and small
  * letters ("Julai Modal", a writer's name on an Indian outlet's page).
  */
-static int
-latin_name(const char *s, size_t n)
+int
+line_latin_name(const char *s, size_t n)
 {
 	size_t i = 0, nw = 0;
 
@@ -1441,7 +1441,7 @@ date_credit(const struct hzoneset *rs, const char *s, size_t k, size_t vo)
 		a = e + 4;
 	if (line_words(s + a, k - a) >= (a > 0 ? 1u : 2u) && line_words(s + a, k - a) <= 3 && line_bengali_name(s + a, k - a))
 		return 1;
-	if ((nw >= 2 && nw <= 3 && k == vo - 1 && latin_name(s, k)) || name_place(s, k))
+	if ((nw >= 2 && nw <= 3 && k == vo - 1 && line_latin_name(s, k)) || name_place(s, k))
 		return 1;
 	return line_post_alone(rs, s, k);
 }
