@@ -1884,11 +1884,13 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 
 				/*
 				 * Two words longer, or one when the name is in Bengali
-				 * letters only, as a person's is (a short headline,
+				 * letters only, or capitalised Latin words, as a
+				 * person's or an account's is (a short headline,
 				 * "<four words>" over "Name Name Name").
 				 */
 				if (up >= 0 && w->l[up].kind == K_TITLELIKE && (uw > line_words(s + ns, sl - ns) + 1 ||
-				    (uw > line_words(s + ns, sl - ns) && mark == 0 && line_bengali_name(s, sl))))
+				    (uw > line_words(s + ns, sl - ns) && mark == 0 &&
+				    (line_bengali_name(s, sl) || line_latin_name(s, sl)))))
 					place_byline(w, pg, j, w->l[j].off + mark, mark ? sl : w->l[j].half,
 					    "a short name beside the date, under the headline");
 			}
