@@ -1246,12 +1246,14 @@ starts_below(const struct hzoneset *rs, struct hzonework *w, long p, long j, lon
  * byline, a date, a credit no pattern reads, an image's placeholder: six
  * words at most, no sentence ended), starts a paragraph of paragraph_words
  * words or more, or the page ends under a byline or a date among them
- * (a page cut off under its header).  The lines under it are
+ * (a page cut off under its header).  On a blog platform's page the
+ * post's date alone over it may stand for those short lines.  The lines under it are
  * classified here ahead of the zone's walk, which classifies them again.
  */
 static int
-dari_headline(const struct hzoneset *rs, struct hzonework *w, long i, long zone)
+dari_headline(const struct hzoneset *rs, struct hzonework *w, long i, const struct hzpage *pg)
 {
+	long zone = pg->zone, d;
 	const char *s = line_text(w, i);
 	size_t n = w->l[i].len;
 	long j, k, shorts = 0, header = 0;
@@ -1268,8 +1270,14 @@ dari_headline(const struct hzoneset *rs, struct hzonework *w, long i, long zone)
 		w->l[k].kind = K_OTHER;
 		w->l[k].why = NULL;
 		line_classify(rs, w, (size_t)k);
+		/*
+		 * On a blog platform's page the post's date alone over it
+		 * says the same as a line under it ("<weekday>, D <month>,
+		 * YYYY" / "<headline> ।" / the story).
+		 */
 		if (w->l[k].kind == K_PARA)
-			return shorts > 0 && text_words_upto(t, m, rs->para_words) >= rs->para_words;
+			return (shorts > 0 || (pg->blog && (d = zone_step(w, i, -1, 0, i)) >= 0 && zone_step(w, d, -1, 0, i) < 0 &&
+			    w->l[d].kind == K_DATE)) && text_words_upto(t, m, rs->para_words) >= rs->para_words;
 		/* A title-like line under it is the headline's rival (a caption, "<place> <event>"): no. */
 		if (++shorts > 4 || w->l[k].kind == K_TITLELIKE || text_words_upto(t, m, 7) > 6 || line_sentence_end(t, m) ||
 		    line_ends_with(t, m, "।"))
@@ -1702,7 +1710,7 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 			w->l[i].why = "a title-like line above printed again with a dari";
 			continue;
 		}
-		if (w->l[i].kind == K_PARA && dari_headline(rs, w, i, pg->zone)) {
+		if (w->l[i].kind == K_PARA && dari_headline(rs, w, i, pg)) {
 			w->l[i].kind = K_TITLELIKE;
 			w->l[i].why = "a short sentence closed by a dari, over a byline or date and the story: the headline";
 			continue;
@@ -2073,6 +2081,19 @@ clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 	named_day(rs, w, pg->p, pg->zone);
 }
 
+/* Is the record's platform (a strip cut's header) one of post_date_over_title? */
+static int
+blog_platform(const struct hzoneset *rs, const struct record *rec)
+{
+	const char *pf = record_get(rec, "platform");
+	size_t k;
+
+	for (k = 0; pf != NULL && k < rs->npostplat; k++)
+		if (strcmp(rs->postplat[k], pf) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * On a page of a platform of post_date_over_title (the record's platform
  * header, which a strip cut writes: Blogger's comment footer ended it),
@@ -2082,23 +2103,20 @@ clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpa
  * prints another date.
  */
 static void
-post_date(const struct hzoneset *rs, struct hzonework *w, const struct record *rec, struct hzpage *pg)
+post_date(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 {
-	const char *pf = record_get(rec, "platform");
 	struct date_result r;
 	long i, c;
-	size_t k;
 
-	if (pf == NULL || pg->title < 0)
-		return;
-	for (k = 0; k < rs->npostplat && strcmp(rs->postplat[k], pf) != 0; k++)
-		;
-	if (k == rs->npostplat)
+	if (!pg->blog || pg->title < 0)
 		return;
 	for (i = 0; i < pg->p; i++)
 		if (w->l[i].kind == K_LABELLED || w->l[i].kind == K_DATE)
 			return;
-	c = zone_step(w, pg->title, -1, 0, pg->p);
+	/* Past the blog's breadcrumb ("Home »" / "» <headline>"). */
+	for (c = zone_step(w, pg->title, -1, 0, pg->p); c >= 0 && (w->l[c].kind == K_CHROME || w->l[c].again);
+	    c = zone_step(w, c, -1, 0, pg->p))
+		;
 	if (c < 0 || w->l[c].kind != K_CLOCK || !w->l[c].placed ||
 	    date_parse(rs->ds, line_text(w, c), w->l[c].len, rs->tz, &r) != DATE_OK || r.has_time)
 		return;
@@ -2167,6 +2185,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	w->src = ex ? record_source(rec, &scratch) : "";
 
 	/* The zone and what its lines are, up to the first paragraph. */
+	pg->blog = blog_platform(rs, rec);
 	find_zone(rs, w, rec, pg);
 	classify_zone(rs, w, pg);
 	/* The byline and date block. */
@@ -2180,7 +2199,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	story_start_below(rs, w, pg);
 	/* The dates and bylines placed against both. */
 	clock_or_story_dates(rs, w, pg);
-	post_date(rs, w, rec, pg);
+	post_date(rs, w, pg);
 	note_page_zone(rs, w, rec, pg);
 	find_patterned(rs, w, pg);
 	/* The record. */

@@ -72,6 +72,7 @@ struct hzpage {
 	size_t copies;		/* copies of the headline printed again (again_mark) */
 	int patterned;		/* a byline pattern reads a line above the first paragraph */
 	int credited;		/* the first paragraph opens with a dateline that names a credit */
+	int blog;		/* the record's platform prints the post's date over its title (post_date_over_title) */
 	int pub, upd, ed, author;	/* how many of each field were written */
 	int placed;		/* the author written was placed by its shape, no byline pattern read it */
 };
