@@ -911,7 +911,8 @@ upazila_district(const char *s, size_t n)
  * A credit by its shape alone, no post word in it: a name and a place
  * ("Name Name ,<place>, <place>_", "Name,<place>।"), a name and the
  * outlet after a dari ("Name। <outlet>"), "<place> থেকে Name :", or two
- * to four words closed by a colon ("<outlet>ঃ").  Two to eight words, no
+ * to four words closed by a colon ("<outlet>ঃ"), or by a spaced double
+ * dari with an outlet or place after it.  Two to eight words, no
  * digit.  The value (its closing marks off) in [0, *VL); the words that
  * name the writer (before the comma or dari, after থেকে) in [*NA, *NE).
  */
@@ -922,6 +923,17 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
 	int closed = 0, mark = 0;	/* closed by a colon or the like */
 	const char *p;
 
+	/*
+	 * A spaced double dari or bar closes the credit; the outlet or the
+	 * place after it, three words at most, is no part of it ("Name ।।
+	 * <place>", "<post> ।। <outlet>").
+	 */
+	if (((p = memmem(s, n, " ।। ", 8)) != NULL || (p = memmem(s, n, " ॥ ", 5)) != NULL ||
+	    (p = memmem(s, n, " || ", 4)) != NULL) && line_words(s, (size_t)(p - s)) <= 4 &&
+	    line_words(p, n - (size_t)(p - s)) <= 4 && !line_has_digit(p, n - (size_t)(p - s))) {
+		m = (size_t)(p - s);
+		closed = 1;
+	}
 	for (;;) {
 		while (m > 0 && s[m - 1] == ' ')
 			m--;
