@@ -1742,6 +1742,49 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 	pg->p = wrapped_start(w, top_byline(w, pg->p), pg->p, pg->zone);
 }
 
+/*
+ * Does line I open with a list's mark as printed, before a prefix the
+ * reader took off ("• <date>", read as the date alone)?
+ */
+static int
+printed_item(const struct hzonework *w, long i)
+{
+	const char *t = w->text.s, *a = t + w->l[i].off;
+
+	while (a > t && a[-1] != '\n')
+		a--;
+	while (*a == ' ' || *a == '\t')
+		a++;
+	return line_is_item(a, (size_t)(t + w->l[i].off - a) + w->l[i].len);
+}
+
+/*
+ * Is the date at I an item of a list of the post's details, with no
+ * weekday ("• জুন ৮, ২০২০" over "• <section>" and "• <count>")?  A
+ * theme lists the post's date, section and views so; the clocks seen in
+ * such lists print the weekday ("• মঙ্গলবার, ৩০ মে ২০২৩, ১১:৪৪
+ * পূর্বাহ্ন").  An item beside it of three words at most, no date.
+ */
+static int
+post_details(const struct hzonework *w, long i, long p)
+{
+	const char *s = line_text(w, (size_t)i);
+	long d[2];
+	int t;
+
+	if (!printed_item(w, i) || memmem(s, w->l[i].len, "বার", strlen("বার")) != NULL ||
+	    memmem(s, w->l[i].len, "day", 3) != NULL || memmem(s, w->l[i].len, "DAY", 3) != NULL)
+		return 0;
+	d[0] = zone_step(w, i, -1, 0, p);
+	d[1] = zone_step(w, i, 1, 0, p);
+	for (t = 0; t < 2; t++)
+		if (d[t] >= 0 && w->l[d[t]].kind != K_DATE && w->l[d[t]].kind != K_CLOCK &&
+		    line_is_item(line_text(w, (size_t)d[t]), w->l[d[t]].len) &&
+		    line_words(line_text(w, (size_t)d[t]), w->l[d[t]].len) <= 4)
+			return 1;
+	return 0;
+}
+
 /* Has line I only the page clock's lines above it (past blank lines and chrome)? */
 static int
 under_clock_only(const struct hzonework *w, long i, long p)
@@ -1775,6 +1818,9 @@ mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 		if (w->l[i].kind == K_DATE && zone_step(w, i, -1, 0, pg->p) < 0 && over_story(w, i, pg->p)) {
 			w->l[i].story = 1;
 			w->l[i].why = "an unlabelled date right over the story (no headline, no menu between)";
+		} else if (w->l[i].kind == K_DATE && post_details(w, i, pg->p)) {
+			w->l[i].story = 1;
+			w->l[i].why = "a date with no weekday in a list of the post's details (its section or count an item beside it)";
 		} else if (w->l[i].kind == K_DATE && under_clock_only(w, i, pg->p) && (k = (size_t)zone_step(w, i, 1, 0, pg->p)) != (size_t)-1 &&
 		    !zone_in_block(w->l[k].kind)) {
 			w->l[i].kind = K_CLOCK;
