@@ -935,6 +935,36 @@ footer_date(const struct hzoneset *rs, struct hzonework *w, long p)
 }
 
 /*
+ * A page that printed no byline in its header may credit the story at its
+ * foot, labelled ("প্রতিবেদক: Name", "রিপোর্টঃ Name <upazila>।"): the last
+ * line that is not blank, below the first paragraph P, if a byline
+ * pattern reads it past a label closed by a colon or the visarga, and
+ * not_name does not match the value (an interview's "প্রতিবেদক: আপনাকে
+ * ধন্যবাদ").  The value goes to vo/vl; the line, or -1.  The line stays in
+ * the text.
+ */
+static long
+footer_credit(const struct hzoneset *rs, struct hzonework *w, long p)
+{
+	long f;
+	size_t k, vo, vl;
+
+	for (f = (long)w->nl - 1; f > p && w->l[f].len == 0; f--)
+		;
+	if (f <= p || w->l[f].len > 120)
+		return -1;
+	for (k = 0; k < rs->byline.n; k++)
+		if (line_value_of(rs->byline.re[k], line_text(w, f), w->l[f].len, &vo, &vl) && vo > 0 &&
+		    (memchr(line_text(w, f), ':', vo) != NULL || memmem(line_text(w, f), vo, "ঃ", strlen("ঃ")) != NULL) &&
+		    !line_matches(&rs->not_name, line_text(w, f) + vo, vl)) {
+			w->l[f].vo = vo;
+			w->l[f].vl = vl;
+			return f;
+		}
+	return -1;
+}
+
+/*
  * A sign-off closing the story ("<date>/<outlet>/<initials>", "<initials>/
  * <date>", the date alone): the last line that is not blank, below the
  * first paragraph P, if a "signoff" pattern matches it and its value is a
@@ -1392,7 +1422,8 @@ fields_under_standfirst(const struct hzoneset *rs, struct hzonework *w, struct r
  * What the header lacks read in the first paragraph and under it: the
  * headline's words glued to the paragraph's start taken off it
  * (unglue_headline), the dateline, a date closing it, at the foot or in a
- * sign-off (pg->foot), the headline under the only paragraph (pg->under).
+ * sign-off (pg->foot), a labelled credit at the foot, the headline under
+ * the only paragraph (pg->under).
  */
 void
 read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
@@ -1423,6 +1454,16 @@ read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record 
 		if (sign >= 0) {
 			add(rec, w, "published", line_text(w, sign) + w->l[sign].vo, w->l[sign].vl);
 			explain(w, (size_t)sign, "a sign-off closing the story, its date (none in the header)", NULL);
+		}
+	}
+
+	if (!pg->author && pg->p < pg->zone) {
+		long cr = footer_credit(rs, w, pg->p);
+
+		if (cr >= 0) {
+			pg->author++;
+			add_author(rec, w, line_text(w, cr) + w->l[cr].vo, w->l[cr].vl);
+			explain(w, (size_t)cr, "byline, a labelled credit closing the story (none in the header)", NULL);
 		}
 	}
 
