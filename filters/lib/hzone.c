@@ -216,6 +216,13 @@ zone_first_content(const struct hzonework *w, long j)
 	return 1;
 }
 
+/* Does the date line S[0..N) print a weekday ("বৃহস্পতিবার", "Monday")? */
+static int
+names_weekday(const char *s, size_t n)
+{
+	return memmem(s, n, "বার", strlen("বার")) != NULL || memmem(s, n, "day", 3) != NULL || memmem(s, n, "DAY", 3) != NULL;
+}
+
 /*
  * Does the unlabelled date at I stand right over the story: the next line
  * the first paragraph P, or a byline (a name ending in a comma: "<name>,")
@@ -230,11 +237,9 @@ zone_first_content(const struct hzonework *w, long j)
 static int
 over_story(const struct hzonework *w, long i, long p)
 {
-	const char *s = line_text(w, (size_t)i);
 	long j;
 
-	if (memmem(s, w->l[i].len, "বার", strlen("বার")) != NULL || memmem(s, w->l[i].len, "day", 3) != NULL ||
-	    memmem(s, w->l[i].len, "DAY", 3) != NULL)
+	if (names_weekday(line_text(w, (size_t)i), w->l[i].len))
 		return 0;
 	for (j = i + 1; j < p && w->l[j].kind == K_BLANK; j++)
 		;
@@ -925,8 +930,8 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
 
 	/*
 	 * A spaced double dari or bar closes the credit; the outlet or the
-	 * place after it, three words at most, is no part of it ("Name ।।
-	 * <place>", "<post> ।। <outlet>").
+	 * place after it, three words at most past the mark, is no part of
+	 * it ("Name ।। <place>", "<post> ।। <outlet>").
 	 */
 	if (((p = memmem(s, n, " ।। ", 8)) != NULL || (p = memmem(s, n, " ॥ ", 5)) != NULL ||
 	    (p = memmem(s, n, " || ", 4)) != NULL) && line_words(s, (size_t)(p - s)) <= 4 &&
@@ -1259,8 +1264,9 @@ starts_below(const struct hzoneset *rs, struct hzonework *w, long p, long j, lon
  * words at most, no sentence ended), starts a paragraph of paragraph_words
  * words or more, or the page ends under a byline or a date among them
  * (a page cut off under its header).  On a blog platform's page the
- * post's date alone over it may stand for those short lines.  The lines under it are
- * classified here ahead of the zone's walk, which classifies them again.
+ * post's date alone over it may stand for those short lines.  The lines
+ * under it are classified here ahead of the zone's walk, which classifies
+ * them again.
  */
 static int
 dari_headline(const struct hzoneset *rs, struct hzonework *w, long i, const struct hzpage *pg)
@@ -1763,17 +1769,15 @@ printed_item(const struct hzonework *w, long i)
  * weekday ("• জুন ৮, ২০২০" over "• <section>" and "• <count>")?  A
  * theme lists the post's date, section and views so; the clocks seen in
  * such lists print the weekday ("• মঙ্গলবার, ৩০ মে ২০২৩, ১১:৪৪
- * পূর্বাহ্ন").  An item beside it of three words at most, no date.
+ * পূর্বাহ্ন").  An item beside it of four words at most, no date.
  */
 static int
 post_details(const struct hzonework *w, long i, long p)
 {
-	const char *s = line_text(w, (size_t)i);
 	long d[2];
 	int t;
 
-	if (!printed_item(w, i) || memmem(s, w->l[i].len, "বার", strlen("বার")) != NULL ||
-	    memmem(s, w->l[i].len, "day", 3) != NULL || memmem(s, w->l[i].len, "DAY", 3) != NULL)
+	if (!printed_item(w, i) || names_weekday(line_text(w, (size_t)i), w->l[i].len))
 		return 0;
 	d[0] = zone_step(w, i, -1, 0, p);
 	d[1] = zone_step(w, i, 1, 0, p);

@@ -338,8 +338,8 @@ headline_over_block(const struct hzoneset *rs, struct hzonework *w, struct hzpag
 			 * the clock ("Site Name" / "<day month year>").
 			 */
 			if (zone_step(w, j, 1, 0, pg->p) == pg->b0 && !(w->l[pg->b0].kind == K_DATE && !w->l[pg->b0].has_time) &&
-			    line_latin_name(line_text(w, j), w->l[j].len) &&
-			    !line_matches(&rs->chrome, line_text(w, j), w->l[j].len) && !block_credit(rs, w, pg->b0, pg->p) && (below = first_below(w, pg->b0, pg->p)) >= 0 &&
+			    line_latin_name(line_text(w, j), w->l[j].len) && !line_matches(&rs->chrome, line_text(w, j), w->l[j].len) &&
+			    !block_credit(rs, w, pg->b0, pg->p) && (below = first_below(w, pg->b0, pg->p)) >= 0 &&
 			    line_words(line_text(w, below), w->l[below].len) >= rs->headline_words &&
 			    line_letter_in(line_text(w, below), w->l[below].len, 0)) {
 				w->l[j].kind = K_BYLINE;

@@ -934,6 +934,17 @@ footer_date(const struct hzoneset *rs, struct hzonework *w, long p)
 	return found;
 }
 
+/* The page's last line that is not blank, below the first paragraph P, or -1. */
+static long
+last_filled(const struct hzonework *w, long p)
+{
+	long f;
+
+	for (f = (long)w->nl - 1; f > p && w->l[f].len == 0; f--)
+		;
+	return f > p ? f : -1;
+}
+
 /*
  * A page that printed no byline in its header may credit the story at its
  * foot, labelled ("প্রতিবেদক: Name", "রিপোর্টঃ Name <upazila>।"): the last
@@ -946,12 +957,10 @@ footer_date(const struct hzoneset *rs, struct hzonework *w, long p)
 static long
 footer_credit(const struct hzoneset *rs, struct hzonework *w, long p)
 {
-	long f;
+	long f = last_filled(w, p);
 	size_t k, vo, vl;
 
-	for (f = (long)w->nl - 1; f > p && w->l[f].len == 0; f--)
-		;
-	if (f <= p || w->l[f].len > 120)
+	if (f < 0 || w->l[f].len > 120)
 		return -1;
 	for (k = 0; k < rs->byline.n; k++)
 		if (line_value_of(rs->byline.re[k], line_text(w, f), w->l[f].len, &vo, &vl) && vo > 0 &&
@@ -974,13 +983,11 @@ footer_credit(const struct hzoneset *rs, struct hzonework *w, long p)
 static long
 signoff_date(const struct hzoneset *rs, struct hzonework *w, long p)
 {
-	long f;
+	long f = last_filled(w, p);
 	size_t k, vo, vl;
 	struct date_result r;
 
-	for (f = (long)w->nl - 1; f > p && w->l[f].len == 0; f--)
-		;
-	if (f <= p)
+	if (f < 0)
 		return -1;
 	for (k = 0; k < rs->signoff.n; k++)
 		if (line_value_of(rs->signoff.re[k], line_text(w, f), w->l[f].len, &vo, &vl) &&
