@@ -1880,6 +1880,23 @@ place_byline(struct hzonework *w, struct hzpage *pg, long j, size_t vo, size_t v
 }
 
 /*
+ * Was line I read without its bullet ("• প্রকাশিত <date>": classify2 in
+ * hzoneline.c)?  Then it is an item of a list as printed.
+ */
+static int
+read_unbulleted(const struct hzonework *w, long i)
+{
+	const char *t = w->text.s;
+	size_t a = w->l[i].off;
+
+	while (a > 0 && t[a - 1] != '\n')
+		a--;
+	while (a < w->l[i].off && t[a] == ' ')
+		a++;
+	return a < w->l[i].off && line_is_item(t + a, w->l[i].off + w->l[i].len - a) > 0;
+}
+
+/*
  * Short names beside a date, taken as the byline (moving pg->b0 up).
  */
 static void
@@ -1928,7 +1945,7 @@ names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 					continue;
 				}
 			}
-			if ((j = d[t]) >= 0 && w->l[j].kind == K_OTHER && (line_is_item(line_text(w, i), w->l[i].len) ||
+			if ((j = d[t]) >= 0 && w->l[j].kind == K_OTHER && (line_is_item(line_text(w, i), w->l[i].len) || read_unbulleted(w, i) ||
 			    (d[1 - t] >= 0 && line_is_item(line_text(w, d[1 - t]), w->l[d[1 - t]].len))))
 				mark = (size_t)line_is_item(line_text(w, j), w->l[j].len);
 			if (j < 0 || (w->l[j].kind != K_TITLELIKE && mark == 0))
