@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hzonework.h"
+#include "rx.h"
 #include "text.h"
 #include "util.h"
 
@@ -24,11 +25,11 @@ flat_first(const struct hzoneset *rs, const struct hzonework *w, size_t *i)
 
 /*
  * Cut the flattened line I into its lines in w->text: the headline
- * [0, HL), the byline or dates [K, E), the article from E past blanks; 0
- * if no article is left.
+ * [H0, HL), the byline box [B0, B1) if not empty, the byline or dates
+ * [K, E), the article from E past blanks; 0 if no article is left.
  */
 static int
-cut_flat_from(struct hzonework *w, size_t i, size_t h0, size_t hl, size_t k, size_t e)
+cut_flat_boxed(struct hzonework *w, size_t i, size_t h0, size_t hl, size_t b0, size_t b1, size_t k, size_t e)
 {
 	const char *s = line_text(w, i);
 	size_t at = w->l[i].off, n = w->l[i].len;
@@ -41,12 +42,22 @@ cut_flat_from(struct hzonework *w, size_t i, size_t h0, size_t hl, size_t k, siz
 	buf_add(&w->out, w->text.s, at);
 	buf_add(&w->out, w->text.s + at + h0, hl - h0);
 	buf_addc(&w->out, '\n');
+	if (b1 > b0) {
+		buf_add(&w->out, w->text.s + at + b0, b1 - b0);
+		buf_addc(&w->out, '\n');
+	}
 	buf_add(&w->out, w->text.s + at + k, e - k);
 	buf_addc(&w->out, '\n');
 	buf_add(&w->out, w->text.s + at + e, w->text.len - at - e);
 	buf_reset(&w->text);
 	buf_add(&w->text, w->out.s, w->out.len);
 	return 1;
+}
+
+static int
+cut_flat_from(struct hzonework *w, size_t i, size_t h0, size_t hl, size_t k, size_t e)
+{
+	return cut_flat_boxed(w, i, h0, hl, 0, 0, k, e);
 }
 
 static int
@@ -150,24 +161,43 @@ flat_unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 }
 
 /*
+ * S[0..N) in Latin letters, digits and dots, a letter first in each word
+ * ("Name Surname", "TheNewStar24.com"): a name or an outlet's web name.
+ */
+static int
+web_name(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || s[i] == '.' ||
+		    s[i] == ' ' || (s[i] >= '0' && s[i] <= '9' && i > 0 && s[i - 1] != ' ')))
+			return 0;
+	return n > 0 && s[0] != '.' && !(s[0] >= '0' && s[0] <= '9');
+}
+
+/*
  * The byline box of a news theme closing the headline's words before its
  * labelled date: the writer's short name (the avatar's alt text) and the
  * name in full, which opens with it ("<headline> Name Name Surname",
- * "<headline> News News Desk", "<headline> <outlet> <outlet>"), or a
- * byline printed twice ("<headline> অনলাইন ডেস্ক অনলাইন ডেস্ক").  Two
- * words at least and three words of headline before it; a headline's
+ * "<headline> News News Desk", "<headline> <outlet> <outlet> <tagline>"),
+ * or a byline printed twice ("<headline> অনলাইন ডেস্ক অনলাইন ডেস্ক").
+ * Two words at least and three words of headline before it; a headline's
  * doubled word before another ("ধীরে ধীরে বাড়ছে") is no box: a name
- * opening with a single word again is one in Latin letters or a byline
- * the patterns read, else two words or more are printed twice.
- * S[0..HL) is the headline with the box; the headline's end without it,
- * or HL.
+ * opening with a single word again is one in Latin letters (an outlet's
+ * web name may carry digits, "<Name>24.com"), a byline the patterns read,
+ * or the one word alone printed twice right before the label.  S[0..HL)
+ * is the headline with the box; the headline's end without it, or HL,
+ * and the name in full in [*FULL, *FEND): the name of two words or more
+ * printed again with more words the byline patterns do not read ("<outlet>
+ * <outlet> <tagline>") is the name without them.
  */
 static size_t
-byline_box(const struct hzoneset *rs, const char *s, size_t hl)
+byline_box(const struct hzoneset *rs, const char *s, size_t hl, size_t *full, size_t *fend)
 {
-	size_t ws[7], nw = 0, c = hl, t, a, la, lb;
+	size_t ws[9], nw = 0, c = hl, t, a, la, lb;
 
-	while (nw < 7 && c > 0) {
+	while (nw < 9 && c > 0) {
 		while (c > 0 && s[c - 1] == ' ')
 			c--;
 		if (c == 0)
@@ -177,7 +207,7 @@ byline_box(const struct hzoneset *rs, const char *s, size_t hl)
 		ws[nw++] = c;
 	}
 	/* ws[t - 1] starts the last T words; A is their first a words. */
-	for (t = 2; t <= 6 && t < nw; t++)
+	for (t = 2; t <= 8 && t < nw; t++)
 		for (a = 1; 2 * a <= t && a <= 3; a++) {
 			la = ws[t - a - 1] - ws[t - 1];
 			while (la > 0 && s[ws[t - 1] + la - 1] == ' ')
@@ -186,7 +216,7 @@ byline_box(const struct hzoneset *rs, const char *s, size_t hl)
 			if (lb < la || memcmp(s + ws[t - 1], s + ws[t - a - 1], la) != 0 ||
 			    (lb > la && s[ws[t - a - 1] + la] != ' '))
 				continue;
-			if (a == 1 && !line_latin_run(s + ws[t - 1], hl - ws[t - 1]) &&
+			if (a == 1 && t > 2 && !web_name(s + ws[t - 1], hl - ws[t - 1]) &&
 			    !line_matches(&rs->byline, s + ws[t - a - 1], lb))
 				continue;
 			if (line_words(s, ws[t - 1]) < 3)
@@ -194,9 +224,33 @@ byline_box(const struct hzoneset *rs, const char *s, size_t hl)
 			c = ws[t - 1];
 			while (c > 0 && s[c - 1] == ' ')
 				c--;
+			*full = ws[t - a - 1];
+			*fend = a >= 2 && lb > la && !line_matches(&rs->byline, s + *full, lb) ? *full + la : hl;
 			return c;
 		}
 	return hl;
+}
+
+/*
+ * Does the story S[0..N) open with a credit the dateline patterns read,
+ * past blanks and chrome glued before it (a "prefix" pattern: share
+ * buttons, "Facebook 0 Twitter 0 ... 0Shares <credit> : <story>")?
+ */
+static int
+story_credited(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t k, so, eo;
+
+	while (n > 0 && s[0] == ' ')
+		s++, n--;
+	for (k = 0; k < rs->prefix.n; k++)
+		if (rx_exec(rs->prefix.re[k], s, n, 0, 0) == RX_MATCH && rx_group(rs->prefix.re[k], 0, &so, &eo) &&
+		    so == 0 && eo > 0 && eo < n) {
+			s += eo;
+			n -= eo;
+			break;
+		}
+	return line_dateline_reach(rs, s, n) > 0;
 }
 
 /*
@@ -248,11 +302,23 @@ flat_unflatten(const struct hzoneset *rs, struct hzonework *w)
 				e = ue;
 		}
 	}
-	/* The byline box closing the headline goes; see byline_box. */
+	/*
+	 * The byline box closing the headline (see byline_box) is cut from
+	 * it onto its own line, the name in full, the byline: the posting
+	 * account's, an outlet's name or desk, where the story opens with
+	 * no credit of its own; a credit there is the reporter's, and the
+	 * box goes.
+	 */
 	hl = k;
 	while (hl > 0 && s[hl - 1] == ' ')
 		hl--;
-	hl = byline_box(rs, s, hl);
+	{
+		size_t hb = hl, full = 0, fend = 0;
+
+		hl = byline_box(rs, s, hb, &full, &fend);
+		if (hl < hb && !story_credited(rs, s + e, n - e))
+			return cut_flat_boxed(w, i, 0, hl, full, fend, k, e);
+	}
 	return cut_flat(w, i, hl, k, e);
 }
 
