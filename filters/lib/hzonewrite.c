@@ -785,6 +785,30 @@ glued_date(const struct hzoneset *rs, const char *s, size_t n)
 }
 
 /*
+ * The day a wire's dateline opens with, no credit ("জুলাই ৫: <story>"),
+ * or before the credit after a comma ("সেপ্টেম্বর ২৯, <outlet> ডেস্ক:"):
+ * the length of S[0..N) to pass over, N when it is all a date, 0 for none.
+ */
+static size_t
+dated_open(const struct hzoneset *rs, const char *s, size_t n)
+{
+	struct date_result r;
+	const char *c;
+	size_t k;
+
+	if (line_is_date(rs, s, n, &r) && (r.status == DATE_OK || r.status == DATE_NO_YEAR))
+		return n;
+	if ((c = memchr(s, ',', n)) == NULL || c == s)
+		return 0;
+	k = (size_t)(c - s);
+	if (!line_is_date(rs, s, k, &r) || (r.status != DATE_OK && r.status != DATE_NO_YEAR))
+		return 0;
+	for (k++; k < n && s[k] == ' '; k++)
+		;
+	return k;
+}
+
+/*
  * The byline placed by its shape (a short name under the headline, the
  * site's name) gives way to the dateline's credit a byline pattern reads
  * ("<place> প্রতিনিধিঃ <story>"): it is taken off the record.
@@ -852,6 +876,8 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 
 				if (g < 0 || !rx_group(re, g, &a, &b) || b <= a)
 					continue;
+				if ((j == 0 || j == 3) && (a += dated_open(rs, s + a, b - a)) >= b)
+					continue;
 				credit |= j == 0 || j == 3;
 				if (j == 0 && *author && placed)
 					replaced(rec, w, p);
@@ -875,6 +901,10 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 		rx_release();
 		if (k == rs->dateline.n && pass == 0 && glued_byline(rs, s, n, &eo, &vo, &vl, &da, &dl)) {
 			struct date_result r;
+			size_t d = vl > 0 ? dated_open(rs, s + vo, vl) : 0;
+
+			vo += d;
+			vl -= d;
 
 			if (vl > 0 && *author && placed) {
 				replaced(rec, w, p);
