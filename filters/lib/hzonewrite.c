@@ -1298,6 +1298,21 @@ write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	return 1;
 }
 
+/* Is a date line the line right before or after line I? */
+static int
+next_to_date(const struct hzonework *w, long i, long p)
+{
+	int t;
+
+	for (t = -1; t <= 1; t += 2) {
+		long j = zone_step(w, i, t, 0, p);
+
+		if (j >= 0 && (w->l[j].kind == K_LABELLED || w->l[j].kind == K_DATE || w->l[j].kind == K_EDITION))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The header's fields written in the order of their lines, with their
  * explain lines.
@@ -1367,8 +1382,24 @@ write_line(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 void
 write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
 {
-	long i;
+	long i, over = -1, under = -1;
 
+	/*
+	 * A byline alone over the headline gives way to one under it,
+	 * between the headline and the story: the line over it is the
+	 * masthead's name ("<Outlet> || <outlet in Bengali>"), the one under
+	 * it the story's.  Not one next to a date: that is a byline and date
+	 * block printed over the headline (a print view's).
+	 */
+	for (i = 0; i < pg->p && pg->title >= 0; i++)
+		if (w->l[i].kind == K_BYLINE && i < pg->title && over < 0)
+			over = i;
+		else if (w->l[i].kind == K_BYLINE && i > pg->title && under < 0)
+			under = i;
+	if (over >= 0 && under >= 0 && !next_to_date(w, over, pg->p)) {
+		w->l[over].kind = K_OTHER;
+		w->l[over].why = "a byline over the headline, passed over for the one under it";
+	}
 	/* Write the fields in the order of their lines. */
 	for (i = 0; i < pg->p; i++)
 		write_line(rs, w, rec, pg, i);
