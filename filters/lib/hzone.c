@@ -1510,6 +1510,37 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 	return 0;
 }
 
+/* Is there nothing above line I but blank lines and bylines? */
+static int
+bylines_above(const struct hzonework *w, long i)
+{
+	long j;
+
+	for (j = 0; j < i; j++)
+		if (w->l[j].kind != K_BLANK && w->l[j].kind != K_BYLINE)
+			return 0;
+	return 1;
+}
+
+/*
+ * Does a line of prose stand below line K: paragraph_words words or more,
+ * with a comma or a dari?  (The lines there are not read yet.)
+ */
+static int
+prose_below(const struct hzoneset *rs, const struct hzonework *w, long k)
+{
+	size_t j;
+
+	for (j = (size_t)k + 1; j < w->nl; j++) {
+		const char *s = line_text(w, j);
+		size_t n = w->l[j].len;
+
+		if (line_words(s, n) >= rs->para_words && (memchr(s, ',', n) != NULL || memmem(s, n, "।", 3) != NULL))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Whether the line at *ip, a paragraph by its shape, is the story's first
  * paragraph; if not, it is marked as what it is (a list item, the headline,
@@ -1621,11 +1652,14 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	 * Over a headline and its byline or date, with no header line above
 	 * it, a paragraph is the site's: a tagline under its name ("স্বাগতম
 	 * <site> নিউজপোর্টালে। ..."), a ticker's sentence.  The article is
-	 * below.
+	 * below.  Opening the page (a byline at most above it) with no
+	 * paragraph below, it is the story's opening, printed over its header
+	 * (read_below_header reads the header then).
 	 */
 	if (next >= 0 && w->l[next].kind == K_TITLELIKE && !header_line_above(w, i) &&
 	    (k = (size_t)next_content(rs, w, pg->zone, next)) != (size_t)-1 &&
-	    (w->l[k].kind == K_LABELLED || w->l[k].kind == K_DATE || w->l[k].kind == K_BYLINE)) {
+	    (w->l[k].kind == K_LABELLED || w->l[k].kind == K_DATE || w->l[k].kind == K_BYLINE) &&
+	    (prose_below(rs, w, (long)k) || !bylines_above(w, i))) {
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = "a paragraph over a headline and its byline or date, nothing of the header above (the site's tagline)";
 		return 0;

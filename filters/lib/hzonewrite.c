@@ -1487,6 +1487,94 @@ fields_under_standfirst(const struct hzoneset *rs, struct hzonework *w, struct r
 }
 
 /*
+ * The header printed under the story's first paragraph, where the page
+ * has none over it ("<paragraph>" / "শিরোনাম :" / "<headline>" / "-
+ * <desk> :" / "- আপডেট টাইম : <date>" / "Tag :", a theme that prints the
+ * story's opening before its header): right under the paragraph P, past
+ * a ticker's label, a chrome line or a section's one word, a line shaped
+ * as a headline, then up to six lines, each a byline, a date line or chrome, one of
+ * them a date.  The headline and the block's fields are written, and the
+ * lines are left out of the body.  A story's second paragraph or a list
+ * of other stories is no such block: a headline right under the first
+ * paragraph is not a story's, and the others print no byline and date
+ * block of their own.
+ */
+static void
+header_under_story(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
+{
+	struct rline keep[6];
+	long j, t, k, at[6], first;
+	int n = 0, dates = 0, m;
+	const char *s;
+	size_t len, nw;
+
+	if (pg->title >= 0 || pg->p >= pg->zone || record_get(rec, "title") != NULL)
+		return;
+	/* The lines under the zone are not classified: the next with anything on it. */
+	for (j = pg->p + 1; j < (long)w->nl && w->l[j].len == 0; j++)
+		;
+	if (j >= (long)w->nl)
+		return;
+	first = j;
+	s = line_text(w, j);
+	len = w->l[j].len;
+	if (line_matches(&rs->ticker, s, len) || line_matches(&rs->chrome, s, len) ||
+	    (line_words(s, len) == 1 && !line_has_digit(s, len)))
+		for (j++; j < (long)w->nl && w->l[j].len == 0; j++)
+			;
+	if (j >= (long)w->nl)
+		return;
+	t = j;
+	s = line_text(w, t);
+	len = w->l[t].len;
+	nw = line_words(s, len);
+	if (nw < rs->headline_words || nw > 20 || text_chars(s, len) > 200 || line_ends_with(s, len, ":") ||
+	    line_matches(&rs->chrome, s, len))
+		return;
+	{
+		struct rline was = w->l[t];
+
+		w->l[t].kind = K_OTHER;
+		w->l[t].why = NULL;
+		line_classify(rs, w, (size_t)t);
+		if (w->l[t].kind != K_TITLELIKE) {
+			w->l[t] = was;
+			return;
+		}
+	}
+	for (k = t + 1; k < (long)w->nl && n < 6; k++) {
+		struct rline *l = &w->l[k];
+
+		if (l->len == 0)
+			continue;
+		keep[n] = *l;
+		at[n++] = k;
+		l->kind = K_OTHER;
+		l->why = NULL;
+		line_classify(rs, w, (size_t)k);
+		if (l->kind == K_LABELLED || l->kind == K_DATE)
+			dates++;
+		else if (l->kind != K_BYLINE && l->kind != K_CHROME && l->kind != K_BLANK) {
+			*l = keep[--n];
+			break;
+		}
+	}
+	if (dates == 0) {
+		for (m = 0; m < n; m++)
+			w->l[at[m]] = keep[m];
+		return;
+	}
+	if (!write_title(rs, w, rec, pg, t))
+		return;
+	explain(w, (size_t)t, "headline, under the first paragraph, over its byline and dates", NULL);
+	pg->title = t;
+	for (m = 0; m < n; m++)
+		write_line(rs, w, rec, pg, at[m]);
+	pg->below0 = first;
+	pg->below1 = at[n - 1] + 1;
+}
+
+/*
  * What the header lacks read in the first paragraph and under it: the
  * headline's words glued to the paragraph's start taken off it
  * (unglue_headline), the dateline, a date closing it, at the foot or in a
@@ -1501,6 +1589,7 @@ read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record 
 		unglue_headline(w, pg->p, pg->title);
 	if (pg->p < pg->zone)
 		dateline(rs, w, rec, (size_t)pg->p, &pg->author, &pg->pub, pg->placed);
+	header_under_story(rs, w, rec, pg);
 	if (!pg->pub && pg->p < pg->zone && w->l[pg->p].tail) {
 		size_t vo, vl;
 

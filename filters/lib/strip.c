@@ -757,6 +757,23 @@ heur_numbered(struct run *x, const struct heur *h)
 /* The most lines a cluster kept as a header may have: a credit, two dates, an edition, a section. */
 #define TAIL_HEADER_MAX 5
 
+/*
+ * Is line STOP the page's only line that ends a sentence (no other line
+ * of the page is one), its first paragraph and its last?
+ */
+static int
+only_paragraph(struct page *pg, const struct heur *h, ssize_t stop)
+{
+	size_t k;
+
+	for (k = 0; k < pg->nl; k++)
+		if ((ssize_t)k != stop && !pg->l[k].gone && pg->l[k].len > 0 &&
+		    text_words_upto(page_line(pg, k), pg->l[k].len, 4) >= 4 &&
+		    page_match(pg, h->sentence_end, page_line(pg, k), pg->l[k].len))
+			return 0;
+	return 1;
+}
+
 /* Walk back from the end over short lines that do not end a sentence. */
 static void
 heur_tail(struct run *x, const struct heur *h)
@@ -805,6 +822,26 @@ heur_tail(struct run *x, const struct heur *h)
 			if (!pg->l[k].gone && pg->l[k].len > 0 &&
 			    page_match(pg, h->tail_header, page_line(pg, (size_t)k), pg->l[k].len))
 				return;
+	/*
+	 * A longer one that opens with such a header, a labelled date among
+	 * its first TAIL_HEADER_MAX lines, right under the story's only
+	 * paragraph, is a header printed under the story's opening ("<paragraph>"
+	 * / "শিরোনাম :" / "<headline>" / "- <desk> :" / "- আপডেট টাইম : <date>" /
+	 * "Tag :" / ...): the header is kept, the lines under it go.
+	 */
+	if (count >= h->tail_min && stop >= 0 && h->tail_header && only_paragraph(pg, h, stop)) {
+		ssize_t last = stop;
+		size_t seen = 0;
+
+		for (k = stop + 1; k < (ssize_t)pg->nl && seen < TAIL_HEADER_MAX; k++) {
+			if (pg->l[k].gone || pg->l[k].len == 0)
+				continue;
+			seen++;
+			if (page_match(pg, h->tail_header, page_line(pg, (size_t)k), pg->l[k].len))
+				last = k;
+		}
+		stop = last;
+	}
 	if (count >= h->tail_min && stop >= 0)
 		for (k = stop + 1; k < (ssize_t)pg->nl; k++)
 			if (pg->l[k].len > 0)
