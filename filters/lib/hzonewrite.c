@@ -1231,6 +1231,38 @@ outlet_suffixed(const struct hzonework *w, const struct hzpage *pg, const char *
 }
 
 /*
+ * A blog theme's post title with its writer after "by" ("<headline>? by
+ * Name Name", line I): the writer, one to four words with no digit or
+ * mark, is the byline where the header has none, and the headline's
+ * length before " by " is returned; N when there is no such writer.
+ */
+static size_t
+by_writer(struct record *rec, struct hzonework *w, struct hzpage *pg, long i, const char *t, size_t n)
+{
+	const char *b = NULL, *e;
+	size_t a, k, nw;
+
+	for (e = t; (e = memmem(e, n - (size_t)(e - t), " by ", 4)) != NULL; e++)
+		b = e;
+	if (b == NULL || b == t)
+		return n;
+	a = (size_t)(b - t) + 4;
+	nw = line_words(t + a, n - a);
+	/* A headline in English keeps its "by" ("<Man> bitten by <snake>"). */
+	if (nw < 1 || nw > 4 || line_words(t, (size_t)(b - t)) < 3 || line_has_digit(t + a, n - a) ||
+	    !line_has_letter(t + a, n - a) || memmem(t, (size_t)(b - t), "\xe0\xa6", 2) == NULL)
+		return n;
+	for (k = a; k < n; k++)
+		if (strchr(":;,.!?|-()", t[k]) != NULL)
+			return n;
+	if (!pg->author++)
+		add_author(rec, w, t + a, n - a);
+	if (w->ex)
+		explain(w, (size_t)i, "the writer after 'by' taken off the headline, the byline", NULL);
+	return (size_t)(b - t);
+}
+
+/*
  * The headline written, cleaned of what its line adds (a date stamp, the
  * site's name, a hanging dash, markup); 0 when it has too few words to be
  * one, and is not written.
@@ -1246,6 +1278,7 @@ write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		explain(w, (size_t)i, "a date stamp taken off the headline", NULL);
 	t += d;
 	n = outlet_suffixed(w, pg, t, line_latin_suffixed(t, line_suffixed(t, l->len - d)));
+	n = by_writer(rec, w, pg, i, t, n);
 
 	/*
 	 * A dash or colon left hanging at the end is no part of
