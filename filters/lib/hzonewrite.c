@@ -1452,6 +1452,20 @@ short_credit(const struct hzoneset *rs, const char *s, size_t n)
 }
 
 /*
+ * Line I, under the zone or read before as something else, read afresh
+ * (line_classify): what it was kept in *WAS, to be put back; what it is.
+ */
+static enum kind
+read_afresh(const struct hzoneset *rs, struct hzonework *w, long i, struct rline *was)
+{
+	*was = w->l[i];
+	w->l[i].kind = K_OTHER;
+	w->l[i].why = NULL;
+	line_classify(rs, w, (size_t)i);
+	return w->l[i].kind;
+}
+
+/*
  * The byline and dates printed under a standfirst, a summary of the story
  * in one paragraph ("<headline>" / "<summary>" / "<credit>" / "Published :
  * <date>" / "Updated : <date>", bdnews24.com's order).  When the header
@@ -1476,11 +1490,8 @@ fields_under_standfirst(const struct hzoneset *rs, struct hzonework *w, struct r
 
 		if (l->len == 0)
 			continue;
-		keep[n] = *l;
-		at[n++] = i;
-		l->kind = K_OTHER;
-		l->why = NULL;
-		line_classify(rs, w, (size_t)i);
+		at[n] = i;
+		read_afresh(rs, w, i, &keep[n++]);
 		if (l->kind == K_LABELLED || l->kind == K_DATE)
 			dates++;
 		else if (l->kind == K_BYLINE && dates == 0)
@@ -1565,12 +1576,9 @@ header_under_story(const struct hzoneset *rs, struct hzonework *w, struct record
 	    line_matches(&rs->chrome, s, len))
 		return;
 	{
-		struct rline was = w->l[t];
+		struct rline was;
 
-		w->l[t].kind = K_OTHER;
-		w->l[t].why = NULL;
-		line_classify(rs, w, (size_t)t);
-		if (w->l[t].kind != K_TITLELIKE) {
+		if (read_afresh(rs, w, t, &was) != K_TITLELIKE) {
 			w->l[t] = was;
 			return;
 		}
@@ -1580,11 +1588,8 @@ header_under_story(const struct hzoneset *rs, struct hzonework *w, struct record
 
 		if (l->len == 0)
 			continue;
-		keep[n] = *l;
-		at[n++] = k;
-		l->kind = K_OTHER;
-		l->why = NULL;
-		line_classify(rs, w, (size_t)k);
+		at[n] = k;
+		read_afresh(rs, w, k, &keep[n++]);
 		if (l->kind == K_LABELLED || l->kind == K_DATE)
 			dates++;
 		else if (l->kind != K_BYLINE && l->kind != K_CHROME && l->kind != K_BLANK) {
