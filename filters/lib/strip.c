@@ -758,8 +758,8 @@ heur_numbered(struct run *x, const struct heur *h)
 #define TAIL_HEADER_MAX 5
 
 /*
- * Is line STOP the page's only line that ends a sentence (no other line
- * of the page is one), its first paragraph and its last?
+ * Is line STOP the page's only paragraph: no other line of four words or
+ * more ends a sentence?
  */
 static int
 only_paragraph(struct page *pg, const struct heur *h, ssize_t stop)
@@ -829,7 +829,7 @@ heur_tail(struct run *x, const struct heur *h)
 	 * / "শিরোনাম :" / "<headline>" / "- <desk> :" / "- আপডেট টাইম : <date>" /
 	 * "Tag :" / ...): the header is kept, the lines under it go.
 	 */
-	if (count >= h->tail_min && stop >= 0 && h->tail_header && only_paragraph(pg, h, stop)) {
+	if (count >= h->tail_min && stop >= 0 && h->tail_header) {
 		ssize_t last = stop;
 		size_t seen = 0;
 
@@ -840,7 +840,9 @@ heur_tail(struct run *x, const struct heur *h)
 			if (page_match(pg, h->tail_header, page_line(pg, (size_t)k), pg->l[k].len))
 				last = k;
 		}
-		stop = last;
+		/* The page's other lines are asked last: most clusters hold no header. */
+		if (last > stop && only_paragraph(pg, h, stop))
+			stop = last;
 	}
 	if (count >= h->tail_min && stop >= 0)
 		for (k = stop + 1; k < (ssize_t)pg->nl; k++)
