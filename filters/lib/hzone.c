@@ -2309,6 +2309,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	headline_by_block(rs, w, pg);
 	headline_by_copies(rs, w, pg);
 	headline_last_resorts(rs, w, pg);
+	name_over_role(rs, w, pg);
 	story_start_below(rs, w, pg);
 	/* The dates and bylines placed against both. */
 	clock_or_story_dates(rs, w, pg);

@@ -641,3 +641,52 @@ headline_last_resorts(const struct hzoneset *rs, struct hzonework *w, struct hzp
 				break;
 			}
 }
+
+/*
+ * A writer's name right under the headline, on top of a post a byline
+ * pattern reads ("<headline>" / "Name Name" / "<place> প্রতিনিধি"): an
+ * author box of two lines, written as one credit, "Name Name, <place>
+ * প্রতিনিধি".  The post alone: up to four words, no comma (no name in
+ * it yet), its last word a post word.  The name: a short name of two
+ * words or more that no pattern reads (a desk's name is its own byline)
+ * and that the story's first paragraph does not share (a subtitle's
+ * words come back there).
+ */
+void
+name_over_role(const struct hzoneset *rs, struct hzonework *w, const struct hzpage *pg)
+{
+	long i, j;
+
+	if (pg->title < 0)
+		return;
+	for (i = pg->title + 2; i < pg->p; i++) {
+		const char *s = w->text.s + w->l[i].vo, *last;
+		size_t n = w->l[i].vl;
+
+		if (w->l[i].kind != K_BYLINE || !w->l[i].pattern)
+			continue;
+		j = i - 1;
+		if (zone_step(w, j, -1, 0, pg->p) != pg->title)
+			return;
+		while (n > 0 && s[n - 1] == ' ')
+			n--;
+		for (last = s + n; last > s && last[-1] != ' '; last--)
+			;
+		if (line_words(s, n) > 4 || memchr(s, ',', n) || !line_post_alone(rs, last, (size_t)(s + n - last)) ||
+		    !(w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_OTHER || (w->l[j].kind == K_BYLINE && !w->l[j].pattern)) ||
+		    !zone_short_name(w, (size_t)j) || line_words(line_text(w, j), w->l[j].len) < 2 ||
+		    line_matches(&rs->chrome, line_text(w, j), w->l[j].len) ||
+		    line_matches(&rs->not_name, line_text(w, j), w->l[j].len) ||
+		    line_matches(&rs->byline, line_text(w, j), w->l[j].len) ||
+		    (pg->p < pg->zone && zone_shares_word(w, j, pg->p)))
+			return;
+		w->l[j].kind = K_BYLINE;
+		w->l[j].pattern = 1;
+		w->l[j].joined = 1;
+		w->l[j].vo = w->l[j].off;
+		w->l[j].vl = w->l[j].half;
+		w->l[j].why = "a writer's name under the headline over the post under it, written with it";
+		w->l[i].why = "the post under the writer's name, written with it";
+		return;
+	}
+}

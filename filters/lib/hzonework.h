@@ -35,6 +35,7 @@ struct rline {
 	int story;		/* K_DATE: the story's date wherever it stands */
 	int tail;		/* K_PARA: a labelled date closes it (a page on one line) */
 	int asis;		/* K_BYLINE: written as printed (a credit placed by its shape) */
+	int joined;		/* K_BYLINE: a writer's name written with the post on the next line */
 	int again;		/* a copy of the headline printed again (hzoneagain.c): AGAIN_* */
 	size_t co, cl;		/* K_DATE: a writer's name before the date on its line, in w->text (cl 0: none) */
 };
@@ -157,6 +158,7 @@ int zone_time_below(const struct hzoneset *rs, struct hzonework *w, const char *
 void headline_by_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 void headline_by_copies(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 void headline_last_resorts(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
+void name_over_role(const struct hzoneset *rs, struct hzonework *w, const struct hzpage *pg);
 
 /* hzonewrite.c: the record: the header's fields, what is under the header, the body. */
 struct record;

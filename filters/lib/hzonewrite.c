@@ -1391,7 +1391,15 @@ write_line(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 			l->why = "a name placed by where it stands; the first paragraph's dateline names the writer (not taken)";
 		else if (!pg->author++) {
 			pg->placed = !l->pattern;
-			if (l->asis) {	/* as printed, " ," and all, but opening dashes */
+			if (l->joined && i + 1 < (long)w->nl) {	/* "Name, <post>" (name_over_role) */
+				struct buf b = {0};
+
+				buf_add(&b, shown(w, w->text.s + l->vo), l->vl);
+				buf_add(&b, ", ", 2);
+				buf_add(&b, shown(w, w->text.s + w->l[i + 1].vo), w->l[i + 1].vl);
+				add_author(rec, w, b.s, b.len);
+				buf_free(&b);
+			} else if (l->asis) {	/* as printed, " ," and all, but opening dashes */
 				size_t k = open_dashes(w->text.s + l->vo, l->vl);
 
 				add(rec, w, "author", w->text.s + l->vo + k, l->vl - k);
