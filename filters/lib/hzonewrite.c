@@ -1440,6 +1440,15 @@ write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 	if (over >= 0 && under >= 0 && !next_to_date(w, over, pg->p)) {
 		w->l[over].kind = K_OTHER;
 		w->l[over].why = "a byline over the headline, passed over for the one under it";
+	} else if (over >= 0 && under < 0 && pg->credited && !next_to_date(w, over, pg->p) && !zone_shares_word(w, over, pg->p)) {
+		/*
+		 * So does one that gives way to the story's own credit
+		 * ("By <outlet>" over the headline, "<place> প্রতিনিধিঃ <story>"),
+		 * unless the story names it again ("Name <place> প্রতিনিধি" over
+		 * the headline, "Name, <place>ঃ <story>").
+		 */
+		w->l[over].kind = K_OTHER;
+		w->l[over].why = "a byline over the headline, passed over for the first paragraph's credit";
 	}
 	/* Write the fields in the order of their lines. */
 	for (i = 0; i < pg->p; i++)
