@@ -2,11 +2,12 @@
  * hzone.c: the header-zone reader (see hzone.h and khobor-rules(5),
  * READER): from what each line is (hzoneline.c), a header flattened onto
  * one line cut into its lines (hzoneflat.c) and the headline's copies
- * (hzoneagain.c), where the zone ends, where the byline and date block is
- * and where the story starts; which line is the headline is decided in
- * hzonehead.c, and the record is written in hzonewrite.c.  hzone_apply
- * runs those phases in turn, each handed the page's struct hzpage.  It
- * runs on the rules hzonecomp.c compiles.
+ * (hzoneagain.c), where the zone ends and where the story starts, and the
+ * helpers that say where a line stands in the zone.  The byline and date
+ * block is found in hzoneblock.c, the headline chosen in hzonehead.c, the
+ * dates placed in hzonedate.c, and the record written in hzonewrite.c.
+ * hzone_apply runs those phases in turn, each handed the page's struct
+ * hzpage.  It runs on the rules hzonecomp.c compiles.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -159,30 +160,6 @@ zone_step(const struct hzonework *w, long i, int dir, long lo, long hi)
 	return -1;
 }
 
-/*
- * S without the number an outlet's name may end in, after a space or
- * glued on ("<name> টিভি 24", "<name>২৪"): its length, or N when it ends
- * in no number of three digits at most or nothing is left before it.
- */
-static size_t
-unnumbered(const char *s, size_t n)
-{
-	size_t m = n, d = 0;
-
-	for (;;) {
-		if (m > 0 && s[m - 1] >= '0' && s[m - 1] <= '9')
-			m--;
-		else if (m >= 3 && line_digit_at(s + m - 3, 3))
-			m -= 3;
-		else
-			break;
-		d++;
-	}
-	while (m > 0 && s[m - 1] == ' ')
-		m--;
-	return d == 0 || d > 3 || m == 0 ? n : m;
-}
-
 /* A short line that could be a name: at most four words, no digits. */
 int
 zone_short_name(const struct hzonework *w, size_t j)
@@ -214,44 +191,6 @@ zone_first_content(const struct hzonework *w, long j)
 		if (w->l[i].len > 0)
 			return 0;
 	return 1;
-}
-
-/* Does the date line S[0..N) print a weekday ("বৃহস্পতিবার", "Monday")? */
-static int
-names_weekday(const char *s, size_t n)
-{
-	return memmem(s, n, "বার", strlen("বার")) != NULL || memmem(s, n, "day", 3) != NULL || memmem(s, n, "DAY", 3) != NULL;
-}
-
-/*
- * Does the unlabelled date at I stand right over the story: the next line
- * the first paragraph P, or a byline (a name ending in a comma: "<name>,")
- * right over P?  A page clock sits in the site's header, with a menu, a
- * masthead or a headline under it; a date with nothing between it and the
- * story (no headline printed) is the story's ("5:55 pm , May 10, 2018" over
- * "<desk> ॥ <paragraph>", "May 19, 2022" over "<name>," over the story).
- * Chrome between (an empty caption's "ছবি:") keeps it a clock, and so does
- * a weekday: the clocks print theirs ("বৃহস্পতিবার, ১৪ নভেম্বর ২০২৪,
- * ১০:২২ পূর্বাহ্ন"), the story's dates seen here do not.
- */
-static int
-over_story(const struct hzonework *w, long i, long p)
-{
-	long j;
-
-	if (names_weekday(line_text(w, (size_t)i), w->l[i].len))
-		return 0;
-	for (j = i + 1; j < p && w->l[j].kind == K_BLANK; j++)
-		;
-	if (j == p)
-		return 1;
-	if (j > p || !(w->l[j].kind == K_BYLINE ||
-	    (w->l[j].kind == K_TITLELIKE && line_ends_with(line_text(w, (size_t)j), w->l[j].len, ",") &&
-	    zone_short_name(w, (size_t)j))))
-		return 0;
-	for (j++; j < p && w->l[j].kind == K_BLANK; j++)
-		;
-	return j == p;
 }
 
 /*
@@ -669,61 +608,6 @@ zone_given_name_in(const struct hzonework *w, long i, long j)
 	return 0;
 }
 
-/*
- * Is the line under I a header line that labels only an update time
- * ("Last Updated ...")?  Then an unlabelled date at I is the post's own
- * date, over its update: the pair is the header, not a page clock.
- */
-int
-zone_over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
-{
-	long j = zone_step(w, i, 1, 0, p);
-	size_t at = 0, a, e, vo, vl, n;
-	int pub = 0, upd = 0;
-	const char *s;
-
-	if (j < 0 || w->l[j].kind != K_LABELLED)
-		return 0;
-	s = line_text(w, (size_t)j);
-	n = w->l[j].len;
-	while (line_segment(s, n, &at, &a, &e))
-		switch (line_what_segment(rs, s + a, e - a, &vo, &vl)) {
-		case S_PUBLISHED:
-		case S_DATE:
-			pub++;
-			break;
-		case S_UPDATED:
-			upd++;
-			break;
-		default:
-			break;
-		}
-	return upd > 0 && pub == 0;
-}
-
-/*
- * Does a line below I, above the paragraph P, label a publication time
- * ("প্রকাশিত মে ২২, ২০২৩")?  Then an unlabelled date at I is not the
- * story's: the page clock, or a list's date.
- */
-static int
-pub_below(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
-{
-	long j;
-
-	for (j = i + 1; j < p; j++) {
-		const char *s = line_text(w, (size_t)j);
-		size_t n = w->l[j].len, at = 0, a, e, vo, vl;
-
-		if (w->l[j].kind != K_LABELLED)
-			continue;
-		while (line_segment(s, n, &at, &a, &e))
-			if (line_what_segment(rs, s + a, e - a, &vo, &vl) == S_PUBLISHED)
-				return 1;
-	}
-	return 0;
-}
-
 int
 zone_in_block(enum kind k)
 {
@@ -758,103 +642,6 @@ zone_dateline_credited(const struct hzoneset *rs, const char *s, size_t n)
 	}
 	rx_release();
 	return credited;
-}
-
-struct day_named {
-	const struct date_result *day;
-	int hit;
-};
-
-static void
-day_named_fn(void *ctx, const char *iso, const char *text, size_t len, const char *problem)
-{
-	struct day_named *d = ctx;
-	char day[11];
-
-	(void)text, (void)len, (void)problem;
-	date_format_day(day, d->day->year, d->day->month, d->day->day);
-	if (iso != NULL && strncmp(iso, day, 10) == 0 && (iso[10] == '\0' || iso[10] == 'T'))
-		d->hit = 1;
-}
-
-/*
- * A date line taken for the page clock only by where it stands (no clock
- * place, no second calendar) is the story's own date when the first
- * paragraph names that very day ("শনিবার, ০৮ মার্চ, ২০২৫" over "আজ শনিবার
- * (৮ মার্চ) ..."), and the header prints no other date: the page was not
- * seen on the day its story tells of by chance.  A date with a time is a
- * clock's.
- */
-static void
-named_day(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
-{
-	struct date_result r;
-	struct day_named d = { &r, 0 };
-	long i, c = -1;
-
-	if (p >= zone)
-		return;
-	for (i = 0; i < p; i++)
-		if (w->l[i].kind == K_LABELLED || w->l[i].kind == K_DATE || (w->l[i].kind == K_CLOCK && !w->l[i].placed))
-			return;
-		else if (w->l[i].kind == K_CLOCK && c < 0)
-			c = i;
-	if (c < 0 || date_parse(rs->ds, line_text(w, c), w->l[c].len, rs->tz, &r) != DATE_OK || r.has_time)
-		return;
-	date_mentions(rs->ds, line_text(w, p), w->l[p].len, &r, day_named_fn, &d);
-	if (!d.hit)
-		return;
-	w->l[c].kind = K_DATE;
-	w->l[c].story = 1;
-	w->l[c].why = "an unlabelled date whose day the first paragraph names (the story's date, not the clock)";
-}
-
-/*
- * The zone a page_zone pattern puts the page in: tried on the url header
- * and on the lines above the first paragraph, on that paragraph (its
- * dateline) and on the next, each up to 240 bytes; else the zone a
- * lead_zone pattern puts it in, tried on the headline TITLE, the bylines
- * and the first paragraph's first 240 bytes only (words that tell where a
- * story is set, which a ticker or a menu may print on any page); NULL for
- * none.
- */
-static const char *
-page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct record *rec, long title, long p, long zone,
-    const char **key)
-{
-	const char *url = record_get(rec, "url");
-	size_t z;
-	long i;
-
-	*key = "page_zone";
-	for (z = 0; z < rs->nz; z++) {
-		if (url && line_matches(&rs->zpats[z], url, strlen(url)))
-			return rs->znames[z];
-		for (i = 0; i <= p && i < zone; i++)
-			if (w->l[i].len > 0 && w->l[i].kind != K_CHROME &&
-			    line_matches(&rs->zpats[z], line_text(w, i), text_utf8_floor(line_text(w, i), w->l[i].len < 240 ? w->l[i].len : 240)))
-				return rs->znames[z];
-		/*
-		 * And the paragraph under it: the first paragraph the reader
-		 * found may be a headline closed by a dari, the dateline under it
-		 * (its start only: a dateline opens the paragraph).
-		 */
-		for (i = p + 1; i < (long)w->nl && w->l[i].len == 0; i++)
-			;
-		if (p >= 0 && p < zone && i < (long)w->nl &&
-		    line_matches(&rs->zpats[z], line_text(w, i), text_utf8_floor(line_text(w, i), w->l[i].len < 240 ? w->l[i].len : 240)))
-			return rs->znames[z];
-	}
-	*key = "lead_zone";
-	for (z = 0; z < rs->nlz; z++) {
-		for (i = 0; i < p && i < zone; i++)
-			if ((i == title || w->l[i].kind == K_BYLINE) && line_matches(&rs->lzpats[z], line_text(w, i), w->l[i].len))
-				return rs->lznames[z];
-		if (p >= 0 && p < zone && line_matches(&rs->lzpats[z], line_text(w, p),
-		    text_utf8_floor(line_text(w, p), w->l[p].len < 240 ? w->l[p].len : 240)))
-			return rs->lznames[z];
-	}
-	return NULL;
 }
 
 /*
@@ -921,8 +708,8 @@ upazila_district(const char *s, size_t n)
  * digit.  The value (its closing marks off) in [0, *VL); the words that
  * name the writer (before the comma or dari, after থেকে) in [*NA, *NE).
  */
-static int
-credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *closedp)
+int
+zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *closedp)
 {
 	size_t m = n, c;
 	int closed = 0, mark = 0;	/* closed by a colon or the like */
@@ -990,8 +777,8 @@ credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *c
  * Is line J at the top of the page: nothing above it but blank lines,
  * page chrome, the page clock, dates and list items?
  */
-static int
-at_top(const struct hzonework *w, long j)
+int
+zone_at_top(const struct hzonework *w, long j)
 {
 	long i;
 
@@ -999,160 +786,6 @@ at_top(const struct hzonework *w, long j)
 		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
 		    w->l[i].kind != K_DATE && !line_is_item(line_text(w, i), w->l[i].len))
 			return 0;
-	return 1;
-}
-
-/* Does a word of S (three letters or more) come back in line J? */
-static int
-words_in(const struct hzonework *w, const char *s, size_t n, long j)
-{
-	size_t a = 0, e;
-
-	while (a < n) {
-		while (a < n && s[a] == ' ')
-			a++;
-		for (e = a; e < n && s[e] != ' ' && s[e] != ','; e++)
-			;
-		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(line_text(w, j), w->l[j].len, s + a, e - a))
-			return 1;
-		a = e + 1;
-	}
-	return 0;
-}
-
-/*
- * Is line J the end of the title-like line ABOVE, four words or more (the
- * headline printed again without the place or kicker before it,
- * "<place>: <headline>" over "<headline>")?  No credit, whatever its shape.
- */
-static int
-headline_tail(const struct hzonework *w, long j, long above)
-{
-	size_t m, n = w->l[j].len;
-
-	if (above < 0 || w->l[above].kind != K_TITLELIKE || (m = w->l[above].len) <= n + 1 || line_words(line_text(w, j), n) < 4)
-		return 0;
-	return memcmp(line_text(w, above) + m - n, line_text(w, j), n) == 0 && strchr(" :,-", line_text(w, above)[m - n - 1]) != NULL;
-}
-
-/*
- * The byline by where it stands: a line of a credit's shape (see
- * credit_shape) right on top of the dates or the first paragraph P, under
- * the headline (a longer title-like line right above), under the dates,
- * or at the top of the page; none of the words naming the writer come back
- * in the first paragraph (a headline's would).  Lines that a byline
- * pattern reads stay as they are.
- */
-static void
-placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
-{
-	long j;
-
-	/*
-	 * A paragraph that opens with its own credit (a dateline) has its
-	 * byline there; a place and a day alone name no writer ("Name,
-	 * <place>।" over "<outlet>, <day month> : <paragraph>").
-	 */
-	if (p < zone && zone_dateline_credited(rs, line_text(w, p), w->l[p].len))
-		return;
-
-	for (j = 0; j < p; j++) {
-		struct rline *l = &w->l[j];
-		size_t vl, na, ne;
-		long below, above;
-		int ok, closed, under;
-
-		/* A date label alone ("আপডেট সময়ঃ" over its date) is no credit, whatever its shape. */
-		if (!(l->kind == K_TITLELIKE || (l->kind == K_OTHER && (l->why == NULL ||
-		    strncmp(l->why, "a label", 7) == 0))) || !credit_shape(line_text(w, j), l->len, &vl, &na, &ne, &closed) ||
-		    line_label_alone(rs, line_text(w, j), l->len) != S_NONE)
-			continue;
-		/* Past a photo's words in Latin letters alone ("<name> sir", its alt text). */
-		for (below = zone_step(w, j, 1, 0, p); below >= 0 && w->l[below].kind == K_TITLELIKE &&
-		    !line_letter_in(line_text(w, below), w->l[below].len, 0); below = zone_step(w, below, 1, 0, p))
-			;
-		if (!(below < 0 && p < zone) && !(below >= 0 && zone_in_block(w->l[below].kind)))
-			continue;
-		above = zone_step(w, j, -1, 0, p);
-		if (headline_tail(w, j, above))
-			continue;
-		/* The headline above, not the site's name in Latin letters over a Bengali page. */
-		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !zone_same(w, (size_t)above, (size_t)j) &&
-		    line_letter_in(line_text(w, above), w->l[above].len, 0) &&
-		    line_words(line_text(w, above), w->l[above].len) >= rs->headline_words &&
-		    line_words(line_text(w, above), w->l[above].len) > line_words(line_text(w, j) + na, ne - na);
-		ok = at_top(w, j) || under || (above >= 0 && zone_in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
-		/*
-		 * A headline's words, or a caption's ("<person>। ফাইল ছবি"),
-		 * come back in the paragraph; a writer's name seldom does.  A
-		 * credit closed by its colon, or standing between the headline
-		 * and the dates, is one whatever it names.
-		 */
-		if (!ok || (p < zone && !closed && !(under && below >= 0) && words_in(w, line_text(w, j) + na, ne - na, p)))
-			continue;
-		l->kind = K_BYLINE;
-		l->vo = l->off;
-		l->vl = vl;
-		l->asis = 1;
-		l->why = "a credit's shape right on top of the dates or the first paragraph";
-	}
-}
-
-/*
- * A writer's credit with no mark, placed by where it stands: alone under
- * the dates, right over the first paragraph P, a headline above them.
- * Either a name of two to four words in Bengali letters ("Name Name
- * Name", a column's writer), or that name of two or three words and then
- * two to five more credits cut by commas, four words at most each, no
- * digit ("Name Name, <post>, <institute>, <city>, <country>", an op-ed's
- * writer and where they work).  The name's words must not come back in
- * the first paragraph (a subheading's would), and no other line of the
- * zone may be a byline.  Written as printed; 1 if one was placed.
- */
-static int
-name_under_dates(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
-{
-	long j, above, head;
-	const char *s;
-	size_t n, a, e, pieces = 0, nw, name = 0;
-
-	if (p <= 0 || p >= zone || (j = zone_step(w, p, -1, 0, p)) < 0 || w->l[j].kind != K_TITLELIKE)
-		return 0;
-	if ((above = zone_step(w, j, -1, 0, p)) < 0 || (w->l[above].kind != K_DATE && w->l[above].kind != K_LABELLED))
-		return 0;
-	for (head = above; head >= 0 && zone_in_block(w->l[head].kind); head = zone_step(w, head, -1, 0, p))
-		;
-	if (head < 0 || w->l[head].kind != K_TITLELIKE)
-		return 0;
-	/* No other byline in the zone: under one, such a line is a caption or a subheading. */
-	for (a = 0; a < (size_t)p; a++)
-		if (w->l[a].kind == K_BYLINE || (w->l[a].kind == K_DATE && w->l[a].cl > 0))
-			return 0;
-	s = line_text(w, (size_t)j);
-	n = w->l[j].len;
-	if (line_has_digit(s, n) || line_matches(&rs->chrome, s, n))
-		return 0;
-	for (a = 0; a < n; a = e + 1) {
-		for (e = a; e < n && s[e] != ','; e++)
-			;
-		while (a < e && s[a] == ' ')
-			a++;
-		nw = line_words(s + a, e - a);
-		if (nw == 0 || nw > 4 || !line_bengali_name(s + a, e - a))
-			return 0;
-		if (pieces++ == 0)
-			name = e;
-	}
-	nw = line_words(s, name);
-	if (!(pieces == 1 && nw >= 2 && nw <= 4) && !(pieces >= 3 && pieces <= 6 && nw >= 2 && nw <= 3))
-		return 0;
-	if (words_in(w, s, name, p))
-		return 0;
-	w->l[j].kind = K_BYLINE;
-	w->l[j].vo = w->l[j].off;
-	w->l[j].vl = n;
-	w->l[j].asis = 1;
-	w->l[j].why = "a writer's name alone under the dates, right over the first paragraph";
 	return 1;
 }
 
@@ -1421,7 +1054,7 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 		long k;
 
 		if (zone_opens_page(w, i) && line_words(line_text(w, i), w->l[i].len) <= 20 &&
-		    credit_shape(line_text(w, next), w->l[next].len, &vl, &na, &ne, &closed) && closed &&
+		    zone_credit_shape(line_text(w, next), w->l[next].len, &vl, &na, &ne, &closed) && closed &&
 		    (k = next_line(w, next + 1, pg->zone)) < pg->zone) {
 			struct rline below = w->l[k];
 
@@ -1635,12 +1268,12 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	 * ("Name,<place>।", "Name Name, <role>।"), is its byline, not
 	 * a paragraph (placed_credits reads it).
 	 */
-	if (next >= 0 && w->l[next].kind == K_PARA && line_words(line_text(w, i), w->l[i].len) <= 6 && (at_top(w, i) ||
+	if (next >= 0 && w->l[next].kind == K_PARA && line_words(line_text(w, i), w->l[i].len) <= 6 && (zone_at_top(w, i) ||
 	    ((k = (size_t)zone_step(w, i, -1, 0, i)) != (size_t)-1 && w->l[k].kind == K_TITLELIKE && zone_opens_page(w, (long)k)))) {
 		size_t vl, na, ne;
 		int closed;
 
-		if (credit_shape(line_text(w, i), w->l[i].len, &vl, &na, &ne, &closed) && ne < vl) {
+		if (zone_credit_shape(line_text(w, i), w->l[i].len, &vl, &na, &ne, &closed) && ne < vl) {
 			w->l[i].kind = K_OTHER;
 			w->l[i].why = NULL;
 			return 0;
@@ -1783,306 +1416,6 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 }
 
 /*
- * Does line I open with a list's mark as printed, before a prefix the
- * reader took off ("• <date>", read as the date alone)?
- */
-static int
-printed_item(const struct hzonework *w, long i)
-{
-	const char *t = w->text.s, *a = t + w->l[i].off;
-
-	while (a > t && a[-1] != '\n')
-		a--;
-	while (*a == ' ' || *a == '\t')
-		a++;
-	return line_is_item(a, (size_t)(t + w->l[i].off - a) + w->l[i].len);
-}
-
-/*
- * Is the date at I an item of a list of the post's details, with no
- * weekday ("• জুন ৮, ২০২০" over "• <section>" and "• <count>")?  A
- * theme lists the post's date, section and views so; the clocks seen in
- * such lists print the weekday ("• মঙ্গলবার, ৩০ মে ২০২৩, ১১:৪৪
- * পূর্বাহ্ন").  An item beside it of four words at most, no date.
- */
-static int
-post_details(const struct hzonework *w, long i, long p)
-{
-	long d[2];
-	int t;
-
-	if (!printed_item(w, i) || names_weekday(line_text(w, (size_t)i), w->l[i].len))
-		return 0;
-	d[0] = zone_step(w, i, -1, 0, p);
-	d[1] = zone_step(w, i, 1, 0, p);
-	for (t = 0; t < 2; t++)
-		if (d[t] >= 0 && w->l[d[t]].kind != K_DATE && w->l[d[t]].kind != K_CLOCK &&
-		    line_is_item(line_text(w, (size_t)d[t]), w->l[d[t]].len) &&
-		    line_words(line_text(w, (size_t)d[t]), w->l[d[t]].len) <= 4)
-			return 1;
-	return 0;
-}
-
-/* Has line I only the page clock's lines above it (past blank lines and chrome)? */
-static int
-under_clock_only(const struct hzonework *w, long i, long p)
-{
-	long j = i;
-
-	while ((j = zone_step(w, j, -1, 0, p)) >= 0)
-		if (w->l[j].kind != K_CLOCK)
-			return 0;
-	return 1;
-}
-
-/*
- * The lines above the first paragraph settled (the page clock, captions and
- * credits placed by their shape) and pg->b0, the first line of the byline
- * and date block.
- */
-static void
-mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
-{
-	long i;
-	size_t k;
-
-	/*
-	 * An unlabelled date line opening the page is its clock, whatever is
-	 * under it: it starts no byline and date block.  The clock may be
-	 * printed in more lines than one, another calendar's date first
-	 * ("১৩ই বৈশাখ, ১৪৩১ বঙ্গাব্দ" over "২৬শে এপ্রিল, ২০২৪ খ্রিস্টাব্দ").
-	 */
-	for (i = 0; i < pg->p; i++)
-		if (w->l[i].kind == K_DATE && zone_step(w, i, -1, 0, pg->p) < 0 && over_story(w, i, pg->p)) {
-			w->l[i].story = 1;
-			w->l[i].why = "an unlabelled date right over the story (no headline, no menu between)";
-		} else if (w->l[i].kind == K_DATE && post_details(w, i, pg->p)) {
-			w->l[i].story = 1;
-			w->l[i].why = "a date with no weekday in a list of the post's details (its section or count an item beside it)";
-		} else if (w->l[i].kind == K_DATE && under_clock_only(w, i, pg->p) && (k = (size_t)zone_step(w, i, 1, 0, pg->p)) != (size_t)-1 &&
-		    !zone_in_block(w->l[k].kind)) {
-			w->l[i].kind = K_CLOCK;
-			w->l[i].placed = 1;
-			w->l[i].why = "an unlabelled date opening the page";
-		}
-	/* A title-like line that only begins a chrome line is that line's copy (a caption, then its credit). */
-	for (i = 0; i < pg->p; i++) {
-		long j;
-
-		if (w->l[i].kind != K_TITLELIKE)
-			continue;
-		for (j = i + 1; j < pg->p; j++)
-			if (w->l[j].kind == K_CHROME && w->l[j].len > w->l[i].len + 1 &&
-			    memcmp(line_text(w, j), line_text(w, i), w->l[i].len) == 0 && line_text(w, j)[w->l[i].len] == ' ') {
-				w->l[i].kind = K_OTHER;
-				w->l[i].why = "a caption printed again with its credit";
-				break;
-			}
-	}
-	/*
-	 * A byline ending in a comma goes on in the next line ("<place>
-	 * প্রতিনিধি," over the outlet's name): that line is no headline.
-	 */
-	for (i = 0; i < pg->p; i++) {
-		long j;
-
-		if (w->l[i].kind != K_BYLINE || !line_ends_with(line_text(w, i), w->l[i].len, ",") ||
-		    (j = zone_step(w, i, 1, 0, pg->p)) < 0 || w->l[j].kind != K_TITLELIKE || !zone_short_name(w, (size_t)j))
-			continue;
-		w->l[j].kind = K_OTHER;
-		w->l[j].why = "the byline's second line, after its comma";
-	}
-	placed_credits(rs, w, pg->p, pg->zone);
-	w->named = name_under_dates(rs, w, pg->p, pg->zone);
-	for (i = 0; i < pg->p; i++)
-		if (zone_in_block(w->l[i].kind)) {
-			pg->b0 = i;
-			break;
-		}
-}
-
-/* Line J, placed as the byline by where it stands: its value S[VO, VO + VL) of w->text, and why. */
-static void
-place_byline(struct hzonework *w, struct hzpage *pg, long j, size_t vo, size_t vl, const char *why)
-{
-	w->l[j].kind = K_BYLINE;
-	w->l[j].vo = vo;
-	w->l[j].vl = vl;
-	w->l[j].why = why;
-	if (pg->b0 < 0 || j < pg->b0)
-		pg->b0 = j;
-}
-
-/*
- * Was line I read without its bullet ("• প্রকাশিত <date>": classify2 in
- * hzoneline.c)?  Then it is an item of a list as printed.
- */
-static int
-read_unbulleted(const struct hzonework *w, long i)
-{
-	const char *t = w->text.s;
-	size_t a = w->l[i].off;
-
-	while (a > 0 && t[a - 1] != '\n')
-		a--;
-	while (a < w->l[i].off && t[a] == ' ')
-		a++;
-	return a < w->l[i].off && line_is_item(t + a, w->l[i].off + w->l[i].len - a) > 0;
-}
-
-/*
- * Short names beside a date, taken as the byline (moving pg->b0 up).
- */
-static void
-names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
-{
-	long i;
-
-	/*
-	 * A short name next to a date, under a longer headline, is a writer's
-	 * byline ("Doinik Astha", a reporter's name, an outlet's name ending
-	 * in a number): bylines with no byline word have no other mark.
-	 */
-	for (i = 0; i < pg->p; i++) {
-		long d[2], j;
-		int t;
-
-		if (w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED && w->l[i].kind != K_EDITION)
-			continue;
-		d[0] = zone_step(w, i, -1, 0, pg->p);
-		d[1] = zone_step(w, i, 1, 0, pg->p);
-		for (t = 0; t < 2; t++) {
-			const char *s;
-			size_t mark = 0, sl, ns;
-
-			/*
-			 * In a list of the post's details, each item marked ("-
-			 * Name" over "- <date>" and "- 1 min read", a blog
-			 * theme's byline slot), the name is read without its mark;
-			 * the slot left at the theme's placeholder ("• Reporter
-			 * Name") is chrome.
-			 */
-			/*
-			 * A name of two or three words in Bengali letters closed by
-			 * a comma, under the date and right over the first paragraph
-			 * ("<date>" / "Name Name," / the story): a dateline's credit
-			 * with no place after it, the byline with no headline needed.
-			 */
-			if (t == 1 && (j = d[1]) >= 0 && (w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_OTHER) &&
-			    zone_step(w, j, 1, 0, pg->p) < 0 && line_ends_with(line_text(w, j), w->l[j].len, ",")) {
-				s = line_text(w, j);
-				for (sl = w->l[j].len - 1; sl > 0 && s[sl - 1] == ' '; sl--)
-					;
-				if (line_words(s, sl) >= 2 && line_words(s, sl) <= 3 && line_bengali_name(s, sl)) {
-					place_byline(w, pg, j, w->l[j].off, sl,
-					    "a name closed by a comma under the date, right over the story");
-					continue;
-				}
-			}
-			if ((j = d[t]) >= 0 && w->l[j].kind == K_OTHER && (line_is_item(line_text(w, i), w->l[i].len) || read_unbulleted(w, i) ||
-			    (d[1 - t] >= 0 && line_is_item(line_text(w, d[1 - t]), w->l[d[1 - t]].len))))
-				mark = (size_t)line_is_item(line_text(w, j), w->l[j].len);
-			if (j < 0 || (w->l[j].kind != K_TITLELIKE && mark == 0))
-				continue;
-			s = line_text(w, j) + mark;
-			/* A name printed twice with nothing between is read once ("মো: Nameমো: Name"). */
-			sl = (mark ? w->l[j].len : w->l[j].half) - mark;
-			while (sl > 0 && s[0] == ' ')
-				s++, sl--, mark++;
-			/* The name's words, past its initials and honorifics ("এস এম Name Name Name"). */
-			ns = sl > 0 ? line_name_start(rs, s, sl) : 0;
-			if (sl > 0 && line_words(s + ns, sl - ns) <= 3 && text_chars(s + ns, sl - ns) <= 30 &&
-			    !line_has_digit(s, unnumbered(s, sl)) && line_has_letter(s, sl) &&
-			    (mark == 0 || !line_matches(&rs->chrome, s, sl))) {
-				long up = zone_step(w, j, -1, 0, pg->p);
-				size_t uw;
-
-				/* A section's one word may stand between ("<headline>" / "খবর" / "Name Name" / "<date>"). */
-				if (up >= 0 && w->l[up].kind == K_OTHER && line_words(line_text(w, up), w->l[up].len) == 1 &&
-				    !line_has_digit(line_text(w, up), w->l[up].len))
-					up = zone_step(w, up, -1, 0, pg->p);
-				uw = up >= 0 ? line_words(line_text(w, up), w->l[up].len) : 0;
-
-				/*
-				 * Two words longer, or one when the name is in Bengali
-				 * letters only, or capitalised Latin words, as a
-				 * person's or an account's is (a short headline,
-				 * "<four words>" over "Name Name Name").
-				 */
-				if (up >= 0 && w->l[up].kind == K_TITLELIKE && (uw > line_words(s + ns, sl - ns) + 1 ||
-				    (uw > line_words(s + ns, sl - ns) && mark == 0 &&
-				    (line_bengali_name(s, sl) || line_latin_name(s, sl)))))
-					place_byline(w, pg, j, w->l[j].off + mark, mark ? sl : w->l[j].half,
-					    "a short name beside the date, under the headline");
-			}
-		}
-	}
-}
-
-/*
- * Does line J open with a name prefix that is an abbreviation, closed by a
- * full stop, a colon or the visarga ("মোঃ", "মো.", "ডা.": name_prefixes),
- * as printed?  Then the words after it are a person's name.
- */
-static int
-honorific_at(const struct hzoneset *rs, const struct hzonework *w, long j)
-{
-	const char *s = (w->masked ? w->orig.s : w->text.s) + w->l[j].off;
-	size_t n = w->l[j].len, e, k, m;
-
-	for (e = 0; e < n && s[e] != ' '; e++)
-		;
-	for (k = 0; k < rs->nnprefixes; k++) {
-		m = strlen(rs->nprefixes[k]);
-		if (m == e && memcmp(s, rs->nprefixes[k], m) == 0 &&
-		    (s[m - 1] == '.' || s[m - 1] == ':' || (m >= 3 && memcmp(s + m - 3, "ঃ", 3) == 0)))
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * With no byline in the zone, a name opening with an honorific's
- * abbreviation ("মো: Name Name", "মোঃ Name Nameঃ"), alone on its line
- * right over the first paragraph and under a longer title-like line, is
- * the byline: no headline opens so, and the reporters of many district
- * outlets sign with it and nothing else (uzzalbangladesh, sabanglanews24).
- * Its closing colon or visarga is left out.
- */
-static void
-honorific_over_story(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
-{
-	long i, j, up;
-	const char *s;
-	size_t n, ns;
-
-	if (pg->p >= pg->zone || (j = zone_step(w, pg->p, -1, 0, pg->p)) < 0)
-		return;
-	for (i = 0; i < pg->p; i++)
-		if (w->l[i].kind == K_BYLINE)
-			return;
-	if ((w->l[j].kind != K_TITLELIKE && w->l[j].kind != K_OTHER) || !honorific_at(rs, w, j))
-		return;
-	/* As printed: masked, the prefix is glued to the name's first word. */
-	s = (w->masked ? w->orig.s : w->text.s) + w->l[j].off;
-	n = w->l[j].len;
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ':'))
-		n--;
-	if (n >= 3 && memcmp(s + n - 3, "ঃ", 3) == 0)
-		n -= 3;
-	ns = line_name_start(rs, s, n);
-	if (n == 0 || ns == 0 || line_words(s + ns, n - ns) > 3 || !line_bengali_name(s + ns, n - ns))
-		return;
-	/* (Past a follow button's or a share widget's Latin words.) */
-	for (up = zone_step(w, j, -1, 0, pg->p); up >= 0 && (w->l[up].kind != K_TITLELIKE ||
-	    !line_letter_in(line_text(w, up), w->l[up].len, 0)); up = zone_step(w, up, -1, 0, pg->p))
-		;
-	if (up < 0 || line_words(line_text(w, up), w->l[up].len) <= line_words(s, n))
-		return;
-	place_byline(w, pg, j, w->l[j].off, n, "a name opening with an honorific's abbreviation, right over the story");
-}
-
-/*
  * The first paragraph (pg->p) moved down past a standfirst or a teaser, or up
  * to a short sentence the story opens with.
  */
@@ -2156,103 +1489,6 @@ story_start_below(const struct hzoneset *rs, struct hzonework *w, struct hzpage 
 		w->l[j].kind = K_PARA;
 		w->l[j].why = "a short sentence right above the first paragraph, under the header";
 		pg->p = j;
-	}
-}
-
-/*
- * Unlabelled dates above the first paragraph: the page clock or the story's.
- */
-static void
-clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
-{
-	long i;
-	size_t k;
-
-	/*
-	 * Unlabelled dates above the headline are the page clock; below it, the
-	 * times of the story.  A date right under a byline the patterns read is
-	 * that byline's ("বাসস" over "২০ জানুয়ারি ২০২৩, ১১:১৫", "<place>
-	 * প্রতিনিধি" over "৩১ মার্চ, ২০২৩", the headline under them), with its
-	 * time or without: no page clock follows a credit.
-	 */
-	for (i = 0; i < pg->p; i++)
-		if (w->l[i].kind == K_DATE && zone_over_update(rs, w, i, pg->p))
-			w->l[i].why = "an unlabelled date over a labelled update time";
-		else if (w->l[i].kind == K_DATE && pub_below(rs, w, i, pg->p))
-			w->l[i].kind = K_CLOCK, w->l[i].placed = 1,
-			    w->l[i].why = "an unlabelled date above a labelled publication time";
-		else if (w->l[i].kind == K_DATE && pg->title >= 0 && i < pg->title && !w->l[i].story &&
-		    !((k = (size_t)zone_step(w, i, -1, 0, pg->p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
-			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
-		/*
-		 * With no headline, an unlabelled date that opens the page (a
-		 * weekday, a date, a time) is its clock all the same: no story
-		 * prints its own time above everything else.
-		 */
-		else if (w->l[i].kind == K_DATE && pg->title < 0 && zone_step(w, i, -1, 0, pg->p) < 0 && !w->l[i].story)
-			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date opening a page with no headline";
-	named_day(rs, w, pg->p, pg->zone);
-}
-
-/* Is the record's platform (a strip cut's header) one of post_date_over_title? */
-static int
-blog_platform(const struct hzoneset *rs, const struct record *rec)
-{
-	const char *pf = record_get(rec, "platform");
-	size_t k;
-
-	for (k = 0; pf != NULL && k < rs->npostplat; k++)
-		if (strcmp(rs->postplat[k], pf) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * On a page of a platform of post_date_over_title (the record's platform
- * header, which a strip cut writes: Blogger's comment footer ended it),
- * the date line right over the headline, placed as the page clock by
- * where it stands, is the post's date: the platform prints it there alone
- * ("<weekday>, D <month>, YYYY").  Not with a time, nor when the header
- * prints another date.
- */
-static void
-post_date(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
-{
-	struct date_result r;
-	long i, c;
-
-	if (!pg->blog || pg->title < 0)
-		return;
-	for (i = 0; i < pg->p; i++)
-		if (w->l[i].kind == K_LABELLED || w->l[i].kind == K_DATE)
-			return;
-	/* Past the blog's breadcrumb ("Home »" / "» <headline>"). */
-	for (c = zone_step(w, pg->title, -1, 0, pg->p); c >= 0 && (w->l[c].kind == K_CHROME || w->l[c].again);
-	    c = zone_step(w, c, -1, 0, pg->p))
-		;
-	if (c < 0 || w->l[c].kind != K_CLOCK || !w->l[c].placed ||
-	    date_parse(rs->ds, line_text(w, c), w->l[c].len, rs->tz, &r) != DATE_OK || r.has_time)
-		return;
-	w->l[c].kind = K_DATE;
-	w->l[c].story = 1;
-	w->l[c].why = "a date alone over the headline on a blog platform's page (post_date_over_title): the post's date";
-}
-
-/*
- * The page's own zone, by a page_zone pattern, written.
- */
-static void
-note_page_zone(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg)
-{
-	const char *key;
-
-	if ((w->pzone = page_zone(rs, w, rec, pg->title, pg->p, pg->zone, &key)) != NULL) {
-		record_add(rec, "page_zone", w->pzone);
-		if (w->ex) {
-			fflush(stdout);
-			fprintf(w->ex, "%s: %s: reader: the page is in zone %s, by a %s pattern\n", prog, w->src,
-			    w->pzone, key);
-		}
 	}
 }
 

@@ -153,12 +153,26 @@ int zone_in_block(enum kind k);
 int zone_date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p);
 int zone_over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p);
 int zone_time_below(const struct hzoneset *rs, struct hzonework *w, const char *s, size_t n, long i, long p, int alone);
+int zone_at_top(const struct hzonework *w, long j);
+int zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *closedp);
+
+/* hzoneblock.c: the byline and date block, and the names placed beside it. */
+void mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
+void names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
+void honorific_over_story(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
+void name_over_role(const struct hzoneset *rs, struct hzonework *w, const struct hzpage *pg);
+
+/* hzonedate.c: the dates placed (the clock or the story's), the page's zone. */
+struct record;
+void clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
+int blog_platform(const struct hzoneset *rs, const struct record *rec);
+void post_date(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
+void note_page_zone(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg);
 
 /* hzonehead.c: the headline (pg->title), by where it stands and by its copies. */
 void headline_by_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 void headline_by_copies(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 void headline_last_resorts(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
-void name_over_role(const struct hzoneset *rs, struct hzonework *w, const struct hzpage *pg);
 
 /* hzonewrite.c: the record: the header's fields, what is under the header, the body. */
 struct record;

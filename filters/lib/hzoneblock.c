@@ -1,0 +1,580 @@
+/*
+ * hzoneblock.c: the byline and date block of the header-zone reader
+ * (hzone.c): where the block of bylines and dates stands above the first
+ * paragraph (mark_block), the writers' names placed by where they stand
+ * beside the dates or under them, and a credit printed with its honorific
+ * over the story.  hzone.c has told what each line is; the headline is
+ * chosen against this block in hzonehead.c.  A writer's name over the post
+ * under the headline (name_over_role) is read once the headline is known.
+ */
+#include <string.h>
+
+#include "hzonerule.h"
+#include "hzonework.h"
+#include "text.h"
+#include "util.h"
+
+/*
+ * S without the number an outlet's name may end in, after a space or
+ * glued on ("<name> টিভি 24", "<name>২৪"): its length, or N when it ends
+ * in no number of three digits at most or nothing is left before it.
+ */
+static size_t
+unnumbered(const char *s, size_t n)
+{
+	size_t m = n, d = 0;
+
+	for (;;) {
+		if (m > 0 && s[m - 1] >= '0' && s[m - 1] <= '9')
+			m--;
+		else if (m >= 3 && line_digit_at(s + m - 3, 3))
+			m -= 3;
+		else
+			break;
+		d++;
+	}
+	while (m > 0 && s[m - 1] == ' ')
+		m--;
+	return d == 0 || d > 3 || m == 0 ? n : m;
+}
+
+/* Does the date line S[0..N) print a weekday ("বৃহস্পতিবার", "Monday")? */
+static int
+names_weekday(const char *s, size_t n)
+{
+	return memmem(s, n, "বার", strlen("বার")) != NULL || memmem(s, n, "day", 3) != NULL || memmem(s, n, "DAY", 3) != NULL;
+}
+
+/*
+ * Does the unlabelled date at I stand right over the story: the next line
+ * the first paragraph P, or a byline (a name ending in a comma: "<name>,")
+ * right over P?  A page clock sits in the site's header, with a menu, a
+ * masthead or a headline under it; a date with nothing between it and the
+ * story (no headline printed) is the story's ("5:55 pm , May 10, 2018" over
+ * "<desk> ॥ <paragraph>", "May 19, 2022" over "<name>," over the story).
+ * Chrome between (an empty caption's "ছবি:") keeps it a clock, and so does
+ * a weekday: the clocks print theirs ("বৃহস্পতিবার, ১৪ নভেম্বর ২০২৪,
+ * ১০:২২ পূর্বাহ্ন"), the story's dates seen here do not.
+ */
+static int
+over_story(const struct hzonework *w, long i, long p)
+{
+	long j;
+
+	if (names_weekday(line_text(w, (size_t)i), w->l[i].len))
+		return 0;
+	for (j = i + 1; j < p && w->l[j].kind == K_BLANK; j++)
+		;
+	if (j == p)
+		return 1;
+	if (j > p || !(w->l[j].kind == K_BYLINE ||
+	    (w->l[j].kind == K_TITLELIKE && line_ends_with(line_text(w, (size_t)j), w->l[j].len, ",") &&
+	    zone_short_name(w, (size_t)j))))
+		return 0;
+	for (j++; j < p && w->l[j].kind == K_BLANK; j++)
+		;
+	return j == p;
+}
+
+/* Does a word of S (three letters or more) come back in line J? */
+static int
+words_in(const struct hzonework *w, const char *s, size_t n, long j)
+{
+	size_t a = 0, e;
+
+	while (a < n) {
+		while (a < n && s[a] == ' ')
+			a++;
+		for (e = a; e < n && s[e] != ' ' && s[e] != ','; e++)
+			;
+		if (e > a && text_chars(s + a, e - a) >= 3 && memmem(line_text(w, j), w->l[j].len, s + a, e - a))
+			return 1;
+		a = e + 1;
+	}
+	return 0;
+}
+
+/*
+ * Is line J the end of the title-like line ABOVE, four words or more (the
+ * headline printed again without the place or kicker before it,
+ * "<place>: <headline>" over "<headline>")?  No credit, whatever its shape.
+ */
+static int
+headline_tail(const struct hzonework *w, long j, long above)
+{
+	size_t m, n = w->l[j].len;
+
+	if (above < 0 || w->l[above].kind != K_TITLELIKE || (m = w->l[above].len) <= n + 1 || line_words(line_text(w, j), n) < 4)
+		return 0;
+	return memcmp(line_text(w, above) + m - n, line_text(w, j), n) == 0 && strchr(" :,-", line_text(w, above)[m - n - 1]) != NULL;
+}
+
+/*
+ * The byline by where it stands: a line of a credit's shape (see
+ * credit_shape) right on top of the dates or the first paragraph P, under
+ * the headline (a longer title-like line right above), under the dates,
+ * or at the top of the page; none of the words naming the writer come back
+ * in the first paragraph (a headline's would).  Lines that a byline
+ * pattern reads stay as they are.
+ */
+static void
+placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
+{
+	long j;
+
+	/*
+	 * A paragraph that opens with its own credit (a dateline) has its
+	 * byline there; a place and a day alone name no writer ("Name,
+	 * <place>।" over "<outlet>, <day month> : <paragraph>").
+	 */
+	if (p < zone && zone_dateline_credited(rs, line_text(w, p), w->l[p].len))
+		return;
+
+	for (j = 0; j < p; j++) {
+		struct rline *l = &w->l[j];
+		size_t vl, na, ne;
+		long below, above;
+		int ok, closed, under;
+
+		/* A date label alone ("আপডেট সময়ঃ" over its date) is no credit, whatever its shape. */
+		if (!(l->kind == K_TITLELIKE || (l->kind == K_OTHER && (l->why == NULL ||
+		    strncmp(l->why, "a label", 7) == 0))) || !zone_credit_shape(line_text(w, j), l->len, &vl, &na, &ne, &closed) ||
+		    line_label_alone(rs, line_text(w, j), l->len) != S_NONE)
+			continue;
+		/* Past a photo's words in Latin letters alone ("<name> sir", its alt text). */
+		for (below = zone_step(w, j, 1, 0, p); below >= 0 && w->l[below].kind == K_TITLELIKE &&
+		    !line_letter_in(line_text(w, below), w->l[below].len, 0); below = zone_step(w, below, 1, 0, p))
+			;
+		if (!(below < 0 && p < zone) && !(below >= 0 && zone_in_block(w->l[below].kind)))
+			continue;
+		above = zone_step(w, j, -1, 0, p);
+		if (headline_tail(w, j, above))
+			continue;
+		/* The headline above, not the site's name in Latin letters over a Bengali page. */
+		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !zone_same(w, (size_t)above, (size_t)j) &&
+		    line_letter_in(line_text(w, above), w->l[above].len, 0) &&
+		    line_words(line_text(w, above), w->l[above].len) >= rs->headline_words &&
+		    line_words(line_text(w, above), w->l[above].len) > line_words(line_text(w, j) + na, ne - na);
+		ok = zone_at_top(w, j) || under || (above >= 0 && zone_in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
+		/*
+		 * A headline's words, or a caption's ("<person>। ফাইল ছবি"),
+		 * come back in the paragraph; a writer's name seldom does.  A
+		 * credit closed by its colon, or standing between the headline
+		 * and the dates, is one whatever it names.
+		 */
+		if (!ok || (p < zone && !closed && !(under && below >= 0) && words_in(w, line_text(w, j) + na, ne - na, p)))
+			continue;
+		l->kind = K_BYLINE;
+		l->vo = l->off;
+		l->vl = vl;
+		l->asis = 1;
+		l->why = "a credit's shape right on top of the dates or the first paragraph";
+	}
+}
+
+/*
+ * A writer's credit with no mark, placed by where it stands: alone under
+ * the dates, right over the first paragraph P, a headline above them.
+ * Either a name of two to four words in Bengali letters ("Name Name
+ * Name", a column's writer), or that name of two or three words and then
+ * two to five more credits cut by commas, four words at most each, no
+ * digit ("Name Name, <post>, <institute>, <city>, <country>", an op-ed's
+ * writer and where they work).  The name's words must not come back in
+ * the first paragraph (a subheading's would), and no other line of the
+ * zone may be a byline.  Written as printed; 1 if one was placed.
+ */
+static int
+name_under_dates(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
+{
+	long j, above, head;
+	const char *s;
+	size_t n, a, e, pieces = 0, nw, name = 0;
+
+	if (p <= 0 || p >= zone || (j = zone_step(w, p, -1, 0, p)) < 0 || w->l[j].kind != K_TITLELIKE)
+		return 0;
+	if ((above = zone_step(w, j, -1, 0, p)) < 0 || (w->l[above].kind != K_DATE && w->l[above].kind != K_LABELLED))
+		return 0;
+	for (head = above; head >= 0 && zone_in_block(w->l[head].kind); head = zone_step(w, head, -1, 0, p))
+		;
+	if (head < 0 || w->l[head].kind != K_TITLELIKE)
+		return 0;
+	/* No other byline in the zone: under one, such a line is a caption or a subheading. */
+	for (a = 0; a < (size_t)p; a++)
+		if (w->l[a].kind == K_BYLINE || (w->l[a].kind == K_DATE && w->l[a].cl > 0))
+			return 0;
+	s = line_text(w, (size_t)j);
+	n = w->l[j].len;
+	if (line_has_digit(s, n) || line_matches(&rs->chrome, s, n))
+		return 0;
+	for (a = 0; a < n; a = e + 1) {
+		for (e = a; e < n && s[e] != ','; e++)
+			;
+		while (a < e && s[a] == ' ')
+			a++;
+		nw = line_words(s + a, e - a);
+		if (nw == 0 || nw > 4 || !line_bengali_name(s + a, e - a))
+			return 0;
+		if (pieces++ == 0)
+			name = e;
+	}
+	nw = line_words(s, name);
+	if (!(pieces == 1 && nw >= 2 && nw <= 4) && !(pieces >= 3 && pieces <= 6 && nw >= 2 && nw <= 3))
+		return 0;
+	if (words_in(w, s, name, p))
+		return 0;
+	w->l[j].kind = K_BYLINE;
+	w->l[j].vo = w->l[j].off;
+	w->l[j].vl = n;
+	w->l[j].asis = 1;
+	w->l[j].why = "a writer's name alone under the dates, right over the first paragraph";
+	return 1;
+}
+
+/*
+ * Does line I open with a list's mark as printed, before a prefix the
+ * reader took off ("• <date>", read as the date alone)?
+ */
+static int
+printed_item(const struct hzonework *w, long i)
+{
+	const char *t = w->text.s, *a = t + w->l[i].off;
+
+	while (a > t && a[-1] != '\n')
+		a--;
+	while (*a == ' ' || *a == '\t')
+		a++;
+	return line_is_item(a, (size_t)(t + w->l[i].off - a) + w->l[i].len);
+}
+
+/*
+ * Is the date at I an item of a list of the post's details, with no
+ * weekday ("• জুন ৮, ২০২০" over "• <section>" and "• <count>")?  A
+ * theme lists the post's date, section and views so; the clocks seen in
+ * such lists print the weekday ("• মঙ্গলবার, ৩০ মে ২০২৩, ১১:৪৪
+ * পূর্বাহ্ন").  An item beside it of four words at most, no date.
+ */
+static int
+post_details(const struct hzonework *w, long i, long p)
+{
+	long d[2];
+	int t;
+
+	if (!printed_item(w, i) || names_weekday(line_text(w, (size_t)i), w->l[i].len))
+		return 0;
+	d[0] = zone_step(w, i, -1, 0, p);
+	d[1] = zone_step(w, i, 1, 0, p);
+	for (t = 0; t < 2; t++)
+		if (d[t] >= 0 && w->l[d[t]].kind != K_DATE && w->l[d[t]].kind != K_CLOCK &&
+		    line_is_item(line_text(w, (size_t)d[t]), w->l[d[t]].len) &&
+		    line_words(line_text(w, (size_t)d[t]), w->l[d[t]].len) <= 4)
+			return 1;
+	return 0;
+}
+
+/* Has line I only the page clock's lines above it (past blank lines and chrome)? */
+static int
+under_clock_only(const struct hzonework *w, long i, long p)
+{
+	long j = i;
+
+	while ((j = zone_step(w, j, -1, 0, p)) >= 0)
+		if (w->l[j].kind != K_CLOCK)
+			return 0;
+	return 1;
+}
+
+/*
+ * The lines above the first paragraph settled (the page clock, captions and
+ * credits placed by their shape) and pg->b0, the first line of the byline
+ * and date block.
+ */
+void
+mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
+{
+	long i;
+	size_t k;
+
+	/*
+	 * An unlabelled date line opening the page is its clock, whatever is
+	 * under it: it starts no byline and date block.  The clock may be
+	 * printed in more lines than one, another calendar's date first
+	 * ("১৩ই বৈশাখ, ১৪৩১ বঙ্গাব্দ" over "২৬শে এপ্রিল, ২০২৪ খ্রিস্টাব্দ").
+	 */
+	for (i = 0; i < pg->p; i++)
+		if (w->l[i].kind == K_DATE && zone_step(w, i, -1, 0, pg->p) < 0 && over_story(w, i, pg->p)) {
+			w->l[i].story = 1;
+			w->l[i].why = "an unlabelled date right over the story (no headline, no menu between)";
+		} else if (w->l[i].kind == K_DATE && post_details(w, i, pg->p)) {
+			w->l[i].story = 1;
+			w->l[i].why = "a date with no weekday in a list of the post's details (its section or count an item beside it)";
+		} else if (w->l[i].kind == K_DATE && under_clock_only(w, i, pg->p) && (k = (size_t)zone_step(w, i, 1, 0, pg->p)) != (size_t)-1 &&
+		    !zone_in_block(w->l[k].kind)) {
+			w->l[i].kind = K_CLOCK;
+			w->l[i].placed = 1;
+			w->l[i].why = "an unlabelled date opening the page";
+		}
+	/* A title-like line that only begins a chrome line is that line's copy (a caption, then its credit). */
+	for (i = 0; i < pg->p; i++) {
+		long j;
+
+		if (w->l[i].kind != K_TITLELIKE)
+			continue;
+		for (j = i + 1; j < pg->p; j++)
+			if (w->l[j].kind == K_CHROME && w->l[j].len > w->l[i].len + 1 &&
+			    memcmp(line_text(w, j), line_text(w, i), w->l[i].len) == 0 && line_text(w, j)[w->l[i].len] == ' ') {
+				w->l[i].kind = K_OTHER;
+				w->l[i].why = "a caption printed again with its credit";
+				break;
+			}
+	}
+	/*
+	 * A byline ending in a comma goes on in the next line ("<place>
+	 * প্রতিনিধি," over the outlet's name): that line is no headline.
+	 */
+	for (i = 0; i < pg->p; i++) {
+		long j;
+
+		if (w->l[i].kind != K_BYLINE || !line_ends_with(line_text(w, i), w->l[i].len, ",") ||
+		    (j = zone_step(w, i, 1, 0, pg->p)) < 0 || w->l[j].kind != K_TITLELIKE || !zone_short_name(w, (size_t)j))
+			continue;
+		w->l[j].kind = K_OTHER;
+		w->l[j].why = "the byline's second line, after its comma";
+	}
+	placed_credits(rs, w, pg->p, pg->zone);
+	w->named = name_under_dates(rs, w, pg->p, pg->zone);
+	for (i = 0; i < pg->p; i++)
+		if (zone_in_block(w->l[i].kind)) {
+			pg->b0 = i;
+			break;
+		}
+}
+
+/* Line J, placed as the byline by where it stands: its value S[VO, VO + VL) of w->text, and why. */
+static void
+place_byline(struct hzonework *w, struct hzpage *pg, long j, size_t vo, size_t vl, const char *why)
+{
+	w->l[j].kind = K_BYLINE;
+	w->l[j].vo = vo;
+	w->l[j].vl = vl;
+	w->l[j].why = why;
+	if (pg->b0 < 0 || j < pg->b0)
+		pg->b0 = j;
+}
+
+/*
+ * Was line I read without its bullet ("• প্রকাশিত <date>": classify2 in
+ * hzoneline.c)?  Then it is an item of a list as printed.
+ */
+static int
+read_unbulleted(const struct hzonework *w, long i)
+{
+	const char *t = w->text.s;
+	size_t a = w->l[i].off;
+
+	while (a > 0 && t[a - 1] != '\n')
+		a--;
+	while (a < w->l[i].off && t[a] == ' ')
+		a++;
+	return a < w->l[i].off && line_is_item(t + a, w->l[i].off + w->l[i].len - a) > 0;
+}
+
+/*
+ * Short names beside a date, taken as the byline (moving pg->b0 up).
+ */
+void
+names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
+{
+	long i;
+
+	/*
+	 * A short name next to a date, under a longer headline, is a writer's
+	 * byline ("Doinik Astha", a reporter's name, an outlet's name ending
+	 * in a number): bylines with no byline word have no other mark.
+	 */
+	for (i = 0; i < pg->p; i++) {
+		long d[2], j;
+		int t;
+
+		if (w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED && w->l[i].kind != K_EDITION)
+			continue;
+		d[0] = zone_step(w, i, -1, 0, pg->p);
+		d[1] = zone_step(w, i, 1, 0, pg->p);
+		for (t = 0; t < 2; t++) {
+			const char *s;
+			size_t mark = 0, sl, ns;
+
+			/*
+			 * In a list of the post's details, each item marked ("-
+			 * Name" over "- <date>" and "- 1 min read", a blog
+			 * theme's byline slot), the name is read without its mark;
+			 * the slot left at the theme's placeholder ("• Reporter
+			 * Name") is chrome.
+			 */
+			/*
+			 * A name of two or three words in Bengali letters closed by
+			 * a comma, under the date and right over the first paragraph
+			 * ("<date>" / "Name Name," / the story): a dateline's credit
+			 * with no place after it, the byline with no headline needed.
+			 */
+			if (t == 1 && (j = d[1]) >= 0 && (w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_OTHER) &&
+			    zone_step(w, j, 1, 0, pg->p) < 0 && line_ends_with(line_text(w, j), w->l[j].len, ",")) {
+				s = line_text(w, j);
+				for (sl = w->l[j].len - 1; sl > 0 && s[sl - 1] == ' '; sl--)
+					;
+				if (line_words(s, sl) >= 2 && line_words(s, sl) <= 3 && line_bengali_name(s, sl)) {
+					place_byline(w, pg, j, w->l[j].off, sl,
+					    "a name closed by a comma under the date, right over the story");
+					continue;
+				}
+			}
+			if ((j = d[t]) >= 0 && w->l[j].kind == K_OTHER && (line_is_item(line_text(w, i), w->l[i].len) || read_unbulleted(w, i) ||
+			    (d[1 - t] >= 0 && line_is_item(line_text(w, d[1 - t]), w->l[d[1 - t]].len))))
+				mark = (size_t)line_is_item(line_text(w, j), w->l[j].len);
+			if (j < 0 || (w->l[j].kind != K_TITLELIKE && mark == 0))
+				continue;
+			s = line_text(w, j) + mark;
+			/* A name printed twice with nothing between is read once ("মো: Nameমো: Name"). */
+			sl = (mark ? w->l[j].len : w->l[j].half) - mark;
+			while (sl > 0 && s[0] == ' ')
+				s++, sl--, mark++;
+			/* The name's words, past its initials and honorifics ("এস এম Name Name Name"). */
+			ns = sl > 0 ? line_name_start(rs, s, sl) : 0;
+			if (sl > 0 && line_words(s + ns, sl - ns) <= 3 && text_chars(s + ns, sl - ns) <= 30 &&
+			    !line_has_digit(s, unnumbered(s, sl)) && line_has_letter(s, sl) &&
+			    (mark == 0 || !line_matches(&rs->chrome, s, sl))) {
+				long up = zone_step(w, j, -1, 0, pg->p);
+				size_t uw;
+
+				/* A section's one word may stand between ("<headline>" / "খবর" / "Name Name" / "<date>"). */
+				if (up >= 0 && w->l[up].kind == K_OTHER && line_words(line_text(w, up), w->l[up].len) == 1 &&
+				    !line_has_digit(line_text(w, up), w->l[up].len))
+					up = zone_step(w, up, -1, 0, pg->p);
+				uw = up >= 0 ? line_words(line_text(w, up), w->l[up].len) : 0;
+
+				/*
+				 * Two words longer, or one when the name is in Bengali
+				 * letters only, or capitalised Latin words, as a
+				 * person's or an account's is (a short headline,
+				 * "<four words>" over "Name Name Name").
+				 */
+				if (up >= 0 && w->l[up].kind == K_TITLELIKE && (uw > line_words(s + ns, sl - ns) + 1 ||
+				    (uw > line_words(s + ns, sl - ns) && mark == 0 &&
+				    (line_bengali_name(s, sl) || line_latin_name(s, sl)))))
+					place_byline(w, pg, j, w->l[j].off + mark, mark ? sl : w->l[j].half,
+					    "a short name beside the date, under the headline");
+			}
+		}
+	}
+}
+
+/*
+ * Does line J open with a name prefix that is an abbreviation, closed by a
+ * full stop, a colon or the visarga ("মোঃ", "মো.", "ডা.": name_prefixes),
+ * as printed?  Then the words after it are a person's name.
+ */
+static int
+honorific_at(const struct hzoneset *rs, const struct hzonework *w, long j)
+{
+	const char *s = (w->masked ? w->orig.s : w->text.s) + w->l[j].off;
+	size_t n = w->l[j].len, e, k, m;
+
+	for (e = 0; e < n && s[e] != ' '; e++)
+		;
+	for (k = 0; k < rs->nnprefixes; k++) {
+		m = strlen(rs->nprefixes[k]);
+		if (m == e && memcmp(s, rs->nprefixes[k], m) == 0 &&
+		    (s[m - 1] == '.' || s[m - 1] == ':' || (m >= 3 && memcmp(s + m - 3, "ঃ", 3) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * With no byline in the zone, a name opening with an honorific's
+ * abbreviation ("মো: Name Name", "মোঃ Name Nameঃ"), alone on its line
+ * right over the first paragraph and under a longer title-like line, is
+ * the byline: no headline opens so, and the reporters of many district
+ * outlets sign with it and nothing else (uzzalbangladesh, sabanglanews24).
+ * Its closing colon or visarga is left out.
+ */
+void
+honorific_over_story(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
+{
+	long i, j, up;
+	const char *s;
+	size_t n, ns;
+
+	if (pg->p >= pg->zone || (j = zone_step(w, pg->p, -1, 0, pg->p)) < 0)
+		return;
+	for (i = 0; i < pg->p; i++)
+		if (w->l[i].kind == K_BYLINE)
+			return;
+	if ((w->l[j].kind != K_TITLELIKE && w->l[j].kind != K_OTHER) || !honorific_at(rs, w, j))
+		return;
+	/* As printed: masked, the prefix is glued to the name's first word. */
+	s = (w->masked ? w->orig.s : w->text.s) + w->l[j].off;
+	n = w->l[j].len;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ':'))
+		n--;
+	if (n >= 3 && memcmp(s + n - 3, "ঃ", 3) == 0)
+		n -= 3;
+	ns = line_name_start(rs, s, n);
+	if (n == 0 || ns == 0 || line_words(s + ns, n - ns) > 3 || !line_bengali_name(s + ns, n - ns))
+		return;
+	/* (Past a follow button's or a share widget's Latin words.) */
+	for (up = zone_step(w, j, -1, 0, pg->p); up >= 0 && (w->l[up].kind != K_TITLELIKE ||
+	    !line_letter_in(line_text(w, up), w->l[up].len, 0)); up = zone_step(w, up, -1, 0, pg->p))
+		;
+	if (up < 0 || line_words(line_text(w, up), w->l[up].len) <= line_words(s, n))
+		return;
+	place_byline(w, pg, j, w->l[j].off, n, "a name opening with an honorific's abbreviation, right over the story");
+}
+
+/*
+ * A writer's name right under the headline, on top of a post a byline
+ * pattern reads ("<headline>" / "Name Name" / "<place> প্রতিনিধি"): an
+ * author box of two lines, written as one credit, "Name Name, <place>
+ * প্রতিনিধি".  The post alone: up to four words, no comma (no name in
+ * it yet), its last word a post word.  The name: a short name of two
+ * words or more that no pattern reads (a desk's name is its own byline)
+ * and that the story's first paragraph does not share (a subtitle's
+ * words come back there).
+ */
+void
+name_over_role(const struct hzoneset *rs, struct hzonework *w, const struct hzpage *pg)
+{
+	long i, j;
+
+	if (pg->title < 0)
+		return;
+	for (i = pg->title + 2; i < pg->p; i++) {
+		const char *s = w->text.s + w->l[i].vo, *last;
+		size_t n = w->l[i].vl;
+
+		if (w->l[i].kind != K_BYLINE || !w->l[i].pattern)
+			continue;
+		j = i - 1;
+		if (zone_step(w, j, -1, 0, pg->p) != pg->title)
+			return;
+		while (n > 0 && s[n - 1] == ' ')
+			n--;
+		for (last = s + n; last > s && last[-1] != ' '; last--)
+			;
+		if (line_words(s, n) > 4 || memchr(s, ',', n) || !line_post_alone(rs, last, (size_t)(s + n - last)) ||
+		    !(w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_OTHER || (w->l[j].kind == K_BYLINE && !w->l[j].pattern)) ||
+		    !zone_short_name(w, (size_t)j) || line_words(line_text(w, j), w->l[j].len) < 2 ||
+		    line_matches(&rs->chrome, line_text(w, j), w->l[j].len) ||
+		    line_matches(&rs->not_name, line_text(w, j), w->l[j].len) ||
+		    line_matches(&rs->byline, line_text(w, j), w->l[j].len) ||
+		    (pg->p < pg->zone && zone_shares_word(w, j, pg->p)))
+			return;
+		w->l[j].kind = K_BYLINE;
+		w->l[j].pattern = 1;
+		w->l[j].joined = 1;
+		w->l[j].vo = w->l[j].off;
+		w->l[j].vl = w->l[j].half;
+		w->l[j].why = "a writer's name under the headline over the post under it, written with it";
+		w->l[i].why = "the post under the writer's name, written with it";
+		return;
+	}
+}
