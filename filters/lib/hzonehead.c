@@ -238,12 +238,14 @@ labels_above(const struct hzoneset *rs, const struct hzonework *w, long j)
 }
 
 /*
- * A short name (three words at most, no digit, no colon) taken for the
+ * A short name (four words at most, no digit, no colon) taken for the
  * headline T, right under a longer title-like line that opens the page
  * (a section's label may stand over it),
  * with at most one word between it and the first paragraph P (the outlet's
- * name) and its given name not in that paragraph, is the writer's byline
- * ("<headline>" / "Name Name" / "<outlet>" / "<place> থেকে: <story>"): the
+ * name), its given name not in that paragraph and its words not a piece of
+ * the line above (the headline printed again without its date), is the
+ * writer's byline ("<headline>" / "Name Name" / "<outlet>" / "<place>
+ * থেকে: <story>"): the
  * line above is the headline, returned; T otherwise.
  */
 static long
@@ -252,10 +254,11 @@ name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long
 	long up = zone_step(w, t, -1, 0, p), i;
 	size_t nw = line_words(line_text(w, t), w->l[t].len);
 
-	if (up < 0 || nw < 2 || nw > 3 || !zone_short_name(w, (size_t)t) || w->l[up].kind != K_TITLELIKE ||
+	if (up < 0 || nw < 2 || nw > 4 || !zone_short_name(w, (size_t)t) || w->l[up].kind != K_TITLELIKE ||
 	    !labels_above(rs, w, up) ||
 	    line_words(line_text(w, up), w->l[up].len) < rs->headline_words ||
-	    line_words(line_text(w, up), w->l[up].len) <= nw + 1 || zone_given_name_in(w, t, p))
+	    line_words(line_text(w, up), w->l[up].len) <= nw + 1 || zone_given_name_in(w, t, p) ||
+	    memmem(line_text(w, up), w->l[up].len, line_text(w, t), w->l[t].len) != NULL)
 		return t;
 	for (i = t + 1; i < p; i++)
 		if (w->l[i].len > 0 && (line_words(line_text(w, i), w->l[i].len) > 1 || i > t + 2))
@@ -269,8 +272,9 @@ name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long
 
 /*
  * The only line between the headline T and the first paragraph P, a name
- * of two or three words in Bengali letters, shorter than the headline,
- * none of its words in the paragraph: the writer's byline, no mark on it
+ * of two to four words in Bengali letters ("মীর Name Name Name"), shorter
+ * than the headline and no piece of it, none of its words in the
+ * paragraph: the writer's byline, no mark on it
  * (a column's "<headline>" / "Name Name" / the story).
  */
 static void
@@ -282,8 +286,9 @@ name_over_paragraph(struct hzonework *w, long t, long p)
 	if (j < 0 || zone_step(w, j, 1, 0, p) >= 0 || w->l[j].kind != K_TITLELIKE || !zone_short_name(w, (size_t)j))
 		return;
 	nw = line_words(line_text(w, j), w->l[j].len);
-	if (nw < 2 || nw > 3 || !line_bengali_name(line_text(w, j), w->l[j].half) ||
-	    line_words(line_text(w, t), w->l[t].len) <= nw || zone_given_name_in(w, j, p))
+	if (nw < 2 || nw > 4 || !line_bengali_name(line_text(w, j), w->l[j].half) ||
+	    line_words(line_text(w, t), w->l[t].len) <= nw || zone_given_name_in(w, j, p) ||
+	    memmem(line_text(w, t), w->l[t].len, line_text(w, j), w->l[j].len) != NULL)
 		return;
 	w->l[j].kind = K_BYLINE;
 	w->l[j].vo = w->l[j].off;
