@@ -1356,8 +1356,12 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 			w->l[i].why = "a not_headline pattern (a credit, a picture)";
 			continue;
 		}
-		/* A ticker's label ("সংবাদ শিরোনাম" over other stories' headlines) is never the headline either. */
-		if (w->l[i].kind == K_TITLELIKE && line_matches(&rs->ticker, line_text(w, i), w->l[i].len)) {
+		/*
+		 * A ticker's label ("সংবাদ শিরোনাম" over other stories'
+		 * headlines) is never the headline either, nor a byline where a
+		 * credit's pattern reads its words ("সদ্য প্রাপ্ত খবর ::").
+		 */
+		if ((w->l[i].kind == K_TITLELIKE || w->l[i].kind == K_BYLINE) && line_matches(&rs->ticker, line_text(w, i), w->l[i].len)) {
 			w->l[i].kind = K_CHROME;
 			w->l[i].why = "a ticker's label";
 			continue;

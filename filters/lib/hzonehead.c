@@ -67,7 +67,8 @@ nearest_above(const struct hzoneset *rs, struct hzonework *w, long p)
 
 /*
  * Is S (what follows a headline printed again) the site's name after a
- * dash or a bar ("<headline> - দৈনিকশিক্ষা", the page's <title>)?  Then
+ * dash, a bar or a bullet ("<headline> - দৈনিকশিক্ষা", "<headline> •
+ * <SITE>", the page's <title>)?  Then
  * the shorter line is the headline.  DIGITS lets the name hold a number
  * ("- ২৪ ঘন্টাই খবর"), where the shorter line was taken for the headline.
  * The name may be printed in Latin letters too, after a bar ("- <name> |
@@ -80,7 +81,7 @@ site_suffix(const char *s, size_t n, int digits)
 
 	if (n > 3 && (memcmp(s, " - ", 3) == 0 || memcmp(s, " | ", 3) == 0))
 		k = 3;
-	else if (n > 5 && memcmp(s, " – ", 5) == 0)
+	else if (n > 5 && (memcmp(s, " – ", 5) == 0 || memcmp(s, " • ", 5) == 0))
 		k = 5;
 	else
 		return 0;
