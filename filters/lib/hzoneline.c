@@ -1013,7 +1013,7 @@ line_place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_
 static int
 labelled(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t i = 0, a, e, vo, vl, label = 0, date = 0, other = 0;
+	size_t i = 0, a, e, vo, vl, label = 0, date = 0, other = 0, prose = 0;
 
 	if (line_byline_then_date(rs, s, n, &e))
 		return 1;
@@ -1023,6 +1023,7 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 		label += k == S_PUBLISHED || k == S_UPDATED;
 		date += k == S_DATE;
 		other += k == S_BYLINE || k == S_EDITION;
+		prose += k == S_NONE && line_words(s + a, e - a) >= 5;
 	}
 	if (label == 0 && date == 0 && line_label_after(rs, s, n))
 		return 1;
@@ -1034,9 +1035,10 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 	 * A section name may stand among them ("by X | date | দেশ"); dates
 	 * alone, cut by '|', are the page clock in its calendars, and so are
 	 * they after the edition's name ("অনলাইন সংস্করণ | <place>, <weekday>,
-	 * <date> | <Bangla date>").
+	 * <date> | <Bangla date>").  Not a sentence: "<desk>,  <day month> ঃ
+	 * <story>" is a dateline glued to the story, cut by runs of spaces.
 	 */
-	return label > 0 || (date > 0 && other > 0 && !calendars(rs, s, n));
+	return label > 0 || (date > 0 && other > 0 && prose == 0 && !calendars(rs, s, n));
 }
 
 /*
