@@ -1309,9 +1309,16 @@ write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		t++, n--;
 	while (n > 0 && t[n - 1] == ' ')
 		n--;
-	/* A dari set off by a space closes the line, not the headline's words. */
+	/*
+	 * A dari set off by a space closes the line, not the headline's
+	 * words; so does a bar left hanging after it ("<headline> |", the
+	 * site's name cut from the page's <title>).
+	 */
 	if (n > 4 && line_ends_with(t, n, "।") && t[n - 4] == ' ')
 		for (n -= 3; n > 0 && t[n - 1] == ' '; n--)
+			;
+	else if (n > 2 && t[n - 1] == '|' && t[n - 2] == ' ' && memchr(t, '|', n - 1) == NULL)
+		for (n -= 1; n > 0 && t[n - 1] == ' '; n--)
 			;
 	/*
 	 * Too few words for a headline: the site's name or a
