@@ -1023,7 +1023,7 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 		label += k == S_PUBLISHED || k == S_UPDATED;
 		date += k == S_DATE;
 		other += k == S_BYLINE || k == S_EDITION;
-		prose += k == S_NONE && line_words(s + a, e - a) >= 5;
+		prose += k == S_NONE && text_words_upto(s + a, e - a, 5) >= 5;
 	}
 	if (label == 0 && date == 0 && line_label_after(rs, s, n))
 		return 1;
