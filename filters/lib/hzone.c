@@ -262,8 +262,9 @@ zone_opens_page(const struct hzonework *w, long j)
 
 /*
  * Is there nothing above line J but page furniture: blank lines, chrome,
- * the page clock or a date line, and lines in Latin letters only (a
- * language menu's "Select Language")?
+ * the page clock or a date line, and lines with no Bengali letter (a
+ * language menu's "Select Language", a ticker's English label, a logo's
+ * alt text)?
  */
 int
 zone_furniture_above(const struct hzonework *w, long j)
@@ -272,7 +273,7 @@ zone_furniture_above(const struct hzonework *w, long j)
 
 	for (i = 0; i < j; i++)
 		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
-		    w->l[i].kind != K_DATE && !(w->l[i].kind == K_TITLELIKE && !line_letter_in(line_text(w, i), w->l[i].len, 0)))
+		    w->l[i].kind != K_DATE && line_letter_in(line_text(w, i), w->l[i].len, 0))
 			return 0;
 	return 1;
 }

@@ -167,23 +167,6 @@ page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct rec
 }
 
 /*
- * Is there nothing above line J but the site's top: blank lines, chrome,
- * dates, and lines with no Bengali letter (a logo's alt text, a ticker's
- * English label, "Tranding")?
- */
-static int
-site_top_above(const struct hzonework *w, long j)
-{
-	long i;
-
-	for (i = 0; i < j; i++)
-		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
-		    w->l[i].kind != K_DATE && line_letter_in(line_text(w, i), w->l[i].len, 0))
-			return 0;
-	return 1;
-}
-
-/*
  * Unlabelled dates above the first paragraph: the page clock or the story's.
  */
 void
@@ -214,7 +197,7 @@ clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 		 * above it at most, is its clock all the same: no story prints its
 		 * own time above everything else.
 		 */
-		else if (w->l[i].kind == K_DATE && pg->title < 0 && site_top_above(w, i) && !w->l[i].story)
+		else if (w->l[i].kind == K_DATE && pg->title < 0 && zone_furniture_above(w, i) && !w->l[i].story)
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date opening a page with no headline";
 	named_day(rs, w, pg->p, pg->zone);
 }
