@@ -69,6 +69,23 @@ pub_below(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
 	return 0;
 }
 
+/*
+ * Does TEXT print a number: a day of the month, not a word of time alone
+ * ("আজ", "গতকাল"), which names whatever day it is read against?
+ */
+static int
+has_digit(const char *text, size_t len)
+{
+	size_t k;
+
+	for (k = 0; k < len; k++)
+		if ((text[k] >= '0' && text[k] <= '9') ||
+		    (k + 2 < len && (unsigned char)text[k] == 0xe0 && (unsigned char)text[k + 1] == 0xa7 &&
+		    (unsigned char)text[k + 2] >= 0xa6 && (unsigned char)text[k + 2] <= 0xaf))
+			return 1;
+	return 0;
+}
+
 struct day_named {
 	const struct date_result *day;
 	int hit;
@@ -80,7 +97,9 @@ day_named_fn(void *ctx, const char *iso, const char *text, size_t len, const cha
 	struct day_named *d = ctx;
 	char day[11];
 
-	(void)text, (void)len, (void)problem;
+	(void)problem;
+	if (!has_digit(text, len))
+		return;
 	date_format_day(day, d->day->year, d->day->month, d->day->day);
 	if (iso != NULL && strncmp(iso, day, 10) == 0 && (iso[10] == '\0' || iso[10] == 'T'))
 		d->hit = 1;
@@ -90,8 +109,9 @@ day_named_fn(void *ctx, const char *iso, const char *text, size_t len, const cha
  * A date line taken for the page clock only by where it stands (no clock
  * place, no second calendar) is the story's own date when the first
  * paragraph names that very day ("শনিবার, ০৮ মার্চ, ২০২৫" over "আজ শনিবার
- * (৮ মার্চ) ..."), and the header prints no other date: the page was not
- * seen on the day its story tells of by chance.  A date with a time is a
+ * (৮ মার্চ) ..."), by its number, and the header prints no other date:
+ * the page was not seen on the day its story tells of by chance.  "আজ"
+ * alone names the clock's own day on every page.  A date with a time is a
  * clock's.
  */
 static void
