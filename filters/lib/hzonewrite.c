@@ -820,6 +820,28 @@ replaced(struct record *rec, struct hzonework *w, size_t p)
 	explain(w, p, "a byline pattern reads the dateline's credit: it replaces the name placed as the byline", NULL);
 }
 
+/*
+ * A dateline whose writer and post are set apart by a mark the credit
+ * does not keep ("Name ।। <place> প্রতিনিধি : <story>"): its pattern names
+ * the post too, and the author is written "Name, <post>", the form of
+ * EXPECTED VALUES (khobor(1)) and of name_over_role().  1 if written.
+ */
+static int
+with_post(struct record *rec, struct hzonework *w, struct rx *re, const char *s, size_t a, size_t b)
+{
+	int g = rx_named(re, "post");
+	size_t pa, pb;
+
+	if (g < 0 || !rx_group(re, g, &pa, &pb) || pb <= pa)
+		return 0;
+	buf_reset(&w->val);
+	buf_add(&w->val, shown(w, s + a), b - a);
+	buf_add(&w->val, ", ", 2);
+	buf_add(&w->val, shown(w, s + pa), pb - pa);
+	record_add(rec, "author", w->val.s);
+	return 1;
+}
+
 static void
 dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author, int *pub,
     int placed)
@@ -882,6 +904,8 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 				if (j == 0 && *author && placed)
 					replaced(rec, w, p);
 				else if ((j == 0 || j == 3) && (*author)++)
+					continue;
+				if (j == 0 && with_post(rec, w, re, s, a, b))
 					continue;
 				add(rec, w, names[j], s + a, b - a);
 			}
