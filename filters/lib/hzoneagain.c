@@ -179,6 +179,32 @@ relation(const struct hkey *a, const struct hkey *b)
 }
 
 /*
+ * A list whose every item is printed twice, one copy right under the
+ * other (a ticker's or a "latest" box's link and its image's alt text),
+ * among lines FROM to TO: three such pairs or more say the copies are
+ * the list's, not the headline's, which the page prints once under them.
+ */
+int
+zone_paired_list(const struct hzonework *w, size_t from, size_t to)
+{
+	size_t i, j, pairs = 0;
+
+	if (to > w->nl)
+		to = w->nl;
+	for (i = from; i < to && pairs < 3; i++) {
+		if (w->l[i].len == 0)
+			continue;
+		for (j = i + 1; j < to && w->l[j].len == 0; j++)
+			;
+		if (j < to && zone_same(w, i, j)) {
+			pairs++;
+			i = j;
+		}
+	}
+	return pairs >= 3;
+}
+
+/*
  * Mark the copies of the headline printed again among the first ZONE
  * lines, the first sixteen with anything on them (w->l[i].again:
  * AGAIN_SAME for a copy with the headline's words only, AGAIN_SUFFIXED
@@ -252,6 +278,8 @@ again_mark(struct hzonework *w, size_t zone, size_t minwords)
 		if (found)
 			core = i;
 	}
+	if (core != (size_t)-1 && zone_paired_list(w, 0, nk))
+		core = (size_t)-1;
 	if (core != (size_t)-1) {
 		/*
 		 * The core may itself carry the glued label: the copies are

@@ -507,10 +507,6 @@ headline_by_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage 
 }
 
 /*
- * pg->title moved to the headline's cleanest copy: printed twice, with a tag
- * or the site's name after it, glued to a breadcrumb.
- */
-/*
  * Is S, what follows a copy of the headline on its line, a picture's
  * label that a chrome pattern reads (" ফাইল ছবি": the photo's caption is
  * the headline and its label), so the copy is no longer headline?
@@ -523,6 +519,10 @@ picture_label_after(const struct hzoneset *rs, const char *s, size_t n)
 	return n > 0 && line_words(s, n) <= 3 && line_matches(&rs->chrome, s, n);
 }
 
+/*
+ * pg->title moved to the headline's cleanest copy: printed twice, with a tag
+ * or the site's name after it, glued to a breadcrumb.
+ */
 void
 headline_by_copies(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 {
@@ -535,9 +535,10 @@ headline_by_copies(const struct hzoneset *rs, struct hzonework *w, struct hzpage
 	 * button's words come back too, "Find us in facebook").  A line that only begins
 	 * another title-like line is that one's tag ("Mamata Banerjee" over
 	 * "Mamata Banerjee: ..."), not the headline; but a line over a photo
-	 * credit is the photo's caption, whatever it begins with.
+	 * credit is the photo's caption, whatever it begins with.  Not in
+	 * a list whose every item is printed twice (zone_paired_list).
 	 */
-	for (i = 0; i < pg->p; i++) {
+	for (i = pg->p > 0 && zone_paired_list(w, 0, (size_t)pg->p) ? pg->p : 0; i < pg->p; i++) {
 		long j;
 
 		if (w->l[i].kind != K_TITLELIKE || line_words(line_text(w, i), w->l[i].len) < 4 ||

@@ -140,6 +140,7 @@ int flat_unflatten_label(const struct hzoneset *rs, struct hzonework *w);
 
 /* hzone.c: where a line stands in the zone, for hzonehead.c and hzonewrite.c. */
 int zone_same(const struct hzonework *w, size_t i, size_t j);
+int zone_paired_list(const struct hzonework *w, size_t from, size_t to);
 long zone_step(const struct hzonework *w, long i, int dir, long lo, long hi);
 int zone_short_name(const struct hzonework *w, size_t j);
 int zone_first_content(const struct hzonework *w, long j);
