@@ -1198,6 +1198,18 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 		return 0;
 	}
 	/*
+	 * The headline with the breadcrumb's section names glued before
+	 * it ("Home<section><headline>।"), over the headline alone: the
+	 * breadcrumb, no paragraph however it ends; the line alone is
+	 * read as if the copy were not there.
+	 */
+	if (next >= 0 && w->l[next].len + 1 < w->l[i].len && line_words(line_text(w, next), w->l[next].len) >= 4 &&
+	    memcmp(line_text(w, i) + w->l[i].len - w->l[next].len, line_text(w, next), w->l[next].len) == 0) {
+		w->l[i].kind = K_CHROME;
+		w->l[i].why = "the headline with a breadcrumb glued before it, over the headline alone";
+		return 0;
+	}
+	/*
 	 * A headline printed as a sentence: opening the page, ten
 	 * words at most closed by the doubled dari, no comma, right
 	 * over a long paragraph that takes up one of its words
