@@ -1563,6 +1563,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	headline_by_copies(rs, w, pg);
 	headline_last_resorts(rs, w, pg);
 	name_over_role(rs, w, pg);
+	role_over_name(rs, w, pg);
 	story_start_below(rs, w, pg);
 	/* The dates and bylines placed against both. */
 	clock_or_story_dates(rs, w, pg);

@@ -570,11 +570,64 @@ name_over_role(const struct hzoneset *rs, struct hzonework *w, const struct hzpa
 			return;
 		w->l[j].kind = K_BYLINE;
 		w->l[j].pattern = 1;
-		w->l[j].joined = 1;
+		w->l[j].joined = JOINED_POST_BELOW;
 		w->l[j].vo = w->l[j].off;
 		w->l[j].vl = w->l[j].half;
 		w->l[j].why = "a writer's name under the headline over the post under it, written with it";
 		w->l[i].why = "the post under the writer's name, written with it";
+		return;
+	}
+}
+
+/*
+ * The same box printed post first: a post a byline pattern reads, closed
+ * by its colon, right on top of a writer's name alone on the next line
+ * ("<place> প্রতিনিধিঃ" / "মোঃ Name Name।"), written "Name Name, <place>
+ * প্রতিনিধি".  The post: three words at most, no comma, its last word a
+ * post word.  The name: two to four words of Bengali letters, a closing
+ * dari left off, that no pattern reads and no chrome is.
+ */
+void
+role_over_name(const struct hzoneset *rs, struct hzonework *w, const struct hzpage *pg)
+{
+	long i, j;
+
+	for (i = 0; i + 1 < pg->p; i++) {
+		const char *s = w->text.s + w->l[i].vo, *t = line_text(w, i), *last, *name;
+		size_t n = w->l[i].vl, m = w->l[i].len, k;
+
+		if (w->l[i].kind != K_BYLINE || !w->l[i].pattern)
+			continue;
+		while (m > 0 && t[m - 1] == ' ')
+			m--;
+		if (!(m > 0 && t[m - 1] == ':') && !line_ends_with(t, m, "ঃ"))
+			continue;
+		while (n > 0 && s[n - 1] == ' ')
+			n--;
+		for (last = s + n; last > s && last[-1] != ' '; last--)
+			;
+		if (line_words(s, n) > 3 || memchr(s, ',', n) || !line_post_alone(rs, last, (size_t)(s + n - last)))
+			continue;
+		j = i + 1;
+		if (j >= pg->p || (w->l[j].kind != K_OTHER && w->l[j].kind != K_TITLELIKE))
+			return;
+		/* As printed: masked, "মোঃ " is glued to the name's first word. */
+		name = (w->masked ? w->orig.s : w->text.s) + w->l[j].off;
+		k = w->l[j].len;
+		while (k > 0 && name[k - 1] == ' ')
+			k--;
+		if (line_ends_with(name, k, "।"))
+			k -= strlen("।");
+		if (line_words(name, k) < 2 || line_words(name, k) > 4 || !line_bengali_name(name, k) ||
+		    line_matches(&rs->chrome, line_text(w, j), k) || line_matches(&rs->not_name, line_text(w, j), k) ||
+		    line_matches(&rs->byline, line_text(w, j), k))
+			return;
+		w->l[i].joined = JOINED_NAME_BELOW;
+		w->l[j].kind = K_OTHER;
+		w->l[j].vo = w->l[j].off;
+		w->l[j].vl = k;
+		w->l[j].why = "a writer's name under the post over it, written with it";
+		w->l[i].why = "a post over the writer's name under it, written with it";
 		return;
 	}
 }

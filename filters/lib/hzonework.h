@@ -35,10 +35,16 @@ struct rline {
 	int story;		/* K_DATE: the story's date wherever it stands */
 	int tail;		/* K_PARA: a labelled date closes it (a page on one line) */
 	int asis;		/* K_BYLINE: written as printed (a credit placed by its shape) */
-	int joined;		/* K_BYLINE: a writer's name written with the post on the next line */
+	int joined;		/* K_BYLINE: written with the next line (JOINED_*) */
 	int again;		/* a copy of the headline printed again (hzoneagain.c): AGAIN_* */
 	size_t co, cl;		/* K_DATE: a writer's name before the date on its line, in w->text (cl 0: none) */
 };
+
+/*
+ * How a byline is written with the next line (hzoneblock.c): the name
+ * over its post, the post over its name; "Name, <post>" either way.
+ */
+enum { JOINED_NONE, JOINED_POST_BELOW, JOINED_NAME_BELOW };
 
 /* How a copy of the headline printed again reads (hzoneagain.c). */
 enum { AGAIN_NONE, AGAIN_SAME, AGAIN_SUFFIXED };
@@ -162,6 +168,7 @@ void mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 void names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 void honorific_over_story(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 void name_over_role(const struct hzoneset *rs, struct hzonework *w, const struct hzpage *pg);
+void role_over_name(const struct hzoneset *rs, struct hzonework *w, const struct hzpage *pg);
 
 /* hzonedate.c: the dates placed (the clock or the story's), the page's zone. */
 struct record;

@@ -1422,12 +1422,14 @@ write_line(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 			l->why = "a name placed by where it stands; the first paragraph's dateline names the writer (not taken)";
 		else if (!pg->author++) {
 			pg->placed = !l->pattern;
-			if (l->joined && i + 1 < (long)w->nl) {	/* "Name, <post>" (name_over_role) */
+			if (l->joined && i + 1 < (long)w->nl) {	/* "Name, <post>" (name_over_role, role_over_name) */
+				const struct rline *name = l->joined == JOINED_POST_BELOW ? l : &w->l[i + 1];
+				const struct rline *post = l->joined == JOINED_POST_BELOW ? &w->l[i + 1] : l;
 				struct buf b = {0};
 
-				buf_add(&b, shown(w, w->text.s + l->vo), l->vl);
+				buf_add(&b, shown(w, w->text.s + name->vo), name->vl);
 				buf_add(&b, ", ", 2);
-				buf_add(&b, shown(w, w->text.s + w->l[i + 1].vo), w->l[i + 1].vl);
+				buf_add(&b, shown(w, w->text.s + post->vo), post->vl);
 				add_author(rec, w, b.s, b.len);
 				buf_free(&b);
 			} else if (l->asis) {	/* as printed, " ," and all, but opening dashes */
