@@ -623,6 +623,9 @@ read_time(struct tok *t, size_t nt, struct date_result *out)
 		size_t end;
 		int hh = t[i].val, mm = 0, s2 = 0;
 
+		/* A zone's offset ("GMT+06:00") is no time of day. */
+		if (i >= 2 && (is_punct(t, i - 1, nt, '+') || is_punct(t, i - 1, nt, '-')) && is_kind(t, i - 2, nt, K_ZONE))
+			continue;
 		if (is_num(t, i, nt, 4) && t[i].ndig == 4 && is_kind(t, i + 1, nt, K_CLOCKWORD)) {
 			/* Four digits and a clock word: the 24-hour time HHMM ("১৬৩৪ ঘণ্টা"). */
 			hh = t[i].val / 100;
@@ -718,7 +721,17 @@ read_time(struct tok *t, size_t nt, struct date_result *out)
 	out->hour = cand[0];
 	out->min = mi;
 	out->sec = ss;
-	/* A zone after the time: a word (IST), an offset (+06:00), or both (GMT+6). */
+	/*
+	 * A zone after the time: a word (IST), an offset (+06:00), or both
+	 * (GMT+6); perhaps in brackets ("২১:০৩:৪২ (GMT+06)", a theme's stamp).
+	 */
+	if (is_punct(t, a, nt, '(') && is_kind(t, a + 1, nt, K_ZONE)) {
+		for (k = (int)a + 2; k < (int)nt && !is_punct(t, (size_t)k, nt, ')'); k++)
+			;
+		if (k < (int)nt)
+			t[k].used = 1;
+		t[a++].used = 1;
+	}
 	if (is_kind(t, a, nt, K_ZONE)) {
 		out->has_offset = 1;
 		out->offset = t[a].val;
