@@ -428,6 +428,16 @@ long_headline(const struct hzonework *w, long i)
 	return 1;
 }
 
+/* Are the lines between I and J blank? */
+static int
+nothing_between(const struct hzonework *w, long i, long j)
+{
+	for (i++; i < j; i++)
+		if (w->l[i].len > 0)
+			return 0;
+	return 1;
+}
+
 /* Do S[0, N) and T[0, M) open with the same K words, T going on after them? */
 static int
 opens_alike(const char *s, size_t n, const char *t, size_t m, size_t k)
@@ -486,6 +496,20 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 			return 1;
 		e = 0;
 	}
+	/*
+	 * Opening the page, nothing above it, thirteen words at most closed
+	 * by a glued dari, no sentence ended inside it, right over a
+	 * paragraph longer than it that takes up one of its words: the
+	 * headline, unless its last word closes it as a sentence is closed
+	 * (sentence_end: Bengali puts the finite verb last, so a lede ends
+	 * in one; a headline is as often a phrase, "... কেন্দ্রে উপচে পড়া
+	 * ভিড়।").
+	 */
+	if (zone_first_content(w, i) && nothing_between(w, i, next) && n > 4 && line_ends_with(s, n, "।") &&
+	    s[n - 4] != ' ' && !line_ends_with(s, n, "।।") && line_words(s, n) >= 4 && line_words(s, n) <= 13 &&
+	    line_words(t, m) > line_words(s, n) && !line_inner_sentence(s, n) && zone_shares_word(w, i, next) &&
+	    !line_matches(&rs->sentence_end, s, n))
+		return 1;
 	/* No sentence ends in it, and the paragraph opens with its first four words. */
 	if (memmem(s, n, "।", 3) || line_sentence_end(s, n) || line_words(s, n) > 30 || line_words(s, n) < 4)
 		return 0;

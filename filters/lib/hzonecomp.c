@@ -16,7 +16,7 @@
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "lead_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "not_name", "post_words", "visarga_prefixes", "post_date_over_title", "name_prefixes", "placeholder_dates", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "lead_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "not_name", "sentence_end", "post_words", "visarga_prefixes", "post_date_over_title", "name_prefixes", "placeholder_dates", NULL
 };
 
 static struct rx *
@@ -181,6 +181,7 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	many(s, sec, "ticker", &rs->ticker);
 	many(s, sec, "not_headline", &rs->not_headline);
 	many(s, sec, "not_name", &rs->not_name);
+	many(s, sec, "sentence_end", &rs->sentence_end);
 	words(s, sec, "post_words", &rs->posts, &rs->nposts);
 	words(s, sec, "visarga_prefixes", &rs->vprefixes, &rs->nvprefixes);
 	words(s, sec, "post_date_over_title", &rs->postplat, &rs->npostplat);
@@ -218,6 +219,7 @@ hzone_free(struct hzoneset *rs)
 	free_pats(&rs->ticker);
 	free_pats(&rs->not_headline);
 	free_pats(&rs->not_name);
+	free_pats(&rs->sentence_end);
 	free(rs->posts);
 	free(rs->vprefixes);
 	free(rs->postplat);

@@ -28,6 +28,7 @@ struct hzoneset {
 	struct pats ticker;	/* a ticker's label alone: the line under it is the ticker */
 	struct pats not_headline;	/* a title-like line that is page furniture (a labelled credit) */
 	struct pats not_name;	/* a short line that is a headline, never a name placed by where it stands */
+	struct pats sentence_end;	/* a line closed as a sentence is (a finite verb), never a headline */
 	const char **posts;	/* post_words: a credit's post, known misspelt by one slip */
 	size_t nposts;
 	const char **vprefixes;	/* visarga_prefixes: words the visarga joins to the next ("দুঃস্থ") */
