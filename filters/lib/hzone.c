@@ -1038,6 +1038,23 @@ headline_over(const struct hzoneset *rs, const struct hzonework *w, long i)
 }
 
 /*
+ * Does the paragraph after line P open as P does, with what a dateline
+ * pattern reads ("যশোর সদর: ..." over "সুনামগঞ্জ সদর: ...")?  Then the
+ * places open the items of a list (an election's results, upazila by
+ * upazila), and P opens no article.
+ */
+static int
+dateline_list(const struct hzoneset *rs, const struct hzonework *w, long p)
+{
+	size_t j = (size_t)p + 1;
+
+	while (j < w->nl && w->l[j].len == 0)
+		j++;
+	return j < w->nl && line_words(line_text(w, j), w->l[j].len) >= rs->para_words &&
+	    line_matches(&rs->dateline, line_text(w, j), w->l[j].len);
+}
+
+/*
  * Whether the line at *ip, a paragraph right over the line at next (a
  * byline, the dates, a paragraph opening with a dateline), is the headline
  * or a standfirst instead: a paragraph right above a byline or date line is
@@ -1145,7 +1162,7 @@ over_header(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg, l
 		n2 = next;
 	if (w->l[n2].kind == K_PARA && !line_matches(&rs->dateline, line_text(w, i), w->l[i].len) &&
 	    line_matches(&rs->dateline, line_text(w, n2), w->l[n2].len) &&
-	    line_words(line_text(w, n2), w->l[n2].len) >= rs->para_words) {
+	    line_words(line_text(w, n2), w->l[n2].len) >= rs->para_words && !dateline_list(rs, w, n2)) {
 		/*
 		 * Opening the page, a sentence of a headline's length
 		 * is the headline itself (some end theirs with the dari),
