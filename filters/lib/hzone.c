@@ -370,6 +370,7 @@ opens_page(const struct hzonework *w, long i)
 		return 1;
 	for (j = 0; j < i; j++)
 		if (w->l[j].kind != K_BLANK && w->l[j].kind != K_CHROME && w->l[j].kind != K_CLOCK &&
+		    !(w->l[j].kind == K_DATE && !w->l[j].has_time && zone_first_content(w, j)) &&
 		    !(w->l[j].kind == K_OTHER && line_words(line_text(w, j), w->l[j].len) <= 2))
 			return 0;
 	return 1;

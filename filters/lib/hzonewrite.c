@@ -1220,7 +1220,8 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 
 /*
  * The outlet's name after a spaced dash or double dari closing the headline
- * ("<headline> – <outlet>", the page's <title>; "<headline> ।। <outlet>"):
+ * ("<headline> – <outlet>", the page's <title>; "<headline> ।। <outlet>",
+ * the double dari glued on or not):
  * one or two words, no digit, that open a byline of the zone ("<outlet>
  * ডেস্কঃ") or the first paragraph's dateline.  The length of the headline
  * before the mark, or N.
@@ -1228,7 +1229,7 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 static size_t
 outlet_suffixed(const struct hzonework *w, const struct hzpage *pg, const char *t, size_t n)
 {
-	static const char *const dashes[] = { " – ", " — ", " - ", " ।। ", " ॥ ", NULL };
+	static const char *const dashes[] = { " – ", " — ", " - ", " ।। ", " ॥ ", "।। ", "॥ ", NULL };
 	const char *d = NULL, *e;
 	size_t k, a, sl = 0;
 	long j;
