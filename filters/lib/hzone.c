@@ -1552,8 +1552,26 @@ story_start_below(const struct hzoneset *rs, struct hzonework *w, struct hzpage 
 }
 
 /*
+ * Is line I a labelled date line with a segment a byline pattern reads
+ * ("স্টাফ রিপোর্টার | আপডেট: <date>")?
+ */
+static int
+labelled_byline(const struct hzoneset *rs, const struct hzonework *w, long i)
+{
+	const char *s = line_text(w, (size_t)i);
+	size_t n = w->l[i].len, at = 0, a, e, vo, vl;
+
+	if (w->l[i].kind != K_LABELLED)
+		return 0;
+	while (line_segment(s, n, &at, &a, &e))
+		if (line_what_segment(rs, s + a, e - a, &vo, &vl) == S_BYLINE)
+			return 1;
+	return 0;
+}
+
+/*
  * pg->patterned: whether a byline pattern reads a line above the first
- * paragraph; pg->credited: whether the first paragraph's dateline names a
+ * paragraph, or a segment of a labelled date line; pg->credited: whether the first paragraph's dateline names a
  * credit (w->patterned: either).
  */
 static void
@@ -1567,7 +1585,7 @@ find_patterned(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg
 	 * blog's own name over its date, the reporter's line under the
 	 * headline).
 	 */
-	for (i = 0; i < pg->p && !(w->l[i].kind == K_BYLINE && w->l[i].pattern); i++)
+	for (i = 0; i < pg->p && !(w->l[i].kind == K_BYLINE && w->l[i].pattern) && !labelled_byline(rs, w, i); i++)
 		;
 	pg->patterned = i < pg->p;
 	/* A dateline's credit counts as a byline a pattern reads (a place and a day alone do not). */
