@@ -624,7 +624,8 @@ read_time(struct tok *t, size_t nt, struct date_result *out)
 		int hh = t[i].val, mm = 0, s2 = 0;
 
 		/* A zone's offset ("GMT+06:00") is no time of day. */
-		if (i >= 2 && (is_punct(t, i - 1, nt, '+') || is_punct(t, i - 1, nt, '-')) && is_kind(t, i - 2, nt, K_ZONE))
+		if (t[i].type == T_NUM && i >= 2 && (is_punct(t, i - 1, nt, '+') || is_punct(t, i - 1, nt, '-')) &&
+		    is_kind(t, i - 2, nt, K_ZONE))
 			continue;
 		if (is_num(t, i, nt, 4) && t[i].ndig == 4 && is_kind(t, i + 1, nt, K_CLOCKWORD)) {
 			/* Four digits and a clock word: the 24-hour time HHMM ("১৬৩৪ ঘণ্টা"). */

@@ -1245,8 +1245,9 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	 * breadcrumb, no paragraph however it ends; the line alone is
 	 * read as if the copy were not there.
 	 */
-	if (next >= 0 && w->l[next].len + 1 < w->l[i].len && line_words(line_text(w, next), w->l[next].len) >= 4 &&
-	    memcmp(line_text(w, i) + w->l[i].len - w->l[next].len, line_text(w, next), w->l[next].len) == 0) {
+	if (next >= 0 && w->l[next].len + 1 < w->l[i].len && w->l[next].len > 0 &&
+	    memcmp(line_text(w, i) + w->l[i].len - w->l[next].len, line_text(w, next), w->l[next].len) == 0 &&
+	    line_words(line_text(w, next), w->l[next].len) >= 4) {
 		w->l[i].kind = K_CHROME;
 		w->l[i].why = "the headline with a breadcrumb glued before it, over the headline alone";
 		return 0;
@@ -1585,9 +1586,22 @@ find_patterned(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg
 	 * blog's own name over its date, the reporter's line under the
 	 * headline).
 	 */
-	for (i = 0; i < pg->p && !(w->l[i].kind == K_BYLINE && w->l[i].pattern) && !labelled_byline(rs, w, i); i++)
+	for (i = 0; i < pg->p && !(w->l[i].kind == K_BYLINE && w->l[i].pattern); i++)
 		;
 	pg->patterned = i < pg->p;
+	/*
+	 * A labelled line's byline segment counts too; its segments are
+	 * read only when a name placed by position waits to give way, which
+	 * keeps the byline patterns off every page's date lines.
+	 */
+	for (i = 0; !pg->patterned && i < pg->p && !(w->l[i].kind == K_BYLINE && !w->l[i].pattern) &&
+	    !(w->l[i].kind == K_DATE && w->l[i].cl > 0); i++)
+		;
+	if (!pg->patterned && i < pg->p) {
+		for (i = 0; i < pg->p && !labelled_byline(rs, w, i); i++)
+			;
+		pg->patterned = i < pg->p;
+	}
 	/* A dateline's credit counts as a byline a pattern reads (a place and a day alone do not). */
 	pg->credited = pg->p < pg->zone && zone_dateline_credited(rs, line_text(w, pg->p), w->l[pg->p].len);
 	w->patterned = pg->patterned || pg->credited;
