@@ -69,23 +69,6 @@ pub_below(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
 	return 0;
 }
 
-/*
- * Does TEXT print a number: a day of the month, not a word of time alone
- * ("আজ", "গতকাল"), which names whatever day it is read against?
- */
-static int
-has_digit(const char *text, size_t len)
-{
-	size_t k;
-
-	for (k = 0; k < len; k++)
-		if ((text[k] >= '0' && text[k] <= '9') ||
-		    (k + 2 < len && (unsigned char)text[k] == 0xe0 && (unsigned char)text[k + 1] == 0xa7 &&
-		    (unsigned char)text[k + 2] >= 0xa6 && (unsigned char)text[k + 2] <= 0xaf))
-			return 1;
-	return 0;
-}
-
 struct day_named {
 	const struct date_result *day;
 	int hit;
@@ -98,7 +81,8 @@ day_named_fn(void *ctx, const char *iso, const char *text, size_t len, const cha
 	char day[11];
 
 	(void)problem;
-	if (!has_digit(text, len))
+	/* A number: a day of the month, not a word of time alone ("আজ"). */
+	if (!line_has_digit(text, len))
 		return;
 	date_format_day(day, d->day->year, d->day->month, d->day->day);
 	if (iso != NULL && strncmp(iso, day, 10) == 0 && (iso[10] == '\0' || iso[10] == 'T'))
