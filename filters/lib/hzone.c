@@ -1572,8 +1572,8 @@ labelled_byline(const struct hzoneset *rs, const struct hzonework *w, long i)
 
 /*
  * pg->patterned: whether a byline pattern reads a line above the first
- * paragraph, or a segment of a labelled date line; pg->credited: whether the first paragraph's dateline names a
- * credit (w->patterned: either).
+ * paragraph, or a segment of a labelled date line; pg->credited: whether
+ * the first paragraph's dateline names a credit (w->patterned: either).
  */
 static void
 find_patterned(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)

@@ -131,6 +131,23 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 }
 
 /*
+ * A writer's name and post read apart (two lines of an author box, a
+ * dateline's groups), written as one credit, "Name, <post>": the form of
+ * EXPECTED VALUES (khobor(1)).  Both are in w->text.
+ */
+static void
+add_name_post(struct record *rec, struct hzonework *w, const char *name, size_t nl, const char *post, size_t pl)
+{
+	struct buf b = {0};
+
+	buf_add(&b, shown(w, name), nl);
+	buf_add(&b, ", ", 2);
+	buf_add(&b, shown(w, post), pl);
+	add_author(rec, w, b.s, b.len);
+	buf_free(&b);
+}
+
+/*
  * A labelled date with no time whose time opens the next segment ("|
  * প্রকাশিতঃ ২০ অগাস্ট ২০১৬ | ৮:০৮ অপরাহ্ন", "আপডেটঃ <date> | ১০:২৭ 134 ভিউ"): the two read
  * together as the time of FIELD (published, updated); 1 if they did and
@@ -823,8 +840,7 @@ replaced(struct record *rec, struct hzonework *w, size_t p)
 /*
  * A dateline whose writer and post are set apart by a mark the credit
  * does not keep ("Name ।। <place> প্রতিনিধি : <story>"): its pattern names
- * the post too, and the author is written "Name, <post>", the form of
- * EXPECTED VALUES (khobor(1)) and of name_over_role().  1 if written.
+ * the post too, and the author is written "Name, <post>".  1 if written.
  */
 static int
 with_post(struct record *rec, struct hzonework *w, struct rx *re, const char *s, size_t a, size_t b)
@@ -834,11 +850,7 @@ with_post(struct record *rec, struct hzonework *w, struct rx *re, const char *s,
 
 	if (g < 0 || !rx_group(re, g, &pa, &pb) || pb <= pa)
 		return 0;
-	buf_reset(&w->val);
-	buf_add(&w->val, shown(w, s + a), b - a);
-	buf_add(&w->val, ", ", 2);
-	buf_add(&w->val, shown(w, s + pa), pb - pa);
-	record_add(rec, "author", w->val.s);
+	add_name_post(rec, w, s + a, b - a, s + pa, pb - pa);
 	return 1;
 }
 
@@ -1426,13 +1438,8 @@ write_line(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 			if (l->joined && i + 1 < (long)w->nl) {	/* "Name, <post>" (name_over_role, role_over_name) */
 				const struct rline *name = l->joined == JOINED_POST_BELOW ? l : &w->l[i + 1];
 				const struct rline *post = l->joined == JOINED_POST_BELOW ? &w->l[i + 1] : l;
-				struct buf b = {0};
 
-				buf_add(&b, shown(w, w->text.s + name->vo), name->vl);
-				buf_add(&b, ", ", 2);
-				buf_add(&b, shown(w, w->text.s + post->vo), post->vl);
-				add_author(rec, w, b.s, b.len);
-				buf_free(&b);
+				add_name_post(rec, w, w->text.s + name->vo, name->vl, w->text.s + post->vo, post->vl);
 			} else if (l->asis) {	/* as printed, " ," and all, but opening dashes */
 				size_t k = open_dashes(w->text.s + l->vo, l->vl);
 
