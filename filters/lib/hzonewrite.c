@@ -254,7 +254,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 {
 	const char *s = line_text(w, li);
 	size_t n = w->l[li].len, i = 0, a, e, vo, vl, d;
-	int label = 0, dates = 0, after = 0;
+	int label = 0, dates = 0, credits = 0, after = 0;
 
 	if ((d = line_byline_then_date(rs, s, n, &e)) > 0) {
 		struct date_result r;
@@ -292,6 +292,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 
 		label += k == S_PUBLISHED || k == S_UPDATED;
 		dates += k == S_DATE;
+		credits += k == S_BYLINE;
 	}
 	if (label == 0 && dates == 0 && line_place_date_credit(rs, s, n, &d, &e, &vo, &vl)) {
 		if (vl > 0 && !(*author)++)
@@ -394,9 +395,11 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			 * প্রকাশ: ..."); one word after it is the section ("প্রকাশ:
 			 * <date> | প্রবাস"), page chrome is no name ("<date> |
 			 * প্রিন্ট"), nor is a date's label set off by the bar
-			 * ("প্রকাশ | <date> | আপডেট: <date>").
+			 * ("প্রকাশ | <date> | আপডেট: <date>"), nor is the outlet's
+			 * name before a credit a byline pattern reads ("<outlet> |
+			 * Name, <place> প্রতিনিধি   প্রকাশিত: ...").
 			 */
-			if (label && line_name_segment(s + a, e - a) && !(after && line_words(s + a, e - a) < 2) &&
+			if (label && credits == 0 && line_name_segment(s + a, e - a) && !(after && line_words(s + a, e - a) < 2) &&
 			    !line_matches(&rs->chrome, s + a, e - a) && line_label_alone(rs, s + a, e - a) == S_NONE &&
 			    !(*author)++)
 				add_author(rec, w, s + a, e - a);
