@@ -1313,6 +1313,23 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 		w->l[i].why = "a line of twenty words at most ending no sentence, opening the page over the story";
 		return 0;
 	}
+	/*
+	 * The same over date labels the theme left empty and then the
+	 * story ("<headline>" / "Published on:" / "Published on:" /
+	 * "<desk> : <story>", banglahunt, eval s10): an empty label is
+	 * the header's, so the line over it is no paragraph.
+	 */
+	if (next >= 0 && w->l[next].kind != K_PARA && zone_furniture_above(w, i) && long_headline(w, i)) {
+		long q = next;
+
+		while (q >= 0 && w->l[q].kind != K_PARA && line_label_alone(rs, line_text(w, q), w->l[q].len) != S_NONE)
+			q = next_content(rs, w, pg->zone, q);
+		if (q > next && w->l[q].kind == K_PARA) {
+			w->l[i].kind = K_TITLELIKE;
+			w->l[i].why = "a line of twenty words at most ending no sentence, opening the page over empty date labels";
+			return 0;
+		}
+	}
 	if (next >= 0 && w->l[next].kind == K_PARA && headline_sentence(rs, w, i, next)) {
 		w->l[i].kind = K_TITLELIKE;
 		w->l[i].why = "a headline printed as a sentence, over the paragraph that takes it up";
