@@ -117,6 +117,22 @@ headline_tail(const struct hzonework *w, long j, long above)
  * in the first paragraph (a headline's would).  Lines that a byline
  * pattern reads stay as they are.
  */
+/*
+ * Does a word of S[0, N), read as the end of the line, match not_name
+ * ("<news>, <thing> ছুটছে <how>": a finite verb inside the line)?
+ */
+static int
+word_not_name(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t e;
+
+	for (e = 1; e <= n; e++)
+		if ((e == n || s[e] == ' ' || s[e] == ',') && s[e - 1] != ' ' && s[e - 1] != ',' &&
+		    line_matches(&rs->not_name, s, e))
+			return 1;
+	return 0;
+}
+
 static void
 placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
 {
@@ -139,7 +155,7 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		/* A date label alone ("আপডেট সময়ঃ" over its date) is no credit, whatever its shape. */
 		if (!(l->kind == K_TITLELIKE || (l->kind == K_OTHER && (l->why == NULL ||
 		    strncmp(l->why, "a label", 7) == 0))) || !zone_credit_shape(line_text(w, j), l->len, &vl, &na, &ne, &closed) ||
-		    line_label_alone(rs, line_text(w, j), l->len) != S_NONE)
+		    line_label_alone(rs, line_text(w, j), l->len) != S_NONE || word_not_name(rs, line_text(w, j), l->len))
 			continue;
 		/* Past a photo's words in Latin letters alone ("<name> sir", its alt text). */
 		for (below = zone_step(w, j, 1, 0, p); below >= 0 && w->l[below].kind == K_TITLELIKE &&
