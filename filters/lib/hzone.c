@@ -1352,6 +1352,21 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 			return 0;
 		}
 	}
+	/*
+	 * A photo's words in Latin letters alone between the paragraph and
+	 * the header's lines under it ("<standfirst>" / "students of ..." /
+	 * "Published by: ..." / "Posted: <date>", sangbadpratidin, eval
+	 * s15) stand in no way.
+	 */
+	{
+		long q = next;
+
+		while (q >= 0 && w->l[q].kind != K_PARA && !zone_in_block(w->l[q].kind) && !line_letter_in(line_text(w, q), w->l[q].len, 0) &&
+		    line_letter_in(line_text(w, q), w->l[q].len, 1))
+			q = next_content(rs, w, pg->zone, q);
+		if (q >= 0 && q != next && zone_in_block(w->l[q].kind))
+			next = q;
+	}
 	if (next >= 0 && over_header(rs, w, pg, ip, next))
 		return 0;
 	/*
