@@ -457,6 +457,27 @@ opens_alike(const char *s, size_t n, const char *t, size_t m, size_t k)
 }
 
 /*
+ * Is there nothing above line J but one word alone on its line, no digit
+ * in it (a section's label, "জেলা/ব্লক"), and blank lines?
+ */
+static int
+label_alone_above(const struct hzonework *w, long j)
+{
+	long i, seen = 0;
+
+	for (i = 0; i < j; i++) {
+		const char *s = line_text(w, i);
+		size_t n = w->l[i].len;
+
+		if (n == 0)
+			continue;
+		if (seen++ || n > 60 || memchr(s, ' ', n) || line_has_digit(s, n))
+			return 0;
+	}
+	return seen == 1;
+}
+
+/*
  * Is line I, a paragraph by its shape, a headline over the paragraph
  * NEXT (see hzone_apply)?
  */
@@ -498,7 +519,8 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 		e = 0;
 	}
 	/*
-	 * Opening the page, nothing above it, thirteen words at most closed
+	 * Opening the page, nothing above it (or a section's label alone,
+	 * "জেলা/ব্লক" over it, primebangla24, eval s14), thirteen words at most closed
 	 * by a glued dari, no sentence ended inside it, right over a
 	 * paragraph longer than it that takes up one of its words: the
 	 * headline, unless its last word closes it as a sentence is closed
@@ -506,7 +528,7 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 	 * in one; a headline is as often a phrase, "... কেন্দ্রে উপচে পড়া
 	 * ভিড়।").
 	 */
-	if (zone_first_content(w, i) && nothing_between(w, i, next) && n > 4 && line_ends_with(s, n, "।") &&
+	if ((zone_first_content(w, i) || label_alone_above(w, i)) && nothing_between(w, i, next) && n > 4 && line_ends_with(s, n, "।") &&
 	    s[n - 4] != ' ' && !line_ends_with(s, n, "।।") && line_words(s, n) >= 4 && line_words(s, n) <= 13 &&
 	    line_words(t, m) > line_words(s, n) && !line_inner_sentence(s, n) && zone_shares_word(w, i, next) &&
 	    !line_matches(&rs->sentence_end, s, n))
