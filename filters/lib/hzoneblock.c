@@ -208,9 +208,14 @@ name_under_dates(const struct hzoneset *rs, struct hzonework *w, long p, long zo
 
 	if (p <= 0 || p >= zone || (j = zone_step(w, p, -1, 0, p)) < 0 || w->l[j].kind != K_TITLELIKE)
 		return 0;
-	if ((above = zone_step(w, j, -1, 0, p)) < 0 || (w->l[above].kind != K_DATE && w->l[above].kind != K_LABELLED))
+	/* The headline printed again under the dates stands in no way ("<date>" / "<headline>" / "Name Name"). */
+	for (above = zone_step(w, j, -1, 0, p); above >= 0 && w->l[above].again; above = zone_step(w, above, -1, 0, p))
+		;
+	if (above < 0 || (w->l[above].kind != K_DATE && w->l[above].kind != K_LABELLED))
 		return 0;
-	for (head = above; head >= 0 && zone_in_block(w->l[head].kind); head = zone_step(w, head, -1, 0, p))
+	/* Nor do date labels alone over their dates ("প্রকাশিত:" / "<date>" / "আপডেট:" / "<date>"). */
+	for (head = above; head >= 0 && (zone_in_block(w->l[head].kind) ||
+	    line_label_alone(rs, line_text(w, (size_t)head), w->l[head].len) != S_NONE); head = zone_step(w, head, -1, 0, p))
 		;
 	if (head < 0 || w->l[head].kind != K_TITLELIKE)
 		return 0;
