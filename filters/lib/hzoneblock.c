@@ -227,22 +227,29 @@ name_under_dates(const struct hzoneset *rs, struct hzonework *w, long p, long zo
 	n = w->l[j].len;
 	if (line_has_digit(s, n) || line_matches(&rs->chrome, s, n))
 		return 0;
-	for (a = 0; a < n; a = e + 1) {
-		for (e = a; e < n && s[e] != ','; e++)
-			;
-		while (a < e && s[a] == ' ')
-			a++;
-		nw = line_words(s + a, e - a);
-		if (nw == 0 || nw > 4 || !line_bengali_name(s + a, e - a))
+	/*
+	 * A name in Latin letters, two or three words each a capital and
+	 * small letters ("Name Name", rupantorprotidin, eval s15), is one as
+	 * it stands; a Bengali one is read piece by piece.
+	 */
+	if (!line_latin_name(s, n)) {
+		for (a = 0; a < n; a = e + 1) {
+			for (e = a; e < n && s[e] != ','; e++)
+				;
+			while (a < e && s[a] == ' ')
+				a++;
+			nw = line_words(s + a, e - a);
+			if (nw == 0 || nw > 4 || !line_bengali_name(s + a, e - a))
+				return 0;
+			if (pieces++ == 0)
+				name = e;
+		}
+		nw = line_words(s, name);
+		if (!(pieces == 1 && nw >= 2 && nw <= 4) && !(pieces >= 3 && pieces <= 6 && nw >= 2 && nw <= 3))
 			return 0;
-		if (pieces++ == 0)
-			name = e;
+		if (words_in(w, s, name, p))
+			return 0;
 	}
-	nw = line_words(s, name);
-	if (!(pieces == 1 && nw >= 2 && nw <= 4) && !(pieces >= 3 && pieces <= 6 && nw >= 2 && nw <= 3))
-		return 0;
-	if (words_in(w, s, name, p))
-		return 0;
 	w->l[j].kind = K_BYLINE;
 	w->l[j].vo = w->l[j].off;
 	w->l[j].vl = n;
