@@ -1864,6 +1864,26 @@ slot_byline(struct rline *l, const char *s, size_t n, size_t k)
 }
 
 /*
+ * Is S[0, N), NW words closed by a colon or the visarga glued to its
+ * last word, a headline and no label: six words or more, no other mark
+ * in it, no post word before the mark ("<place>ের <river> ভাঙন কবলে
+ * <people>র দুর্ভোগে বসতভিটাঃ", bhorerpatrika, eval s6)?  Labels and
+ * credits closed so are short ("বিস্তারিত দেখুনঃ", "<place> প্রতিনিধিঃ").
+ */
+static int
+headline_visarga(const struct hzoneset *rs, const char *s, size_t n, size_t nw)
+{
+	size_t m = n - (line_ends_with(s, n, ":") ? 1 : 3);
+	const char *last;
+
+	if (nw < 6 || m == 0 || s[m - 1] == ' ' || memchr(s, ':', m) || memmem(s, m, "ঃ", 3) || memmem(s, m, "।", 3))
+		return 0;
+	for (last = s + m; last > s && last[-1] != ' '; last--)
+		;
+	return !line_post_alone(rs, last, (size_t)(s + m - last)) && !line_matches(&rs->byline, s, n);
+}
+
+/*
  * What line I is.  A bulleted line ("• Update Time : ...", "- তারিখঃ
  * ...", "- Reported by:X") is read without its bullet when it is a header
  * line then; otherwise it stays as printed.
@@ -1968,7 +1988,7 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	} else if (line_is_item(s, n)) {
 		l->why = "a list item";
 	} else if (line_value_of(rs->published, s, n, &vo, &vl) || line_value_of(rs->updated, s, n, &vo, &vl) ||
-	    line_ends_with(s, n, ":") || line_ends_with(s, n, "ঃ")) {
+	    ((line_ends_with(s, n, ":") || line_ends_with(s, n, "ঃ")) && !headline_visarga(rs, s, n, nw))) {
 		l->why = "a label, or a date label with no date it can read";
 	} else if (nw >= rs->title_words && text_chars(s, n) >= 8 && text_chars(s, n) <= 200 &&
 	    /*
