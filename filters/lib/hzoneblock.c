@@ -118,18 +118,24 @@ headline_tail(const struct hzonework *w, long j, long above)
  * pattern reads stay as they are.
  */
 /*
- * Does a word of S[0, N), read as the end of the line, match not_name
- * ("<news>, <thing> ছুটছে <how>": a finite verb inside the line)?
+ * Does a word of S[0, N), read alone, match not_name ("<news>, <thing>
+ * ছুটছে <how>": a finite verb inside the line)?  Word by word, not the
+ * line up to each word: the patterns are not anchored at the start.
  */
 static int
 word_not_name(const struct hzoneset *rs, const char *s, size_t n)
 {
-	size_t e;
+	size_t a = 0, e;
 
-	for (e = 1; e <= n; e++)
-		if ((e == n || s[e] == ' ' || s[e] == ',') && s[e - 1] != ' ' && s[e - 1] != ',' &&
-		    line_matches(&rs->not_name, s, e))
+	while (a < n) {
+		while (a < n && (s[a] == ' ' || s[a] == ','))
+			a++;
+		for (e = a; e < n && s[e] != ' ' && s[e] != ','; e++)
+			;
+		if (e > a && line_matches(&rs->not_name, s + a, e - a))
 			return 1;
+		a = e;
+	}
 	return 0;
 }
 
