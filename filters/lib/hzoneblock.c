@@ -161,7 +161,7 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		/* A date label alone ("আপডেট সময়ঃ" over its date) is no credit, whatever its shape. */
 		if (!(l->kind == K_TITLELIKE || (l->kind == K_OTHER && (l->why == NULL ||
 		    strncmp(l->why, "a label", 7) == 0))) || !zone_credit_shape(line_text(w, j), l->len, &vl, &na, &ne, &closed) ||
-		    line_label_alone(rs, line_text(w, j), l->len) != S_NONE || word_not_name(rs, line_text(w, j), l->len))
+		    line_label_alone(rs, line_text(w, j), l->len) != S_NONE)
 			continue;
 		/* Past a photo's words in Latin letters alone ("<name> sir", its alt text). */
 		for (below = zone_step(w, j, 1, 0, p); below >= 0 && w->l[below].kind == K_TITLELIKE &&
@@ -184,7 +184,8 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		 * credit closed by its colon, or standing between the headline
 		 * and the dates, is one whatever it names.
 		 */
-		if (!ok || (p < zone && !closed && !(under && below >= 0) && words_in(w, line_text(w, j) + na, ne - na, p)))
+		if (!ok || (p < zone && !closed && !(under && below >= 0) && words_in(w, line_text(w, j) + na, ne - na, p)) ||
+		    word_not_name(rs, line_text(w, j), l->len))
 			continue;
 		l->kind = K_BYLINE;
 		l->vo = l->off;
