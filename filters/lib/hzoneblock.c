@@ -110,14 +110,6 @@ headline_tail(const struct hzonework *w, long j, long above)
 }
 
 /*
- * The byline by where it stands: a line of a credit's shape (see
- * credit_shape) right on top of the dates or the first paragraph P, under
- * the headline (a longer title-like line right above), under the dates,
- * or at the top of the page; none of the words naming the writer come back
- * in the first paragraph (a headline's would).  Lines that a byline
- * pattern reads stay as they are.
- */
-/*
  * Does a word of S[0, N), read alone, match not_name ("<news>, <thing>
  * ছুটছে <how>": a finite verb inside the line)?  Word by word, not the
  * line up to each word: the patterns are not anchored at the start.
@@ -139,6 +131,15 @@ word_not_name(const struct hzoneset *rs, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * The byline by where it stands: a line of a credit's shape (see
+ * credit_shape) right on top of the dates or the first paragraph P, under
+ * the headline (a longer title-like line right above), under the dates,
+ * or at the top of the page; none of the words naming the writer come back
+ * in the first paragraph (a headline's would), and no word of the line is
+ * one not_name reads (a finite verb inside it: a headline).  Lines that a
+ * byline pattern reads stay as they are.
+ */
 static void
 placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone)
 {
