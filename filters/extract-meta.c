@@ -155,8 +155,10 @@ extract(struct record *rec, void *ctx)
 		    s->name, s->file);
 		buf_free(&scratch);
 	}
-	if (sf->rs)
+	if (sf->rs) {
 		hzone_apply(sf->rs, rwork, rec, opt.explain ? stderr : NULL);
+		fields_body_nfc(work);
+	}
 	fields_apply(sf->fs, work, rec, opt.explain ? stderr : NULL);
 	/* An HTML page's head, checked against what the page shows (headev.h). */
 	if (headev_wanted(rec)) {

@@ -50,6 +50,7 @@ struct fieldwork {
 	struct cut *cuts;
 	size_t ncuts, capcuts;
 	int limited;
+	int nfc;		/* the caller's word that the next body is in NFC (fields_body_nfc) */
 	/* for --explain */
 	FILE *ex;
 	const char *src;
@@ -60,6 +61,12 @@ struct fieldwork *
 fields_work_new(void)
 {
 	return ecalloc(1, sizeof(struct fieldwork));
+}
+
+void
+fields_body_nfc(struct fieldwork *w)
+{
+	w->nfc = 1;
 }
 
 void
@@ -751,8 +758,16 @@ fields_apply(const struct fieldset *fs, struct fieldwork *w, struct record *rec,
 	w->seq = 0;
 	buf_reset(&w->vals);
 	buf_reset(&w->text);
-	/* Rules are NFC; so must the text be (strip-boilerplate's output already is). */
-	text_nfc(body, rec->body.len, &w->text);
+	/*
+	 * Rules are NFC; so must the text be (strip-boilerplate's output
+	 * already is, but a stream may come from elsewhere).  A body the
+	 * caller vouches for is not read over to check it.
+	 */
+	if (w->nfc)
+		buf_add(&w->text, body, rec->body.len);
+	else
+		text_nfc(body, rec->body.len, &w->text);
+	w->nfc = 0;
 	split_lines(w);
 	if (w->caph < fs->nh) {
 		w->caph = fs->nh;

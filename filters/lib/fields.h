@@ -46,5 +46,11 @@ void fields_work_free(struct fieldwork *w);
  * gave what from which body line, and which rules tried in vain.
  */
 void fields_apply(const struct fieldset *fs, struct fieldwork *w, struct record *rec, FILE *explain);
+/*
+ * The caller's word that the body fields_apply reads next is in NFC (one
+ * hzone_apply just wrote): it is then taken as it is, not read over to
+ * check (a body that is not would leave the rules' words unmatched).
+ */
+void fields_body_nfc(struct fieldwork *w);
 
 #endif

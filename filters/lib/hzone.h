@@ -43,8 +43,8 @@ void hzone_work_free(struct hzonework *w);
  * Read the header zone of REC's body: add title, author, published,
  * updated, page_date (page_date_bangla, page_date_hijri), edition,
  * dateline_place and agency headers for what it finds, and take the
- * zone out of the body.  With EXPLAIN not NULL, say on it what each line
- * was taken for and why.
+ * zone out of the body, which it writes in NFC.  With EXPLAIN not NULL,
+ * say on it what each line was taken for and why.
  */
 void hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, FILE *explain);
 

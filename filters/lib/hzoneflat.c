@@ -111,7 +111,7 @@ headline_copy(const char *s, size_t hl)
 int
 flat_unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 {
-	size_t i, n, d, e, c, k, j, lim, vo, vl, nw, hl;
+	size_t i, n, d, e, c, k, lim, vo, vl, nw, hl;
 	const char *s;
 
 	if (!flat_first(rs, w, &i))
@@ -146,10 +146,7 @@ flat_unflatten_byline(const struct hzoneset *rs, struct hzonework *w)
 			k--;
 		if (k == 0 || line_words(s, k) < 3)
 			return 0;
-		for (j = 0; j < rs->byline.n; j++)
-			if (line_value_of(rs->byline.re[j], s + k, c - k, &vo, &vl))
-				break;
-		if (j < rs->byline.n)
+		if (line_first_value(&rs->byline, s + k, c - k, &vo, &vl) < rs->byline.n)
 			break;
 	}
 	if (nw == 6 || (k >= 2 && s[k - 2] == ','))
@@ -243,13 +240,16 @@ story_credited(const struct hzoneset *rs, const char *s, size_t n)
 
 	while (n > 0 && s[0] == ' ')
 		s++, n--;
+	rx_hold(s, n);
 	for (k = 0; k < rs->prefix.n; k++)
 		if (rx_exec(rs->prefix.re[k], s, n, 0, 0) == RX_MATCH && rx_group(rs->prefix.re[k], 0, &so, &eo) &&
-		    so == 0 && eo > 0 && eo < n) {
-			s += eo;
-			n -= eo;
+		    so == 0 && eo > 0 && eo < n)
 			break;
-		}
+	rx_release();
+	if (k < rs->prefix.n) {
+		s += eo;
+		n -= eo;
+	}
 	return line_dateline_reach(rs, s, n) > 0;
 }
 

@@ -58,6 +58,19 @@ line_value_of(struct rx *re, const char *s, size_t n, size_t *vo, size_t *vl)
 }
 
 size_t
+line_first_value(const struct pats *p, const char *s, size_t n, size_t *vo, size_t *vl)
+{
+	size_t k;
+
+	/* As in line_matches: S is read once for all the patterns. */
+	rx_hold(s, n);
+	for (k = 0; k < p->n && !line_value_of(p->re[k], s, n, vo, vl); k++)
+		;
+	rx_release();
+	return k;
+}
+
+size_t
 line_words(const char *s, size_t n)
 {
 	size_t i, k = 0;
@@ -454,7 +467,6 @@ enum seg
 line_what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
 {
 	struct date_result r;
-	size_t k;
 
 	if (line_value_of(rs->published, s, n, vo, vl) && line_date_value(rs, s, *vo, vl))
 		return S_PUBLISHED;
@@ -466,9 +478,8 @@ line_what_segment(const struct hzoneset *rs, const char *s, size_t n, size_t *vo
 	*vl = n;
 	if (line_is_date(rs, s, n, &r))
 		return S_DATE;
-	for (k = 0; k < rs->byline.n; k++)
-		if (line_value_of(rs->byline.re[k], s, n, vo, vl))
-			return S_BYLINE;
+	if (line_first_value(&rs->byline, s, n, vo, vl) < rs->byline.n)
+		return S_BYLINE;
 	*vo = 0;
 	*vl = n;
 	return S_NONE;
@@ -562,7 +573,7 @@ line_before_label(const struct hzoneset *rs, const char *s, size_t m, size_t n)
 size_t
 line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end)
 {
-	size_t d, vo, vl, k, back;
+	size_t d, vo, vl, back;
 	struct date_result r;
 
 	n = *end = edition_tail(rs, s, n);
@@ -582,10 +593,9 @@ line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t
 	 * প্রতিবেদক জুন ২১, ২০২৩, ১২:৩৬ পিএম").
 	 */
 	for (back = 0; back <= 2 && d > 1; back++) {
-		if (line_is_date(rs, s + d, n - d, &r))
-			for (k = 0; k < rs->byline.n; k++)
-				if (line_value_of(rs->byline.re[k], s, line_before_label(rs, s, d - 1, n), &vo, &vl))
-					return d;
+		if (line_is_date(rs, s + d, n - d, &r) &&
+		    line_first_value(&rs->byline, s, line_before_label(rs, s, d - 1, n), &vo, &vl) < rs->byline.n)
+			return d;
 		d--;
 		while (d > 0 && s[d - 1] == ' ')
 			d--;
@@ -753,7 +763,7 @@ line_credit_label_alone(const struct hzoneset *rs, const char *s, size_t n)
 {
 	static const char name[] = " \xe0\xa6\x95\xe0\xa6\xb0\xe0\xa6\xbf\xe0\xa6\xae \xe0\xa6\x89\xe0\xa6\xa6\xe0\xa7\x8d\xe0\xa6\xa6\xe0\xa6\xbf\xe0\xa6\xa8";	/* " করিম উদ্দিন" */
 	char buf[120];
-	size_t m = n, k, vo, vl;
+	size_t m = n, vo, vl;
 
 	while (m > 0 && s[m - 1] == ' ')
 		m--;
@@ -763,9 +773,8 @@ line_credit_label_alone(const struct hzoneset *rs, const char *s, size_t n)
 	memcpy(buf, s, m);
 	memcpy(buf + m, name, sizeof(name) - 1);
 	m += sizeof(name) - 1;
-	for (k = 0; k < rs->byline.n; k++)
-		if (line_value_of(rs->byline.re[k], buf, m, &vo, &vl))
-			return vo + vl == m && vl >= sizeof(name) - 2;
+	if (line_first_value(&rs->byline, buf, m, &vo, &vl) < rs->byline.n)
+		return vo + vl == m && vl >= sizeof(name) - 2;
 	return 0;
 }
 
@@ -825,27 +834,25 @@ line_latin_name(const char *s, size_t n)
 int
 line_credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl)
 {
-	size_t d = line_label_after(rs, s, n), k, g;
+	size_t d = line_label_after(rs, s, n), g;
 	const char *c;
 
 	while (d > 0 && s[d - 1] == ' ')
 		d--;
 	if (d == 0)
 		return 0;
-	for (k = 0; k < rs->byline.n; k++)
-		if (line_value_of(rs->byline.re[k], s, d, vo, vl))
-			return 1;
+	if (line_first_value(&rs->byline, s, d, vo, vl) < rs->byline.n)
+		return 1;
 	if ((c = memchr(s, ':', d)) == NULL)
 		return 0;
 	for (g = (size_t)(c - s) + 1; g + 3 <= d; g++) {
 		if (s[g - 1] == ' ' || s[g - 1] == ':' || !((unsigned char)s[g] == 0xE0 ? bn_letter(s + g) : s[g] >= 'A' && s[g] <= 'Z') ||
 		    memchr(s + g, ':', d - g) == NULL)
 			continue;
-		for (k = 0; k < rs->byline.n; k++)
-			if (line_value_of(rs->byline.re[k], s + g, d - g, vo, vl)) {
-				*vo += g;
-				return 1;
-			}
+		if (line_first_value(&rs->byline, s + g, d - g, vo, vl) < rs->byline.n) {
+			*vo += g;
+			return 1;
+		}
 	}
 	return 0;
 }
@@ -965,7 +972,7 @@ line_name_date(const struct hzoneset *rs, const char *s, size_t n)
 int
 line_place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *dl, size_t *c, size_t *cl)
 {
-	size_t i = 0, a, e, vo, vl, k, np = 0, colon = 0;
+	size_t i = 0, a, e, vo, vl, np = 0, colon = 0;
 	struct date_result r;
 	const char *comma = n <= 300 ? memchr(s, ',', n < 60 ? n : 60) : NULL;
 
@@ -990,10 +997,7 @@ line_place_date_credit(const struct hzoneset *rs, const char *s, size_t n, size_
 		case 2:
 			if (colon)
 				return 0;
-			for (k = 0; k < rs->byline.n; k++)
-				if (line_value_of(rs->byline.re[k], s + a, e - a, &vo, &vl))
-					break;
-			if (k == rs->byline.n)
+			if (line_first_value(&rs->byline, s + a, e - a, &vo, &vl) == rs->byline.n)
 				return 0;
 			*c = a + vo;
 			*cl = vl;
@@ -1465,13 +1469,14 @@ section_after_credit(const struct hzoneset *rs, const char *s, size_t k)
 		c--;
 	if (c == 0 || line_words(s, k) < 3 || memchr(s, ',', k))
 		return k;
-	for (j = 0; j < rs->byline.n; j++)
-		if (line_value_of(rs->byline.re[j], s, k, &vo, &vl))
-			return k;
+	if (line_first_value(&rs->byline, s, k, &vo, &vl) < rs->byline.n)
+		return k;
+	rx_hold(s, c);
 	for (j = 0; j < rs->byline.n; j++)
 		if (line_value_of(rs->byline.re[j], s, c, &vo, &vl) && vo == 0 && vl == c)
-			return c;
-	return k;
+			break;
+	rx_release();
+	return j < rs->byline.n ? c : k;
 }
 
 /*
@@ -1638,10 +1643,12 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		taken_off(w, i, "printed twice around an image's label, read once", off, l->len);
 		l->len = k;
 	}
+	rx_hold(line_text(w, i), l->len);
 	for (k = 0; k < rs->prefix.n; k++)
 		if (rx_exec(rs->prefix.re[k], line_text(w, i), l->len, 0, 0) == RX_MATCH &&
 		    rx_group(rs->prefix.re[k], 0, &so, &eo) && so == 0 && eo > 0 && eo < l->len)
 			break;
+	rx_release();
 	if (k < rs->prefix.n && read_without(rs, w, i, eo, classify2, 1)) {
 		taken_off(w, i, "chrome glued to its start taken off, by a prefix pattern", off, eo);
 		return;
@@ -1822,14 +1829,9 @@ line_visarga_in_word(const struct hzoneset *rs, const char *s, size_t n, size_t 
 static int
 read_byline(const struct hzoneset *rs, struct rline *l, const char *s, size_t n, const char *why)
 {
-	size_t k, vo, vl;
-	int hit = 0;
+	size_t vo, vl;
 
-	rx_hold(s, n);
-	for (k = 0; k < rs->byline.n && !hit; k++)
-		hit = line_value_of(rs->byline.re[k], s, n, &vo, &vl);
-	rx_release();
-	if (!hit)
+	if (line_first_value(&rs->byline, s, n, &vo, &vl) == rs->byline.n)
 		return 0;
 	l->kind = K_BYLINE;
 	l->vo = l->off + vo;

@@ -93,6 +93,8 @@ enum cal { CAL_NONE, CAL_GREG, CAL_BN, CAL_HIJRI };
 const char *line_text(const struct hzonework *w, size_t i);
 int line_matches(const struct pats *p, const char *s, size_t n);
 int line_value_of(struct rx *re, const char *s, size_t n, size_t *vo, size_t *vl);
+/* The index of the first of P's patterns with a value in S[0..N) (line_value_of's), or P->n. */
+size_t line_first_value(const struct pats *p, const char *s, size_t n, size_t *vo, size_t *vl);
 size_t line_words(const char *s, size_t n);
 int line_letter_in(const char *s, size_t n, int latin);
 int line_has_letter(const char *s, size_t n);

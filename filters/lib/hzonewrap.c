@@ -72,7 +72,7 @@ wrapped_at(const struct hzonework *w, size_t i)
 int
 wrap_join_credit(const struct hzoneset *rs, struct hzonework *w, size_t zone)
 {
-	size_t i, j, e, a, vo, vl;
+	size_t i, e, a, vo, vl;
 
 	for (i = 0; i + 1 < zone && i + 1 < w->nl; i++) {
 		if (!wrapped_at(w, i))
@@ -83,10 +83,7 @@ wrap_join_credit(const struct hzoneset *rs, struct hzonework *w, size_t zone)
 		buf_add(&w->out, line_text(w, i), w->l[i].len);
 		buf_addc(&w->out, ' ');
 		buf_add(&w->out, line_text(w, i + 1), w->l[i + 1].len);
-		for (j = 0; j < rs->byline.n; j++)
-			if (line_value_of(rs->byline.re[j], w->out.s, w->out.len, &vo, &vl))
-				break;
-		if (j == rs->byline.n)
+		if (line_first_value(&rs->byline, w->out.s, w->out.len, &vo, &vl) == rs->byline.n)
 			continue;
 		buf_reset(&w->out);
 		buf_add(&w->out, w->text.s, e);

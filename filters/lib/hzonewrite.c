@@ -592,12 +592,11 @@ static int
 reads_byline(const struct hzoneset *rs, const char *s, size_t m, size_t n, size_t *vo, size_t *vl, size_t *da, size_t *dl)
 {
 	struct date_result r;
-	size_t k, c, e;
+	size_t c, e;
 
 	*dl = 0;
-	for (k = 0; k < rs->byline.n; k++)
-		if (line_value_of(rs->byline.re[k], s, m, vo, vl))
-			return 1;
+	if (line_first_value(&rs->byline, s, m, vo, vl) < rs->byline.n)
+		return 1;
 	if (line_misspelt_credit(rs, s, n, vo, vl))
 		return 1;
 	while (n > 0 && s[n - 1] == ' ')
@@ -617,10 +616,9 @@ reads_byline(const struct hzoneset *rs, const char *s, size_t m, size_t n, size_
 				for (c = e - 1; c > 0 && s[c - 1] == ' '; c--)
 					;
 				if (c > 0 && line_is_date(rs, s + e, n - 1 - e, &r) &&
-				    (r.status == DATE_OK || r.status == DATE_NO_YEAR))
-					for (k = 0; k < rs->byline.n; k++)
-						if (line_value_of(rs->byline.re[k], s, c, vo, vl))
-							return 1;
+				    (r.status == DATE_OK || r.status == DATE_NO_YEAR) &&
+				    line_first_value(&rs->byline, s, c, vo, vl) < rs->byline.n)
+					return 1;
 				n = e - 1;
 				break;
 			}
@@ -633,12 +631,11 @@ reads_byline(const struct hzoneset *rs, const char *s, size_t m, size_t n, size_
 			;
 		if (!line_is_date(rs, s + e, n - e, &r) || r.status != DATE_OK)
 			continue;
-		for (k = 0; k < rs->byline.n; k++)
-			if (line_value_of(rs->byline.re[k], s, c, vo, vl)) {
-				*da = e;
-				*dl = n - e;
-				return 1;
-			}
+		if (line_first_value(&rs->byline, s, c, vo, vl) < rs->byline.n) {
+			*da = e;
+			*dl = n - e;
+			return 1;
+		}
 		break;
 	}
 	return 0;

@@ -423,8 +423,10 @@ learn_try_draft(struct learner *l, int counts)
 		}
 		free(msgs);
 		page_finish(&pg, &rec);
-		if (rs)
+		if (rs) {
 			hzone_apply(rs, hw, &rec, NULL);
+			fields_body_nfc(fw);
+		}
 		fields_apply(fs, fw, &rec, NULL);
 		for (i = 0; names[i]; i++)
 			count_field(l, &l->p[k], &rec, names[i]);

@@ -759,10 +759,11 @@ rx_words(const char *p, size_t n, uint32_t flags, struct rxword **words)
 	if (nw == 0)
 		return 0;
 	*words = emalloc(nw * sizeof(**words));
-	for (nw = k = 0; k < nsets; k++)
+	for (nw = k = 0; k < nsets; nw += sets[k++].n)
 		for (j = 0; j < sets[k].n; j++) {
-			(*words)[nw] = sets[k].w[j];
-			(*words)[nw++].set = (unsigned)k;
+			(*words)[nw + j] = sets[k].w[j];
+			(*words)[nw + j].set = (unsigned)k;
+			(*words)[nw + j].next = nw + sets[k].n;
 		}
 	return nw;
 }
@@ -778,16 +779,14 @@ words_in(const struct rx *re, const uint64_t *sig)
 	size_t k = 0;
 
 	while (k < re->nwords) {
-		unsigned set = re->words[k].set;
-		int found = 0;
+		const struct rxword *w = &re->words[k];
 
-		for (; k < re->nwords && re->words[k].set == set; k++)
-			if (!found && RXMEMO_CHAR(sig, re->words[k].ch) &&
-			    (!re->words[k].shingled || (RXMEMO_BIT(sig, re->words[k].first) &&
-			    RXMEMO_BIT(sig, re->words[k].last))))
-				found = 1;
-		if (!found)
-			return 0;
+		/* The first 6 bytes first: a Bengali word's first character is in most lines, its first two are not. */
+		if ((!w->shingled || (RXMEMO_BIT(sig, w->first) && RXMEMO_BIT(sig, w->last))) &&
+		    RXMEMO_CHAR(sig, w->ch))
+			k = w->next;	/* this set has a word: on to the next set */
+		else if (++k == w->next)
+			return 0;	/* none of this set's words */
 	}
 	return 1;
 }
@@ -1079,10 +1078,13 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	struct rxmemo_slot slot;
 	const uint64_t *sig;
 	uint32_t subj;
-	int rc;
+	int rc, partial = (opts & (PCRE2_PARTIAL_HARD | PCRE2_PARTIAL_SOFT)) != 0;
+	/* A subject held has its number and its signature at hand: they are asked before the literal is looked for. */
+	int isheld = memo != NULL && s != NULL && held.s == s && held.len == len && held.memo == memo &&
+	    held.gen == rxmemo_generation(memo);
 
 	context();
-	if (re->lit && !(opts & (PCRE2_PARTIAL_HARD | PCRE2_PARTIAL_SOFT)) &&
+	if (re->lit && !partial && !(isheld && re->nwords > 0) &&
 	    !rx_literal_in(re->lit, re->litlen, re->rare, s, len, start))
 		return RX_NOMATCH;
 	/*
@@ -1096,25 +1098,29 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 	code = code_of(re);
 	if (re->runs < RX_JIT_AFTER && ++re->runs == RX_JIT_AFTER)
 		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-	/* Looked for in a busy pattern only, as the JIT compile: reading a pattern costs some of its runs. */
+	/*
+	 * Looked for in a busy pattern only, as the JIT compile: reading a
+	 * pattern costs some of its runs.  A pattern with a literal gets them
+	 * too: on a held subject, a few bits of its signature answer sooner
+	 * than a search for the literal in the line's bytes.
+	 */
 	if (!re->worded && re->runs >= RX_JIT_AFTER) {
 		re->worded = 1;
-		if (re->lit == NULL)
-			re->nwords = rx_words(re->src, re->srclen, re->flags, &re->words);
+		re->nwords = rx_words(re->src, re->srclen, re->flags, &re->words);
 	}
 	/* After the count above: a pattern is JIT-compiled at the same run, answered from the memo or not. */
 	if (memo != NULL && s != NULL) {
-		if (held.s == s && held.len == len && held.memo == memo && held.gen == rxmemo_generation(memo))
-			subj = held.subj;
-		else
-			subj = rxmemo_subject(memo, s, len);
+		subj = isheld ? held.subj : rxmemo_subject(memo, s, len);
 		/*
 		 * The words first, in the subject's signature (made once for all
 		 * the patterns a line meets): a line without them is answered
 		 * with no look in the answers, and none kept.
 		 */
-		if (re->nwords > 0 && !(opts & (PCRE2_PARTIAL_HARD | PCRE2_PARTIAL_SOFT)) &&
-		    (sig = rxmemo_signature(memo, subj, s, len)) != NULL && !words_in(re, sig))
+		if (re->nwords > 0 && !partial && (sig = rxmemo_signature(memo, subj, s, len)) != NULL &&
+		    !words_in(re, sig))
+			return RX_NOMATCH;
+		if (re->lit && !partial && isheld && re->nwords > 0 &&
+		    !rx_literal_in(re->lit, re->litlen, re->rare, s, len, start))
 			return RX_NOMATCH;
 		if (rxmemo_find(memo, subj, re, start, opts, &rc, &slot))
 			return rc;

@@ -102,6 +102,7 @@ struct rxword {
 	char *s;
 	size_t len;
 	unsigned set;		/* the words are sets, each of which a match has one word of */
+	size_t next;		/* the index of the next set's first word (or the count) */
 	unsigned ch;		/* its first character's bit in a subject's signature (rxmemo.h) */
 	int shingled;		/* 6 bytes or more: then also */
 	unsigned first, last;	/* its first and last 6 bytes' bits */

@@ -673,9 +673,13 @@ count_chars(const char *s, size_t n)
 
 		memcpy(&v, s + i, 8);
 		y = v ^ nls;
-		/* 10xxxxxx bytes, then the bytes equal to '\n' (exact, no carries). */
-		skip += (size_t)__builtin_popcountll(v & ~(v << 1) & hi);
-		skip += (size_t)__builtin_popcountll(~(((y & lo7) + lo7) | y) & hi);
+		/*
+		 * 10xxxxxx bytes, or bytes equal to '\n' (exact, no carries): a
+		 * 1 in each such byte, summed by a multiply (no byte sums past
+		 * 8), as a popcount instruction is not to be had without -mpopcnt.
+		 */
+		y = ((v & ~(v << 1) & hi) | (~(((y & lo7) + lo7) | y) & hi)) >> 7;
+		skip += (size_t)((y * 0x0101010101010101ULL) >> 56);
 	}
 	for (; i < n; i++)
 		skip += ((unsigned char)s[i] & 0xC0) == 0x80 || s[i] == '\n';
