@@ -1326,11 +1326,12 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	 * kicker's mark: "Kolkata Metro । <headline>, <more>"), over
 	 * a paragraph: the headline, commas and all (a paragraph's
 	 * line ends a sentence, or is cut at the page's end; or
-	 * is cut at a width, the line under it then opening with
-	 * the end of its sentence).
+	 * is cut at a width, the line right under it then opening
+	 * with the end of its sentence: with a blank line between,
+	 * a short first sentence is the story's, humppy, eval s20).
 	 */
 	if (next >= 0 && w->l[next].kind == K_PARA && zone_furniture_above(w, i) && long_headline(w, i) &&
-	    !ends_sentence_early(line_text(w, next), w->l[next].len)) {
+	    !(next == i + 1 && ends_sentence_early(line_text(w, next), w->l[next].len))) {
 		w->l[i].kind = K_TITLELIKE;
 		w->l[i].why = "a line of twenty words at most ending no sentence, opening the page over the story";
 		return 0;
