@@ -806,6 +806,14 @@ collect(struct tok *t, size_t nt, struct comp *c, size_t *ncp, int *weekday, str
 			break;
 		case K_ORDINAL:
 		case K_ERA:
+			/*
+			 * The same era word again, right after it: a theme that
+			 * prints it twice ("২০২৫ খ্রিস্টাব্দ খ্রিস্টাব্দ", greenpage,
+			 * eval s17).
+			 */
+			if (k->kind == K_ERA && i > 0 && t[i - 1].type == T_WORD && t[i - 1].kind == K_ERA &&
+			    t[i - 1].val == k->val)
+				break;
 			/* It marks the number just before it as the day, or the year. */
 			if (nc == 0 || c[nc - 1].kind != 'N' || c[nc - 1].ti != (int)i - 1 || c[nc - 1].tag)
 				return fail(out, DATE_UNREADABLE, "%s not after a number",
