@@ -273,7 +273,7 @@ zone_furniture_above(const struct hzonework *w, long j)
 
 	for (i = 0; i < j; i++)
 		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
-		    w->l[i].kind != K_DATE && line_letter_in(line_text(w, i), w->l[i].len, 0))
+		    w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED && line_letter_in(line_text(w, i), w->l[i].len, 0))
 			return 0;
 	return 1;
 }
