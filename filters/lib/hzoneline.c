@@ -1809,20 +1809,24 @@ found:
 }
 
 /*
- * Is the visarga that ends at S + E inside a word: glued to a letter after
- * it, closing one of visarga_prefixes ("দুঃস্থ", "পুনঃতফসিল", "স্বতঃস্ফূর্ত")?
- * Then it is no colon, whatever a pattern read in it ("Name, দুঃ").
+ * Is the visarga that ends at S + E, or before the spaces there, inside a
+ * word: a letter after it, closing one of visarga_prefixes ("দুঃস্থ",
+ * "পুনঃতফসিল", "স্বতঃস্ফূর্ত", typed apart too: "আন্তঃ জেলা", sangbadjamin,
+ * eval s3)?  Then it is no colon, whatever a pattern read in it ("Name,
+ * দুঃ").
  */
 int
 line_visarga_in_word(const struct hzoneset *rs, const char *s, size_t n, size_t e)
 {
-	size_t a;
+	size_t a, v = e;
 
-	if (rs->nvprefixes == 0 || e < 3 || e + 3 > n || memcmp(s + e - 3, "ঃ", 3) != 0 || !bn_letter(s + e))
+	while (v > 0 && s[v - 1] == ' ')
+		v--;
+	if (rs->nvprefixes == 0 || v < 3 || e + 3 > n || memcmp(s + v - 3, "ঃ", 3) != 0 || !bn_letter(s + e))
 		return 0;
-	for (a = e - 3; a > 0 && s[a - 1] != ' ' && s[a - 1] != ',' && s[a - 1] != '('; a--)
+	for (a = v - 3; a > 0 && s[a - 1] != ' ' && s[a - 1] != ',' && s[a - 1] != '('; a--)
 		;
-	return word_in(rs->vprefixes, rs->nvprefixes, s + a, e - 3 - a);
+	return word_in(rs->vprefixes, rs->nvprefixes, s + a, v - 3 - a);
 }
 
 /* A byline pattern reads S[0, N): line L is a byline, WHY said of it, and 1; or 0. */
