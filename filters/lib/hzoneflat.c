@@ -60,12 +60,6 @@ cut_flat_from(struct hzonework *w, size_t i, size_t h0, size_t hl, size_t k, siz
 	return cut_flat_boxed(w, i, h0, hl, 0, 0, k, e);
 }
 
-static int
-cut_flat(struct hzonework *w, size_t i, size_t hl, size_t k, size_t e)
-{
-	return cut_flat_from(w, i, 0, hl, k, e);
-}
-
 /*
  * Where the headline starts in S[0..HL), the words of a flattened header
  * before the byline: a news theme prints the breadcrumb's last step (the
@@ -95,6 +89,24 @@ headline_copy(const char *s, size_t hl)
 		    memcmp(s + ws[g], s + ws[p], ws[g + 1] - ws[g]) == 0)
 			return a;
 	}
+	return 0;
+}
+
+/*
+ * The same where the headline is printed twice right after the
+ * breadcrumb ("প্রচ্ছদ <section> <headline> <headline>", sylhetprantho,
+ * eval s13): where the last copy starts, a copy of three words at least;
+ * 0 if none.
+ */
+static size_t
+headline_twice(const char *s, size_t hl)
+{
+	size_t a, h;
+
+	for (a = 0; a + 6 < hl; a++)
+		if ((a == 0 || s[a - 1] == ' ') && s[a] != ' ' && (h = line_twice(s + a, hl - a)) > 0 &&
+		    line_words(s + a, h) >= 3)
+			return a + h + 1;
 	return 0;
 }
 
@@ -319,7 +331,7 @@ flat_unflatten(const struct hzoneset *rs, struct hzonework *w)
 		if (hl < hb && !story_credited(rs, s + e, n - e))
 			return cut_flat_boxed(w, i, 0, hl, full, fend, k, e);
 	}
-	return cut_flat(w, i, hl, k, e);
+	return cut_flat_from(w, i, headline_twice(s, hl), hl, k, e);
 }
 
 /*
