@@ -1073,8 +1073,9 @@ signoff_date(const struct hzoneset *rs, struct hzonework *w, long p)
  * theme's English placeholder left unfilled, a plugin's thank-you
  * notice), it has the words of a headline (fifteen
  * at most, one comma at most: not a paragraph cut short) and ends no
- * sentence, and two of its words (three letters or more) come back in
- * the paragraph.  The headline's line, or -1.
+ * sentence, no chrome and no not_headline line ("আরও পড়ুন <headline>"),
+ * and two of its words (three letters or more) come back in the
+ * paragraph.  The headline's line, or -1.
  */
 static size_t
 commas(const char *s, size_t n)
@@ -1104,7 +1105,8 @@ headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
 	n = w->l[j].len;
 	nw = line_words(s, n);
 	if (nw < rs->headline_words || nw > 15 || text_chars(s, n) > 200 || line_sentence_end(s, n) || commas(s, n) > 1 ||
-	    line_ends_with(s, n, ":") || line_trails_off(s, n) || !line_bengali_name(s, n > 3 ? 3 : n) || line_matches(&rs->chrome, s, n))
+	    line_ends_with(s, n, ":") || line_trails_off(s, n) || !line_bengali_name(s, n > 3 ? 3 : n) || line_matches(&rs->chrome, s, n) ||
+	    line_matches(&rs->not_headline, s, n))
 		return -1;
 	for (i = j + 1; i < (long)w->nl; i++)
 		if (line_words(line_text(w, i), w->l[i].len) > 3 && line_letter_in(line_text(w, i), w->l[i].len, 0))
