@@ -1240,6 +1240,33 @@ prose_below(const struct hzoneset *rs, const struct hzonework *w, long k)
 }
 
 /*
+ * Does S[0, N) close with the start of T[0, M) cut short by an ellipsis,
+ * four words at least after a word of S's own ("Home <section> <the
+ * headline's first words>...", jugobarta, eval s22)?  Then S is the
+ * breadcrumb, its last step the headline T cut to fit.
+ */
+static int
+crumb_cut(const char *s, size_t n, const char *t, size_t m)
+{
+	size_t a;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n >= 3 && memcmp(s + n - 3, "...", 3) == 0)
+		n -= 3;
+	else if (line_ends_with(s, n, "…"))
+		n -= strlen("…");
+	else
+		return 0;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (a = 1; a < n; a++)
+		if (s[a - 1] == ' ' && s[a] != ' ' && n - a < m && memcmp(s + a, t, n - a) == 0)
+			return line_words(s + a, n - a) >= 4;
+	return 0;
+}
+
+/*
  * Whether the line at *ip, a paragraph by its shape, is the story's first
  * paragraph; if not, it is marked as what it is (a list item, the headline,
  * in Latin letters or as a sentence, a credit, a standfirst) and *ip moved
@@ -1263,13 +1290,15 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	}
 	/*
 	 * The headline with the breadcrumb's section names glued before
-	 * it ("Home<section><headline>।"), over the headline alone: the
-	 * breadcrumb, no paragraph however it ends; the line alone is
-	 * read as if the copy were not there.
+	 * it ("Home<section><headline>।"), whole or cut short by an
+	 * ellipsis, over the headline alone: the breadcrumb, no paragraph
+	 * however it ends; the line alone is read as if the copy were not
+	 * there.
 	 */
-	if (next >= 0 && w->l[next].len + 1 < w->l[i].len && w->l[next].len > 0 &&
-	    memcmp(line_text(w, i) + w->l[i].len - w->l[next].len, line_text(w, next), w->l[next].len) == 0 &&
-	    line_words(line_text(w, next), w->l[next].len) >= 4) {
+	if (next >= 0 && w->l[next].len > 0 && line_words(line_text(w, next), w->l[next].len) >= 4 &&
+	    ((w->l[next].len + 1 < w->l[i].len &&
+	    memcmp(line_text(w, i) + w->l[i].len - w->l[next].len, line_text(w, next), w->l[next].len) == 0) ||
+	    crumb_cut(line_text(w, i), w->l[i].len, line_text(w, next), w->l[next].len))) {
 		w->l[i].kind = K_CHROME;
 		w->l[i].why = "the headline with a breadcrumb glued before it, over the headline alone";
 		return 0;

@@ -1344,6 +1344,16 @@ write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		t += 6;
 		n -= 12;
 	}
+	/*
+	 * A breadcrumb's arrows left before it, the steps gone ("» »
+	 * <headline>", mujibnagarkhabor, eval s18): no headline opens so.
+	 */
+	while (n > 2 && memcmp(t, "»", 2) == 0) {
+		t += 2;
+		n -= 2;
+		while (n > 0 && t[0] == ' ')
+			t++, n--;
+	}
 	while (n > 0 && t[0] == ' ')
 		t++, n--;
 	while (n > 0 && t[n - 1] == ' ')
