@@ -1,6 +1,6 @@
 /*
  * hzone.c: the header-zone reader (see hzone.h and khobor-rules(5),
- * READER): from what each line is (hzoneline.c), a header flattened onto
+ * READER): from what each line is (hzoneclass.c), a header flattened onto
  * one line cut into its lines (hzoneflat.c) and the headline's copies
  * (hzoneagain.c), where the zone ends and where the story starts, and the
  * helpers that say where a line stands in the zone.  The byline and date

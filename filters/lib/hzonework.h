@@ -1,6 +1,6 @@
 /*
  * hzonework.h: the header-zone reader's lines, shared by hzoneline.c
- * (what one line is), hzoneflat.c (a header flattened onto one line),
+ * (a line's shapes), hzoneclass.c (what one line is), hzoneflat.c (a header flattened onto one line),
  * hzoneagain.c (the headline printed again), hzonewrap.c (a credit over
  * two lines), hzonehead.c (the headline), hzonewrite.c (the record) and
  * hzone.c (the zone the lines make).  Private to those files; everyone
@@ -134,11 +134,19 @@ int line_unclock(const struct hzoneset *rs, const char *s, size_t n, struct buf 
 int line_piece(const char *s, size_t n, size_t *i, size_t *a, size_t *e);
 enum cal line_calendar_of(const struct hzoneset *rs, const char *s, size_t n, struct date_result *r);
 int line_tail_date(const struct hzoneset *rs, struct hzonework *w, long p, size_t *vo, size_t *vl);
-void line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i);
-size_t again_mark(struct hzonework *w, size_t zone, size_t minwords);
-void line_check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i);
 int line_latin_run(const char *s, size_t n);
 size_t line_date_run(const struct hzoneset *rs, const char *s, size_t n, size_t a);
+int line_daypart_at(const struct hzoneset *rs, const char *s, size_t i, size_t n);
+int line_name_place(const char *s, size_t n);
+int line_weekday_word(const char *s, size_t n);
+int line_calendars(const struct hzoneset *rs, const char *s, size_t n);
+
+/* hzoneclass.c: what each line of the zone is. */
+void line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i);
+void line_check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i);
+
+/* hzoneagain.c: the copies of the headline printed again, marked. */
+size_t again_mark(struct hzonework *w, size_t zone, size_t minwords);
 
 /* hzoneflat.c: a header flattened onto one line, cut into its lines. */
 int flat_unflatten(const struct hzoneset *rs, struct hzonework *w);
