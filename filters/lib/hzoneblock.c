@@ -399,7 +399,7 @@ place_byline(struct hzonework *w, struct hzpage *pg, long j, size_t vo, size_t v
 
 /*
  * Was line I read without its bullet ("• প্রকাশিত <date>": classify2 in
- * hzoneline.c)?  Then it is an item of a list as printed.
+ * hzoneclass.c)?  Then it is an item of a list as printed.
  */
 static int
 read_unbulleted(const struct hzonework *w, long i)
