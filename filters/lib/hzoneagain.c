@@ -98,7 +98,13 @@ hkey(const char *s, size_t n, struct hkey *k, size_t cap)
 		if (cl == 0) {
 			if (gap == 0)
 				gap = GAP;
-			if (c == '-' || c == '|' || c == ':' || c == 0x2013 || c == 0x2014)
+			/*
+			 * The separators a theme puts between the headline and
+			 * the site's name in the page's <title>: Yoast SEO's
+			 * choices ("– - · • * ⋆ | ~ « » < >") and the colon.
+			 */
+			if (c == '-' || c == '|' || c == ':' || c == 0x2013 || c == 0x2014 || c == 0xB7 || c == 0x2022 ||
+			    c == '*' || c == 0x22C6 || c == '~' || c == 0xAB || c == 0xBB || c == '<' || c == '>')
 				gap = GAP_DASH;
 			continue;
 		}
