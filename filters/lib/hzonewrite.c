@@ -84,6 +84,25 @@ last_word_chars(const char *s, size_t n)
 }
 
 /*
+ * The length of the quote marks wrapping the whole of S[0..N), curly or
+ * straight, with none inside: 3 for "“...”", 1 for '"..."', or 0.
+ */
+static size_t
+unquoted(const char *s, size_t n)
+{
+	static const char *const pairs[][2] = { { "“", "”" }, { "‘", "’" }, { "\"", "\"" } };
+	size_t i, q;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		q = strlen(pairs[i][0]);
+		if (n > 2 * q && memcmp(s, pairs[i][0], q) == 0 && memcmp(s + n - q, pairs[i][1], q) == 0 &&
+		    memmem(s + q, n - 2 * q, pairs[i][0], q) == NULL && memmem(s + q, n - 2 * q, pairs[i][1], q) == NULL)
+			return q;
+	}
+	return 0;
+}
+
+/*
  * A byline as written: a run of words printed twice in a row ("রফিক
  * আহমেদ রফিক আহমেদ , প্রতিবেদক", a photo's alt text and the link) once,
  * and no space before a comma.
@@ -123,6 +142,10 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 		n -= s[n - 1] == '-' || s[n - 1] == ':' ? 1 : 3;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
+	/* Nor are quote marks wrapping the whole name ("“Name Name”" under the headline). */
+	k = unquoted(s, n);
+	s += k;
+	n -= 2 * k;
 	buf_reset(&w->val);
 	for (i = 0; i < n; i++)
 		if (!(s[i] == ' ' && i + 1 < n && s[i + 1] == ','))
