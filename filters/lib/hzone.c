@@ -1480,6 +1480,20 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 			continue;
 		}
 		/*
+		 * A photo's caption that opens with the whole of the line above
+		 * it, then the photo's credit ("<headline>।" / "<headline>। ফাইল
+		 * ফটো", pothiknews, eval s23): that line, opening the page, is the
+		 * headline the caption repeats, however it ends.
+		 */
+		if (w->l[i].kind == K_KEEP && j >= 0 && w->l[j].kind == K_OTHER && w->l[j].why == NULL &&
+		    w->l[j].len + 1 < w->l[i].len && memcmp(line_text(w, j), line_text(w, i), w->l[j].len) == 0 &&
+		    line_text(w, i)[w->l[j].len] == ' ' && zone_furniture_above(w, j) &&
+		    line_words(line_text(w, j), w->l[j].len) >= rs->headline_words && line_words(line_text(w, j), w->l[j].len) <= 20) {
+			w->l[j].kind = K_TITLELIKE;
+			w->l[j].why = "a line opening the page that the photo's caption under it prints again, its credit after";
+			continue;
+		}
+		/*
 		 * A labelled credit shaped like a headline ("Captured By: Name",
 		 * "ছবি ও প্রতিবেদন : Name, <outlet>") is page furniture, never
 		 * the headline.
