@@ -340,6 +340,8 @@ mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 		if (w->l[i].kind == K_DATE && zone_step(w, i, -1, 0, pg->p) < 0 && over_story(w, i, pg->p)) {
 			w->l[i].story = 1;
 			w->l[i].why = "an unlabelled date right over the story (no headline, no menu between)";
+		} else if (w->l[i].kind == K_DATE && w->l[i].why == line_section_date_why) {
+			w->l[i].story = 1;
 		} else if (w->l[i].kind == K_DATE && post_details(w, i, pg->p)) {
 			w->l[i].story = 1;
 			w->l[i].why = "a date with no weekday in a list of the post's details (its section or count an item beside it)";

@@ -805,9 +805,20 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->len = vl - vo;
 		l->kind = K_DATE;
 		l->has_time = 1;
-		l->why = "a date and time with a few other words around it (a credit, a counter)";
+		l->why = l->cl == 0 && vo == k + 1 && line_words(s, k) == 1 && line_letter_in(s, k, 0) && !line_has_digit(s, k) &&
+		    !line_weekday_word(s, n) && vl == n ? line_section_date_why :
+		    "a date and time with a few other words around it (a credit, a counter)";
 	}
 }
+
+/*
+ * A post's meta row: one Bengali word, the section, then the date and
+ * time and nothing after, no weekday in it ("জাতীয় ৯ এপ্রিল, ২০২৪ ০৯:২৬",
+ * amaderkagoj, eval s23).  A page clock opens with its town and names
+ * the day ("রাজশাহী ১১:৪০ পূর্বাহ্ন, বৃহস্পতিবার, <date>"); mark_block
+ * takes this row for the story's.
+ */
+const char line_section_date_why[] = "a section's name, then a date and time (a post's meta row)";
 
 /* A date line that also prints a Bangla or Hijri date is the page clock. */
 void

@@ -144,6 +144,7 @@ int line_calendars(const struct hzoneset *rs, const char *s, size_t n);
 /* hzoneclass.c: what each line of the zone is. */
 void line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i);
 void line_check_clock(const struct hzoneset *rs, struct hzonework *w, size_t i);
+extern const char line_section_date_why[];
 
 /* hzoneagain.c: the copies of the headline printed again, marked. */
 size_t again_mark(struct hzonework *w, size_t zone, size_t minwords);
