@@ -533,6 +533,15 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 	    line_words(t, m) > line_words(s, n) && !line_inner_sentence(s, n) && zone_shares_word(w, i, next) &&
 	    !line_matches(&rs->sentence_end, s, n))
 		return 1;
+	/*
+	 * Opening the page, nothing above it, twenty words at most, right
+	 * over a paragraph that opens with the whole of it: a post titled
+	 * with its story's first sentence, finite verb and all
+	 * ("<sentence>।" / "<sentence>। <more>", westbengaltimes, eval s30).
+	 */
+	if (zone_first_content(w, i) && nothing_between(w, i, next) && line_words(s, n) >= rs->headline_words &&
+	    line_words(s, n) <= 20 && n + 1 < m && memcmp(s, t, n) == 0 && t[n] == ' ')
+		return 1;
 	/* No sentence ends in it, and the paragraph opens with its first four words. */
 	if (memmem(s, n, "।", 3) || line_sentence_end(s, n) || line_words(s, n) > 30 || line_words(s, n) < 4)
 		return 0;
