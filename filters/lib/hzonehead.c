@@ -166,16 +166,19 @@ bracketed(const char *s, size_t n)
 }
 
 static long
-again_title(struct hzonework *w, long title, long p)
+again_title(const struct hzoneset *rs, struct hzonework *w, long title, long p)
 {
 	long i, best = -1, n = 0, suffixed = 0;
 	int bs = -1;
 
 	/*
 	 * A title-like line taken above every copy is the headline: what it
-	 * prints twice under it is a lede or a caption.
+	 * prints twice under it is a lede or a caption.  Not one shorter than
+	 * a headline, taken for want of a longer one: a section's label over
+	 * the headline printed twice ("শহর <town>", bankura24x7, eval s30).
 	 */
-	if (title >= 0 && w->l[title].kind == K_TITLELIKE && !w->l[title].again) {
+	if (title >= 0 && w->l[title].kind == K_TITLELIKE && !w->l[title].again &&
+	    line_words(line_text(w, title), w->l[title].len) >= rs->headline_words) {
 		for (i = 0; i < title && !w->l[i].again; i++)
 			;
 		if (i == title)
@@ -194,11 +197,13 @@ again_title(struct hzonework *w, long title, long p)
 		suffixed += w->l[i].again == AGAIN_SUFFIXED;
 		/*
 		 * A copy wrapped whole in brackets is the photo's alt text
-		 * ("[<headline>]" over the story), not the headline as set.
+		 * ("[<headline>]" over the story), not the headline as set;
+		 * nor is one with a doubled space (an alt text typed apart).
 		 * Ties: the line taken so far, else the later copy.
 		 */
-		sc = (((w->l[i].again == AGAIN_SAME) * 2 + !bracketed(line_text(w, i), w->l[i].len)) * 2 +
-		    !line_ends_with(line_text(w, i), w->l[i].len, "।")) * 2 + (i == title);
+		sc = ((((w->l[i].again == AGAIN_SAME) * 2 + !bracketed(line_text(w, i), w->l[i].len)) * 2 +
+		    !line_ends_with(line_text(w, i), w->l[i].len, "।")) * 2 +
+		    !memmem(line_text(w, i), w->l[i].len, "  ", 2)) * 2 + (i == title);
 		if (sc >= bs)
 			bs = sc, best = i;
 	}
@@ -630,7 +635,7 @@ headline_last_resorts(const struct hzoneset *rs, struct hzonework *w, struct hzp
 	 * wherever it stands: its cleanest copy is written.
 	 */
 	if (pg->copies > 0)
-		pg->title = again_title(w, pg->title, pg->p);
+		pg->title = again_title(rs, w, pg->title, pg->p);
 	/*
 	 * With no headline in Bengali and no byline or date, a sentence in
 	 * Latin letters opening the page right over the Bengali story is the
