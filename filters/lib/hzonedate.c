@@ -171,6 +171,32 @@ page_zone(const struct hzoneset *rs, const struct hzonework *w, const struct rec
 }
 
 /*
+ * Is line I, a date with its time, a second date under the page clock,
+ * other lines between them ("<clock>" / "Home » <section> » <headline>" /
+ * "<date> <time>" / "<headline>", amaderbarisal, eval s31)?  A page prints
+ * its clock once: the second is the story's, unless it is the clock
+ * printed again, word for word.  (A clock in two calendars prints its
+ * lines one right under the other.)
+ */
+static int
+second_date(const struct hzonework *w, long i)
+{
+	long j;
+	int between = 0;
+
+	if (!w->l[i].has_time)
+		return 0;
+	for (j = i - 1; j >= 0; j--)
+		if (w->l[j].kind == K_CLOCK)
+			return between && !(w->l[j].len == w->l[i].len && memcmp(line_text(w, j), line_text(w, i), w->l[i].len) == 0);
+		else if (w->l[j].kind == K_DATE || w->l[j].kind == K_LABELLED)
+			return 0;
+		else if (w->l[j].kind != K_BLANK)
+			between = 1;
+	return 0;
+}
+
+/*
  * Unlabelled dates above the first paragraph: the page clock or the story's.
  */
 void
@@ -193,7 +219,8 @@ clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1,
 			    w->l[i].why = "an unlabelled date above a labelled publication time";
 		else if (w->l[i].kind == K_DATE && pg->title >= 0 && i < pg->title && !w->l[i].story &&
-		    !((k = (size_t)zone_step(w, i, -1, 0, pg->p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern))
+		    !((k = (size_t)zone_step(w, i, -1, 0, pg->p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern) &&
+		    !second_date(w, i))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
 		/*
 		 * With no headline, an unlabelled date that opens the page (a

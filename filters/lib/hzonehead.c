@@ -24,7 +24,7 @@ first_below(const struct hzonework *w, long b0, long p)
 	while ((j = zone_step(w, j, 1, 0, p)) >= 0) {
 		long next;
 
-		if (w->l[j].kind != K_TITLELIKE)
+		if (w->l[j].kind != K_TITLELIKE || !line_letter_in(line_text(w, j), w->l[j].len, 0))
 			continue;
 		next = zone_step(w, j, 1, 0, p);
 		if (line_words(line_text(w, j), w->l[j].len) <= 2 && next >= 0 && w->l[next].kind == K_TITLELIKE)
