@@ -124,9 +124,11 @@ add_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 	n -= k;
 	/*
 	 * A comma or a bar left hanging after the name ("সাধন মন্ডল ,", "Name
-	 * Name |" over the date) is no part of it.
+	 * Name |" over the date) is no part of it, nor a full stop after a
+	 * comma or a space ("<place> প্রতিনিধি, .", dailyprogotiralo, eval s28).
 	 */
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '|'))
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '|' ||
+	    (s[n - 1] == '.' && n > 1 && (s[n - 2] == ' ' || s[n - 2] == ','))))
 		n--;
 	/* Nor is a run of dots, a theme's leader ("নিজস্ব প্রতিবেদক........"). */
 	if (n >= 3 && memcmp(s + n - 3, "...", 3) == 0)
@@ -1377,16 +1379,32 @@ write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		while (n > 0 && t[0] == ' ')
 			t++, n--;
 	}
+	/*
+	 * Nor with an image left as an empty Markdown link ("![]() <headline>",
+	 * natun-barta, eval s25), the prefix a paragraph loses the same way.
+	 */
+	if (n > 5 && memcmp(t, "![", 2) == 0) {
+		const char *e = memchr(t, ']', n);
+
+		if (e != NULL && (size_t)(e - t) + 2 < n && e[1] == '(' && (e = memchr(e, ')', n - (size_t)(e - t))) != NULL) {
+			n -= (size_t)(e + 1 - t);
+			t = e + 1;
+		}
+	}
 	while (n > 0 && t[0] == ' ')
 		t++, n--;
 	while (n > 0 && t[n - 1] == ' ')
 		n--;
 	/*
 	 * A dari set off by a space closes the line, not the headline's
-	 * words; so does a bar left hanging after it ("<headline> |", the
-	 * site's name cut from the page's <title>).
+	 * words, and an opening quote mark left there, no other in the
+	 * line, opens nothing ("<headline> “", shadinbangla, eval s25; in
+	 * "<words> “<quote> “" it closes the quote); so does a bar left
+	 * hanging after it ("<headline> |", the site's name cut from the
+	 * page's <title>).
 	 */
-	if (n > 4 && line_ends_with(t, n, "।") && t[n - 4] == ' ')
+	if (n > 4 && (line_ends_with(t, n, "।") || (line_ends_with(t, n, "“") && !memmem(t, n - 3, "“", 3) &&
+	    !memmem(t, n - 3, "”", 3))) && t[n - 4] == ' ')
 		for (n -= 3; n > 0 && t[n - 1] == ' '; n--)
 			;
 	else if (n > 2 && t[n - 1] == '|' && t[n - 2] == ' ' && memchr(t, '|', n - 1) == NULL)
