@@ -232,6 +232,7 @@ rules "default:" \
 	"sponsored-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"share-promo: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"inline-cross-link: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
+	"embed-continue-reading: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"glued-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"dedupe: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"bullets: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
@@ -262,6 +263,7 @@ rules "no prompt:" \
 	"sponsored-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"share-promo: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"inline-cross-link: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
+	"embed-continue-reading: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"glued-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"dedupe: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"bullets: 10 lines removed (10 boilerplate, 0 article, 0 blank), 0 changed" \
