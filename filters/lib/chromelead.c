@@ -11,7 +11,7 @@
 
 /*
  * The bytes of a mark that may close a credit at S, or 0.  Not the
- * reader's credit_mark (hzonewrite.c): that one takes a dari, which ends
+ * reader's credit_mark (hzonestory.c): that one takes a dari, which ends
  * a byline line but here would end the story's first sentence, and any
  * hyphen; this one the bar, angle and slash of outlets' credits too.
  */

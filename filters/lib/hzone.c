@@ -5,7 +5,8 @@
  * (hzoneagain.c), where the zone ends and where the story starts, and the
  * helpers that say where a line stands in the zone.  The byline and date
  * block is found in hzoneblock.c, the headline chosen in hzonehead.c, the
- * dates placed in hzonedate.c, and the record written in hzonewrite.c.
+ * dates placed in hzonedate.c, the record written in hzonewrite.c, and
+ * what the header lacks read in the story in hzonestory.c.
  * hzone_apply runs those phases in turn, each handed the page's struct
  * hzpage.  It runs on the rules hzonecomp.c compiles.
  */
@@ -1756,7 +1757,7 @@ hzone_apply(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 	read_below_header(rs, w, rec, pg);
 	drop_placeholders(rs, w, rec);
 	write_body(w, rec, pg);
-	/* strip-boilerplate's word to the reader (hzonewrite.c, site_credit), read. */
+	/* strip-boilerplate's word to the reader (hzonestory.c, site_credit), read. */
 	record_del(rec, "lead_credit");
 
 	buf_free(&scratch);

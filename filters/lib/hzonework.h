@@ -2,7 +2,8 @@
  * hzonework.h: the header-zone reader's lines, shared by hzoneline.c
  * (a line's shapes), hzoneclass.c (what one line is), hzoneflat.c (a header flattened onto one line),
  * hzoneagain.c (the headline printed again), hzonewrap.c (a credit over
- * two lines), hzonehead.c (the headline), hzonewrite.c (the record) and
+ * two lines), hzonehead.c (the headline), hzonewrite.c (the record),
+ * hzonestory.c (what the header lacks, read in the story) and
  * hzone.c (the zone the lines make).  Private to those files; everyone
  * else sees hzone.h.
  * Each function is described where it is defined.
@@ -193,12 +194,20 @@ void headline_by_block(const struct hzoneset *rs, struct hzonework *w, struct hz
 void headline_by_copies(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 void headline_last_resorts(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 
-/* hzonewrite.c: the record: the header's fields, what is under the header, the body. */
+/* hzonewrite.c: the record: the header's fields and the body. */
 struct record;
+void write_field(struct record *rec, struct hzonework *w, const char *name, const char *s, size_t n);
+void write_author(struct record *rec, struct hzonework *w, const char *s, size_t n);
+void write_name_post(struct record *rec, struct hzonework *w, const char *name, size_t nl, const char *post, size_t pl);
+void write_explain(struct hzonework *w, size_t i, const char *what, const char *why);
+int write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg, long i);
+void write_line(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg, long i);
 void write_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg);
-void read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg);
 void write_body(struct hzonework *w, struct record *rec, struct hzpage *pg);
 void drop_placeholders(const struct hzoneset *rs, struct hzonework *w, struct record *rec);
+
+/* hzonestory.c: what the header lacks, read in the story under it. */
+void read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record *rec, struct hzpage *pg);
 
 /* hzonewrap.c: a credit wrapped over two lines, a date set out in pieces, joined. */
 int wrap_join_credit(const struct hzoneset *rs, struct hzonework *w, size_t zone);
