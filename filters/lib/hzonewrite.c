@@ -277,7 +277,7 @@ static void
 add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t li,
     int *pub, int *upd, int *ed, int *author)
 {
-	const char *s = line_text(w, li);
+	const char *s = line_text(w, li), *o;
 	size_t n = w->l[li].len, i = 0, a, e, vo, vl, d;
 	int label = 0, dates = 0, credits = 0, after = 0;
 
@@ -380,6 +380,11 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		    (line_what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED || line_time_alone(s + a, i - 1 - a)))
 			w->cut.s[i - 1] = '|';
 	}
+	/*
+	 * Segments are cut in the copy; values are taken from the line in
+	 * w->text, where shown() finds them as printed (a name prefix masked).
+	 */
+	o = s;
 	s = w->cut.s;
 	i = 0;
 	while (line_segment(s, n, &i, &a, &e))
@@ -387,32 +392,32 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		case S_PUBLISHED:
 			after = 1;
 			if (*pub > 0) {
-				timed_again(rs, w, rec, s + a + vo, vl);
+				timed_again(rs, w, rec, o + a + vo, vl);
 				break;
 			}
 			(*pub)++;
-			if (!with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "published"))
-				write_field(rec, w, "published", s + a + vo, vl);
+			if (!with_time(rs, w, rec, s, n, &i, o + a + vo, vl, "published"))
+				write_field(rec, w, "published", o + a + vo, vl);
 			break;
 		case S_DATE:
 			/* Its time may be the next segment ("<desk> | <date> | <time> | <count>"). */
 			if (!(*pub)++) {
-				if (!with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "published"))
-					write_field(rec, w, "published", s + a + vo, vl);
+				if (!with_time(rs, w, rec, s, n, &i, o + a + vo, vl, "published"))
+					write_field(rec, w, "published", o + a + vo, vl);
 			}
 			break;
 		case S_UPDATED:
 			after = 1;
-			if (!(*upd)++ && !with_time(rs, w, rec, s, n, &i, s + a + vo, vl, "updated"))
-				write_field(rec, w, "updated", s + a + vo, vl);
+			if (!(*upd)++ && !with_time(rs, w, rec, s, n, &i, o + a + vo, vl, "updated"))
+				write_field(rec, w, "updated", o + a + vo, vl);
 			break;
 		case S_EDITION:
 			if (!(*ed)++)
-				write_field(rec, w, "edition", s + a, e - a);
+				write_field(rec, w, "edition", o + a, e - a);
 			break;
 		case S_BYLINE:
 			if (!(*author)++)
-				write_author(rec, w, s + a + vo, vl);
+				write_author(rec, w, o + a + vo, vl);
 			break;
 		case S_NONE:
 			/*
@@ -427,7 +432,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 			if (label && credits == 0 && line_name_segment(s + a, e - a) && !(after && line_words(s + a, e - a) < 2) &&
 			    !line_matches(&rs->chrome, s + a, e - a) && line_label_alone(rs, s + a, e - a) == S_NONE &&
 			    !(*author)++)
-				write_author(rec, w, s + a, e - a);
+				write_author(rec, w, o + a, e - a);
 			break;
 		}
 }
