@@ -244,6 +244,22 @@ labels_above(const struct hzoneset *rs, const struct hzonework *w, long j)
 }
 
 /*
+ * Words in Latin letters and in Bengali on one line ("Slider টপ নিউজ", a
+ * theme's slider label over its section's name, grambanglanews24, eval
+ * s32): a writer's name is printed in one script.
+ */
+static int
+mixed_scripts(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z'))
+			return line_letter_in(s, n, 0);
+	return 0;
+}
+
+/*
  * A short name (four words at most, no digit, no colon) taken for the
  * headline T, right under a longer title-like line that opens the page
  * (a section's label may stand over it),
@@ -252,7 +268,9 @@ labels_above(const struct hzoneset *rs, const struct hzonework *w, long j)
  * the line above (the headline printed again without its date), is the
  * writer's byline ("<headline>" / "Name Name" / "<outlet>" / "<place>
  * থেকে: <story>"): the
- * line above is the headline, returned; T otherwise.
+ * line above is the headline, returned; T otherwise.  Such a line in
+ * Latin and Bengali letters is a theme's label (mixed_scripts), chrome,
+ * the line above the headline all the same.
  */
 static long
 name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long p)
@@ -269,6 +287,11 @@ name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long
 	for (i = t + 1; i < p; i++)
 		if (w->l[i].len > 0 && (line_words(line_text(w, i), w->l[i].len) > 1 || i > t + 2))
 			return t;
+	if (mixed_scripts(line_text(w, t), w->l[t].len)) {
+		w->l[t].kind = K_CHROME;
+		w->l[t].why = "a label in two scripts under the headline that opens the page (no writer's name)";
+		return up;
+	}
 	w->l[t].kind = K_BYLINE;
 	w->l[t].vo = w->l[t].off;
 	w->l[t].vl = w->l[t].half;
