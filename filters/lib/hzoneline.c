@@ -262,23 +262,29 @@ line_suffixed(const char *s, size_t n)
 
 /*
  * A Bengali headline with the site's name in Latin letters after a dash
- * ("<headline> - Filmy Network", the page's <title>), or after a hyphen
- * glued to its last word ("<headline>-Sabuj Tripura", "<headline>-71News24"):
- * the length of the headline, or N.  The name is three words at most,
- * letters, digits and dots only, a letter among them.
+ * ("<headline> - Filmy Network", the page's <title>; WordPress prints
+ * its '-' as an en dash, wptexturize: "<headline> – Aaj Akhon",
+ * aajekhonnews, eval s38), or after a hyphen glued to its last word
+ * ("<headline>-Sabuj Tripura", "<headline>-71News24"): the length of the
+ * headline, or N.  The name is three words at most, letters, digits and
+ * dots only, a letter among them.
  */
 size_t
 line_latin_suffixed(const char *s, size_t n)
 {
+	static const char *const dashes[] = { " - ", " – ", " — " };
 	const char *dash = NULL, *d;
-	size_t k, h, i;
+	size_t k = 0, h, i, j;
 	int letter = 0;
 
-	for (d = s; (d = memmem(d, n - (size_t)(d - s), " - ", 3)) != NULL; d += 3)
-		dash = d;
+	for (j = 0; j < sizeof(dashes) / sizeof(dashes[0]); j++)
+		for (d = s; (d = memmem(d, n - (size_t)(d - s), dashes[j], strlen(dashes[j]))) != NULL; d++)
+			if (dash == NULL || d > dash) {
+				dash = d;
+				k = (size_t)(d - s) + strlen(dashes[j]);
+			}
 	if (dash != NULL) {
 		h = (size_t)(dash - s);
-		k = h + 3;
 	} else {
 		for (h = n; h > 1 && !(s[h - 1] == '-' && (unsigned char)s[h - 2] >= 0x80); h--)
 			;
