@@ -750,6 +750,14 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->kind = K_PARA;
 	} else if (nw >= 5 && line_sentence_end(s, n) && !line_trails_off(s, n)) {
 		l->kind = K_PARA;
+	} else if (nw >= rs->para_words && line_ends_with(s, n, "!") && line_matches(&rs->sentence_end, s, n)) {
+		/*
+		 * A long line closed by an exclamation mark right after its
+		 * finite verb ("... পুড়ে ছাই হয়ে গেছে!", balaganjprotidin, eval
+		 * s38): the story's first sentence, under its headline.
+		 */
+		l->kind = K_PARA;
+		l->why = "a long sentence closed by an exclamation mark after its finite verb";
 	} else if (nw >= 10 && line_ends_with(s, n, ",")) {
 		l->kind = K_PARA;
 		l->why = "a long line left open by a comma (a paragraph's first line)";
