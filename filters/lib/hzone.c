@@ -165,10 +165,14 @@ zone_step(const struct hzonework *w, long i, int dir, long lo, long hi)
 int
 zone_short_name(const struct hzonework *w, size_t j)
 {
-	const char *s = line_text(w, j);
+	return zone_short_name_in(line_text(w, j), w->l[j].len);
+}
 
-	const char *c = memchr(s, ',', w->l[j].len);
-	size_t n = w->l[j].len;
+/* The same of S[0, N), a piece of a line. */
+int
+zone_short_name_in(const char *s, size_t n)
+{
+	const char *c = memchr(s, ',', n);
 
 	/*
 	 * No comma between words: "<town> ,<country>" is a place, a dateline

@@ -570,8 +570,8 @@ honorific_over_story(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 
 /*
  * A writer's name right under the headline, on top of a post a byline
- * pattern reads ("<headline>" / "Name Name" / "<place> প্রতিনিধি"): an
- * author box of two lines, written as one credit, "Name Name, <place>
+ * pattern reads ("<headline>" / "Name Name" / "<place> প্রতিনিধি"), the
+ * name perhaps printed twice (gmnewsbd, eval s32): an author box of two lines, written as one credit, "Name Name, <place>
  * প্রতিনিধি".  The post alone: up to four words, no comma (no name in
  * it yet), its last word a post word.  The name: a short name of two
  * words or more that no pattern reads (a desk's name is its own byline)
@@ -586,8 +586,8 @@ name_over_role(const struct hzoneset *rs, struct hzonework *w, const struct hzpa
 	if (pg->title < 0)
 		return;
 	for (i = pg->title + 2; i < pg->p; i++) {
-		const char *s = w->text.s + w->l[i].vo, *last;
-		size_t n = w->l[i].vl;
+		const char *s = w->text.s + w->l[i].vo, *last, *t;
+		size_t n = w->l[i].vl, m, h;
 
 		if (w->l[i].kind != K_BYLINE || !w->l[i].pattern)
 			continue;
@@ -598,19 +598,26 @@ name_over_role(const struct hzoneset *rs, struct hzonework *w, const struct hzpa
 			n--;
 		for (last = s + n; last > s && last[-1] != ' '; last--)
 			;
+		/*
+		 * The name may be printed twice, a space between (the box's
+		 * picture's alt text and its link, "Name Name Name Name"):
+		 * once is the name.
+		 */
+		t = line_text(w, j);
+		m = (h = line_twice(t, w->l[j].len)) > 0 ? h : w->l[j].half;
 		if (line_words(s, n) > 4 || memchr(s, ',', n) || !line_post_alone(rs, last, (size_t)(s + n - last)) ||
 		    !(w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_OTHER || (w->l[j].kind == K_BYLINE && !w->l[j].pattern)) ||
-		    !zone_short_name(w, (size_t)j) || line_words(line_text(w, j), w->l[j].len) < 2 ||
-		    line_matches(&rs->chrome, line_text(w, j), w->l[j].len) ||
-		    line_matches(&rs->not_name, line_text(w, j), w->l[j].len) ||
-		    line_matches(&rs->byline, line_text(w, j), w->l[j].len) ||
+		    !zone_short_name_in(t, m) || line_words(t, m) < 2 ||
+		    line_matches(&rs->chrome, t, m) ||
+		    line_matches(&rs->not_name, t, m) ||
+		    line_matches(&rs->byline, t, m) ||
 		    (pg->p < pg->zone && zone_shares_word(w, j, pg->p)))
 			return;
 		w->l[j].kind = K_BYLINE;
 		w->l[j].pattern = 1;
 		w->l[j].joined = JOINED_POST_BELOW;
 		w->l[j].vo = w->l[j].off;
-		w->l[j].vl = w->l[j].half;
+		w->l[j].vl = m;
 		w->l[j].why = "a writer's name under the headline over the post under it, written with it";
 		w->l[i].why = "the post under the writer's name, written with it";
 		return;

@@ -161,6 +161,7 @@ int zone_same(const struct hzonework *w, size_t i, size_t j);
 int zone_paired_list(const struct hzonework *w, size_t from, size_t to);
 long zone_step(const struct hzonework *w, long i, int dir, long lo, long hi);
 int zone_short_name(const struct hzonework *w, size_t j);
+int zone_short_name_in(const char *s, size_t n);
 int zone_first_content(const struct hzonework *w, long j);
 int zone_opens_page(const struct hzonework *w, long j);
 int zone_furniture_above(const struct hzonework *w, long j);
