@@ -1228,20 +1228,27 @@ found:
  * word: a letter after it, closing one of visarga_prefixes ("দুঃস্থ",
  * "পুনঃতফসিল", "স্বতঃস্ফূর্ত", typed apart too: "আন্তঃ জেলা", sangbadjamin,
  * eval s3)?  Then it is no colon, whatever a pattern read in it ("Name,
- * দুঃ").
+ * দুঃ").  A colon typed for the visarga, glued to the letters on both
+ * sides, is so too ("আন্ত:উপজেলা", dailyalorthikana, eval s40).
  */
 int
 line_visarga_in_word(const struct hzoneset *rs, const char *s, size_t n, size_t e)
 {
-	size_t a, v = e;
+	size_t a, v = e, k;
 
 	while (v > 0 && s[v - 1] == ' ')
 		v--;
-	if (rs->nvprefixes == 0 || v < 3 || e + 3 > n || memcmp(s + v - 3, "ঃ", 3) != 0 || !bn_letter(s + e))
+	if (rs->nvprefixes == 0 || e + 3 > n || !bn_letter(s + e))
 		return 0;
-	for (a = v - 3; a > 0 && s[a - 1] != ' ' && s[a - 1] != ',' && s[a - 1] != '('; a--)
+	if (v >= 3 && memcmp(s + v - 3, "ঃ", 3) == 0)
+		k = 3;
+	else if (v == e && v >= 1 && s[v - 1] == ':')
+		k = 1;
+	else
+		return 0;
+	for (a = v - k; a > 0 && s[a - 1] != ' ' && s[a - 1] != ',' && s[a - 1] != '('; a--)
 		;
-	return word_in(rs->vprefixes, rs->nvprefixes, s + a, v - 3 - a);
+	return word_in(rs->vprefixes, rs->nvprefixes, s + a, v - k - a);
 }
 
 /* S[0..N) is Latin letters, dots and spaces only (a name in English). */
