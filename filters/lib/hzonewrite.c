@@ -136,12 +136,15 @@ write_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 			n--;
 	/*
 	 * Nor a closing mark left on it: a dash or a colon glued to the last
-	 * word ("<outlet>-" over the story), the visarga after a word of three
-	 * letters or more ("<post>,<outlet>ঃ"; "মোঃ", "ডাঃ" are the visarga's
-	 * own abbreviations).
+	 * word ("<outlet>-" over the story), a semicolon and a dash after a
+	 * space ("Name Name ;-", dailyshamolbangla, eval s45), the visarga
+	 * after a word of three letters or more ("<post>,<outlet>ঃ"; "মোঃ",
+	 * "ডাঃ" are the visarga's own abbreviations).
 	 */
-	while (n > 0 && (s[n - 1] == '-' || s[n - 1] == ':' || (line_ends_with(s, n, "ঃ") && last_word_chars(s, n - 3) >= 3)))
-		n -= s[n - 1] == '-' || s[n - 1] == ':' ? 1 : 3;
+	while (n > 0 && (s[n - 1] == '-' || s[n - 1] == ':' || s[n - 1] == ';' ||
+	    (s[n - 1] == ' ' && n > 1 && s[n - 2] == ';') ||
+	    (line_ends_with(s, n, "ঃ") && last_word_chars(s, n - 3) >= 3)))
+		n -= s[n - 1] == '-' || s[n - 1] == ':' || s[n - 1] == ';' || s[n - 1] == ' ' ? 1 : 3;
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	/* Nor are quote marks wrapping the whole name ("“Name Name”" under the headline). */
