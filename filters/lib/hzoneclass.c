@@ -38,7 +38,18 @@ labelled(const struct hzoneset *rs, const char *s, size_t n)
 		return 1;
 	while (line_segment(s, n, &i, &a, &e)) {
 		enum seg k = line_what_segment(rs, s + a, e - a, &vo, &vl);
+		size_t j;
 
+		/*
+		 * A publication label whose value runs on into the update
+		 * label after one space ("প্রকাশিত : <date>, সন্ধ্যা ৮:২০ আপডেট :
+		 * <date>", moontimesnews, eval s43) reads cut there, as
+		 * add_labelled writes it.
+		 */
+		if (k == S_NONE && line_value_of(rs->published, s + a, e - a, &vo, &vl))
+			for (j = a + 1; j < e && k == S_NONE; j++)
+				if (line_update_inside(rs, s, e, a, j))
+					k = S_PUBLISHED;
 		label += k == S_PUBLISHED || k == S_UPDATED;
 		date += k == S_DATE;
 		other += k == S_BYLINE || k == S_EDITION;

@@ -309,6 +309,23 @@ line_latin_suffixed(const char *s, size_t n)
 }
 
 /*
+ * An update label after one space inside the segment that starts at A,
+ * at I ("প্রকাশিত: <date> আপডেট: <date>", or after the publication's time
+ * alone, "প্রকাশ: <date> | <time> আপডেট: <date> | <time>"): the label's
+ * value reads as a date, and the segment before the space is a labelled
+ * publication time or a time alone.  The segment is cut at the space.
+ */
+int
+line_update_inside(const struct hzoneset *rs, const char *s, size_t n, size_t a, size_t i)
+{
+	size_t vo, vl;
+
+	return s[i - 1] == ' ' && s[i] != ' ' && i - 1 > a &&
+	    line_value_of(rs->updated, s + i, n - i, &vo, &vl) && line_date_value(rs, s + i, vo, &vl) &&
+	    (line_what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED || line_time_alone(s + a, i - 1 - a));
+}
+
+/*
  * The length of the double dari at S, as a bar between a meta row's boxes
  * ("প্রকাশিত : <date>।। প্রিন্ট এর তারিখঃ <date>"): "।।" or "॥", or 0.
  */

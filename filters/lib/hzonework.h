@@ -127,6 +127,7 @@ int line_visarga_in_word(const struct hzoneset *rs, const char *s, size_t n, siz
 size_t line_dateline_reach(const struct hzoneset *rs, const char *s, size_t n);
 int line_credit_before_label(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl);
 int line_time_alone(const char *s, size_t n);
+int line_update_inside(const struct hzoneset *rs, const char *s, size_t n, size_t a, size_t i);
 enum seg line_label_alone(const struct hzoneset *rs, const char *s, size_t n);
 int line_credit_label_alone(const struct hzoneset *rs, const char *s, size_t n);
 int line_name_date(const struct hzoneset *rs, const char *s, size_t n);

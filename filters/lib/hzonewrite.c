@@ -378,9 +378,7 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 	for (i = 1, a = 0; i < n; i++) {
 		if (s[i - 1] == '|' || (s[i - 1] == ' ' && i >= 2 && s[i - 2] == ' '))
 			a = i;	/* where this segment starts */
-		if (s[i - 1] == ' ' && s[i] != ' ' && i - 1 > a &&
-		    line_value_of(rs->updated, s + i, n - i, &vo, &vl) && line_date_value(rs, s + i, vo, &vl) &&
-		    (line_what_segment(rs, s + a, i - 1 - a, &vo, &vl) == S_PUBLISHED || line_time_alone(s + a, i - 1 - a)))
+		if (line_update_inside(rs, s, n, a, i))
 			w->cut.s[i - 1] = '|';
 	}
 	/*
