@@ -1588,6 +1588,22 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 }
 
 /*
+ * S[0, N) a picture's credit alone, four words at most closed by "ফটো",
+ * "ছবি" or "চিত্র" and the dari ("<outlet> ফটো।").
+ */
+static int
+photo_credit(const char *s, size_t n)
+{
+	static const char *const words[] = { " ফটো।", " ছবি।", " চিত্র।" };
+	size_t k;
+
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (line_ends_with(s, n, words[k]))
+			return line_words(s, n) <= 4;
+	return 0;
+}
+
+/*
  * The first paragraph (pg->p) moved down past a standfirst or a teaser, or up
  * to a short sentence the story opens with.
  */
@@ -1652,6 +1668,15 @@ story_start_below(const struct hzoneset *rs, struct hzonework *w, struct hzpage 
 		s = line_text(w, j);
 		if (line_words(s, w->l[j].len) < 3 || !line_ends_with(s, w->l[j].len, "।"))
 			break;
+		/*
+		 * Nor is a picture's credit alone, closed with a dari ("<outlet>
+		 * ফটো।", dailyshomosamayik, eval s43): its last word names the
+		 * picture.
+		 */
+		if (photo_credit(s, w->l[j].len)) {
+			w->l[j].why = "a picture's credit alone";
+			break;
+		}
 		/* The headline again, closed with a dari (under a caption), is no paragraph. */
 		if (pg->title >= 0 && w->l[pg->title].len + 3 <= w->l[j].len &&
 		    memcmp(s, line_text(w, pg->title), w->l[pg->title].len) == 0) {
