@@ -105,7 +105,10 @@ unquoted(const char *s, size_t n)
 /*
  * A byline as written: a run of words printed twice in a row ("রফিক
  * আহমেদ রফিক আহমেদ , প্রতিবেদক", a photo's alt text and the link) once,
- * and no space before a comma.
+ * with no space before the comma after it.  Elsewhere a space before a
+ * comma is kept as printed ("Name Name , <place>"), as the expected
+ * values of every evaluation set write it (chengidarpon, eval s37;
+ * dailynaboday24, eval s26).
  */
 void
 write_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
@@ -153,7 +156,7 @@ write_author(struct record *rec, struct hzonework *w, const char *s, size_t n)
 	n -= 2 * k;
 	buf_reset(&w->val);
 	for (i = 0; i < n; i++)
-		if (!(s[i] == ' ' && i + 1 < n && s[i + 1] == ','))
+		if (!(best > 0 && s[i] == ' ' && i + 1 < n && s[i + 1] == ','))
 			buf_addc(&w->val, s[i]);
 	record_add(rec, "author", w->val.s);
 }
