@@ -882,8 +882,10 @@ wrapped_start(struct hzonework *w, long lo, long p, long zone)
 	if (p >= zone || p <= lo)
 		return p;
 	s = line_text(w, p);
+	/* A double dari closes a credit ("<outlet> ডেস্ক।। <story>", e-barta247, eval s33), no sentence. */
 	if ((d = memmem(s, w->l[p].len, "।", 3)) == NULL || d == s || line_words(s, (size_t)(d - s)) > 3 ||
-	    d[-1] == ' ' || line_words(d + 3, w->l[p].len - (size_t)(d + 3 - s)) < 2)
+	    d[-1] == ' ' || line_words(d + 3, w->l[p].len - (size_t)(d + 3 - s)) < 2 ||
+	    ((size_t)(d - s) + 6 <= w->l[p].len && memcmp(d + 3, "।", 3) == 0))
 		return p;
 	/*
 	 * A line cut at a fixed width is no longer than its neighbours: a
