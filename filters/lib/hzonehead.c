@@ -300,11 +300,42 @@ name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long
 }
 
 /*
+ * Line J between the headline T and the first paragraph P, a name of two
+ * or three words in Bengali letters and its place, one word after a
+ * comma, that the paragraph names ("Name Name, <upazila>" over "<district>
+ * <upazila> উপজেলায় ...", protidinerkatha, eval s36): the writer's byline,
+ * as printed.  The headline has more words; the name's given name is not
+ * in the paragraph.
+ */
+static void
+name_place_over_paragraph(struct hzonework *w, long t, long j, long p)
+{
+	const char *s = line_text(w, j), *c = memchr(s, ',', w->l[j].len);
+	size_t n = w->l[j].len, a, b;
+
+	if (c == NULL || p >= (long)w->nl)
+		return;
+	a = (size_t)(c - s);
+	for (b = a + 1; b < n && s[b] == ' '; b++)
+		;
+	if (line_words(s, a) < 2 || line_words(s, a) > 3 || !line_bengali_name(s, a) || b >= n ||
+	    line_words(s + b, n - b) != 1 || !line_bengali_name(s + b, n - b) ||
+	    line_words(line_text(w, t), w->l[t].len) <= line_words(s, n) || zone_given_name_in(w, j, p) ||
+	    memmem(line_text(w, p), w->l[p].len, s + b, n - b) == NULL)
+		return;
+	w->l[j].kind = K_BYLINE;
+	w->l[j].vo = w->l[j].off;
+	w->l[j].vl = n;
+	w->l[j].why = "a name and its place after a comma alone between the headline and the first paragraph, the place in it";
+}
+
+/*
  * The only line between the headline T and the first paragraph P, a name
  * of two to four words in Bengali letters ("মীর Name Name Name"), shorter
  * than the headline and no piece of it, none of its words in the
  * paragraph: the writer's byline, no mark on it
- * (a column's "<headline>" / "Name Name" / the story).
+ * (a column's "<headline>" / "Name Name" / the story); with a comma in
+ * it, name_place_over_paragraph asks.
  */
 static void
 name_over_paragraph(struct hzonework *w, long t, long p)
@@ -312,8 +343,12 @@ name_over_paragraph(struct hzonework *w, long t, long p)
 	long j = zone_step(w, t, 1, 0, p);
 	size_t nw;
 
-	if (j < 0 || zone_step(w, j, 1, 0, p) >= 0 || w->l[j].kind != K_TITLELIKE || !zone_short_name(w, (size_t)j))
+	if (j < 0 || zone_step(w, j, 1, 0, p) >= 0 || w->l[j].kind != K_TITLELIKE)
 		return;
+	if (!zone_short_name(w, (size_t)j)) {
+		name_place_over_paragraph(w, t, j, p);
+		return;
+	}
 	nw = line_words(line_text(w, j), w->l[j].len);
 	if (nw < 2 || nw > 4 || !line_bengali_name(line_text(w, j), w->l[j].half) ||
 	    line_words(line_text(w, t), w->l[t].len) <= nw || zone_given_name_in(w, j, p) ||
