@@ -1590,18 +1590,22 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 }
 
 /*
- * S[0, N) a picture's credit alone, four words at most closed by "ফটো",
- * "ছবি" or "চিত্র" and the dari ("<outlet> ফটো।").
+ * S[0, N) a picture's credit alone, four words at most closed by a word of
+ * photo_words and the dari ("<outlet> ফটো।").
  */
 static int
-photo_credit(const char *s, size_t n)
+photo_credit(const struct hzoneset *rs, const char *s, size_t n)
 {
-	static const char *const words[] = { " ফটো।", " ছবি।", " চিত্র।" };
-	size_t k;
+	size_t k, m;
 
-	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (line_ends_with(s, n, words[k]))
-			return line_words(s, n) <= 4;
+	if (n < strlen("।") || memcmp(s + n - strlen("।"), "।", strlen("।")) != 0 || line_words(s, n) > 4)
+		return 0;
+	n -= strlen("।");
+	for (k = 0; k < rs->nphotos; k++) {
+		m = strlen(rs->photos[k]);
+		if (n > m && s[n - m - 1] == ' ' && memcmp(s + n - m, rs->photos[k], m) == 0)
+			return 1;
+	}
 	return 0;
 }
 
@@ -1675,7 +1679,7 @@ story_start_below(const struct hzoneset *rs, struct hzonework *w, struct hzpage 
 		 * ফটো।", dailyshomosamayik, eval s43): its last word names the
 		 * picture.
 		 */
-		if (photo_credit(s, w->l[j].len)) {
+		if (photo_credit(rs, s, w->l[j].len)) {
 			w->l[j].why = "a picture's credit alone";
 			break;
 		}

@@ -16,7 +16,7 @@
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "lead_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "not_name", "sentence_end", "post_words", "visarga_prefixes", "post_date_over_title", "name_prefixes", "placeholder_dates", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "lead_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "not_name", "sentence_end", "post_words", "visarga_prefixes", "post_date_over_title", "name_prefixes", "photo_words", "placeholder_dates", NULL
 };
 
 static struct rx *
@@ -186,6 +186,7 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	words(s, sec, "visarga_prefixes", &rs->vprefixes, &rs->nvprefixes);
 	words(s, sec, "post_date_over_title", &rs->postplat, &rs->npostplat);
 	words(s, sec, "name_prefixes", &rs->nprefixes, &rs->nnprefixes);
+	words(s, sec, "photo_words", &rs->photos, &rs->nphotos);
 	words(s, sec, "placeholder_dates", &rs->holders, &rs->nholders);
 	zones(s, sec, "page_zone", &rs->zpats, &rs->znames, &rs->nz);
 	zones(s, sec, "lead_zone", &rs->lzpats, &rs->lznames, &rs->nlz);
@@ -224,6 +225,7 @@ hzone_free(struct hzoneset *rs)
 	free(rs->vprefixes);
 	free(rs->postplat);
 	free(rs->nprefixes);
+	free(rs->photos);
 	free(rs->holders);
 	for (i = 0; i < rs->nz; i++)
 		free_pats(&rs->zpats[i]);

@@ -37,6 +37,8 @@ struct hzoneset {
 	size_t npostplat;
 	const char **nprefixes;	/* name_prefixes: initials and honorifics a name may open with ("এস এম", "মোঃ") */
 	size_t nnprefixes;
+	const char **photos;	/* photo_words: a picture's word closing its credit alone ("<outlet> ফটো।") */
+	size_t nphotos;
 	const char **holders;	/* placeholder_dates: days a theme prints for a time never set ("1999-12-31") */
 	size_t nholders;
 	struct pats *zpats;	/* page_zone: the patterns that put a page in zone znames[i] */
