@@ -793,6 +793,20 @@ write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 		n -= 2;
 	}
 	/*
+	 * Hashes and a space opening it are a Markdown heading's marks, left
+	 * by a converter ("## <headline>", timesnewsbangladesh, eval s48).
+	 */
+	{
+		size_t h = 0;
+
+		while (h < n && h < 6 && t[h] == '#')
+			h++;
+		if (h > 0 && h + 1 < n && t[h] == ' ') {
+			t += h + 1;
+			n -= h + 1;
+		}
+	}
+	/*
 	 * Double daris around it are decoration, as around a byline
 	 * ("।।<headline>।।"): a dari that closes a headline does not open it.
 	 */
