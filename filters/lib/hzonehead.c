@@ -96,6 +96,33 @@ site_suffix(const char *s, size_t n, int digits)
 }
 
 /*
+ * Does the first paragraph P retell line I: four words of I or more (three
+ * letters or more each), all but one of them back in P, as a headline's
+ * come back in the lead?
+ */
+static int
+retold(const struct hzonework *w, long i, long p)
+{
+	int n = zone_words_shared(w, i, i, 64);
+
+	return n >= 4 && zone_words_shared(w, i, p, 64) >= n - 1;
+}
+
+/*
+ * Is T, under line I, a standfirst the first paragraph P retells I under
+ * (retold): ten words or more and twice I's?  A headline
+ * broken over two lines, or under a kicker, is seldom that long; a
+ * writer's name under one is shorter still.
+ */
+static int
+lead_retells(const struct hzonework *w, long i, long t, long p)
+{
+	size_t tw = line_words(line_text(w, t), w->l[t].len);
+
+	return tw >= 10 && tw >= 2 * line_words(line_text(w, i), w->l[i].len) && retold(w, i, p);
+}
+
+/*
  * With no byline and date block, the line T taken for the headline, right
  * on the first paragraph P, under another title-like line that opens the
  * page under its clock ("<clock> / <headline> / <standfirst> / <story>"),
@@ -119,12 +146,15 @@ over_subtitle(const struct hzoneset *rs, const struct hzonework *w, long t, long
 	/*
 	 * Or a page cut at its headline: nothing at all above UP, a line with
 	 * Bengali letters (not a clock in Latin ones), and P opens with its
-	 * writer's credit ("<headline> / <standfirst> / Name ♦ <story>").
+	 * writer's credit ("<headline> / <standfirst> / Name ♦ <story>"), or
+	 * T is a long standfirst and P retells UP: all its words but one come
+	 * back in P, as a headline's do in the lead and a site's name's never
+	 * do.
 	 */
 	for (i = 0; i < up && w->l[i].kind == K_BLANK; i++)
 		;
 	return i == up && line_letter_in(line_text(w, up), w->l[up].len, 0) &&
-	    zone_dateline_credited(rs, line_text(w, p), w->l[p].len) ? up : t;
+	    (zone_dateline_credited(rs, line_text(w, p), w->l[p].len) || lead_retells(w, up, t, p)) ? up : t;
 }
 
 /*
@@ -262,6 +292,7 @@ mixed_scripts(const char *s, size_t n)
 /*
  * A short name (four words at most, no digit, no colon) taken for the
  * headline T, right under a longer title-like line that opens the page
+ * (two words longer, or one the first paragraph retells)
  * (a section's label may stand over it),
  * with at most one word between it and the first paragraph P (the outlet's
  * name), its given name not in that paragraph and its words not a piece of
@@ -281,7 +312,7 @@ name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long
 	if (up < 0 || nw < 2 || nw > 4 || !zone_short_name(w, (size_t)t) || w->l[up].kind != K_TITLELIKE ||
 	    !labels_above(rs, w, up) ||
 	    line_words(line_text(w, up), w->l[up].len) < rs->headline_words ||
-	    line_words(line_text(w, up), w->l[up].len) <= nw + 1 || zone_given_name_in(w, t, p) ||
+	    (line_words(line_text(w, up), w->l[up].len) <= nw + 1 && !retold(w, up, p)) || zone_given_name_in(w, t, p) ||
 	    memmem(line_text(w, up), w->l[up].len, line_text(w, t), w->l[t].len) != NULL)
 		return t;
 	for (i = t + 1; i < p; i++)
