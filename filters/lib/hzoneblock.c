@@ -173,6 +173,14 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		above = zone_step(w, j, -1, 0, p);
 		if (headline_tail(w, j, above))
 			continue;
+		/*
+		 * Past a section's label between it and the headline, too few
+		 * words for a headline ("<section> <district>", magurasangbad,
+		 * eval s46).
+		 */
+		if (above >= 0 && w->l[above].kind == K_TITLELIKE &&
+		    line_words(line_text(w, above), w->l[above].len) < rs->headline_words)
+			above = zone_step(w, above, -1, 0, p);
 		/* The headline above, not the site's name in Latin letters over a Bengali page. */
 		under = above >= 0 && w->l[above].kind == K_TITLELIKE && !zone_same(w, (size_t)above, (size_t)j) &&
 		    line_letter_in(line_text(w, above), w->l[above].len, 0) &&
