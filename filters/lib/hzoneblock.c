@@ -328,6 +328,45 @@ under_clock_only(const struct hzonework *w, long i, long p)
 }
 
 /*
+ * Is line I, a date with no time, right over a breadcrumb whose last step
+ * is the headline, printed under it ("<weekday>, D Month YYYY" / "প্রথম
+ * পাতা » <section> » <headline>" / "<headline>", bhorerbani,
+ * dailypokkhokal, eval s54; a counter and chrome may stand between,
+ * n2nonlinetv, s49)?  The crumb is printed with the story, and the date
+ * over it is the story's: a page clock stands over the masthead and the
+ * menu, not over a crumb.  Where the page prints its clock too, the date
+ * over the crumb is a day before it and comes again under it
+ * (n2nonlinetv, newsadvance24, s6).  Not when a date with its time
+ * stands between the crumb and the headline: that one is the post's
+ * (amaderbarisal, s31).
+ */
+int
+zone_date_over_crumb(const struct hzonework *w, long i, long p)
+{
+	const char *s, *e, *k;
+	size_t n;
+	long j, t;
+
+	/* The crumb is chrome by a pattern ("প্রথম পাতা »"): the next line not blank. */
+	for (j = i + 1; j < p && w->l[j].kind == K_BLANK; j++)
+		;
+	if (w->l[i].has_time || j >= p)
+		return 0;
+	s = line_text(w, j);
+	n = w->l[j].len;
+	for (e = NULL, k = s; (k = memmem(k, n - (size_t)(k - s), "» ", strlen("» "))) != NULL; k += strlen("» "))
+		e = k + strlen("» ");
+	if (e == NULL || e == s + n)
+		return 0;
+	for (t = j + 1; t < p; t++)
+		if (w->l[t].kind == K_DATE && w->l[t].has_time)
+			return 0;	/* the post's date and time under the crumb: I is the clock */
+		else if (w->l[t].len == n - (size_t)(e - s) && memcmp(line_text(w, t), e, w->l[t].len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * The lines above the first paragraph settled (the page clock, captions and
  * credits placed by their shape) and pg->b0, the first line of the byline
  * and date block.
@@ -353,6 +392,9 @@ mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 		} else if (w->l[i].kind == K_DATE && post_details(w, i, pg->p)) {
 			w->l[i].story = 1;
 			w->l[i].why = "a date with no weekday in a list of the post's details (its section or count an item beside it)";
+		} else if (w->l[i].kind == K_DATE && zone_date_over_crumb(w, i, pg->p)) {
+			w->l[i].story = 1;
+			w->l[i].why = "an unlabelled date right over a breadcrumb that ends with the headline under it";
 		} else if (w->l[i].kind == K_DATE && under_clock_only(w, i, pg->p) && (k = (size_t)zone_step(w, i, 1, 0, pg->p)) != (size_t)-1 &&
 		    !zone_in_block(w->l[k].kind)) {
 			w->l[i].kind = K_CLOCK;

@@ -170,6 +170,7 @@ int zone_dateline_credited(const struct hzoneset *rs, const char *s, size_t n);
 int zone_shares_word(const struct hzonework *w, long i, long j);
 int zone_given_name_in(const struct hzonework *w, long i, long j);
 int zone_words_shared(const struct hzonework *w, long i, long j, int most);
+int zone_date_over_crumb(const struct hzonework *w, long i, long p);
 int zone_in_block(enum kind k);
 int zone_date_time_below(const struct hzoneset *rs, struct hzonework *w, long i, long p);
 int zone_over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p);
