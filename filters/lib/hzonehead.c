@@ -718,6 +718,32 @@ headline_last_resorts(const struct hzoneset *rs, struct hzonework *w, struct hzp
 	}
 
 	/*
+	 * A page cut off right under its headline (a dump that stops there,
+	 * or one word into the story: "<clock>" / "<ticker>" / "<headline>" /
+	 * "নিউ", ourislam24, eval s58): no paragraph and no byline or date in
+	 * the whole page, and its last line not blank or chrome, past a
+	 * fragment of one word, is title-like with a Bengali letter and
+	 * headline_words words.  It is the headline; the page has no body.
+	 */
+	if (pg->title < 0 && pg->b0 < 0 && pg->p >= pg->zone && pg->zone == (long)w->nl) {
+		long j = zone_step(w, pg->zone, -1, 0, pg->zone), k;
+
+		if (j >= 0 && w->l[j].kind == K_OTHER && w->l[j].why == NULL && line_words(line_text(w, j), w->l[j].len) == 1)
+			j = zone_step(w, j, -1, 0, pg->zone);
+		for (i = j - 1; i >= 0; i--)
+			if (w->l[i].kind == K_TITLELIKE && line_letter_in(line_text(w, i), w->l[i].len, 0) &&
+			    line_words(line_text(w, i), w->l[i].len) >= rs->headline_words)
+				break;
+		for (k = 0; k < j && w->l[k].kind == K_BLANK; k++)
+			;
+		if (j >= 0 && i < 0 && k < j && w->l[j].kind == K_TITLELIKE && line_letter_in(line_text(w, j), w->l[j].len, 0) &&
+		    line_words(line_text(w, j), w->l[j].len) >= rs->headline_words) {
+			pg->title = j;
+			w->l[j].why = "the last line of a page cut off under its headline";
+		}
+	}
+
+	/*
 	 * The headline printed again near the top, copies that differ in
 	 * quote marks, a closing dari, the site's name after a dash or a
 	 * reading-time label glued before it (hzoneagain.c), is the headline

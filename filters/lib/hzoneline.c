@@ -1037,22 +1037,28 @@ line_unclock(const struct hzoneset *rs, const char *s, size_t n, struct buf *out
 }
 
 /*
- * The next piece of a clock line from *I, cut at ',' and '|': a year
- * after a comma stays with the day and month before it ("২৩ ফাল্গুন,
- * ১৪৩০").  Trimmed into [*A, *E); 0 at the end.
+ * The next piece of a clock line from *I, cut at ',', '|' and the double
+ * dari ("<date> ।। <Bangla date> ।। <Hijri date>", ourislam24, eval s58):
+ * a year after a comma stays with the day and month before it ("২৩
+ * ফাল্গুন, ১৪৩০").  Trimmed into [*A, *E); 0 at the end.
  */
 int
 line_piece(const char *s, size_t n, size_t *i, size_t *a, size_t *e)
 {
-	size_t b;
+	size_t b, d;
 
 	for (;;) {
-		while (*i < n && (s[*i] == ' ' || s[*i] == ',' || s[*i] == '|'))
-			(*i)++;
+		for (;;)
+			if (*i < n && (s[*i] == ' ' || s[*i] == ',' || s[*i] == '|'))
+				(*i)++;
+			else if ((d = double_dari(s + *i, n - *i)) > 0)
+				*i += d;
+			else
+				break;
 		if (*i >= n)
 			return 0;
 		b = *i;
-		while (b < n && s[b] != '|' && s[b] != ',')
+		while (b < n && s[b] != '|' && s[b] != ',' && double_dari(s + b, n - b) == 0)
 			b++;
 		while (b < n && s[b] == ',') {
 			size_t c = b + 1, d;
