@@ -802,6 +802,9 @@ zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, i
 			m--, closed = closed || (m > 0 && s[m - 1] == ' ');
 		else if (line_ends_with(s, m, "ঃ") || line_ends_with(s, m, "–") || line_ends_with(s, m, "॥"))
 			m -= 3, closed = 1;
+		/* The double dari typed as two daris ("Name Name।।", subarnabarta, eval s55). */
+		else if (line_ends_with(s, m, "।।"))
+			m -= 6, closed = 1;
 		else if (line_ends_with(s, m, "।"))
 			m -= 3;
 		/* A comma left hanging after the place ("<post>, <place>,") closes nothing. */
