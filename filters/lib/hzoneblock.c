@@ -188,6 +188,13 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		    line_words(line_text(w, above), w->l[above].len) > line_words(line_text(w, j) + na, ne - na);
 		ok = zone_at_top(w, j) || under || (above >= 0 && zone_in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
 		/*
+		 * Two daris close a headline too ("#<headline>।।" opening the
+		 * page, thekhabaraajkal, eval s57): so closed, a credit stands
+		 * under the headline.
+		 */
+		if (ok && !under && line_ends_with(line_text(w, j), l->len, "।।"))
+			ok = 0;
+		/*
 		 * A headline's words, or a caption's ("<person>। ফাইল ছবি"),
 		 * come back in the paragraph; a writer's name seldom does.  A
 		 * credit closed by its colon, or standing between the headline
