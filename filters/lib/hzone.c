@@ -805,6 +805,9 @@ zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, i
 		/* The double dari typed as two daris ("Name Name।।", subarnabarta, eval s55). */
 		else if (line_ends_with(s, m, "।।"))
 			m -= 6, closed = 1;
+		/* A theme's arrow set off by a space ("Name, <place> >>", kalapararkantho, eval s55). */
+		else if (m > 3 && s[m - 1] == '>' && s[m - 2] == '>' && s[m - 3] == ' ')
+			m -= 2, closed = 1;
 		else if (line_ends_with(s, m, "।"))
 			m -= 3;
 		/* A comma left hanging after the place ("<post>, <place>,") closes nothing. */
