@@ -1263,9 +1263,10 @@ prose_below(const struct hzoneset *rs, const struct hzonework *w, long k)
 
 /*
  * Does S[0, N) close with the start of T[0, M) cut short by an ellipsis,
- * four words at least after a word of S's own ("Home <section> <the
- * headline's first words>...", jugobarta, eval s22)?  Then S is the
- * breadcrumb, its last step the headline T cut to fit.
+ * four words at least after a word of S's own, a space between or none
+ * ("Home <section> <the headline's first words>...", jugobarta, eval s22;
+ * "Home<section><the headline's first words>...", banglapage24, s50)?
+ * Then S is the breadcrumb, its last step the headline T cut to fit.
  */
 static int
 crumb_cut(const char *s, size_t n, const char *t, size_t m)
@@ -1283,7 +1284,7 @@ crumb_cut(const char *s, size_t n, const char *t, size_t m)
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	for (a = 1; a < n; a++)
-		if (s[a - 1] == ' ' && s[a] != ' ' && n - a < m && memcmp(s + a, t, n - a) == 0)
+		if (s[a] != ' ' && ((unsigned char)s[a] & 0xC0) != 0x80 && n - a < m && memcmp(s + a, t, n - a) == 0)
 			return line_words(s + a, n - a) >= 4;
 	return 0;
 }
