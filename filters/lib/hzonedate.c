@@ -220,7 +220,7 @@ clock_or_story_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 			    w->l[i].why = "an unlabelled date above a labelled publication time";
 		else if (w->l[i].kind == K_DATE && pg->title >= 0 && i < pg->title && !w->l[i].story &&
 		    !((k = (size_t)zone_step(w, i, -1, 0, pg->p)) != (size_t)-1 && w->l[k].kind == K_BYLINE && w->l[k].pattern) &&
-		    !second_date(w, i) && !zone_date_over_crumb(w, i, pg->p))
+		    !second_date(w, i))
 			w->l[i].kind = K_CLOCK, w->l[i].placed = 1, w->l[i].why = "an unlabelled date above the headline";
 		/*
 		 * With no headline, an unlabelled date that opens the page (a
