@@ -29,6 +29,7 @@ struct srule {
 	struct rx *to;		/* the cut's end marker, or NULL: to the end */
 	char *literal, *with;	/* replace: literal text, replacement */
 	char *hname, *hvalue;	/* cut: the header it writes when it cuts, or NULL */
+	int after_story;	/* cut: only under a line of the story; above it the marker alone goes */
 };
 
 struct heur {
@@ -45,6 +46,7 @@ struct stripset {
 	int dedupe;
 	unsigned dedupe_line, heur_line;
 	struct heur h;
+	struct rx *sentence_end;	/* an after_story cut's when the heuristics name none */
 	struct chrome *chrome;	/* the caller's, or NULL */
 };
 
@@ -76,6 +78,7 @@ strip_free(struct stripset *set)
 	free(set->r);
 	rx_free(set->h.sentence_end);
 	rx_free(set->h.tail_header);
+	rx_free(set->sentence_end);
 	free(set->file);
 	free(set->site);
 	free(set);
@@ -135,7 +138,7 @@ compile_rule(struct compiling *c, enum rkind kind, size_t i, const struct yml *i
 	static const char *const keys[R_NKINDS][7] = {
 		[R_JUNK] = { "id", "name", "pattern", NULL },
 		[R_REPLACE] = { "id", "name", "pattern", "literal", "with", NULL },
-		[R_CUT] = { "id", "name", "from", "to", "header", NULL },
+		[R_CUT] = { "id", "name", "from", "to", "header", "after_story", NULL },
 		[R_DROP] = { "id", "name", "pattern", NULL },
 		[R_REMOVE] = { "id", "name", "pattern", NULL },
 	};
@@ -209,6 +212,8 @@ compile_rule(struct compiling *c, enum rkind kind, size_t i, const struct yml *i
 		r.re = rx_compile(s->doc, n, r.name, 0);
 		if ((n = yml_get(item, "to")) != NULL)
 			r.to = rx_compile(s->doc, n, r.name, 0);
+		if ((n = yml_get(item, "after_story")) != NULL)
+			yml_bool(s->doc, n, &r.after_story);
 		/*
 		 * What the cut says of the page, for the filters after it
 		 * ("platform: blogger": Blogger's comment footer ends it).
@@ -358,6 +363,9 @@ strip_compile(const struct site *s)
 		compile_heuristics(s, &c.set->h, n);
 		c.set->heur_line = n->line;
 	}
+	for (i = 0; i < c.set->nr; i++)
+		if (c.set->r[i].after_story && c.set->h.sentence_end == NULL && c.set->sentence_end == NULL)
+			c.set->sentence_end = rx_builtin("[।.!?\"”’]$", 0);
 	if (yml_nerrors != before) {
 		strip_free(c.set);
 		return NULL;
@@ -534,6 +542,47 @@ apply_replace(struct run *x, const struct srule *r)
 	}
 }
 
+/* Letters of S[0..N) in the Bengali block less its ASCII letters. */
+static long
+bengali_lead(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	long d = 0;
+
+	for (; p < end; p++)
+		if (((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			d--;
+		else if (*p == 0xE0 && end - p >= 3 && (p[1] == 0xA6 || p[1] == 0xA7))
+			d++, p += 2;
+	return d;
+}
+
+/*
+ * Does a line of the story stand above line I: four words or more closed
+ * as a sentence is, in the page's own script (on a Bengali page, a
+ * platform's English notice over the story is none)?  The heuristics'
+ * sentence end when they name one.
+ */
+static int
+story_above(const struct run *x, size_t i)
+{
+	struct page *pg = x->pg;
+	struct rx *end = x->set->h.sentence_end ? x->set->h.sentence_end : x->set->sentence_end;
+	long page = 0;
+	size_t k;
+
+	for (k = 0; k < pg->nl; k++)
+		if (!pg->l[k].gone)
+			page += bengali_lead(page_line(pg, k), pg->l[k].len);
+	for (k = 0; k < i; k++)
+		if (!pg->l[k].gone && pg->l[k].len > 0 &&
+		    (page > 0) == (bengali_lead(page_line(pg, k), pg->l[k].len) > 0) &&
+		    text_words_upto(page_line(pg, k), pg->l[k].len, 4) >= 4 &&
+		    page_match(pg, end, page_line(pg, k), pg->l[k].len))
+			return 1;
+	return 0;
+}
+
 static void
 apply_cut(struct run *x, const struct srule *r)
 {
@@ -543,6 +592,16 @@ apply_cut(struct run *x, const struct srule *r)
 	for (i = 0; i < pg->nl; i++) {
 		if (pg->l[i].gone || !page_match(pg, r->re, page_line(pg, i), pg->l[i].len))
 			continue;
+		/*
+		 * A marker that ends the article ("মন্তব্য করুন") printed above
+		 * it, where a theme puts the comment box over the story, ends
+		 * nothing: the marker goes, the story under it stays
+		 * (theworldnews, eval s37).
+		 */
+		if (r->after_story && !story_above(x, i)) {
+			drop(x, i, r, NULL);
+			continue;
+		}
 		if (r->hname && pg->rec)
 			record_set(pg->rec, r->hname, r->hvalue);
 		for (j = i; j < pg->nl; j++) {
