@@ -516,6 +516,27 @@ slash_counter(const char *s, size_t n)
 }
 
 /*
+ * S[0, N) a meta row wrapped whole in square brackets, a bar inside ("[
+ * স্টাফ রিপোর্টার | <date> | <section> ]", kishoreganjnews, eval s63):
+ * the offset of the row inside, its end in *END; else 0.
+ */
+static size_t
+boxed_row(const char *s, size_t n, size_t *end)
+{
+	size_t a = 1, e = n - 1;
+
+	if (n < 5 || s[0] != '[' || s[n - 1] != ']' || memmem(s, n, " | ", 3) == NULL ||
+	    memchr(s + 1, '[', n - 2) != NULL || memchr(s + 1, ']', n - 2) != NULL)
+		return 0;
+	while (a < e && s[a] == ' ')
+		a++;
+	while (e > a && s[e - 1] == ' ')
+		e--;
+	*end = e;
+	return a < e ? a : 0;
+}
+
+/*
  * What line I is.  Chrome glued to its start (a "prefix" pattern: an
  * image's alt text, an advertisement's label, a crawler's date stamp) is
  * taken off when the rest is a header line or a paragraph then; otherwise
@@ -531,6 +552,18 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	if ((k = twice_around_label(line_text(w, i), l->len)) > 0) {
 		taken_off(w, i, "printed twice around an image's label, read once", off, l->len);
 		l->len = k;
+	}
+	if ((k = boxed_row(line_text(w, i), l->len, &t)) > 0) {
+		/* "[ <credit> | <date> | <section> ]": the row inside its brackets. */
+		len = l->len;
+		l->off += k;
+		l->len = t - k;
+		classify2(rs, w, i);
+		if (header_kind(l->kind)) {
+			taken_off(w, i, "a meta row read inside the square brackets around it", off, len);
+			return;
+		}
+		unread(l, off, len);
 	}
 	rx_hold(line_text(w, i), l->len);
 	for (k = 0; k < rs->prefix.n; k++)
