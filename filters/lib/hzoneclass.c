@@ -548,6 +548,7 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 {
 	struct rline *l = &w->l[i];
 	size_t off = l->off, k, so, eo, len, t;
+	int closed;
 
 	if ((k = twice_around_label(line_text(w, i), l->len)) > 0) {
 		taken_off(w, i, "printed twice around an image's label, read once", off, l->len);
@@ -573,6 +574,20 @@ line_classify(const struct hzoneset *rs, struct hzonework *w, size_t i)
 	rx_release();
 	if (k < rs->prefix.n && read_without(rs, w, i, eo, classify2, 1)) {
 		taken_off(w, i, "chrome glued to its start taken off, by a prefix pattern", off, eo);
+		return;
+	}
+	/*
+	 * Or before a credit's shape closed by a colon or visarga ("1 min
+	 * readName Nameঃ", sodeshtribune, eval s61), which no pattern reads:
+	 * the chrome goes, and the credit is read later by where it stands.
+	 * (A headline may close with two daris, "#<headline>।।".)
+	 */
+	if (k < rs->prefix.n && zone_credit_shape(line_text(w, i) + eo, l->len - eo, &so, &t, &len, &closed) && closed &&
+	    (line_ends_with(line_text(w, i), l->len, ":") || line_ends_with(line_text(w, i), l->len, "ঃ"))) {
+		taken_off(w, i, "chrome glued to its start taken off, by a prefix pattern", off, eo);
+		l->off += eo;
+		l->len -= eo;
+		classify2(rs, w, i);
 		return;
 	}
 	classify2(rs, w, i);
