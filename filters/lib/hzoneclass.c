@@ -844,10 +844,13 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		 * A long line a dateline with a post opens ("Name <place>
 		 * প্রতিনিধি: <story>") is the first paragraph cut at a fixed
 		 * width, mid-sentence, no headline.  Asked of long lines alone:
-		 * the patterns are many.  (A label with no post, "<outlet> :
-		 * <question>", may open an interview's headline.)
+		 * the patterns are many, or of lines of eight words or more
+		 * that a post alone opens ("স্টাফ রিপোর্টার: <story>", abhijug,
+		 * eval s63).  (A label with no post, "<outlet> : <question>", may
+		 * open an interview's headline.)
 		 */
-		if (nw >= 18 && (k = line_dateline_reach(rs, s, n)) > 0 && post_in(rs, s, k)) {
+		if (nw >= 8 && (nw >= 18 || post_in(rs, s, n)) && (k = line_dateline_reach(rs, s, n)) > 0 &&
+		    post_in(rs, s, k) && (nw >= 18 || line_words(s, k) <= 3)) {
 			l->kind = K_PARA;
 			l->why = "a dateline opening a long line (a paragraph cut at a fixed width)";
 		}
