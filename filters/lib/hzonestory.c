@@ -307,9 +307,53 @@ with_post(struct record *rec, struct hzonework *w, struct rx *re, const char *s,
 	return 1;
 }
 
+/*
+ * Are the words of S[0..N), two at least, all in the headline TITLE (a
+ * word may come back inflected: "বিকাশ" in "বিকাশের")?  Then the words
+ * before the first paragraph's colon are a lead-in that retells the
+ * headline ("<headline's words> : <story>", matinews, eval s19), not a
+ * writer's name.
+ */
+static int
+retells_headline(const struct hzonework *w, long title, const char *s, size_t n)
+{
+	size_t a = 0, e, words = 0;
+
+	if (title < 0)
+		return 0;
+	while (a < n) {
+		while (a < n && s[a] == ' ')
+			a++;
+		for (e = a; e < n && s[e] != ' '; e++)
+			;
+		if (e > a) {
+			if (!memmem(line_text(w, (size_t)title), w->l[title].len, s + a, e - a))
+				return 0;
+			words++;
+		}
+		a = e;
+	}
+	return words >= 2;
+}
+
+/* Does RE's author or credit, as it matched S, retell the headline TITLE? */
+static int
+credit_retells(struct rx *re, const struct hzonework *w, long title, const char *s)
+{
+	const char *groups[] = { "author", "credit" };
+	size_t j, a, b;
+	int g;
+
+	for (j = 0; j < 2; j++)
+		if ((g = rx_named(re, groups[j])) >= 0 && rx_group(re, g, &a, &b) && b > a &&
+		    retells_headline(w, title, s + a, b - a))
+			return 1;
+	return 0;
+}
+
 static void
 dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, size_t p, int *author, int *pub,
-    int placed)
+    int placed, long title)
 {
 	const char *s = line_text(w, p);
 	size_t n = w->l[p].len, k, so, eo, vo, vl, da, dl, cl;
@@ -355,7 +399,7 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 			if (pass == 1 && (rx_named(re, "credit") >= 0 || rx_named(re, "author") >= 0))
 				continue;
 			if (rx_exec(re, s, n, 0, 0) != RX_MATCH || !rx_group(re, 0, &so, &eo) || so != 0 || eo >= n ||
-			    line_visarga_in_word(rs, s, n, eo))
+			    line_visarga_in_word(rs, s, n, eo) || credit_retells(re, w, title, s))
 				continue;
 			for (j = 0; j < 4; j++) {
 				int g = rx_named(re, groups[j]);
@@ -388,7 +432,8 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 			break;
 		}
 		rx_release();
-		if (k == rs->dateline.n && pass == 0 && glued_byline(rs, s, n, &eo, &vo, &vl, &da, &dl)) {
+		if (k == rs->dateline.n && pass == 0 && glued_byline(rs, s, n, &eo, &vo, &vl, &da, &dl) &&
+		    !retells_headline(w, title, s + vo, vl)) {
 			struct date_result r;
 			size_t d = vl > 0 ? dated_open(rs, s + vo, vl) : 0;
 
@@ -789,7 +834,7 @@ read_below_header(const struct hzoneset *rs, struct hzonework *w, struct record 
 	if (pg->p < pg->zone && pg->title >= 0)
 		unglue_headline(w, pg->p, pg->title);
 	if (pg->p < pg->zone)
-		dateline(rs, w, rec, (size_t)pg->p, &pg->author, &pg->pub, pg->placed);
+		dateline(rs, w, rec, (size_t)pg->p, &pg->author, &pg->pub, pg->placed, pg->title);
 	header_under_story(rs, w, rec, pg);
 	if (!pg->pub && pg->p < pg->zone && w->l[pg->p].tail) {
 		size_t vo, vl;
