@@ -326,6 +326,19 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		credits += k == S_BYLINE;
 	}
 	if (label == 0 && dates == 0 && line_place_date_credit(rs, s, n, &d, &e, &vo, &vl)) {
+		size_t pe = d, bo, bl;
+
+		/*
+		 * What stands for the place may be a byline pattern's credit,
+		 * its comma glued to the date ("অনলাইন ডেস্ক,৬মে ২০১৯:",
+		 * shikkhabarta, eval s47): the credit, when none follows.
+		 */
+		while (pe > 0 && (s[pe - 1] == ' ' || s[pe - 1] == ','))
+			pe--;
+		if (vl == 0 && pe > 0 && line_what_segment(rs, s, pe, &bo, &bl) == S_BYLINE) {
+			vo = bo;
+			vl = bl;
+		}
 		if (vl > 0 && !(*author)++)
 			write_author(rec, w, s + vo, vl);
 		if (!(*pub)++)
