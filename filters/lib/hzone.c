@@ -793,6 +793,9 @@ zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, i
 			m--;
 		if (m > 0 && (s[m - 1] == '_' || s[m - 1] == ':'))
 			m--, closed = 1;
+		/* Slashes after the colons ("Name :::///", dainikjonojibon, eval s60). */
+		else if (m > 0 && s[m - 1] == '/')
+			m--, closed = 1;
 		/*
 		 * A hyphen glued to the last word closes no credit alone: a
 		 * headline may end so ("<headline>-"); set off by a space
