@@ -793,9 +793,19 @@ zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, i
 			m--;
 		if (m > 0 && (s[m - 1] == '_' || s[m - 1] == ':'))
 			m--, closed = 1;
-		/* Slashes after the colons ("Name :::///", dainikjonojibon, eval s60). */
-		else if (m > 0 && s[m - 1] == '/')
-			m--, closed = 1;
+		/*
+		 * Slashes after the colons ("Name :::///", dainikjonojibon,
+		 * eval s60); a slash alone leaves a line open, a posting
+		 * account's ("<outlet> প্রতিবদক/").
+		 */
+		else if (m > 0 && s[m - 1] == '/') {
+			for (c = m; c > 0 && s[c - 1] == '/'; c--)
+				;
+			if (c == 0 || s[c - 1] != ':')
+				break;
+			m = c;
+			closed = 1;
+		}
 		/*
 		 * A hyphen glued to the last word closes no credit alone: a
 		 * headline may end so ("<headline>-"); set off by a space
