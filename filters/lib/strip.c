@@ -558,28 +558,50 @@ bengali_lead(const char *s, size_t n)
 }
 
 /*
- * Does a line of the story stand above line I: four words or more closed
- * as a sentence is, in the page's own script (on a Bengali page, a
- * platform's English notice over the story is none)?  The heuristics'
- * sentence end when they name one.
+ * Is line K a line of the story: four words or more closed as a sentence
+ * is, in the page's own script (PAGE > 0: Bengali; on a Bengali page, a
+ * platform's English notice is none)?  The heuristics' sentence end when
+ * they name one.
  */
 static int
-story_above(const struct run *x, size_t i)
+story_line(const struct run *x, size_t k, long page)
 {
 	struct page *pg = x->pg;
 	struct rx *end = x->set->h.sentence_end ? x->set->h.sentence_end : x->set->sentence_end;
+
+	return !pg->l[k].gone && pg->l[k].len > 0 &&
+	    (page > 0) == (bengali_lead(page_line(pg, k), pg->l[k].len) > 0) &&
+	    text_words_upto(page_line(pg, k), pg->l[k].len, 4) >= 4 &&
+	    page_match(pg, end, page_line(pg, k), pg->l[k].len);
+}
+
+/*
+ * Does the story stand under line I and not above it: no line of the
+ * story above, one among the next STORY_NEAR lines with anything on them
+ * below?  A page with no story at all keeps its cut: what follows its
+ * prompt is a list of other stories' headlines.
+ */
+#define STORY_NEAR 4
+static int
+story_under(const struct run *x, size_t i)
+{
+	struct page *pg = x->pg;
 	long page = 0;
-	size_t k;
+	size_t k, seen;
 
 	for (k = 0; k < pg->nl; k++)
 		if (!pg->l[k].gone)
 			page += bengali_lead(page_line(pg, k), pg->l[k].len);
 	for (k = 0; k < i; k++)
-		if (!pg->l[k].gone && pg->l[k].len > 0 &&
-		    (page > 0) == (bengali_lead(page_line(pg, k), pg->l[k].len) > 0) &&
-		    text_words_upto(page_line(pg, k), pg->l[k].len, 4) >= 4 &&
-		    page_match(pg, end, page_line(pg, k), pg->l[k].len))
+		if (story_line(x, k, page))
+			return 0;
+	for (k = i + 1, seen = 0; k < pg->nl && seen < STORY_NEAR; k++) {
+		if (pg->l[k].gone || pg->l[k].len == 0)
+			continue;
+		if (story_line(x, k, page))
 			return 1;
+		seen++;
+	}
 	return 0;
 }
 
@@ -598,7 +620,7 @@ apply_cut(struct run *x, const struct srule *r)
 		 * nothing: the marker goes, the story under it stays
 		 * (theworldnews, eval s37).
 		 */
-		if (r->after_story && !story_above(x, i)) {
+		if (r->after_story && story_under(x, i)) {
 			drop(x, i, r, NULL);
 			continue;
 		}
