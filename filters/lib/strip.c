@@ -29,7 +29,7 @@ struct srule {
 	struct rx *to;		/* the cut's end marker, or NULL: to the end */
 	char *literal, *with;	/* replace: literal text, replacement */
 	char *hname, *hvalue;	/* cut: the header it writes when it cuts, or NULL */
-	int after_story;	/* cut: only under a line of the story; above it the marker alone goes */
+	int after_story;	/* cut: above the story, the story under it, the marker alone goes */
 };
 
 struct heur {
@@ -46,7 +46,7 @@ struct stripset {
 	int dedupe;
 	unsigned dedupe_line, heur_line;
 	struct heur h;
-	struct rx *sentence_end;	/* an after_story cut's when the heuristics name none */
+	struct rx *sentence_end;	/* an after_story cut's story line, when the heuristics name none */
 	struct chrome *chrome;	/* the caller's, or NULL */
 };
 
