@@ -542,6 +542,19 @@ apply_replace(struct run *x, const struct srule *r)
 	}
 }
 
+/*
+ * Is line K a sentence: there, four words or more, and closed as END
+ * says a sentence is?  (Four words at least: a loading notice by the page
+ * clock, "ঢাকা, লোড হচ্ছে...", ends in dots and is none.)
+ */
+static int
+sentence_line(struct page *pg, struct rx *end, size_t k)
+{
+	return !pg->l[k].gone && pg->l[k].len > 0 &&
+	    text_words_upto(page_line(pg, k), pg->l[k].len, 4) >= 4 &&
+	    page_match(pg, end, page_line(pg, k), pg->l[k].len);
+}
+
 /* Letters of S[0..N) in the Bengali block less its ASCII letters. */
 static long
 bengali_lead(const char *s, size_t n)
@@ -569,10 +582,7 @@ story_line(const struct run *x, size_t k, long page)
 	struct page *pg = x->pg;
 	struct rx *end = x->set->h.sentence_end ? x->set->h.sentence_end : x->set->sentence_end;
 
-	return !pg->l[k].gone && pg->l[k].len > 0 &&
-	    (page > 0) == (bengali_lead(page_line(pg, k), pg->l[k].len) > 0) &&
-	    text_words_upto(page_line(pg, k), pg->l[k].len, 4) >= 4 &&
-	    page_match(pg, end, page_line(pg, k), pg->l[k].len);
+	return sentence_line(pg, end, k) && (page > 0) == (bengali_lead(page_line(pg, k), pg->l[k].len) > 0);
 }
 
 /*
@@ -848,9 +858,7 @@ only_paragraph(struct page *pg, const struct heur *h, ssize_t stop)
 	size_t k;
 
 	for (k = 0; k < pg->nl; k++)
-		if ((ssize_t)k != stop && !pg->l[k].gone && pg->l[k].len > 0 &&
-		    text_words_upto(page_line(pg, k), pg->l[k].len, 4) >= 4 &&
-		    page_match(pg, h->sentence_end, page_line(pg, k), pg->l[k].len))
+		if ((ssize_t)k != stop && sentence_line(pg, h->sentence_end, k))
 			return 0;
 	return 1;
 }
@@ -884,11 +892,9 @@ heur_tail(struct run *x, const struct heur *h)
 	 * A sentence has four words at least: a loading notice by the page
 	 * clock ("ঢাকা, লোড হচ্ছে...") ends in dots and is none.
 	 */
-	if (stop >= 0 && !(text_words_upto(page_line(pg, (size_t)stop), pg->l[stop].len, 4) >= 4 &&
-	    page_match(pg, h->sentence_end, page_line(pg, (size_t)stop), pg->l[stop].len))) {
+	if (stop >= 0 && !sentence_line(pg, h->sentence_end, (size_t)stop)) {
 		for (k = stop - 1; k >= 0; k--)
-			if (!pg->l[k].gone && pg->l[k].len > 0 && text_words_upto(page_line(pg, (size_t)k), pg->l[k].len, 4) >= 4 &&
-			    page_match(pg, h->sentence_end, page_line(pg, (size_t)k), pg->l[k].len))
+			if (sentence_line(pg, h->sentence_end, (size_t)k))
 				break;
 		if (k < 0)
 			stop = -1;
