@@ -766,8 +766,8 @@ upazila_district(const char *s, size_t n)
  * ("Name Name ,<place>, <place>_", "Name,<place>।"), a name and the
  * outlet after a dari ("Name। <outlet>"), "<place> থেকে Name :", or two
  * to four words closed by a colon ("<outlet>ঃ"), or by a spaced double
- * dari with an outlet or place after it.  Two to eight words, no
- * digit.  The value (its closing marks off) in [0, *VL); the words that
+ * dari with an outlet or place after it.  Two to eight words (a name
+ * with its initials glued on, "এ.এস.Name", counts as two), no digit.  The value (its closing marks off) in [0, *VL); the words that
  * name the writer (before the comma or dari, after থেকে) in [*NA, *NE).
  */
 int
@@ -829,7 +829,7 @@ zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, i
 		else
 			break;
 	}
-	if (m == 0 || line_words(s, m) < 2 || line_words(s, m) > 8 || line_has_digit(s, m) || text_chars(s, m) > 60 ||
+	if (m == 0 || (line_words(s, m) < 2 && !line_glued_initials(s, m)) || line_words(s, m) > 8 || line_has_digit(s, m) || text_chars(s, m) > 60 ||
 	    memchr(s, '|', m) || memchr(s, ':', m) || memchr(s, '"', m) || memmem(s, m, "ঃ", 3))
 		return 0;
 	*vl = m;

@@ -769,6 +769,33 @@ line_bengali_name(const char *s, size_t n)
 }
 
 /*
+ * S[0..N) is one word, a name with its initials glued on by full stops
+ * ("এ.এস.Name", ulipur, eval t1): one or more initials of one to three
+ * Bengali code points, each closed by its dot, then three code points at
+ * least.  Such a word names a person as two or three words would.
+ */
+int
+line_glued_initials(const char *s, size_t n)
+{
+	size_t i, cps = 0, dots = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.') {
+			if (cps == 0 || cps > 3)
+				return 0;
+			dots++;
+			cps = 0;
+		} else if ((unsigned char)s[i] == 0xE0 && i + 2 < n && ((unsigned char)s[i + 1] == 0xA6 ||
+		    (unsigned char)s[i + 1] == 0xA7)) {
+			i += 2;
+			cps++;
+		} else
+			return 0;
+	}
+	return dots > 0 && cps >= 3;
+}
+
+/*
  * S[0..N) a writer's label alone, closed by its colon, the name on the next
  * line ("প্রতিনিধি :" / "Name Name", a theme's meta box): read, as
  * line_label_alone reads a date's, by giving it a name and asking the

@@ -120,6 +120,7 @@ size_t line_before_label(const struct hzoneset *rs, const char *s, size_t m, siz
 size_t line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end);
 size_t line_label_after(const struct hzoneset *rs, const char *s, size_t n);
 int line_bengali_name(const char *s, size_t n);
+int line_glued_initials(const char *s, size_t n);
 int line_latin_name(const char *s, size_t n);
 int line_post_alone(const struct hzoneset *rs, const char *s, size_t n);
 int line_misspelt_credit(const struct hzoneset *rs, const char *s, size_t n, size_t *vo, size_t *vl);
