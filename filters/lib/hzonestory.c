@@ -172,6 +172,13 @@ glued_byline(const struct hzoneset *rs, const char *s, size_t n, size_t *eo, siz
 		if (t < n && line_words(s + t, n - t) >= 8 && (reads_byline(rs, s, e, i, vo, vl, da, dl) ||
 		    ((s[i] == ':' || memcmp(s + i, "ঃ", 3) == 0) &&
 		    dated_credits(rs, s, i, da, dl)))) {
+			/*
+			 * One word before a double dari is the place the story
+			 * comes from ("<upazila> ॥ <story>", provatisomoy, eval
+			 * t5), no writer: it goes, and names no one.
+			 */
+			if (*vl > 0 && memcmp(s + i, "॥", 3) == 0 && line_words(s + *vo, *vl) == 1)
+				*vl = 0;
 			*eo = t;
 			return 1;
 		}
