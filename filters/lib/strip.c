@@ -687,11 +687,37 @@ apply_remove(struct run *x, const struct srule *r)
 	}
 }
 
+/*
+ * S[0, N) cut short by an ellipsis ("...", "…"): the length of the text
+ * before it, its spaces off, when six words at least stand there; else 0.
+ */
+static size_t
+teaser_text(const char *s, size_t n)
+{
+	size_t k = n, dots = 0, i, words = 0;
+
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k >= 3 && memcmp(s + k - 3, "…", 3) == 0)
+		k -= 3, dots = 3;
+	else
+		for (; k > 0 && s[k - 1] == '.'; k--)
+			dots++;
+	if (dots < 3)
+		return 0;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	for (i = 0; i < k; i++)
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			words++;
+	return words >= 6 ? k : 0;
+}
+
 static void
 apply_dedupe(struct run *x)
 {
 	struct page *pg = x->pg;
-	size_t i;
+	size_t i, j, k;
 	ssize_t prev = -1;
 
 	for (i = 0; i < pg->nl; i++) {
@@ -702,6 +728,20 @@ apply_dedupe(struct run *x)
 			drop(x, i, NULL, "strip.dedupe");
 		else
 			prev = (ssize_t)i;
+	}
+	/*
+	 * A teaser: the paragraph cut short by an ellipsis right above the
+	 * whole paragraph ("<first words>..." over "<first words> <the
+	 * rest>", a blog theme's summary, provatisomoy, eval t5).  The copy
+	 * cut short goes.
+	 */
+	for (i = 0; i < pg->nl; i++) {
+		if (pg->l[i].gone || (k = teaser_text(page_line(pg, i), pg->l[i].len)) == 0)
+			continue;
+		for (j = i + 1; j < pg->nl && (pg->l[j].gone || pg->l[j].len == 0); j++)
+			;
+		if (j < pg->nl && pg->l[j].len > k && memcmp(page_line(pg, i), page_line(pg, j), k) == 0)
+			drop(x, i, NULL, "strip.dedupe (a teaser)");
 	}
 }
 
