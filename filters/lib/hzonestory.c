@@ -580,7 +580,7 @@ signoff_date(const struct hzoneset *rs, struct hzonework *w, long p)
  * at most, one comma at most: not a paragraph cut short) and ends no
  * sentence, no chrome and no not_headline line ("আরও পড়ুন <headline>"),
  * and two of its words (three letters or more) come back in the
- * paragraph.  The headline's line, or -1.
+ * paragraph; a line at least follows it.  The headline's line, or -1.
  */
 static size_t
 commas(const char *s, size_t n)
@@ -595,7 +595,7 @@ commas(const char *s, size_t n)
 static long
 headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
 {
-	long i, j;
+	long i, j, after;
 	const char *s;
 	size_t n, nw;
 
@@ -613,9 +613,18 @@ headline_under(const struct hzoneset *rs, const struct hzonework *w, long p)
 	    line_ends_with(s, n, ":") || line_trails_off(s, n) || !line_bengali_name(s, n > 3 ? 3 : n) || line_matches(&rs->chrome, s, n) ||
 	    line_matches(&rs->not_headline, s, n))
 		return -1;
-	for (i = j + 1; i < (long)w->nl; i++)
+	for (i = j + 1, after = 0; i < (long)w->nl; i++) {
 		if (line_words(line_text(w, i), w->l[i].len) > 3 && line_letter_in(line_text(w, i), w->l[i].len, 0))
 			return -1;
+		after += w->l[i].len > 0;
+	}
+	/*
+	 * Something follows it, the page's chrome or a notice: a dump's last
+	 * line may be the next paragraph cut where the dump stops ("<credit>ঃ
+	 * <story>" / "<its first words>", sakhipurbarta, eval t5).
+	 */
+	if (after == 0)
+		return -1;
 	return zone_words_shared(w, j, p, 2) >= 2 ? j : -1;
 }
 
