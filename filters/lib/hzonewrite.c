@@ -706,25 +706,37 @@ write_date(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
  * ("<headline> – <outlet>", the page's <title>; "<headline> ।। <outlet>",
  * the double dari glued on or not):
  * one or two words, no digit, that open a byline of the zone ("<outlet>
- * ডেস্কঃ") or the first paragraph's dateline.  The length of the headline
- * before the mark, or N.
+ * ডেস্কঃ") or the first paragraph's dateline; or a daily's name, the
+ * dash glued to it or not.  The length of the headline before the mark,
+ * or N.
  */
 static size_t
 outlet_suffixed(const struct hzonework *w, const struct hzpage *pg, const char *t, size_t n)
 {
-	static const char *const dashes[] = { " – ", " — ", " - ", " ।। ", " ॥ ", "।। ", "॥ ", NULL };
+	static const char *const dashes[] = { " – ", " — ", " - ", " ।। ", " ॥ ", "।। ", "॥ ", " –", " —", NULL };
+	static const char daily[] = "দৈনিক ";
 	const char *d = NULL, *e;
 	size_t k, a, sl = 0;
 	long j;
 
 	for (k = 0; dashes[k] != NULL; k++)
 		for (e = t; (e = memmem(e, n - (size_t)(e - t), dashes[k], strlen(dashes[k]))) != NULL; e++)
-			if (d == NULL || e > d)
+			if (d == NULL || e > d || (e == d && strlen(dashes[k]) > sl))
 				d = e, sl = strlen(dashes[k]);
 	if (d == NULL || d == t)
 		return n;
 	a = (size_t)(d - t) + sl;
-	if (a >= n || line_words(t + a, n - a) > 2 || line_has_digit(t + a, n - a))
+	if (a >= n || line_has_digit(t + a, n - a))
+		return n;
+	/*
+	 * A daily's name ("<headline> –দৈনিক <name>", dainikbhorerbarta,
+	 * eval t1): "দৈনিক" and a name of one to three words names a paper,
+	 * whether or not the page prints it again.
+	 */
+	if (n - a > sizeof(daily) - 1 && memcmp(t + a, daily, sizeof(daily) - 1) == 0 &&
+	    line_words(t + a, n - a) <= 4 && line_bengali_name(t + a, n - a))
+		return (size_t)(d - t);
+	if (line_words(t + a, n - a) > 2 || sl == strlen(" –"))
 		return n;
 	for (j = 0; j <= pg->p && j < pg->zone; j++) {
 		const char *s = line_text(w, (size_t)j);
