@@ -231,8 +231,10 @@ rules "default:" \
 	"follow-promo: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"sponsored-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"share-promo: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
+	"ifttt-source: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"inline-cross-link: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"embed-continue-reading: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
+	"excerpt-read-more: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"glued-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"dedupe: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"bullets: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
@@ -262,8 +264,10 @@ rules "no prompt:" \
 	"follow-promo: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"sponsored-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"share-promo: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
+	"ifttt-source: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"inline-cross-link: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"embed-continue-reading: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
+	"excerpt-read-more: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"glued-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"dedupe: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"bullets: 10 lines removed (10 boilerplate, 0 article, 0 blank), 0 changed" \
