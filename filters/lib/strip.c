@@ -694,7 +694,7 @@ apply_remove(struct run *x, const struct srule *r)
 static size_t
 teaser_text(const char *s, size_t n)
 {
-	size_t k = n, dots = 0, i, words = 0;
+	size_t k = n, dots = 0;
 
 	while (k > 0 && s[k - 1] == ' ')
 		k--;
@@ -707,17 +707,58 @@ teaser_text(const char *s, size_t n)
 		return 0;
 	while (k > 0 && s[k - 1] == ' ')
 		k--;
-	for (i = 0; i < k; i++)
-		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
-			words++;
-	return words >= 6 ? k : 0;
+	return text_words_upto(s, k, 6) >= 6 ? k : 0;
+}
+
+/* Does S[0, N) close a sentence: a dari, a full stop, a question or exclamation mark? */
+static int
+line_closed(const char *s, size_t n)
+{
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n > 0 && (s[n - 1] == '.' || s[n - 1] == '?' || s[n - 1] == '!' ||
+	    (n >= 3 && memcmp(s + n - 3, "।", 3) == 0));
+}
+
+/*
+ * Is line I a copy of the paragraph under it, printed above it: the
+ * paragraph cut short by an ellipsis (teaser_text), or the whole of it,
+ * twelve words at least and a sentence closed (no headline)?  Blank lines may stand between them, and two
+ * short lines of six words at most (a date, a credit: "<summary>" /
+ * "<date>" / "<summary> <the rest>").
+ */
+static int
+copy_above(const struct page *pg, size_t i)
+{
+	const char *s = page_line(pg, i);
+	size_t n = pg->l[i].len, k, j, shorts = 0;
+	int whole = 0;
+
+	if ((k = teaser_text(s, n)) == 0) {
+		/* A headline printed twice around the byline and dates is the reader's to place. */
+		if (text_words_upto(s, n, 12) < 12 || !(line_closed(s, n)))
+			return 0;
+		k = n;
+		whole = 1;
+	}
+	for (j = i + 1; j < pg->nl; j++) {
+		if (pg->l[j].gone || pg->l[j].len == 0)
+			continue;
+		if (text_words_upto(page_line(pg, j), pg->l[j].len, 7) > 6)
+			break;
+		if (++shorts > 2)
+			return 0;
+	}
+	if (j >= pg->nl || (whole && shorts == 0))
+		return 0;	/* a whole copy right above is dedupe's, the second goes */
+	return (whole ? pg->l[j].len == k : pg->l[j].len > k) && memcmp(s, page_line(pg, j), k) == 0;
 }
 
 static void
 apply_dedupe(struct run *x)
 {
 	struct page *pg = x->pg;
-	size_t i, j, k;
+	size_t i;
 	ssize_t prev = -1;
 
 	for (i = 0; i < pg->nl; i++) {
@@ -730,19 +771,15 @@ apply_dedupe(struct run *x)
 			prev = (ssize_t)i;
 	}
 	/*
-	 * A teaser: the paragraph cut short by an ellipsis right above the
-	 * whole paragraph ("<first words>..." over "<first words> <the
-	 * rest>", a blog theme's summary, provatisomoy, eval t5).  The copy
-	 * cut short goes.
+	 * A summary: the paragraph, cut short by an ellipsis or whole,
+	 * printed above the paragraph itself, a date or a credit perhaps
+	 * between them (a blog theme's summary, provatisomoy, eval t5;
+	 * "<summary>" / "<date>" / "<summary>", ajkershomoy, eval t7).  The
+	 * copy above goes: what stands between belongs to the header.
 	 */
-	for (i = 0; i < pg->nl; i++) {
-		if (pg->l[i].gone || (k = teaser_text(page_line(pg, i), pg->l[i].len)) == 0)
-			continue;
-		for (j = i + 1; j < pg->nl && (pg->l[j].gone || pg->l[j].len == 0); j++)
-			;
-		if (j < pg->nl && pg->l[j].len > k && memcmp(page_line(pg, i), page_line(pg, j), k) == 0)
-			drop(x, i, NULL, "strip.dedupe (a teaser)");
-	}
+	for (i = 0; i < pg->nl; i++)
+		if (!pg->l[i].gone && pg->l[i].len > 0 && copy_above(pg, i))
+			drop(x, i, NULL, "strip.dedupe (a summary)");
 }
 
 /* A line that is only a number, in Bengali or ASCII digits: its value, else -1. */
