@@ -284,6 +284,25 @@ zone_furniture_above(const struct hzonework *w, long j)
 }
 
 /*
+ * The same, but for one section's name among the furniture: a line of
+ * fewer than headline_words words in Bengali letters alone ("প্রকল্প",
+ * "খেলা" over the headline, md360news, eval t9).
+ */
+static int
+section_above(const struct hzoneset *rs, const struct hzonework *w, long j)
+{
+	long i, names = 0;
+
+	for (i = 0; i < j; i++)
+		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
+		    w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED && line_letter_in(line_text(w, i), w->l[i].len, 0) &&
+		    !(line_words(line_text(w, i), w->l[i].len) < rs->headline_words &&
+		    line_bengali_name(line_text(w, i), w->l[i].len) && ++names == 1))
+			return 0;
+	return 1;
+}
+
+/*
  * Is there, above line I, a headline other than a copy printed again
  * (a title-like line of MINWORDS words or more with a Bengali letter),
  * or a byline or a labelled date?
@@ -1386,7 +1405,7 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	}
 	/*
 	 * Opening the page (furniture above it, a login menu's "Edit
-	 * Profile" too), twenty words at most, no sentence ended
+	 * Profile" too, and a section's name), twenty words at most, no sentence ended
 	 * in it or at its end (a dari only set off by spaces, a
 	 * kicker's mark: "Kolkata Metro । <headline>, <more>"), over
 	 * a paragraph: the headline, commas and all (a paragraph's
@@ -1395,8 +1414,8 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	 * with the end of its sentence: with a blank line between,
 	 * a short first sentence is the story's, humppy, eval s20).
 	 */
-	if (next >= 0 && w->l[next].kind == K_PARA && zone_furniture_above(w, i) && long_headline(w, i) &&
-	    !(next == i + 1 && ends_sentence_early(line_text(w, next), w->l[next].len))) {
+	if (next >= 0 && w->l[next].kind == K_PARA && (zone_furniture_above(w, i) || section_above(rs, w, i)) &&
+	    long_headline(w, i) && !(next == i + 1 && ends_sentence_early(line_text(w, next), w->l[next].len))) {
 		w->l[i].kind = K_TITLELIKE;
 		w->l[i].why = "a line of twenty words at most ending no sentence, opening the page over the story";
 		return 0;

@@ -231,6 +231,7 @@ rules "default:" \
 	"follow-promo: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"sponsored-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"share-promo: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
+	"join-promo: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"ifttt-source: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"inline-cross-link: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"embed-continue-reading: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
@@ -264,6 +265,7 @@ rules "no prompt:" \
 	"follow-promo: 4 lines removed (4 boilerplate, 0 article, 0 blank), 0 changed" \
 	"sponsored-label: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"share-promo: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
+	"join-promo: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"ifttt-source: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"inline-cross-link: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
 	"embed-continue-reading: 0 lines removed (0 boilerplate, 0 article, 0 blank), 0 changed" \
