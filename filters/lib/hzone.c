@@ -1335,10 +1335,14 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 
 	/*
 	 * A list item over or under another ("- <headline> -
-	 * <date>", other stories) is no article's paragraph.
+	 * <date>", other stories) is no article's paragraph; one of
+	 * twice paragraph_words words or more is no story's headline
+	 * but the article's own point, bulleted ("• <topic>:- <three
+	 * sentences>", phoenixbangla, eval t9).
 	 */
 	if (line_is_item(line_text(w, i), w->l[i].len) && ((next >= 0 && line_is_item(line_text(w, next), w->l[next].len)) ||
-	    (i > 0 && line_is_item(line_text(w, i - 1), w->l[i - 1].len)))) {
+	    (i > 0 && line_is_item(line_text(w, i - 1), w->l[i - 1].len))) &&
+	    text_words_upto(line_text(w, i), w->l[i].len, 2 * rs->para_words) < 2 * rs->para_words) {
 		w->l[i].kind = K_OTHER;
 		w->l[i].why = "a list item among others (a list of stories)";
 		return 0;
