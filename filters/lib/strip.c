@@ -46,7 +46,7 @@ struct stripset {
 	int dedupe;
 	unsigned dedupe_line, heur_line;
 	struct heur h;
-	struct rx *sentence_end;	/* an after_story cut's story line, when the heuristics name none */
+	struct rx *sentence_end;	/* a sentence for after_story and dedupe, when the heuristics name none */
 	struct chrome *chrome;	/* the caller's, or NULL */
 };
 
@@ -336,7 +336,7 @@ strip_compile(const struct site *s)
 	struct compiling c = { .s = s };
 	const struct yml *strip, *n;
 	unsigned before = yml_nerrors;
-	int k;
+	int k, need;
 	size_t i;
 
 	c.set = ecalloc(1, sizeof(*c.set));
@@ -363,9 +363,11 @@ strip_compile(const struct site *s)
 		compile_heuristics(s, &c.set->h, n);
 		c.set->heur_line = n->line;
 	}
-	for (i = 0; i < c.set->nr; i++)
-		if (c.set->r[i].after_story && c.set->h.sentence_end == NULL && c.set->sentence_end == NULL)
-			c.set->sentence_end = rx_builtin("[।.!?\"”’]$", 0);
+	/* A sentence is asked for by an after_story cut and by dedupe (copy_above). */
+	for (i = 0, need = c.set->dedupe; i < c.set->nr; i++)
+		need |= c.set->r[i].after_story;
+	if (need && c.set->h.sentence_end == NULL)
+		c.set->sentence_end = rx_builtin("[।.!?\"”’]$", 0);
 	if (yml_nerrors != before) {
 		strip_free(c.set);
 		return NULL;
@@ -555,6 +557,13 @@ sentence_line(struct page *pg, struct rx *end, size_t k)
 	    page_match(pg, end, page_line(pg, k), pg->l[k].len);
 }
 
+/* What closes a sentence: the heuristics' sentence end when they name one. */
+static struct rx *
+sentence_end(const struct run *x)
+{
+	return x->set->h.sentence_end ? x->set->h.sentence_end : x->set->sentence_end;
+}
+
 /* Letters of S[0..N) in the Bengali block less its ASCII letters. */
 static long
 bengali_lead(const char *s, size_t n)
@@ -579,10 +588,8 @@ bengali_lead(const char *s, size_t n)
 static int
 story_line(const struct run *x, size_t k, long page)
 {
-	struct page *pg = x->pg;
-	struct rx *end = x->set->h.sentence_end ? x->set->h.sentence_end : x->set->sentence_end;
-
-	return sentence_line(pg, end, k) && (page > 0) == (bengali_lead(page_line(pg, k), pg->l[k].len) > 0);
+	return sentence_line(x->pg, sentence_end(x), k) &&
+	    (page > 0) == (bengali_lead(page_line(x->pg, k), x->pg->l[k].len) > 0);
 }
 
 /*
@@ -710,33 +717,24 @@ teaser_text(const char *s, size_t n)
 	return text_words_upto(s, k, 6) >= 6 ? k : 0;
 }
 
-/* Does S[0, N) close a sentence: a dari, a full stop, a question or exclamation mark? */
-static int
-line_closed(const char *s, size_t n)
-{
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	return n > 0 && (s[n - 1] == '.' || s[n - 1] == '?' || s[n - 1] == '!' ||
-	    (n >= 3 && memcmp(s + n - 3, "।", 3) == 0));
-}
-
 /*
  * Is line I a copy of the paragraph under it, printed above it: the
  * paragraph cut short by an ellipsis (teaser_text), or the whole of it,
- * twelve words at least and a sentence closed (no headline)?  Blank lines may stand between them, and two
- * short lines of six words at most (a date, a credit: "<summary>" /
- * "<date>" / "<summary> <the rest>").
+ * a sentence of twelve words or more (no headline)?  Blank lines may
+ * stand between them, and two short lines of six words at most (a date,
+ * a credit: "<summary>" / "<date>" / "<summary> <the rest>").
  */
 static int
-copy_above(const struct page *pg, size_t i)
+copy_above(const struct run *x, size_t i)
 {
+	const struct page *pg = x->pg;
 	const char *s = page_line(pg, i);
 	size_t n = pg->l[i].len, k, j, shorts = 0;
 	int whole = 0;
 
 	if ((k = teaser_text(s, n)) == 0) {
 		/* A headline printed twice around the byline and dates is the reader's to place. */
-		if (text_words_upto(s, n, 12) < 12 || !(line_closed(s, n)))
+		if (text_words_upto(s, n, 12) < 12 || !sentence_line(x->pg, sentence_end(x), i))
 			return 0;
 		k = n;
 		whole = 1;
@@ -749,8 +747,13 @@ copy_above(const struct page *pg, size_t i)
 		if (++shorts > 2)
 			return 0;
 	}
+	/*
+	 * A whole copy with nothing but blank lines between is the first
+	 * loop's: gone when the two touch, both kept when a blank line
+	 * parts them (a caption printed again under its photo).
+	 */
 	if (j >= pg->nl || (whole && shorts == 0))
-		return 0;	/* a whole copy right above is dedupe's, the second goes */
+		return 0;
 	return (whole ? pg->l[j].len == k : pg->l[j].len > k) && memcmp(s, page_line(pg, j), k) == 0;
 }
 
@@ -778,7 +781,7 @@ apply_dedupe(struct run *x)
 	 * copy above goes: what stands between belongs to the header.
 	 */
 	for (i = 0; i < pg->nl; i++)
-		if (!pg->l[i].gone && pg->l[i].len > 0 && copy_above(pg, i))
+		if (!pg->l[i].gone && pg->l[i].len > 0 && copy_above(x, i))
 			drop(x, i, NULL, "strip.dedupe (a summary)");
 }
 
