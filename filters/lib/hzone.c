@@ -1020,6 +1020,11 @@ dari_headline(const struct hzoneset *rs, struct hzonework *w, long i, const stru
 		const char *t = line_text(w, k);
 		size_t m = w->l[k].len;
 
+		/* The headline printed again under it ("<headline>।" twice, focusbengal, eval t11). */
+		if (m == n && memcmp(t, s, n) == 0 && shorts == 0) {
+			shorts++;
+			continue;
+		}
 		w->l[k].kind = K_OTHER;
 		w->l[k].why = NULL;
 		line_classify(rs, w, (size_t)k);
