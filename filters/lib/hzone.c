@@ -266,19 +266,26 @@ zone_opens_page(const struct hzonework *w, long j)
 }
 
 /*
- * Is there nothing above line J but page furniture: blank lines, chrome,
- * the page clock or a date line, and lines with no Bengali letter (a
+ * Is line I page furniture: a blank line, chrome, the page clock or a
+ * date line, a labelled date, or a line with no Bengali letter (a
  * language menu's "Select Language", a ticker's English label, a logo's
  * alt text)?
  */
+static int
+furniture(const struct hzonework *w, long i)
+{
+	return w->l[i].kind == K_BLANK || w->l[i].kind == K_CHROME || w->l[i].kind == K_CLOCK ||
+	    w->l[i].kind == K_DATE || w->l[i].kind == K_LABELLED || !line_letter_in(line_text(w, i), w->l[i].len, 0);
+}
+
+/* Is there nothing above line J but page furniture? */
 int
 zone_furniture_above(const struct hzonework *w, long j)
 {
 	long i;
 
 	for (i = 0; i < j; i++)
-		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
-		    w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED && line_letter_in(line_text(w, i), w->l[i].len, 0))
+		if (!furniture(w, i))
 			return 0;
 	return 1;
 }
@@ -294,9 +301,7 @@ section_above(const struct hzoneset *rs, const struct hzonework *w, long j)
 	long i, names = 0;
 
 	for (i = 0; i < j; i++)
-		if (w->l[i].kind != K_BLANK && w->l[i].kind != K_CHROME && w->l[i].kind != K_CLOCK &&
-		    w->l[i].kind != K_DATE && w->l[i].kind != K_LABELLED && line_letter_in(line_text(w, i), w->l[i].len, 0) &&
-		    !(line_words(line_text(w, i), w->l[i].len) < rs->headline_words &&
+		if (!furniture(w, i) && !(line_words(line_text(w, i), w->l[i].len) < rs->headline_words &&
 		    line_bengali_name(line_text(w, i), w->l[i].len) && ++names == 1))
 			return 0;
 	return 1;
@@ -786,8 +791,9 @@ upazila_district(const char *s, size_t n)
  * outlet after a dari ("Name। <outlet>"), "<place> থেকে Name :", or two
  * to four words closed by a colon ("<outlet>ঃ"), or by a spaced double
  * dari with an outlet or place after it.  Two to eight words (a name
- * with its initials glued on, "এ.এস.Name", counts as two), no digit.  The value (its closing marks off) in [0, *VL); the words that
- * name the writer (before the comma or dari, after থেকে) in [*NA, *NE).
+ * with its initials glued on, "এ.এস.Name", counts as two), no digit.
+ * The value (its closing marks off) in [0, *VL); the words that name the
+ * writer (before the comma or dari, after থেকে) in [*NA, *NE).
  */
 int
 zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *closedp)
@@ -1414,8 +1420,8 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	}
 	/*
 	 * Opening the page (furniture above it, a login menu's "Edit
-	 * Profile" too, and a section's name), twenty words at most, no sentence ended
-	 * in it or at its end (a dari only set off by spaces, a
+	 * Profile" too, and a section's name), twenty words at most, no
+	 * sentence ended in it or at its end (a dari only set off by spaces, a
 	 * kicker's mark: "Kolkata Metro । <headline>, <more>"), over
 	 * a paragraph: the headline, commas and all (a paragraph's
 	 * line ends a sentence, or is cut at the page's end; or

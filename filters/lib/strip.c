@@ -730,14 +730,12 @@ copy_above(const struct run *x, size_t i)
 	const struct page *pg = x->pg;
 	const char *s = page_line(pg, i);
 	size_t n = pg->l[i].len, k, j, shorts = 0;
-	int whole = 0;
+	int whole;
 
-	if ((k = teaser_text(s, n)) == 0) {
-		/* A headline printed twice around the byline and dates is the reader's to place. */
-		if (text_words_upto(s, n, 12) < 12 || !sentence_line(x->pg, sentence_end(x), i))
+	if ((whole = (k = teaser_text(s, n)) == 0)) {
+		if (text_words_upto(s, n, 12) < 12)
 			return 0;
 		k = n;
-		whole = 1;
 	}
 	for (j = i + 1; j < pg->nl; j++) {
 		if (pg->l[j].gone || pg->l[j].len == 0)
@@ -752,9 +750,11 @@ copy_above(const struct run *x, size_t i)
 	 * loop's: gone when the two touch, both kept when a blank line
 	 * parts them (a caption printed again under its photo).
 	 */
-	if (j >= pg->nl || (whole && shorts == 0))
+	if (j >= pg->nl || (whole && shorts == 0) || (whole ? pg->l[j].len != k : pg->l[j].len <= k) ||
+	    memcmp(s, page_line(pg, j), k) != 0)
 		return 0;
-	return (whole ? pg->l[j].len == k : pg->l[j].len > k) && memcmp(s, page_line(pg, j), k) == 0;
+	/* A headline printed twice around the byline and dates is the reader's to place. */
+	return !whole || sentence_line(x->pg, sentence_end(x), i);
 }
 
 static void
