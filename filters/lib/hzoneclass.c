@@ -717,6 +717,38 @@ headline_visarga(const struct hzoneset *rs, const char *s, size_t n, size_t nw)
 }
 
 /*
+ * Does S[0, N) end with a bar set off by a space after its last word, and
+ * hold a sentence closed by a bar: the ASCII bar typed for the dari, as a
+ * West Bengal outlet prints its story ("<sentence> | <sentence> |",
+ * tvbangla.in, eval t6)?  A sentence so closed ends in a finite verb
+ * (sentence_end, asked with the dari in the bar's place); a meta row or a
+ * ticker cut by bars ends in no verb, or not in a bar.
+ */
+static int
+bar_sentences(const struct hzoneset *rs, const char *s, size_t n)
+{
+	char buf[1024];
+	size_t a, e;
+
+	if (n < 3 || n > sizeof(buf) - 3 || !line_ends_with(s, n, " |"))
+		return 0;
+	for (a = 0; a < n; a = e + 2) {
+		const char *p = memmem(s + a, n - a, " |", 2);
+
+		if (p == NULL)
+			break;
+		e = (size_t)(p - s);
+		memcpy(buf, s + a, e - a);
+		memcpy(buf + (e - a), "\xe0\xa5\xa4", 3);	/* "।" */
+		if (e > a && line_matches(&rs->sentence_end, buf, e - a + 3))
+			return 1;
+		while (e + 2 < n && s[e + 2] == ' ')
+			e++;
+	}
+	return 0;
+}
+
+/*
  * What line I is.  A bulleted line ("• Update Time : ...", "- তারিখঃ
  * ...", "- Reported by:X") is read without its bullet when it is a header
  * line then; otherwise it stays as printed.
@@ -807,6 +839,9 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		l->kind = K_KEEP;
 	} else if (nw >= rs->para_words && (memchr(s, ',', n) || memmem(s, n, "।", 3) || line_sentence_end(s, n))) {
 		l->kind = K_PARA;
+	} else if (nw >= rs->para_words && bar_sentences(rs, s, n)) {
+		l->kind = K_PARA;
+		l->why = "sentences closed by bars, the bar typed for the dari";
 	} else if (nw >= 5 && line_sentence_end(s, n) && !line_trails_off(s, n)) {
 		l->kind = K_PARA;
 	} else if (nw >= rs->para_words && line_ends_with(s, n, "!") && line_matches(&rs->sentence_end, s, n)) {
