@@ -56,7 +56,7 @@ static void
 mask_at(struct hzonework *w, size_t c, size_t end)
 {
 	static const char *const pre[] = {
-		"মো", "মোছা", "মোসা", "মোসাম্মৎ", "মুহা", "মোহা", "ডা", "মাও", "অ্যাড", "এ্যাড", "এড", NULL
+		"মো", "মোছা", "মোসা", "মোসাম্মৎ", "মুহা", "মোহা", "ডা", "মাও", "অ্যাড", "এ্যাড", "এড", "আ", NULL
 	};
 	char *s = w->text.s;
 	size_t n = w->text.len, i, k, m, e;
@@ -92,7 +92,8 @@ mask_at(struct hzonework *w, size_t c, size_t end)
 
 /*
  * The abbreviations that open a Bangladeshi name, closed by the visarga
- * or a colon ("মোঃ", "মো:", "ডাঃ", "মোছাঃ"): that mark ends no credit and
+ * or a colon ("মোঃ", "মো:", "ডাঃ", "মোছাঃ", "আঃ" for Abdul, "আঃ Name
+ * <district>:", protidinernews, eval t18): that mark ends no credit and
  * no dateline.  Masked in w->text, the length kept, so the prefix reads
  * as the start of the name's first word ("মোঃ Name" as "মো.ঁName", "মো:
  * Name" as "মো..Name"), and the text as printed kept in w->orig for what
