@@ -628,57 +628,84 @@ honorific_over_story(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 }
 
 /*
+ * Line I a post alone that a byline pattern reads, up to four words, no
+ * comma (no name in it yet), its last word a post word; line J right above
+ * it a short name of two words or more that no pattern reads (a desk's
+ * name is its own byline), that is no chrome, and that the story's first
+ * paragraph does not share (a subtitle's words come back there): an author
+ * box of two lines.  The name's length, or 0.  The name may be printed
+ * twice, a space between (the box's picture's alt text and its link,
+ * "Name Name Name Name"): once is the name.
+ */
+static size_t
+name_box(const struct hzoneset *rs, const struct hzonework *w, const struct hzpage *pg, long j, long i)
+{
+	const char *s = w->text.s + w->l[i].vo, *last, *t = line_text(w, j);
+	size_t n = w->l[i].vl, m, h;
+
+	if (w->l[i].kind != K_BYLINE || !w->l[i].pattern)
+		return 0;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (last = s + n; last > s && last[-1] != ' '; last--)
+		;
+	m = (h = line_twice(t, w->l[j].len)) > 0 ? h : w->l[j].half;
+	if (line_words(s, n) > 4 || memchr(s, ',', n) || !line_post_alone(rs, last, (size_t)(s + n - last)) ||
+	    !(w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_OTHER || (w->l[j].kind == K_BYLINE && !w->l[j].pattern)) ||
+	    !zone_short_name_in(t, m) || line_words(t, m) < 2 ||
+	    line_matches(&rs->chrome, t, m) ||
+	    line_matches(&rs->not_name, t, m) ||
+	    line_matches(&rs->byline, t, m) ||
+	    (pg->p < pg->zone && zone_shares_word(w, j, pg->p)))
+		return 0;
+	return m;
+}
+
+static void
+join_name_box(struct hzonework *w, long j, long i, size_t m, const char *why)
+{
+	w->l[j].kind = K_BYLINE;
+	w->l[j].pattern = 1;
+	w->l[j].joined = JOINED_POST_BELOW;
+	w->l[j].vo = w->l[j].off;
+	w->l[j].vl = m;
+	w->l[j].why = why;
+	w->l[i].why = "the post under the writer's name, written with it";
+}
+
+/*
  * A writer's name right under the headline, on top of a post a byline
- * pattern reads ("<headline>" / "Name Name" / "<place> প্রতিনিধি"), the
- * name perhaps printed twice (gmnewsbd, eval s32): an author box of two lines, written as one credit, "Name Name, <place>
- * প্রতিনিধি".  The post alone: up to four words, no comma (no name in
- * it yet), its last word a post word.  The name: a short name of two
- * words or more that no pattern reads (a desk's name is its own byline)
- * and that the story's first paragraph does not share (a subtitle's
- * words come back there).
+ * pattern reads ("<headline>" / "Name Name" / "<place> প্রতিনিধি", the
+ * name perhaps printed twice, gmnewsbd, eval s32): an author box of two
+ * lines (name_box), written as one credit, "Name Name, <place> প্রতিনিধি".
+ * With no headline over them, the box opening the page ("Name Name Name"
+ * / "<district> জেলা প্রতিনিধি" / <story>, khoborsokalbikal, eval t22)
+ * had its name taken for the headline: a name of three words at most
+ * there is the writer's, and the page has no headline.
  */
 void
-name_over_role(const struct hzoneset *rs, struct hzonework *w, const struct hzpage *pg)
+name_over_role(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 {
 	long i, j;
+	size_t m;
 
 	if (pg->title < 0)
 		return;
+	if (zone_at_top(w, pg->title) && (i = zone_step(w, pg->title, 1, 0, pg->p)) >= 0 &&
+	    line_words(line_text(w, pg->title), w->l[pg->title].len) <= 3 &&
+	    line_bengali_name(line_text(w, pg->title), w->l[pg->title].len) &&
+	    (m = name_box(rs, w, pg, pg->title, i)) > 0) {
+		join_name_box(w, pg->title, i, m, "a writer's name opening the page over the post under it, written with it");
+		pg->title = -1;
+		return;
+	}
 	for (i = pg->title + 2; i < pg->p; i++) {
-		const char *s = w->text.s + w->l[i].vo, *last, *t;
-		size_t n = w->l[i].vl, m, h;
-
 		if (w->l[i].kind != K_BYLINE || !w->l[i].pattern)
 			continue;
 		j = i - 1;
-		if (zone_step(w, j, -1, 0, pg->p) != pg->title)
+		if (zone_step(w, j, -1, 0, pg->p) != pg->title || (m = name_box(rs, w, pg, j, i)) == 0)
 			return;
-		while (n > 0 && s[n - 1] == ' ')
-			n--;
-		for (last = s + n; last > s && last[-1] != ' '; last--)
-			;
-		/*
-		 * The name may be printed twice, a space between (the box's
-		 * picture's alt text and its link, "Name Name Name Name"):
-		 * once is the name.
-		 */
-		t = line_text(w, j);
-		m = (h = line_twice(t, w->l[j].len)) > 0 ? h : w->l[j].half;
-		if (line_words(s, n) > 4 || memchr(s, ',', n) || !line_post_alone(rs, last, (size_t)(s + n - last)) ||
-		    !(w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_OTHER || (w->l[j].kind == K_BYLINE && !w->l[j].pattern)) ||
-		    !zone_short_name_in(t, m) || line_words(t, m) < 2 ||
-		    line_matches(&rs->chrome, t, m) ||
-		    line_matches(&rs->not_name, t, m) ||
-		    line_matches(&rs->byline, t, m) ||
-		    (pg->p < pg->zone && zone_shares_word(w, j, pg->p)))
-			return;
-		w->l[j].kind = K_BYLINE;
-		w->l[j].pattern = 1;
-		w->l[j].joined = JOINED_POST_BELOW;
-		w->l[j].vo = w->l[j].off;
-		w->l[j].vl = m;
-		w->l[j].why = "a writer's name under the headline over the post under it, written with it";
-		w->l[i].why = "the post under the writer's name, written with it";
+		join_name_box(w, j, i, m, "a writer's name under the headline over the post under it, written with it");
 		return;
 	}
 }

@@ -183,7 +183,7 @@ int zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *n
 void mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 void names_beside_dates(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 void honorific_over_story(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
-void name_over_role(const struct hzoneset *rs, struct hzonework *w, const struct hzpage *pg);
+void name_over_role(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg);
 void role_over_name(const struct hzoneset *rs, struct hzonework *w, const struct hzpage *pg);
 
 /* hzonedate.c: the dates placed (the clock or the story's), the page's zone. */
