@@ -673,6 +673,16 @@ join_name_box(struct hzonework *w, long j, long i, size_t m, const char *why)
 	w->l[i].why = "the post under the writer's name, written with it";
 }
 
+/* Is a date, labelled or not, among lines [A, B)? */
+static int
+dates_between(const struct hzonework *w, long a, long b)
+{
+	for (; a < b; a++)
+		if (w->l[a].kind == K_DATE || w->l[a].kind == K_LABELLED)
+			return 1;
+	return 0;
+}
+
 /*
  * A writer's name right under the headline, on top of a post a byline
  * pattern reads ("<headline>" / "Name Name" / "<place> প্রতিনিধি", the
@@ -681,7 +691,10 @@ join_name_box(struct hzonework *w, long j, long i, size_t m, const char *why)
  * With no headline over them, the box opening the page ("Name Name Name"
  * / "<district> জেলা প্রতিনিধি" / <story>, khoborsokalbikal, eval t22)
  * had its name taken for the headline: a name of three words at most
- * there is the writer's, and the page has no headline.
+ * there is the writer's, and the page has no headline.  Not over a date:
+ * a header with its date is an article's whole header, and a short
+ * headline tops it ("<three-word headline>" / "নিজস্ব প্রতিবেদক" /
+ * "<date>", the bench stream's pages).
  */
 void
 name_over_role(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
@@ -691,7 +704,7 @@ name_over_role(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg
 
 	if (pg->title < 0)
 		return;
-	if (zone_at_top(w, pg->title) && (i = zone_step(w, pg->title, 1, 0, pg->p)) >= 0 &&
+	if (zone_at_top(w, pg->title) && !dates_between(w, pg->title, pg->p) && (i = zone_step(w, pg->title, 1, 0, pg->p)) >= 0 &&
 	    line_words(line_text(w, pg->title), w->l[pg->title].len) <= 3 &&
 	    line_bengali_name(line_text(w, pg->title), w->l[pg->title].len) &&
 	    (m = name_box(rs, w, pg, pg->title, i)) > 0) {
