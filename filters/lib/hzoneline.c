@@ -590,7 +590,7 @@ line_before_label(const struct hzoneset *rs, const char *s, size_t m, size_t n)
 size_t
 line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end)
 {
-	size_t d, vo, vl, back;
+	size_t d, m, vo, vl, back;
 	struct date_result r;
 
 	n = *end = edition_tail(rs, s, n);
@@ -601,8 +601,22 @@ line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t
 	 */
 	for (d = 0; d < n && !line_digit_at(s + d, n - d); d++)
 		;
-	if (d == 0 || d >= n || (s[d - 1] != ' ' && !(s[d - 1] == '-' && d > 4 &&
-	    (s[d - 2] == ':' || memcmp(s + d - 4, "ঃ", 3) == 0))))
+	if (d == 0 || d >= n)
+		return 0;
+	/*
+	 * Glued on, the byline is read up to the date: its colon glued to
+	 * the day ("Name,<post>, <place> :০৫ নভেম্বর-২০২২", kalerkagoj, eval
+	 * t35), or its last letter ("<outlet> ডেস্ক২৩ অক্টোবর ২০২৪", the byline
+	 * printed again with the date, bdgen24, eval t34).
+	 */
+	if (s[d - 1] == ' ' || s[d - 1] == '-')
+		m = d - 1;
+	else if (s[d - 1] == ':' || (d >= 3 && (unsigned char)s[d - 3] == 0xE0 && ((unsigned char)s[d - 2] == 0xA6 ||
+	    (unsigned char)s[d - 2] == 0xA7) && !line_digit_at(s + d - 3, 3)))
+		m = d;
+	else
+		return 0;
+	if (s[d - 1] == '-' && !(d > 4 && (s[d - 2] == ':' || memcmp(s + d - 4, "ঃ", 3) == 0)))
 		return 0;
 	/*
 	 * The date may begin a word or two earlier, with its weekday or its
@@ -611,7 +625,7 @@ line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t
 	 */
 	for (back = 0; back <= 2 && d > 1; back++) {
 		if (line_is_date(rs, s + d, n - d, &r) &&
-		    line_first_value(&rs->byline, s, line_before_label(rs, s, d - 1, n), &vo, &vl) < rs->byline.n)
+		    line_first_value(&rs->byline, s, line_before_label(rs, s, m, n), &vo, &vl) < rs->byline.n)
 			return d;
 		d--;
 		while (d > 0 && s[d - 1] == ' ')
@@ -620,6 +634,7 @@ line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t
 			d--;
 		if (d == 0)
 			return 0;
+		m = d - 1;
 	}
 	return 0;
 }
