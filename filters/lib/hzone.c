@@ -773,8 +773,8 @@ dates_only(const struct hzoneset *rs, const char *s, size_t n)
  * (<district>)": a place, as it stands before a post ("<upazila>
  * (<district>) প্রতিনিধি") or a day; alone, no writer is named.
  */
-static int
-upazila_district(const char *s, size_t n)
+int
+zone_upazila_district(const char *s, size_t n)
 {
 	const char *o = memchr(s, '(', n);
 	size_t a;
@@ -876,7 +876,7 @@ zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, i
 		 * A closing mark alone: a colon or the visarga, or a spaced
 		 * dash; not after a place ("<upazila> (<district>):").
 		 */
-		mark = closed && line_words(s, m) <= 4 && !upazila_district(s, m);
+		mark = closed && line_words(s, m) <= 4 && !zone_upazila_district(s, m);
 	return mark;
 }
 

@@ -214,6 +214,53 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 }
 
 /*
+ * A writer's name closed by a dari opening the page, the place the story
+ * is filed from alone under it, "<upazila> (<district>)", right over the
+ * first paragraph P ("Name Name Name।" / "<upazila> (<district>)" /
+ * <story>, ajkerdeshbangla, eval t35): the name is the byline (the place
+ * line is not_headline's, chrome).  Two to four words of Bengali letters; a name
+ * alone closed by a dari is no credit's shape elsewhere (a short
+ * sentence is closed so), but over a place line it is one.
+ */
+static void
+name_over_place(const struct hzoneset *rs, struct hzonework *w, long p)
+{
+	long i, j, k;
+	const char *s;
+	size_t n;
+
+	for (j = 0; j < p; j++)
+		if (w->l[j].kind == K_BYLINE)
+			return;
+	for (j = 0; j < p && !(w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_OTHER); j++)
+		;
+	if (j >= p || !zone_at_top(w, j))
+		return;
+	/* The place line (not_headline's, so chrome) right under it, the story right under that. */
+	for (k = j + 1; k < p && w->l[k].kind == K_BLANK; k++)
+		;
+	for (i = k + 1; i < p && w->l[i].kind == K_BLANK; i++)
+		;
+	if (k >= p || i != p)
+		return;
+	s = line_text(w, j);
+	n = w->l[j].len;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (!line_ends_with(s, n, "।"))
+		return;
+	n -= strlen("।");
+	if (line_words(s, n) < 2 || line_words(s, n) > 4 || !line_bengali_name(s, n) ||
+	    line_matches(&rs->not_name, s, n) || !zone_upazila_district(line_text(w, k), w->l[k].len))
+		return;
+	w->l[j].kind = K_BYLINE;
+	w->l[j].vo = w->l[j].off;
+	w->l[j].vl = n;
+	w->l[j].asis = 1;
+	w->l[j].why = "a name closed by a dari opening the page, over the place the story is filed from";
+}
+
+/*
  * A writer's credit with no mark, placed by where it stands: alone under
  * the dates, right over the first paragraph P, a headline above them.
  * Either a name of two to four words in Bengali letters ("Name Name
@@ -438,6 +485,8 @@ mark_block(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 		w->l[j].why = "the byline's second line, after its comma";
 	}
 	placed_credits(rs, w, pg->p, pg->zone);
+	if (pg->p < pg->zone)
+		name_over_place(rs, w, pg->p);
 	w->named = name_under_dates(rs, w, pg->p, pg->zone);
 	for (i = 0; i < pg->p; i++)
 		if (zone_in_block(w->l[i].kind)) {

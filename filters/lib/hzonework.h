@@ -177,6 +177,7 @@ int zone_date_time_below(const struct hzoneset *rs, struct hzonework *w, long i,
 int zone_over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p);
 int zone_time_below(const struct hzoneset *rs, struct hzonework *w, const char *s, size_t n, long i, long p, int alone);
 int zone_at_top(const struct hzonework *w, long j);
+int zone_upazila_district(const char *s, size_t n);
 int zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *closedp);
 
 /* hzoneblock.c: the byline and date block, and the names placed beside it. */
