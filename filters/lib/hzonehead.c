@@ -754,9 +754,11 @@ headline_last_resorts(const struct hzoneset *rs, struct hzonework *w, struct hzp
 	/*
 	 * With no headline in Bengali and no byline or date, a sentence in
 	 * Latin letters opening the page right over the Bengali story is the
-	 * headline, printed in English.
+	 * headline, printed in English; not a line not_headline reads (a
+	 * post's keywords cut by daris, janatarmashal, eval t37).
 	 */
-	if (pg->title < 0 && pg->b0 < 0 && pg->latin >= 0 && pg->p < pg->zone && zone_step(w, pg->latin, 1, 0, pg->zone) == pg->p) {
+	if (pg->title < 0 && pg->b0 < 0 && pg->latin >= 0 && pg->p < pg->zone && zone_step(w, pg->latin, 1, 0, pg->zone) == pg->p &&
+	    !line_matches(&rs->not_headline, line_text(w, pg->latin), w->l[pg->latin].len)) {
 		pg->title = pg->latin;
 		w->l[pg->latin].why = "a sentence in Latin letters opening the page over the Bengali story: the headline in English";
 	}
