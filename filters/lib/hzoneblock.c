@@ -217,10 +217,10 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
  * A writer's name closed by a dari opening the page, the place the story
  * is filed from alone under it, "<upazila> (<district>)", right over the
  * first paragraph P ("Name Name Name।" / "<upazila> (<district>)" /
- * <story>, ajkerdeshbangla, eval t35): the name is the byline (the place
- * line is not_headline's, chrome).  Two to four words of Bengali letters; a name
- * alone closed by a dari is no credit's shape elsewhere (a short
- * sentence is closed so), but over a place line it is one.
+ * <story>, ajkerdeshbangla, eval t35): the name is the byline (the
+ * place line is not_headline's, chrome).  Two to four words of Bengali
+ * letters; a name alone closed by a dari is no credit's shape elsewhere
+ * (a short sentence is closed so), but over a place line it is one.
  */
 static void
 name_over_place(const struct hzoneset *rs, struct hzonework *w, long p)
