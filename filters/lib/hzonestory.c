@@ -298,6 +298,43 @@ replaced(struct record *rec, struct hzonework *w, size_t p)
 }
 
 /*
+ * The place a credit taken off the first paragraph files from, when it is
+ * an upazila and its district after a comma, closed by a colon or the
+ * visarga, a paragraph of eight words at least after it ("Name: <upazila>,
+ * <district>: <story>", satkhirachitra, eval t27): each of one or two
+ * words in Bengali letters.  Where the place ends (the paragraph's start),
+ * the place's own length in *PL; 0 if none.  Read only after a credit, so
+ * a sentence's "X, Y:" opening a paragraph is never a place.
+ */
+static size_t
+place_pair(const char *s, size_t n, size_t *pl)
+{
+	size_t i, c = 0, e;
+
+	for (i = 0; i < n && i < 120; i++) {
+		if (s[i] == ',') {
+			if (c > 0 || i == 0)
+				return 0;
+			c = i;
+		} else if (s[i] == ':' || (n - i >= 3 && memcmp(s + i, "ঃ", 3) == 0))
+			break;
+		else if ((unsigned char)s[i] < 0x80 && s[i] != ' ')
+			return 0;	/* no digit, no Latin, no other mark */
+		else if (n - i >= 3 && (line_digit_at(s + i, 3) || memcmp(s + i, "।", 3) == 0))
+			return 0;
+	}
+	if (i >= n || i >= 120 || c == 0 || line_words(s, c) > 2 || line_words(s + c + 1, i - c - 1) < 1 ||
+	    line_words(s + c + 1, i - c - 1) > 2)
+		return 0;
+	for (*pl = i; *pl > 0 && s[*pl - 1] == ' '; (*pl)--)
+		;
+	e = i + (s[i] == ':' ? 1 : 3);
+	while (e < n && s[e] == ' ')
+		e++;
+	return line_words(s + e, n - e) >= 8 ? e : 0;
+}
+
+/*
  * A dateline whose writer and post are set apart by a mark the credit
  * does not keep ("Name ।। <place> প্রতিনিধি : <story>"): its pattern names
  * the post too, and the author is written "Name, <post>".  1 if written.
@@ -458,6 +495,10 @@ dateline(const struct hzoneset *rs, struct hzonework *w, struct record *rec, siz
 			}
 			k = 0;
 			credit = 1;
+		}
+		if (k == rs->dateline.n && pass == 1 && (eo = place_pair(s, n, &cl)) > 0) {
+			write_field(rec, w, "dateline_place", s, cl);
+			k = 0;
 		}
 		if (k == rs->dateline.n)
 			break;
