@@ -340,10 +340,23 @@ name_over_dates(const struct hzonework *w, long j)
 }
 
 /*
+ * Is title-like line J a time of day alone right under a date line, the
+ * date's time set on a line of its own ("Oct 07, 2021" / "11:37:30 AM")?
+ */
+static int
+time_under_date(const struct hzonework *w, long j)
+{
+	long k = zone_step(w, j, -1, 0, j);
+
+	return k >= 0 && w->l[k].kind == K_DATE && line_time_alone(line_text(w, j), w->l[j].len);
+}
+
+/*
  * The first copy of line I, above a byline or a labelled date that stands
  * above I, with no title-like line in the zone above I but copies of it
- * (and a writer's name over the dates): its line, or -1.  Only a line
- * of a headline's length (four to twenty words) is one.
+ * (and a writer's name over the dates, or a date's time on its own
+ * line): its line, or -1.  Only a line of a headline's length (four to
+ * twenty words) is one.
  */
 static long
 copy_over_header(const struct hzonework *w, long i)
@@ -357,7 +370,7 @@ copy_over_header(const struct hzonework *w, long i)
 		if (zone_same(w, (size_t)j, (size_t)i)) {
 			if (first < 0)
 				first = j;
-		} else if (w->l[j].kind == K_TITLELIKE && !(first >= 0 && name_over_dates(w, j)))
+		} else if (w->l[j].kind == K_TITLELIKE && !(first >= 0 && (name_over_dates(w, j) || time_under_date(w, j))))
 			return -1;
 	}
 	if (first < 0)
@@ -366,6 +379,22 @@ copy_over_header(const struct hzonework *w, long i)
 		if (w->l[k].kind == K_BYLINE || w->l[k].kind == K_LABELLED)
 			return first;
 	return -1;
+}
+
+/*
+ * Is paragraph line I the first copy of a headline that a later copy,
+ * printed under the byline and dates, takes back for its headline
+ * (copy_over_header)?  Then it must stay as it is until that copy is read.
+ */
+static int
+copied_under_header(const struct hzonework *w, long i, long zone)
+{
+	long k;
+
+	for (k = i + 1; k < zone; k++)
+		if (w->l[k].kind == K_PARA && w->l[k].again && zone_same(w, (size_t)i, (size_t)k))
+			return copy_over_header(w, k) == i;
+	return 0;
 }
 
 /*
@@ -1599,9 +1628,13 @@ classify_zone(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg)
 		/*
 		 * A copy of the headline (the page's <title> with the site's
 		 * name after it) is no paragraph; under a headline and a byline
-		 * or date, it is a lede printed twice, and stays one.
+		 * or date, it is a lede printed twice, and stays one.  The first
+		 * of two copies around the byline and dates is left to the
+		 * second (below), which makes it the headline (newsdekho24,
+		 * eval t29).
 		 */
-		if (w->l[i].kind == K_PARA && w->l[i].again && !header_above(w, i, rs->headline_words)) {
+		if (w->l[i].kind == K_PARA && w->l[i].again && !header_above(w, i, rs->headline_words) &&
+		    !copied_under_header(w, i, pg->zone)) {
 			w->l[i].kind = K_OTHER;
 			w->l[i].why = "the headline printed again";
 			continue;

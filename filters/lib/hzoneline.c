@@ -917,8 +917,9 @@ line_credit_before_label(const struct hzoneset *rs, const char *s, size_t n, siz
 }
 
 /*
- * S is a time of day alone, perhaps with one word after it ("২:৩০
- * অপরাহ্ণ", "8:24 pm"): the segment after a date that holds its time.
+ * S is a time of day alone, perhaps with its seconds and one word after it
+ * ("২:৩০ অপরাহ্ণ", "8:24 pm", "11:37:30 AM"): the segment after a date
+ * that holds its time.
  */
 int
 line_time_alone(const char *s, size_t n)
@@ -935,6 +936,12 @@ line_time_alone(const char *s, size_t n)
 		i += (unsigned char)s[i] < 0x80 ? 1 : 3;
 	if (d != 2)
 		return 0;
+	if (i < n && s[i] == ':') {
+		for (i++, d = 0; i < n && line_digit_at(s + i, n - i); d++)
+			i += (unsigned char)s[i] < 0x80 ? 1 : 3;
+		if (d != 2)
+			return 0;
+	}
 	if (i == n)
 		return 1;
 	return s[i] == ' ' && line_words(s + i, n - i) == 1 && !line_has_digit(s + i, n - i);
