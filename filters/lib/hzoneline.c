@@ -582,6 +582,31 @@ line_before_label(const struct hzoneset *rs, const char *s, size_t m, size_t n)
 }
 
 /*
+ * Does a byline pattern read S[0..N), the words before a date on its line,
+ * as they are?  Or, when a colon closes them, without it and the comma
+ * left before it where the theme left a field empty, does a pattern or a
+ * writer's name and place ("Name Name, <district> , : 06-11-2024",
+ * dhakabusines, eval t15)?  (Without the colon, "Name, <place>" before a
+ * date or a bar is read elsewhere, or left: see r9-name-place-bars.)
+ */
+static int
+credit_before(const struct hzoneset *rs, const char *s, size_t n)
+{
+	size_t vo, vl, m = n;
+
+	if (line_first_value(&rs->byline, s, n, &vo, &vl) < rs->byline.n)
+		return 1;
+	while (m > 0 && s[m - 1] == ' ')
+		m--;
+	if (m == 0 || (s[m - 1] != ':' && !(m >= 3 && memcmp(s + m - 3, "ঃ", 3) == 0)))
+		return 0;
+	while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == ',' || s[m - 1] == ':' ||
+	    (m >= 3 && memcmp(s + m - 3, "ঃ", 3) == 0)))
+		m -= s[m - 1] == (char)0x83 ? 3 : 1;
+	return m > 0 && (line_first_value(&rs->byline, s, m, &vo, &vl) < rs->byline.n || line_name_place(s, m));
+}
+
+/*
  * Where a byline runs into a date with one space between ("নিজস্ব
  * প্রতিবেদক ১২ মার্চ ২০২৪, ১০:৩০"), or with its colon and a dash glued
  * ("<place> সংবাদদাতাঃ-২৪ এপ্রিল ২০১৬"), perhaps the edition after it:
@@ -590,7 +615,7 @@ line_before_label(const struct hzoneset *rs, const char *s, size_t m, size_t n)
 size_t
 line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t *end)
 {
-	size_t d, m, vo, vl, back;
+	size_t d, m, back;
 	struct date_result r;
 
 	n = *end = edition_tail(rs, s, n);
@@ -624,8 +649,7 @@ line_byline_then_date(const struct hzoneset *rs, const char *s, size_t n, size_t
 	 * প্রতিবেদক জুন ২১, ২০২৩, ১২:৩৬ পিএম").
 	 */
 	for (back = 0; back <= 2 && d > 1; back++) {
-		if (line_is_date(rs, s + d, n - d, &r) &&
-		    line_first_value(&rs->byline, s, line_before_label(rs, s, m, n), &vo, &vl) < rs->byline.n)
+		if (line_is_date(rs, s + d, n - d, &r) && credit_before(rs, s, line_before_label(rs, s, m, n)))
 			return d;
 		d--;
 		while (d > 0 && s[d - 1] == ' ')

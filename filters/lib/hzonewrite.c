@@ -291,6 +291,9 @@ add_labelled(const struct hzoneset *rs, struct hzonework *w, struct record *rec,
 		struct date_result r;
 
 		line_what_segment(rs, s, line_before_label(rs, s, d - 1, n), &vo, &vl);
+		/* Without the comma and colon of an empty field left ("Name, <place> , : <date>"). */
+		while (vl > 0 && (s[vo + vl - 1] == ' ' || s[vo + vl - 1] == ',' || s[vo + vl - 1] == ':'))
+			vl--;
 		/*
 		 * A login name, one word in Latin letters ("by Newseditor
 		 * <date>"), is the posting account: it gives way to a byline a
