@@ -583,11 +583,12 @@ line_before_label(const struct hzoneset *rs, const char *s, size_t m, size_t n)
 
 /*
  * Does a byline pattern read S[0..N), the words before a date on its line,
- * as they are?  Or, when a colon closes them, without it and the comma
- * left before it where the theme left a field empty, does a pattern or a
- * writer's name and place ("Name Name, <district> , : 06-11-2024",
- * dhakabusines, eval t15)?  (Without the colon, "Name, <place>" before a
- * date or a bar is read elsewhere, or left: see r9-name-place-bars.)
+ * as they are?  Or, when a colon closes them, are they without it and the
+ * comma left before it where the theme left a field empty a writer's name
+ * and place ("Name Name, <district> , : 06-11-2024", dhakabusines, eval
+ * t15)?  (Without the colon, "Name, <place>" before a date or a bar is
+ * read elsewhere, or left: see r9-name-place-bars.  No pattern is run
+ * again: a label's colon, "প্রকাশিত: <date>", closes most such words.)
  */
 static int
 credit_before(const struct hzoneset *rs, const char *s, size_t n)
@@ -603,7 +604,7 @@ credit_before(const struct hzoneset *rs, const char *s, size_t n)
 	while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == ',' || s[m - 1] == ':' ||
 	    (m >= 3 && memcmp(s + m - 3, "ঃ", 3) == 0)))
 		m -= s[m - 1] == (char)0x83 ? 3 : 1;
-	return m > 0 && (line_first_value(&rs->byline, s, m, &vo, &vl) < rs->byline.n || line_name_place(s, m));
+	return m > 0 && line_name_place(s, m);
 }
 
 /*
