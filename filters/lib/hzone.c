@@ -49,21 +49,19 @@ hzone_work_free(struct hzonework *w)
 /* ---- the zone ---- */
 
 /*
- * Mask the prefix closed by the mark (a colon or the visarga) at S + C,
- * where one of PRE ends there at a word's start and a name follows.
+ * Mask the abbreviation closed by the mark (a colon or the visarga) at S +
+ * C, where one of name_abbreviations ends there at a word's start and a
+ * name follows.
  */
 static void
-mask_at(struct hzonework *w, size_t c, size_t end)
+mask_at(const struct hzoneset *rs, struct hzonework *w, size_t c, size_t end)
 {
-	static const char *const pre[] = {
-		"মো", "মোছা", "মোসা", "মোসাম্মৎ", "মুহা", "মোহা", "ডা", "মাও", "অ্যাড", "এ্যাড", "এড", "আ", NULL
-	};
 	char *s = w->text.s;
 	size_t n = w->text.len, i, k, m, e;
 
-	for (k = 0; pre[k] != NULL; k++) {
-		m = strlen(pre[k]);
-		if (m > c || (i = c - m) >= end || memcmp(s + i, pre[k], m) != 0 ||
+	for (k = 0; k < rs->nnabbrevs; k++) {
+		m = strlen(rs->nabbrevs[k]);
+		if (m > c || (i = c - m) >= end || memcmp(s + i, rs->nabbrevs[k], m) != 0 ||
 		    (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n' && s[i - 1] != '(' && s[i - 1] != ',' && s[i - 1] != '-'))
 			continue;
 		e = s[c] == ':' ? c + 1 : c + 3;
@@ -91,9 +89,9 @@ mask_at(struct hzonework *w, size_t c, size_t end)
 }
 
 /*
- * The abbreviations that open a Bangladeshi name, closed by the visarga
- * or a colon ("মোঃ", "মো:", "ডাঃ", "মোছাঃ", "আঃ" for Abdul, "আঃ Name
- * <district>:", protidinernews, eval t18): that mark ends no credit and
+ * The abbreviations that open a Bangladeshi name (name_abbreviations),
+ * closed by the visarga or a colon ("মোঃ", "মো:", "ডাঃ", "মোছাঃ", "আঃ" for
+ * Abdul, "আঃ Name <district>:", protidinernews, eval t18): that mark ends no credit and
  * no dateline.  Masked in w->text, the length kept, so the prefix reads
  * as the start of the name's first word ("মোঃ Name" as "মো.ঁName", "মো:
  * Name" as "মো..Name"), and the text as printed kept in w->orig for what
@@ -102,17 +100,19 @@ mask_at(struct hzonework *w, size_t c, size_t end)
  * (memchr) and the prefixes looked for right before it.
  */
 static void
-mask_prefixes(struct hzonework *w, size_t end)
+mask_prefixes(const struct hzoneset *rs, struct hzonework *w, size_t end)
 {
 	const char *s = w->text.s, *p;
-	size_t n = w->text.len, lim = end < n && n - end > 24 ? end + 24 : n;	/* past END by the longest prefix */
+	size_t n = w->text.len, lim = end < n && n - end > rs->abbrevmax ? end + rs->abbrevmax : n;	/* past END by the longest */
 
+	if (rs->nnabbrevs == 0)
+		return;
 	for (p = s; (p = memchr(p, ':', lim - (size_t)(p - s))) != NULL; p++)
-		mask_at(w, (size_t)(p - s), end);
+		mask_at(rs, w, (size_t)(p - s), end);
 	/* The visarga, U+0983: E0 A6 83 (its last byte is also U+09C3's, E0 A7 83). */
 	for (p = s; (p = memchr(p, 0x83, lim - (size_t)(p - s))) != NULL; p++)
 		if (p - s >= 2 && (unsigned char)p[-2] == 0xE0 && (unsigned char)p[-1] == 0xA6)
-			mask_at(w, (size_t)(p - s) - 2, end);
+			mask_at(rs, w, (size_t)(p - s) - 2, end);
 }
 
 static void
@@ -1111,7 +1111,7 @@ find_zone(const struct hzoneset *rs, struct hzonework *w, struct record *rec, st
 	w->masked = 0;
 	w->named = 0;
 	if (pg->zone > 0)
-		mask_prefixes(w, (size_t)pg->zone < w->nl ? w->l[pg->zone].off + w->l[pg->zone].len : w->text.len);
+		mask_prefixes(rs, w, (size_t)pg->zone < w->nl ? w->l[pg->zone].off + w->l[pg->zone].len : w->text.len);
 	pg->copies = again_mark(w, (size_t)pg->zone, rs->headline_words);
 }
 

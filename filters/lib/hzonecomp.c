@@ -16,7 +16,7 @@
 
 static const char *const hzone_keys[] = {
 	"zone", "paragraph_words", "title_words", "published", "updated", "edition", "hijri",
-	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "lead_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "not_name", "sentence_end", "post_words", "visarga_prefixes", "post_date_over_title", "name_prefixes", "photo_words", "placeholder_dates", NULL
+	"byline", "chrome", "clock", "dateline", "keep", "page_zone", "lead_zone", "headline_words", "prefix", "signoff", "ticker", "not_headline", "not_name", "sentence_end", "post_words", "visarga_prefixes", "post_date_over_title", "name_prefixes", "name_abbreviations", "photo_words", "placeholder_dates", NULL
 };
 
 static struct rx *
@@ -146,6 +146,7 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	unsigned before = yml_nerrors;
 	struct hzoneset *rs;
 	const struct yml *n;
+	size_t i;
 
 	*none = sec == NULL;
 	if (sec == NULL)
@@ -186,6 +187,10 @@ hzone_compile(const struct site *s, const char *rulesdir, int *none)
 	words(s, sec, "visarga_prefixes", &rs->vprefixes, &rs->nvprefixes);
 	words(s, sec, "post_date_over_title", &rs->postplat, &rs->npostplat);
 	words(s, sec, "name_prefixes", &rs->nprefixes, &rs->nnprefixes);
+	words(s, sec, "name_abbreviations", &rs->nabbrevs, &rs->nnabbrevs);
+	for (i = 0; i < rs->nnabbrevs; i++)
+		if (strlen(rs->nabbrevs[i]) > rs->abbrevmax)
+			rs->abbrevmax = strlen(rs->nabbrevs[i]);
 	words(s, sec, "photo_words", &rs->photos, &rs->nphotos);
 	words(s, sec, "placeholder_dates", &rs->holders, &rs->nholders);
 	zones(s, sec, "page_zone", &rs->zpats, &rs->znames, &rs->nz);
@@ -225,6 +230,7 @@ hzone_free(struct hzoneset *rs)
 	free(rs->vprefixes);
 	free(rs->postplat);
 	free(rs->nprefixes);
+	free(rs->nabbrevs);
 	free(rs->photos);
 	free(rs->holders);
 	for (i = 0; i < rs->nz; i++)

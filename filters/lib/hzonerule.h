@@ -37,6 +37,9 @@ struct hzoneset {
 	size_t npostplat;
 	const char **nprefixes;	/* name_prefixes: initials and honorifics a name may open with ("এস এম", "মোঃ") */
 	size_t nnprefixes;
+	const char **nabbrevs;	/* name_abbreviations: a name's abbreviations a colon or the visarga closes ("মো", "ডা") */
+	size_t nnabbrevs;
+	size_t abbrevmax;	/* the longest of them, in bytes */
 	const char **photos;	/* photo_words: a picture's word closing its credit alone ("<outlet> ফটো।") */
 	size_t nphotos;
 	const char **holders;	/* placeholder_dates: days a theme prints for a time never set ("1999-12-31") */
