@@ -240,6 +240,53 @@ login_name(const char *s, size_t n)
 }
 
 /*
+ * Is byline line I a theme's "by" label ("কর্তৃক", "By") before a name in
+ * Latin letters, with a byline in Bengali that a pattern reads on another
+ * line of the zone above P, ending in a post word ("কর্তৃক <Latin Name>"
+ * over "নিজস্ব প্রতিবেদক 58 ভিউ", amadersurjodoy, eval t47)?  The Latin
+ * name is the account that posted the story, the reporter's post the
+ * story's own credit.  (The outlet's name in Bengali is no such credit:
+ * "কর্তৃক <Outlet>" over "<outlet>ঃ" is the outlet's, r14-by-in-bengali-locale.)
+ */
+static int
+latin_in(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')
+			return 1;
+	return 0;
+}
+
+static int
+account_over_credit(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
+{
+	const struct rline *l = &w->l[i];
+	const char *s = line_text(w, (size_t)i);
+	size_t lab = l->vo - l->off;
+	long j;
+
+	if (!((lab >= strlen("কর্তৃক") && memcmp(s, "কর্তৃক", strlen("কর্তৃক")) == 0) ||
+	    (lab >= 2 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y')) || !line_latin_name(w->text.s + l->vo, l->vl))
+		return 0;
+	for (j = 0; j < p; j++) {
+		const char *v = w->text.s + w->l[j].vo, *last;
+		size_t n = w->l[j].vl;
+
+		if (j == i || w->l[j].kind != K_BYLINE || !w->l[j].pattern || latin_in(v, n))
+			continue;
+		while (n > 0 && v[n - 1] == ' ')
+			n--;
+		for (last = v + n; last > v && last[-1] != ' '; last--)
+			;
+		if (line_post_alone(rs, last, (size_t)(v + n - last)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * A second publication label that gives the first one's day with its time
  * ("প্রকাশিত হয়েছে- <weekday>, <date>" over "প্রকাশিত সময় : <date>,
  * <time>"): its value replaces the first.
@@ -952,6 +999,8 @@ write_line(const struct hzoneset *rs, struct hzonework *w, struct record *rec, s
 		 */
 		else if (pg->credited && login_name(w->text.s + l->vo, l->vl))
 			l->why = "a posting account; the first paragraph's dateline names the writer (not taken)";
+		else if (l->pattern && account_over_credit(rs, w, i, pg->p))
+			l->why = "a name in Latin letters after a theme's \"by\", the posting account; a byline in Bengali reads another line (not taken)";
 		/*
 		 * So does any name placed by where it stands, a writer's slot
 		 * under its label too ("প্রতিনিধি :" over the outlet's name):
