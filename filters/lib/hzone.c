@@ -552,9 +552,12 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 	 * Closed by one dari, the line may as well be the story's first
 	 * sentence (a lede on its own line): only the doubled dari, or a
 	 * dari set off by a space (" ।", a headline's closing mark, the
-	 * lede's words running on), tells.
+	 * lede's words running on), tells.  Blank lines may stand between
+	 * when the line opens the page ("<headline> ।" / "" / <story>,
+	 * rkmridha, eval t50).
 	 */
-	if (zone_furniture_above(w, i) && next == i + 1 && line_words(s, n) <= 10 && (line_ends_with(s, n, "।।") ||
+	if (zone_furniture_above(w, i) && (next == i + 1 || (zone_first_content(w, i) && nothing_between(w, i, next))) &&
+	    line_words(s, n) <= 10 && (line_ends_with(s, n, "।।") ||
 	    (n > 4 && line_ends_with(s, n, "।") && s[n - 4] == ' ')) &&
 	    !memchr(s, ',', n) && !line_inner_sentence(s, n) && zone_shares_word(w, i, next))
 		return 1;
