@@ -285,7 +285,9 @@ bar_chrome(const struct hzoneset *rs, const char *s, size_t n)
  * words at most before the date, none of them with a digit, and eight at
  * most after it; the date is the longest run of words from the leftmost
  * start that reads whole, with its year and its time (a headline that
- * names a day prints no time of day).  Its bounds in [*D, *E); 0 if none.
+ * names a day prints no time of day; the time may be in words, "<credit>,
+ * ১৬ টা ৯ মিনিট, <date>", bdhindulife, eval t34).  Its bounds in [*D, *E);
+ * 0 if none.
  */
 static int
 date_among(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t *e)
@@ -295,13 +297,13 @@ date_among(const struct hzoneset *rs, const char *s, size_t n, size_t *d, size_t
 
 	const char *c;
 
-	if (n > 300 || (c = memchr(s, ':', n)) == NULL)
+	if (n > 300)
 		return 0;
-	/* A time: a digit on each side of a colon. */
-	while (c != NULL && !(c > s && (line_digit_at(c - 1, 1) || (c - s >= 3 && line_digit_at(c - 3, 3))) &&
-	    line_digit_at(c + 1, n - (size_t)(c + 1 - s))))
-		c = memchr(c + 1, ':', n - (size_t)(c + 1 - s));
-	if (c == NULL)
+	/* A time: a digit on each side of a colon, or the minutes in words ("১৬ টা ৯ মিনিট"). */
+	for (c = memchr(s, ':', n); c != NULL && !(c > s && (line_digit_at(c - 1, 1) || (c - s >= 3 && line_digit_at(c - 3, 3))) &&
+	    line_digit_at(c + 1, n - (size_t)(c + 1 - s))); c = memchr(c + 1, ':', n - (size_t)(c + 1 - s)))
+		;
+	if (c == NULL && memmem(s, n, "মিনিট", strlen("মিনিট")) == NULL)
 		return 0;
 	for (; a < n && nb <= 6; nb++) {
 		while (a < n && s[a] == ' ')
