@@ -239,15 +239,7 @@ login_name(const char *s, size_t n)
 	return n >= 3 && !(s[0] >= '0' && s[0] <= '9');
 }
 
-/*
- * Is byline line I a theme's "by" label ("কর্তৃক", "By") before a name in
- * Latin letters, with a byline in Bengali that a pattern reads on another
- * line of the zone above P, ending in a post word ("কর্তৃক <Latin Name>"
- * over "নিজস্ব প্রতিবেদক 58 ভিউ", amadersurjodoy, eval t47)?  The Latin
- * name is the account that posted the story, the reporter's post the
- * story's own credit.  (The outlet's name in Bengali is no such credit:
- * "কর্তৃক <Outlet>" over "<outlet>ঃ" is the outlet's, r14-by-in-bengali-locale.)
- */
+/* Is a Latin letter in S[0..N)? */
 static int
 latin_in(const char *s, size_t n)
 {
@@ -259,6 +251,15 @@ latin_in(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Is byline line I a theme's "by" label ("কর্তৃক", "By") before a name in
+ * Latin letters, with a byline in Bengali that a pattern reads on another
+ * line of the zone above P, ending in a post word ("কর্তৃক <Latin Name>"
+ * over "নিজস্ব প্রতিবেদক 58 ভিউ", amadersurjodoy, eval t47)?  The Latin
+ * name is the account that posted the story, the reporter's post the
+ * story's own credit.  (The outlet's name in Bengali is no such credit:
+ * "কর্তৃক <Outlet>" over "<outlet>ঃ" is the outlet's, r14-by-in-bengali-locale.)
+ */
 static int
 account_over_credit(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
 {
