@@ -281,12 +281,7 @@ labels_above(const struct hzoneset *rs, const struct hzonework *w, long j)
 static int
 mixed_scripts(const char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z'))
-			return line_letter_in(s, n, 0);
-	return 0;
+	return line_latin_in(s, n) && line_letter_in(s, n, 0);
 }
 
 /*

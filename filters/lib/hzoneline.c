@@ -106,6 +106,18 @@ line_letter_in(const char *s, size_t n, int latin)
 	return 0;
 }
 
+/* Is a Latin letter in S[0..N)? */
+int
+line_latin_in(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z'))
+			return 1;
+	return 0;
+}
+
 /* Does S hold a letter of any script (not only digits and signs)? */
 int
 line_has_letter(const char *s, size_t n)

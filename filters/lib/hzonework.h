@@ -98,6 +98,7 @@ int line_value_of(struct rx *re, const char *s, size_t n, size_t *vo, size_t *vl
 size_t line_first_value(const struct pats *p, const char *s, size_t n, size_t *vo, size_t *vl);
 size_t line_words(const char *s, size_t n);
 int line_letter_in(const char *s, size_t n, int latin);
+int line_latin_in(const char *s, size_t n);
 int line_has_letter(const char *s, size_t n);
 int line_digit_at(const char *s, size_t n);
 int line_has_digit(const char *s, size_t n);

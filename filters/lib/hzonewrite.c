@@ -239,18 +239,6 @@ login_name(const char *s, size_t n)
 	return n >= 3 && !(s[0] >= '0' && s[0] <= '9');
 }
 
-/* Is a Latin letter in S[0..N)? */
-static int
-latin_in(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')
-			return 1;
-	return 0;
-}
-
 /*
  * Is byline line I a theme's "by" label ("কর্তৃক", "By") before a name in
  * Latin letters, with a byline in Bengali that a pattern reads on another
@@ -275,7 +263,7 @@ account_over_credit(const struct hzoneset *rs, const struct hzonework *w, long i
 		const char *v = w->text.s + w->l[j].vo, *last;
 		size_t n = w->l[j].vl;
 
-		if (j == i || w->l[j].kind != K_BYLINE || !w->l[j].pattern || latin_in(v, n))
+		if (j == i || w->l[j].kind != K_BYLINE || !w->l[j].pattern || line_latin_in(v, n))
 			continue;
 		while (n > 0 && v[n - 1] == ' ')
 			n--;
