@@ -37,13 +37,19 @@ static uint32_t mdpairs;
  * forty helpers that know nothing of pages, and each would carry it.
  */
 static struct rxmemo *memo;
-/* The subject held (rx_hold): its bytes, its number in the memo, and the memo's generation then. */
+/*
+ * The subject held (rx_hold): its bytes, its number in the memo, the
+ * memo's generation then, and its signature once a pattern asked for it
+ * (it stays put until the memo forgets its subjects, a new generation).
+ */
 static struct {
 	const char *s;
 	size_t len;
 	uint32_t subj;
 	unsigned long gen;
 	struct rxmemo *memo;
+	const uint64_t *sig;
+	int signed_;
 } held;
 
 static void
@@ -1116,9 +1122,16 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 		 * the patterns a line meets): a line without them is answered
 		 * with no look in the answers, and none kept.
 		 */
-		if (re->nwords > 0 && !partial && (sig = rxmemo_signature(memo, subj, s, len)) != NULL &&
-		    !words_in(re, sig))
-			return RX_NOMATCH;
+		if (re->nwords > 0 && !partial) {
+			if (!isheld)
+				sig = rxmemo_signature(memo, subj, s, len);
+			else if (held.signed_)
+				sig = held.sig;
+			else
+				sig = held.sig = rxmemo_signature(memo, subj, s, len), held.signed_ = 1;
+			if (sig != NULL && !words_in(re, sig))
+				return RX_NOMATCH;
+		}
 		if (re->lit && !partial && isheld && re->nwords > 0 &&
 		    !rx_literal_in(re->lit, re->litlen, re->rare, s, len, start))
 			return RX_NOMATCH;
@@ -1139,6 +1152,7 @@ rx_hold(const char *s, size_t len)
 		return;
 	held.subj = rxmemo_subject(memo, s, len);
 	held.gen = rxmemo_generation(memo);
+	held.signed_ = 0;
 	held.memo = memo;
 	held.len = len;
 	held.s = s;

@@ -30,12 +30,18 @@ struct index {
 
 struct subj {
 	size_t len, off;	/* its bytes in the arena */
-	size_t sig;		/* its signature's place in sigs + 1, 0 until made */
+	size_t sig;		/* its signature's number + 1, 0 until made */
 };
 
 /* The signature's size in 64-bit words (4096 bits of shingles, 1024 of characters), and the longest subject given one. */
 #define SIG_WORDS 80
 #define SIG_SPAN 1536
+/*
+ * Signatures are kept in blocks of this many that never move, so that one
+ * handed out stays where it is until the subjects are forgotten: rx.c keeps
+ * the held subject's at hand instead of asking for it at every pattern.
+ */
+#define SIG_BLOCK 64
 
 struct answer {
 	const struct rx *re;
@@ -53,8 +59,8 @@ struct rxmemo {
 	struct answer *ans;
 	size_t *ovs;
 	size_t nov, cov;
-	uint64_t *sigs;
-	size_t nsig, csig;	/* signatures */
+	uint64_t **sigblk;	/* blocks of SIG_BLOCK signatures */
+	size_t nsig, nblk;	/* signatures made, blocks allocated */
 	/* The last subject, as the caller passed it: a loop runs its patterns on one line. */
 	const char *last;
 	size_t lastlen;
@@ -148,7 +154,9 @@ rxmemo_free(struct rxmemo *m)
 	index_free(&m->ai);
 	free(m->ans);
 	free(m->ovs);
-	free(m->sigs);
+	while (m->nblk > 0)
+		free(m->sigblk[--m->nblk]);
+	free(m->sigblk);
 	free(m);
 }
 
@@ -347,12 +355,12 @@ rxmemo_signature(struct rxmemo *m, uint32_t subj, const char *s, size_t len)
 	if (len > SIG_SPAN)
 		return NULL;
 	if (sj->sig)
-		return m->sigs + (sj->sig - 1) * SIG_WORDS;
-	if (m->nsig == m->csig) {
-		m->csig = m->csig ? 2 * m->csig : 64;
-		m->sigs = erealloc(m->sigs, m->csig * SIG_WORDS * sizeof(*m->sigs));
+		return m->sigblk[(sj->sig - 1) / SIG_BLOCK] + (sj->sig - 1) % SIG_BLOCK * SIG_WORDS;
+	if (m->nsig == m->nblk * SIG_BLOCK) {
+		m->sigblk = erealloc(m->sigblk, (m->nblk + 1) * sizeof(*m->sigblk));
+		m->sigblk[m->nblk++] = emalloc(SIG_BLOCK * SIG_WORDS * sizeof(**m->sigblk));
 	}
-	sig = m->sigs + m->nsig * SIG_WORDS;
+	sig = m->sigblk[m->nsig / SIG_BLOCK] + m->nsig % SIG_BLOCK * SIG_WORDS;
 	sj->sig = ++m->nsig;
 	memset(sig, 0, SIG_WORDS * sizeof(*sig));
 	for (i = 0; i < len;) {

@@ -58,6 +58,7 @@ void rxmemo_keep(struct rxmemo *m, const struct rxmemo_slot *slot, const struct 
  * 1024 for the character itself.  A word whose bits are not all set is
  * not in the subject; one whose are may be.  Made once per subject the
  * memo keeps; NULL for a subject too long for 4096 bits to tell anything.
+ * It stays where it is until rxmemo_forget.
  */
 #define RXMEMO_SHINGLE 6
 #define RXMEMO_BIT(sig, b) (((sig)[(b) >> 6] >> ((b) & 63)) & 1)
