@@ -1725,6 +1725,31 @@ story_start_below(const struct hzoneset *rs, struct hzonework *w, struct hzpage 
 	}
 
 	/*
+	 * The headline again word for word a few short lines under the first
+	 * paragraph, with only its date, a byline or a share count between
+	 * (six words a line at most): what was taken for the first paragraph
+	 * is the excerpt a theme prints under the headline, and the story
+	 * starts at the first long line under the copy, past a caption or a
+	 * credit of six words or fewer (dhakabarta, eval t2; meghnabarta,
+	 * eval t43).
+	 */
+	if (pg->title >= 0 && pg->title < pg->p && pg->p < pg->zone) {
+		long j = next_line(w, pg->p + 1, pg->zone), k, n;
+
+		for (n = 0; n < 4 && j < pg->zone && !zone_same(w, (size_t)j, (size_t)pg->title) &&
+		    line_words(line_text(w, j), w->l[j].len) <= 6; n++)
+			j = next_line(w, j + 1, pg->zone);
+		if (j < pg->zone && zone_same(w, (size_t)j, (size_t)pg->title)) {
+			for (k = next_line(w, j + 1, pg->zone), n = 0; n < 3 && k < pg->zone &&
+			    line_words(line_text(w, k), w->l[k].len) <= 6; n++)
+				k = next_line(w, k + 1, pg->zone);
+			if (k < pg->zone)
+				pg->p = starts_below(rs, w, pg->p, j, k, "an excerpt, the headline again a few lines under it",
+				    "the headline again, over the story");
+		}
+	}
+
+	/*
 	 * A teaser before the article: what was taken for the first paragraph
 	 * trails off in an ellipsis, the headline comes again under it, and
 	 * the paragraph under that opens with the teaser's words (the lead in
