@@ -1461,9 +1461,13 @@ first_paragraph(const struct hzoneset *rs, struct hzonework *w, struct hzpage *p
 	 * is cut at a width, the line right under it then opening
 	 * with the end of its sentence: with a blank line between,
 	 * a short first sentence is the story's, humppy, eval s20).
+	 * Not one a dateline with a credit opens: that is the story's
+	 * first line, cut at a width ("<place> প্রতিনিধি: <words>" over
+	 * the rest of its sentence).
 	 */
 	if (next >= 0 && w->l[next].kind == K_PARA && (zone_furniture_above(w, i) || section_above(rs, w, i)) &&
-	    long_headline(w, i) && !(next == i + 1 && ends_sentence_early(line_text(w, next), w->l[next].len))) {
+	    long_headline(w, i) && !(next == i + 1 && ends_sentence_early(line_text(w, next), w->l[next].len)) &&
+	    !zone_dateline_credited(rs, line_text(w, i), w->l[i].len)) {
 		w->l[i].kind = K_TITLELIKE;
 		w->l[i].why = "a line of twenty words at most ending no sentence, opening the page over the story";
 		return 0;
