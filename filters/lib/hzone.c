@@ -624,11 +624,29 @@ headline_sentence(const struct hzoneset *rs, const struct hzonework *w, long i, 
 static int
 under_ticker(const struct hzoneset *rs, const struct hzonework *w, long i)
 {
-	long j = i - 1;
+	long j = i - 1, k = i + 1;
+	const char *s;
+	size_t n, vo, vl;
 
 	while (j >= 0 && w->l[j].len == 0)
 		j--;
-	return j >= 0 && rs->ticker.n > 0 && line_matches(&rs->ticker, line_text(w, j), w->l[j].len);
+	if (j < 0 || rs->ticker.n == 0 || !line_matches(&rs->ticker, line_text(w, j), w->l[j].len))
+		return 0;
+	/*
+	 * Not over a labelled date, a bullet or dash before it: that is the
+	 * story's own header under its headline, the ticker's items lost
+	 * ("শিরোনাম:" / "<headline>।" / "- আপডেট: <date>",
+	 * somoysongbadthakurgaon, eval t39).
+	 */
+	while (k < (long)w->nl && w->l[k].len == 0)
+		k++;
+	if (k >= (long)w->nl)
+		return 1;
+	s = line_text(w, k);
+	n = w->l[k].len;
+	while (n > 0 && (*s == '-' || *s == ' ' || *s == '*'))
+		s++, n--;
+	return !(line_value_of(rs->published, s, n, &vo, &vl) || line_value_of(rs->updated, s, n, &vo, &vl));
 }
 
 /*
