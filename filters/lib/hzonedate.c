@@ -14,10 +14,25 @@
 #include "text.h"
 #include "util.h"
 
+/* Is date A later than date B, both read whole (to the minute when both have a time)? */
+static int
+later(const struct date_result *a, const struct date_result *b)
+{
+	long x = (a->year * 13L + a->month) * 32 + a->day, y = (b->year * 13L + b->month) * 32 + b->day;
+
+	if (x != y || !a->has_time || !b->has_time)
+		return x > y;
+	return a->hour * 60 + a->min > b->hour * 60 + b->min;
+}
+
 /*
  * Is the line under I a header line that labels only an update time
  * ("Last Updated ...")?  Then an unlabelled date at I is the post's own
- * date, over its update: the pair is the header, not a page clock.
+ * date, over its update: the pair is the header, not a page clock.  Not
+ * a date later than the update: nothing is published after its update,
+ * and that one is the page clock over a header whose headline was taken
+ * for chrome ("<time>, <weekday>, <today>" / "শিরোনাম:" / "<headline>।" /
+ * "আপডেট: <two months before>", somoysongbadthakurgaon, eval t39).
  */
 int
 zone_over_update(const struct hzoneset *rs, const struct hzonework *w, long i, long p)
@@ -26,6 +41,7 @@ zone_over_update(const struct hzoneset *rs, const struct hzonework *w, long i, l
 	size_t at = 0, a, e, vo, vl, n;
 	int pub = 0, upd = 0;
 	const char *s;
+	struct date_result di, du;
 
 	if (j < 0 || w->l[j].kind != K_LABELLED)
 		return 0;
@@ -38,7 +54,9 @@ zone_over_update(const struct hzoneset *rs, const struct hzonework *w, long i, l
 			pub++;
 			break;
 		case S_UPDATED:
-			upd++;
+			if (upd++ == 0 && date_parse(rs->ds, line_text(w, i), w->l[i].len, rs->tz, &di) == DATE_OK &&
+			    date_parse(rs->ds, s + a + vo, vl, rs->tz, &du) == DATE_OK && later(&di, &du))
+				return 0;
 			break;
 		default:
 			break;
