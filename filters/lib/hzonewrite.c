@@ -889,6 +889,14 @@ write_title(const struct hzoneset *rs, struct hzonework *w, struct record *rec, 
 			t++, n--;
 	}
 	/*
+	 * Nor with a list's bullet, the headline printed again as an item
+	 * over the story ("• <headline>", joybangla, eval t66).
+	 */
+	if (n > 4 && (memcmp(t, "•", 3) == 0 || memcmp(t, "●", 3) == 0 || memcmp(t, "▪", 3) == 0) && t[3] == ' ') {
+		t += 4;
+		n -= 4;
+	}
+	/*
 	 * Nor with an image left as an empty Markdown link ("![]() <headline>",
 	 * natun-barta, eval s25), the prefix a paragraph loses the same way.
 	 */
