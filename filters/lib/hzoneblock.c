@@ -110,6 +110,27 @@ headline_tail(const struct hzonework *w, long j, long above)
 }
 
 /*
+ * Is S[0, N) one word of Bengali letters, a hyphen perhaps joining two
+ * ("উপ-সম্পাদকীয়"): a section's label, no mark in it?  A word with a
+ * mark after it ("আজ-  ,", the page's clock emptied, diptonews, eval
+ * t54) is no label.
+ */
+static int
+section_word(const char *s, size_t n)
+{
+	size_t i;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0 || s[n - 1] == '-' || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!(s[i] == '-' || ((unsigned char)s[i] >= 0x80 && (unsigned char)s[i] != 0xE2)))
+			return 0;
+	return 1;
+}
+
+/*
  * Does a word of S[0, N), read alone, match not_name ("<news>, <thing>
  * ছুটছে <how>": a finite verb inside the line)?  Word by word, not the
  * line up to each word: the patterns are not anchored at the start.
@@ -179,7 +200,8 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		 * eval s46), or over it opening the page ("উপ-সম্পাদকীয়" /
 		 * "Name Name:" / <column>, fenirshomoy, eval t65).
 		 */
-		if (above >= 0 && (w->l[above].kind == K_TITLELIKE || (w->l[above].kind == K_OTHER && w->l[above].why == NULL)) &&
+		if (above >= 0 && (w->l[above].kind == K_TITLELIKE || (w->l[above].kind == K_OTHER && w->l[above].why == NULL &&
+		    section_word(line_text(w, above), w->l[above].len))) &&
 		    line_words(line_text(w, above), w->l[above].len) < rs->headline_words)
 			above = zone_step(w, above, -1, 0, p);
 		/* The headline above, not the site's name in Latin letters over a Bengali page. */
