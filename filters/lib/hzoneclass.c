@@ -464,6 +464,16 @@ post_in(const struct hzoneset *rs, const char *s, size_t n)
 }
 
 /*
+ * A post word in S, or a desk's ("অনলাইন ডেস্ক ॥ <story>", bd-sanatantv,
+ * eval t56), which post_words leaves out: a credit's word.
+ */
+static int
+credit_in(const struct hzoneset *rs, const char *s, size_t n)
+{
+	return post_in(rs, s, n) || memmem(s, n, "ডেস্ক", strlen("ডেস্ক")) != NULL;
+}
+
+/*
  * Line I closing with a line above it printed again after a space (a
  * theme's meta row with the headline after it, "<credit> <date>
  * <headline>"): the length of what is before it, or the line's length.
@@ -915,11 +925,12 @@ classify1(const struct hzoneset *rs, struct hzonework *w, size_t i)
 		 * width, mid-sentence, no headline.  Asked of long lines alone:
 		 * the patterns are many, or of lines of eight words or more
 		 * that a post alone opens ("স্টাফ রিপোর্টার: <story>", abhijug,
-		 * eval s63).  (A label with no post, "<outlet> : <question>", may
-		 * open an interview's headline.)
+		 * eval s63), or a desk ("অনলাইন ডেস্ক ॥ <story>").  (A label
+		 * with no post, "<outlet> : <question>", may open an interview's
+		 * headline.)
 		 */
-		if (nw >= 8 && (nw >= 18 || post_in(rs, s, n)) && (k = line_dateline_reach(rs, s, n)) > 0 &&
-		    post_in(rs, s, k) && (nw >= 18 || line_words(s, k) <= 3)) {
+		if (nw >= 8 && (nw >= 18 || credit_in(rs, s, n)) && (k = line_dateline_reach(rs, s, n)) > 0 &&
+		    credit_in(rs, s, k) && (nw >= 18 || line_words(s, k) <= 3)) {
 			l->kind = K_PARA;
 			l->why = "a dateline opening a long line (a paragraph cut at a fixed width)";
 		}
