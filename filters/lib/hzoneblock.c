@@ -178,6 +178,7 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		struct rline *l = &w->l[j];
 		size_t vl, na, ne;
 		long below, above;
+		int label;
 		int ok, closed, under;
 
 		/* A date label alone ("আপডেট সময়ঃ" over its date) is no credit, whatever its shape. */
@@ -197,11 +198,14 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		/*
 		 * Past a section's label between it and the headline, too few
 		 * words for a headline ("<section> <district>", magurasangbad,
-		 * eval s46), or over it opening the page ("উপ-সম্পাদকীয়" /
-		 * "Name Name:" / <column>, fenirshomoy, eval t65).
+		 * eval s46), or over it opening the page, nothing above it
+		 * ("উপ-সম্পাদকীয়" / "Name Name:" / <column>, fenirshomoy, eval
+		 * t65; a section's label under the header's dates is over the
+		 * headline, "ফিচার" / "<headline, with a comma>").
 		 */
-		if (above >= 0 && (w->l[above].kind == K_TITLELIKE || (w->l[above].kind == K_OTHER && w->l[above].why == NULL &&
-		    section_word(line_text(w, above), w->l[above].len))) &&
+		label = above >= 0 && w->l[above].kind == K_OTHER && w->l[above].why == NULL &&
+		    section_word(line_text(w, above), w->l[above].len) && zone_step(w, above, -1, 0, p) < 0;
+		if (above >= 0 && (w->l[above].kind == K_TITLELIKE || label) &&
 		    line_words(line_text(w, above), w->l[above].len) < rs->headline_words)
 			above = zone_step(w, above, -1, 0, p);
 		/* The headline above, not the site's name in Latin letters over a Bengali page. */
@@ -209,7 +213,7 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		    line_letter_in(line_text(w, above), w->l[above].len, 0) &&
 		    line_words(line_text(w, above), w->l[above].len) >= rs->headline_words &&
 		    line_words(line_text(w, above), w->l[above].len) > line_words(line_text(w, j) + na, ne - na);
-		ok = zone_at_top(w, j) || above < 0 || under || (above >= 0 && zone_in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
+		ok = zone_at_top(w, j) || (label && above < 0) || under || (above >= 0 && zone_in_block(w->l[above].kind) && w->l[above].kind != K_BYLINE);
 		/*
 		 * Two daris close a headline too ("#<headline>।।" opening the
 		 * page, thekhabaraajkal, eval s57): so closed, a credit stands
