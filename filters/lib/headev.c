@@ -17,6 +17,7 @@
 #include "date.h"
 #include "hash.h"
 #include "headev.h"
+#include "text.h"
 #include "util.h"
 #include "yml.h"
 
@@ -207,22 +208,6 @@ host_label(const char *host, char *out, size_t cap)
 	snprintf(out, cap, "%.*s", (int)bestlen, best ? best : "");
 }
 
-/* The number of words (runs of non-spaces) in s[0..n). */
-static size_t
-words(const char *s, size_t n)
-{
-	size_t i, k = 0;
-	int in = 0;
-
-	for (i = 0; i < n; i++) {
-		int sp = s[i] == ' ' || s[i] == '\t';
-
-		k += !sp && !in;
-		in = !sp;
-	}
-	return k;
-}
-
 /* What a record's outlet is called, as far as it is known. */
 struct names {
 	const char *name[MAX_OUTLETS];
@@ -240,7 +225,7 @@ begins_with_host(const struct names *nm, const char *s)
 	char sq[128];
 	size_t n = strcspn(s, " ");
 
-	if (nm->sqlabel[0] == '\0' || n >= sizeof(sq) || words(s, strlen(s)) > SUFFIX_WORDS)
+	if (nm->sqlabel[0] == '\0' || n >= sizeof(sq) || text_words_upto(s, strlen(s), SUFFIX_WORDS + 1) > SUFFIX_WORDS)
 		return 0;
 	memcpy(sq, s, n);
 	sq[n] = '\0';
@@ -274,7 +259,7 @@ latin_after_bengali(const char *t, size_t m, const char *s)
 			return 0;
 	for (i = 0; i < m; i++)
 		other |= (unsigned char)t[i] >= 0x80;
-	return other && words(s, strlen(s)) <= SUFFIX_WORDS;
+	return other && text_words_upto(s, strlen(s), SUFFIX_WORDS + 1) <= SUFFIX_WORDS;
 }
 
 /*
@@ -296,7 +281,7 @@ trim_title(struct headevwork *w, const struct names *nm, const char *title, cons
 	*suffix = NULL;
 	for (p = title; (p = strstr(p, " | ")) != NULL; p++)
 		cut = p;
-	if (cut && words(cut + 3, strlen(cut + 3)) <= SUFFIX_WORDS && cut > title) {
+	if (cut && text_words_upto(cut + 3, strlen(cut + 3), SUFFIX_WORDS + 1) <= SUFFIX_WORDS && cut > title) {
 		after = cut + 3;
 		*suffix = after;
 	} else {
