@@ -49,7 +49,7 @@ static struct {
 	unsigned long gen;
 	struct rxmemo *memo;
 	const uint64_t *sig;
-	int signed_;
+	int has_sig;
 } held;
 
 static void
@@ -1125,10 +1125,10 @@ rx_exec(struct rx *re, const char *s, size_t len, size_t start, uint32_t opts)
 		if (re->nwords > 0 && !partial) {
 			if (!isheld)
 				sig = rxmemo_signature(memo, subj, s, len);
-			else if (held.signed_)
+			else if (held.has_sig)
 				sig = held.sig;
 			else
-				sig = held.sig = rxmemo_signature(memo, subj, s, len), held.signed_ = 1;
+				sig = held.sig = rxmemo_signature(memo, subj, s, len), held.has_sig = 1;
 			if (sig != NULL && !words_in(re, sig))
 				return RX_NOMATCH;
 		}
@@ -1152,7 +1152,7 @@ rx_hold(const char *s, size_t len)
 		return;
 	held.subj = rxmemo_subject(memo, s, len);
 	held.gen = rxmemo_generation(memo);
-	held.signed_ = 0;
+	held.has_sig = 0;
 	held.memo = memo;
 	held.len = len;
 	held.s = s;
