@@ -704,6 +704,19 @@ honorific_over_story(const struct hzoneset *rs, struct hzonework *w, struct hzpa
 }
 
 /*
+ * The length of a name without the spaces and commas closing it: a comma
+ * may close the name over its post ("Name Name," / "<place> প্রতিনিধি",
+ * dailyalormichhil, eval t61), and joins the two into one credit.
+ */
+static size_t
+name_end(const char *t, size_t m)
+{
+	while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == ','))
+		m--;
+	return m;
+}
+
+/*
  * Line I a post alone that a byline pattern reads, up to four words, no
  * comma (no name in it yet), its last word a post word; line J right above
  * it a short name of two words or more that no pattern reads (a desk's
@@ -725,10 +738,7 @@ name_box(const struct hzoneset *rs, const struct hzonework *w, const struct hzpa
 		n--;
 	for (last = s + n; last > s && last[-1] != ' '; last--)
 		;
-	m = (h = line_twice(t, w->l[j].len)) > 0 ? h : w->l[j].half;
-	/* A comma closing the name joins it to the post ("Name Name," / "<place> প্রতিনিধি"). */
-	while (m > 0 && (t[m - 1] == ' ' || t[m - 1] == ','))
-		m--;
+	m = name_end(t, (h = line_twice(t, w->l[j].len)) > 0 ? h : w->l[j].half);
 	if (line_words(s, n) > 4 || memchr(s, ',', n) || !line_post_alone(rs, last, (size_t)(s + n - last)) ||
 	    !(w->l[j].kind == K_TITLELIKE || w->l[j].kind == K_OTHER || (w->l[j].kind == K_BYLINE && !w->l[j].pattern)) ||
 	    !zone_short_name_in(t, m) || line_words(t, m) < 2 ||
@@ -783,9 +793,7 @@ name_over_role(const struct hzoneset *rs, struct hzonework *w, struct hzpage *pg
 
 	if (pg->title < 0)
 		return;
-	/* A comma may close the name ("Name Name," / "<district> প্রতিনিধি।", dailyalormichhil, eval t61). */
-	for (m = w->l[pg->title].len; m > 0 && (line_text(w, pg->title)[m - 1] == ' ' || line_text(w, pg->title)[m - 1] == ','); m--)
-		;
+	m = name_end(line_text(w, pg->title), w->l[pg->title].len);
 	if (zone_at_top(w, pg->title) && !dates_between(w, pg->title, pg->p) && (i = zone_step(w, pg->title, 1, 0, pg->p)) >= 0 &&
 	    line_words(line_text(w, pg->title), m) <= 3 && line_bengali_name(line_text(w, pg->title), m) &&
 	    (m = name_box(rs, w, pg, pg->title, i)) > 0) {
