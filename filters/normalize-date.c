@@ -22,7 +22,8 @@
 #include "util.h"
 
 static const char usage_text[] =
-    "usage: normalize-date [-r DIR] [-z ZONE] [-l LIST] [--mentions] [FILE...]\n"
+    "usage: normalize-date [-r DIR] [-z ZONE] [-l LIST] [--mentions]\n"
+    "                      [--update-as-published] [FILE...]\n"
     "       normalize-date [-r DIR] --check-rules\n";
 
 static const char help_text[] =
@@ -39,6 +40,9 @@ static const char help_text[] =
     "                      (comma-separated names of rules/dates/*.yaml; bn,en)\n"
     "      --mentions      also add a 'mention' header for every date in the\n"
     "                      body, relative ones resolved against 'published'\n"
+    "      --update-as-published  a record with an update time and no\n"
+    "                      publication time (a page that prints only its\n"
+    "                      update time) gets it as 'published' instead\n"
     "      --check-rules   load every date language and every site's date\n"
     "                      settings, report all errors, then exit\n"
     "  -h, --help          show this help\n"
@@ -51,7 +55,7 @@ static const char help_text[] =
 
 static struct {
 	const char *rules, *zone, *langs;
-	int mentions, check;
+	int mentions, check, update_as_published;
 } opt;
 
 static struct rules *rules;
@@ -91,6 +95,8 @@ normalize(struct record *rec, void *ctx)
 		sd = datefields_fallback(dates);
 		record_warning(rec, "site '%s' has no rules file; dates read as %s", name, datefields_how(sd));
 	}
+	if (opt.update_as_published)
+		datefields_update_as_published(rec);
 	datefields_apply(sd, work, rec, opt.mentions);
 	return FILTER_WRITE;
 }
@@ -116,6 +122,7 @@ main(int argc, char *argv[])
 		{ "zone", required_argument, NULL, 'z' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "mentions", no_argument, NULL, 'm' },
+		{ "update-as-published", no_argument, NULL, 'U' },
 		{ "check-rules", no_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -131,6 +138,7 @@ main(int argc, char *argv[])
 		case 'z': opt.zone = optarg; break;
 		case 'l': opt.langs = optarg; break;
 		case 'm': opt.mentions = 1; break;
+		case 'U': opt.update_as_published = 1; break;
 		case 'C': opt.check = 1; break;
 		case 'h':
 			util_help(usage_text, help_text);

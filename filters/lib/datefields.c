@@ -653,3 +653,28 @@ datefields_apply(const struct datesite *sd, struct datework *w, struct record *r
 	if (mentions && rec->body.len > 0)
 		mentions_of(sd, w, rec);
 }
+
+/*
+ * The reader writes a page's lone update time as updated, which is what
+ * the page says; a corpus indexed by publication time wants it there.
+ */
+int
+datefields_update_as_published(struct record *rec)
+{
+	size_t i;
+	int moved = 0;
+
+	if (record_get(rec, "published") != NULL || record_get(rec, "published_raw") != NULL)
+		return 0;
+	for (i = 0; i < rec->nf; i++) {
+		const char *to = strcmp(rec->f[i].name, "updated") == 0 ? "published" :
+		    strcmp(rec->f[i].name, "updated_raw") == 0 ? "published_raw" : NULL;
+
+		if (to != NULL) {
+			free(rec->f[i].name);
+			rec->f[i].name = estrdup(to);
+			moved = 1;
+		}
+	}
+	return moved;
+}

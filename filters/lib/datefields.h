@@ -72,4 +72,13 @@ void datefields_work_free(struct datework *w);
  */
 void datefields_apply(const struct datesite *sd, struct datework *w, struct record *rec, int mentions);
 
+/*
+ * A record with an update time and no publication time (a page that
+ * prints only "আপডেট: <date>"): its updated header, and updated_raw with
+ * it, renamed published (published_raw), in place.  Returns 1 if it was.
+ * For normalize-date --update-as-published, before datefields_apply, so
+ * that mentions are resolved against that time.
+ */
+int datefields_update_as_published(struct record *rec);
+
 #endif

@@ -60,6 +60,21 @@ khobor check --score "$TMP/fx" >/dev/null 2>"$TMP/s3.err"
 is "$?" 2 "--score: a page with no expected file is exit 2"
 grep -q 'no expected file' "$TMP/s3.err"
 ok $? "--score: ... and says which file is missing"
+# --update-as-published: a page printing only its update time, measured
+# against an expected file that has it as the publication time.
+mkdir -p "$TMP/fl/site"
+cp "$ANY/s14-desk-update-label.txt" "$TMP/fl/site/b.txt"
+jq -c '.published = .updated | del(.updated) | .source = "b.txt"' "$ANY/s14-desk-update-label.jsonl" >"$TMP/fl/site/b.jsonl"
+khobor check --score -s default "$TMP/fl" >"$TMP/s5" 2>&1
+is "$(awk '$1 == "published" || $1 == "updated" { print $1, $2, $3, $4, $5 }' "$TMP/s5" | tr '\n' ' ')" \
+    "published 0 0 1 0 updated 0 0 0 1 " "--score: a lone update time is written as updated by default"
+khobor check --score --update-as-published -s default "$TMP/fl" >"$TMP/s5" 2>&1
+is "$(awk '$1 == "published" || $1 == "updated" { print $1, $2, $3, $4, $5 }' "$TMP/s5" | tr '\n' ' ')" \
+    "published 1 0 0 0 updated 0 0 0 0 " "--score --update-as-published: ... and as published with the option"
+is "$(cd "$ANY" && khobor -s default --update-as-published s14-desk-update-label.txt | jq -r '[.published, .updated // "none"] | join(" ")')" \
+    "$(jq -r '.updated' "$ANY/s14-desk-update-label.jsonl") none" "khobor --update-as-published writes the lone update time as published"
+khobor check --update-as-published "$TMP/fl" >/dev/null 2>&1
+is "$?" 2 "--update-as-published without --score: a usage error"
 # Without --score, -s is --site: only that site's fixtures (none here).
 khobor check -s default "$TMP/fx" >"$TMP/s4.out" 2>"$TMP/s4.err"
 is "$?" 1 "khobor check -s without --score limits the check to the site's fixtures: none, a failure"

@@ -34,11 +34,11 @@ show() { tr '\0' '@'; }
 # --- options and exit statuses -------------------------------------------------
 out=$(nd --help)
 ok $? "--help exits 0"
-is "$(echo "$out" | head -n 1)" "usage: normalize-date [-r DIR] [-z ZONE] [-l LIST] [--mentions] [FILE...]" "--help starts with the usage line"
+is "$(echo "$out" | head -n 2 | tr '\n' ' ' | tr -s ' ' | sed 's/ $//')" "usage: normalize-date [-r DIR] [-z ZONE] [-l LIST] [--mentions] [--update-as-published] [FILE...]" "--help starts with the usage lines"
 is "$(nd --version)" "normalize-date (khobor) 0.1.0" "--version"
 nd --bogus </dev/null >/dev/null 2>"$TMP/err"
 is $? 2 "an unknown option is exit 2"
-is "$(grep -m1 "^usage:" "$TMP/err")" "usage: normalize-date [-r DIR] [-z ZONE] [-l LIST] [--mentions] [FILE...]" "and prints the usage on stderr"
+is "$(grep -A1 "^usage:" "$TMP/err" | head -n 2 | tr '\n' ' ' | tr -s ' ' | sed 's/ $//')" "usage: normalize-date [-r DIR] [-z ZONE] [-l LIST] [--mentions] [--update-as-published] [FILE...]" "and prints the usage on stderr"
 
 printf 'just some text\n' | nd >/dev/null 2>"$TMP/err"
 is $? 2 "raw text instead of records is exit 2"
@@ -310,13 +310,30 @@ EOF2
 is_file "$TMP/out" "$TMP/want" "--mentions: relative days, past dates, ranges, weekdays checked, numbers that are not dates left alone"
 is "$(rec kalbela 'published: ২৫ জুলাই ২০২৩' | nd | tr '\0' '\n' | grep -c '^mention')" 0 "no mentions without --mentions"
 
+# --- --update-as-published ----------------------------------------------------
+# A page's lone update time (extract-meta writes it as updated) moves to
+# published, its printed text with it; a record with both, or with the
+# publication time alone, is untouched, and without the option so is the lone one.
+is "$(rec kalbela 'updated: ১৫ এপ্রিল ২০২৪, ১০:৩০' | nd --update-as-published | show)" "source: t
+site: kalbela
+published: 2024-04-15T10:30:00+06:00
+published_raw: ১৫ এপ্রিল ২০২৪, ১০:৩০
+
+body
+@" "--update-as-published: a lone update time is written as published"
+is "$(rec kalbela 'updated: ১৫ এপ্রিল ২০২৪, ১০:৩০' | nd | tr '\0' '\n' | grep -c '^published')" 0 "without it the lone update time stays updated"
+is "$(rec kalbela 'published: ১৪ এপ্রিল ২০২৪' 'updated: ১৫ এপ্রিল ২০২৪' | nd --update-as-published | tr '\0' '\n' | grep -E '^(published|updated):' | tr '\n' ' ')" "published: 2024-04-14 updated: 2024-04-15 " "with a publication time beside it the update time stays"
+is "$(rec kalbela 'updated: 2024-04-15' 'updated_raw: ১৫ এপ্রিল ২০২৪' | nd --update-as-published | tr '\0' '\n' | grep -E '^(published|updated)' | tr '\n' ' ')" "published: 2024-04-15 published_raw: ১৫ এপ্রিল ২০২৪ " "a record read before moves with its printed text and is not read again"
+printf 'source: t\nsite: kalbela\nupdated: ২৫ জুলাই ২০২৩\n\nগতকাল সোমবার (২৪ জুলাই) তিনি বলেন।\n\0' >"$TMP/lone"
+is "$(nd --update-as-published --mentions "$TMP/lone" | tr '\0' '\n' | grep -E '^(mention|warning)')" "mention: 2023-07-24 গতকাল সোমবার (২৪ জুলাই)" "mentions are resolved against the moved time"
+
 # --- the man page -------------------------------------------------------------
 if command -v mandoc >/dev/null 2>&1; then
 	is "$(mandoc -Tlint -W warning "$TOP/man/normalize-date.1" 2>&1)" "" "man/normalize-date.1 is clean under mandoc -Tlint"
 	is "$(mandoc -Tlint -W warning "$TOP/man/khobor-rules.5" 2>&1)" "" "man/khobor-rules.5, which documents the date files, is clean"
 	grep -q '^\.It Cm periods' "$TOP/man/khobor-rules.5"
 	ok $? "khobor-rules(5) documents the date files (a calendar's periods among their keys)"
-	is "$(mandoc -Tutf8 "$TOP/man/normalize-date.1" | col -b | grep -A1 '^SYNOPSIS' | tail -n 1 | tr -s ' ' | sed 's/^ //')" "normalize-date [-r DIR] [-z ZONE] [-l LIST] [--mentions] [FILE ...]" "the man page SYNOPSIS matches the usage line"
+	is "$(mandoc -Tutf8 "$TOP/man/normalize-date.1" | col -b | grep -A2 '^SYNOPSIS' | tail -n 2 | tr '\t\n' '  ' | tr -s ' ' | sed 's/^ //; s/ $//')" "normalize-date [-r DIR] [-z ZONE] [-l LIST] [--mentions] [--update-as-published] [FILE ...]" "the man page SYNOPSIS matches the usage lines"
 fi
 
 done_testing
