@@ -429,10 +429,12 @@ headline_over_block(const struct hzoneset *rs, struct hzonework *w, struct hzpag
 			 * the dates, a longer headline in Bengali under them
 			 * ("Name Name" / "প্রকাশ : <date>" / "<headline>"): the
 			 * writer's byline, as a Bengali name there is.  Over a
-			 * date with no label and no time it is the masthead over
-			 * the clock ("Site Name" / "<day month year>").
+			 * date with no label it is the masthead over the clock
+			 * ("Site Name" / "<day month year>", and with the time,
+			 * "Site Name" / "<time> ঢাকা, <weekday> <date>" /
+			 * "<headline>", sheershamedia, eval t80).
 			 */
-			if (zone_step(w, j, 1, 0, pg->p) == pg->b0 && !(w->l[pg->b0].kind == K_DATE && !w->l[pg->b0].has_time) &&
+			if (zone_step(w, j, 1, 0, pg->p) == pg->b0 && w->l[pg->b0].kind == K_LABELLED &&
 			    line_latin_name(line_text(w, j), w->l[j].len) && !line_matches(&rs->chrome, line_text(w, j), w->l[j].len) &&
 			    !block_credit(rs, w, pg->b0, pg->p) && (below = first_below(w, pg->b0, pg->p)) >= 0 &&
 			    line_words(line_text(w, below), w->l[below].len) >= rs->headline_words &&
