@@ -218,10 +218,12 @@ placed_credits(const struct hzoneset *rs, struct hzonework *w, long p, long zone
 		 * Two daris close a headline too ("#<headline>।।" opening the
 		 * page, thekhabaraajkal, eval s57): so closed, a credit stands
 		 * under the headline, or has fewer words than a headline ("Name
-		 * Name।।" opening the page, dailyprothomkontho, eval t17).
+		 * Name।।" opening the page, dailyprothomkontho, eval t17), or
+		 * is a name and its place after a comma ("Name Name Name,
+		 * <district>।।", bangladeshprotibedon, eval t83).
 		 */
 		if (ok && !under && line_ends_with(line_text(w, j), l->len, "।।") &&
-		    line_words(line_text(w, j), vl) >= rs->headline_words)
+		    line_words(line_text(w, j), vl) >= rs->headline_words && !line_name_place(line_text(w, j), vl))
 			ok = 0;
 		/*
 		 * A headline's words, or a caption's ("<person>। ফাইল ছবি"),
