@@ -846,6 +846,21 @@ zone_upazila_district(const char *s, size_t n)
  * The value (its closing marks off) in [0, *VL); the words that name the
  * writer (before the comma or dari, after থেকে) in [*NA, *NE).
  */
+/*
+ * The length of an initial abbreviated with a full stop opening S[0, N)
+ * and the space after it ("এস. ", "মো. "): a word of three letters at
+ * most closed by the stop.  0 when there is none.
+ */
+static size_t
+name_initial(const char *s, size_t n)
+{
+	const char *sp = memchr(s, ' ', n);
+
+	if (sp == NULL || sp == s || sp[-1] != '.' || text_chars(s, (size_t)(sp - s) - 1) > 3)
+		return 0;
+	return (size_t)(sp + 1 - s);
+}
+
 int
 zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *closedp)
 {
@@ -917,10 +932,18 @@ zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, i
 		*na = (size_t)(p - s) + strlen(" থেকে ");
 		mark = closed && line_words(s + *na, m - *na) >= 1 && line_words(s + *na, m - *na) <= 3;
 	} else if ((p = memchr(s, ',', m)) != NULL || (p = memmem(s, m, "।", 3)) != NULL) {
+		size_t k;
+
 		c = (size_t)(p - s);
 		*ne = c;
-		/* A name of two to four words before it, and a word after it. */
-		mark = line_words(s, c) >= 2 && line_words(s, c) <= 4 && line_has_letter(p, m - c);
+		/*
+		 * A name of two to four words before it, and a word after it;
+		 * an initial abbreviated with a full stop opening the name is
+		 * no word of the count ("এস. এম Name Name Name, <place>",
+		 * dailycountrytodaybd, eval t87).
+		 */
+		k = name_initial(s, c);
+		mark = line_words(s + k, c - k) >= 2 && line_words(s + k, c - k) <= 4 && line_has_letter(p, m - c);
 	} else
 		/*
 		 * A closing mark alone: a colon or the visarga, or a spaced
