@@ -178,7 +178,13 @@ line_ends_with(const char *s, size_t n, const char *end)
 	return n >= k && memcmp(s + n - k, end, k) == 0;
 }
 
-/* Ends a sentence as a paragraph does: the dari (।) or a full stop. */
+static int bn_letter(const char *p);
+
+/*
+ * Ends a sentence as a paragraph does: the dari (।) or a full stop, or a
+ * small Latin l set off by a space after a Bengali letter, the dari typed
+ * on a Latin keyboard ("... করা হয় l", alokitoshodesh t92, awazprime t37).
+ */
 int
 line_sentence_end(const char *s, size_t n)
 {
@@ -190,7 +196,8 @@ line_sentence_end(const char *s, size_t n)
 		else
 			break;
 	/* U+09F7 (৷), the currency sign some keyboards give for the dari, ends one too. */
-	return line_ends_with(s, n, "।") || line_ends_with(s, n, "৷") || line_ends_with(s, n, ".");
+	return line_ends_with(s, n, "।") || line_ends_with(s, n, "৷") || line_ends_with(s, n, ".") ||
+	    (n >= 5 && s[n - 1] == 'l' && s[n - 2] == ' ' && bn_letter(s + n - 5));
 }
 
 /*
