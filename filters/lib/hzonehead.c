@@ -296,7 +296,8 @@ mixed_scripts(const char *s, size_t n)
  * থেকে: <story>"): the
  * line above is the headline, returned; T otherwise.  Such a line in
  * Latin and Bengali letters is a theme's label (mixed_scripts), chrome,
- * the line above the headline all the same.
+ * the line above the headline all the same; so is one a not_name pattern
+ * reads (a section's "আইন ও আদালত <place>", keraniganjeralo, eval t93).
  */
 static long
 name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long p)
@@ -316,6 +317,11 @@ name_under_headline(const struct hzoneset *rs, struct hzonework *w, long t, long
 	if (mixed_scripts(line_text(w, t), w->l[t].len)) {
 		w->l[t].kind = K_CHROME;
 		w->l[t].why = "a label in two scripts under the headline that opens the page (no writer's name)";
+		return up;
+	}
+	if (line_matches(&rs->not_name, line_text(w, t), w->l[t].len)) {
+		w->l[t].kind = K_OTHER;
+		w->l[t].why = "a label under the headline that opens the page, words no name holds (not_name)";
 		return up;
 	}
 	w->l[t].kind = K_BYLINE;
