@@ -837,16 +837,6 @@ zone_upazila_district(const char *s, size_t n)
 }
 
 /*
- * A credit by its shape alone, no post word in it: a name and a place
- * ("Name Name ,<place>, <place>_", "Name,<place>।"), a name and the
- * outlet after a dari ("Name। <outlet>"), "<place> থেকে Name :", or two
- * to four words closed by a colon ("<outlet>ঃ"), or by a spaced double
- * dari with an outlet or place after it.  Two to eight words (a name
- * with its initials glued on, "এ.এস.Name", counts as two), no digit.
- * The value (its closing marks off) in [0, *VL); the words that name the
- * writer (before the comma or dari, after থেকে) in [*NA, *NE).
- */
-/*
  * The length of an initial abbreviated with a full stop opening S[0, N)
  * and the space after it ("এস. ", "মো. "): a word of three letters at
  * most closed by the stop.  0 when there is none.
@@ -861,6 +851,16 @@ name_initial(const char *s, size_t n)
 	return (size_t)(sp + 1 - s);
 }
 
+/*
+ * A credit by its shape alone, no post word in it: a name and a place
+ * ("Name Name ,<place>, <place>_", "Name,<place>।"), a name and the
+ * outlet after a dari ("Name। <outlet>"), "<place> থেকে Name :", or two
+ * to four words closed by a colon ("<outlet>ঃ"), or by a spaced double
+ * dari with an outlet or place after it.  Two to eight words (a name
+ * with its initials glued on, "এ.এস.Name", counts as two), no digit.
+ * The value (its closing marks off) in [0, *VL); the words that name the
+ * writer (before the comma or dari, after থেকে) in [*NA, *NE).
+ */
 int
 zone_credit_shape(const char *s, size_t n, size_t *vl, size_t *na, size_t *ne, int *closedp)
 {
